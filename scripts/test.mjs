@@ -1,0 +1,51 @@
+// `npm test`: type check, unit and component tests in headless Chromium, a production build, and
+// end-to-end tests against the built app. Every stage runs even when an earlier one failed, so a
+// single run shows everything that is wrong; the last line is the combined count CI reads.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+
+const results = '.test-results';
+rmSync(results, { recursive: true, force: true });
+
+function run(label, command, args) {
+  process.stdout.write(`\n── ${label}: ${command} ${args.join(' ')}\n`);
+  const started = Date.now();
+  const { status } = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+  process.stdout.write(`── ${label}: exit ${status} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  return status === 0;
+}
+
+function readCounts(file) {
+  if (!existsSync(file)) return undefined;
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+const total = { passed: 0, failed: 0, skipped: 0 };
+const add = (counts) => {
+  total.passed += counts.passed;
+  total.failed += counts.failed;
+  total.skipped += counts.skipped;
+};
+
+// The type check and the build count as one test each: either can fail without any test failing.
+add(run('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']) ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
+
+const unitOk = run('unit', 'npx', ['web-test-runner']);
+const unit = readCounts(`${results}/unit.json`);
+add(unit ?? { passed: 0, failed: 1, skipped: 0 });
+if (!unitOk && unit && unit.failed === 0) add({ passed: 0, failed: 1, skipped: 0 });
+
+const built = run('build', 'npx', ['vite', 'build', '--logLevel', 'warn']);
+add(built ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
+
+if (built) {
+  const e2eOk = run('e2e', 'node', ['tests/e2e/run.mjs']);
+  const e2e = readCounts(`${results}/e2e.json`);
+  add(e2e ?? { passed: 0, failed: 1, skipped: 0 });
+  if (!e2eOk && e2e && e2e.failed === 0) add({ passed: 0, failed: 1, skipped: 0 });
+} else {
+  add({ passed: 0, failed: 1, skipped: 0 }); // the end-to-end suite could not run at all
+}
+
+process.stdout.write(`\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped\n`);
+process.exit(total.failed === 0 ? 0 : 1);

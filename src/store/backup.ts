@@ -1,0 +1,225 @@
+/**
+ * Whole-database backup as one JSON file, and restoring it.
+ *
+ * File layout (docs/formats.md, "Backup file"):
+ *   { format: "kofu-backup", formatVersion: 1, schemaVersion, createdAt, stores: { name: [[key, value], …] }, sha256 }
+ * `sha256` is the hex SHA-256 of the UTF-8 JSON of the same object without `sha256`, fields in the
+ * order above. Byte strings and dates, which JSON lacks, are written as tagged objects
+ * (`{"$bytes": base64}`, `{"$date": iso}`).
+ *
+ * Restoring is all or nothing: the file is parsed and checked in full before the database is
+ * touched, and every store is replaced inside one transaction, which IndexedDB rolls back if any
+ * write fails.
+ */
+import { fromBase64, sha256, toBase64, toHex } from '../bytes/bytes.ts';
+import { KofuError } from '../bytes/errors.ts';
+import type { KofuDatabase } from './database.ts';
+import { SCHEMA_VERSION, backupStores } from './schema.ts';
+
+export const BACKUP_FORMAT = 'kofu-backup';
+export const BACKUP_FORMAT_VERSION = 1;
+/** Refuse larger files before reading them: a real backup of a pilot tablet is a few megabytes. */
+export const MAX_BACKUP_BYTES = 64 * 1024 * 1024;
+
+export class BackupError extends KofuError {
+  override readonly name = 'BackupError';
+}
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+interface BackupContent {
+  format: string;
+  formatVersion: number;
+  schemaVersion: number;
+  createdAt: string;
+  stores: Record<string, [Json, Json][]>;
+}
+
+export interface BackupSummary {
+  readonly schemaVersion: number;
+  readonly createdAt: string;
+  readonly records: number;
+}
+
+// ---- tagged JSON for the values IndexedDB holds ---------------------------------------------
+
+function encodeValue(value: unknown, path: string): Json {
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return value;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return { $number: String(value) };
+    return value;
+  }
+  if (value === undefined) return { $undefined: true };
+  if (value instanceof Uint8Array) return { $bytes: toBase64(value) };
+  if (value instanceof ArrayBuffer) return { $bytes: toBase64(new Uint8Array(value)) };
+  if (value instanceof Date) return { $date: value.toISOString() };
+  if (Array.isArray(value)) return value.map((item, i) => encodeValue(item, `${path}[${i}]`));
+  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: { [key: string]: Json } = {};
+    for (const [key, item] of Object.entries(value)) out[key] = encodeValue(item, `${path}.${key}`);
+    return out;
+  }
+  // CryptoKey, Blob and class instances cannot be written to a file faithfully: the store that
+  // holds them must be left out of backupStores, and this tells the developer which one.
+  throw new BackupError('backup.unsupported-value', {
+    ja: `バックアップできない値があります（${path}）。`,
+    en: `A value cannot be written to a backup (${path}).`,
+  });
+}
+
+function decodeValue(value: Json): unknown {
+  if (Array.isArray(value)) return value.map(decodeValue);
+  if (value === null || typeof value !== 'object') return value;
+  const keys = Object.keys(value);
+  if (keys.length === 1) {
+    const [tag] = keys;
+    const payload = value[tag];
+    if (tag === '$bytes' && typeof payload === 'string') return fromBase64(payload);
+    if (tag === '$date' && typeof payload === 'string') return new Date(payload);
+    if (tag === '$number' && typeof payload === 'string') return Number(payload);
+    if (tag === '$undefined' && payload === true) return undefined;
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of keys) out[key] = decodeValue(value[key]);
+  return out;
+}
+
+function serialise(content: BackupContent): string {
+  // Fixed field order, so that writer and reader hash the same text.
+  return JSON.stringify({
+    format: content.format,
+    formatVersion: content.formatVersion,
+    schemaVersion: content.schemaVersion,
+    createdAt: content.createdAt,
+    stores: content.stores,
+  });
+}
+
+// ---- export -----------------------------------------------------------------------------------
+
+export async function exportBackup(db: KofuDatabase, now = new Date()): Promise<{ text: string; summary: BackupSummary }> {
+  const names = backupStores.filter((name) => db.objectStoreNames.contains(name));
+  const tx = db.transaction(names, 'readonly');
+  const stores: Record<string, [Json, Json][]> = {};
+  let records = 0;
+  for (const name of names) {
+    const rows: [Json, Json][] = [];
+    for (let cursor = await tx.objectStore(name).openCursor(); cursor; cursor = await cursor.continue()) {
+      rows.push([encodeValue(cursor.key, `${name} key`), encodeValue(cursor.value, `${name}[${String(cursor.key)}]`)]);
+    }
+    stores[name] = rows;
+    records += rows.length;
+  }
+  await tx.done;
+  const content: BackupContent = {
+    format: BACKUP_FORMAT,
+    formatVersion: BACKUP_FORMAT_VERSION,
+    schemaVersion: db.version,
+    createdAt: now.toISOString(),
+    stores,
+  };
+  const body = serialise(content);
+  const digest = toHex(await sha256(new TextEncoder().encode(body)));
+  const text = `${body.slice(0, -1)},"sha256":"${digest}"}`;
+  return { text, summary: { schemaVersion: content.schemaVersion, createdAt: content.createdAt, records } };
+}
+
+// ---- import -----------------------------------------------------------------------------------
+
+const refuse = (code: string, ja: string, en: string, cause?: unknown): never => {
+  throw new BackupError(code, { ja, en }, { cause });
+};
+
+const notABackup = (cause?: unknown) =>
+  refuse(
+    'backup.foreign-file',
+    'このファイルはkofuのバックアップではありません。管理画面の「バックアップを保存」で作成したファイルを選んでください。端末のデータは変更していません。',
+    'This file is not a kofu backup. Choose a file made with “Save backup” in admin mode. Nothing on this device was changed.',
+    cause,
+  );
+
+/** Parses and checks a backup file without touching any database. */
+export async function parseBackup(file: Blob | string): Promise<BackupContent> {
+  const size = typeof file === 'string' ? file.length : file.size;
+  if (size > MAX_BACKUP_BYTES) {
+    refuse(
+      'backup.too-large',
+      `ファイルが大きすぎます（${(size / 1048576).toFixed(0)} MB）。kofuのバックアップは通常数MBです。正しいファイルか確認してください。端末のデータは変更していません。`,
+      `The file is too large (${(size / 1048576).toFixed(0)} MB); kofu backups are usually a few MB. Check that this is the right file. Nothing on this device was changed.`,
+    );
+  }
+  const text = typeof file === 'string' ? file : await file.text();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (cause) {
+    notABackup(cause);
+  }
+  if (typeof parsed !== 'object' || parsed === null || (parsed as { format?: unknown }).format !== BACKUP_FORMAT) notABackup();
+  const candidate = parsed as Partial<BackupContent> & { sha256?: unknown };
+  if (candidate.formatVersion !== BACKUP_FORMAT_VERSION) {
+    refuse(
+      'backup.unknown-format-version',
+      'このバックアップは別のバージョンのkofuの形式です。アプリを更新してから読み込んでください。端末のデータは変更していません。',
+      'This backup uses a format from another version of kofu. Update the app, then import it. Nothing on this device was changed.',
+    );
+  }
+  if (typeof candidate.schemaVersion !== 'number' || typeof candidate.createdAt !== 'string' || typeof candidate.stores !== 'object' || candidate.stores === null || typeof candidate.sha256 !== 'string') {
+    notABackup();
+  }
+  const content = candidate as BackupContent & { sha256: string };
+  const expected = toHex(await sha256(new TextEncoder().encode(serialise(content))));
+  if (expected !== content.sha256.toLowerCase()) {
+    refuse(
+      'backup.checksum-mismatch',
+      'バックアップファイルが壊れているか、書き換えられています（チェックサム不一致）。別のバックアップを使ってください。端末のデータは変更していません。',
+      'The backup file is damaged or was edited (checksum mismatch). Use another backup. Nothing on this device was changed.',
+    );
+  }
+  if (content.schemaVersion > SCHEMA_VERSION) {
+    refuse(
+      'backup.newer-schema',
+      'このバックアップは新しいバージョンのkofuで作成されています。アプリを更新してから読み込んでください。端末のデータは変更していません。',
+      'This backup was made by a newer version of kofu. Update the app, then import it. Nothing on this device was changed.',
+    );
+  }
+  for (const [name, rows] of Object.entries(content.stores)) {
+    if (!backupStores.includes(name) || !Array.isArray(rows) || !rows.every((row) => Array.isArray(row) && row.length === 2)) notABackup();
+  }
+  return content;
+}
+
+/** Replaces the backed-up stores with the file's contents, all or nothing. */
+export async function importBackup(db: KofuDatabase, file: Blob | string): Promise<BackupSummary> {
+  const content = await parseBackup(file);
+  const names = backupStores.filter((name) => db.objectStoreNames.contains(name));
+  const tx = db.transaction(names, 'readwrite');
+  let records = 0;
+  try {
+    for (const name of names) {
+      const store = tx.objectStore(name);
+      await store.clear();
+      for (const [key, value] of content.stores[name] ?? []) {
+        const decoded = decodeValue(value);
+        if (store.keyPath === null) await store.put(decoded, decodeValue(key) as IDBValidKey);
+        else await store.put(decoded);
+        records++;
+      }
+    }
+    await tx.done;
+  } catch (cause) {
+    try {
+      tx.abort();
+    } catch {
+      // already aborted by the failing request
+    }
+    await tx.done.catch(() => undefined);
+    refuse(
+      'backup.write-failed',
+      'バックアップの内容を書き込めませんでした。端末のデータは元のままです。',
+      'The backup could not be written. The data on this device is unchanged.',
+      cause,
+    );
+  }
+  return { schemaVersion: content.schemaVersion, createdAt: content.createdAt, records };
+}

@@ -1,0 +1,43 @@
+/**
+ * The IndexedDB schema as an ordered list of migrations. The database version is the number of
+ * migrations; opening an older database runs the missing ones in order inside the upgrade
+ * transaction, so a half-applied upgrade is rolled back by IndexedDB itself.
+ *
+ * Rules for adding a domain's stores: append a migration (never edit a released one), give every
+ * store a `StoreName` entry and say in `backupStores` whether it belongs in a backup.
+ */
+import type { IDBPDatabase, IDBPTransaction } from 'idb';
+
+export type UpgradeTransaction = IDBPTransaction<unknown, string[], 'versionchange'>;
+
+export interface Migration {
+  /** What the step does, for logs and the admin screen. */
+  readonly description: string;
+  readonly apply: (db: IDBPDatabase<unknown>, tx: UpgradeTransaction) => void | Promise<void>;
+}
+
+export const StoreName = {
+  /** Key–value settings: language, demo mode, the tablet's role. Key: setting name. */
+  settings: 'settings',
+  /** Facts about the database itself: when created, last backup. Key: name. */
+  meta: 'meta',
+} as const;
+export type StoreName = (typeof StoreName)[keyof typeof StoreName];
+
+export const migrations: readonly Migration[] = [
+  {
+    description: 'settings and meta key–value stores',
+    apply(db) {
+      db.createObjectStore(StoreName.settings);
+      db.createObjectStore(StoreName.meta);
+    },
+  },
+];
+
+export const SCHEMA_VERSION = migrations.length;
+
+/**
+ * Stores copied into a backup file. Stores holding non-extractable keys (CryptoKey objects that
+ * cannot leave the device by design) are left out and say so in their migration.
+ */
+export const backupStores: readonly string[] = [StoreName.settings, StoreName.meta];

@@ -6,6 +6,7 @@ import {
   MAX_QR_VERSION,
   WHITENING_KEY_BYTES,
   bytesToDigits,
+  crc32,
   decodeLocator,
   digitCount,
   digitsToBytes,
@@ -22,6 +23,12 @@ const sample: Locator = {
   whiteningKey: Uint8Array.from({ length: WHITENING_KEY_BYTES }, (_, i) => (i * 37 + 11) & 0xff),
 };
 
+function withCheck(payload: Uint8Array): Uint8Array {
+  const out = payload.slice();
+  new DataView(out.buffer).setUint32(out.length - 4, crc32(out.subarray(0, out.length - 4)));
+  return out;
+}
+
 function expectLocatorError(run: () => unknown, code?: string): void {
   try {
     run();
@@ -34,21 +41,21 @@ function expectLocatorError(run: () => unknown, code?: string): void {
 }
 
 describe('QR locator', () => {
-  it('round-trips through a verifier URL of 127 digits', () => {
+  it('round-trips through a verifier URL of 136 digits', () => {
     const url = encodeLocator(sample, 'https://kofu.example.jp/verify');
-    expect(url).to.match(/^https:\/\/kofu\.example\.jp\/verify#[0-9]{127}$/);
-    expect(digitCount(LOCATOR_PAYLOAD_BYTES)).to.equal(127);
+    expect(url).to.match(/^https:\/\/kofu\.example\.jp\/verify#[0-9]{136}$/);
+    expect(digitCount(LOCATOR_PAYLOAD_BYTES)).to.equal(136);
     expect(decodeLocator(url)).to.deep.equal(sample);
     expect(decodeLocator(url.slice(url.indexOf('#')))).to.deep.equal(sample);
   });
 
-  it('fits QR version ≤ 6 at error correction M for verifier URLs up to 51 characters', () => {
+  it('fits QR version ≤ 6 at error correction M for verifier URLs up to 47 characters', () => {
     const short = locatorQr(encodeLocator(sample, 'https://kofu.example.jp/verify'));
     console.log(`locator QR: version ${short.version}, ${short.size}×${short.size} modules`);
     expect(short.version).to.be.at.most(MAX_QR_VERSION);
     expect(short.size).to.equal(17 + 4 * short.version);
-    const longest = `https://${'a'.repeat(35)}/verify`;
-    expect(longest.length + 1).to.equal(51); // the byte segment: URL and '#'
+    const longest = `https://${'a'.repeat(32)}/verify`;
+    expect(longest.length + 1).to.equal(48); // the byte segment: URL and '#'
     expect(locatorQr(encodeLocator(sample, longest)).version).to.equal(6);
     expectLocatorError(() => locatorQr(encodeLocator(sample, `https://${'a'.repeat(60)}/verify`)), 'locator.too-long');
   });
@@ -77,6 +84,18 @@ describe('QR locator', () => {
     // A payload with version 2.
     const payload = digitsToBytes(url.slice(url.indexOf('#') + 1), LOCATOR_PAYLOAD_BYTES);
     payload[0] = 2;
-    expectLocatorError(() => decodeLocator(`#${bytesToDigits(payload)}`), 'locator.unknown-version');
+    expectLocatorError(() => decodeLocator(`#${bytesToDigits(withCheck(payload))}`), 'locator.unknown-version');
+  });
+
+  it('CRC-32 matches the standard check value, and catches every single-digit change', () => {
+    expect(crc32(new TextEncoder().encode('123456789'))).to.equal(0xcbf43926);
+    const url = encodeLocator(sample, 'https://kofu.example.jp/verify');
+    const hash = url.indexOf('#') + 1;
+    for (let i = hash; i < url.length; i++) {
+      for (const digit of '0123456789') {
+        if (digit === url[i]) continue;
+        expectLocatorError(() => decodeLocator(url.slice(0, i) + digit + url.slice(i + 1)));
+      }
+    }
   });
 });

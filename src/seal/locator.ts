@@ -2,21 +2,25 @@
  * The QR locator printed beside the scrambled image: a URL that opens kofu's verifier and carries
  * what the verifier needs before it can read the carrier.
  *
- *   <verifier URL>#<127 decimal digits>          e.g. https://kofu.example.jp/verify#0123…
+ *   <verifier URL>#<136 decimal digits>          e.g. https://kofu.example.jp/verify#0123…
  *
- * Payload (format version 1, 52 bytes, big-endian; docs/formats.md §4):
+ * Payload (format version 1, 56 bytes, big-endian; docs/formats.md §4):
  *   offset 0  version       1 byte   (= 1)
  *   offset 1  issuer        3 bytes  municipality code
  *   offset 4  kid           8 bytes  signer key id (SHA-256(signer public key)[0..8])
  *   offset 12 serial        8 bytes  (≤ 2^53 − 1)
  *   offset 20 whitening key 32 bytes the carrier's keystream key (masking, not secrecy)
+ *   offset 52 check         4 bytes  CRC-32 (IEEE 802.3) of bytes 0..51
+ * The check is not security (the seal's signature is): it turns a mistyped or mangled URL into a
+ * clear "damaged QR code" message instead of a confusing failure later in the carrier.
  *
  * Why decimal digits: QR numeric mode stores 3 digits in 10 bits (ISO/IEC 18004 §7.4.3), so bytes
  * written as digits cost 8.3 bits per byte, against 10.7 for base64url in byte mode and 8.25 for
  * base45 in alphanumeric mode; but base45's space and '%' are not safe in a URL fragment, and
  * digits are. The URL prefix goes in a byte segment, the digits in a numeric segment. Every
  * 7-byte group becomes 17 digits (2^56 < 10^17), a final group of k bytes ⌈8k·log10 2⌉ digits.
- * With a verifier URL of up to 51 characters this fits QR version 6 at error correction M.
+ * With a verifier URL of up to 47 characters (48 with '#') this fits QR version 6 at error
+ * correction M: 864 data bits = 12 + 8·48 (byte segment) + 14 + 454 (136 digits) + padding.
  */
 import QRCode from 'qrcode';
 import { LocatorError, text } from './errors.ts';
@@ -25,7 +29,8 @@ import { MAX_MUNICIPALITY_CODE } from './signer-certificate.ts';
 
 export const LOCATOR_VERSION = 1;
 export const WHITENING_KEY_BYTES = 32;
-export const LOCATOR_PAYLOAD_BYTES = 1 + 3 + KEY_ID_BYTES + 8 + WHITENING_KEY_BYTES;
+const CHECK_OFFSET = 1 + 3 + KEY_ID_BYTES + 8 + WHITENING_KEY_BYTES;
+export const LOCATOR_PAYLOAD_BYTES = CHECK_OFFSET + 4;
 /** QR version ceiling at error correction M (45×45 modules at v7 would crowd the back side). */
 export const MAX_QR_VERSION = 6;
 export const QR_ERROR_CORRECTION = 'M';
@@ -36,6 +41,16 @@ const GROUP_BYTES = 7;
 const GROUP_DIGITS = 17;
 /** Digits for a final group of k bytes: ⌈8k·log10 2⌉. */
 const PARTIAL_DIGITS = [0, 3, 5, 8, 10, 13, 15] as const;
+
+/** CRC-32 (IEEE 802.3, reflected, polynomial 0xEDB88320), bit by bit: 52 bytes need no table. */
+export function crc32(bytes: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let bit = 0; bit < 8; bit++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
 
 export interface Locator {
   readonly version: number;
@@ -99,6 +114,7 @@ export function encodeLocatorPayload(locator: Locator): Uint8Array {
   out.set(locator.kid, 4);
   view.setBigUint64(12, BigInt(locator.serial));
   out.set(locator.whiteningKey, 20);
+  view.setUint32(CHECK_OFFSET, crc32(out.subarray(0, CHECK_OFFSET)));
   return out;
 }
 
@@ -108,6 +124,7 @@ export function decodeLocatorPayload(payload: Uint8Array): Locator {
     throw new LocatorError('locator.unknown-version', text('このQRコードは新しい形式です。アプリを更新してください。', 'This QR code uses a newer format. Update the app.'));
   }
   const view = new DataView(payload.buffer, payload.byteOffset, payload.byteLength);
+  if (view.getUint32(CHECK_OFFSET) !== crc32(payload.subarray(0, CHECK_OFFSET))) throw damaged('check');
   const issuer = (payload[1] << 16) | view.getUint16(2);
   const serial = view.getBigUint64(12);
   if (issuer > MAX_MUNICIPALITY_CODE) throw damaged('issuer');

@@ -117,8 +117,9 @@ export function mutateLocator(rng: Rng, valid: string): string {
       const chars = valid.split('');
       const a = valid.indexOf('#') + 1 + rng.below(20);
       const b = Math.min(a + 1 + rng.below(30), chars.length - 1);
-      [chars[a], chars[b]] = [chars[b], chars[a]];
-      return chars[a] === chars[b] ? `${chars.join('')}0` : chars.join('');
+      if (chars[a] === chars[b]) chars[a] = chars[a] === '9' ? '0' : String(Number(chars[a]) + 1);
+      else [chars[a], chars[b]] = [chars[b], chars[a]];
+      return chars.join('');
     }
     default:
       return `#${Array.from({ length: 136 }, () => String(rng.below(10))).join('')}`;

@@ -16,7 +16,8 @@ export interface ServiceWorkerEvents {
 let workbox: Workbox | undefined;
 
 export function registerServiceWorker(events: ServiceWorkerEvents): void {
-  if (!('serviceWorker' in navigator) || import.meta.env?.DEV) return;
+  // Only the production build has a service worker (not the dev server, not the test server).
+  if (!('serviceWorker' in navigator) || !import.meta.env?.PROD) return;
   workbox = new Workbox('/sw.js', { type: 'module' });
   workbox.addEventListener('installed', (event) => {
     if (!event.isUpdate) events.offlineReady();

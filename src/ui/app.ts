@@ -101,8 +101,22 @@ export class KofuApp extends LitElement {
         header {
           padding: 6px 10px;
         }
+        /* Phone: brand and language on the first row, the three modes across the second. */
+        header > button {
+          order: 1;
+          padding: 0 12px;
+        }
+        nav {
+          order: 2;
+          width: 100%;
+          flex-wrap: nowrap;
+        }
         nav a {
-          padding: 0 10px;
+          flex: 1;
+          justify-content: center;
+          padding: 0 6px;
+          font-size: 0.9rem;
+          text-align: center;
         }
         main {
           padding: 10px;

@@ -5,7 +5,7 @@
  * seals small. WebCrypto's `importKey('raw')` is only required to accept the uncompressed form
  * (0x04 ‖ X ‖ Y), so the point is decompressed here (SEC 1 §2.3.4) before import.
  */
-import { concatBytes, sha256 } from '../bytes/bytes.ts';
+import { concatBytes, sha256, toHex } from '../bytes/bytes.ts';
 import { SealError, text } from './errors.ts';
 
 export const ECDSA_P256 = { name: 'ECDSA', namedCurve: 'P-256' } as const;
@@ -72,13 +72,27 @@ export function decompressPublicKey(compressed: Uint8Array): Uint8Array {
   return concatBytes(new Uint8Array([0x04]), compressed.subarray(1), bigIntTo32Bytes(y));
 }
 
+/**
+ * Imported verification keys by compressed point. A verifier meets the same few roots and signers
+ * again and again; caching skips the BigInt square root and the import. Public keys only.
+ */
+const importedKeys = new Map<string, CryptoKey>();
+const MAX_CACHED_KEYS = 256;
+
 export async function importPublicKey(compressed: Uint8Array): Promise<CryptoKey> {
+  const cacheKey = toHex(compressed);
+  const cached = importedKeys.get(cacheKey);
+  if (cached) return cached;
   const raw = decompressPublicKey(compressed);
+  let key: CryptoKey;
   try {
-    return await crypto.subtle.importKey('raw', raw as Uint8Array<ArrayBuffer>, ECDSA_P256, true, ['verify']);
+    key = await crypto.subtle.importKey('raw', raw as Uint8Array<ArrayBuffer>, ECDSA_P256, true, ['verify']);
   } catch (cause) {
     throw new SealError('key.bad-public-key', text('公開鍵を読み込めません。', 'The public key cannot be loaded.'), { cause });
   }
+  if (importedKeys.size >= MAX_CACHED_KEYS) importedKeys.delete(importedKeys.keys().next().value as string);
+  importedKeys.set(cacheKey, key);
+  return key;
 }
 
 export async function exportCompressedPublicKey(publicKey: CryptoKey): Promise<Uint8Array> {

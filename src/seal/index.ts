@@ -9,3 +9,4 @@ export * from './locator.ts';
 export * from './keys.ts';
 export * from './audit-log.ts';
 export * from './demo.ts';
+export * from './trust-fetch.ts';

@@ -2,7 +2,9 @@ import { expect } from '@open-wc/testing';
 import { deleteDB } from 'idb';
 import { KofuError } from '../bytes/errors.ts';
 import { openDatabase } from '../store/database.ts';
-import { loadTrustList, saveTrustList } from '../store/trust.ts';
+import { importTrustList, loadOpenedTrustList, loadTrustList, saveTrustList } from '../store/trust.ts';
+import { TrustListError } from './errors.ts';
+import { fetchTrustListBytes } from './trust-fetch.ts';
 import { demoTrustAnchor, demoTrustList } from './demo.ts';
 import { generateRootKeyPair } from './keys.ts';
 import { signSeal, verifySeal } from './seal.ts';
@@ -89,6 +91,40 @@ describe('trust list', () => {
     } finally {
       db.close();
       await deleteDB(name);
+    }
+  });
+
+  it('imports updates: newer versions replace the cache, older ones are refused and change nothing', async () => {
+    const name = `kofu-trust-import-${Date.now()}`;
+    const db = await openDatabase({ name });
+    try {
+      const v1 = await signTrustList(m.content, m.root);
+      const v2 = await signTrustList(withRevokedSigner(m.content, { kid: new Uint8Array(8).fill(1), municipality: TEST_MUNICIPALITY }, TEST_NOW), m.root);
+      expect((await importTrustList(db, v1, [m.anchor], { demoMode: false, source: 'file', now: TEST_NOW })).version).to.equal(1);
+      expect((await importTrustList(db, v2, [m.anchor], { demoMode: false, source: 'file', now: TEST_NOW })).version).to.equal(2);
+      await expectCode(importTrustList(db, v1, [m.anchor], { demoMode: false, source: 'file' }), 'trust.not-newer');
+      expect((await loadOpenedTrustList(db, [m.anchor], { demoMode: false }))?.revoked.length).to.equal(1);
+    } finally {
+      db.close();
+      await deleteDB(name);
+    }
+  });
+
+  it('downloads from a URL with typed errors for network failures, HTTP errors and oversize bodies', async () => {
+    const bytes = m.trustList.bytes;
+    const ok = (async () => new Response(bytes as Uint8Array<ArrayBuffer>, { status: 200 })) as typeof fetch;
+    expect(Array.from(await fetchTrustListBytes('https://kofu.example.jp/trust.cbor', { fetchImpl: ok }))).to.deep.equal(Array.from(bytes));
+    const offline = (async () => {
+      throw new TypeError('Failed to fetch');
+    }) as typeof fetch;
+    await expectCode(fetchTrustListBytes('https://x/', { fetchImpl: offline }), 'trust.fetch-failed');
+    await expectCode(fetchTrustListBytes('https://x/', { fetchImpl: (async () => new Response('no', { status: 404 })) as typeof fetch }), 'trust.fetch-status');
+    const huge = (async () => new Response('x', { headers: { 'content-length': String(64 * 1024 * 1024) } })) as typeof fetch;
+    try {
+      await fetchTrustListBytes('https://x/', { fetchImpl: huge });
+      expect.fail('accepted');
+    } catch (error) {
+      expect(error).to.be.instanceOf(TrustListError);
     }
   });
 });

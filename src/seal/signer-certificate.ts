@@ -89,3 +89,49 @@ export async function verifySignerCertificate(certificate: { readonly sign1: Ret
 export async function signerPublicKey(certificate: SignerCertificate): Promise<CryptoKey> {
   return importPublicKey(certificate.publicKey);
 }
+
+// ---- signer request: how a tablet's public key reaches the admin device ------------------------
+
+/**
+ * A tablet asks the root for a certificate with a request signed by its own new key (proof of
+ * possession: nobody can get a certificate for a key they do not hold). Carried by file or QR.
+ *   COSE_Sign1 { protected {1: -7}, unprotected {}, payload [1, deviceId, municipality, publicKey (bstr 33), createdAt] }
+ */
+export interface SignerRequest {
+  readonly deviceId: string;
+  readonly municipality: number;
+  readonly publicKey: Uint8Array;
+  readonly kid: Uint8Array;
+  readonly createdAt: number;
+}
+
+const REQUEST_WHAT = '証明書発行申請 / signer request';
+export const MAX_SIGNER_REQUEST_BYTES = 256;
+
+export async function createSignerRequest(keyPair: CryptoKeyPair, deviceId: string, municipality: number, nowSeconds: number): Promise<Uint8Array> {
+  if (deviceId.length === 0 || deviceId.length > MAX_DEVICE_ID_LENGTH) {
+    throw new SealError('signer.bad-device-id', text(`端末IDは1〜${MAX_DEVICE_ID_LENGTH}文字にしてください。`, `The device id must be 1–${MAX_DEVICE_ID_LENGTH} characters.`));
+  }
+  const publicKey = await exportCompressedPublicKey(keyPair.publicKey);
+  return signSign1(new Map([[HeaderLabel.alg, COSE_ALG_ES256]]), new Map(), encodeCanonical([SIGNER_CERTIFICATE_VERSION, deviceId, municipality, publicKey, nowSeconds]), keyPair.privateKey);
+}
+
+/** Parses a request and checks that it was signed by the key it asks to certify. */
+export async function openSignerRequest(bytes: Uint8Array): Promise<SignerRequest> {
+  if (bytes.length > MAX_SIGNER_REQUEST_BYTES) throw new SealError('signer.too-large', text('申請データが大きすぎます。', 'The request is too large.'));
+  const sign1 = decodeSign1(bytes, REQUEST_WHAT);
+  expectOnlyKeys(sign1.protectedHeader, [HeaderLabel.alg], REQUEST_WHAT);
+  expectOnlyKeys(sign1.unprotectedHeader, [], REQUEST_WHAT);
+  const fields = expectArray(decodeCanonical(sign1.payload, REQUEST_WHAT), REQUEST_WHAT, 'payload', 5);
+  if (fields[0] !== SIGNER_CERTIFICATE_VERSION) throw new SealError('signer.unknown-version', text('申請データの形式が新しすぎます。アプリを更新してください。', 'The request uses a newer format. Update the app.'));
+  const request = {
+    deviceId: expectText(fields[1], REQUEST_WHAT, 'deviceId', MAX_DEVICE_ID_LENGTH),
+    municipality: expectUint(fields[2], REQUEST_WHAT, 'municipality', MAX_MUNICIPALITY_CODE),
+    publicKey: expectBytes(fields[3], REQUEST_WHAT, 'publicKey', COMPRESSED_KEY_BYTES),
+    createdAt: expectUint(fields[4], REQUEST_WHAT, 'createdAt'),
+  };
+  if (!(await verifySign1(sign1, await importPublicKey(request.publicKey)))) {
+    throw new SealError('signer.bad-request-signature', text('申請データの署名が一致しません。端末で申請をやり直してください。', 'The request’s signature does not match. Create the request again on the tablet.'));
+  }
+  return { ...request, kid: await keyIdOf(request.publicKey) };
+}

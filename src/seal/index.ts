@@ -10,3 +10,4 @@ export * from './keys.ts';
 export * from './audit-log.ts';
 export * from './demo.ts';
 export * from './trust-fetch.ts';
+export * from './anchors.ts';

@@ -110,6 +110,13 @@ export async function signSeal(claims: SealClaims, signer: SealSigner): Promise<
   if (certificate.municipality !== claims.issuer) {
     throw new SealError('seal.issuer-mismatch', text('この端末の署名者証明書は別の自治体のものです。', 'This tablet’s signer certificate belongs to another municipality.'));
   }
+  if (claims.issuedAt < certificate.notBefore || claims.issuedAt > certificate.notAfter) {
+    // A seal signed now would be refused by every verifier: tell the clerk instead of printing it.
+    throw new SealError(
+      'seal.signer-expired',
+      text('この端末の署名者証明書は有効期間外です。管理者に証明書の更新を依頼してください。', 'This tablet’s signer certificate is not valid at this time. Ask the administrator to renew it.'),
+    );
+  }
   const payload = encodeSealPayload(claims);
   const seal = await signSign1(
     new Map<number, number | Uint8Array>([[HeaderLabel.alg, COSE_ALG_ES256], [HeaderLabel.kid, certificate.kid]]),

@@ -28,7 +28,7 @@ function zbar(image) {
   try {
     const file = path.join(dir, 'locator.pgm');
     writeFileSync(file, image);
-    return execFileSync('zbarimg', ['--raw', '-q', '-Sdisable', '-Sqrcode.enable', file], { encoding: 'utf8' }).replace(/\n$/, '');
+    return execFileSync('zbarimg', ['--raw', '-q', '-Sdisable', '-Sqrcode.enable', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).replace(/\n$/, '');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

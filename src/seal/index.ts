@@ -11,3 +11,4 @@ export * from './audit-log.ts';
 export * from './demo.ts';
 export * from './trust-fetch.ts';
 export * from './anchors.ts';
+export * from './match.ts';

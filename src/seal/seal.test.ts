@@ -7,6 +7,8 @@ import { demoTrustAnchor, demoTrustList, DEMO_MUNICIPALITY_CODE, issueDemoSigner
 import { generateRootKeyPair, generateSignerKeyPair } from './keys.ts';
 import { CertificateType, MAX_SEAL_BYTES, decodeSeal, encodeSealPayload, signSeal, verifySeal, type SealClaims, type SealVerdict } from './seal.ts';
 import { issueSignerCertificate } from './signer-certificate.ts';
+import { checkLocatorMatchesSeal } from './match.ts';
+import { SealError } from './errors.ts';
 import { juminhyoClaims } from './testing/fixtures.ts';
 import { TEST_MUNICIPALITY, TEST_NOW, YEAR, makeMunicipality, type TestMunicipality } from './testing/setup.ts';
 import { openTrustList, signTrustList, withRevokedSigner } from './trust-list.ts';
@@ -199,6 +201,16 @@ describe('seal', () => {
     }
     expect(accepted).to.deep.equal([]);
     expect(checked).to.equal(seal.length * 8);
+  });
+
+  it('checks that a QR locator belongs to the verified seal', async () => {
+    const verdict = await verifySeal(await signSeal(claims(), signer()), m.trustList, verifyOptions);
+    if (!verdict.ok) expect.fail(verdict.reason.en);
+    const locator = { version: 1, issuer: TEST_MUNICIPALITY, kid, serial: 1234567, whiteningKey: new Uint8Array(32) };
+    expect(() => checkLocatorMatchesSeal(locator, verdict)).to.not.throw();
+    for (const other of [{ ...locator, serial: 1 }, { ...locator, issuer: 271004 }, { ...locator, kid: new Uint8Array(8) }]) {
+      expect(() => checkLocatorMatchesSeal(other, verdict)).to.throw(SealError, 'seal.locator-mismatch');
+    }
   });
 
   it('hex vector sanity: a COSE Sig_structure has the RFC 9052 §4.4 shape', () => {

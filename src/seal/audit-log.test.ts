@@ -111,6 +111,11 @@ describe('issuance log', () => {
       expect(await kinds(entries)).to.include('inserted@5');
     });
 
+    it('an entry edited into a shape kofu never writes', async () => {
+      entries[3] = { ...entries[3], hash: undefined } as unknown as LogEntry;
+      expect(await kinds(entries)).to.include('modified@3');
+    });
+
     it('a forged checkpoint', async () => {
       const forged = checkpoints.map((c) => ({ ...c, signedAt: c.signedAt + 1 }));
       expect(await kinds(entries, forged)).to.deep.equal(['checkpoint-forged@9', 'checkpoint-forged@19']);

@@ -135,6 +135,23 @@ async function checkpointIsAuthentic(checkpoint: LogCheckpoint, trustList?: Trus
   }
 }
 
+function isWellFormed(entry: LogEntry | undefined): entry is LogEntry {
+  const uint = (v: unknown) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+  const bytes = (v: unknown, length: number) => v instanceof Uint8Array && v.length === length;
+  return (
+    typeof entry === 'object' &&
+    entry !== null &&
+    uint(entry.seq) &&
+    uint(entry.serial) &&
+    uint(entry.certType) &&
+    uint(entry.issuedAt) &&
+    bytes(entry.signerKid, KEY_ID_BYTES) &&
+    bytes(entry.sealHash, HASH_BYTES) &&
+    bytes(entry.prevHash, HASH_BYTES) &&
+    bytes(entry.hash, HASH_BYTES)
+  );
+}
+
 const problem = (kind: LogProblemKind, seq: number, ja: string, en: string): LogProblem => ({ kind, seq, text: text(ja, en) });
 
 /** Walks the whole log and reports every deleted, inserted or modified entry it can detect. */
@@ -143,6 +160,13 @@ export async function verifyLog(entries: readonly LogEntry[], checkpoints: reado
   const bySeq = new Map<number, LogEntry>();
   let previous: LogEntry | undefined;
   for (const entry of entries) {
+    if (!isWellFormed(entry)) {
+      // Someone edited the stored record into a shape kofu never writes.
+      const claimed = (entry as { seq?: unknown } | undefined)?.seq;
+      const seq = typeof claimed === 'number' ? claimed : previous ? previous.seq + 1 : 0;
+      problems.push(problem('modified', seq, `記録 ${seq} の形式が壊れています（書き換えられています）。`, `Entry ${seq} is malformed (it was modified).`));
+      continue;
+    }
     const expectedSeq = previous ? previous.seq + 1 : 0;
     if (!bytesEqual(await hashEntry(entry), entry.hash)) {
       problems.push(problem('modified', entry.seq, `記録 ${entry.seq} の内容が書き換えられています。`, `Entry ${entry.seq} was modified.`));
@@ -161,7 +185,7 @@ export async function verifyLog(entries: readonly LogEntry[], checkpoints: reado
   }
   let signedThrough = -1;
   for (const checkpoint of checkpoints) {
-    if (!(await checkpointIsAuthentic(checkpoint, options.trustList))) {
+    if (!(await checkpointIsAuthentic(checkpoint, options.trustList)) || !(checkpoint.headHash instanceof Uint8Array)) {
       problems.push(problem('checkpoint-forged', checkpoint.seq, `記録 ${checkpoint.seq} までの署名が無効です。`, `The signature over entries up to ${checkpoint.seq} is not valid.`));
       continue;
     }

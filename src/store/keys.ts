@@ -11,6 +11,8 @@ export interface StoredSignerKey {
   readonly deviceId: string;
   /** Unix seconds. */
   readonly createdAt: number;
+  /** The municipality the key was requested for (known before the certificate arrives). */
+  readonly municipality?: number;
   /** The root-signed signer certificate, once the admin has issued it. */
   readonly certificate?: Uint8Array;
 }
@@ -22,27 +24,33 @@ export interface StoredRootKey {
   readonly createdAt: number;
 }
 
-const SIGNER = 'signer';
+/**
+ * Where a tablet key lives. 'signer' is the municipality-certified key; 'demo-signer' is the key the
+ * demo root certifies automatically in demo mode, kept apart so that switching demo mode on and
+ * off never replaces or mixes up the real key.
+ */
+export type SignerSlot = 'signer' | 'demo-signer';
+const SIGNER: SignerSlot = 'signer';
 const ROOT = 'root';
 
-export async function saveSignerKey(db: KofuDatabase, key: StoredSignerKey): Promise<void> {
-  await db.put(StoreName.sealKeys, key, SIGNER);
+export async function saveSignerKey(db: KofuDatabase, key: StoredSignerKey, slot: SignerSlot = SIGNER): Promise<void> {
+  await db.put(StoreName.sealKeys, key, slot);
 }
 
-export async function loadSignerKey(db: KofuDatabase): Promise<StoredSignerKey | undefined> {
-  return (await db.get(StoreName.sealKeys, SIGNER)) as StoredSignerKey | undefined;
+export async function loadSignerKey(db: KofuDatabase, slot: SignerSlot = SIGNER): Promise<StoredSignerKey | undefined> {
+  return (await db.get(StoreName.sealKeys, slot)) as StoredSignerKey | undefined;
 }
 
 /** Attaches the certificate the root issued for this tablet's key. */
-export async function saveSignerCertificate(db: KofuDatabase, certificate: Uint8Array): Promise<void> {
+export async function saveSignerCertificate(db: KofuDatabase, certificate: Uint8Array, slot: SignerSlot = SIGNER): Promise<void> {
   const tx = db.transaction(StoreName.sealKeys, 'readwrite');
-  const current = (await tx.store.get(SIGNER)) as StoredSignerKey | undefined;
+  const current = (await tx.store.get(slot)) as StoredSignerKey | undefined;
   if (!current) {
     tx.abort();
     await tx.done.catch(() => undefined);
     throw new Error('no signer key on this device');
   }
-  await tx.store.put({ ...current, certificate }, SIGNER);
+  await tx.store.put({ ...current, certificate }, slot);
   await tx.done;
 }
 

@@ -16,14 +16,20 @@ export interface StoredTrustList {
   readonly source: string;
 }
 
-const CURRENT = 'current';
+/**
+ * 'current' holds the list from a real trust-list publisher; 'demo' the demo municipality's list,
+ * which the app makes itself in demo mode. Kept apart so a demo list never blocks (or is blocked
+ * by) a real list's version numbers, and leaving demo mode cannot leave the demo root in use.
+ */
+export type TrustListSlot = 'current' | 'demo';
+const CURRENT: TrustListSlot = 'current';
 
-export async function saveTrustList(db: KofuDatabase, list: StoredTrustList): Promise<void> {
-  await db.put(StoreName.trustList, list, CURRENT);
+export async function saveTrustList(db: KofuDatabase, list: StoredTrustList, slot: TrustListSlot = CURRENT): Promise<void> {
+  await db.put(StoreName.trustList, list, slot);
 }
 
-export async function loadTrustList(db: KofuDatabase): Promise<StoredTrustList | undefined> {
-  return (await db.get(StoreName.trustList, CURRENT)) as StoredTrustList | undefined;
+export async function loadTrustList(db: KofuDatabase, slot: TrustListSlot = CURRENT): Promise<StoredTrustList | undefined> {
+  return (await db.get(StoreName.trustList, slot)) as StoredTrustList | undefined;
 }
 
 /**
@@ -43,8 +49,12 @@ export async function importTrustList(
 }
 
 /** The cached list, re-opened; undefined when none is cached or it no longer opens (e.g. anchors changed). */
-export async function loadOpenedTrustList(db: KofuDatabase, anchors: readonly TrustAnchor[], options: { readonly demoMode: boolean }): Promise<TrustList | undefined> {
-  const stored = await loadTrustList(db);
+export async function loadOpenedTrustList(
+  db: KofuDatabase,
+  anchors: readonly TrustAnchor[],
+  options: { readonly demoMode: boolean; readonly slot?: TrustListSlot },
+): Promise<TrustList | undefined> {
+  const stored = await loadTrustList(db, options.slot);
   if (!stored) return undefined;
   try {
     return await openTrustList(stored.bytes, anchors, options);

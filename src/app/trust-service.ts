@@ -54,15 +54,18 @@ import {
 import { decodeSign1 } from '../seal/cose.ts';
 import type { KofuDatabase } from '../store/database.ts';
 import { appDatabase } from './database.ts';
+import { DEMO_MODE_SETTING, readDemoMode, writeDemoMode } from './demo-mode.ts';
 import { loadRootKey, loadSignerKey, saveRootKey, saveSignerCertificate, saveSignerKey, type SignerSlot, type StoredRootKey } from '../store/keys.ts';
 import { loadOpenedTrustList, loadTrustList, saveTrustList, type TrustListSlot } from '../store/trust.ts';
 import { readSetting, writeSetting } from '../store/settings.ts';
+import { addCheckpoint, exportIssuanceLog, readIssuanceLog } from '../store/issuance-log.ts';
+import { parseLogExport, verifyLog, type LogReport } from '../seal/audit-log.ts';
 
 // ---- settings and constants --------------------------------------------------------------------
 
 export const Setting = {
-  /** boolean, default true. */
-  demoMode: 'demoMode',
+  /** boolean, default true (src/app/demo-mode.ts). */
+  demoMode: DEMO_MODE_SETTING,
   /** Trust-list publisher keys registered by staff: `RegisteredAnchor[]`. */
   trustAnchors: 'trustAnchors',
   /** The trust-list address this device may download from besides its own origin: string. */
@@ -272,12 +275,12 @@ export class TrustService {
   // ---- demo mode -------------------------------------------------------------------------------
 
   async demoMode(): Promise<boolean> {
-    return (await readSetting<boolean>(await this.db(), Setting.demoMode, true)) !== false;
+    return readDemoMode(await this.db());
   }
 
   /** Turning demo mode off stops trusting the demo root at once; the demo key and list stay stored, unused. */
   async setDemoMode(on: boolean): Promise<void> {
-    await writeSetting(await this.db(), Setting.demoMode, on);
+    await writeDemoMode(await this.db(), on);
     this.changed();
   }
 
@@ -821,15 +824,66 @@ export class TrustService {
   }
 }
 
+
+// ---- issuance log ------------------------------------------------------------------------------
+
+export interface LogExport {
+  readonly json: string;
+  readonly entries: number;
+  /** False when no signer was available to sign a checkpoint over the newest entries. */
+  readonly signedHead: boolean;
+}
+
+/** The issuance log's audit export and checks, as the admin screen offers them. */
+export class IssuanceLogTools {
+  constructor(private readonly trust: TrustService, private readonly database: () => Promise<KofuDatabase>, private readonly now: () => number = () => Math.floor(Date.now() / 1000)) {}
+
+  /**
+   * Signs a checkpoint over the newest entry first (when this tablet has a usable signer), so the
+   * export has no unsigned tail; then exports the JSON for the auditor (docs/formats.md §6).
+   */
+  async export(): Promise<LogExport> {
+    const db = await this.database();
+    const { entries, checkpoints } = await readIssuanceLog(db);
+    const last = entries.at(-1);
+    let signedHead = last === undefined || checkpoints.some((c) => c.seq === last.seq);
+    if (!signedHead) {
+      try {
+        await addCheckpoint(db, await this.trust.currentSigner(), this.now());
+        signedHead = true;
+      } catch {
+        // No usable signer (e.g. not provisioned): export anyway; the report shows the unsigned tail.
+      }
+    }
+    return { json: await exportIssuanceLog(db, this.now()), entries: entries.length, signedHead };
+  }
+
+  /** Checks this device's log, or an exported file, against the roots this device trusts. */
+  async verify(file?: string): Promise<LogReport> {
+    const { entries, checkpoints } = file === undefined ? await readIssuanceLog(await this.database()) : parseLogExport(file);
+    const trust = await this.trust.currentTrust();
+    // Checkpoints may come from the demo signer and the real one: check them against every root in use.
+    const roots = trust.lists.flatMap((l) => l.roots);
+    const trustList = trust.lists[0] && { ...trust.lists[0], roots };
+    return verifyLog(entries, checkpoints, { trustList });
+  }
+}
+
 /** True when an import failed because the list's publisher is not registered on this device yet. */
 export function isUnknownPublisher(error: unknown): boolean {
   return error instanceof KofuError && error.code === 'trust.unknown-signer';
 }
 
 let shared: TrustService | undefined;
+let sharedLog: IssuanceLogTools | undefined;
 
 /** The app's trust service over the shared database. */
 export function trustService(): TrustService {
   shared ??= new TrustService({ database: appDatabase, origin: globalThis.location?.origin });
   return shared;
+}
+
+export function issuanceLogTools(): IssuanceLogTools {
+  sharedLog ??= new IssuanceLogTools(trustService(), appDatabase);
+  return sharedLog;
 }

@@ -6,7 +6,8 @@ import { juminhyoClaims } from '../seal/testing/fixtures.ts';
 import { openDatabase, type KofuDatabase } from '../store/database.ts';
 import { loadRootKey, loadSignerKey } from '../store/keys.ts';
 import { readSetting } from '../store/settings.ts';
-import { DEMO_RENEW_BEFORE_SECONDS, Setting, TrustService, isUnknownPublisher, isValidMunicipalityCode } from './trust-service.ts';
+import { appendIssuance } from '../store/issuance-log.ts';
+import { DEMO_RENEW_BEFORE_SECONDS, IssuanceLogTools, Setting, TrustService, isUnknownPublisher, isValidMunicipalityCode } from './trust-service.ts';
 
 const MUNICIPALITY = 131016; // 千代田区, a real code with a valid check digit
 const START = 1_795_564_800; // 2026-11-25
@@ -183,7 +184,7 @@ describe('app/trust-service', () => {
     expect((await admin.service.issuedSigners()).map((s) => s.deviceId)).to.deep.equal(['T02', 'T01']);
   });
 
-  it('revokes a tablet by publishing the next list; the tablet then refuses to sign and old lists are refused', async () => {
+  it('revokes a tablet by publishing the next list; the tablet then refuses to sign, old lists are refused, and it can be re-keyed', async () => {
     const { admin, tablet, listBytes } = await provisionedPair();
     const kid = (await tablet.service.currentSigner()).info.kid;
     await expectRefusal(admin.service.revokeSigner('not hex'), 'root.bad-kid');
@@ -197,10 +198,18 @@ describe('app/trust-service', () => {
     const rollback = await expectRefusal(tablet.service.importTrustList(listBytes, 'v1'), 'trust.not-newer');
     expect(rollback.messageIn('en')).to.match(/version 1/);
     expect((await tablet.service.currentTrust()).list!.version).to.equal(2);
-    // A fresh request replaces the revoked key only when staff confirm it.
-    await expectRefusal(tablet.service.createSignerRequest('T01', MUNICIPALITY), 'signer.exists');
-    await tablet.service.createSignerRequest('T01', MUNICIPALITY, { replace: true });
-    expect((await tablet.service.signerStatus()).state).to.equal('requested');
+    // Re-keying: the new key waits beside the old one until its certificate is installed.
+    const renewal = await tablet.service.createSignerRequest('T01', MUNICIPALITY);
+    const waiting = await tablet.service.signerStatus();
+    expect(waiting.state).to.equal('certified');
+    expect(waiting.pending!.kid).to.not.equal(kid);
+    const { certificate } = await admin.service.certifySigner(renewal);
+    await tablet.service.installSignerCertificate(certificate);
+    const renewed = await tablet.service.signerStatus();
+    expect(renewed).to.include({ state: 'certified', kid: waiting.pending!.kid, revoked: false });
+    expect(renewed.pending).to.equal(undefined);
+    expect((await tablet.service.currentSigner()).info.kid).to.equal(waiting.pending!.kid);
+    await expectRefusal(tablet.service.installSignerCertificate(certificate), 'signer.no-request');
   });
 
   it('backs up the root with a confirmed passphrase and refuses a wrong passphrase without storing anything', async () => {
@@ -242,5 +251,45 @@ describe('app/trust-service', () => {
     await tablet.service.setTrustListUrl('https://lists.example/trust-v2');
     await expectRefusal(tablet.service.importTrustListFromUrl('https://lists.example/trust-v2'), 'trust.not-newer');
     expect(fetched).to.deep.equal([`${ORIGIN}/trust/v1.kofu`, `${ORIGIN}/trust/v2.kofu`, 'https://lists.example/trust-v2']);
+  });
+});
+
+describe('app/trust-service issuance log tools', () => {
+  afterEach(async () => {
+    for (const { db, name } of opened.splice(0)) {
+      db.close();
+      await deleteDB(name);
+    }
+  });
+
+  async function appendSome(db: KofuDatabase, count: number) {
+    for (let i = 0; i < count; i++) {
+      await appendIssuance(db, { serial: 1 + i, certType: 1, issuedAt: START + i, signerKid: new Uint8Array(8), seal: new Uint8Array([i]) });
+    }
+  }
+
+  it('signs a checkpoint over the newest entries before exporting, so the export has no unsigned tail', async () => {
+    const { db, service } = await device();
+    const tools = new IssuanceLogTools(service, async () => db, () => START);
+    await appendSome(db, 3);
+    expect((await tools.verify()).unsignedTail).to.equal(3);
+    const exported = await tools.export();
+    expect(exported).to.include({ entries: 3, signedHead: true });
+    const report = await tools.verify(exported.json);
+    expect(report).to.include({ ok: true, entries: 3, checkpoints: 1, signedThrough: 2, unsignedTail: 0 });
+  });
+
+  it('still exports without a usable signer, and says the newest entries are unsigned', async () => {
+    const { db, service } = await device({ demo: false });
+    const tools = new IssuanceLogTools(service, async () => db, () => START);
+    await appendSome(db, 2);
+    const exported = await tools.export();
+    expect(exported).to.include({ entries: 2, signedHead: false });
+    expect(await tools.verify(exported.json)).to.include({ ok: true, signedThrough: -1, unsignedTail: 2 });
+    const edited = JSON.parse(exported.json) as { entries: { certType: number }[] };
+    edited.entries[0].certType = 2;
+    const report = await tools.verify(JSON.stringify(edited));
+    expect(report.ok).to.equal(false);
+    expect(report.problems.map((p) => p.kind)).to.include('modified');
   });
 });

@@ -55,7 +55,7 @@ import { decodeSign1 } from '../seal/cose.ts';
 import type { KofuDatabase } from '../store/database.ts';
 import { appDatabase } from './database.ts';
 import { DEMO_MODE_SETTING, readDemoMode, writeDemoMode } from './demo-mode.ts';
-import { loadRootKey, loadSignerKey, saveRootKey, saveSignerCertificate, saveSignerKey, type SignerSlot, type StoredRootKey } from '../store/keys.ts';
+import { loadRootKey, loadSignerKey, promotePendingSigner, saveRootKey, saveSignerCertificate, saveSignerKey, type SignerSlot, type StoredRootKey, type StoredSignerKey } from '../store/keys.ts';
 import { loadOpenedTrustList, loadTrustList, saveTrustList, type TrustListSlot } from '../store/trust.ts';
 import { readSetting, writeSetting } from '../store/settings.ts';
 import { addCheckpoint, exportIssuanceLog, readIssuanceLog } from '../store/issuance-log.ts';
@@ -81,6 +81,8 @@ export const ROOT_LIFETIME_SECONDS = 10 * 365 * 86_400;
 /** Tolerated clock difference between the admin device and a tablet. */
 export const CLOCK_SKEW_SECONDS = 10 * 60;
 export const DEFAULT_SIGNER_VALIDITY_DAYS = 365;
+/** A real signer certificate this close to its end is flagged on the admin screen. */
+export const EXPIRY_WARNING_SECONDS = 30 * 86_400;
 export const MAX_SIGNER_VALIDITY_DAYS = 3 * 365;
 export const DEFAULT_TRUST_LIST_VALIDITY_DAYS = 90;
 export const MAX_TRUST_LIST_VALIDITY_DAYS = 366;
@@ -172,13 +174,24 @@ export interface SignerInfo {
   readonly kid: string;
   readonly demo: boolean;
   readonly expired: boolean;
+  /** Valid now but ends within EXPIRY_WARNING_SECONDS: time to make a new request. */
+  readonly expiresSoon: boolean;
   readonly revoked: boolean;
 }
 
+/** A new key whose request waits for the administrator's certificate. */
+export interface PendingRequest {
+  readonly deviceId: string;
+  readonly municipality?: number;
+  /** Hex of the new key's kid: staff compare it with what the admin device shows. */
+  readonly kid: string;
+  readonly createdAt: number;
+}
+
 export type SignerStatus =
-  | { readonly state: 'none'; readonly demo: boolean }
-  | { readonly state: 'requested'; readonly demo: false; readonly deviceId: string; readonly municipality?: number; readonly kid: string; readonly createdAt: number }
-  | ({ readonly state: 'certified' } & SignerInfo);
+  | { readonly state: 'none'; readonly demo: boolean; readonly pending?: undefined }
+  | ({ readonly state: 'requested'; readonly demo: false; readonly pending: PendingRequest } & PendingRequest)
+  | ({ readonly state: 'certified'; readonly pending?: PendingRequest } & SignerInfo);
 
 /** What the kiosk signs with. */
 export interface CurrentSigner extends SealSigner {
@@ -398,15 +411,25 @@ export class TrustService {
     return { privateKey: stored.keyPair.privateKey, certificate: stored.certificate!, info: status };
   }
 
-  /** The signer in use (demo key in demo mode), or with `demo` set, that slot's key explicitly. */
+  /**
+   * The signer in use (the demo key in demo mode) or, with `demo` given, that one explicitly. The
+   * real signer also reports a pending request (a new key waiting for its certificate).
+   */
   async signerStatus(demo?: boolean): Promise<SignerStatus> {
     const demoMode = demo ?? (await this.demoMode());
     const db = await this.db();
     const stored = await loadSignerKey(db, demoMode ? 'demo-signer' : 'signer');
-    if (!stored) return { state: 'none', demo: demoMode };
-    if (!stored.certificate) {
-      const publicKey = await exportCompressedPublicKey(stored.keyPair.publicKey);
-      return { state: 'requested', demo: false, deviceId: stored.deviceId, kid: await hexKid(publicKey), createdAt: stored.createdAt, municipality: stored.municipality };
+    const pendingKey = demoMode ? undefined : await loadSignerKey(db, 'signer-pending');
+    const describePending = async (key: StoredSignerKey): Promise<PendingRequest> => ({
+      deviceId: key.deviceId,
+      municipality: key.municipality,
+      kid: await hexKid(await exportCompressedPublicKey(key.keyPair.publicKey)),
+      createdAt: key.createdAt,
+    });
+    const pending = pendingKey ? await describePending(pendingKey) : undefined;
+    if (!stored?.certificate) {
+      if (pending) return { state: 'requested', demo: false, ...pending, pending };
+      return { state: 'none', demo: demoMode };
     }
     const certificate = await decodeSignerCertificate(stored.certificate);
     const now = this.now();
@@ -415,6 +438,7 @@ export class TrustService {
       state: 'certified',
       ...this.describeCertificate(certificate, now, demoMode),
       revoked: trust ? isRevoked(trust, certificate.kid) !== undefined : false,
+      pending,
     };
   }
 
@@ -427,6 +451,7 @@ export class TrustService {
       kid: toHex(certificate.kid),
       demo: demo || certificate.municipality === DEMO_MUNICIPALITY_CODE,
       expired: now < certificate.notBefore || now > certificate.notAfter,
+      expiresSoon: now >= certificate.notBefore && now <= certificate.notAfter && certificate.notAfter - now < EXPIRY_WARNING_SECONDS,
       revoked: false,
     };
   }
@@ -470,8 +495,11 @@ export class TrustService {
     });
   }
 
-  /** Only this app's origin and the configured address: the app never contacts another host on its own. */
-  async importTrustListFromUrl(url: string, signal?: AbortSignal): Promise<TrustList> {
+  /**
+   * Downloads a trust list file, from this app's origin or the configured address only: the app
+   * never contacts another host on its own. The bytes are not trusted until imported.
+   */
+  async downloadTrustList(url: string, signal?: AbortSignal): Promise<{ bytes: Uint8Array; url: string }> {
     let parsed: URL;
     try {
       parsed = new URL(url, this.options.origin);
@@ -488,7 +516,12 @@ export class TrustService {
       );
     }
     const bytes = await unchangedOnFailure(() => fetchTrustListBytes(parsed.href, { signal, fetchImpl: this.options.fetchImpl }));
-    return this.importTrustList(bytes, parsed.href);
+    return { bytes, url: parsed.href };
+  }
+
+  async importTrustListFromUrl(url: string, signal?: AbortSignal): Promise<TrustList> {
+    const download = await this.downloadTrustList(url, signal);
+    return this.importTrustList(download.bytes, download.url);
   }
 
   async trustListUrl(): Promise<string | undefined> {
@@ -588,26 +621,17 @@ export class TrustService {
 
   /**
    * On the tablet: generates a new non-extractable signing key for the municipality and returns
-   * the request file for the admin device. An uncertified key from an earlier request is replaced;
-   * a certified key is replaced only with `replace: true` (its certificate then stops being used:
-   * revoke its key id if the tablet is being re-keyed after a suspected compromise).
+   * the request file for the admin device. The key waits in the pending slot: a certified key in
+   * use keeps issuing until the new certificate is installed (yearly renewal without downtime). An
+   * earlier pending request is replaced; its key was never certified.
    */
-  async createSignerRequest(deviceId: string, municipality: number, options: { readonly replace?: boolean } = {}): Promise<Uint8Array> {
+  async createSignerRequest(deviceId: string, municipality: number): Promise<Uint8Array> {
     checkDeviceId(deviceId);
     checkMunicipality(municipality);
-    const db = await this.db();
-    const existing = await loadSignerKey(db, 'signer');
-    if (existing?.certificate && !options.replace) {
-      throw refuse(
-        'signer.exists',
-        `この端末にはすでに認証済みの署名鍵（端末ID ${existing.deviceId}）があります。作り直す場合は確認のうえ置き換えてください。`,
-        `This tablet already has a certified signing key (device id ${existing.deviceId}). To make a new one, confirm that it should be replaced.`,
-      );
-    }
     const keyPair = await generateSignerKeyPair();
     const now = this.now();
     const request = await createRequestBytes(keyPair, deviceId, municipality, now);
-    await saveSignerKey(db, { keyPair, deviceId, createdAt: now, municipality }, 'signer');
+    await saveSignerKey(await this.db(), { keyPair, deviceId, createdAt: now, municipality }, 'signer-pending');
     this.changed();
     return request;
   }
@@ -615,11 +639,12 @@ export class TrustService {
   /**
    * On the tablet: installs the certificate from the admin device. It must be for this tablet's
    * pending key and signed by a root this device trusts (its trust list, or its own root key).
+   * The pending key then replaces the key in use.
    */
   async installSignerCertificate(bytes: Uint8Array): Promise<SignerInfo> {
     const db = await this.db();
-    const stored = await loadSignerKey(db, 'signer');
-    if (!stored) {
+    const pending = await loadSignerKey(db, 'signer-pending');
+    if (!pending) {
       throw refuse(
         'signer.no-request',
         'この端末には申請中の署名鍵がありません。先に「署名鍵の申請を作成」を行ってください。',
@@ -627,12 +652,12 @@ export class TrustService {
       );
     }
     const certificate = await unchangedOnFailure(() => decodeSignerCertificate(bytes));
-    const ownKey = await exportCompressedPublicKey(stored.keyPair.publicKey);
+    const ownKey = await exportCompressedPublicKey(pending.keyPair.publicKey);
     if (!bytesEqual(certificate.publicKey, ownKey)) {
       throw refuse(
         'signer.certificate-mismatch',
-        `この証明書は別の端末の鍵（端末ID ${certificate.deviceId}）のものです。この端末の申請ファイルで発行された証明書を選んでください。`,
-        `This certificate is for another tablet’s key (device id ${certificate.deviceId}). Choose the certificate issued for this tablet’s request.`,
+        `この証明書は別の端末の鍵（端末ID ${certificate.deviceId}）のものです。この端末の最新の申請ファイルで発行された証明書を選んでください。`,
+        `This certificate is for another tablet’s key (device id ${certificate.deviceId}). Choose the certificate issued for this tablet’s latest request.`,
       );
     }
     const roots = await this.knownRoots(certificate.municipality);
@@ -647,7 +672,7 @@ export class TrustService {
         `This certificate is not signed by a root this device trusts for municipality ${certificate.municipality}. Import the municipality’s trust list first.`,
       );
     }
-    await saveSignerCertificate(db, bytes, 'signer');
+    await promotePendingSigner(db, bytes);
     this.changed();
     return { ...this.describeCertificate(certificate, this.now(), false), revoked: false };
   }

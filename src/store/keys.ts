@@ -25,11 +25,14 @@ export interface StoredRootKey {
 }
 
 /**
- * Where a tablet key lives. 'signer' is the municipality-certified key; 'demo-signer' is the key the
- * demo root certifies automatically in demo mode, kept apart so that switching demo mode on and
- * off never replaces or mixes up the real key.
+ * Where a tablet key lives. 'signer' is the municipality-certified key in use; 'signer-pending' a
+ * new key whose request awaits the administrator's certificate (the tablet keeps issuing with the
+ * old key meanwhile, e.g. during the yearly renewal); 'demo-signer' is the key the demo root
+ * certifies automatically in demo mode, kept apart so that switching demo mode on and off never
+ * replaces or mixes up the real key.
  */
-export type SignerSlot = 'signer' | 'demo-signer';
+export type SignerSlot = 'signer' | 'signer-pending' | 'demo-signer';
+const PENDING: SignerSlot = 'signer-pending';
 const SIGNER: SignerSlot = 'signer';
 const ROOT = 'root';
 
@@ -51,6 +54,24 @@ export async function saveSignerCertificate(db: KofuDatabase, certificate: Uint8
     throw new Error('no signer key on this device');
   }
   await tx.store.put({ ...current, certificate }, slot);
+  await tx.done;
+}
+
+/**
+ * Installs the certificate for the pending key: in one transaction the pending key (with its
+ * certificate) becomes the signer in use and the pending slot is emptied, so a crash cannot leave
+ * two keys or none.
+ */
+export async function promotePendingSigner(db: KofuDatabase, certificate: Uint8Array): Promise<void> {
+  const tx = db.transaction(StoreName.sealKeys, 'readwrite');
+  const pending = (await tx.store.get(PENDING)) as StoredSignerKey | undefined;
+  if (!pending) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    throw new Error('no pending signer key on this device');
+  }
+  await tx.store.put({ ...pending, certificate }, SIGNER);
+  await tx.store.delete(PENDING);
   await tx.done;
 }
 

@@ -281,10 +281,9 @@ export class KofuAdminTrust extends LitElement {
   private createRequest(event: SubmitEvent): Promise<void> | undefined {
     event.preventDefault();
     const { deviceId, municipality } = this.fields(event.target as HTMLFormElement);
-    const replace = this.realSigner?.state === 'certified';
-    if (replace && !confirm(t('trust.request.confirm-replace'))) return undefined;
+    if (this.realSigner?.pending && !confirm(t('trust.request.confirm-replace'))) return undefined;
     return this.run('signer', async () => {
-      const bytes = await this.service.createSignerRequest(deviceId.trim(), Number(municipality), { replace });
+      const bytes = await this.service.createSignerRequest(deviceId.trim(), Number(municipality));
       this.saveFile(`kofu-request-${fileSafe(deviceId)}${FileKind.request}`, bytes, 'application/octet-stream');
       return t('trust.request.created');
     });
@@ -300,15 +299,17 @@ export class KofuAdminTrust extends LitElement {
   private importList(bytes: Uint8Array, source: string, fromUrl?: string): Promise<void> {
     this.pendingPublisher = undefined;
     return this.run('trust', async () => {
+      let listBytes = bytes;
+      let listSource = source;
+      if (fromUrl) ({ bytes: listBytes, url: listSource } = await this.service.downloadTrustList(fromUrl));
       try {
-        const list = fromUrl ? await this.service.importTrustListFromUrl(fromUrl) : await this.service.importTrustList(bytes, source);
+        const list = await this.service.importTrustList(listBytes, listSource);
         return t('trust.list.imported', { version: list.version });
       } catch (error) {
         if (!isUnknownPublisher(error)) throw error;
-        const listBytes = fromUrl ? undefined : bytes;
-        const publisher = listBytes && (await this.service.findUntrustedPublisher(listBytes));
-        if (!publisher || !listBytes) throw error;
-        this.pendingPublisher = { bytes: listBytes, source, kid: publisher.kid, name: publisher.name, municipality: publisher.municipality };
+        const publisher = await this.service.findUntrustedPublisher(listBytes);
+        if (!publisher) throw error;
+        this.pendingPublisher = { bytes: listBytes, source: listSource, kid: publisher.kid, name: publisher.name, municipality: publisher.municipality };
         return undefined;
       }
     });
@@ -461,6 +462,7 @@ export class KofuAdminTrust extends LitElement {
       ${status.demo ? html`<p class="demo">${t('trust.signer.demo-note')}</p>` : nothing}
       ${status.revoked ? html`<p class="warning" data-warning="revoked">${t('trust.signer.revoked')}</p>` : nothing}
       ${status.expired ? html`<p class="warning" data-warning="expired">${t('trust.signer.expired')}</p>` : nothing}
+      ${status.expiresSoon && !status.demo ? html`<p class="warning" data-warning="expires-soon">${t('trust.signer.expires-soon', { date: formatDate(status.notAfter) })}</p>` : nothing}
       <dl>
         <dt>${t('trust.field.device')}</dt><dd data-field="device">${status.deviceId}</dd>
         <dt>${t('trust.field.municipality')}</dt><dd data-field="municipality">${status.municipality}</dd>
@@ -468,6 +470,16 @@ export class KofuAdminTrust extends LitElement {
         <dt>${t('trust.field.kind')}</dt><dd data-field="kind">${status.demo ? t('trust.kind.demo') : t('trust.kind.real')}</dd>
         <dt>${t('trust.field.kid')}</dt><dd class="kid" data-field="kid">${groupedKid(status.kid)}</dd>
       </dl>
+      ${status.pending
+        ? html`<div data-pending>
+            <p class="warning">${t('trust.signer.pending')}</p>
+            <dl>
+              <dt>${t('trust.field.device')}</dt><dd>${status.pending.deviceId}</dd>
+              <dt>${t('trust.field.kid')}</dt><dd class="kid" data-field="pending-kid">${groupedKid(status.pending.kid)}</dd>
+              <dt>${t('trust.field.requested-at')}</dt><dd>${formatDateTime(status.pending.createdAt)}</dd>
+            </dl>
+          </div>`
+        : nothing}
     </div>`;
   }
 

@@ -25,6 +25,8 @@ export const trustJa = {
   'trust.signer.demo-note': 'デモ市の鍵です（デモモードで自動設定）。この鍵で発行した証明書に効力はありません。',
   'trust.signer.revoked': 'この署名鍵は失効しています。発行はできません。自治体の管理者に連絡し、新しい申請を作成してください。',
   'trust.signer.expired': '署名者証明書の有効期間外です。新しい申請を作成し、管理者に再発行を依頼してください（端末の時計も確認してください）。',
+  'trust.signer.expires-soon': ({ date }: { date: string }) =>
+    `署名者証明書は${date}に期限が切れます。新しい申請を作成し、管理者に証明書の発行を依頼してください。`,
   'trust.field.device': '端末ID',
   'trust.field.municipality': '自治体コード',
   'trust.field.municipality-code': '自治体コード（6桁）',
@@ -57,7 +59,8 @@ export const trustJa = {
   'trust.request.create': '署名鍵の申請を作成',
   'trust.request.created': '新しい署名鍵を作成し、申請ファイルを保存しました。このファイルを自治体の管理者に渡してください。',
   'trust.request.confirm-replace':
-    'この端末にはすでに認証済みの署名鍵があります。新しい鍵に置き換えると、今の鍵では発行できなくなります（盗難・漏えいが疑われる場合は管理者に失効も依頼してください）。置き換えますか？',
+    '申請中の署名鍵がすでにあります。新しく申請すると置き換わり、前の申請で発行された証明書はインストールできなくなります。続けますか？',
+  'trust.signer.pending': '新しい署名鍵が証明書を待っています。証明書をインストールするまで、今の鍵で発行を続けます。',
   'trust.certificate.install': '証明書をインストール',
   'trust.certificate.installed': ({ deviceId, until }: { deviceId: string; until: string }) => `端末 ${deviceId} の証明書をインストールしました（${until}まで有効）。この端末で発行できます。`,
 
@@ -149,6 +152,8 @@ export const trustEn = {
   'trust.signer.demo-note': 'Demo City key (set up automatically in demo mode). Certificates issued with it have no legal effect.',
   'trust.signer.revoked': 'This signing key has been revoked; it cannot issue. Contact the municipality administrator and create a new request.',
   'trust.signer.expired': 'The signer certificate is not valid now. Create a new request and ask the administrator for a new certificate (also check this device’s clock).',
+  'trust.signer.expires-soon': ({ date }: { date: string }) =>
+    `The signer certificate ends on ${date}. Create a new request and ask the administrator for a new certificate.`,
   'trust.field.device': 'Device id',
   'trust.field.municipality': 'Municipality code',
   'trust.field.municipality-code': 'Municipality code (6 digits)',
@@ -181,7 +186,8 @@ export const trustEn = {
   'trust.request.create': 'Create signing request',
   'trust.request.created': 'A new signing key was created and the request file saved. Give this file to the municipality administrator.',
   'trust.request.confirm-replace':
-    'This device already has a certified signing key. Replacing it means the current key can no longer issue (if theft or a leak is suspected, also ask the administrator to revoke it). Replace it?',
+    'A signing request is already pending. A new request replaces it, and a certificate issued for the earlier request can then no longer be installed. Continue?',
+  'trust.signer.pending': 'A new signing key is waiting for its certificate. This device keeps issuing with the current key until the certificate is installed.',
   'trust.certificate.install': 'Install certificate',
   'trust.certificate.installed': ({ deviceId, until }: { deviceId: string; until: string }) =>
     `Installed the certificate for device ${deviceId} (valid until ${until}). This device can now issue.`,

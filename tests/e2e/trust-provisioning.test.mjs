@@ -152,6 +152,13 @@ describe('trust and provisioning (built, in Chromium)', () => {
       assert.match(await tablet.locator(`${panel} [data-section="trust"] [data-result="error"]`).innerText(), /版 1.*版 2/);
       await tablet.locator(`${panel} [data-list="real"][data-version="2"]`).waitFor();
 
+      // With everything filled in, the panel still fits a phone without sideways scrolling.
+      for (const page of [admin, tablet]) {
+        await page.setViewportSize({ width: 390, height: 844 });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `the admin screen overflows by ${overflow}px on a phone`);
+      }
+
       for (const seen of [adminSeen, tabletSeen]) {
         assert.deepEqual(seen.requests.filter((url) => !url.startsWith(app.origin)), [], 'no request leaves the origin');
         assert.deepEqual(seen.errors, []);

@@ -123,6 +123,21 @@ export class KofuAdminTrust extends LitElement {
         flex-direction: column;
         gap: 4px;
         font-size: 0.95rem;
+        min-width: 0;
+        max-width: 100%;
+      }
+      label.field input {
+        max-width: 100%;
+      }
+      dl {
+        grid-template-columns: max-content minmax(0, 1fr);
+      }
+      dd {
+        overflow-wrap: anywhere;
+      }
+      .table-scroll {
+        max-width: 100%;
+        overflow-x: auto;
       }
       input[type='text'],
       input[type='password'],
@@ -656,7 +671,7 @@ export class KofuAdminTrust extends LitElement {
       <h3>${t('trust.tablets.heading')}</h3>
       ${this.issued.length === 0
         ? html`<p class="hint">${t('trust.tablets.none')}</p>`
-        : html`<table data-field="issued">
+        : html`<div class="table-scroll"><table data-field="issued">
             <thead><tr><th>${t('trust.field.device')}</th><th>${t('trust.field.kid')}</th><th>${t('trust.field.valid-until')}</th><th></th></tr></thead>
             <tbody>${this.issued.map(
               (s) => html`<tr data-kid=${s.kid}>
@@ -664,7 +679,7 @@ export class KofuAdminTrust extends LitElement {
                 <td><button class="secondary" data-action="revoke" ?disabled=${this.working} @click=${() => void this.revoke(s.kid, s.deviceId)}>${t('trust.revoke.button')}</button></td>
               </tr>`,
             )}</tbody>
-          </table>`}
+          </table></div>`}
       <form data-form="revoke" @submit=${(e: SubmitEvent) => {
         e.preventDefault();
         const { kid } = this.fields(e.target as HTMLFormElement);

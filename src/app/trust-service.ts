@@ -85,6 +85,8 @@ export const DEFAULT_SIGNER_VALIDITY_DAYS = 365;
 export const EXPIRY_WARNING_SECONDS = 30 * 86_400;
 export const MAX_SIGNER_VALIDITY_DAYS = 3 * 365;
 export const DEFAULT_TRUST_LIST_VALIDITY_DAYS = 90;
+/** `source` of stored lists the app made itself (others hold a file name or URL). */
+export const ListSource = { demo: 'demo', published: 'published' } as const;
 export const MAX_TRUST_LIST_VALIDITY_DAYS = 366;
 
 export interface RegisteredAnchor {
@@ -328,7 +330,7 @@ export class TrustService {
     const list = await loadOpenedTrustList(db, anchors, { demoMode: true, slot: 'demo' });
     if (!list || trustListStatus(list, now).stale) {
       const version = (list?.version ?? (await loadTrustList(db, 'demo'))?.version ?? 0) + 1;
-      await saveTrustList(db, { bytes: await demoTrustList(now, version), version, importedAt: now, source: 'demo' }, 'demo');
+      await saveTrustList(db, { bytes: await demoTrustList(now, version), version, importedAt: now, source: ListSource.demo }, 'demo');
       changed = true;
     }
     if (changed) this.changed();
@@ -821,7 +823,7 @@ export class TrustService {
 
   private async publish(content: TrustListContent, root: StoredRootKey): Promise<{ bytes: Uint8Array; list: TrustList }> {
     const bytes = await signTrustList(content, root.keyPair);
-    const list = await this.importTrustList(bytes, 'published on this device');
+    const list = await this.importTrustList(bytes, ListSource.published);
     return { bytes, list };
   }
 

@@ -159,7 +159,7 @@ describe('ui/admin/trust-panel', () => {
     const tablet = await mount();
     chooseFile(tablet.$<HTMLInputElement>('input[data-action="import-list"]')!, new File([admin.saved[0].data as Uint8Array<ArrayBuffer>], 'list.kofutrust'));
     await waitUntil(() => tablet.$('form[data-form="confirm-publisher"]'));
-    expect(tablet.$('form[data-form="confirm-publisher"]')!.textContent).to.contain('千代田区');
+    expect(tablet.$('[data-publisher-question]')!.textContent).to.contain('千代田区');
     fill(tablet.$<HTMLFormElement>('form[data-form="confirm-publisher"]')!, { kid: '0000 0000 0000 0000' });
     await waitUntil(() => tablet.$('[data-section="trust"] [data-result="error"]'));
     expect(tablet.$('[data-section="trust"] [data-result="error"]')!.textContent).to.match(/does not match.*Nothing was changed\.$/);

@@ -19,6 +19,7 @@ import { beginWork } from '../../app/activity.ts';
 import {
   DEFAULT_SIGNER_VALIDITY_DAYS,
   DEFAULT_TRUST_LIST_VALIDITY_DAYS,
+  ListSource,
   issuanceLogTools,
   isUnknownPublisher,
   trustService,
@@ -510,7 +511,10 @@ export class KofuAdminTrust extends LitElement {
         <dd data-field="roots">${summary.roots.map((r) => html`<div>${r.name}（${r.municipality}）${r.demo ? html` <span class="demo">${t('trust.kind.demo')}</span>` : nothing}</div>`)}</dd>
         <dt>${t('trust.field.revoked')}</dt><dd data-field="revoked">${summary.revokedCount}</dd>
         <dt>${t('trust.field.publisher')}</dt><dd class="kid">${groupedKid(summary.anchorKid)}</dd>
-        ${summary.source ? html`<dt>${t('trust.field.source')}</dt><dd>${summary.source}</dd>` : nothing}
+        ${summary.source
+          ? html`<dt>${t('trust.field.source')}</dt>
+              <dd>${summary.source === ListSource.demo ? t('trust.source.demo') : summary.source === ListSource.published ? t('trust.source.published') : summary.source}</dd>`
+          : nothing}
       </dl>
     </div>`;
   }
@@ -583,8 +587,8 @@ export class KofuAdminTrust extends LitElement {
       </form>
       <p class="hint">${t('trust.url.rule')}</p>
       ${pending
-        ? html`<form data-form="confirm-publisher" @submit=${(e: SubmitEvent) => void this.confirmPublisher(e)}>
-            <p class="warning">${t('trust.publisher.unknown', { name: pending.name, municipality: pending.municipality })}</p>
+        ? html`<p class="warning" data-publisher-question>${t('trust.publisher.unknown', { name: pending.name, municipality: pending.municipality })}</p>
+            <form data-form="confirm-publisher" @submit=${(e: SubmitEvent) => void this.confirmPublisher(e)}>
             <label class="field">${t('trust.publisher.kid')}
               <input type="text" name="kid" required autocomplete="off" class="kid" size="24" placeholder="0123 4567 89ab cdef" /></label>
             <button type="submit" data-action="confirm-publisher" ?disabled=${this.working}>${t('trust.publisher.confirm')}</button>
@@ -654,13 +658,13 @@ export class KofuAdminTrust extends LitElement {
             @change=${this.onFile((file) => void this.readRequest(file))} /></label>
       </div>
       ${request
-        ? html`<form data-form="certify" @submit=${(e: SubmitEvent) => void this.certify(e)}>
-            <dl>
+        ? html`<dl data-request>
               <dt>${t('trust.field.device')}</dt><dd data-field="request-device">${request.deviceId}</dd>
               <dt>${t('trust.field.municipality-code')}</dt><dd>${request.municipality}</dd>
               <dt>${t('trust.field.kid')}</dt><dd class="kid" data-field="request-kid">${groupedKid(request.kid)}</dd>
             </dl>
-            <p class="hint">${t('trust.certify.check')}</p>
+            <p class="warning">${t('trust.certify.check')}</p>
+            <form data-form="certify" @submit=${(e: SubmitEvent) => void this.certify(e)}>
             <label class="field">${t('trust.field.validity-days')}
               <input type="number" name="days" min="1" max="1095" required .value=${String(DEFAULT_SIGNER_VALIDITY_DAYS)} /></label>
             <button type="submit" data-action="certify" ?disabled=${this.working}>${t('trust.certify.issue')}</button>

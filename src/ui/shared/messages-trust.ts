@@ -50,6 +50,8 @@ export const trustJa = {
   'trust.field.validity-days': '有効日数',
   'trust.field.valid-until': '有効期限',
   'trust.field.next-update-days': '次回更新までの日数',
+  'trust.source.demo': 'この端末で自動作成（デモ）',
+  'trust.source.published': 'この管理端末で発行',
   'trust.kind.demo': 'デモ',
   'trust.kind.real': '本番（自治体が認証）',
 
@@ -177,6 +179,8 @@ export const trustEn = {
   'trust.field.validity-days': 'Valid for (days)',
   'trust.field.valid-until': 'Valid until',
   'trust.field.next-update-days': 'Days to next update',
+  'trust.source.demo': 'made on this device (demo)',
+  'trust.source.published': 'published on this admin device',
   'trust.kind.demo': 'DEMO',
   'trust.kind.real': 'Production (certified by the municipality)',
 

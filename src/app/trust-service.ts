@@ -18,6 +18,7 @@ import { KofuError, type LocalizedText } from '../bytes/errors.ts';
 import {
   DEMO_MUNICIPALITY_CODE,
   MAX_DEVICE_ID_LENGTH,
+  MAX_TRUST_LIST_BYTES,
   MIN_PASSPHRASE_LENGTH,
   PBKDF2_ITERATIONS,
   createSignerRequest as createRequestBytes,
@@ -552,6 +553,7 @@ export class TrustService {
    */
   async findUntrustedPublisher(bytes: Uint8Array): Promise<{ kid: string; name: string; municipality: number; publicKey: Uint8Array } | undefined> {
     let roots: { publicKey: Uint8Array; name: string; municipality: number }[] = [];
+    if (bytes.length > MAX_TRUST_LIST_BYTES) return undefined;
     try {
       const payload = decodeCanonical(decodeSign1(bytes, 'trust list').payload, 'trust list');
       const rawRoots = payload instanceof Map ? payload.get(TRUST_LIST_ROOTS_KEY) : undefined;

@@ -75,6 +75,11 @@ describe('ui/admin/trust-panel', () => {
     expect($('[data-signer="active"]')!.dataset.state).to.equal('none');
     expect($('[data-list="demo"]')).to.equal(null);
     expect($('[data-section="demo"]')!.textContent).to.match(/stops trusting the Demo City root key/);
+
+    // A file far larger than its format allows is refused before it is read.
+    chooseFile($<HTMLInputElement>('input[data-action="install-certificate"]')!, new File([new Uint8Array(4096)], 'photo.jpg'));
+    await waitUntil(() => $('[data-section="signer"] [data-result="error"]'));
+    expect($('[data-section="signer"] [data-result="error"]')!.textContent).to.equal('“photo.jpg” is too large to be the file for this step. Check the file you chose. Nothing was changed.');
   });
 
   it('creates a root, refuses mismatched passphrases, saves the backup and publishes a trust list', async () => {

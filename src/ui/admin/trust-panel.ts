@@ -32,7 +32,14 @@ import {
   TrustServiceError,
 } from '../../app/trust-service.ts';
 import { describeError } from '../../bytes/errors.ts';
-import { MIN_PASSPHRASE_LENGTH, type LogReport } from '../../seal/index.ts';
+import {
+  MAX_BACKUP_FILE_BYTES,
+  MAX_SIGNER_CERTIFICATE_BYTES,
+  MAX_SIGNER_REQUEST_BYTES,
+  MAX_TRUST_LIST_BYTES,
+  MIN_PASSPHRASE_LENGTH,
+  type LogReport,
+} from '../../seal/index.ts';
 import { LanguageController, language, t } from '../shared/i18n.ts';
 import { messages } from '../shared/messages.ts';
 import { controls, tokens } from '../shared/styles.ts';
@@ -61,7 +68,19 @@ export const browserSaveFile: SaveFile = (name, data, type) => {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 };
 
-const readFile = async (file: File) => new Uint8Array(await file.arrayBuffer());
+/** An exported issuance log of ~250,000 entries; anything larger is not one of ours. */
+export const MAX_LOG_FILE_BYTES = 64 * 1024 * 1024;
+
+/** Reads a chosen file, refusing one far larger than its format allows before loading it into memory. */
+async function readFile(file: File, maxBytes: number): Promise<Uint8Array> {
+  if (file.size > maxBytes) {
+    throw new TrustServiceError('file.too-large', {
+      ja: `「${file.name}」は大きすぎるため、この操作のファイルではありません。選んだファイルを確認してください。何も変更していません。`,
+      en: `“${file.name}” is too large to be the file for this step. Check the file you chose. Nothing was changed.`,
+    });
+  }
+  return new Uint8Array(await file.arrayBuffer());
+}
 const fileSafe = (s: string) => s.replace(/[^0-9A-Za-z_-]+/g, '_').slice(0, 40) || 'device';
 
 function formatDate(seconds: number): string {
@@ -240,14 +259,21 @@ export class KofuAdminTrust extends LitElement {
   /** Re-reads everything shown. Safe to call any time. */
   async refresh(): Promise<void> {
     try {
-      this.demoMode = await this.service.demoMode();
-      this.lists = await this.service.trustListSummaries(); // in demo mode this provisions the demo key and list
-      this.signer = await this.service.signerStatus();
-      this.realSigner = this.demoMode ? await this.service.signerStatus(false) : this.signer;
-      this.root = await this.service.rootInfo();
-      this.issued = await this.service.issuedSigners();
-      this.anchors = await this.service.registeredAnchors();
-      this.configuredUrl = await this.service.trustListUrl();
+      // Read everything first and assign together, so the screen never shows a half-updated state.
+      const service = this.service;
+      const demoMode = await service.demoMode();
+      const lists = await service.trustListSummaries(); // in demo mode this provisions the demo key and list
+      const signer = await service.signerStatus();
+      const realSigner = demoMode ? await service.signerStatus(false) : signer;
+      const [root, issued, anchors, configuredUrl] = await Promise.all([service.rootInfo(), service.issuedSigners(), service.registeredAnchors(), service.trustListUrl()]);
+      this.demoMode = demoMode;
+      this.lists = lists;
+      this.signer = signer;
+      this.realSigner = realSigner;
+      this.root = root;
+      this.issued = issued;
+      this.anchors = anchors;
+      this.configuredUrl = configuredUrl;
     } catch (error) {
       this.outcomes = { ...this.outcomes, signer: { kind: 'error', error } };
     } finally {
@@ -307,17 +333,16 @@ export class KofuAdminTrust extends LitElement {
 
   private installCertificate(file: File): Promise<void> {
     return this.run('signer', async () => {
-      const info = await this.service.installSignerCertificate(await readFile(file));
+      const info = await this.service.installSignerCertificate(await readFile(file, MAX_SIGNER_CERTIFICATE_BYTES));
       return t('trust.certificate.installed', { deviceId: info.deviceId, until: formatDate(info.notAfter) });
     });
   }
 
-  private importList(bytes: Uint8Array, source: string, fromUrl?: string): Promise<void> {
+  private importList(from: { file: File } | { url: string }): Promise<void> {
     this.pendingPublisher = undefined;
     return this.run('trust', async () => {
-      let listBytes = bytes;
-      let listSource = source;
-      if (fromUrl) ({ bytes: listBytes, url: listSource } = await this.service.downloadTrustList(fromUrl));
+      const { bytes: listBytes, url: listSource } =
+        'file' in from ? { bytes: await readFile(from.file, MAX_TRUST_LIST_BYTES), url: from.file.name } : await this.service.downloadTrustList(from.url);
       try {
         const list = await this.service.importTrustList(listBytes, listSource);
         return t('trust.list.imported', { version: list.version });
@@ -346,7 +371,7 @@ export class KofuAdminTrust extends LitElement {
   private importFromUrl(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const { url } = this.fields(event.target as HTMLFormElement);
-    return this.importList(new Uint8Array(), url, url.trim());
+    return this.importList({ url: url.trim() });
   }
 
   private saveUrl(form: HTMLFormElement): Promise<void> {
@@ -373,7 +398,7 @@ export class KofuAdminTrust extends LitElement {
     const { passphrase } = this.fields(form);
     return this.run('root', async () => {
       if (!file) throw new TrustServiceError('root.no-file', { ja: messages.ja['trust.root.choose-file'], en: messages.en['trust.root.choose-file'] });
-      const root = await this.service.restoreRoot(await readFile(file), passphrase);
+      const root = await this.service.restoreRoot(await readFile(file, MAX_BACKUP_FILE_BYTES), passphrase);
       form.reset();
       this.restoreFileName = undefined;
       return t('trust.root.restored', { name: root.name });
@@ -395,7 +420,7 @@ export class KofuAdminTrust extends LitElement {
   private readRequest(file: File): Promise<void> {
     this.pendingRequest = undefined;
     return this.run('root', async () => {
-      const bytes = await readFile(file);
+      const bytes = await readFile(file, MAX_SIGNER_REQUEST_BYTES);
       const request = await this.service.readSignerRequest(bytes);
       this.pendingRequest = { bytes, deviceId: request.deviceId, municipality: request.municipality, kid: request.kidHex };
       return undefined;
@@ -446,7 +471,8 @@ export class KofuAdminTrust extends LitElement {
   private verifyLog(file?: File): Promise<void> {
     this.logReport = undefined;
     return this.run('log', async () => {
-      this.logReport = await this.logTools.verify(file ? await file.text() : undefined);
+      const text = file ? new TextDecoder().decode(await readFile(file, MAX_LOG_FILE_BYTES)) : undefined;
+      this.logReport = await this.logTools.verify(text);
       return undefined;
     });
   }
@@ -575,7 +601,7 @@ export class KofuAdminTrust extends LitElement {
         <label class="button secondary">
           ${t('trust.list.import-file')}
           <input type="file" accept="${FileKind.trustList},application/octet-stream" data-action="import-list" ?disabled=${this.working}
-            @change=${this.onFile((file) => void readFile(file).then((bytes) => this.importList(bytes, file.name)))} />
+            @change=${this.onFile((file) => void this.importList({ file }))} />
         </label>
       </div>
       <form data-form="import-url" @submit=${(e: SubmitEvent) => void this.importFromUrl(e)}>

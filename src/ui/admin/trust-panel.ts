@@ -256,8 +256,11 @@ export class KofuAdminTrust extends LitElement {
     super.disconnectedCallback();
   }
 
-  /** Re-reads everything shown. Safe to call any time. */
+  private refreshes = 0;
+
+  /** Re-reads everything shown. Safe to call any time: only the newest of overlapping calls is shown. */
   async refresh(): Promise<void> {
+    const generation = ++this.refreshes;
     try {
       // Read everything first and assign together, so the screen never shows a half-updated state.
       const service = this.service;
@@ -266,6 +269,7 @@ export class KofuAdminTrust extends LitElement {
       const signer = await service.signerStatus();
       const realSigner = demoMode ? await service.signerStatus(false) : signer;
       const [root, issued, anchors, configuredUrl] = await Promise.all([service.rootInfo(), service.issuedSigners(), service.registeredAnchors(), service.trustListUrl()]);
+      if (generation !== this.refreshes) return;
       this.demoMode = demoMode;
       this.lists = lists;
       this.signer = signer;
@@ -275,26 +279,33 @@ export class KofuAdminTrust extends LitElement {
       this.anchors = anchors;
       this.configuredUrl = configuredUrl;
     } catch (error) {
-      this.outcomes = { ...this.outcomes, signer: { kind: 'error', error } };
+      if (generation === this.refreshes) this.outcomes = { ...this.outcomes, signer: { kind: 'error', error } };
     } finally {
       this.loaded = true;
     }
   }
 
-  /** Runs one action: holds off app updates meanwhile and shows its outcome in its section. */
+  /**
+   * Runs one action: holds off app updates meanwhile, then shows its outcome in its section
+   * together with the refreshed state (never a success message next to the old state).
+   */
   private async run(section: Section, task: () => Promise<string | undefined>): Promise<void> {
     const done = beginWork(`admin-trust:${section}`);
     this.working = true;
     this.outcomes = { ...this.outcomes, [section]: undefined };
+    let outcome: Outcome | undefined;
     try {
       const message = await task();
-      if (message !== undefined) this.outcomes = { ...this.outcomes, [section]: { kind: 'ok', text: message } };
+      if (message !== undefined) outcome = { kind: 'ok', text: message };
     } catch (error) {
-      this.outcomes = { ...this.outcomes, [section]: { kind: 'error', error } };
+      outcome = { kind: 'error', error };
+    }
+    try {
+      await this.refresh();
     } finally {
+      this.outcomes = { ...this.outcomes, [section]: outcome };
       this.working = false;
       done();
-      await this.refresh();
     }
   }
 

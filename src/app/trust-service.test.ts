@@ -142,6 +142,22 @@ describe('app/trust-service', () => {
     expect(verdict.demo).to.equal(false);
   });
 
+  it('reports a stale trust list and a signer certificate that ends soon', async () => {
+    const { admin, tablet, root } = await provisionedPair();
+    const { bytes } = await admin.service.publishTrustList(1);
+    await tablet.service.importTrustList(bytes, 'v2');
+    admin.clock.now = START + 3 * DAY;
+    const { list } = await tablet.service.trustListSummaries();
+    expect(list).to.include({ version: 2, revokedCount: 0, demo: false, anchorKid: root.kid });
+    expect(list!.status).to.include({ stale: true, daysOverdue: 2 });
+    expect(list!.status.message.en).to.match(/2 day\(s\) past its next update/);
+    expect((await tablet.service.signerStatus()) as { expiresSoon: boolean }).to.include({ expiresSoon: false });
+    admin.clock.now = START + 340 * DAY;
+    expect((await tablet.service.signerStatus()) as { expiresSoon: boolean }).to.include({ expiresSoon: true, expired: false });
+    admin.clock.now = START + 366 * DAY;
+    await expectRefusal(tablet.service.currentSigner(), 'signer.certificate-expired', { unchanged: false });
+  });
+
   it('registers an unknown publisher only when staff type its key id; a wrong id changes nothing', async () => {
     const admin = await device({ demo: false });
     const tablet = await device({ demo: false });

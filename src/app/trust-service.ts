@@ -52,15 +52,15 @@ import {
   type TrustListStatus,
   type TrustedRoot,
 } from '../seal/index.ts';
+import { parseLogExport, verifyLog, type LogReport } from '../seal/audit-log.ts';
 import { decodeSign1 } from '../seal/cose.ts';
 import type { KofuDatabase } from '../store/database.ts';
+import { addCheckpoint, exportIssuanceLog, readIssuanceLog } from '../store/issuance-log.ts';
+import { loadRootKey, loadSignerKey, promotePendingSigner, saveRootKey, saveSignerCertificate, saveSignerKey, type SignerSlot, type StoredRootKey, type StoredSignerKey } from '../store/keys.ts';
+import { readSetting, writeSetting } from '../store/settings.ts';
+import { loadOpenedTrustList, loadTrustList, saveTrustList, type TrustListSlot } from '../store/trust.ts';
 import { appDatabase } from './database.ts';
 import { DEMO_MODE_SETTING, readDemoMode, writeDemoMode } from './demo-mode.ts';
-import { loadRootKey, loadSignerKey, promotePendingSigner, saveRootKey, saveSignerCertificate, saveSignerKey, type SignerSlot, type StoredRootKey, type StoredSignerKey } from '../store/keys.ts';
-import { loadOpenedTrustList, loadTrustList, saveTrustList, type TrustListSlot } from '../store/trust.ts';
-import { readSetting, writeSetting } from '../store/settings.ts';
-import { addCheckpoint, exportIssuanceLog, readIssuanceLog } from '../store/issuance-log.ts';
-import { parseLogExport, verifyLog, type LogReport } from '../seal/audit-log.ts';
 
 // ---- settings and constants --------------------------------------------------------------------
 
@@ -79,8 +79,8 @@ export const Setting = {
 export const DEMO_RENEW_BEFORE_SECONDS = 7 * 86_400;
 /** Root keys are published as valid for ten years from their creation (rollover: a new root). */
 export const ROOT_LIFETIME_SECONDS = 10 * 365 * 86_400;
-/** Tolerated clock difference between the admin device and a tablet. */
-export const CLOCK_SKEW_SECONDS = 10 * 60;
+/** Certificates start this long before issue, for clock differences between admin device and tablet. */
+export const CERTIFICATE_BACKDATE_SECONDS = 10 * 60;
 export const DEFAULT_SIGNER_VALIDITY_DAYS = 365;
 /** A real signer certificate this close to its end is flagged on the admin screen. */
 export const EXPIRY_WARNING_SECONDS = 30 * 86_400;
@@ -786,7 +786,7 @@ export class TrustService {
       );
     }
     const now = this.now();
-    const notBefore = now - CLOCK_SKEW_SECONDS;
+    const notBefore = now - CERTIFICATE_BACKDATE_SECONDS;
     const notAfter = Math.min(now + validityDays * 86_400, root.createdAt + ROOT_LIFETIME_SECONDS);
     const certificate = await issueSignerCertificate(
       { deviceId: request.deviceId, municipality: request.municipality, notBefore, notAfter, publicKey: request.publicKey },

@@ -19,9 +19,9 @@ import { throwIfAborted } from '../../bytes/errors.ts';
 import { CardUnresponsiveError } from '../isodep/host.ts';
 import type { CardConnection, CardReader } from '../reader.ts';
 import { CardRemovedError, NoCardError, ReaderProtocolError, UnsupportedReaderError, usbFailure } from '../transport/errors.ts';
-import { bulkIn, bulkOut, closeQuietly, findEndpoint, openAndClaim, USB_CLASS_SMART_CARD, type UsbDeviceLike } from '../transport/usb.ts';
+import { closeQuietly, findEndpoint, openAndClaim, USB_CLASS_SMART_CARD, type UsbDeviceLike } from '../transport/usb.ts';
+import { receiveCcidMessage, sendCcidMessage } from './transfer.ts';
 import {
-  ccidMessageLength,
   Chain,
   CcidError,
   COMMAND_STATUS_MASK,
@@ -57,6 +57,8 @@ export class CcidReader implements CardReader {
   readonly log: Array<{ direction: 'out' | 'in'; data: Uint8Array }> = [];
   /** Time extensions seen so far (for tests and staff diagnostics). */
   timeExtensions = 0;
+  /** ATR (or the contactless pseudo-ATR) from the last power-on. */
+  atr: Uint8Array = new Uint8Array(0);
 
   private constructor(
     readonly device: UsbDeviceLike,
@@ -100,20 +102,11 @@ export class CcidReader implements CardReader {
 
   private async send(message: Uint8Array): Promise<void> {
     this.log.push({ direction: 'out', data: message });
-    await bulkOut(this.device, this.outEndpoint, message, 'CCID command');
-    // A transfer that ends exactly on a packet boundary needs a zero-length packet to end it.
-    if (message.length % this.packetSize === 0) await bulkOut(this.device, this.outEndpoint, new Uint8Array(0), 'CCID ZLP');
+    await sendCcidMessage(this.device, this.outEndpoint, this.packetSize, message, 'CCID command');
   }
 
   private async receive(): Promise<CcidMessage> {
-    let bytes = await bulkIn(this.device, this.inEndpoint, this.descriptor.maxMessageLength, 'CCID answer', READ_TIMEOUT_MS);
-    for (;;) {
-      const total = ccidMessageLength(bytes);
-      if (total !== null && bytes.length >= total) break;
-      const more = await bulkIn(this.device, this.inEndpoint, this.descriptor.maxMessageLength, 'CCID answer (continued)', READ_TIMEOUT_MS);
-      if (more.length === 0) throw new ReaderProtocolError('CCID answer ended early');
-      bytes = concatBytes(bytes, more);
-    }
+    const bytes = await receiveCcidMessage(this.device, this.inEndpoint, this.descriptor.maxMessageLength, 'CCID answer', READ_TIMEOUT_MS);
     this.log.push({ direction: 'in', data: bytes });
     return decodeCcid(bytes);
   }
@@ -165,9 +158,6 @@ export class CcidReader implements CardReader {
       },
     };
   }
-
-  /** ATR (or the contactless pseudo-ATR) from the last power-on. */
-  atr: Uint8Array = new Uint8Array(0);
 
   async transmit(apdu: Uint8Array, signal?: AbortSignal): Promise<Uint8Array> {
     try {

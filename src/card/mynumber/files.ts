@@ -8,7 +8,7 @@ import type { ApduClient } from '../apdu/channel.ts';
 import { isoCommand, MAX_READ_OFFSET } from '../apdu/commands.ts';
 import { SHORT_MAX_NE } from '../apdu/apdu.ts';
 import { CardError, PinLastTryError, PinLockedError, SW, statusError, triesFromStatus } from '../apdu/status.ts';
-import { readTlvHeader } from './tlv.ts';
+import { readTlvHeader } from '../apdu/tlv.ts';
 
 const hex4 = (fid: number) => fid.toString(16).toUpperCase().padStart(4, '0');
 

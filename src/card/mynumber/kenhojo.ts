@@ -7,7 +7,7 @@ import type { ApduClient } from '../apdu/channel.ts';
 import { isoCommand } from '../apdu/commands.ts';
 import { BasicInfoTag, KENHOJO_AID, KenhojoFile, MY_NUMBER_TAG, SexCode } from './constants.ts';
 import { readEfPrefix, readPinStatus, readTlvEf, verifyFourDigitPin, type PinStatus, type VerifyOptions } from './files.ts';
-import { readTlv, readTlvList } from './tlv.ts';
+import { readTlv, readTlvList } from '../apdu/tlv.ts';
 
 export type Sex = 'male' | 'female' | 'not-applicable';
 

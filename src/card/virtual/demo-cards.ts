@@ -9,7 +9,7 @@
 import * as x509 from '../x509.ts';
 import { concatBytes, writeUint16BE } from '../../bytes/bytes.ts';
 import { AUTH_PIN_MAX_TRIES, BasicInfoTag, JPKI_AID, JpkiFile, KENHOJO_AID, KENHOJO_PIN_MAX_TRIES, KenhojoFile, MY_NUMBER_TAG, SIGN_PIN_MAX_TRIES, TOKEN_INFO_LENGTH, TOKEN_LABEL_LENGTH, TokenLabel } from '../mynumber/constants.ts';
-import { encodeTlv } from '../mynumber/tlv.ts';
+import { encodeTlv } from '../apdu/tlv.ts';
 import { VirtualMyNumberCard, type VirtualCardSpec, type VirtualEf } from './card.ts';
 import type { CardStateStore } from './state.ts';
 import { anchorFrom, type TrustAnchor } from '../mynumber/certificate.ts';

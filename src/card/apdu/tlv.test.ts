@@ -4,7 +4,7 @@ import { fromHex } from '../../bytes/bytes.ts';
 import { ByteFormatError } from '../../bytes/errors.ts';
 import { encodeTlv, readTlv, readTlvHeader, readTlvList } from './tlv.ts';
 
-describe('card/mynumber/tlv', () => {
+describe('card/apdu/tlv', () => {
   it('reads multi-byte private tags and long-form lengths', () => {
     expect(readTlvHeader(fromHex('FF 20 82 01 23'), 0)).to.deep.equal({ tag: 0xff20, headerLength: 5, length: 0x123 });
     expect(readTlvHeader(fromHex('DF 22 81 80'), 0)).to.deep.equal({ tag: 0xdf22, headerLength: 4, length: 0x80 });

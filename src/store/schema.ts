@@ -21,6 +21,8 @@ export const StoreName = {
   settings: 'settings',
   /** Facts about the database itself: when created, last backup. Key: name. */
   meta: 'meta',
+  /** PIN retry counters of the software (demo) My Number cards, which real cards keep in EEPROM. Key: card id. */
+  cardState: 'cardState',
 } as const;
 export type StoreName = (typeof StoreName)[keyof typeof StoreName];
 
@@ -32,6 +34,12 @@ export const migrations: readonly Migration[] = [
       db.createObjectStore(StoreName.meta);
     },
   },
+  {
+    description: 'demo card PIN retry counters (card domain)',
+    apply(db) {
+      db.createObjectStore(StoreName.cardState);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = migrations.length;
@@ -40,4 +48,4 @@ export const SCHEMA_VERSION = migrations.length;
  * Stores copied into a backup file. Stores holding non-extractable keys (CryptoKey objects that
  * cannot leave the device by design) are left out and say so in their migration.
  */
-export const backupStores: readonly string[] = [StoreName.settings, StoreName.meta];
+export const backupStores: readonly string[] = [StoreName.settings, StoreName.meta, StoreName.cardState];

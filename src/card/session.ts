@@ -11,7 +11,7 @@
 import type * as x509 from './x509.ts';
 import { ApduClient, type CardChannel } from './apdu/channel.ts';
 import { anchorFrom, CertificateError, validateAuthCertificate, verifyChallengeSignature, type TrustAnchor } from './mynumber/certificate.ts';
-import { JpkiAp, NotMyNumberCardError, sha256DigestInfo } from './mynumber/jpki.ts';
+import { JpkiAp, NotMyNumberCardError, sha256DigestInfo, type TokenKind } from './mynumber/jpki.ts';
 import { KenhojoAp, type BasicInfo } from './mynumber/kenhojo.ts';
 import { JLIS_AUTH_ANCHORS } from './mynumber/trust-anchors.ts';
 import type { PinStatus } from './mynumber/files.ts';
@@ -77,6 +77,12 @@ export class CardSession {
   /** Activates the card on `reader`. */
   static async open(reader: CardReader, options: CardSessionOptions = {}, signal?: AbortSignal): Promise<CardSession> {
     return new CardSession(await reader.connect(signal), options);
+  }
+
+  /** Token label of EF 0006: is this a My Number card, a Juki card, a phone…? (no PIN) */
+  async identify(signal?: AbortSignal): Promise<{ label: string; kind: TokenKind }> {
+    await this.jpki.select(signal);
+    return this.jpki.readTokenLabel(signal);
   }
 
   async triesLeft(signal?: AbortSignal): Promise<TriesLeft> {

@@ -29,7 +29,7 @@ export async function run(): Promise<Array<{ id: string; value: number; unit: st
     const session = await CardSession.open(kit.reader, { anchors, now, wrapChannel: (channel: CardChannel) => (recording = new RecordingChannel(channel)) });
     await session.authenticate({ pin: resident.authPin, challenge: crypto.getRandomValues(new Uint8Array(32)) });
     await session.close();
-    results.push({ id: 'card.auth_apdus', value: recording!.entries.length, unit: 'APDUs', limit: 40 });
+    results.push({ id: 'card.auth_apdus', value: recording!.entries.length, unit: 'APDUs', budget: 40 });
   }
 
   const kinds: VirtualReaderKind[] = ['rcs380', 'rcs300', 'ccid'];
@@ -49,7 +49,7 @@ export async function run(): Promise<Array<{ id: string; value: number; unit: st
       auth.push(t1 - t0);
       basic.push(t2 - t1);
     }
-    results.push({ id: `card.auth_ms.virtual_${kind}`, value: Math.round(median(auth) * 10) / 10, unit: 'ms', runs: RUNS, statistic: 'median', ...(kind === 'rcs380' ? { limit: 1000 } : {}) });
+    results.push({ id: `card.auth_ms.virtual_${kind}`, value: Math.round(median(auth) * 10) / 10, unit: 'ms', runs: RUNS, statistic: 'median', ...(kind === 'rcs380' ? { budget: 1000 } : {}) });
     results.push({ id: `card.read_basic_info_ms.virtual_${kind}`, value: Math.round(median(basic) * 10) / 10, unit: 'ms', runs: RUNS, statistic: 'median' });
   }
   return results;

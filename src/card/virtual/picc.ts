@@ -42,10 +42,6 @@ export class VirtualTypeBPicc {
     private readonly options: PiccOptions = {},
   ) {}
 
-  get fsc(): number {
-    return frameSizeFromCode(this.options.fsci ?? 8);
-  }
-
   /** The field went off or the card left it: everything volatile is lost. */
   powerOff(): void {
     this.state = 'idle';

@@ -10,6 +10,8 @@ import { fromBase64 } from '../../bytes/bytes.ts';
 export interface RsaPrivateKey {
   readonly n: bigint;
   readonly e: bigint;
+  /** Private exponent: only the slow reference path (tests) uses it; signing uses the CRT values. */
+  readonly d: bigint;
   readonly p: bigint;
   readonly q: bigint;
   readonly dp: bigint;
@@ -60,6 +62,7 @@ export async function importRsaPrivateKey(pkcs8Base64: string): Promise<{ key: R
   const key: RsaPrivateKey = {
     n,
     e: base64UrlToBigInt(jwk.e!),
+    d: base64UrlToBigInt(jwk.d!),
     p: base64UrlToBigInt(jwk.p!),
     q: base64UrlToBigInt(jwk.q!),
     dp: base64UrlToBigInt(jwk.dp!),

@@ -91,6 +91,24 @@ describe('card/rcs380: port100 driver against the virtual RC-S380', function () 
     await unplug.reader.close(); // never throws
   });
 
+  it('stops mid-authentication when the signal is aborted, without touching the PIN', async () => {
+    const { reader, options, card } = await setup();
+    const controller = new AbortController();
+    let apdus = 0;
+    const session = await CardSession.open(reader, {
+      ...options,
+      wrapChannel: (channel) => ({
+        transmit: async (command, signal) => {
+          if (++apdus === 4) controller.abort();
+          return channel.transmit(command, signal);
+        },
+      }),
+    });
+    const error = await session.authenticate({ pin: '9999', challenge: new Uint8Array(8), signal: controller.signal }).catch((e: unknown) => e);
+    expect((error as { code: string }).code).to.equal('aborted');
+    expect(card.triesLeft('jpki', 0x18)).to.equal(3);
+  });
+
   it('recovers from RF CRC errors and a WTX storm inside a full authentication', async () => {
     const { reader, options, field } = await setup();
     const session = await CardSession.open(reader, options);

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
 import { fromHex, toHex, sha256, concatBytes } from '../../bytes/bytes.ts';
 import { SHA256_DIGEST_INFO_PREFIX } from '../mynumber/constants.ts';
 import { DEMO_RESIDENTS, createVirtualDemoCard, getDemoCard, encodeBasicInfo, myNumberCheckDigit, eraDate } from './demo-cards.ts';
@@ -189,6 +190,27 @@ describe('card/virtual: the software My Number card', function () {
     expect(hex(ef.subarray(0, 3))).to.equal('FF 20 81');
     const offsets = [0, 1, 2, 3].map((i) => (ef[7 + 2 * i] << 8) | ef[8 + 2 * i]);
     expect(offsets.map((o) => hex(ef.subarray(o, o + 2)))).to.deep.equal(['DF 22', 'DF 23', 'DF 24', 'DF 25']);
+  });
+
+  it('answers any byte string with a status word and never throws (fuzz)', async () => {
+    const card = await createVirtualDemoCard(resident, new MemoryCardStateStore());
+    const command = fc.oneof(
+      fc.uint8Array({ maxLength: 300 }),
+      fc.tuple(fc.constantFrom(0x00, 0x80, 0x01, 0x0c), fc.constantFrom(0xa4, 0xb0, 0x20, 0x2a, 0xca), fc.uint8Array({ minLength: 2, maxLength: 2 }), fc.uint8Array({ maxLength: 20 })).map(([cla, ins, p, rest]) => new Uint8Array([cla, ins, ...p, ...rest])),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(command, { maxLength: 8 }), async (commands) => {
+        card.reset();
+        await card.processApdu(fromHex(SELECT_JPKI));
+        for (const bytes of commands) {
+          const response = await card.processApdu(bytes);
+          expect(response.length).to.be.at.least(2);
+        }
+      }),
+      { numRuns: 200 },
+    );
+    // The fuzz may have guessed wrong PINs, never a right one beyond chance; counters stay in range.
+    expect(card.triesLeft('jpki', 0x18)).to.be.within(0, 3);
   });
 
   it('gives demo residents valid My Numbers and era dates', () => {

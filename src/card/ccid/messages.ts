@@ -93,6 +93,22 @@ export function decodeCcid(bytes: Uint8Array): CcidMessage {
   };
 }
 
+/** Collects bulk-OUT packets into whole messages (device side: a message may span packets). */
+export class CcidAssembler {
+  private pending: Uint8Array = new Uint8Array(0);
+
+  /** Adds a packet; returns the message it completes, or null. Zero-length packets only end transfers. */
+  push(packet: Uint8Array): CcidMessage | null {
+    if (packet.length === 0) return null;
+    this.pending = concatBytes(this.pending, packet);
+    const total = ccidMessageLength(this.pending);
+    if (total === null || this.pending.length < total) return null;
+    const message = decodeCcid(this.pending.subarray(0, total));
+    this.pending = this.pending.slice(total);
+    return message;
+  }
+}
+
 /** XfrBlock: bBWI 0, wLevelParameter (LE) as the chaining code. */
 export function xfrBlock(slot: number, seq: number, data: Uint8Array, levelParameter: number = Chain.BEGIN_AND_END): Uint8Array {
   return encodeCcid({ type: PcToRdr.XFR_BLOCK, slot, seq, specific: [0, levelParameter & 0xff, levelParameter >> 8], data });

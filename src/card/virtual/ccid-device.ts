@@ -10,11 +10,10 @@ import { concatBytes, writeUint32LE } from '../../bytes/bytes.ts';
 import {
   CCID_DESCRIPTOR_LENGTH,
   CCID_DESCRIPTOR_TYPE,
-  ccidMessageLength,
+  CcidAssembler,
   Chain,
   CcidError,
   CommandStatus,
-  decodeCcid,
   DescriptorType,
   encodeCcid,
   Features,
@@ -55,7 +54,7 @@ export class VirtualCcidReader extends VirtualUsbDevice {
   private powered = false;
   private readonly level: 'short-apdu' | 'extended-apdu';
   private readonly maxMessageLength: number;
-  private pendingOut: Uint8Array = new Uint8Array(0);
+  private readonly assembler = new CcidAssembler();
   private commandParts: Uint8Array[] = [];
   private responseRest: Uint8Array | null = null;
   /** Fault hooks. */
@@ -124,12 +123,9 @@ export class VirtualCcidReader extends VirtualUsbDevice {
   }
 
   protected async handleOut(endpoint: number, packet: Uint8Array): Promise<void> {
-    if (endpoint !== OUT || packet.length === 0) return; // a ZLP only ends a transfer
-    this.pendingOut = concatBytes(this.pendingOut, packet);
-    const total = ccidMessageLength(this.pendingOut);
-    if (total === null || this.pendingOut.length < total) return;
-    const message = decodeCcid(this.pendingOut.subarray(0, total));
-    this.pendingOut = this.pendingOut.slice(total);
+    if (endpoint !== OUT) return;
+    const message = this.assembler.push(packet);
+    if (!message) return;
     for (const answer of await this.execute(message)) this.deliver(answer);
   }
 

@@ -7,7 +7,7 @@
  */
 import { concatBytes } from '../../bytes/bytes.ts';
 import { encodeLength, readTlv } from '../apdu/tlv.ts';
-import { ccidMessageLength, decodeCcid, encodeCcid, PcToRdr, RdrToPc } from '../ccid/messages.ts';
+import { CcidAssembler, encodeCcid, PcToRdr, RdrToPc } from '../ccid/messages.ts';
 import { encodeAttrib, parseAtqb, REQB } from '../isodep/blocks.ts';
 import { DataObject, TransparentP2, TransparentStatus } from '../rcs300/protocol.ts';
 import { SONY_VENDOR_ID, USB_CLASS_SMART_CARD, USB_CLASS_VENDOR } from '../transport/usb.ts';
@@ -17,7 +17,7 @@ import { bulkInterface, VirtualUsbDevice } from './usb-device.ts';
 const VENDOR_ENDPOINT = 2;
 
 export class VirtualRcs300 extends VirtualUsbDevice {
-  private pendingOut: Uint8Array = new Uint8Array(0);
+  private readonly assembler = new CcidAssembler();
   private transparent = false;
   private activated = false;
 
@@ -33,12 +33,9 @@ export class VirtualRcs300 extends VirtualUsbDevice {
   }
 
   protected async handleOut(endpoint: number, packet: Uint8Array): Promise<void> {
-    if (endpoint !== VENDOR_ENDPOINT || packet.length === 0) return;
-    this.pendingOut = concatBytes(this.pendingOut, packet);
-    const total = ccidMessageLength(this.pendingOut);
-    if (total === null || this.pendingOut.length < total) return;
-    const message = decodeCcid(this.pendingOut.subarray(0, total));
-    this.pendingOut = this.pendingOut.slice(total);
+    if (endpoint !== VENDOR_ENDPOINT) return;
+    const message = this.assembler.push(packet);
+    if (!message) return;
     if (message.type !== PcToRdr.ESCAPE) {
       this.queueIn(VENDOR_ENDPOINT, encodeCcid({ type: RdrToPc.SLOT_STATUS, slot: 0, seq: message.seq, specific: [0x40, 0x00, 0], data: new Uint8Array(0) }));
       return;

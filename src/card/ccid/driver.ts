@@ -171,20 +171,20 @@ export class CcidReader implements CardReader {
 
   private async transmitOnce(apdu: Uint8Array, signal?: AbortSignal): Promise<Uint8Array> {
     const room = this.descriptor.maxMessageLength - 10;
-    let answer: CcidMessage;
-    if (apdu.length <= room) {
-      answer = await this.command((seq) => xfrBlock(0, seq, apdu), RdrToPc.DATA_BLOCK, signal);
-    } else {
-      if (this.descriptor.level !== 'extended-apdu') throw new ReaderProtocolError(`APDU of ${apdu.length} bytes exceeds the short-APDU reader's ${room}`);
-      answer = undefined as unknown as CcidMessage;
-      for (let offset = 0; offset < apdu.length; offset += room) {
-        const first = offset === 0;
-        const last = offset + room >= apdu.length;
-        const level = first ? Chain.BEGIN : last ? Chain.END : Chain.CONTINUE;
-        answer = await this.command((seq) => xfrBlock(0, seq, apdu.subarray(offset, offset + room), level), RdrToPc.DATA_BLOCK, signal);
-        if (!last && answer.specific[2] !== Chain.NEXT_PART) throw new ReaderProtocolError(`chained command: reader answered bChainParameter ${answer.specific[2]}`);
-      }
+    if (apdu.length > room && this.descriptor.level !== 'extended-apdu') {
+      throw new ReaderProtocolError(`APDU of ${apdu.length} bytes exceeds the short-APDU reader's ${room}`);
     }
+    // One XfrBlock when it fits (level 00); otherwise begin (01), continue (03)…, end (02).
+    const pieces = Math.max(1, Math.ceil(apdu.length / room));
+    let answer: CcidMessage | undefined;
+    for (let piece = 0; piece < pieces; piece++) {
+      const last = piece === pieces - 1;
+      const level = pieces === 1 ? Chain.BEGIN_AND_END : piece === 0 ? Chain.BEGIN : last ? Chain.END : Chain.CONTINUE;
+      const data = apdu.subarray(piece * room, (piece + 1) * room);
+      answer = await this.command((seq) => xfrBlock(0, seq, data, level), RdrToPc.DATA_BLOCK, signal);
+      if (!last && answer.specific[2] !== Chain.NEXT_PART) throw new ReaderProtocolError(`chained command: reader answered bChainParameter ${answer.specific[2]}`);
+    }
+    answer = answer!;
     const parts = [answer.data];
     while (answer.specific[2] === Chain.BEGIN || answer.specific[2] === Chain.CONTINUE) {
       answer = await this.command((seq) => xfrBlock(0, seq, new Uint8Array(0), Chain.NEXT_PART), RdrToPc.DATA_BLOCK, signal);

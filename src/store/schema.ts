@@ -21,6 +21,19 @@ export const StoreName = {
   settings: 'settings',
   /** Facts about the database itself: when created, last backup. Key: name. */
   meta: 'meta',
+  /**
+   * The tablet's signing key pair (non-extractable CryptoKey) with its signer certificate, and on an
+   * admin device the municipality root key (CryptoKey). Key: 'signer' | 'root'. NOT in backupStores:
+   * CryptoKeys cannot be written to a file, and the tablet key must never leave the device; the
+   * root key has its own encrypted backup file (src/seal/keys.ts).
+   */
+  sealKeys: 'sealKeys',
+  /** The cached, signature-checked trust list file and when it was imported. Key: 'current'. */
+  trustList: 'trustList',
+  /** Append-only, hash-chained issuance log (src/seal/audit-log.ts). keyPath 'seq'. */
+  issuanceLog: 'issuanceLog',
+  /** Signed checkpoints over the issuance log head. keyPath 'seq'. */
+  issuanceCheckpoints: 'issuanceCheckpoints',
   /** PIN retry counters of the software (demo) My Number cards, which real cards keep in EEPROM. Key: card id. */
   cardState: 'cardState',
 } as const;
@@ -35,7 +48,16 @@ export const migrations: readonly Migration[] = [
     },
   },
   {
-    description: 'demo card PIN retry counters (card domain)',
+    description: 'seal: signing keys (not backed up), trust list, issuance log and its checkpoints',
+    apply(db) {
+      db.createObjectStore(StoreName.sealKeys);
+      db.createObjectStore(StoreName.trustList);
+      db.createObjectStore(StoreName.issuanceLog, { keyPath: 'seq' });
+      db.createObjectStore(StoreName.issuanceCheckpoints, { keyPath: 'seq' });
+    },
+  },
+  {
+    description: 'card: demo card PIN retry counters',
     apply(db) {
       db.createObjectStore(StoreName.cardState);
     },
@@ -48,4 +70,11 @@ export const SCHEMA_VERSION = migrations.length;
  * Stores copied into a backup file. Stores holding non-extractable keys (CryptoKey objects that
  * cannot leave the device by design) are left out and say so in their migration.
  */
-export const backupStores: readonly string[] = [StoreName.settings, StoreName.meta, StoreName.cardState];
+export const backupStores: readonly string[] = [
+  StoreName.settings,
+  StoreName.meta,
+  StoreName.trustList,
+  StoreName.issuanceLog,
+  StoreName.issuanceCheckpoints,
+  StoreName.cardState,
+];

@@ -78,7 +78,8 @@ async function main() {
   });
 
   // 2. pcscd (unless one already runs, e.g. socket-activated on a systemd host), then the card.
-  if (!existsSync(PCSCD_SOCKET)) {
+  const ownPcscd = !existsSync(PCSCD_SOCKET);
+  if (ownPcscd) {
     const pcscd = spawn('pcscd', ['-f', '-a'], { stdio: ['ignore', 'ignore', 'ignore'] });
     started.push(pcscd);
   }
@@ -92,7 +93,10 @@ async function main() {
     await sleep(200);
     atr = tool('opensc-tool', ['-r', '0', '-a']).stdout.trim();
   }
-  report(atr === EXPECTED_ATR, 'pcscd sees the virtual card through vpcd', atr ? `ATR ${atr}` : `no card on reader 0 ${viccErrors.trim()}`);
+  // A pcscd started before vsmartcard-vpcd was installed (socket activation on systemd hosts) has
+  // no "Virtual PCD" reader: it must be restarted.
+  const hint = ownPcscd ? '' : ' (pcscd was already running: restart it after installing vsmartcard-vpcd, e.g. systemctl restart pcscd)';
+  report(atr === EXPECTED_ATR, 'pcscd sees the virtual card through vpcd', atr ? `ATR ${atr}` : `no card on reader 0${hint} ${viccErrors.trim()}`);
   if (atr !== EXPECTED_ATR) return;
 
   const name = tool('opensc-tool', ['-r', '0', '-n']).stdout.trim();

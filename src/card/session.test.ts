@@ -59,6 +59,12 @@ describe('card/session: CardSession over the virtual card', function () {
     expect(lines.length).to.be.at.most(40);
   });
 
+  it('reads the CA certificate 000B without a PIN', async () => {
+    const { session } = await setup();
+    const demo = await getDemoCard(DEMO_RESIDENTS[0]);
+    expect(hex(await session.readAuthCaCertificate())).to.equal(hex(new Uint8Array(demo.ca.authCa.rawData)));
+  });
+
   it('reports tries left without spending one', async () => {
     const { session, card } = await setup();
     expect(await session.triesLeft()).to.deep.equal({ triesLeft: 3, maxTries: 3, locked: false });

@@ -85,6 +85,12 @@ export class CardSession {
     return this.jpki.readTokenLabel(signal);
   }
 
+  /** EF 000B: the CA certificate of the user-auth certificate, as the card carries it (no PIN). */
+  async readAuthCaCertificate(signal?: AbortSignal): Promise<Uint8Array> {
+    await this.jpki.select(signal);
+    return this.jpki.readAuthCaCertificate(signal);
+  }
+
   async triesLeft(signal?: AbortSignal): Promise<TriesLeft> {
     await this.jpki.select(signal);
     return toTries(await this.jpki.authPinStatus(signal));

@@ -3,7 +3,7 @@
  * transparent RF paths (RC-S380 InCommRF, RC-S300 CommunicateThruEX). Rule numbers are those of
  * ISO/IEC 14443-4 §7.5.4 ("Protocol operation rules"): block numbering A–B, PCD rules 1–8.
  *
- * - I-blocks carry at most FSC − 3 INF bytes; longer APDUs are chained (b5), each chained block
+ * - I-blocks carry at most FSC − 3 INF bytes; frames from the card longer than FSD are invalid; longer APDUs are chained (b5), each chained block
  *   acknowledged by an R(ACK) from the card before the next (rule 7);
  * - chained responses are acknowledged with R(ACK) (rule 2);
  * - S(WTX) requests are answered with the same WTXM, and the next wait is FWT × WTXM (§7.3);
@@ -41,6 +41,8 @@ export interface TclOptions {
   readonly fsc: number;
   /** FWT in ms (from ATQB FWI). */
   readonly fwtMs: number;
+  /** FSD: the largest frame kofu accepts, as announced in ATTRIB (default 256). */
+  readonly fsd?: number;
   /** Consecutive recoveries before giving up (ISO 14443-4 allows the PCD to decide; 2 is usual). */
   readonly maxRetries?: number;
   /** Total S(WTX) requests tolerated for one APDU before declaring the card unresponsive. */
@@ -112,7 +114,8 @@ export class TclHost implements CardChannel {
         continue;
       }
       timeoutMs = this.options.fwtMs;
-      const kind = blockKind(frame);
+      // A frame longer than FSD (less the CRC the reader removed) breaks the card's own limit.
+      const kind = frame.length > (this.options.fsd ?? 256) - 2 ? 'invalid' : blockKind(frame);
       if (kind === 'S-WTX') {
         const wtxm = frame[1] & 0x3f;
         if (wtxm === 0 || wtxm > WTXM_MAX) {

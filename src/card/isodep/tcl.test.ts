@@ -183,6 +183,24 @@ describe('card/isodep: T=CL host against the virtual PICC', function () {
     expect(error).to.be.instanceOf(CardUnresponsiveError);
   });
 
+  it('treats a frame longer than FSD as invalid and asks again (rule 4)', async () => {
+    const sent: string[] = [];
+    let first = true;
+    const link: RfLink = {
+      async exchange(frame) {
+        sent.push(hex(frame));
+        if (first) {
+          first = false;
+          return new Uint8Array(40).fill(0x02); // an "I-block" of 40 bytes against FSD 32
+        }
+        return fromHex('02 90 00');
+      },
+    };
+    const host = new TclHost(link, { fsc: 32, fwtMs: 5, fsd: 32 });
+    expect(hex(await host.transmit(fromHex('00 A4 00 00')))).to.equal('90 00');
+    expect(sent).to.deep.equal(['02 00 A4 00 00', 'B2']);
+  });
+
   it('classifies blocks', () => {
     expect(blockKind(fromHex('02 90 00'))).to.equal('I');
     expect(blockKind(fromHex('13'))).to.equal('I');

@@ -103,7 +103,7 @@ export class Rcs380Reader implements CardReader {
     await t.command(Port100Command.IN_SET_PROTOCOL, IN_SET_PROTOCOL_TYPE_B);
     const link = new Port100RfLink(t);
     const activation = await activateTypeB(link, 8, signal);
-    const host = new TclHost(link, { fsc: activation.fsc, fwtMs: activation.fwtMs });
+    const host = new TclHost(link, { fsc: activation.fsc, fwtMs: activation.fwtMs, fsd: 256 });
     return {
       transmit: (command, transmitSignal) => host.transmit(command, transmitSignal),
       disconnect: async () => {

@@ -16,6 +16,8 @@ import { KenhojoAp, type BasicInfo } from './mynumber/kenhojo.ts';
 import { JLIS_AUTH_ANCHORS } from './mynumber/trust-anchors.ts';
 import type { PinStatus } from './mynumber/files.ts';
 import type { CardConnection, CardReader } from './reader.ts';
+import { throwIfAborted } from '../bytes/errors.ts';
+import { NoCardError } from './transport/errors.ts';
 import { AUTH_PIN_MAX_TRIES } from './mynumber/constants.ts';
 
 export interface CardSessionOptions {
@@ -64,6 +66,8 @@ export class CardSession {
   private readonly client: ApduClient;
   private readonly jpki: JpkiAp;
   private readonly kenhojo: KenhojoAp;
+  /** The last queued operation (see `serialize`). */
+  private tail: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly connection: CardConnection,
@@ -79,63 +83,114 @@ export class CardSession {
     return new CardSession(await reader.connect(signal), options);
   }
 
+  /**
+   * Waits until a card is placed on `reader` (polling every `pollMs`; only "no card" is retried,
+   * every other error is thrown), then opens a session. Stop it with the signal.
+   */
+  static async waitForCard(reader: CardReader, options: CardSessionOptions = {}, wait: { signal?: AbortSignal; pollMs?: number } = {}): Promise<CardSession> {
+    for (;;) {
+      throwIfAborted(wait.signal);
+      try {
+        return await CardSession.open(reader, options, wait.signal);
+      } catch (error) {
+        if (!(error instanceof NoCardError)) throw error;
+      }
+      await pause(wait.pollMs ?? 500, wait.signal);
+    }
+  }
+
+  /** Runs card operations one at a time: the reader protocols are not re-entrant. */
+  private serialize<T>(operation: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(operation, operation);
+    this.tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+
   /** Token label of EF 0006: is this a My Number card, a Juki card, a phone…? (no PIN) */
-  async identify(signal?: AbortSignal): Promise<{ label: string; kind: TokenKind }> {
-    await this.jpki.select(signal);
-    return this.jpki.readTokenLabel(signal);
+  identify(signal?: AbortSignal): Promise<{ label: string; kind: TokenKind }> {
+    return this.serialize(async () => {
+      await this.jpki.select(signal);
+      return this.jpki.readTokenLabel(signal);
+    });
   }
 
   /** EF 000B: the CA certificate of the user-auth certificate, as the card carries it (no PIN). */
-  async readAuthCaCertificate(signal?: AbortSignal): Promise<Uint8Array> {
-    await this.jpki.select(signal);
-    return this.jpki.readAuthCaCertificate(signal);
+  readAuthCaCertificate(signal?: AbortSignal): Promise<Uint8Array> {
+    return this.serialize(async () => {
+      await this.jpki.select(signal);
+      return this.jpki.readAuthCaCertificate(signal);
+    });
   }
 
-  async triesLeft(signal?: AbortSignal): Promise<TriesLeft> {
-    await this.jpki.select(signal);
-    return toTries(await this.jpki.authPinStatus(signal));
+  triesLeft(signal?: AbortSignal): Promise<TriesLeft> {
+    return this.serialize(async () => {
+      await this.jpki.select(signal);
+      return toTries(await this.jpki.authPinStatus(signal));
+    });
   }
 
-  async authenticate(request: AuthenticateRequest): Promise<AuthenticationResult> {
-    const { signal } = request;
-    await this.jpki.select(signal);
-    const token = await this.jpki.readTokenLabel(signal);
-    if (token.kind !== 'my-number-card') throw new NotMyNumberCardError(token.label);
-    const certificateDer = await this.jpki.readAuthCertificate(signal);
-    const chain = await validateAuthCertificate(certificateDer, this.options.anchors ?? defaultAnchors(), this.options.now?.() ?? new Date());
-    await this.jpki.verifyAuthPin(request.pin, { confirmLastTry: request.confirmLastTry, signal });
-    const signature = await this.jpki.signWithAuthKey(await sha256DigestInfo(request.challenge), signal);
-    if (!(await verifyChallengeSignature(chain.certificate, request.challenge, signature))) {
-      throw new CertificateError('card.signature-invalid', 'the card signature does not verify with the key of certificate 000A');
-    }
-    return {
-      certificate: chain.certificate,
-      certificateDer,
-      serialNumber: chain.certificate.serialNumber,
-      issuer: chain.certificate.issuer,
-      notAfter: chain.certificate.notAfter,
-      demo: chain.anchor.demo,
-      challenge: request.challenge,
-      signature,
-    };
+  authenticate(request: AuthenticateRequest): Promise<AuthenticationResult> {
+    return this.serialize(async () => {
+      const { signal } = request;
+      await this.jpki.select(signal);
+      const token = await this.jpki.readTokenLabel(signal);
+      if (token.kind !== 'my-number-card') throw new NotMyNumberCardError(token.label);
+      const certificateDer = await this.jpki.readAuthCertificate(signal);
+      const chain = await validateAuthCertificate(certificateDer, this.options.anchors ?? defaultAnchors(), this.options.now?.() ?? new Date());
+      await this.jpki.verifyAuthPin(request.pin, { confirmLastTry: request.confirmLastTry, signal });
+      const signature = await this.jpki.signWithAuthKey(await sha256DigestInfo(request.challenge), signal);
+      if (!(await verifyChallengeSignature(chain.certificate, request.challenge, signature))) {
+        throw new CertificateError('card.signature-invalid', 'the card signature does not verify with the key of certificate 000A');
+      }
+      return {
+        certificate: chain.certificate,
+        certificateDer,
+        serialNumber: chain.certificate.serialNumber,
+        issuer: chain.certificate.issuer,
+        notAfter: chain.certificate.notAfter,
+        demo: chain.anchor.demo,
+        challenge: request.challenge,
+        signature,
+      };
+    });
   }
 
   /** 券面事項入力補助AP: VERIFY PIN 0011 (same lock rules), then the four basic items. */
-  async readBasicInfo(pin: string, options: { confirmLastTry?: boolean; signal?: AbortSignal } = {}): Promise<BasicInfo> {
-    await this.kenhojo.select(options.signal);
-    await this.kenhojo.verifyPin(pin, options);
-    return this.kenhojo.readBasicInfo(options.signal);
+  readBasicInfo(pin: string, options: { confirmLastTry?: boolean; signal?: AbortSignal } = {}): Promise<BasicInfo> {
+    return this.serialize(async () => {
+      await this.kenhojo.select(options.signal);
+      await this.kenhojo.verifyPin(pin, options);
+      return this.kenhojo.readBasicInfo(options.signal);
+    });
   }
 
-  async readMyNumber(pin: string, options: { confirmLastTry?: boolean; signal?: AbortSignal } = {}): Promise<string> {
-    await this.kenhojo.select(options.signal);
-    await this.kenhojo.verifyPin(pin, options);
-    return this.kenhojo.readMyNumber(options.signal);
+  readMyNumber(pin: string, options: { confirmLastTry?: boolean; signal?: AbortSignal } = {}): Promise<string> {
+    return this.serialize(async () => {
+      await this.kenhojo.select(options.signal);
+      await this.kenhojo.verifyPin(pin, options);
+      return this.kenhojo.readMyNumber(options.signal);
+    });
   }
 
   async close(): Promise<void> {
     await this.connection.disconnect();
   }
+}
+
+/** Waits `ms`, or less if `signal` aborts first. */
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
 }
 
 function toTries(status: PinStatus): TriesLeft {

@@ -109,6 +109,33 @@ describe('card/rcs380: port100 driver against the virtual RC-S380', function () 
     expect(card.triesLeft('jpki', 0x18)).to.equal(3);
   });
 
+  it('waits for a card to be placed, and runs concurrent calls one after the other', async () => {
+    const card = await createVirtualDemoCard(DEMO_RESIDENTS[0], new MemoryCardStateStore());
+    const field = new VirtualRfField(null);
+    const reader = await Rcs380Reader.open(new VirtualRcs380(field));
+    let polls = 0;
+    const counting = { ...reader, kind: reader.kind, label: reader.label, close: () => reader.close(), connect: (signal?: AbortSignal) => {
+      if (++polls === 3) field.placeCard(new VirtualTypeBPicc(card));
+      return reader.connect(signal);
+    } };
+    const options = { anchors: [...defaultAnchors(), await demoTrustAnchor()], now: NOW };
+    const session = await CardSession.waitForCard(counting, options, { pollMs: 1 });
+    expect(polls).to.equal(3);
+    const [tries, auth, info] = await Promise.all([
+      session.triesLeft(),
+      session.authenticate({ pin: '1234', challenge: new Uint8Array(8) }),
+      session.readBasicInfo('1234'),
+    ]);
+    expect(tries.triesLeft).to.equal(3);
+    expect(auth.signature.length).to.equal(256);
+    expect(info.name).to.equal(DEMO_RESIDENTS[0].name);
+    const controller = new AbortController();
+    field.removeCard();
+    const waiting = CardSession.waitForCard(reader, options, { pollMs: 1, signal: controller.signal }).catch((e: unknown) => e);
+    controller.abort();
+    expect(((await waiting) as { code: string }).code).to.equal('aborted');
+  });
+
   it('recovers from RF CRC errors and a WTX storm inside a full authentication', async () => {
     const { reader, options, field } = await setup();
     const session = await CardSession.open(reader, options);

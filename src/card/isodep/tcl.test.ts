@@ -12,7 +12,7 @@ import { MemoryCardStateStore } from '../virtual/state.ts';
 import { VirtualTypeBPicc, type PiccOptions } from '../virtual/picc.ts';
 import { VirtualRfField } from '../virtual/rf-field.ts';
 import { activateTypeB, CardUnresponsiveError, RfFrameError, TclHost, type RfLink } from './host.ts';
-import { blockKind, fwtMilliseconds } from './blocks.ts';
+import { blockKind, frameSizeFromCode, fwtMilliseconds } from './blocks.ts';
 
 const hex = (bytes: Uint8Array) => toHex(bytes, ' ').toUpperCase();
 
@@ -199,6 +199,40 @@ describe('card/isodep: T=CL host against the virtual PICC', function () {
     const host = new TclHost(link, { fsc: 32, fwtMs: 5, fsd: 32 });
     expect(hex(await host.transmit(fromHex('00 A4 00 00')))).to.equal('90 00');
     expect(sent).to.deep.equal(['02 00 A4 00 00', 'B2']);
+  });
+
+  it('carries any APDU and answer across every FSC/FSD combination (property)', async () => {
+    // An echo card: the answer is the command reversed, padded to the requested length, + 9000.
+    const echo = {
+      atr: new Uint8Array(0),
+      reset() {},
+      async processApdu(apdu: Uint8Array) {
+        const out = new Uint8Array(apdu.length * 2 + 2);
+        out.set([...apdu].reverse());
+        out.set(apdu, apdu.length);
+        out.set([0x90, 0x00], out.length - 2);
+        return out;
+      },
+    };
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0, max: 8 }), fc.uint8Array({ minLength: 4, maxLength: 261 }), fc.integer({ min: 0, max: 3 }), async (fsci, fsdi, apdu, wtx) => {
+        const picc = new VirtualTypeBPicc(echo, { fsci, wtxFor: () => wtx });
+        const field = new VirtualRfField(picc);
+        field.setField(true);
+        const link = fieldLink(field);
+        const activation = await activateTypeB(link, fsdi);
+        const host = new TclHost(link, { fsc: activation.fsc, fwtMs: activation.fwtMs, fsd: frameSizeFromCode(fsdi) });
+        const expected = await echo.processApdu(apdu);
+        expect(hex(await host.transmit(apdu))).to.equal(hex(expected));
+        expect(hex(await host.transmit(apdu.subarray(0, 4)))).to.equal(hex(await echo.processApdu(apdu.subarray(0, 4))));
+        // No frame on the air exceeded either side's limit.
+        for (const [out, back] of field.log.slice(2)) {
+          expect(out.length).to.be.at.most(activation.fsc - 2);
+          if (back) expect(back.length).to.be.at.most(frameSizeFromCode(fsdi) - 2);
+        }
+      }),
+      { numRuns: 80 },
+    );
   });
 
   it('classifies blocks', () => {

@@ -17,7 +17,10 @@
  *   //   → auth.serialNumber (lookup key), auth.demo (say デモ), auth.certificate, auth.signature
  *   //   PinLastTryError: warn the resident, then call again with { confirmLastTry: true }.
  *   const info = await session.readBasicInfo(kenhojoPin, { signal });  // 氏名・住所・生年月日・性別
- *   await session.close();
+ *   await session.close();   // always: it DESELECTs / powers off, so no PIN stays verified
+ *
+ *   // Waiting for the resident to place the card: CardSession.waitForCard(reader, options, { signal }).
+ *   // After CardRemovedError / ReaderUnpluggedError the session is finished: close it and wait again.
  *
  * Every failure is a `CardError` (a KofuError): `error.text.ja/en` for the resident,
  * `error.staff.ja/en` for the clerk, a stable `error.code` for the UI. Staff screen: `checkReader`.

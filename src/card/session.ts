@@ -175,8 +175,9 @@ export class CardSession {
     });
   }
 
-  async close(): Promise<void> {
-    await this.connection.disconnect();
+  /** Ends the card session (DESELECT / power off), after any operation still running. */
+  close(): Promise<void> {
+    return this.serialize(() => this.connection.disconnect());
   }
 }
 

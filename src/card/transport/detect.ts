@@ -14,7 +14,7 @@ import { RCS300_PRODUCT_IDS, RCS380_PRODUCT_IDS, READER_USB_FILTERS, SONY_VENDOR
 export interface BrowserCapabilities {
   /** WebUSB exists (Chromium desktop and Android): RC-S380 and RC-S300 work. */
   readonly webUsb: boolean;
-  /** An isolated context (Isolated Web App): the only place CCID class 0x0B may be claimed. */
+  /** Running as an Isolated Web App: the only place CCID class 0x0B may be claimed. */
   readonly isolatedContext: boolean;
   /** `navigator.smartCard` (Web Smart Card API) is present. */
   readonly smartCardApi: boolean;
@@ -26,7 +26,8 @@ export function browserCapabilities(scope: typeof globalThis = globalThis): Brow
   const nav = scope.navigator as unknown as Record<string, unknown> | undefined;
   return {
     webUsb: !!nav && 'usb' in nav,
-    isolatedContext: (scope as unknown as { isIsolated?: boolean }).isIsolated === true,
+    // Isolated Web Apps are served from the isolated-app: scheme (WICG/isolated-web-apps).
+    isolatedContext: scope.location?.protocol === 'isolated-app:',
     smartCardApi: !!nav && 'smartCard' in nav,
     webNfc: 'NDEFReader' in scope,
   };

@@ -86,7 +86,7 @@ export class TextMeasure {
     const missing: string[] = [];
     for (const ch of text) {
       const cp = ch.codePointAt(0)!;
-      if (this.font.has(cp) || ch === ' ' || ch === '　') out += ch;
+      if (this.font.has(cp) || ch === ' ' || ch === '　' || cp < 0x20) out += ch;
       else {
         out += MISSING_GLYPH_MARK;
         if (!missing.includes(ch)) missing.push(ch);

@@ -51,7 +51,7 @@ export function buildPdf(sheets: readonly Sheet[], backs: readonly BackSide[], o
     if (i > 0) doc.addPage('a4', 'portrait');
     drawOps(doc, sheet.ops);
     doc.addPage('a4', 'portrait');
-    drawBack(doc, backs[i] ?? backs[backs.length - 1] ?? {}, i);
+    drawBack(doc, backs[i] ?? backs[backs.length - 1] ?? {});
   });
   return new Uint8Array(doc.output('arraybuffer'));
 }
@@ -174,18 +174,25 @@ export function drawOps(doc: jsPDF, ops: readonly DrawOp[]): void {
   }
 }
 
-function drawBack(doc: jsPDF, back: BackSide, index: number): void {
-  for (const [i, pattern] of (back.patterns ?? []).entries()) addPng(doc, pattern, `pattern-${index}-${i}`);
-  if (back.scrambled) addPng(doc, back.scrambled, `scrambled-${index}`);
+function drawBack(doc: jsPDF, back: BackSide): void {
+  for (const pattern of back.patterns ?? []) addPng(doc, pattern);
+  if (back.scrambled) addPng(doc, back.scrambled);
   else placeholder(doc, BACK_LAYOUT.scrambled, 'スクランブル画像');
-  if (back.qr) addPng(doc, back.qr, `qr-${index}`);
+  if (back.qr) addPng(doc, back.qr);
   else placeholder(doc, BACK_LAYOUT.qr, 'QR');
   if (back.ops) drawOps(doc, back.ops);
 }
 
-function addPng(doc: jsPDF, image: PlacedImage, alias: string): void {
+function addPng(doc: jsPDF, image: PlacedImage): void {
+  // The alias names the bytes, so an image repeated on several backs is embedded once.
   // 'SLOW' = best Flate compression; the carrier is 1-bit-like and compresses well.
-  doc.addImage(image.png, 'PNG', image.x, image.y, image.width, image.height, alias, 'SLOW');
+  doc.addImage(image.png, 'PNG', image.x, image.y, image.width, image.height, `png-${bytesKey(image.png)}`, 'SLOW');
+}
+
+function bytesKey(bytes: Uint8Array): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193) >>> 0;
+  return `${bytes.length.toString(36)}-${h.toString(36)}`;
 }
 
 function placeholder(doc: jsPDF, box: { x: number; y: number; width: number; height: number }, label: string): void {

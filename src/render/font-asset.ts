@@ -13,6 +13,9 @@ export interface LoadedFont {
   readonly metrics: FontMetrics;
 }
 
+/** Where the app serves the font from (Vite emits and precaches it). */
+export const CERTIFICATE_FONT_URL: string = fontUrl;
+
 let cached: Promise<LoadedFont> | undefined;
 
 export function loadCertificateFont(url: string = fontUrl): Promise<LoadedFont> {

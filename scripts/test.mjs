@@ -5,6 +5,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 
 const results = '.test-results';
+
+// The browser tests need Chromium; say how to get it instead of failing deep inside a launcher.
+const chromium = process.env.CHROME_PATH || '/usr/bin/chromium';
+if (!existsSync(chromium)) {
+  console.error(`Chromium was not found at ${chromium}.\nInstall it (Debian: sudo apt-get install -y chromium) or set CHROME_PATH to a Chromium or Chrome binary.`);
+  console.log('\n0 passed, 1 failed, 0 skipped');
+  process.exit(1);
+}
 rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
 

@@ -54,8 +54,26 @@ describe('kofu app shell (built, in Chromium)', () => {
     const page = await context.newPage();
     const seen = watchPage(page);
     try {
-      await page.goto(`${app.origin}/`);
+      const response = await page.goto(`${app.origin}/`);
       await waitForMode(page, 'kiosk');
+      // The security baseline: scripts only from the origin, no inline script, no eval.
+      const policy = response.headers()['content-security-policy'];
+      assert.match(policy, /script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+      assert.doesNotMatch(policy, /unsafe-inline|'unsafe-eval'/);
+      const metaPolicy = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'));
+      assert.match(metaPolicy, /script-src 'self' 'wasm-unsafe-eval';/);
+      assert.deepEqual(seen.errors, [], 'the first load logs no error');
+      // An injected inline script must be refused by the page's policy.
+      const inline = await page.evaluate(async () => {
+        const violation = new Promise((resolve) => document.addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective), { once: true }));
+        const script = document.createElement('script');
+        script.textContent = 'window.__kofuInline = true;';
+        document.head.append(script);
+        return { ran: window.__kofuInline === true, violated: await violation };
+      });
+      assert.equal(inline.ran, false);
+      assert.match(inline.violated, /script-src/);
+      seen.errors.splice(0); // the refused script is logged as a console error on purpose
       assert.equal(await page.evaluate(() => document.documentElement.lang), 'ja');
       assert.match(await page.locator('kofu-kiosk-home h1').innerText(), /証明書の交付/);
       assert.match(await page.locator('kofu-app .demo').innerText(), /デモ/);

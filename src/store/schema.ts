@@ -21,6 +21,18 @@ export const StoreName = {
   settings: 'settings',
   /** Facts about the database itself: when created, last backup. Key: name. */
   meta: 'meta',
+  /** Registry (src/registry): municipality profiles. Key: code (keyPath). */
+  registryMunicipalities: 'registry.municipalities',
+  /** 世帯. Key: id. */
+  registryHouseholds: 'registry.households',
+  /** 住民. Key: id; indexes byHousehold, byCard (multiEntry over card certificate SHA-256s). */
+  registryResidents: 'registry.residents',
+  /** 印鑑登録. Key: residentId. */
+  registrySeals: 'registry.seals',
+  /** Tax records. Key: [residentId, fiscalYear]; index byResident. */
+  registryTaxes: 'registry.taxes',
+  /** 戸籍 with their 附票. Key: id. */
+  registryKoseki: 'registry.koseki',
 } as const;
 export type StoreName = (typeof StoreName)[keyof typeof StoreName];
 
@@ -32,6 +44,20 @@ export const migrations: readonly Migration[] = [
       db.createObjectStore(StoreName.meta);
     },
   },
+  {
+    description: 'resident registry: municipalities, households, residents, seals, taxes, 戸籍',
+    apply(db) {
+      db.createObjectStore(StoreName.registryMunicipalities, { keyPath: 'code' });
+      db.createObjectStore(StoreName.registryHouseholds, { keyPath: 'id' });
+      const residents = db.createObjectStore(StoreName.registryResidents, { keyPath: 'id' });
+      residents.createIndex('byHousehold', 'householdId');
+      residents.createIndex('byCard', 'cardCertificates', { multiEntry: true });
+      db.createObjectStore(StoreName.registrySeals, { keyPath: 'residentId' });
+      const taxes = db.createObjectStore(StoreName.registryTaxes, { keyPath: ['residentId', 'fiscalYear'] });
+      taxes.createIndex('byResident', 'residentId');
+      db.createObjectStore(StoreName.registryKoseki, { keyPath: 'id' });
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = migrations.length;
@@ -40,4 +66,14 @@ export const SCHEMA_VERSION = migrations.length;
  * Stores copied into a backup file. Stores holding non-extractable keys (CryptoKey objects that
  * cannot leave the device by design) are left out and say so in their migration.
  */
-export const backupStores: readonly string[] = [StoreName.settings, StoreName.meta];
+export const backupStores: readonly string[] = [
+  StoreName.settings,
+  StoreName.meta,
+  // The registry holds personal data: a backup file carries it too (docs/registry.md).
+  StoreName.registryMunicipalities,
+  StoreName.registryHouseholds,
+  StoreName.registryResidents,
+  StoreName.registrySeals,
+  StoreName.registryTaxes,
+  StoreName.registryKoseki,
+];

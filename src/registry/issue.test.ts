@@ -90,6 +90,9 @@ describe('issuing certificates from the registry', () => {
     expect(await refusalCodes('r-teshigawara-chiyo', jumin)).to.include('moving-out');
     expect(await refusalCodes('r-sato-akemi', jumin)).to.include('dv-support');
     expect(await refusalCodes('r-takahashi-tadashi', jumin)).to.include('deceased');
+    const movedToday = { ...demoRegistry, residents: demoRegistry.residents.map((r) => (r.id === 'r-newman-emily' ? { ...r, becameResidentOn: ctx.issuedOn } : r)) };
+    const refused = await buildCertificate(new MemoryRegistry(movedToday), 'r-newman-emily', jumin, ctx).catch((e: IneligibleError) => e.refusals.map((r) => r.code));
+    expect(refused).to.deep.equal(['moved-in-today']);
     expect(await refusalCodes('r-teshigawara-saemon', { ...jumin, scope: 'household' })).to.include('household-moving-out');
     expect(await refusalCodes('r-teshigawara-saemon', jumin)).to.deep.equal([]);
     // 佐藤陽菜 (17) may not list her mother, who is under a DV support measure.

@@ -25,6 +25,8 @@ export function requesterRefusals(requester: Resident, today: DayNumber): Refusa
   if (requester.deceasedOn !== undefined) out.push(refusal('deceased', 'この方の記録は消除されています。窓口でご相談ください。', 'This person’s record has been closed. Please ask at the municipal office.'));
   if (ageOn(requester.birth, today) < MINIMUM_AGE) out.push(refusal('under-15', '15歳未満の方はコンビニ交付を利用できません。窓口で請求してください。', 'Residents under 15 cannot use the kiosk. Please apply at the municipal office.'));
   if (requester.movingOutOn !== undefined) out.push(refusal('moving-out', '転出の届出をされている方はコンビニ交付を利用できません。窓口で請求してください。', 'Residents who have reported moving out cannot use the kiosk. Please apply at the municipal office.'));
+  // Same-day 転入: the record is not final until the next day (Shibukawa city).
+  if (requester.becameResidentOn >= today) out.push(refusal('moved-in-today', '転入の届出をした当日はコンビニ交付を利用できません。明日以降にご利用ください。', 'Certificates are not issued at a kiosk on the day you moved in. Please try again tomorrow.'));
   if (requester.dvSupport) out.push(refusal('dv-support', 'この方の証明書はコンビニ交付では発行できません。窓口でご相談ください。', 'Certificates for this person cannot be issued at a kiosk. Please ask at the municipal office.'));
   return out;
 }

@@ -114,3 +114,16 @@ function drawOp(ctx: OffscreenCanvasRenderingContext2D, op: DrawOp, k: number, f
   }
 }
 
+
+/**
+ * The 公印 alone as an image (for the admin screen and the municipality profile): the same
+ * drawing as on the certificate, on a transparent square of `sizeMm` at `dpi`.
+ */
+export function drawOfficialSealImage(ops: readonly DrawOp[], sizeMm: number, dpi: number, font: FontMetrics): OffscreenCanvas {
+  const px = Math.round((sizeMm / 25.4) * dpi);
+  const canvas = new OffscreenCanvas(px, px);
+  const ctx = canvas.getContext('2d')!;
+  const k = dpi / 25.4;
+  for (const op of ops) drawOp(ctx, op, k, font);
+  return canvas;
+}

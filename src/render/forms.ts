@@ -21,7 +21,8 @@ import { SEAL_RED, type Painter } from './layout.ts';
 import { LABEL_WIDTH, TABLE_WIDTH, drawEngraving, packPairs, type Block, type Pair, type SheetDocument } from './sheets.ts';
 
 const sexText = (sex: 'M' | 'F') => (sex === 'M' ? '男' : '女');
-const yen = (n: number) => `${n.toLocaleString('en-US')}円`;
+/** 1,234,567円 — grouped by hand, not by Intl, so no locale data can change a printed amount. */
+const yen = (n: number) => `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}円`;
 const full = (label: string, value: string, extra: Partial<Pair> = {}): Pair => ({ label, value, wide: true, ...extra });
 const half = (label: string, value: string, extra: Partial<Pair> = {}): Pair => ({ label, value, ...extra });
 

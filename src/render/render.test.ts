@@ -11,10 +11,10 @@ import { demoRegistry } from '../registry/demo.ts';
 import { IneligibleError, buildCertificate } from '../registry/issue.ts';
 import { allRequests } from '../registry/issue.fixtures.ts';
 import { MemoryRegistry } from '../registry/registry.ts';
-import { drawSheet, ensureFontFace, rasterizeSheet, type Raster } from './bitmap.ts';
+import { drawOfficialSealImage, drawSheet, ensureFontFace, rasterizeSheet, type Raster } from './bitmap.ts';
 import { loadCertificateFont, type LoadedFont } from './font-asset.ts';
 import { MISSING_GLYPH_MARK, TextMeasure, type TextOp } from './layout.ts';
-import { layoutCertificate } from './render.ts';
+import { layoutCertificate, officialSealOps } from './render.ts';
 
 const ctx = { serial: 'R8-000123', issuedOn: dayFromIso('2026-11-25') };
 const registry = new MemoryRegistry(demoRegistry);
@@ -69,6 +69,25 @@ describe('certificate rendering', function () {
       expect(m.has(0x20bb7)).to.equal(false); // 𠮷 is not in the font (toolchain.md §3)
       expect(m.advance('住'.codePointAt(0)!)).to.equal(m.unitsPerEm);
       expect(m.advance('A'.codePointAt(0)!)).to.be.lessThan(m.unitsPerEm);
+    });
+  });
+
+  describe('font coverage', () => {
+    it('has every character of the demo registry except 𠮷', () => {
+      const chars = new Set([...JSON.stringify(demoRegistry)].filter((ch) => ch.codePointAt(0)! > 0x7e));
+      const missing = [...chars].filter((ch) => !font.metrics.has(ch.codePointAt(0)!) && ch !== '　');
+      expect(missing).to.deep.equal(['𠮷']);
+    });
+
+    it('draws each municipality’s 公印 from its engraving', async () => {
+      for (const m of demoRegistry.municipalities) {
+        const ops = officialSealOps(m.sealText, 21, font.metrics);
+        const canvas = drawOfficialSealImage(ops, 21, 150, font.metrics);
+        const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+        let red = 0;
+        for (let i = 0; i < pixels.length; i += 4) if (pixels[i + 3] > 128 && pixels[i] > 150 && pixels[i + 1] < 100) red++;
+        expect(red, m.name).to.be.greaterThan(1000);
+      }
     });
   });
 

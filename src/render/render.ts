@@ -5,8 +5,8 @@
 import type { Certificate } from '../documents/types.ts';
 import type { FontMetrics } from './font.ts';
 import { documentFor } from './forms.ts';
-import { TextMeasure, type Sheet } from './layout.ts';
-import { flowSheets } from './sheets.ts';
+import { Painter, TextMeasure, type DrawOp, type Sheet } from './layout.ts';
+import { drawOfficialSeal, flowSheets } from './sheets.ts';
 
 export interface LaidOutCertificate {
   readonly sheets: readonly Sheet[];
@@ -16,4 +16,11 @@ export interface LaidOutCertificate {
 
 export function layoutCertificate(cert: Certificate, font: FontMetrics): LaidOutCertificate {
   return flowSheets(new TextMeasure(font), documentFor(cert));
+}
+
+/** The drawing operations of a municipality's 公印 on its own, at the origin. */
+export function officialSealOps(sealText: string, sizeMm: number, font: FontMetrics): DrawOp[] {
+  const painter = new Painter(new TextMeasure(font));
+  drawOfficialSeal(painter, 0, 0, sizeMm, sealText);
+  return painter.ops;
 }

@@ -72,23 +72,24 @@ export class IndexedDbRegistry implements Registry {
 
   async replaceAll(snapshot: RegistrySnapshot): Promise<void> {
     const tx = this.db.transaction([...REGISTRY_STORES], 'readwrite');
-    const fill = <T extends object>(name: RegistryStore, items: readonly T[]) => [
-      tx.objectStore(name).clear(),
-      ...items.map((item, i) => tx.objectStore(name).put({ ...item, [ORDER_KEY]: i })),
-    ];
+    const pending: Promise<unknown>[] = [];
+    const fill = <T extends object>(name: RegistryStore, items: readonly T[]) => {
+      pending.push(tx.objectStore(name).clear());
+      items.forEach((item, i) => pending.push(tx.objectStore(name).put({ ...item, [ORDER_KEY]: i })));
+    };
     // Every request belongs to one transaction; on any failure (a put can also throw
     // synchronously, e.g. a missing key) the transaction is aborted, undoing the clears too.
     try {
-      await Promise.all([
-        ...fill(StoreName.registryMunicipalities, snapshot.municipalities),
-        ...fill(StoreName.registryHouseholds, snapshot.households),
-        ...fill(StoreName.registryResidents, snapshot.residents),
-        ...fill(StoreName.registrySeals, snapshot.seals),
-        ...fill(StoreName.registryTaxes, snapshot.taxes),
-        ...fill(StoreName.registryKoseki, snapshot.koseki),
-        tx.done,
-      ]);
+      fill(StoreName.registryMunicipalities, snapshot.municipalities);
+      fill(StoreName.registryHouseholds, snapshot.households);
+      fill(StoreName.registryResidents, snapshot.residents);
+      fill(StoreName.registrySeals, snapshot.seals);
+      fill(StoreName.registryTaxes, snapshot.taxes);
+      fill(StoreName.registryKoseki, snapshot.koseki);
+      await Promise.all([...pending, tx.done]);
     } catch (cause) {
+      // The aborted requests reject too; their outcome is this one error.
+      for (const request of pending) request.catch(() => undefined);
       try {
         tx.abort();
       } catch {

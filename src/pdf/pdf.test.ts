@@ -6,6 +6,7 @@ import { dayFromIso } from '../documents/dates.ts';
 import { demoRegistry } from '../registry/demo.ts';
 import { buildCertificate } from '../registry/issue.ts';
 import { MemoryRegistry } from '../registry/registry.ts';
+import type { CertificateRequest } from '../documents/options.ts';
 import { loadCertificateFont, type LoadedFont } from '../render/font-asset.ts';
 import { calibrationSheet } from './calibration.ts';
 import { certificatePdf } from './certificate-pdf.ts';
@@ -41,6 +42,23 @@ describe('certificate PDF', function () {
     expect(text.match(/\/Subtype \/Image/g)?.length, 'one image object for the QR on both backs').to.equal(1);
     expect(pdf.length).to.be.lessThan(600 * 1024); // the 5.9 MB font must have been subset
     await writeFile({ path: '../../.test-results/pdf/juminhyo-6.pdf', content: toBase64(pdf), encoding: 'base64' });
+  });
+
+  it('writes every certificate type', async () => {
+    const registry = new MemoryRegistry(demoRegistry);
+    const cases: [string, CertificateRequest][] = [
+      ['r-newman-emily', { kind: 'juminhyo', scope: 'self', ...full }],
+      ['r-yoshida-makoto', { kind: 'kisai', scope: 'household', householder: true, honseki: false, myNumber: false }],
+      ['r-teshigawara-saemon', { kind: 'inkan' }],
+      ['r-takahashi-hanako', { kind: 'tax', taxKind: 'hikazei', fiscalYear: 2025 }],
+      ['r-takahashi-ichiro', { kind: 'koseki', scope: 'individual' }],
+      ['r-yoshida-yumi', { kind: 'fuhyo' }],
+    ];
+    for (const [who, request] of cases) {
+      const cert = await buildCertificate(registry, who, request, ctx);
+      const { pdf, sheets } = certificatePdf(cert, font);
+      expect(latin1(pdf).match(/\/Type \/Page\b/g)?.length, request.kind).to.equal(2 * sheets);
+    }
   });
 
   it('gives the same bytes for the same input and creation time', async () => {

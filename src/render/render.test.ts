@@ -6,7 +6,7 @@ import { sha256, toBase64, toHex } from '../bytes/bytes.ts';
 import { fromSealContent, toSealContent } from '../documents/codec.ts';
 import { dayFromIso } from '../documents/dates.ts';
 import type { CertificateRequest } from '../documents/options.ts';
-import type { Certificate } from '../documents/types.ts';
+import type { Certificate, JuminhyoCertificate, KosekiCertificate } from '../documents/types.ts';
 import { demoRegistry } from '../registry/demo.ts';
 import { IneligibleError, buildCertificate } from '../registry/issue.ts';
 import { allRequests } from '../registry/issue.fixtures.ts';
@@ -139,6 +139,30 @@ describe('certificate rendering', function () {
         laidOut++;
       }
       expect(laidOut).to.be.greaterThan(150);
+    });
+
+    it('keeps every drawing on the page, however long the content', async () => {
+      const base = (await issue('r-takahashi-ichiro', { kind: 'koseki', scope: 'all' })) as KosekiCertificate;
+      const member = base.members[0];
+      const huge: KosekiCertificate = {
+        ...base,
+        members: Array.from({ length: 12 }, (_, i) => ({ ...member, name: `${member.name}${i}`, events: Array.from({ length: 30 }, () => member.events[1]) })),
+      };
+      const crowd = (await issue('r-takahashi-ichiro', { kind: 'juminhyo', scope: 'household', ...full })) as JuminhyoCertificate;
+      const many: JuminhyoCertificate = { ...crowd, persons: Array.from({ length: 31 }, (_, i) => crowd.persons[i % crowd.persons.length]) };
+      for (const cert of [huge, many]) {
+        const { sheets } = layoutCertificate(cert, font.metrics);
+        expect(sheets.length).to.be.greaterThan(3);
+        sheets.forEach((sheet, i) => {
+          const texts = sheet.ops.filter((o): o is TextOp => o.kind === 'text');
+          expect(texts.map((t) => t.text)).to.include(`${i + 1}／${sheets.length}`);
+          for (const op of sheet.ops) {
+            const [top, bottom] = op.kind === 'text' ? [op.y - 5, op.y] : op.kind === 'rect' ? [op.y, op.y + op.h] : op.kind === 'line' ? [Math.min(op.y1, op.y2), Math.max(op.y1, op.y2)] : [0, 0];
+            expect(top, `${cert.kind} sheet ${i + 1}`).to.be.at.least(5);
+            expect(bottom, `${cert.kind} sheet ${i + 1}`).to.be.at.most(297 - 5);
+          }
+        });
+      }
     });
 
     it('continues a six-person household on a second sheet with sheet numbers', async () => {

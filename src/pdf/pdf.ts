@@ -4,7 +4,7 @@
  * edge) that carries the `BackSide` content. jsPDF needs no DOM, so this runs in a worker.
  */
 import { jsPDF } from 'jspdf';
-import { A4, type DrawOp, type Rgb, type Sheet } from '../render/layout.ts';
+import type { DrawOp, Rgb, Sheet } from '../render/layout.ts';
 
 export interface PlacedImage {
   /** PNG bytes (jsPDF compresses PNG data; raw RGBA would be stored uncompressed). */
@@ -206,4 +206,3 @@ function placeholder(doc: jsPDF, box: { x: number; y: number; width: number; hei
   doc.text(label, box.x + box.width / 2, box.y + box.height / 2, { align: 'center', baseline: 'middle' });
 }
 
-export { A4 };

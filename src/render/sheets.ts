@@ -48,12 +48,16 @@ function cellLines(measure: TextMeasure, cell: Cell): string[] {
   return out;
 }
 
+function rubyLines(measure: TextMeasure, cell: Cell): string[] {
+  return cell.ruby ? measure.wrap(measure.printable(cell.ruby).text, cell.width - 2 * CELL_PAD, RUBY_SIZE) : [];
+}
+
 export function rowHeight(measure: TextMeasure, row: Row): number {
   let height = 0;
   for (const cell of row) {
     const size = cell.size ?? (cell.label ? LABEL_SIZE : VALUE_SIZE);
     let h = 2 * CELL_PAD + cellLines(measure, cell).length * lineHeight(size);
-    if (cell.ruby) h += lineHeight(RUBY_SIZE);
+    if (cell.ruby) h += rubyLines(measure, cell).length * lineHeight(RUBY_SIZE);
     height = Math.max(height, h, cell.minHeight ?? 0);
   }
   return height;
@@ -67,9 +71,8 @@ export function drawRow(painter: Painter, x: number, y: number, row: Row, height
     if (cell.label) painter.rect(left, y, cell.width, height, { fill: LABEL_SHADE });
     painter.rect(left, y, cell.width, height, { stroke: BLACK, lineWidth: 0.2 });
     let top = y + CELL_PAD;
-    if (cell.ruby) {
-      const rubyLines = measure.wrap(measure.printable(cell.ruby).text, cell.width - 2 * CELL_PAD, RUBY_SIZE);
-      painter.text(left + CELL_PAD, top + measure.ascent(RUBY_SIZE), rubyLines[0], RUBY_SIZE);
+    for (const line of rubyLines(measure, cell)) {
+      painter.text(left + CELL_PAD, top + measure.ascent(RUBY_SIZE), line, RUBY_SIZE);
       top += lineHeight(RUBY_SIZE);
     }
     // Lines come back already printable (〓 in place of missing characters), so note the originals here.

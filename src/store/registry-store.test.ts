@@ -4,6 +4,7 @@ import { dayFromIso } from '../documents/dates.ts';
 import { demoRegistry } from '../registry/demo.ts';
 import { buildCertificate } from '../registry/issue.ts';
 import { MemoryRegistry } from '../registry/registry.ts';
+import { exportBackup, importBackup } from './backup.ts';
 import { openDatabase, type KofuDatabase } from './database.ts';
 import { IndexedDbRegistry } from './registry-store.ts';
 
@@ -50,6 +51,21 @@ describe('registry in IndexedDB', () => {
     await registry.linkCard('r-newman-emily', sha);
     expect((await registry.residentByCard(sha))?.id).to.equal('r-newman-emily');
     expect((await registry.resident('r-newman-emily'))?.cardCertificates).to.deep.equal([sha.toLowerCase()]);
+  });
+
+  it('travels in a backup file and comes back whole', async () => {
+    const registry = new IndexedDbRegistry(db);
+    await registry.replaceAll(demoRegistry);
+    const { text } = await exportBackup(db);
+    const otherName = `${name}-restore`;
+    const other = await openDatabase({ name: otherName });
+    try {
+      await importBackup(other, text);
+      expect(await new IndexedDbRegistry(other).snapshot()).to.deep.equal(demoRegistry);
+    } finally {
+      other.close();
+      await deleteDB(otherName);
+    }
   });
 
   it('keeps the previous registry when a replacement fails half-way', async () => {

@@ -18,7 +18,7 @@ import {
   type Impression,
 } from '../documents/types.ts';
 import { SEAL_RED, type Painter } from './layout.ts';
-import { LABEL_WIDTH, TABLE_WIDTH, drawEngraving, packPairs, type Block, type Pair, type SheetDocument } from './sheets.ts';
+import { LABEL_WIDTH, TABLE_WIDTH, drawEngraving, packPairs, type Block, type Pair, type Row, type SheetDocument } from './sheets.ts';
 
 const sexText = (sex: 'M' | 'F') => (sex === 'M' ? '男' : '女');
 /** 1,234,567円 — grouped by hand, not by Intl, so no locale data can change a printed amount. */
@@ -166,17 +166,23 @@ function tax(cert: TaxCertificate): SheetDocument {
   return common(cert, `${TAX_TITLES[cert.taxKind]}（${formatFiscalYear(fy)}）`, blocks, '上記のとおり相違ないことを証明する。');
 }
 
-const eventRows = (events: readonly KosekiEvent[]): Pair[] => events.map((e) => full(e.label, `【${e.label}日】${formatWareki(e.date)}${e.detail ? `\n${e.detail}` : ''}`));
+/** The date's heading inside a 身分事項 entry: 出生 → 【出生日】, 戸籍編製 → 【編製日】. */
+const DATE_HEADINGS: Readonly<Record<string, string>> = { 戸籍編製: '編製日', 改製: '改製日' };
+const eventRows = (events: readonly KosekiEvent[]): Pair[] =>
+  events.map((e) => full(e.label, `【${DATE_HEADINGS[e.label] ?? `${e.label}日`}】${formatWareki(e.date)}${e.detail ? `\n${e.detail}` : ''}`));
+
+/** A full-width shaded heading row (戸籍事項, 身分事項). */
+const section = (title: string): Row => [{ text: title, width: TABLE_WIDTH, label: true }];
 
 function koseki(cert: KosekiCertificate): SheetDocument {
   const blocks: Block[] = [{ rows: packPairs([full('本籍', cert.honseki), full('氏名', cert.hittosha, { size: 11 })]) }];
-  if (cert.kosekiEvents.length) blocks.push({ gap: 2.5, rows: packPairs([full('戸籍事項', ''), ...eventRows(cert.kosekiEvents)]) });
+  if (cert.kosekiEvents.length) blocks.push({ gap: 2.5, rows: [section('戸籍事項'), ...packPairs(eventRows(cert.kosekiEvents))] });
   for (const member of cert.members) {
     const header = [`【名】${member.name}${member.removed ? '　（除籍）' : ''}`, `【生年月日】${formatWareki(member.birth)}`];
     if (member.father) header.push(`【父】${member.father}`);
     if (member.mother) header.push(`【母】${member.mother}`);
     header.push(`【続柄】${member.relationship}`);
-    blocks.push({ gap: 2.5, rows: packPairs([full('戸籍に記録されている者', header.join('\n')), full('身分事項', ''), ...eventRows(member.events)]) });
+    blocks.push({ gap: 2.5, rows: [...packPairs([full('戸籍に記録されている者', header.join('\n'))]), section('身分事項'), ...packPairs(eventRows(member.events))] });
   }
   const title = cert.scope === 'all' ? '戸籍全部事項証明書' : '戸籍個人事項証明書';
   const attestation = cert.scope === 'all' ? 'これは、戸籍に記録されている事項の全部を証明した書面である。' : 'これは、戸籍中の一部の者について記録されている事項を証明した書面である。';

@@ -149,6 +149,7 @@ describe('service hours', () => {
     expect(codes(fujimi, 'juminhyo', '2026-12-28T12:00:00')).to.deep.equal([]);
     expect(codes(fujimi, 'juminhyo', '2026-12-29T12:00:00')).to.deep.equal(['closed-period']);
     expect(codes(fujimi, 'juminhyo', '2027-01-01T12:00:00')).to.deep.equal(['closed-period']);
+    expect(availabilityRefusals(fujimi, 'juminhyo', jst('2027-01-01T12:00:00'))[0].text.ja).to.equal('12月29日から1月3日まではサービスを休止しています。');
     expect(codes(fujimi, 'juminhyo', '2027-01-03T22:00:00')).to.deep.equal(['closed-period']);
     expect(codes(fujimi, 'juminhyo', '2027-01-04T06:30:00')).to.deep.equal([]);
     expect(codes({ ...fujimi, closedDates: ['2026-11-25'] }, 'juminhyo', '2026-11-25T12:00:00')).to.deep.equal(['maintenance']);

@@ -66,7 +66,8 @@ export function availabilityRefusals(municipality: Municipality, kind: Certifica
   const mmdd = `${String(clock.month).padStart(2, '0')}-${String(clock.dayOfMonth).padStart(2, '0')}`;
   for (const period of municipality.closedPeriods) {
     const inside = period.from <= period.to ? mmdd >= period.from && mmdd <= period.to : mmdd >= period.from || mmdd <= period.to;
-    if (inside) return [refusal('closed-period', `${period.from.replace('-', '月')}日から${period.to.replace('-', '月')}日まではサービスを休止しています。`, `The service is closed from ${period.from} to ${period.to}.`)];
+    const ja = (mmdd: string) => `${Number(mmdd.slice(0, 2))}月${Number(mmdd.slice(3))}日`;
+    if (inside) return [refusal('closed-period', `${ja(period.from)}から${ja(period.to)}まではサービスを休止しています。`, `The service is closed from ${period.from} to ${period.to} (MM-DD).`)];
   }
   if (municipality.closedDates.includes(isoFromDay(clock.day))) return [refusal('maintenance', '本日は保守のためサービスを休止しています。', 'The service is closed today for maintenance.')];
   const general = municipality.hours;

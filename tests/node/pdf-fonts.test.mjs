@@ -37,6 +37,26 @@ async function loadModules(dir) {
   return import(pathToFileURL(file).href);
 }
 
+/** Mean grey per 40×40 block of a binary PGM (P5), as in src/render/render.test.ts. */
+function fingerprintPgm(bytes) {
+  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(bytes.subarray(0, 40).toString('latin1'));
+  const [width, height] = [Number(header[1]), Number(header[2])];
+  const data = bytes.subarray(header[0].length);
+  const block = 40;
+  const cols = Math.ceil(width / block);
+  const rows = Math.ceil(height / block);
+  const sum = new Float64Array(cols * rows);
+  const count = new Uint32Array(cols * rows);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const b = Math.floor(y / block) * cols + Math.floor(x / block);
+      sum[b] += data[y * width + x];
+      count[b]++;
+    }
+  }
+  return { width, height, print: Array.from(sum, (v, i) => Math.round(v / count[i])) };
+}
+
 const havePoppler = (() => {
   try {
     execFileSync('pdffonts', ['-v'], { stdio: 'ignore' });
@@ -71,6 +91,38 @@ test('certificate PDFs embed only a subset of BIZ UD Mincho and use A4 pages', {
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
     assert.match(info, /Pages:\s+4/);
     assert.match(info, /Page size:\s+595\.2\d* x 841\.8\d* pts \(A4\)/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the PDF front matches the browser bitmap of the same certificate (golden fingerprint)', { skip: !havePoppler && 'poppler-utils (pdftoppm) is not installed' }, async (t) => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kofu-pdf-'));
+  try {
+    const m = await loadModules(dir);
+    const bytes = new Uint8Array(readFileSync(path.join(root, 'node_modules/@expo-google-fonts/biz-udmincho/400Regular/BIZUDMincho_400Regular.ttf')));
+    const font = { bytes, metrics: m.parseFont(bytes) };
+    // The same certificate as the 'juminhyo' golden image in src/render/render.test.ts.
+    const cert = await m.buildCertificate(new m.MemoryRegistry(m.demoRegistry), 'r-teshigawara-saemon', { kind: 'juminhyo', scope: 'self', householder: true, honseki: true, myNumber: true }, { serial: 'R8-000123', issuedOn: m.dayFromIso('2026-11-25') });
+    const file = path.join(dir, 'golden.pdf');
+    writeFileSync(file, m.certificatePdf(cert, font).pdf);
+    execFileSync('pdftoppm', ['-r', '150', '-scale-to-x', '1240', '-scale-to-y', '1754', '-gray', '-f', '1', '-l', '1', '-singlefile', file, path.join(dir, 'front')]);
+    const pdfPrint = fingerprintPgm(readFileSync(path.join(dir, 'front.pgm')));
+    const golden = JSON.parse(readFileSync(path.join(root, 'src/render/golden/juminhyo.json'), 'utf8'));
+    assert.deepEqual([pdfPrint.width, pdfPrint.height], [1240, 1754]);
+    let worst = 0;
+    let total = 0;
+    for (let i = 0; i < golden.fingerprint.length; i++) {
+      const d = Math.abs(golden.fingerprint[i] - pdfPrint.print[i]);
+      worst = Math.max(worst, d);
+      total += d;
+    }
+    const mean = total / golden.fingerprint.length;
+    // Poppler and Chromium rasterise glyphs differently, so the tolerance is wider than between
+    // two Chromium runs; a moved line, cell or paragraph would exceed it by far.
+    t.diagnostic(`PDF (poppler) vs bitmap (Chromium): worst block ${worst}, mean ${mean.toFixed(3)} grey levels`);
+    // Measured: worst 8, mean 0.6.
+    assert.ok(worst <= 16 && mean <= 1, `PDF differs from the bitmap: worst block ${worst}, mean ${mean.toFixed(2)}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -224,7 +224,7 @@ function drawFinale(painter: Painter, top: number, finale: Finale): void {
   const width = m.width(m.printable(signer).text, nameSize, 1) - 1;
   painter.text(right - width, y + m.ascent(nameSize), signer, nameSize, { charSpace: 1 });
   // The 公印 overlaps the end of the mayor's name, as it does on paper.
-  drawOfficialSeal(painter, right - 3, y + m.ascent(nameSize) / 2 - SEAL_SIZE / 2, SEAL_SIZE, finale.sealText);
+  drawOfficialSeal(painter, right - 1.5, y + m.ascent(nameSize) / 2 - SEAL_SIZE / 2, SEAL_SIZE, finale.sealText);
 }
 
 /** A square 公印: a double red border and the engraving in columns read right to left. */

@@ -80,17 +80,25 @@ export const MISSING_GLYPH_MARK = '〓';
 export class TextMeasure {
   constructor(readonly font: FontMetrics) {}
 
-  /** Replaces characters the font lacks with 〓 and reports them, so none is dropped silently. */
+  /**
+   * Replaces characters the font lacks with 〓 and reports them, so none is dropped silently.
+   * A variation selector (異体字 sequences, Unicode IVS U+E0100–E01EF or U+FE00–FE0F) cannot be
+   * honoured by this font: the base character is printed and the whole sequence is reported.
+   */
   printable(text: string): { text: string; missing: string[] } {
     let out = '';
+    let previous = '';
     const missing: string[] = [];
+    const note = (entry: string) => missing.includes(entry) || missing.push(entry);
     for (const ch of text) {
       const cp = ch.codePointAt(0)!;
-      if (this.font.has(cp) || ch === ' ' || ch === '　' || cp < 0x20) out += ch;
+      if (isVariationSelector(cp)) note(previous + ch);
+      else if (this.font.has(cp) || ch === ' ' || ch === '　' || cp < 0x20) out += ch;
       else {
         out += MISSING_GLYPH_MARK;
-        if (!missing.includes(ch)) missing.push(ch);
+        note(ch);
       }
+      previous = ch;
     }
     return { text: out, missing };
   }
@@ -147,6 +155,8 @@ export class TextMeasure {
     return lines.length ? lines : [''];
   }
 }
+
+export const isVariationSelector = (cp: number) => (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef);
 
 const NO_LINE_START = new Set([...'、。，．・：；？！ー）」』】〕〉》ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々ゝゞ,.)]}']);
 const NO_LINE_END = new Set([...'（「『【〔〈《([{']);

@@ -180,6 +180,17 @@ describe('certificate rendering', function () {
       expect(textOf(1)).to.include('以下余白');
     });
 
+    it('prints the base character of an 異体字 sequence and says so in the note', async () => {
+      const cert = (await issue('r-takahashi-ichiro', { kind: 'juminhyo', scope: 'self', ...full })) as JuminhyoCertificate;
+      const variant = '\u845B\u{E0100}'; // 葛 with an IVS selector
+      const { sheets, missing } = layoutCertificate({ ...cert, persons: [{ ...cert.persons[0], name: `${variant}西　一郎` }] }, font.metrics);
+      expect(missing).to.deep.equal([variant]);
+      const texts = sheets[0].ops.filter((o): o is TextOp => o.kind === 'text').map((o) => o.text);
+      expect(texts).to.include('葛西　一郎');
+      expect(texts.some((t) => t.includes('U+845B U+E0100'))).to.equal(true);
+      expect(texts.join('')).to.not.contain(MISSING_GLYPH_MARK);
+    });
+
     it('prints 〓 for a character the font lacks, with a note naming it', async () => {
       const cert = await issue('r-yoshida-makoto', { kind: 'juminhyo', scope: 'self', ...full });
       const { sheets, missing } = layoutCertificate(cert, font.metrics);

@@ -186,13 +186,7 @@ export function flowSheets(measure: TextMeasure, doc: SheetDocument): { sheets: 
   const missingAll = new Set<string>();
   for (const p of painters) for (const ch of p.missing) missingAll.add(ch);
   const missing = [...missingAll];
-  const noteLines = missing.length
-    ? measure.wrap(
-        `※「〓」は、この用紙の字体では印字できない文字（${missing.map((ch) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join('、')}）を表します。原本の記録はその文字のとおりです。`,
-        TABLE_WIDTH,
-        7.5,
-      )
-    : [];
+  const noteLines = missing.length ? measure.wrap(missingNote(missing), TABLE_WIDTH, 7.5) : [];
   const finaleHeight = FINALE_HEIGHT + noteLines.length * lineHeight(7.5);
   if (y + finaleHeight > CONTENT_BOTTOM) newSheet();
   let fy = CONTENT_BOTTOM - finaleHeight;
@@ -209,6 +203,18 @@ export function flowSheets(measure: TextMeasure, doc: SheetDocument): { sheets: 
     if (doc.demoNotice) p.textIn(MARGIN_X, TABLE_WIDTH, FOOTER_Y, doc.demoNotice, 8, 'center', { color: SEAL_RED });
   });
   return { sheets: painters.map((p) => ({ ops: p.ops })), missing };
+}
+
+const codePoints = (text: string) => [...text].map((ch) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
+
+/** The note under the last entry that explains every character not printed as recorded. */
+function missingNote(missing: readonly string[]): string {
+  const absent = missing.filter((m) => [...m].length === 1);
+  const variants = missing.filter((m) => [...m].length > 1);
+  let note = '※';
+  if (absent.length) note += `「〓」は、この用紙の字体では印字できない文字（${absent.map(codePoints).join('、')}）を表します。`;
+  if (variants.length) note += `異体字（${variants.map(codePoints).join('、')}）は通常の字形で印字しています。`;
+  return `${note}原本の記録はその文字のとおりです。`;
 }
 
 function drawFinale(painter: Painter, top: number, finale: Finale): void {

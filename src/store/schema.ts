@@ -21,6 +21,19 @@ export const StoreName = {
   settings: 'settings',
   /** Facts about the database itself: when created, last backup. Key: name. */
   meta: 'meta',
+  /**
+   * The tablet's signing key pair (non-extractable CryptoKey) with its signer certificate, and on an
+   * admin device the municipality root key (CryptoKey). Key: 'signer' | 'root'. NOT in backupStores:
+   * CryptoKeys cannot be written to a file, and the tablet key must never leave the device; the
+   * root key has its own encrypted backup file (src/seal/keys.ts).
+   */
+  sealKeys: 'sealKeys',
+  /** The cached, signature-checked trust list file and when it was imported. Key: 'current'. */
+  trustList: 'trustList',
+  /** Append-only, hash-chained issuance log (src/seal/audit-log.ts). keyPath 'seq'. */
+  issuanceLog: 'issuanceLog',
+  /** Signed checkpoints over the issuance log head. keyPath 'seq'. */
+  issuanceCheckpoints: 'issuanceCheckpoints',
   /** Registry (src/registry): municipality profiles. Key: code (keyPath). */
   registryMunicipalities: 'registry.municipalities',
   /** 世帯. Key: id. */
@@ -42,6 +55,15 @@ export const migrations: readonly Migration[] = [
     apply(db) {
       db.createObjectStore(StoreName.settings);
       db.createObjectStore(StoreName.meta);
+    },
+  },
+  {
+    description: 'seal: signing keys (not backed up), trust list, issuance log and its checkpoints',
+    apply(db) {
+      db.createObjectStore(StoreName.sealKeys);
+      db.createObjectStore(StoreName.trustList);
+      db.createObjectStore(StoreName.issuanceLog, { keyPath: 'seq' });
+      db.createObjectStore(StoreName.issuanceCheckpoints, { keyPath: 'seq' });
     },
   },
   {
@@ -69,6 +91,9 @@ export const SCHEMA_VERSION = migrations.length;
 export const backupStores: readonly string[] = [
   StoreName.settings,
   StoreName.meta,
+  StoreName.trustList,
+  StoreName.issuanceLog,
+  StoreName.issuanceCheckpoints,
   // The registry holds personal data: a backup file carries it too (docs/registry.md).
   StoreName.registryMunicipalities,
   StoreName.registryHouseholds,

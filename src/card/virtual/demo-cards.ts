@@ -19,6 +19,8 @@ import * as keys from './fixtures/keys.ts';
 export interface DemoResident {
   /** Stable card id: also the key of the persisted PIN counters. */
   readonly cardId: string;
+  /** The resident of the demo registry (src/registry/demo.ts) who holds this card. */
+  readonly registryResidentId: string;
   readonly myNumber: string;
   /** 氏名: family and given names separated by U+3000, as on the card. */
   readonly name: string;
@@ -53,13 +55,22 @@ function withCheckDigit(first11: string): string {
   return first11 + myNumberCheckDigit(first11);
 }
 
+/**
+ * The demo cards belong to residents of the demo registry (src/registry/demo.ts): the card's
+ * 券面事項 repeat the registry's name, address, birth date, sex and My Number verbatim, and
+ * `registryResidentId` names the resident, so demo mode can link each card's certificate
+ * (`Registry.linkCard(id, sha256(authCertDer))`). The values are copied, not imported, to keep
+ * the card domain independent of the registry; src/card/virtual/demo-cards.test.ts checks that
+ * the copies still match.
+ */
 export const DEMO_RESIDENTS: readonly DemoResident[] = [
   {
     cardId: 'demo-card-0001',
+    registryResidentId: 'r-takahashi-ichiro',
     myNumber: withCheckDigit('12345678901'),
-    name: '見本\u3000太郎',
-    address: '東京都デモ市本町一丁目２番３号',
-    birthDate: '19850412',
+    name: '髙橋\u3000一郎',
+    address: '東都県藤見市桜町三丁目4番5号',
+    birthDate: '19780614',
     sex: '1',
     authPin: '1234',
     signPassword: 'KOFUDEMO1',
@@ -72,11 +83,11 @@ export const DEMO_RESIDENTS: readonly DemoResident[] = [
   },
   {
     cardId: 'demo-card-0002',
+    registryResidentId: 'r-takahashi-hanako',
     myNumber: withCheckDigit('23456789012'),
-    name: '見本\u3000花子',
-    // Long enough that FF20 needs a long-form length (> 127 bytes), as real long addresses do.
-    address: '東京都デモ市みなと町三丁目１４番地の１５　デモみなとタワーレジデンス東棟２０２号室',
-    birthDate: '19920229',
+    name: '髙橋\u3000花子',
+    address: '東都県藤見市桜町三丁目4番5号',
+    birthDate: '19801103',
     sex: '2',
     authPin: '5678',
     signPassword: 'KOFUDEMO2',
@@ -89,10 +100,12 @@ export const DEMO_RESIDENTS: readonly DemoResident[] = [
   },
   {
     cardId: 'demo-card-0003',
-    myNumber: withCheckDigit('34567890123'),
-    name: '試験\u3000次郎',
-    address: '東京都デモ市山手四丁目５番６号',
-    birthDate: '19480105',
+    registryResidentId: 'r-teshigawara-saemon',
+    myNumber: withCheckDigit('11223344556'),
+    name: '勅使河原\u3000左衛門三郎兵衛之助',
+    // Long enough that FF20 needs a long-form length (> 127 bytes), as real long addresses do.
+    address: '東都県藤見市大字上小田切字西ノ久保新田二丁目千二百三十四番地の五　グランドメゾン藤見ヶ丘パークサイドレジデンス東棟一二〇三号室',
+    birthDate: '19580107',
     sex: '1',
     authPin: '0000',
     signPassword: 'KOFUDEMO3',
@@ -102,6 +115,41 @@ export const DEMO_RESIDENTS: readonly DemoResident[] = [
     authKey: keys.RESIDENT3_AUTH_KEY,
     signKey: keys.RESIDENT3_SIGN_KEY,
     authCertSerial: '4b4f4655000003',
+  },
+  {
+    cardId: 'demo-card-0004',
+    registryResidentId: 'r-yoshida-makoto',
+    myNumber: withCheckDigit('78901234567'),
+    // 𠮷 is outside the BMP: four bytes of UTF-8 on the card.
+    name: '𠮷田\u3000誠',
+    address: '東都県藤見市梅ヶ丘一丁目2番3号　梅ヶ丘ハイツ101号',
+    birthDate: '19850312',
+    sex: '1',
+    authPin: '2468',
+    signPassword: 'KOFUDEMO4',
+    kenhojoPin: '2468',
+    cardExpiryYear: 2032,
+    securityCode: '4444',
+    authKey: keys.RESIDENT4_AUTH_KEY,
+    signKey: keys.RESIDENT4_SIGN_KEY,
+    authCertSerial: '4b4f4655000004',
+  },
+  {
+    cardId: 'demo-card-0005',
+    registryResidentId: 'r-newman-emily',
+    myNumber: withCheckDigit('90123456789'),
+    name: 'NEWMAN EMILY ROSE',
+    address: '東都県藤見市港南二丁目15番8号　シーサイドコート藤見502号',
+    birthDate: '19921201',
+    sex: '2',
+    authPin: '1357',
+    signPassword: 'KOFUDEMO5',
+    kenhojoPin: '1357',
+    cardExpiryYear: 2028,
+    securityCode: '5555',
+    authKey: keys.RESIDENT5_AUTH_KEY,
+    signKey: keys.RESIDENT5_SIGN_KEY,
+    authCertSerial: '4b4f4655000005',
   },
 ];
 

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { checkReader } from './diagnostics.ts';
-import { browserCapabilities, classifyUsbDevice, openUsbReader } from './transport/detect.ts';
+import { browserCapabilities, classifyUsbDevice, listPermittedReaders, openUsbReader } from './transport/detect.ts';
 import { watchNonNdefTaps } from './transport/webnfc.ts';
 import { UnsupportedReaderError } from './transport/errors.ts';
 import { createVirtualReader } from './virtual/kit.ts';
@@ -27,16 +27,22 @@ describe('card: reader detection, staff reader check, Web NFC hint', function ()
     expect(await openUsbReader(other).catch((e: unknown) => e)).to.be.instanceOf(UnsupportedReaderError);
   });
 
+  it('lists permitted USB devices without prompting (none in a fresh browser)', async () => {
+    expect(await listPermittedReaders()).to.deep.equal([]);
+  });
+
   it('reports what the browser allows', () => {
     const caps = browserCapabilities();
     expect(caps.webUsb).to.equal('usb' in navigator);
     expect(caps.smartCardApi).to.equal(false);
+    expect(caps.isolatedContext).to.equal(false);
   });
 
   it('checks a reader for staff: card kind and tries, no VERIFY sent', async () => {
     const kit = await createVirtualReader('rcs380', DEMO_RESIDENTS[0], new MemoryCardStateStore());
     const check = await checkReader(kit.reader, 'en');
     expect(check.cardDetected).to.equal(true);
+    expect(check.reader?.path).to.contain('port100');
     expect(check.token).to.deep.equal({ label: 'JPKIAPICCTOKEN2', kind: 'my-number-card' });
     expect(check.tries).to.deep.equal({ triesLeft: 3, maxTries: 3, locked: false });
     expect(check.problems).to.deep.equal([]);

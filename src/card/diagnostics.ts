@@ -11,7 +11,7 @@ import { CardError } from './apdu/status.ts';
 
 export interface ReaderCheck {
   readonly capabilities: BrowserCapabilities;
-  readonly reader: { readonly kind: string; readonly label: string } | null;
+  readonly reader: { readonly kind: string; readonly label: string; readonly path: string } | null;
   readonly cardDetected: boolean;
   readonly token?: { readonly label: string; readonly kind: string };
   readonly tries?: TriesLeft;
@@ -24,7 +24,7 @@ export async function checkReader(reader: CardReader | null, language: Language 
   const problems: string[] = [];
   const describe = (error: unknown) => (error instanceof CardError ? `${error.messageIn(language)} [${error.staff[language]}]` : describeError(error, language));
   if (!reader) return { capabilities, reader: null, cardDetected: false, problems };
-  const summary = { kind: reader.kind, label: reader.label };
+  const summary = { kind: reader.kind, label: reader.label, path: reader.path };
   let session: CardSession;
   try {
     session = await CardSession.open(reader, {}, signal);

@@ -34,7 +34,7 @@ export { CertificateError, anchorFrom, type TrustAnchor } from './mynumber/certi
 export { NotMyNumberCardError } from './mynumber/jpki.ts';
 export { PinFormatError } from './mynumber/files.ts';
 export type { BasicInfo, Sex } from './mynumber/kenhojo.ts';
-export { browserCapabilities, classifyUsbDevice, NoReaderChosenError, openUsbReader, permittedUsbDevices, requestUsbReader, smartCardManager, type BrowserCapabilities } from './transport/detect.ts';
+export { browserCapabilities, classifyUsbDevice, listPermittedReaders, NoReaderChosenError, openUsbReader, permittedUsbDevices, requestUsbReader, smartCardManager, type BrowserCapabilities } from './transport/detect.ts';
 export { WebSmartCardReader } from './transport/smart-card.ts';
 export { watchNonNdefTaps } from './transport/webnfc.ts';
 export { checkReader, type ReaderCheck } from './diagnostics.ts';

@@ -15,6 +15,8 @@ export interface CardReader {
   readonly kind: ReaderKind;
   /** Human-readable reader name for the staff screen, e.g. "Sony RC-S380". */
   readonly label: string;
+  /** How kofu talks to it, for the staff screen, e.g. "USB interface #1 (vendor class 0xFF)". */
+  readonly path: string;
   /** Finds and activates a card; throws NoCardError when none is present. */
   connect(signal?: AbortSignal): Promise<CardConnection>;
   /** Releases the reader (closes the USB device). Never throws. */

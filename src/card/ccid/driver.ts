@@ -70,6 +70,10 @@ export class CcidReader implements CardReader {
     private readonly interruptEndpoint: number | undefined,
   ) {}
 
+  get path(): string {
+    return `USB interface #${this.interfaceNumber} (CCID class 0x0B), ${this.descriptor.level}, max message ${this.descriptor.maxMessageLength}`;
+  }
+
   get label(): string {
     return `${this.device.manufacturerName ?? ''} ${this.device.productName ?? 'CCID reader'}`.trim();
   }

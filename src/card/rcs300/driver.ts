@@ -99,6 +99,7 @@ export class Rcs300RfLink implements RfLink {
 export class Rcs300Reader implements CardReader {
   readonly kind = 'rcs300' as const;
   readonly label = 'Sony RC-S300';
+  readonly path = 'USB interface #1 (vendor class 0xFF), Escape + transparent session, T=CL by kofu';
   private readonly transport: Rcs300Transport;
 
   private constructor(readonly device: UsbDeviceLike) {

@@ -75,6 +75,7 @@ export class Port100RfLink implements RfLink {
 export class Rcs380Reader implements CardReader {
   readonly kind = 'rcs380' as const;
   readonly label = 'Sony RC-S380';
+  readonly path = 'USB interface #0 (vendor class 0xFF), port100, T=CL by kofu';
   private readonly transport: Port100Transport;
 
   private constructor(readonly device: UsbDeviceLike) {

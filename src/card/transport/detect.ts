@@ -85,6 +85,22 @@ function usb(): UsbLike | undefined {
   return (globalThis.navigator as unknown as { usb?: UsbLike } | undefined)?.usb;
 }
 
+export interface UsbDeviceSummary {
+  readonly name: string;
+  /** vvvv:pppp in hex. */
+  readonly id: string;
+  readonly kind: UsbReaderKind;
+}
+
+/** The USB devices this site may already use, for the staff screen (no prompt, nothing opened). */
+export async function listPermittedReaders(): Promise<UsbDeviceSummary[]> {
+  return (await permittedUsbDevices()).map((device) => ({
+    name: [device.manufacturerName, device.productName].filter(Boolean).join(' ') || 'USB device',
+    id: `${device.vendorId.toString(16).padStart(4, '0')}:${device.productId.toString(16).padStart(4, '0')}`,
+    kind: classifyUsbDevice(device),
+  }));
+}
+
 /** Readers the user already allowed (no prompt). */
 export async function permittedUsbDevices(): Promise<UsbDeviceLike[]> {
   return (await usb()?.getDevices()) ?? [];

@@ -61,6 +61,8 @@ export class WebSmartCardReader implements CardReader {
     readonly readerName: string,
   ) {}
 
+  readonly path = 'Web Smart Card API (PC/SC through the OS driver)';
+
   get label(): string {
     return `${this.readerName} (PC/SC)`;
   }

@@ -10,6 +10,7 @@ import type { ApduResponder } from './card.ts';
 export class DirectReader implements CardReader {
   readonly kind = 'direct' as const;
   readonly label = 'virtual card (direct)';
+  readonly path = 'in-page APDUs';
   constructor(private readonly card: ApduResponder) {}
 
   async connect(): Promise<CardConnection> {

@@ -167,11 +167,13 @@ export interface DemoCa {
 }
 
 let demoCa: Promise<DemoCa> | undefined;
+let demoCaKey: ReturnType<typeof importRsaPrivateKey> | undefined;
+const getDemoCaKey = () => (demoCaKey ??= importRsaPrivateKey(keys.DEMO_JPKI_CA_KEY));
 
 /** The demo JPKI CA certificates (user-auth and signature), built once per page. */
 export function getDemoCa(): Promise<DemoCa> {
   demoCa ??= (async () => {
-    const ca = await importRsaPrivateKey(keys.DEMO_JPKI_CA_KEY);
+    const ca = await getDemoCaKey();
     const pair = { privateKey: ca.privateKey, publicKey: ca.publicKey };
     const caExtensions = async () => [
       new x509.BasicConstraintsExtension(true, undefined, true),
@@ -194,7 +196,7 @@ export function getDemoCa(): Promise<DemoCa> {
 }
 
 async function issue(subject: string, issuer: string, serialNumber: string, subjectKey: CryptoKey, keyUsage: number): Promise<x509.X509Certificate> {
-  const ca = await importRsaPrivateKey(keys.DEMO_JPKI_CA_KEY);
+  const ca = await getDemoCaKey();
   return x509.X509CertificateGenerator.create({
     serialNumber,
     subject,

@@ -58,6 +58,9 @@ describe('card interop: virtual My Number card vs Node crypto (OpenSSL)', () => 
       assert.ok(ca.verify(ca.publicKey), 'self-signed demo CA');
       assert.equal(auth.serialNumber.toLowerCase(), resident.authCertSerial.padStart(auth.serialNumber.length, '0'));
       assert.match(ca.subject, /not J-LIS/);
+      // Same golden values as src/card/virtual/demo-cards.test.ts (browser build).
+      assert.equal(ca.fingerprint256.replace(/:/g, '').toLowerCase(), '2c0d9d0f662f9513caa4df6bc63f93450cfd07391a537ab5aa7ed936282dc849');
+      if (resident.cardId === 'demo-card-0001') assert.equal(auth.fingerprint256.replace(/:/g, '').toLowerCase(), '95f26b3e007d92dac99166db64fb762fbcd87945f6f5778a2a1d76975dd27c07');
 
       const virtual = await card.createVirtualDemoCard(resident, new card.MemoryCardStateStore());
       const send = (bytes) => virtual.processApdu(new Uint8Array(bytes));

@@ -34,6 +34,20 @@ export const StoreName = {
   issuanceLog: 'issuanceLog',
   /** Signed checkpoints over the issuance log head. keyPath 'seq'. */
   issuanceCheckpoints: 'issuanceCheckpoints',
+  /** Registry (src/registry): municipality profiles. Key: code (keyPath). */
+  registryMunicipalities: 'registry.municipalities',
+  /** 世帯. Key: id. */
+  registryHouseholds: 'registry.households',
+  /** 住民. Key: id; indexes byHousehold, byCard (multiEntry over card certificate SHA-256s). */
+  registryResidents: 'registry.residents',
+  /** 印鑑登録. Key: residentId. */
+  registrySeals: 'registry.seals',
+  /** Tax records. Key: [residentId, fiscalYear]; index byResident. */
+  registryTaxes: 'registry.taxes',
+  /** 戸籍 with their 附票. Key: id. */
+  registryKoseki: 'registry.koseki',
+  /** PIN retry counters of the software (demo) My Number cards, which real cards keep in EEPROM. Key: card id. */
+  cardState: 'cardState',
 } as const;
 export type StoreName = (typeof StoreName)[keyof typeof StoreName];
 
@@ -54,6 +68,26 @@ export const migrations: readonly Migration[] = [
       db.createObjectStore(StoreName.issuanceCheckpoints, { keyPath: 'seq' });
     },
   },
+  {
+    description: 'resident registry: municipalities, households, residents, seals, taxes, 戸籍',
+    apply(db) {
+      db.createObjectStore(StoreName.registryMunicipalities, { keyPath: 'code' });
+      db.createObjectStore(StoreName.registryHouseholds, { keyPath: 'id' });
+      const residents = db.createObjectStore(StoreName.registryResidents, { keyPath: 'id' });
+      residents.createIndex('byHousehold', 'householdId');
+      residents.createIndex('byCard', 'cardCertificates', { multiEntry: true });
+      db.createObjectStore(StoreName.registrySeals, { keyPath: 'residentId' });
+      const taxes = db.createObjectStore(StoreName.registryTaxes, { keyPath: ['residentId', 'fiscalYear'] });
+      taxes.createIndex('byResident', 'residentId');
+      db.createObjectStore(StoreName.registryKoseki, { keyPath: 'id' });
+    },
+  },
+  {
+    description: 'card: demo card PIN retry counters',
+    apply(db) {
+      db.createObjectStore(StoreName.cardState);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = migrations.length;
@@ -68,4 +102,12 @@ export const backupStores: readonly string[] = [
   StoreName.trustList,
   StoreName.issuanceLog,
   StoreName.issuanceCheckpoints,
+  // The registry holds personal data: a backup file carries it too (docs/registry.md).
+  StoreName.registryMunicipalities,
+  StoreName.registryHouseholds,
+  StoreName.registryResidents,
+  StoreName.registrySeals,
+  StoreName.registryTaxes,
+  StoreName.registryKoseki,
+  StoreName.cardState,
 ];

@@ -1,25 +1,47 @@
 /**
  * The demo-mode setting, kept in its own small module so the shell can show or hide the demo
  * notice without loading the seal code. On by default: a fresh install is a demo (docs/operations.md).
+ *
+ * A change is announced to this page's listeners and, through a BroadcastChannel, to the app's
+ * other open tabs (a kiosk tab must not keep showing デモ after the admin tab turned demo off).
  */
 import type { KofuDatabase } from '../store/database.ts';
 import { readSetting, writeSetting } from '../store/settings.ts';
 
 export const DEMO_MODE_SETTING = 'demoMode';
+const CHANNEL_NAME = 'kofu-demo-mode';
 
 const listeners = new Set<(on: boolean) => void>();
+let channel: BroadcastChannel | undefined;
+
+function notify(on: boolean): void {
+  for (const listener of [...listeners]) listener(on);
+}
+
+function broadcastChannel(): BroadcastChannel | undefined {
+  if (!channel && typeof BroadcastChannel === 'function') {
+    channel = new BroadcastChannel(CHANNEL_NAME);
+    channel.onmessage = (event: MessageEvent<unknown>) => {
+      if (typeof event.data === 'boolean') notify(event.data);
+    };
+  }
+  return channel;
+}
 
 export async function readDemoMode(db: KofuDatabase): Promise<boolean> {
   return (await readSetting<boolean>(db, DEMO_MODE_SETTING, true)) !== false;
 }
 
-export async function writeDemoMode(db: KofuDatabase, on: boolean): Promise<void> {
+/** Writes the setting of `db`; other tabs hear of it only when `db` is the app's own database. */
+export async function writeDemoMode(db: KofuDatabase, on: boolean, options: { readonly broadcast?: boolean } = {}): Promise<void> {
   await writeSetting(db, DEMO_MODE_SETTING, on);
-  for (const listener of [...listeners]) listener(on);
+  notify(on);
+  if (options.broadcast) broadcastChannel()?.postMessage(on);
 }
 
-/** Calls `listener` whenever this page changes demo mode; returns an unsubscribe function. */
+/** Calls `listener` whenever demo mode changes in this page or another tab; returns an unsubscribe function. */
 export function onDemoModeChange(listener: (on: boolean) => void): () => void {
+  broadcastChannel();
   listeners.add(listener);
   return () => listeners.delete(listener);
 }

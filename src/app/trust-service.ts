@@ -244,6 +244,8 @@ export interface TrustServiceOptions {
   readonly fetchImpl?: typeof fetch;
   /** PBKDF2 iterations for new root backups; tests lower it to stay fast. */
   readonly backupIterations?: number;
+  /** True for the app's own service: demo-mode changes are announced to the app's other tabs. */
+  readonly shared?: boolean;
 }
 
 /** Trust-list payload labels (docs/formats.md §3) read when looking for an unregistered publisher. */
@@ -296,7 +298,7 @@ export class TrustService {
 
   /** Turning demo mode off stops trusting the demo root at once; the demo key and list stay stored, unused. */
   async setDemoMode(on: boolean): Promise<void> {
-    await writeDemoMode(await this.db(), on);
+    await writeDemoMode(await this.db(), on, { broadcast: this.options.shared === true });
     this.changed();
   }
 
@@ -908,7 +910,7 @@ let sharedLog: IssuanceLogTools | undefined;
 
 /** The app's trust service over the shared database. */
 export function trustService(): TrustService {
-  shared ??= new TrustService({ database: appDatabase, origin: globalThis.location?.origin });
+  shared ??= new TrustService({ database: appDatabase, origin: globalThis.location?.origin, shared: true });
   return shared;
 }
 

@@ -80,8 +80,16 @@ describe('trust and provisioning (built, in Chromium)', () => {
     try {
       const { page: admin, seen: adminSeen } = await openAdmin(adminContext, app.origin);
       const { page: tablet, seen: tabletSeen } = await openAdmin(tabletContext, app.origin);
+      // The tablet's kiosk, open in another tab, stops saying デモ when the admin tab turns demo mode off.
+      const kiosk = await tabletContext.newPage();
+      await kiosk.goto(`${app.origin}/`);
+      await waitForMode(kiosk, 'kiosk');
+      await kiosk.locator('kofu-app .demo').waitFor();
       await turnDemoModeOff(admin);
       await turnDemoModeOff(tablet);
+      await kiosk.locator('kofu-app .demo').waitFor({ state: 'detached' });
+      await kiosk.locator('kofu-app .demo-line').waitFor({ state: 'detached' });
+      await kiosk.close();
       await tablet.locator(`${panel} [data-signer="active"][data-state="none"]`).waitFor();
 
       // Admin device: root key, its encrypted backup, the first trust list.

@@ -16,6 +16,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { beginWork } from '../../app/activity.ts';
+import { onDemoModeChange } from '../../app/demo-mode.ts';
 import {
   DEFAULT_SIGNER_VALIDITY_DAYS,
   DEFAULT_TRUST_LIST_VALIDITY_DAYS,
@@ -247,7 +248,12 @@ export class KofuAdminTrust extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.unsubscribe = this.service.onChange(() => void this.refresh());
+    const stopService = this.service.onChange(() => void this.refresh());
+    const stopDemo = onDemoModeChange(() => void this.refresh()); // also when another tab switches it
+    this.unsubscribe = () => {
+      stopService();
+      stopDemo();
+    };
     void this.refresh();
   }
 

@@ -10,6 +10,8 @@ import { readSetting, writeSetting } from '../store/settings.ts';
 
 export const DEMO_MODE_SETTING = 'demoMode';
 const CHANNEL_NAME = 'kofu-demo-mode';
+/** A copy for the first paint, which cannot wait for IndexedDB (the setting stays the truth). */
+const CACHE_KEY = 'kofu.demoMode';
 
 const listeners = new Set<(on: boolean) => void>();
 let channel: BroadcastChannel | undefined;
@@ -28,15 +30,38 @@ function broadcastChannel(): BroadcastChannel | undefined {
   return channel;
 }
 
-export async function readDemoMode(db: KofuDatabase): Promise<boolean> {
-  return (await readSetting<boolean>(db, DEMO_MODE_SETTING, true)) !== false;
+function remember(on: boolean): void {
+  try {
+    globalThis.localStorage?.setItem(CACHE_KEY, String(on));
+  } catch {
+    // storage blocked: the first paint falls back to showing the demo notice
+  }
+}
+
+/** Synchronous best guess for the first paint: the last value this browser saw, else on. */
+export function cachedDemoMode(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(CACHE_KEY) !== 'false';
+  } catch {
+    return true;
+  }
+}
+
+/** Reads the setting of the app's database (`remember`: keep the first-paint copy in step). */
+export async function readDemoMode(db: KofuDatabase, options: { readonly remember?: boolean } = {}): Promise<boolean> {
+  const on = (await readSetting<boolean>(db, DEMO_MODE_SETTING, true)) !== false;
+  if (options.remember) remember(on);
+  return on;
 }
 
 /** Writes the setting of `db`; other tabs hear of it only when `db` is the app's own database. */
 export async function writeDemoMode(db: KofuDatabase, on: boolean, options: { readonly broadcast?: boolean } = {}): Promise<void> {
   await writeSetting(db, DEMO_MODE_SETTING, on);
   notify(on);
-  if (options.broadcast) broadcastChannel()?.postMessage(on);
+  if (options.broadcast) {
+    remember(on);
+    broadcastChannel()?.postMessage(on);
+  }
 }
 
 /** Calls `listener` whenever demo mode changes in this page or another tab; returns an unsubscribe function. */

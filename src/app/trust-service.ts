@@ -56,7 +56,7 @@ import { parseLogExport, verifyLog, type LogReport } from '../seal/audit-log.ts'
 import { decodeSign1 } from '../seal/cose.ts';
 import type { KofuDatabase } from '../store/database.ts';
 import { addCheckpoint, exportIssuanceLog, readIssuanceLog } from '../store/issuance-log.ts';
-import { loadRootKey, loadSignerKey, promotePendingSigner, saveRootKey, saveSignerCertificate, saveSignerKey, type SignerSlot, type StoredRootKey, type StoredSignerKey } from '../store/keys.ts';
+import { deleteRootKey, loadRootKey, loadSignerKey, promotePendingSigner, saveRootKey, saveSignerCertificate, saveSignerKey, type SignerSlot, type StoredRootKey, type StoredSignerKey } from '../store/keys.ts';
 import { readSetting, writeSetting } from '../store/settings.ts';
 import { loadOpenedTrustList, loadTrustList, saveTrustList, type TrustListSlot } from '../store/trust.ts';
 import { appDatabase } from './database.ts';
@@ -73,6 +73,8 @@ export const Setting = {
   trustListUrl: 'trustListUrl',
   /** Signer certificates this admin device issued (no secrets): `IssuedSigner[]`. */
   issuedSigners: 'issuedSigners',
+  /** When this device last saved a backup of its root: `{ kid: string; at: number }`. */
+  rootBackedUp: 'rootBackedUp',
 } as const;
 
 /** A demo signer certificate is renewed this long before it ends, so a kiosk never meets the end. */
@@ -751,7 +753,33 @@ export class TrustService {
       );
     }
     const root = await this.requireRoot();
-    return exportRootKeyBackup(root.keyPair, passphrase, root, { iterations: this.options.backupIterations ?? PBKDF2_ITERATIONS });
+    const file = await exportRootKeyBackup(root.keyPair, passphrase, root, { iterations: this.options.backupIterations ?? PBKDF2_ITERATIONS });
+    const kid = await hexKid(await exportCompressedPublicKey(root.keyPair.publicKey));
+    await writeSetting(await this.db(), Setting.rootBackedUp, { kid, at: this.now() });
+    return file;
+  }
+
+  /**
+   * Removes the root key from this device (security.md: keep it only where it is needed). Refused
+   * unless this device saved a backup of this very key; the key id must be typed to confirm.
+   */
+  async deleteRoot(confirmKid: string): Promise<void> {
+    const root = await this.requireRoot();
+    const db = await this.db();
+    const kid = await hexKid(await exportCompressedPublicKey(root.keyPair.publicKey));
+    const backedUp = await readSetting<{ kid: string; at: number } | undefined>(db, Setting.rootBackedUp, undefined);
+    if (backedUp?.kid !== kid) {
+      throw refuse(
+        'root.not-backed-up',
+        'この端末ではまだルート鍵のバックアップを保存していません。先にバックアップを保存してください。',
+        'No backup of this root key has been saved on this device. Save a backup first.',
+      );
+    }
+    if (confirmKid.replace(/[\s:-]/g, '').toLowerCase() !== kid) {
+      throw refuse('root.delete-kid-mismatch', '入力された鍵IDがこのルート鍵と一致しません。', 'The key id you entered is not this root key’s.');
+    }
+    await deleteRootKey(db);
+    this.changed();
   }
 
   async restoreRoot(file: Uint8Array, passphrase: string): Promise<RootInfo> {

@@ -73,7 +73,7 @@ describe('trust and provisioning (built, in Chromium)', () => {
     await browser?.close();
   });
 
-  it('provisions a tablet from an admin device by files, revokes it, and refuses a wrong backup passphrase', async () => {
+  it('provisions a tablet from an admin device by files, revokes it, refuses a wrong backup passphrase and restores with the right one', async () => {
     const app = await serveApp();
     const adminContext = await browser.newContext();
     const tabletContext = await browser.newContext();
@@ -159,6 +159,16 @@ describe('trust and provisioning (built, in Chromium)', () => {
       await tablet.locator(`${panel} input[data-action="import-list"]`).setInputFiles({ name: list1.name, mimeType: 'application/octet-stream', buffer: list1.bytes });
       assert.match(await tablet.locator(`${panel} [data-section="trust"] [data-result="error"]`).innerText(), /版 1.*版 2/);
       await tablet.locator(`${panel} [data-list="real"][data-version="2"]`).waitFor();
+
+      // The admin removes the root from the device (after its backup) and restores it with the right passphrase.
+      await admin.locator(`${panel} details summary`).click();
+      await admin.locator(`${panel} form[data-form="delete-root"] input[name="kid"]`).fill(rootKid);
+      await admin.locator(`${panel} button[data-action="delete-root"]`).click();
+      await admin.locator(`${panel} form[data-form="restore-root"]`).waitFor();
+      await admin.locator(`${panel} form[data-form="restore-root"] input[name="file"]`).setInputFiles({ name: backup.name, mimeType: 'application/octet-stream', buffer: backup.bytes });
+      await admin.locator(`${panel} form[data-form="restore-root"] input[name="passphrase"]`).fill('ちよだ root key 2026');
+      await admin.locator(`${panel} button[data-action="restore-root"]`).click();
+      assert.equal((await admin.locator(`${panel} [data-field="root-kid"]`).innerText()).trim(), rootKid);
 
       // With everything filled in, the panel still fits a phone without sideways scrolling.
       for (const page of [admin, tablet]) {

@@ -213,6 +213,13 @@ export class KofuAdminTrust extends LitElement {
         padding: 4px 12px 4px 0;
         border-bottom: 1px solid var(--kofu-line);
       }
+      summary {
+        cursor: pointer;
+        min-height: var(--kofu-touch);
+        display: flex;
+        align-items: center;
+        font-weight: 600;
+      }
       ul.problems li {
         color: var(--kofu-danger);
       }
@@ -431,6 +438,15 @@ export class KofuAdminTrust extends LitElement {
       form.reset();
       this.saveFile(`kofu-root-${this.root?.municipality ?? 'key'}${FileKind.rootBackup}`, bytes, 'application/octet-stream');
       return t('trust.backup.saved');
+    });
+  }
+
+  private deleteRoot(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const { kid } = this.fields(event.target as HTMLFormElement);
+    return this.run('root', async () => {
+      await this.service.deleteRoot(kid);
+      return t('trust.root.removed');
     });
   }
 
@@ -693,6 +709,16 @@ export class KofuAdminTrust extends LitElement {
           <input type="password" name="again" required minlength=${minimum} autocomplete="new-password" /></label>
         <button type="submit" data-action="backup-root" ?disabled=${this.working}>${t('trust.backup.save')}</button>
       </form>
+
+      <details>
+        <summary>${t('trust.root.remove-heading')}</summary>
+        <p class="hint">${t('trust.root.remove-lead')}</p>
+        <form data-form="delete-root" @submit=${(e: SubmitEvent) => void this.deleteRoot(e)}>
+          <label class="field">${t('trust.root.remove-kid')}
+            <input type="text" name="kid" required autocomplete="off" class="kid" size="24" /></label>
+          <button type="submit" class="secondary" data-action="delete-root" ?disabled=${this.working}>${t('trust.root.remove')}</button>
+        </form>
+      </details>
 
       <h3>${t('trust.certify.heading')}</h3>
       <div class="actions">

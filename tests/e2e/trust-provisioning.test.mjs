@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { launchBrowser, serveApp, waitForMode, watchPage } from './harness.mjs';
+import { launchBrowser, serveApp, waitForMode, watchPage, withApp } from './harness.mjs';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const panel = 'kofu-admin-trust';
@@ -189,9 +189,7 @@ describe('trust and provisioning (built, in Chromium)', () => {
   });
 
   it('exports the issuance log for audit and verifies exported files, reporting deleted and modified entries', async () => {
-    const app = await serveApp();
-    const context = await browser.newContext();
-    try {
+    await withApp(browser, async ({ app, context }) => {
       const { page, seen } = await openAdmin(context, app.origin); // demo mode: the demo root is trusted
       const own = await downloadBytes(page, () => page.locator(`${panel} button[data-action="export-log"]`).click());
       assert.match(own.name, /^kofu-issuance-log-.*\.json$/);
@@ -219,10 +217,7 @@ describe('trust and provisioning (built, in Chromium)', () => {
       assert.ok(problems.includes('modified@8'), problems.join());
       assert.match(await report.innerText(), /記録 4〜4 が削除されています/);
       assert.deepEqual(seen.errors, []);
-    } finally {
-      await context.close();
-      await app.close();
-    }
+    });
   });
 });
 

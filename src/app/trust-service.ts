@@ -15,43 +15,38 @@
  */
 import { bytesEqual, fromHex, toHex } from '../bytes/bytes.ts';
 import { KofuError, type LocalizedText } from '../bytes/errors.ts';
+// Imported module by module, not through src/seal/index.ts, so the admin screen does not load
+// the QR code library that only the locator needs.
+import { decodeCanonical } from '../seal/cbor.ts';
+import { trustAnchors } from '../seal/anchors.ts';
+import { DEMO_MUNICIPALITY_CODE, demoTrustList, issueDemoSignerCertificate } from '../seal/demo.ts';
+import { exportCompressedPublicKey, importPublicKey, keyIdOf } from '../seal/ec.ts';
+import { MIN_PASSPHRASE_LENGTH, PBKDF2_ITERATIONS, exportRootKeyBackup, generateRootKeyPair, generateSignerKeyPair, importRootKeyBackup } from '../seal/keys.ts';
+import type { SealSigner } from '../seal/seal.ts';
 import {
-  DEMO_MUNICIPALITY_CODE,
   MAX_DEVICE_ID_LENGTH,
-  MAX_TRUST_LIST_BYTES,
-  MIN_PASSPHRASE_LENGTH,
-  PBKDF2_ITERATIONS,
   createSignerRequest as createRequestBytes,
-  decodeCanonical,
   decodeSignerCertificate,
-  demoTrustList,
-  exportCompressedPublicKey,
-  exportRootKeyBackup,
-  fetchTrustListBytes,
-  generateRootKeyPair,
-  generateSignerKeyPair,
-  importPublicKey,
-  importRootKeyBackup,
-  isRevoked,
-  issueDemoSignerCertificate,
   issueSignerCertificate,
-  keyIdOf,
   openSignerRequest,
-  openTrustList,
-  checkTrustListUpdate,
-  signTrustList,
-  trustAnchors,
-  trustListStatus,
   verifySignerCertificate,
-  type SealSigner,
   type SignerCertificate,
   type SignerRequest,
+} from '../seal/signer-certificate.ts';
+import { fetchTrustListBytes } from '../seal/trust-fetch.ts';
+import {
+  MAX_TRUST_LIST_BYTES,
+  checkTrustListUpdate,
+  isRevoked,
+  openTrustList,
+  signTrustList,
+  trustListStatus,
   type TrustAnchor,
   type TrustList,
   type TrustListContent,
   type TrustListStatus,
   type TrustedRoot,
-} from '../seal/index.ts';
+} from '../seal/trust-list.ts';
 import { parseLogExport, verifyLog, type LogReport } from '../seal/audit-log.ts';
 import { decodeSign1 } from '../seal/cose.ts';
 import type { KofuDatabase } from '../store/database.ts';

@@ -33,14 +33,10 @@ import {
   TrustServiceError,
 } from '../../app/trust-service.ts';
 import { describeError } from '../../bytes/errors.ts';
-import {
-  MAX_BACKUP_FILE_BYTES,
-  MAX_SIGNER_CERTIFICATE_BYTES,
-  MAX_SIGNER_REQUEST_BYTES,
-  MAX_TRUST_LIST_BYTES,
-  MIN_PASSPHRASE_LENGTH,
-  type LogReport,
-} from '../../seal/index.ts';
+import type { LogReport } from '../../seal/audit-log.ts';
+import { MAX_BACKUP_FILE_BYTES, MIN_PASSPHRASE_LENGTH } from '../../seal/keys.ts';
+import { MAX_SIGNER_CERTIFICATE_BYTES, MAX_SIGNER_REQUEST_BYTES } from '../../seal/signer-certificate.ts';
+import { MAX_TRUST_LIST_BYTES } from '../../seal/trust-list.ts';
 import { LanguageController, language, t } from '../shared/i18n.ts';
 import { messages } from '../shared/messages.ts';
 import { controls, tokens } from '../shared/styles.ts';

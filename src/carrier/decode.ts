@@ -1,0 +1,665 @@
+/**
+ * The carrier decoder: grey/RGBA image of any size → payload bytes + diagnostics.
+ *
+ * Pipeline: grey → adaptive binarisation → finder candidates (two window sizes, for small and
+ * large symbols) → groups of four → for each plausible grid size and each of the eight
+ * orientations, a homography from the finder centres and a header read (the header decides) →
+ * local grid refinement: every alignment pattern is found by template matching, starting from
+ * its neighbours' measured displacement → soft sampling → per-region black/white levels →
+ * optional module-domain sharpening against blur → Reed–Solomon with erasures → un-whitening
+ * → CRC-32. Every loop is bounded; bad input ends in a typed CarrierError.
+ */
+import { throwIfAborted } from '../bytes/errors.ts';
+import {
+  blockShapes,
+  CORNER_NOTCHES,
+  CRC_BYTES,
+  FINDER_SIZE,
+  GRID_SIZES,
+  HEADER_BYTES,
+  layoutFor,
+  ModuleKind,
+  MODULE_UNITS_PER_INCH,
+  NOTCH_CELLS,
+  type HeaderFields,
+  type Layout,
+} from './format.ts';
+import { decodeHeader } from './header.ts';
+import { deinterleaveBlocks, interleaveBlocks, slotPermutation } from './interleave.ts';
+import { rsDecode } from './reed-solomon.ts';
+import { crc32, whiten, WHITENING_KEY_BYTES } from './whiten.ts';
+import { toGrey, type Grey, type ImageInput } from './grey.ts';
+import { binarize, findFinderCandidates, finderQuads, type FinderCandidate, type FinderQuad } from './finder.ts';
+import { homographyFrom4, homographyJacobian, applyHomography, type Point } from './geometry.ts';
+import { makeGridMap, makeTemplate, mapPoint, matchTemplate, sampleGrid, bilinear, type GridMap } from './sample.ts';
+import {
+  CarrierBlurryError,
+  CarrierDamagedError,
+  CarrierFormatError,
+  CarrierKeyError,
+  CarrierNotFoundError,
+  CarrierTooSmallError,
+  CarrierWrongKeyError,
+} from './errors.ts';
+
+export interface DecodeProgress {
+  readonly stage: 'grey' | 'finders' | 'header' | 'grid' | 'sample' | 'correct' | 'done';
+  readonly fraction: number;
+}
+
+export interface DecodeOptions {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: DecodeProgress) => void;
+}
+
+export interface CarrierDiagnostics {
+  readonly size: number;
+  readonly ecLevel: number;
+  readonly moduleMm: number;
+  /** Image pixels per module at the symbol's centre. */
+  readonly pixelsPerModule: number;
+  /** Scan resolution implied by pixelsPerModule and the printed module size. */
+  readonly estimatedDpi: number;
+  /** Bit errors in the data modules before correction ÷ data bits. */
+  readonly rawBitErrorRate: number;
+  /** Bytes changed by Reed–Solomon over all blocks. */
+  readonly correctedSymbols: number;
+  /** Bytes declared erased (low confidence) before correction. */
+  readonly erasures: number;
+  /** 1 − the largest share of any block's correction budget used (1 = clean, 0 = at the limit). */
+  readonly confidence: number;
+  readonly rotation: 0 | 90 | 180 | 270;
+  readonly mirrored: boolean;
+  readonly findersSeen: number;
+  /** Alignment patterns found by template matching ÷ alignment patterns in the layout. */
+  readonly alignmentFound: number;
+  /** Sharpening used in the module domain (0 = none). */
+  readonly sharpening: number;
+  readonly headerCorrected: number;
+}
+
+export interface DecodeResult {
+  readonly payload: Uint8Array;
+  readonly diagnostics: CarrierDiagnostics;
+}
+
+/** Below this many pixels per module the decoder does not try (the sampling theorem says no). */
+export const MIN_PIXELS_PER_MODULE = 1.2;
+
+const yieldToLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Corner order of the format: TL, TR, BR, BL; finder centres in module coordinates. */
+function finderCentres(size: number): Point[] {
+  const a = 3.5;
+  const b = size - 3.5;
+  return [
+    { x: a, y: a },
+    { x: b, y: a },
+    { x: b, y: b },
+    { x: a, y: b },
+  ];
+}
+
+/** The 8 assignments of the quad's cyclic corners to TL, TR, BR, BL. */
+function orientations(corners: readonly Point[]): Array<{ image: Point[]; rotation: 0 | 90 | 180 | 270; mirrored: boolean }> {
+  const out: Array<{ image: Point[]; rotation: 0 | 90 | 180 | 270; mirrored: boolean }> = [];
+  for (const dir of [1, -1]) {
+    for (let start = 0; start < 4; start++) {
+      const image = [0, 1, 2, 3].map((k) => corners[(start + dir * k + 8) % 4]);
+      // Rotation: angle of the TL→TR edge in the image, snapped to quarter turns.
+      const angle = Math.atan2(image[1].y - image[0].y, image[1].x - image[0].x);
+      const quarter = (((Math.round(angle / (Math.PI / 2)) % 4) + 4) % 4) as 0 | 1 | 2 | 3;
+      // In image coordinates (y down) an unmirrored symbol has TL→TR→BR clockwise: positive cross.
+      const cross = (image[1].x - image[0].x) * (image[2].y - image[1].y) - (image[1].y - image[0].y) * (image[2].x - image[1].x);
+      out.push({ image, rotation: ([0, 90, 180, 270] as const)[quarter], mirrored: cross < 0 });
+    }
+  }
+  return out;
+}
+
+interface Hypothesis {
+  readonly size: number;
+  readonly layout: Layout;
+  readonly map: GridMap;
+  readonly header: HeaderFields;
+  readonly headerCorrected: number;
+  readonly rotation: 0 | 90 | 180 | 270;
+  readonly mirrored: boolean;
+  readonly contrast: number;
+}
+
+/** Black and white levels from the finder modules nearest a corner (known values). */
+function finderLevels(grey: Grey, map: GridMap, layout: Layout, corner: number): { black: number; white: number } {
+  const n = layout.size;
+  const r0 = corner === 2 || corner === 3 ? n - 8 : 0;
+  const c0 = corner === 1 || corner === 2 ? n - 8 : 0;
+  let bs = 0;
+  let bn = 0;
+  let ws = 0;
+  let wn = 0;
+  for (let r = r0; r < r0 + 8; r++)
+    for (let c = c0; c < c0 + 8; c++) {
+      const i = r * n + c;
+      // Use only the core and the white ring, robust under blur: skip the outer ring/separator edge.
+      const lr = r - (corner === 2 || corner === 3 ? n - 7 : 0);
+      const lc = c - (corner === 1 || corner === 2 ? n - 7 : 0);
+      const ring = Math.max(Math.abs(lr - 3), Math.abs(lc - 3));
+      if (ring > 1 && !(ring >= 4)) continue;
+      const p = mapPoint(map, c + 0.5, r + 0.5);
+      const v = bilinear(grey, p.x, p.y);
+      if (layout.functionValue[i]) {
+        bs += v;
+        bn++;
+      } else {
+        ws += v;
+        wn++;
+      }
+    }
+  return { black: bn ? bs / bn : 0, white: wn ? ws / wn : 255 };
+}
+
+function readHeaderAt(grey: Grey, map: GridMap, layout: Layout) {
+  const tl = finderLevels(grey, map, layout, 0);
+  const br = finderLevels(grey, map, layout, 2);
+  const soft = new Float32Array(layout.header[0].length);
+  const copies = layout.header.map((copy, k) => {
+    const lv = k === 0 ? tl : br;
+    const mid = (lv.black + lv.white) / 2;
+    const half = Math.max(1, (lv.white - lv.black) / 2);
+    return Array.from(copy, (m) => {
+      const p = mapPoint(map, (m % layout.size) + 0.5, Math.floor(m / layout.size) + 0.5);
+      return (mid - bilinear(grey, p.x, p.y)) / half;
+    });
+  });
+  for (let i = 0; i < soft.length; i++) soft[i] = copies[0][i] + copies[1][i];
+  const contrast = (tl.white - tl.black + br.white - br.black) / 2;
+  const attempts = [soft, Float32Array.from(copies[0]), Float32Array.from(copies[1])];
+  for (const s of attempts) {
+    const { bytes, confidence } = softToBytes(s, HEADER_BYTES);
+    const order = rankLowest(confidence);
+    for (const f of [0, 2, 4, 6]) {
+      const r = decodeHeader(bytes, order.slice(0, f));
+      if (r.ok) return { reading: r, contrast };
+      if (r.reason === 'version') return { reading: r, contrast };
+    }
+  }
+  return { reading: null, contrast };
+}
+
+function softToBytes(soft: ArrayLike<number>, count: number): { bytes: Uint8Array; confidence: Float32Array } {
+  const bytes = new Uint8Array(count);
+  const confidence = new Float32Array(count);
+  for (let i = 0; i < count; i++) {
+    let byte = 0;
+    let min = Infinity;
+    for (let b = 0; b < 8; b++) {
+      const s = soft[8 * i + b];
+      byte = (byte << 1) | (s > 0 ? 1 : 0);
+      const a = Math.abs(s);
+      if (a < min) min = a;
+    }
+    bytes[i] = byte;
+    confidence[i] = min;
+  }
+  return { bytes, confidence };
+}
+
+/** Indices sorted by ascending confidence. */
+function rankLowest(confidence: ArrayLike<number>): number[] {
+  return Array.from({ length: confidence.length }, (_, i) => i).sort((a, b) => confidence[a] - confidence[b]);
+}
+
+/** Notch agreement of an orientation hypothesis: higher = more likely. */
+function notchScore(grey: Grey, map: GridMap, size: number): number {
+  let score = 0;
+  for (let corner = 0; corner < 4; corner++) {
+    const r0 = corner === 2 || corner === 3 ? size - FINDER_SIZE : 0;
+    const c0 = corner === 1 || corner === 2 ? size - FINDER_SIZE : 0;
+    const at = (r: number, c: number) => {
+      const p = mapPoint(map, c0 + c + 0.5, r0 + r + 0.5);
+      return bilinear(grey, p.x, p.y);
+    };
+    const black = at(3, 3);
+    const white = (at(1, 3) + at(3, 1) + at(5, 3) + at(3, 5)) / 4;
+    const span = Math.max(1, white - black);
+    NOTCH_CELLS.forEach(([r, c], k) => {
+      const dark = (white - at(r, c)) / span - 0.5;
+      score += (k < CORNER_NOTCHES[corner] ? 1 : -1) * dark;
+    });
+  }
+  return score;
+}
+
+function findHypothesis(grey: Grey, quad: FinderQuad): { hypothesis: Hypothesis | null; formatError: HeaderFields | null; contrast: number; ppm: number } {
+  const sizes = [...GRID_SIZES]
+    .filter((n) => Math.abs(n - quad.sizeEstimate) <= Math.max(6, 0.15 * quad.sizeEstimate))
+    .sort((a, b) => Math.abs(a - quad.sizeEstimate) - Math.abs(b - quad.sizeEstimate))
+    .slice(0, 3);
+  let formatError: HeaderFields | null = null;
+  let contrast = 0;
+  for (const size of sizes) {
+    const layout = layoutFor(size);
+    const centres = finderCentres(size);
+    const ranked = orientations(quad.corners)
+      .map((o) => {
+        const h = homographyFrom4(centres, o.image);
+        if (!h) return null;
+        const map = makeGridMap(h, layout.lattice);
+        return { o, map, score: notchScore(grey, map, size) };
+      })
+      .filter((x): x is NonNullable<typeof x> => x !== null)
+      .sort((a, b) => b.score - a.score);
+    for (const { o, map } of ranked) {
+      const { reading, contrast: c } = readHeaderAt(grey, map, layout);
+      contrast = Math.max(contrast, c);
+      if (!reading) continue;
+      if (!reading.ok) {
+        formatError = reading.fields ?? null;
+        continue;
+      }
+      if (GRID_SIZES[reading.fields.sizeIndex] !== size) continue;
+      return {
+        hypothesis: { size, layout, map, header: reading.fields, headerCorrected: reading.corrected, rotation: o.rotation, mirrored: o.mirrored, contrast: c },
+        formatError,
+        contrast,
+        ppm: quad.module,
+      };
+    }
+  }
+  return { hypothesis: null, formatError, contrast, ppm: quad.module };
+}
+
+/** Measures the displacement field at every lattice point, breadth-first from the finders. */
+function refineGrid(grey: Grey, map: GridMap, layout: Layout): number {
+  const L = map.lattice.length;
+  const n = layout.size;
+  const known = new Uint8Array(L * L);
+  const found = new Uint8Array(L * L);
+  const alignTemplate = makeTemplate([1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 1, 0, 1, 0, 1, 1, 0, 0, 0, 1, 1, 1, 1, 1, 1], 5);
+  const corners = [
+    [0, 0],
+    [0, L - 1],
+    [L - 1, L - 1],
+    [L - 1, 0],
+  ];
+  const finderTemplates = corners.map(([i, j]) => {
+    const r0 = i === 0 ? 0 : n - FINDER_SIZE;
+    const c0 = j === 0 ? 0 : n - FINDER_SIZE;
+    // 9×9 with the separator ring so the outer edge is part of the match (outside the quiet zone
+    // or separator is white on every side of a finder).
+    const values: number[] = [];
+    for (let r = -1; r < 8; r++)
+      for (let c = -1; c < 8; c++) {
+        const rr = r0 + r;
+        const cc = c0 + c;
+        values.push(rr < 0 || cc < 0 || rr >= n || cc >= n ? 0 : layout.functionValue[rr * n + cc]);
+      }
+    return makeTemplate(values, 9);
+  });
+  let alignments = 0;
+  let alignmentsFound = 0;
+  const queue: number[] = [];
+  corners.forEach(([i, j]) => {
+    queue.push(i * L + j);
+    known[i * L + j] = 1;
+  });
+  for (let head = 0; head < queue.length; head++) {
+    const k = queue[head];
+    const i = Math.floor(k / L);
+    const j = k % L;
+    // Prediction: mean displacement of the already measured 8-neighbours.
+    let dx = 0;
+    let dy = 0;
+    let count = 0;
+    for (let a = -1; a <= 1; a++)
+      for (let b = -1; b <= 1; b++) {
+        const ii = i + a;
+        const jj = j + b;
+        if ((a || b) && ii >= 0 && jj >= 0 && ii < L && jj < L && found[ii * L + jj]) {
+          dx += map.disp[2 * (ii * L + jj)];
+          dy += map.disp[2 * (ii * L + jj) + 1];
+          count++;
+        }
+      }
+    if (count) {
+      dx /= count;
+      dy /= count;
+    }
+    const x = map.lattice[j];
+    const y = map.lattice[i];
+    const base = applyHomography(map.h, x, y);
+    const jac = homographyJacobian(map.h, x, y);
+    const cornerIndex = corners.findIndex(([ci, cj]) => ci === i && cj === j);
+    const template = cornerIndex >= 0 ? finderTemplates[cornerIndex] : alignTemplate;
+    const range = cornerIndex >= 0 ? 0.75 : 1.25;
+    const predicted = { x: base.x + dx, y: base.y + dy };
+    const m = matchTemplate(grey, template, predicted, jac, range);
+    if (cornerIndex < 0) alignments++;
+    const accepted = m.score > 0.35;
+    if (accepted) {
+      map.disp[2 * k] = dx + jac[0] * m.offset.x + jac[1] * m.offset.y;
+      map.disp[2 * k + 1] = dy + jac[2] * m.offset.x + jac[3] * m.offset.y;
+      found[k] = 1;
+      if (cornerIndex < 0) alignmentsFound++;
+    } else {
+      map.disp[2 * k] = dx;
+      map.disp[2 * k + 1] = dy;
+    }
+    for (const [a, b] of [
+      [0, 1],
+      [1, 0],
+      [0, -1],
+      [-1, 0],
+    ]) {
+      const ii = i + a;
+      const jj = j + b;
+      if (ii >= 0 && jj >= 0 && ii < L && jj < L && !known[ii * L + jj]) {
+        known[ii * L + jj] = 1;
+        queue.push(ii * L + jj);
+      }
+    }
+  }
+  return alignments ? alignmentsFound / alignments : 1;
+}
+
+/** Per-region black/white levels (two-means in 8×8-module tiles, interpolated) → soft values. */
+export function normalise(values: Float32Array, size: number): Float32Array {
+  const tile = 8;
+  const tiles = Math.ceil(size / tile);
+  const black = new Float32Array(tiles * tiles);
+  const white = new Float32Array(tiles * tiles);
+  for (let ty = 0; ty < tiles; ty++)
+    for (let tx = 0; tx < tiles; tx++) {
+      // A 16×16 window centred on the tile, for enough samples of both colours.
+      const r0 = Math.max(0, ty * tile - tile / 2);
+      const r1 = Math.min(size, ty * tile + tile + tile / 2);
+      const c0 = Math.max(0, tx * tile - tile / 2);
+      const c1 = Math.min(size, tx * tile + tile + tile / 2);
+      let lo = Infinity;
+      let hi = -Infinity;
+      let sum = 0;
+      let count = 0;
+      for (let r = r0; r < r1; r++)
+        for (let c = c0; c < c1; c++) {
+          const v = values[r * size + c];
+          if (v < lo) lo = v;
+          if (v > hi) hi = v;
+          sum += v;
+          count++;
+        }
+      let t = sum / count;
+      let b = lo;
+      let w = hi;
+      for (let iter = 0; iter < 4; iter++) {
+        let bs = 0;
+        let bn = 0;
+        let ws = 0;
+        let wn = 0;
+        for (let r = r0; r < r1; r++)
+          for (let c = c0; c < c1; c++) {
+            const v = values[r * size + c];
+            if (v < t) {
+              bs += v;
+              bn++;
+            } else {
+              ws += v;
+              wn++;
+            }
+          }
+        b = bn ? bs / bn : lo;
+        w = wn ? ws / wn : hi;
+        t = (b + w) / 2;
+      }
+      black[ty * tiles + tx] = b;
+      white[ty * tiles + tx] = w;
+    }
+  const soft = new Float32Array(size * size);
+  for (let r = 0; r < size; r++) {
+    const fy = Math.min(Math.max((r + 0.5) / tile - 0.5, 0), tiles - 1);
+    const y0 = Math.floor(fy);
+    const y1 = Math.min(y0 + 1, tiles - 1);
+    const ay = fy - y0;
+    for (let c = 0; c < size; c++) {
+      const fx = Math.min(Math.max((c + 0.5) / tile - 0.5, 0), tiles - 1);
+      const x0 = Math.floor(fx);
+      const x1 = Math.min(x0 + 1, tiles - 1);
+      const ax = fx - x0;
+      const lerp = (g: Float32Array) =>
+        (g[y0 * tiles + x0] * (1 - ax) + g[y0 * tiles + x1] * ax) * (1 - ay) + (g[y1 * tiles + x0] * (1 - ax) + g[y1 * tiles + x1] * ax) * ay;
+      const b = lerp(black);
+      const w = lerp(white);
+      const half = Math.max(2, (w - b) / 2);
+      const s = ((b + w) / 2 - values[r * size + c]) / half;
+      soft[r * size + c] = s > 2 ? 2 : s < -2 ? -2 : s;
+    }
+  }
+  return soft;
+}
+
+/** Module-domain unsharp mask: v + β·(v − mean of the 4 neighbours), undoing part of the blur. */
+export function sharpen(values: Float32Array, size: number, beta: number): Float32Array {
+  if (beta === 0) return values;
+  const out = new Float32Array(values.length);
+  for (let r = 0; r < size; r++)
+    for (let c = 0; c < size; c++) {
+      const i = r * size + c;
+      const v = values[i];
+      const up = r > 0 ? values[i - size] : v;
+      const down = r < size - 1 ? values[i + size] : v;
+      const left = c > 0 ? values[i - 1] : v;
+      const right = c < size - 1 ? values[i + 1] : v;
+      out[i] = v + beta * (v - (up + down + left + right) / 4);
+    }
+  return out;
+}
+
+interface CorrectionOutcome {
+  readonly whitened: Uint8Array;
+  readonly corrected: number;
+  readonly erasures: number;
+  readonly rawBitErrors: number;
+  readonly dataBits: number;
+  readonly worstUse: number;
+}
+
+function correct(soft: Float32Array, layout: Layout, ecLevel: number): CorrectionOutcome | null {
+  const slotSoft = new Float32Array(layout.slotCount * 8);
+  for (let i = 0; i < slotSoft.length; i++) slotSoft[i] = soft[layout.slots[i]];
+  const { bytes: slotBytes, confidence: slotConfidence } = softToBytes(slotSoft, layout.slotCount);
+  const perm = slotPermutation(layout.slotCount);
+  const stream = new Uint8Array(layout.slotCount);
+  const streamConfidence = new Float32Array(layout.slotCount);
+  for (let t = 0; t < stream.length; t++) {
+    stream[t] = slotBytes[perm[t]];
+    streamConfidence[t] = slotConfidence[perm[t]];
+  }
+  const shapes = blockShapes(layout.slotCount, ecLevel);
+  const blocks = deinterleaveBlocks(stream, shapes, (n) => new Uint8Array(n));
+  const confidences = deinterleaveBlocks(streamConfidence, shapes, (n) => new Float32Array(n));
+  const fixed: Uint8Array[] = [];
+  let corrected = 0;
+  let erasures = 0;
+  let worstUse = 0;
+  for (let b = 0; b < blocks.length; b++) {
+    const p = shapes[b].parity;
+    const order = rankLowest(confidences[b]);
+    let result = rsDecode(blocks[b], p);
+    let used = 0;
+    if (result) used = (2 * result.corrected) / p;
+    else {
+      for (const f of [p >> 2, p >> 1, (3 * p) >> 2, p]) {
+        if (f === 0) continue;
+        const erased = order.slice(0, f);
+        result = rsDecode(blocks[b], p, erased);
+        if (result) {
+          erasures += f;
+          // Errors outside the erased set count twice.
+          const erasedSet = new Set(erased);
+          let errorsOutside = 0;
+          for (let j = 0; j < blocks[b].length; j++) if (!erasedSet.has(j) && result.codeword[j] !== blocks[b][j]) errorsOutside++;
+          used = (f + 2 * errorsOutside) / p;
+          break;
+        }
+      }
+    }
+    if (!result) return null;
+    corrected += result.corrected;
+    worstUse = Math.max(worstUse, used);
+    fixed.push(result.codeword);
+  }
+  // Raw bit errors: compare the hard decisions with the corrected stream.
+  const good = interleaveBlocks(fixed);
+  let rawBitErrors = 0;
+  for (let t = 0; t < good.length; t++) {
+    let x = good[t] ^ stream[t];
+    while (x) {
+      rawBitErrors += x & 1;
+      x >>= 1;
+    }
+  }
+  const whitened = new Uint8Array(shapes.reduce((s, sh) => s + sh.n - sh.parity, 0));
+  let offset = 0;
+  for (let b = 0; b < fixed.length; b++) {
+    const k = shapes[b].n - shapes[b].parity;
+    whitened.set(fixed[b].subarray(0, k), offset);
+    offset += k;
+  }
+  return { whitened, corrected, erasures, rawBitErrors, dataBits: good.length * 8, worstUse };
+}
+
+/** Share of known function modules that the soft values get wrong (a blur/damage indicator). */
+function functionErrorRate(soft: Float32Array, layout: Layout): number {
+  let wrong = 0;
+  let total = 0;
+  for (let i = 0; i < soft.length; i++) {
+    if (layout.kind[i] !== ModuleKind.Function) continue;
+    total++;
+    if (soft[i] > 0 !== (layout.functionValue[i] === 1)) wrong++;
+  }
+  return total ? wrong / total : 0;
+}
+
+/** Sharpening strengths tried in order until the Reed–Solomon blocks all decode. */
+export const SHARPENING_STEPS: readonly number[] = [0, 0.6, 1.2];
+
+export async function decodeCarrier(image: ImageInput, key: Uint8Array, options: DecodeOptions = {}): Promise<DecodeResult> {
+  const { signal, onProgress } = options;
+  if (!(key instanceof Uint8Array) || key.length !== WHITENING_KEY_BYTES) throw new CarrierKeyError();
+  throwIfAborted(signal);
+  onProgress?.({ stage: 'grey', fraction: 0 });
+  const grey = toGrey(image);
+  await yieldToLoop();
+  throwIfAborted(signal);
+
+  onProgress?.({ stage: 'finders', fraction: 0.1 });
+  const minSide = Math.min(grey.width, grey.height);
+  let seen = 0;
+  let best: { hypothesis: Hypothesis; quads: number } | null = null;
+  let smallest = Infinity;
+  let bestContrast = 0;
+  let formatError: HeaderFields | null = null;
+  const tried: FinderCandidate[] = [];
+  for (const window of [Math.max(24, Math.round(minSide / 10)), Math.max(24, Math.round(minSide / 3))]) {
+    const bin = binarize(grey, window);
+    const candidates = findFinderCandidates(bin, grey.width, grey.height, minSide / 7);
+    await yieldToLoop();
+    throwIfAborted(signal);
+    seen = Math.max(seen, candidates.filter((c) => c.hits >= 2).length);
+    const quads = finderQuads(candidates, GRID_SIZES[0], GRID_SIZES[GRID_SIZES.length - 1]).slice(0, 6);
+    onProgress?.({ stage: 'header', fraction: 0.3 });
+    for (const quad of quads) {
+      // Skip a quad already tried at the other window size.
+      if (quad.corners.every((c) => tried.some((t) => Math.hypot(t.x - c.x, t.y - c.y) < c.module))) continue;
+      tried.push(...quad.corners);
+      smallest = Math.min(smallest, quad.module);
+      if (quad.module < MIN_PIXELS_PER_MODULE) continue;
+      const r = findHypothesis(grey, quad);
+      bestContrast = Math.max(bestContrast, r.contrast);
+      if (r.formatError) formatError = r.formatError;
+      if (r.hypothesis) {
+        best = { hypothesis: r.hypothesis, quads: quads.length };
+        break;
+      }
+    }
+    if (best) break;
+  }
+  if (!best) {
+    if (formatError) throw new CarrierFormatError(`version ${formatError.version}`);
+    if (seen < 4 && smallest === Infinity) throw new CarrierNotFoundError(seen);
+    if (smallest < 1.6) throw new CarrierTooSmallError(smallest);
+    if (bestContrast < 40) throw new CarrierBlurryError();
+    throw new CarrierDamagedError('format header');
+  }
+  await yieldToLoop();
+  throwIfAborted(signal);
+
+  const hyp = best.hypothesis;
+  const { layout, map, header } = hyp;
+  onProgress?.({ stage: 'grid', fraction: 0.45 });
+  const alignmentFound = refineGrid(grey, map, layout);
+  await yieldToLoop();
+  throwIfAborted(signal);
+
+  onProgress?.({ stage: 'sample', fraction: 0.65 });
+  const values = sampleGrid(grey, map, layout.size);
+  await yieldToLoop();
+  throwIfAborted(signal);
+
+  onProgress?.({ stage: 'correct', fraction: 0.8 });
+  let outcome: CorrectionOutcome | null = null;
+  let sharpening = 0;
+  let worstFunctionErrors = 0;
+  for (const beta of SHARPENING_STEPS) {
+    const soft = normalise(sharpen(values, layout.size, beta), layout.size);
+    worstFunctionErrors = Math.max(worstFunctionErrors, functionErrorRate(soft, layout));
+    outcome = correct(soft, layout, header.ecLevel);
+    if (outcome) {
+      sharpening = beta;
+      break;
+    }
+    await yieldToLoop();
+    throwIfAborted(signal);
+  }
+  const centre = homographyJacobian(map.h, layout.size / 2, layout.size / 2);
+  const ppm = Math.sqrt(Math.abs(centre[0] * centre[3] - centre[1] * centre[2]));
+  if (!outcome) {
+    if (ppm < 1.6) throw new CarrierTooSmallError(ppm);
+    if (worstFunctionErrors > 0.2 && hyp.contrast < 60) throw new CarrierBlurryError();
+    throw new CarrierDamagedError('data');
+  }
+
+  const message = whiten(outcome.whitened, key);
+  const length = header.payloadLength;
+  if (length + CRC_BYTES > message.length) throw new CarrierDamagedError('length');
+  const payload = message.slice(0, length);
+  const crc = ((message[length] << 24) | (message[length + 1] << 16) | (message[length + 2] << 8) | message[length + 3]) >>> 0;
+  if (crc !== crc32(payload)) {
+    // A wrong key turns the zero padding into noise; a miscorrection leaves it mostly zero.
+    const padding = message.subarray(length + CRC_BYTES);
+    const zeros = padding.reduce((s, v) => s + (v === 0 ? 1 : 0), 0);
+    if (padding.length >= 8 && zeros > padding.length / 2) throw new CarrierDamagedError('checksum');
+    throw new CarrierWrongKeyError();
+  }
+  const moduleMm = (header.moduleUnits * 25.4) / MODULE_UNITS_PER_INCH;
+  onProgress?.({ stage: 'done', fraction: 1 });
+  return {
+    payload,
+    diagnostics: {
+      size: layout.size,
+      ecLevel: header.ecLevel,
+      moduleMm,
+      pixelsPerModule: ppm,
+      estimatedDpi: (ppm * MODULE_UNITS_PER_INCH) / header.moduleUnits,
+      rawBitErrorRate: outcome.rawBitErrors / outcome.dataBits,
+      correctedSymbols: outcome.corrected,
+      erasures: outcome.erasures,
+      confidence: Math.max(0, 1 - outcome.worstUse),
+      rotation: hyp.rotation,
+      mirrored: hyp.mirrored,
+      findersSeen: seen,
+      alignmentFound,
+      sharpening,
+      headerCorrected: hyp.headerCorrected,
+    },
+  };
+}

@@ -1,0 +1,224 @@
+/**
+ * The kofu carrier format, version 1: constants and the module layout. docs/carrier.md describes
+ * the same thing in prose, byte for byte; keep the two in step.
+ *
+ * A symbol is an N×N grid of square modules (N from GRID_SIZES only, so the decoder can snap its
+ * estimate to a known size; cf. Fujitsu US 2011/0280395, anti-forgery.md §2.1), surrounded by a
+ * QUIET_ZONE of white modules. Module values: 1 = black (ink), 0 = white (paper).
+ */
+
+export const FORMAT_VERSION = 1;
+
+/** The only grid sizes a symbol may have. The index into this list is written in the header. */
+export const GRID_SIZES: readonly number[] = [
+  32, 40, 48, 56, 64, 72, 80, 88, 96, 104, 112, 120, 128, 144, 160, 176, 192, 208, 224, 240, 256,
+];
+
+/** White modules on each side, counted in the printed area. */
+export const QUIET_ZONE = 2;
+
+/** Finder: 7×7 (black ring, white ring, 3×3 black core: 1:1:3:1:1 on the centre lines). */
+export const FINDER_SIZE = 7;
+/** Finder plus its white separator: the reserved square in each corner. */
+export const FINDER_RESERVED = 8;
+/** Alignment pattern: 5×5 (black ring, white ring, black centre module). */
+export const ALIGN_SIZE = 5;
+/** Target distance between alignment centres, in modules. */
+export const ALIGN_SPACING = 20;
+
+/**
+ * Corner identities: the finder in each corner has a different number of black "notches" in the
+ * diagonal cells of its white ring, so all eight rotations/mirror images are told apart (the
+ * dihedral group acts faithfully on four distinct corners). Order: TL, TR, BR, BL.
+ */
+export const CORNER_NOTCHES: readonly number[] = [0, 1, 2, 3];
+/** Notch cells inside a finder (row, col), filled in this order. */
+export const NOTCH_CELLS: ReadonlyArray<readonly [number, number]> = [
+  [1, 1],
+  [1, 5],
+  [5, 5],
+  [5, 1],
+];
+
+/** Error-correction levels: share of each Reed–Solomon block spent on parity. */
+export const EC_PARITY_SHARE: readonly number[] = [0.125, 0.2, 0.3, 0.45];
+export const EC_LEVEL_NAMES: readonly string[] = ['L', 'M', 'Q', 'H'];
+
+/** Header: 6 data bytes + 6 Reed–Solomon parity bytes = 96 modules, printed twice. */
+export const HEADER_DATA_BYTES = 6;
+export const HEADER_PARITY_BYTES = 6;
+export const HEADER_BYTES = HEADER_DATA_BYTES + HEADER_PARITY_BYTES;
+export const HEADER_MODULES = HEADER_BYTES * 8;
+/** Public constant XORed over the header codeword so the header has no long uniform runs. */
+export const HEADER_MASK = Uint8Array.from([0xa5, 0x3c, 0x96, 0x5a, 0xc3, 0x69, 0x0f, 0xf0, 0x55, 0xaa, 0x33, 0xcc]);
+
+/** Nonce for the ChaCha20 whitening keystream (RFC 8439 §2.4): ASCII "kofu-carr-v1". */
+export const WHITENING_NONCE = new TextEncoder().encode('kofu-carr-v1');
+/** Bytes of CRC-32 appended to the payload before whitening (detects a wrong key). */
+export const CRC_BYTES = 4;
+/** Seed of the public byte-slot permutation (ASCII "kofu"), XORed with the slot count. */
+export const SLOT_PERMUTATION_SEED = 0x6b6f6675;
+
+/** Module size unit written in the header: 1/1200 inch (exact for 300/600/1200 dpi printers). */
+export const MODULE_UNITS_PER_INCH = 1200;
+
+export const enum ModuleKind {
+  Data = 0,
+  Function = 1,
+  Header1 = 2,
+  Header2 = 3,
+  Filler = 4,
+}
+
+export interface BlockShape {
+  /** Codeword length (data + parity), ≤ 255. */
+  readonly n: number;
+  readonly parity: number;
+}
+
+export interface Layout {
+  readonly size: number;
+  /** Lattice of finder/alignment centres along each axis (module index of the centre module). */
+  readonly lattice: readonly number[];
+  /** Per module: a ModuleKind. */
+  readonly kind: Uint8Array;
+  /** Per module: the colour of function modules (finders, separators, alignment); 0 elsewhere. */
+  readonly functionValue: Uint8Array;
+  /** Module indices (r·N + c) of the two header copies, in bit order. */
+  readonly header: readonly [Int32Array, Int32Array];
+  /** Module indices of the byte slots: slot s holds bits MSB-first at [8s, 8s+8). */
+  readonly slots: Int32Array;
+  readonly slotCount: number;
+  /** Module indices of the leftover (< 8) filler modules. */
+  readonly filler: Int32Array;
+}
+
+function latticeFor(size: number): number[] {
+  const span = size - FINDER_SIZE; // distance between the first and last finder centres
+  const intervals = Math.max(1, Math.round(span / ALIGN_SPACING));
+  const lattice = new Array<number>(intervals + 1);
+  for (let i = 0; i * 2 <= intervals; i++) {
+    const c = 3 + Math.round((i * span) / intervals);
+    lattice[i] = c;
+    lattice[intervals - i] = size - 1 - c; // mirror so the layout is symmetric under 180° rotation
+  }
+  return lattice;
+}
+
+const layoutCache = new Map<number, Layout>();
+
+export function layoutFor(size: number): Layout {
+  const cached = layoutCache.get(size);
+  if (cached) return cached;
+  if (!GRID_SIZES.includes(size)) throw new RangeError(`grid size ${size} is not a carrier size`);
+  const kind = new Uint8Array(size * size).fill(ModuleKind.Data);
+  const value = new Uint8Array(size * size);
+  const set = (r: number, c: number, v: number) => {
+    kind[r * size + c] = ModuleKind.Function;
+    value[r * size + c] = v;
+  };
+
+  const origins: Array<[number, number]> = [
+    [0, 0],
+    [0, size - FINDER_SIZE],
+    [size - FINDER_SIZE, size - FINDER_SIZE],
+    [size - FINDER_SIZE, 0],
+  ];
+  origins.forEach(([r0, c0], corner) => {
+    // Separator: the 8×8 corner square is white first, then the finder is drawn into it.
+    const sr = r0 === 0 ? 0 : size - FINDER_RESERVED;
+    const sc = c0 === 0 ? 0 : size - FINDER_RESERVED;
+    for (let r = 0; r < FINDER_RESERVED; r++) for (let c = 0; c < FINDER_RESERVED; c++) set(sr + r, sc + c, 0);
+    for (let r = 0; r < FINDER_SIZE; r++) {
+      for (let c = 0; c < FINDER_SIZE; c++) {
+        const ring = Math.max(Math.abs(r - 3), Math.abs(c - 3));
+        set(r0 + r, c0 + c, ring === 2 ? 0 : 1);
+      }
+    }
+    for (let k = 0; k < CORNER_NOTCHES[corner]; k++) {
+      const [nr, nc] = NOTCH_CELLS[k];
+      set(r0 + nr, c0 + nc, 1);
+    }
+  });
+
+  const lattice = latticeFor(size);
+  const last = lattice.length - 1;
+  for (let i = 0; i <= last; i++) {
+    for (let j = 0; j <= last; j++) {
+      if ((i === 0 || i === last) && (j === 0 || j === last)) continue; // finders sit there
+      const cr = lattice[i];
+      const cc = lattice[j];
+      for (let r = -2; r <= 2; r++) {
+        for (let c = -2; c <= 2; c++) {
+          const ring = Math.max(Math.abs(r), Math.abs(c));
+          set(cr + r, cc + c, ring === 1 ? 0 : 1);
+        }
+      }
+    }
+  }
+
+  // Header copy 1: the first HEADER_MODULES free modules in the strip of columns 0..7 below the
+  // top-left finder, row by row. Copy 2 is its image under 180° rotation.
+  const header1 = new Int32Array(HEADER_MODULES);
+  const header2 = new Int32Array(HEADER_MODULES);
+  let h = 0;
+  for (let r = FINDER_RESERVED; r < size && h < HEADER_MODULES; r++) {
+    for (let c = 0; c < FINDER_RESERVED && h < HEADER_MODULES; c++) {
+      const index = r * size + c;
+      if (kind[index] !== ModuleKind.Data) continue;
+      const mirror = (size - 1 - r) * size + (size - 1 - c);
+      header1[h] = index;
+      header2[h] = mirror;
+      kind[index] = ModuleKind.Header1;
+      kind[mirror] = ModuleKind.Header2;
+      h++;
+    }
+  }
+  if (h !== HEADER_MODULES) throw new Error('header does not fit');
+
+  const free: number[] = [];
+  for (let i = 0; i < size * size; i++) if (kind[i] === ModuleKind.Data) free.push(i);
+  const slotCount = Math.floor(free.length / 8);
+  const slots = Int32Array.from(free.slice(0, slotCount * 8));
+  const filler = Int32Array.from(free.slice(slotCount * 8));
+  for (const i of filler) kind[i] = ModuleKind.Filler;
+
+  const layout: Layout = { size, lattice, kind, functionValue: value, header: [header1, header2], slots, slotCount, filler };
+  layoutCache.set(size, layout);
+  return layout;
+}
+
+/** Splits T codeword bytes into ⌈T/255⌉ blocks of near-equal length with the level's parity share. */
+export function blockShapes(totalBytes: number, ecLevel: number): BlockShape[] {
+  const share = EC_PARITY_SHARE[ecLevel];
+  if (share === undefined) throw new RangeError(`EC level ${ecLevel}`);
+  const count = Math.ceil(totalBytes / 255);
+  const base = Math.floor(totalBytes / count);
+  const longer = totalBytes % count;
+  const shapes: BlockShape[] = [];
+  for (let b = 0; b < count; b++) {
+    const n = base + (b < longer ? 1 : 0);
+    const parity = Math.max(2, 2 * Math.round((n * share) / 2));
+    shapes.push({ n, parity });
+  }
+  return shapes;
+}
+
+/** Message bytes (payload + CRC + padding) a symbol of this size and level carries. */
+export function messageCapacity(size: number, ecLevel: number): number {
+  return blockShapes(layoutFor(size).slotCount, ecLevel).reduce((sum, s) => sum + s.n - s.parity, 0);
+}
+
+/** The smallest grid size that carries `payloadLength` bytes at `ecLevel`, or undefined. */
+export function sizeForPayload(payloadLength: number, ecLevel: number): number | undefined {
+  return GRID_SIZES.find((n) => messageCapacity(n, ecLevel) >= payloadLength + CRC_BYTES);
+}
+
+export interface HeaderFields {
+  readonly version: number;
+  readonly ecLevel: number;
+  readonly sizeIndex: number;
+  /** Module size in 1/1200 inch. */
+  readonly moduleUnits: number;
+  readonly payloadLength: number;
+}

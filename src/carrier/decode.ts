@@ -14,7 +14,10 @@ import {
   blockShapes,
   CORNER_NOTCHES,
   CRC_BYTES,
+  FINDER_CENTRE,
   FINDER_SIZE,
+  finderValue,
+  notchAt,
   GRID_SIZES,
   HEADER_BYTES,
   layoutFor,
@@ -88,10 +91,10 @@ export const MIN_PIXELS_PER_MODULE = 1.2;
 
 const yieldToLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** Corner order of the format: TL, TR, BR, BL; finder centres in module coordinates. */
+/** Finder centres in module coordinates, in the format's corner order TL, TR, BR, BL. */
 function finderCentres(size: number): Point[] {
-  const a = 3.5;
-  const b = size - 3.5;
+  const a = FINDER_CENTRE + 0.5;
+  const b = size - a;
   return [
     { x: a, y: a },
     { x: b, y: a },
@@ -100,90 +103,42 @@ function finderCentres(size: number): Point[] {
   ];
 }
 
-/** The 8 assignments of the quad's cyclic corners to TL, TR, BR, BL. */
-function orientations(corners: readonly Point[]): Array<{ image: Point[]; rotation: 0 | 90 | 180 | 270; mirrored: boolean }> {
-  const out: Array<{ image: Point[]; rotation: 0 | 90 | 180 | 270; mirrored: boolean }> = [];
-  for (const dir of [1, -1]) {
-    for (let start = 0; start < 4; start++) {
-      const image = [0, 1, 2, 3].map((k) => corners[(start + dir * k + 8) % 4]);
-      // Rotation: angle of the TL→TR edge in the image, snapped to quarter turns.
-      const angle = Math.atan2(image[1].y - image[0].y, image[1].x - image[0].x);
-      const quarter = (((Math.round(angle / (Math.PI / 2)) % 4) + 4) % 4) as 0 | 1 | 2 | 3;
-      // In image coordinates (y down) an unmirrored symbol has TL→TR→BR clockwise: positive cross.
-      const cross = (image[1].x - image[0].x) * (image[2].y - image[1].y) - (image[1].y - image[0].y) * (image[2].x - image[1].x);
-      out.push({ image, rotation: ([0, 90, 180, 270] as const)[quarter], mirrored: cross < 0 });
-    }
-  }
+/**
+ * One of the 8 symmetries of the square grid: `index(r, c)` gives the module of the canonically
+ * sampled grid that holds the symbol's module (r, c). Rotation by quarter turns (k) after an
+ * optional transpose (mirror).
+ */
+interface GridSymmetry {
+  readonly k: number;
+  readonly mirror: boolean;
+}
+
+const SYMMETRIES: readonly GridSymmetry[] = [0, 1, 2, 3].flatMap((k) => [false, true].map((mirror) => ({ k, mirror })));
+
+function symmetryIndex(t: GridSymmetry, size: number, r: number, c: number): number {
+  if (t.mirror) [r, c] = [c, r];
+  for (let i = 0; i < t.k; i++) [r, c] = [c, size - 1 - r];
+  return r * size + c;
+}
+
+function transformGrid(values: Float32Array, size: number, t: GridSymmetry): Float32Array {
+  if (t.k === 0 && !t.mirror) return values;
+  const out = new Float32Array(values.length);
+  for (let r = 0; r < size; r++) for (let c = 0; c < size; c++) out[r * size + c] = values[symmetryIndex(t, size, r, c)];
   return out;
 }
 
-interface Hypothesis {
-  readonly size: number;
-  readonly layout: Layout;
-  readonly map: GridMap;
-  readonly header: HeaderFields;
-  readonly headerCorrected: number;
-  readonly rotation: 0 | 90 | 180 | 270;
-  readonly mirrored: boolean;
-  readonly contrast: number;
-}
-
-/** Black and white levels from the finder modules nearest a corner (known values). */
-function finderLevels(grey: Grey, map: GridMap, layout: Layout, corner: number): { black: number; white: number } {
-  const n = layout.size;
-  const r0 = corner === 2 || corner === 3 ? n - 8 : 0;
-  const c0 = corner === 1 || corner === 2 ? n - 8 : 0;
-  let bs = 0;
-  let bn = 0;
-  let ws = 0;
-  let wn = 0;
-  for (let r = r0; r < r0 + 8; r++)
-    for (let c = c0; c < c0 + 8; c++) {
-      const i = r * n + c;
-      // Use only the core and the white ring, robust under blur: skip the outer ring/separator edge.
-      const lr = r - (corner === 2 || corner === 3 ? n - 7 : 0);
-      const lc = c - (corner === 1 || corner === 2 ? n - 7 : 0);
-      const ring = Math.max(Math.abs(lr - 3), Math.abs(lc - 3));
-      if (ring > 1 && !(ring >= 4)) continue;
-      const p = mapPoint(map, c + 0.5, r + 0.5);
-      const v = bilinear(grey, p.x, p.y);
-      if (layout.functionValue[i]) {
-        bs += v;
-        bn++;
-      } else {
-        ws += v;
-        wn++;
-      }
-    }
-  return { black: bn ? bs / bn : 0, white: wn ? ws / wn : 255 };
-}
-
-function readHeaderAt(grey: Grey, map: GridMap, layout: Layout) {
-  const tl = finderLevels(grey, map, layout, 0);
-  const br = finderLevels(grey, map, layout, 2);
-  const soft = new Float32Array(layout.header[0].length);
-  const copies = layout.header.map((copy, k) => {
-    const lv = k === 0 ? tl : br;
-    const mid = (lv.black + lv.white) / 2;
-    const half = Math.max(1, (lv.white - lv.black) / 2);
-    return Array.from(copy, (m) => {
-      const p = mapPoint(map, (m % layout.size) + 0.5, Math.floor(m / layout.size) + 0.5);
-      return (mid - bilinear(grey, p.x, p.y)) / half;
-    });
+/** Rotation and mirroring of the symbol in the image, from where its TL, TR and BR finders landed. */
+function orientationOf(map: GridMap, size: number, t: GridSymmetry): { rotation: 0 | 90 | 180 | 270; mirrored: boolean } {
+  const image = finderCentres(size).map((p) => {
+    const index = symmetryIndex(t, size, Math.floor(p.y), Math.floor(p.x));
+    return mapPoint(map, (index % size) + 0.5, Math.floor(index / size) + 0.5);
   });
-  for (let i = 0; i < soft.length; i++) soft[i] = copies[0][i] + copies[1][i];
-  const contrast = (tl.white - tl.black + br.white - br.black) / 2;
-  const attempts = [soft, Float32Array.from(copies[0]), Float32Array.from(copies[1])];
-  for (const s of attempts) {
-    const { bytes, confidence } = softToBytes(s, HEADER_BYTES);
-    const order = rankLowest(confidence);
-    for (const f of [0, 2, 4, 6]) {
-      const r = decodeHeader(bytes, order.slice(0, f));
-      if (r.ok) return { reading: r, contrast };
-      if (r.reason === 'version') return { reading: r, contrast };
-    }
-  }
-  return { reading: null, contrast };
+  const angle = Math.atan2(image[1].y - image[0].y, image[1].x - image[0].x);
+  const quarter = ((Math.round(angle / (Math.PI / 2)) % 4) + 4) % 4;
+  // In image coordinates (y down) an unmirrored symbol runs TL → TR → BR clockwise: positive cross.
+  const cross = (image[1].x - image[0].x) * (image[2].y - image[1].y) - (image[1].y - image[0].y) * (image[2].x - image[1].x);
+  return { rotation: ([0, 90, 180, 270] as const)[quarter], mirrored: cross < 0 };
 }
 
 function softToBytes(soft: ArrayLike<number>, count: number): { bytes: Uint8Array; confidence: Float32Array } {
@@ -209,64 +164,116 @@ function rankLowest(confidence: ArrayLike<number>): number[] {
   return Array.from({ length: confidence.length }, (_, i) => i).sort((a, b) => confidence[a] - confidence[b]);
 }
 
-/** Notch agreement of an orientation hypothesis: higher = more likely. */
-function notchScore(grey: Grey, map: GridMap, size: number): number {
+/** Agreement of the soft grid with the finders' notches (which tell the corners apart). */
+function notchScore(soft: Float32Array, layout: Layout): number {
   let score = 0;
-  for (let corner = 0; corner < 4; corner++) {
-    const r0 = corner === 2 || corner === 3 ? size - FINDER_SIZE : 0;
-    const c0 = corner === 1 || corner === 2 ? size - FINDER_SIZE : 0;
-    const at = (r: number, c: number) => {
-      const p = mapPoint(map, c0 + c + 0.5, r0 + r + 0.5);
-      return bilinear(grey, p.x, p.y);
-    };
-    const black = at(3, 3);
-    const white = (at(1, 3) + at(3, 1) + at(5, 3) + at(3, 5)) / 4;
-    const span = Math.max(1, white - black);
-    NOTCH_CELLS.forEach(([r, c], k) => {
-      const dark = (white - at(r, c)) / span - 0.5;
-      score += (k < CORNER_NOTCHES[corner] ? 1 : -1) * dark;
-    });
+  const n = layout.size;
+  for (let i = 0; i < soft.length; i++) {
+    if (layout.kind[i] !== ModuleKind.Function) continue;
+    const r = Math.floor(i / n);
+    const c = i % n;
+    const lr = r < FINDER_SIZE ? r : r - (n - FINDER_SIZE);
+    const lc = c < FINDER_SIZE ? c : c - (n - FINDER_SIZE);
+    if (lr < 0 || lc < 0 || lr >= FINDER_SIZE || lc >= FINDER_SIZE) continue;
+    if (notchAt(lr, lc) < 0) continue;
+    score += (layout.functionValue[i] ? 1 : -1) * soft[i];
   }
   return score;
 }
 
-function findHypothesis(grey: Grey, quad: FinderQuad): { hypothesis: Hypothesis | null; formatError: HeaderFields | null; contrast: number; ppm: number } {
+type HeaderAttempt = { readonly fields: HeaderFields; readonly corrected: number } | { readonly otherVersion: HeaderFields } | null;
+
+/** Reads the header from a soft grid in the symbol's own orientation (both copies, then each). */
+function readHeader(soft: Float32Array, layout: Layout): HeaderAttempt {
+  const copies = layout.header.map((copy) => Float32Array.from(copy, (m) => soft[m]));
+  const both = copies[0].map((v, i) => v + copies[1][i]);
+  for (const s of [both, copies[0], copies[1]]) {
+    const { bytes, confidence } = softToBytes(s, HEADER_BYTES);
+    const order = rankLowest(confidence);
+    // At most 4 erasures, so at least 2 parity bytes still check the result.
+    for (const f of [0, 2, 4]) {
+      const r = decodeHeader(bytes, order.slice(0, f));
+      if (r.ok) return { fields: r.fields, corrected: r.corrected };
+      // Only a cleanly read header with another version is evidence of another format.
+      if (r.reason === 'version' && f === 0 && r.corrected === 0 && r.fields) return { otherVersion: r.fields };
+    }
+  }
+  return null;
+}
+
+interface Hypothesis {
+  readonly layout: Layout;
+  readonly map: GridMap;
+  readonly values: Float32Array;
+  readonly symmetry: GridSymmetry;
+  readonly header: HeaderFields;
+  readonly headerCorrected: number;
+  readonly alignmentFound: number;
+  readonly functionErrors: number;
+}
+
+interface QuadOutcome {
+  readonly hypothesis: Hypothesis | null;
+  readonly otherVersion: HeaderFields | null;
+  readonly functionErrors: number;
+}
+
+/**
+ * For each grid size near the estimate: homography from the finder centres, grid refinement,
+ * sampling, then the header is read in each of the 8 orientations (best notch agreement first).
+ * The grid is sampled once per size: the other orientations are symmetries of the same samples.
+ */
+function tryQuad(grey: Grey, quad: FinderQuad): QuadOutcome {
   const sizes = [...GRID_SIZES]
-    .filter((n) => Math.abs(n - quad.sizeEstimate) <= Math.max(6, 0.15 * quad.sizeEstimate))
+    .filter((n) => Math.abs(n - quad.sizeEstimate) <= Math.max(6, 0.12 * quad.sizeEstimate))
     .sort((a, b) => Math.abs(a - quad.sizeEstimate) - Math.abs(b - quad.sizeEstimate))
     .slice(0, 3);
-  let formatError: HeaderFields | null = null;
-  let contrast = 0;
+  let otherVersion: HeaderFields | null = null;
+  let functionErrors = 1;
   for (const size of sizes) {
     const layout = layoutFor(size);
-    const centres = finderCentres(size);
-    const ranked = orientations(quad.corners)
-      .map((o) => {
-        const h = homographyFrom4(centres, o.image);
-        if (!h) return null;
-        const map = makeGridMap(h, layout.lattice);
-        return { o, map, score: notchScore(grey, map, size) };
-      })
-      .filter((x): x is NonNullable<typeof x> => x !== null)
+    const h = homographyFrom4(finderCentres(size), quad.corners);
+    if (!h) continue;
+    const map = makeGridMap(h, layout.lattice);
+    const alignmentFound = refineGrid(grey, map, layout);
+    const values = sampleGrid(grey, map, size);
+    const canonical = normalise(values, size);
+    const ranked = SYMMETRIES.map((t) => ({ t, soft: transformGrid(canonical, size, t) }))
+      .map((x) => ({ ...x, score: notchScore(x.soft, layout) }))
       .sort((a, b) => b.score - a.score);
-    for (const { o, map } of ranked) {
-      const { reading, contrast: c } = readHeaderAt(grey, map, layout);
-      contrast = Math.max(contrast, c);
+    if ((globalThis as any).__debugCarrier) console.log('notch', ranked.map((x) => `${x.t.k}${x.t.mirror ? 'm' : ''}:${x.score.toFixed(1)}`).join(' '));
+    functionErrors = Math.min(functionErrors, functionErrorRate(ranked[0].soft, layout));
+    for (const { t, soft } of ranked) {
+      const reading = readHeader(soft, layout);
       if (!reading) continue;
-      if (!reading.ok) {
-        formatError = reading.fields ?? null;
+      if ('otherVersion' in reading) {
+        otherVersion = reading.otherVersion;
         continue;
       }
       if (GRID_SIZES[reading.fields.sizeIndex] !== size) continue;
+      if ((globalThis as any).__debugCarrier) {
+        const wrong: string[] = [];
+        for (let i = 0; i < soft.length; i++) if (layout.kind[i] === ModuleKind.Function && soft[i] > 0 !== (layout.functionValue[i] === 1)) wrong.push(`${Math.floor(i / size)},${i % size}`);
+        console.log('wrong', wrong.slice(0, 60).join(' '));
+      }
+      if ((globalThis as any).__debugCarrier) console.log('hyp', size, t.k, t.mirror, alignmentFound, functionErrorRate(soft, layout), JSON.stringify(reading));
       return {
-        hypothesis: { size, layout, map, header: reading.fields, headerCorrected: reading.corrected, rotation: o.rotation, mirrored: o.mirrored, contrast: c },
-        formatError,
-        contrast,
-        ppm: quad.module,
+        hypothesis: {
+          layout,
+          map,
+          values,
+          symmetry: t,
+          header: reading.fields,
+          headerCorrected: reading.corrected,
+          alignmentFound,
+          functionErrors: functionErrorRate(soft, layout),
+        },
+        otherVersion,
+        functionErrors,
       };
     }
   }
-  return { hypothesis: null, formatError, contrast, ppm: quad.module };
+  return { hypothesis: null, otherVersion, functionErrors };
 }
 
 /** Measures the displacement field at every lattice point, breadth-first from the finders. */
@@ -282,20 +289,15 @@ function refineGrid(grey: Grey, map: GridMap, layout: Layout): number {
     [L - 1, L - 1],
     [L - 1, 0],
   ];
-  const finderTemplates = corners.map(([i, j]) => {
-    const r0 = i === 0 ? 0 : n - FINDER_SIZE;
-    const c0 = j === 0 ? 0 : n - FINDER_SIZE;
-    // 9×9 with the separator ring so the outer edge is part of the match (outside the quiet zone
-    // or separator is white on every side of a finder).
-    const values: number[] = [];
-    for (let r = -1; r < 8; r++)
-      for (let c = -1; c < 8; c++) {
-        const rr = r0 + r;
-        const cc = c0 + c;
-        values.push(rr < 0 || cc < 0 || rr >= n || cc >= n ? 0 : layout.functionValue[rr * n + cc]);
-      }
-    return makeTemplate(values, 9);
-  });
+  // Finder template: the finder plus a one-module white ring (separator or quiet zone on every
+  // side), notch blocks left out because the corner's identity is not known yet.
+  const finderValues: number[] = [];
+  for (let r = -1; r <= FINDER_SIZE; r++)
+    for (let c = -1; c <= FINDER_SIZE; c++) {
+      const inside = r >= 0 && c >= 0 && r < FINDER_SIZE && c < FINDER_SIZE;
+      finderValues.push(!inside ? 0 : notchAt(r, c) >= 0 ? -1 : finderValue(r, c));
+    }
+  const finderTemplate = makeTemplate(finderValues, FINDER_SIZE + 2).filter((p) => p.dark >= 0);
   let alignments = 0;
   let alignmentsFound = 0;
   const queue: number[] = [];
@@ -330,7 +332,7 @@ function refineGrid(grey: Grey, map: GridMap, layout: Layout): number {
     const base = applyHomography(map.h, x, y);
     const jac = homographyJacobian(map.h, x, y);
     const cornerIndex = corners.findIndex(([ci, cj]) => ci === i && cj === j);
-    const template = cornerIndex >= 0 ? finderTemplates[cornerIndex] : alignTemplate;
+    const template = cornerIndex >= 0 ? finderTemplate : alignTemplate;
     const range = cornerIndex >= 0 ? 0.75 : 1.25;
     const predicted = { x: base.x + dx, y: base.y + dy };
     const m = matchTemplate(grey, template, predicted, jac, range);
@@ -487,8 +489,9 @@ function correct(soft: Float32Array, layout: Layout, ecLevel: number): Correctio
     let used = 0;
     if (result) used = (2 * result.corrected) / p;
     else {
-      for (const f of [p >> 2, p >> 1, (3 * p) >> 2, p]) {
-        if (f === 0) continue;
+      // Never erase all parity: keep at least 2 bytes (4 for big blocks) to check the result.
+      for (const f of [p >> 2, p >> 1, (3 * p) >> 2, p - Math.max(2, p >> 3)]) {
+        if (f <= 0) continue;
         const erased = order.slice(0, f);
         result = rsDecode(blocks[b], p, erased);
         if (result) {
@@ -541,6 +544,10 @@ function functionErrorRate(soft: Float32Array, layout: Layout): number {
 
 /** Sharpening strengths tried in order until the Reed–Solomon blocks all decode. */
 export const SHARPENING_STEPS: readonly number[] = [0, 0.6, 1.2];
+/** Finder quads tried before giving up (bounds the time spent on cluttered images). */
+export const MAX_QUAD_ATTEMPTS = 6;
+/** Share of function modules misread above which a failure is blamed on blur. */
+export const BLURRY_FUNCTION_ERRORS = 0.12;
 
 export async function decodeCarrier(image: ImageInput, key: Uint8Array, options: DecodeOptions = {}): Promise<DecodeResult> {
   const { signal, onProgress } = options;
@@ -554,64 +561,55 @@ export async function decodeCarrier(image: ImageInput, key: Uint8Array, options:
   onProgress?.({ stage: 'finders', fraction: 0.1 });
   const minSide = Math.min(grey.width, grey.height);
   let seen = 0;
-  let best: { hypothesis: Hypothesis; quads: number } | null = null;
+  let hypothesis: Hypothesis | null = null;
   let smallest = Infinity;
-  let bestContrast = 0;
-  let formatError: HeaderFields | null = null;
+  let fewestFunctionErrors = 1;
+  let otherVersion: HeaderFields | null = null;
   const tried: FinderCandidate[] = [];
+  let attempts = 0;
+  // Two binarisation windows: one for a symbol that is small in the image, one for a close-up.
   for (const window of [Math.max(24, Math.round(minSide / 10)), Math.max(24, Math.round(minSide / 3))]) {
     const bin = binarize(grey, window);
-    const candidates = findFinderCandidates(bin, grey.width, grey.height, minSide / 7);
+    const candidates = findFinderCandidates(bin, grey.width, grey.height, minSide / FINDER_SIZE);
     await yieldToLoop();
     throwIfAborted(signal);
     seen = Math.max(seen, candidates.filter((c) => c.hits >= 2).length);
-    const quads = finderQuads(candidates, GRID_SIZES[0], GRID_SIZES[GRID_SIZES.length - 1]).slice(0, 6);
+    const quads = finderQuads(candidates, GRID_SIZES[0], GRID_SIZES[GRID_SIZES.length - 1]);
     onProgress?.({ stage: 'header', fraction: 0.3 });
     for (const quad of quads) {
+      if (attempts >= MAX_QUAD_ATTEMPTS) break;
       // Skip a quad already tried at the other window size.
-      if (quad.corners.every((c) => tried.some((t) => Math.hypot(t.x - c.x, t.y - c.y) < c.module))) continue;
+      if (quad.corners.every((c) => tried.some((t) => Math.hypot(t.x - c.x, t.y - c.y) < 2 * c.module))) continue;
       tried.push(...quad.corners);
+      attempts++;
       smallest = Math.min(smallest, quad.module);
       if (quad.module < MIN_PIXELS_PER_MODULE) continue;
-      const r = findHypothesis(grey, quad);
-      bestContrast = Math.max(bestContrast, r.contrast);
-      if (r.formatError) formatError = r.formatError;
-      if (r.hypothesis) {
-        best = { hypothesis: r.hypothesis, quads: quads.length };
+      const outcome = tryQuad(grey, quad);
+      fewestFunctionErrors = Math.min(fewestFunctionErrors, outcome.functionErrors);
+      if (outcome.otherVersion) otherVersion = outcome.otherVersion;
+      await yieldToLoop();
+      throwIfAborted(signal);
+      if (outcome.hypothesis) {
+        hypothesis = outcome.hypothesis;
         break;
       }
     }
-    if (best) break;
+    if (hypothesis) break;
   }
-  if (!best) {
-    if (formatError) throw new CarrierFormatError(`version ${formatError.version}`);
-    if (seen < 4 && smallest === Infinity) throw new CarrierNotFoundError(seen);
+  if (!hypothesis) {
+    if (otherVersion) throw new CarrierFormatError(`version ${otherVersion.version}`);
+    if (smallest === Infinity) throw new CarrierNotFoundError(seen);
     if (smallest < 1.6) throw new CarrierTooSmallError(smallest);
-    if (bestContrast < 40) throw new CarrierBlurryError();
+    if (fewestFunctionErrors > BLURRY_FUNCTION_ERRORS) throw new CarrierBlurryError();
     throw new CarrierDamagedError('format header');
   }
-  await yieldToLoop();
-  throwIfAborted(signal);
 
-  const hyp = best.hypothesis;
-  const { layout, map, header } = hyp;
-  onProgress?.({ stage: 'grid', fraction: 0.45 });
-  const alignmentFound = refineGrid(grey, map, layout);
-  await yieldToLoop();
-  throwIfAborted(signal);
-
-  onProgress?.({ stage: 'sample', fraction: 0.65 });
-  const values = sampleGrid(grey, map, layout.size);
-  await yieldToLoop();
-  throwIfAborted(signal);
-
+  const { layout, map, header, values, symmetry } = hypothesis;
   onProgress?.({ stage: 'correct', fraction: 0.8 });
   let outcome: CorrectionOutcome | null = null;
   let sharpening = 0;
-  let worstFunctionErrors = 0;
   for (const beta of SHARPENING_STEPS) {
-    const soft = normalise(sharpen(values, layout.size, beta), layout.size);
-    worstFunctionErrors = Math.max(worstFunctionErrors, functionErrorRate(soft, layout));
+    const soft = transformGrid(normalise(sharpen(values, layout.size, beta), layout.size), layout.size, symmetry);
     outcome = correct(soft, layout, header.ecLevel);
     if (outcome) {
       sharpening = beta;
@@ -624,9 +622,10 @@ export async function decodeCarrier(image: ImageInput, key: Uint8Array, options:
   const ppm = Math.sqrt(Math.abs(centre[0] * centre[3] - centre[1] * centre[2]));
   if (!outcome) {
     if (ppm < 1.6) throw new CarrierTooSmallError(ppm);
-    if (worstFunctionErrors > 0.2 && hyp.contrast < 60) throw new CarrierBlurryError();
+    if (hypothesis.functionErrors > BLURRY_FUNCTION_ERRORS) throw new CarrierBlurryError();
     throw new CarrierDamagedError('data');
   }
+  const { rotation, mirrored } = orientationOf(map, layout.size, symmetry);
 
   const message = whiten(outcome.whitened, key);
   const length = header.payloadLength;
@@ -654,12 +653,12 @@ export async function decodeCarrier(image: ImageInput, key: Uint8Array, options:
       correctedSymbols: outcome.corrected,
       erasures: outcome.erasures,
       confidence: Math.max(0, 1 - outcome.worstUse),
-      rotation: hyp.rotation,
-      mirrored: hyp.mirrored,
+      rotation,
+      mirrored,
       findersSeen: seen,
-      alignmentFound,
+      alignmentFound: hypothesis.alignmentFound,
       sharpening,
-      headerCorrected: hyp.headerCorrected,
+      headerCorrected: hypothesis.headerCorrected,
     },
   };
 }

@@ -6,6 +6,7 @@
  */
 import type { Grey } from './grey.ts';
 import type { Point } from './geometry.ts';
+import { FINDER_SIZE } from './format.ts';
 
 export interface FinderCandidate extends Point {
   /** Estimated module pitch in pixels. */
@@ -126,7 +127,7 @@ function crossCheck(bin: Uint8Array, width: number, height: number, x: number, y
 /** Finder candidates in a binary image. */
 export function findFinderCandidates(bin: Uint8Array, width: number, height: number, maxModule: number): FinderCandidate[] {
   const raw: FinderCandidate[] = [];
-  const maxRun = Math.ceil(maxModule * 4.5);
+  const maxRun = Math.ceil(maxModule * 9);
   const runs = [0, 0, 0, 0, 0];
   for (let y = 0; y < height; y++) {
     const row = y * width;
@@ -161,7 +162,7 @@ export function findFinderCandidates(bin: Uint8Array, width: number, height: num
               const totalH = h2.runs.reduce((a, b) => a + b, 0);
               const totalV = v2.runs.reduce((a, b) => a + b, 0);
               if (totalH < 1.6 * totalV && totalV < 1.6 * totalH) {
-                raw.push({ x: fx + 0.5, y: cy + v2.centre + 0.5, module: (totalH + totalV) / 14, hits: 1 });
+                raw.push({ x: fx + 0.5, y: cy + v2.centre + 0.5, module: (totalH + totalV) / (2 * FINDER_SIZE), hits: 1 });
               }
             }
           }
@@ -174,7 +175,7 @@ export function findFinderCandidates(bin: Uint8Array, width: number, height: num
   // Cluster confirmations of the same finder.
   const clusters: FinderCandidate[] = [];
   for (const c of raw) {
-    const near = clusters.find((k) => Math.hypot(k.x - c.x, k.y - c.y) < 2 * Math.max(k.module, c.module) && c.module < 1.5 * k.module && k.module < 1.5 * c.module);
+    const near = clusters.find((k) => Math.hypot(k.x - c.x, k.y - c.y) < 4 * Math.max(k.module, c.module) && c.module < 1.5 * k.module && k.module < 1.5 * c.module);
     if (near) {
       const w = near.hits;
       near.x = (near.x * w + c.x) / (w + 1);
@@ -190,7 +191,7 @@ export interface FinderQuad {
   /** Four finder centres in cyclic order around their centroid. */
   readonly corners: readonly FinderCandidate[];
   readonly score: number;
-  /** Mean finder-to-finder side length divided by the mean module pitch, plus 7: an estimate of N. */
+  /** Mean finder-to-finder side length ÷ mean module pitch + FINDER_SIZE: an estimate of N. */
   readonly sizeEstimate: number;
   readonly module: number;
 }
@@ -233,7 +234,7 @@ export function finderQuads(candidates: readonly FinderCandidate[], minSize: num
           if (Math.max(diag1, diag2) > 1.5 * Math.min(diag1, diag2)) continue;
           const mean = (mMin + mMax) / 2;
           const meanModule = mods.reduce((s, m) => s + m, 0) / 4;
-          const sizeEstimate = sides.reduce((s, v) => s + v, 0) / 4 / meanModule + 7;
+          const sizeEstimate = sides.reduce((s, v) => s + v, 0) / 4 / meanModule + FINDER_SIZE;
           if (sizeEstimate < minSize * 0.75 || sizeEstimate > maxSize * 1.3) continue;
           const hits = four.reduce((s, f) => s + Math.min(f.hits, 2 * mean), 0);
           const score = hits * (sMin / sMax) * (mMin / mMax);

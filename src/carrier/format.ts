@@ -11,16 +11,29 @@ export const FORMAT_VERSION = 1;
 
 /** The only grid sizes a symbol may have. The index into this list is written in the header. */
 export const GRID_SIZES: readonly number[] = [
-  32, 40, 48, 56, 64, 72, 80, 88, 96, 104, 112, 120, 128, 144, 160, 176, 192, 208, 224, 240, 256,
+  40, 48, 56, 64, 72, 80, 88, 96, 104, 112, 120, 128, 144, 160, 176, 192, 208, 224, 240, 256,
 ];
 
 /** White modules on each side, counted in the printed area. */
 export const QUIET_ZONE = 2;
 
-/** Finder: 7×7 (black ring, white ring, 3×3 black core: 1:1:3:1:1 on the centre lines). */
-export const FINDER_SIZE = 7;
-/** Finder plus its white separator: the reserved square in each corner. */
-export const FINDER_RESERVED = 8;
+/**
+ * Finder: 15×15 modules, black ring 2, white ring 2, 7×7 black core: runs of 2:2:7:2:2 on the
+ * centre lines, which passes the 1:1:3:1:1 test of ISO/IEC 18004 §6.3.3 within its tolerance.
+ * The doubled rings keep the finder detectable when data modules are only 2 scan pixels wide and
+ * blurred; the odd size puts the centre on a module centre (module 7).
+ */
+export const FINDER_SIZE = 15;
+/** Finder plus its one-module white separator: the reserved square in each corner. */
+export const FINDER_RESERVED = FINDER_SIZE + 1;
+/** Module index of the finder centre, from its outer corner. */
+export const FINDER_CENTRE = 7;
+
+/** Colour (1 = black) of finder module (r, c), 0..14, without notches. */
+export function finderValue(r: number, c: number): number {
+  const d = Math.max(Math.abs(r - FINDER_CENTRE), Math.abs(c - FINDER_CENTRE));
+  return d <= 3 || d >= 6 ? 1 : 0;
+}
 /** Alignment pattern: 5×5 (black ring, white ring, black centre module). */
 export const ALIGN_SIZE = 5;
 /** Target distance between alignment centres, in modules. */
@@ -32,13 +45,18 @@ export const ALIGN_SPACING = 20;
  * dihedral group acts faithfully on four distinct corners). Order: TL, TR, BR, BL.
  */
 export const CORNER_NOTCHES: readonly number[] = [0, 1, 2, 3];
-/** Notch cells inside a finder (row, col), filled in this order. */
+/** Notches: 2×2 blocks in the corners of the white ring, top-left module (r, c), filled in this order. */
 export const NOTCH_CELLS: ReadonlyArray<readonly [number, number]> = [
-  [1, 1],
-  [1, 5],
-  [5, 5],
-  [5, 1],
+  [2, 2],
+  [2, 11],
+  [11, 11],
+  [11, 2],
 ];
+
+/** Which notch (index into NOTCH_CELLS) covers finder module (r, c), or −1. */
+export function notchAt(r: number, c: number): number {
+  return NOTCH_CELLS.findIndex(([nr, nc]) => r >= nr && r < nr + 2 && c >= nc && c < nc + 2);
+}
 
 /** Error-correction levels: share of each Reed–Solomon block spent on parity. */
 export const EC_PARITY_SHARE: readonly number[] = [0.125, 0.2, 0.3, 0.45];
@@ -78,7 +96,11 @@ export interface BlockShape {
 
 export interface Layout {
   readonly size: number;
-  /** Lattice of finder/alignment centres along each axis (module index of the centre module). */
+  /**
+   * Module indices of the finder and alignment centres along each axis: FINDER_CENTRE, the
+   * alignment centres, N − 1 − FINDER_CENTRE. Finders sit at the four corners of this lattice,
+   * alignment patterns at every other lattice point.
+   */
   readonly lattice: readonly number[];
   /** Per module: a ModuleKind. */
   readonly kind: Uint8Array;
@@ -94,11 +116,16 @@ export interface Layout {
 }
 
 function latticeFor(size: number): number[] {
-  const span = size - FINDER_SIZE; // distance between the first and last finder centres
-  const intervals = Math.max(1, Math.round(span / ALIGN_SPACING));
+  const first = FINDER_CENTRE;
+  const last = size - 1 - FINDER_CENTRE;
+  // An odd number of intervals: with N even, a lattice point in the exact middle could not be
+  // placed symmetrically, and the layout must look the same under all eight symmetries of the
+  // square (the decoder samples once and reads every orientation from the same samples).
+  let intervals = Math.max(1, Math.round((last - first) / ALIGN_SPACING));
+  if (intervals % 2 === 0) intervals++;
   const lattice = new Array<number>(intervals + 1);
   for (let i = 0; i * 2 <= intervals; i++) {
-    const c = 3 + Math.round((i * span) / intervals);
+    const c = first + Math.round((i * (last - first)) / intervals);
     lattice[i] = c;
     lattice[intervals - i] = size - 1 - c; // mirror so the layout is symmetric under 180° rotation
   }
@@ -125,19 +152,15 @@ export function layoutFor(size: number): Layout {
     [size - FINDER_SIZE, 0],
   ];
   origins.forEach(([r0, c0], corner) => {
-    // Separator: the 8×8 corner square is white first, then the finder is drawn into it.
+    // Separator: the corner square is white first, then the finder is drawn into it.
     const sr = r0 === 0 ? 0 : size - FINDER_RESERVED;
     const sc = c0 === 0 ? 0 : size - FINDER_RESERVED;
     for (let r = 0; r < FINDER_RESERVED; r++) for (let c = 0; c < FINDER_RESERVED; c++) set(sr + r, sc + c, 0);
     for (let r = 0; r < FINDER_SIZE; r++) {
       for (let c = 0; c < FINDER_SIZE; c++) {
-        const ring = Math.max(Math.abs(r - 3), Math.abs(c - 3));
-        set(r0 + r, c0 + c, ring === 2 ? 0 : 1);
+        const notch = notchAt(r, c);
+        set(r0 + r, c0 + c, notch >= 0 && notch < CORNER_NOTCHES[corner] ? 1 : finderValue(r, c));
       }
-    }
-    for (let k = 0; k < CORNER_NOTCHES[corner]; k++) {
-      const [nr, nc] = NOTCH_CELLS[k];
-      set(r0 + nr, c0 + nc, 1);
     }
   });
 
@@ -157,8 +180,9 @@ export function layoutFor(size: number): Layout {
     }
   }
 
-  // Header copy 1: the first HEADER_MODULES free modules in the strip of columns 0..7 below the
-  // top-left finder, row by row. Copy 2 is its image under 180° rotation.
+  // Header copy 1: the first HEADER_MODULES free modules in the strip of columns
+  // 0..FINDER_RESERVED−1 below the top-left finder, row by row. Copy 2 is its image under 180°
+  // rotation.
   const header1 = new Int32Array(HEADER_MODULES);
   const header2 = new Int32Array(HEADER_MODULES);
   let h = 0;

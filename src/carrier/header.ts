@@ -34,7 +34,7 @@ export function encodeHeader(fields: HeaderFields): Uint8Array {
 
 export type HeaderReading =
   | { readonly ok: true; readonly fields: HeaderFields; readonly corrected: number }
-  | { readonly ok: false; readonly reason: 'uncorrectable' | 'version' | 'invalid'; readonly fields?: HeaderFields };
+  | { readonly ok: false; readonly reason: 'uncorrectable' | 'version' | 'invalid'; readonly fields?: HeaderFields; readonly corrected?: number };
 
 /** Decodes a masked header codeword. Erasures: byte indices known to be unreliable. */
 export function decodeHeader(masked: Uint8Array, erasures: readonly number[] = []): HeaderReading {
@@ -50,7 +50,7 @@ export function decodeHeader(masked: Uint8Array, erasures: readonly number[] = [
     moduleUnits: d[H_MODULE_UNITS],
     payloadLength: (d[H_LENGTH] << 8) | d[H_LENGTH + 1],
   };
-  if (fields.version !== FORMAT_VERSION) return { ok: false, reason: 'version', fields };
+  if (fields.version !== FORMAT_VERSION) return { ok: false, reason: 'version', fields, corrected: result.corrected };
   if (fields.ecLevel > 3 || fields.sizeIndex >= GRID_SIZES.length || fields.moduleUnits === 0 || d[H_RESERVED] !== 0) {
     return { ok: false, reason: 'invalid', fields };
   }

@@ -12,7 +12,6 @@
 import { throwIfAborted } from '../bytes/errors.ts';
 import {
   blockShapes,
-  CORNER_NOTCHES,
   CRC_BYTES,
   FINDER_CENTRE,
   FINDER_SIZE,
@@ -23,7 +22,6 @@ import {
   layoutFor,
   ModuleKind,
   MODULE_UNITS_PER_INCH,
-  NOTCH_CELLS,
   type HeaderFields,
   type Layout,
 } from './format.ts';
@@ -34,7 +32,7 @@ import { crc32, whiten, WHITENING_KEY_BYTES } from './whiten.ts';
 import { toGrey, type Grey, type ImageInput } from './grey.ts';
 import { binarize, findFinderCandidates, finderQuads, type FinderCandidate, type FinderQuad } from './finder.ts';
 import { homographyFrom4, homographyJacobian, applyHomography, type Point } from './geometry.ts';
-import { makeGridMap, makeTemplate, mapPoint, matchTemplate, sampleGrid, bilinear, type GridMap } from './sample.ts';
+import { makeGridMap, makeTemplate, mapPoint, matchTemplate, sampleGrid, type GridMap } from './sample.ts';
 import {
   CarrierBlurryError,
   CarrierDamagedError,
@@ -76,7 +74,7 @@ export interface CarrierDiagnostics {
   readonly findersSeen: number;
   /** Alignment patterns found by template matching ÷ alignment patterns in the layout. */
   readonly alignmentFound: number;
-  /** Sharpening used in the module domain (0 = none). */
+  /** Index into SOFT_VARIANTS of the soft values that decoded (0 = plain sampling). */
   readonly sharpening: number;
   readonly headerCorrected: number;
 }
@@ -237,40 +235,35 @@ function tryQuad(grey: Grey, quad: FinderQuad): QuadOutcome {
     const map = makeGridMap(h, layout.lattice);
     const alignmentFound = refineGrid(grey, map, layout);
     const values = sampleGrid(grey, map, size);
-    const canonical = normalise(values, size);
-    const ranked = SYMMETRIES.map((t) => ({ t, soft: transformGrid(canonical, size, t) }))
-      .map((x) => ({ ...x, score: notchScore(x.soft, layout) }))
-      .sort((a, b) => b.score - a.score);
-    if ((globalThis as any).__debugCarrier) console.log('notch', ranked.map((x) => `${x.t.k}${x.t.mirror ? 'm' : ''}:${x.score.toFixed(1)}`).join(' '));
-    functionErrors = Math.min(functionErrors, functionErrorRate(ranked[0].soft, layout));
-    for (const { t, soft } of ranked) {
-      const reading = readHeader(soft, layout);
-      if (!reading) continue;
-      if ('otherVersion' in reading) {
-        otherVersion = reading.otherVersion;
-        continue;
+    for (const variant of SOFT_VARIANTS) {
+      const canonical = softVariant(values, size, variant);
+      const ranked = SYMMETRIES.map((t) => ({ t, soft: transformGrid(canonical, size, t) }))
+        .map((x) => ({ ...x, score: notchScore(x.soft, layout) }))
+        .sort((a, b) => b.score - a.score);
+      functionErrors = Math.min(functionErrors, functionErrorRate(ranked[0].soft, layout));
+      for (const { t, soft } of ranked) {
+        const reading = readHeader(soft, layout);
+        if (!reading) continue;
+        if ('otherVersion' in reading) {
+          otherVersion = reading.otherVersion;
+          continue;
+        }
+        if (GRID_SIZES[reading.fields.sizeIndex] !== size) continue;
+        return {
+          hypothesis: {
+            layout,
+            map,
+            values,
+            symmetry: t,
+            header: reading.fields,
+            headerCorrected: reading.corrected,
+            alignmentFound,
+            functionErrors: functionErrorRate(soft, layout),
+          },
+          otherVersion,
+          functionErrors,
+        };
       }
-      if (GRID_SIZES[reading.fields.sizeIndex] !== size) continue;
-      if ((globalThis as any).__debugCarrier) {
-        const wrong: string[] = [];
-        for (let i = 0; i < soft.length; i++) if (layout.kind[i] === ModuleKind.Function && soft[i] > 0 !== (layout.functionValue[i] === 1)) wrong.push(`${Math.floor(i / size)},${i % size}`);
-        console.log('wrong', wrong.slice(0, 60).join(' '));
-      }
-      if ((globalThis as any).__debugCarrier) console.log('hyp', size, t.k, t.mirror, alignmentFound, functionErrorRate(soft, layout), JSON.stringify(reading));
-      return {
-        hypothesis: {
-          layout,
-          map,
-          values,
-          symmetry: t,
-          header: reading.fields,
-          headerCorrected: reading.corrected,
-          alignmentFound,
-          functionErrors: functionErrorRate(soft, layout),
-        },
-        otherVersion,
-        functionErrors,
-      };
     }
   }
   return { hypothesis: null, otherVersion, functionErrors };
@@ -455,6 +448,69 @@ export function sharpen(values: Float32Array, size: number, beta: number): Float
   return out;
 }
 
+/**
+ * Decision-feedback equaliser against blur (inter-symbol interference between neighbouring
+ * modules). Model: s_i = a·x_i + b·Σ₄ x_j + d·Σ₄ₓ x_j + e, with x = ±1 the current decisions,
+ * Σ₄ over the 4 edge neighbours and Σ₄ₓ over the 4 diagonal ones; (a, b, d, e) fitted by least
+ * squares over the whole grid, then s'_i = (s_i − b·Σ₄ − d·Σ₄ₓ − e)/a and decide again.
+ */
+export function equalise(soft: Float32Array, size: number, iterations = 2): Float32Array {
+  let current = soft;
+  for (let it = 0; it < iterations; it++) {
+    const x = new Int8Array(current.length);
+    for (let i = 0; i < x.length; i++) x[i] = current[i] > 0 ? 1 : -1;
+    const n4 = new Float32Array(current.length);
+    const d4 = new Float32Array(current.length);
+    for (let r = 0; r < size; r++)
+      for (let c = 0; c < size; c++) {
+        let e = 0;
+        let d = 0;
+        if (r > 0) e += x[(r - 1) * size + c];
+        if (r < size - 1) e += x[(r + 1) * size + c];
+        if (c > 0) e += x[r * size + c - 1];
+        if (c < size - 1) e += x[r * size + c + 1];
+        if (r > 0 && c > 0) d += x[(r - 1) * size + c - 1];
+        if (r > 0 && c < size - 1) d += x[(r - 1) * size + c + 1];
+        if (r < size - 1 && c > 0) d += x[(r + 1) * size + c - 1];
+        if (r < size - 1 && c < size - 1) d += x[(r + 1) * size + c + 1];
+        n4[r * size + c] = e;
+        d4[r * size + c] = d;
+      }
+    // Normal equations for [a, b, d, e].
+    const m = new Float64Array(16);
+    const v = new Float64Array(4);
+    for (let i = 0; i < current.length; i++) {
+      const f = [x[i], n4[i], d4[i], 1];
+      for (let p = 0; p < 4; p++) {
+        v[p] += f[p] * current[i];
+        for (let q = 0; q < 4; q++) m[p * 4 + q] += f[p] * f[q];
+      }
+    }
+    const coef = solve4(m, v);
+    if (!coef || coef[0] <= 0.05) return current;
+    const next = new Float32Array(current.length);
+    for (let i = 0; i < current.length; i++) next[i] = (soft[i] - coef[1] * n4[i] - coef[2] * d4[i] - coef[3]) / coef[0];
+    current = next;
+  }
+  return current;
+}
+
+function solve4(m: Float64Array, v: Float64Array): number[] | null {
+  const a = [0, 1, 2, 3].map((r) => [m[r * 4], m[r * 4 + 1], m[r * 4 + 2], m[r * 4 + 3], v[r]]);
+  for (let col = 0; col < 4; col++) {
+    let pivot = col;
+    for (let r = col + 1; r < 4; r++) if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) pivot = r;
+    if (Math.abs(a[pivot][col]) < 1e-9) return null;
+    [a[col], a[pivot]] = [a[pivot], a[col]];
+    for (let r = 0; r < 4; r++) {
+      if (r === col) continue;
+      const f = a[r][col] / a[col][col];
+      for (let k = col; k < 5; k++) a[r][k] -= f * a[col][k];
+    }
+  }
+  return a.map((row, i) => row[4] / row[i]);
+}
+
 interface CorrectionOutcome {
   readonly whitened: Uint8Array;
   readonly corrected: number;
@@ -464,7 +520,35 @@ interface CorrectionOutcome {
   readonly worstUse: number;
 }
 
-function correct(soft: Float32Array, layout: Layout, ecLevel: number): CorrectionOutcome | null {
+/**
+ * Whitened data never has a 5×5 patch of one colour by chance (p ≈ 2⁻²⁴), but a blot, a fold, glare
+ * or a torn corner does. Such modules get confidence 0, so they become erasures first.
+ */
+export function flagUniformPatches(soft: Float32Array, size: number): Float32Array {
+  const sat = new Int32Array((size + 1) * (size + 1));
+  for (let r = 0; r < size; r++) {
+    let row = 0;
+    for (let c = 0; c < size; c++) {
+      row += soft[r * size + c] > 0 ? 1 : 0;
+      sat[(r + 1) * (size + 1) + c + 1] = sat[r * (size + 1) + c + 1] + row;
+    }
+  }
+  const out = soft.slice();
+  const R = 2;
+  for (let r = 0; r < size; r++)
+    for (let c = 0; c < size; c++) {
+      const r0 = Math.max(0, r - R);
+      const r1 = Math.min(size, r + R + 1);
+      const c0 = Math.max(0, c - R);
+      const c1 = Math.min(size, c + R + 1);
+      const dark = sat[r1 * (size + 1) + c1] - sat[r0 * (size + 1) + c1] - sat[r1 * (size + 1) + c0] + sat[r0 * (size + 1) + c0];
+      if (dark === 0 || dark === (r1 - r0) * (c1 - c0)) out[r * size + c] = soft[r * size + c] > 0 ? 1e-3 : -1e-3;
+    }
+  return out;
+}
+
+function correct(rawSoft: Float32Array, layout: Layout, ecLevel: number): CorrectionOutcome | null {
+  const soft = flagUniformPatches(rawSoft, layout.size);
   const slotSoft = new Float32Array(layout.slotCount * 8);
   for (let i = 0; i < slotSoft.length; i++) slotSoft[i] = soft[layout.slots[i]];
   const { bytes: slotBytes, confidence: slotConfidence } = softToBytes(slotSoft, layout.slotCount);
@@ -543,7 +627,22 @@ function functionErrorRate(soft: Float32Array, layout: Layout): number {
 }
 
 /** Sharpening strengths tried in order until the Reed–Solomon blocks all decode. */
-export const SHARPENING_STEPS: readonly number[] = [0, 0.6, 1.2];
+/**
+ * Soft-value variants tried in order until the data decodes: plain, decision-feedback equalised,
+ * then module-domain sharpening (β) followed by equalisation. `sharpening` in the diagnostics
+ * reports the index of the variant that worked.
+ */
+export const SOFT_VARIANTS: ReadonlyArray<{ readonly beta: number; readonly equalise: boolean }> = [
+  { beta: 0, equalise: false },
+  { beta: 0, equalise: true },
+  { beta: 0.6, equalise: true },
+  { beta: 1.2, equalise: true },
+];
+
+function softVariant(values: Float32Array, size: number, variant: { beta: number; equalise: boolean }): Float32Array {
+  const soft = normalise(sharpen(values, size, variant.beta), size);
+  return variant.equalise ? equalise(soft, size) : soft;
+}
 /** Finder quads tried before giving up (bounds the time spent on cluttered images). */
 export const MAX_QUAD_ATTEMPTS = 6;
 /** Share of function modules misread above which a failure is blamed on blur. */
@@ -608,11 +707,11 @@ export async function decodeCarrier(image: ImageInput, key: Uint8Array, options:
   onProgress?.({ stage: 'correct', fraction: 0.8 });
   let outcome: CorrectionOutcome | null = null;
   let sharpening = 0;
-  for (const beta of SHARPENING_STEPS) {
-    const soft = transformGrid(normalise(sharpen(values, layout.size, beta), layout.size), layout.size, symmetry);
+  for (let v = 0; v < SOFT_VARIANTS.length; v++) {
+    const soft = transformGrid(softVariant(values, layout.size, SOFT_VARIANTS[v]), layout.size, symmetry);
     outcome = correct(soft, layout, header.ecLevel);
     if (outcome) {
-      sharpening = beta;
+      sharpening = v;
       break;
     }
     await yieldToLoop();

@@ -10,9 +10,7 @@
 export const FORMAT_VERSION = 1;
 
 /** The only grid sizes a symbol may have. The index into this list is written in the header. */
-export const GRID_SIZES: readonly number[] = [
-  40, 48, 56, 64, 72, 80, 88, 96, 104, 112, 120, 128, 144, 160, 176, 192, 208, 224, 240, 256,
-];
+export const GRID_SIZES: readonly number[] = Array.from({ length: 28 }, (_, i) => 40 + 8 * i); // 40, 48, …, 256
 
 /** White modules on each side, counted in the printed area. */
 export const QUIET_ZONE = 2;

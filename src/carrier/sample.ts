@@ -70,7 +70,7 @@ export function mapPoint(map: GridMap, x: number, y: number): Point {
 }
 
 /** Taps of the module sampler: centre (weight ½) and four points at ±TAP_OFFSET module (⅛ each). */
-export const TAP_OFFSET = 0.22;
+export const TAP_OFFSET = 0.12;
 
 /** Slow reference: every tap mapped through mapPoint and read with bilinear(). */
 export function sampleGridReference(grey: Grey, map: GridMap, size: number): Float32Array {

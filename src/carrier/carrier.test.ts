@@ -114,8 +114,8 @@ describe('carrier round trip on clean rasters', () => {
   });
 });
 
-const GOLDEN_MODULES = 'ed3e5ccaa0518b270a37a6c4ce096d3beac314ded466515b08866d8135ca9192';
-const GOLDEN_RASTER = 'a8307aa042a47e6923063edae2dd3c9e8d7b8410ce46430ff2680f08f963882f';
+const GOLDEN_MODULES = '43c9f83d2f9865f69afd68416bc1a710bcb5258bcfc8fe1937c32f1fe2039b98';
+const GOLDEN_RASTER = '67fc3e419dc1f60839939646626ed01180acd89fbe69741105b6bc78d6b69f30';
 
 describe('carrier bad input', () => {
   const payload = randomBytes(600, 11);

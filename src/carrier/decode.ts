@@ -16,7 +16,8 @@ import {
   FINDER_CENTRE,
   FINDER_SIZE,
   finderValue,
-  notchAt,
+  cornerTagModules,
+  CORNER_TAGS,
   GRID_SIZES,
   HEADER_BYTES,
   layoutFor,
@@ -162,20 +163,15 @@ function rankLowest(confidence: ArrayLike<number>): number[] {
   return Array.from({ length: confidence.length }, (_, i) => i).sort((a, b) => confidence[a] - confidence[b]);
 }
 
-/** Agreement of the soft grid with the finders' notches (which tell the corners apart). */
-function notchScore(soft: Float32Array, layout: Layout): number {
+/** Agreement of the soft grid with the corner tags (which tell the corners apart). */
+function tagScore(soft: Float32Array, layout: Layout): number {
   let score = 0;
-  const n = layout.size;
-  for (let i = 0; i < soft.length; i++) {
-    if (layout.kind[i] !== ModuleKind.Function) continue;
-    const r = Math.floor(i / n);
-    const c = i % n;
-    const lr = r < FINDER_SIZE ? r : r - (n - FINDER_SIZE);
-    const lc = c < FINDER_SIZE ? c : c - (n - FINDER_SIZE);
-    if (lr < 0 || lc < 0 || lr >= FINDER_SIZE || lc >= FINDER_SIZE) continue;
-    if (notchAt(lr, lc) < 0) continue;
-    score += (layout.functionValue[i] ? 1 : -1) * soft[i];
-  }
+  cornerTagModules(layout.size).forEach((slots, corner) =>
+    slots.forEach((modules, slot) => {
+      const sign = slot < CORNER_TAGS[corner] ? 1 : -1;
+      for (const m of modules) score += sign * soft[m];
+    }),
+  );
   return score;
 }
 
@@ -218,7 +214,7 @@ interface QuadOutcome {
 
 /**
  * For each grid size near the estimate: homography from the finder centres, grid refinement,
- * sampling, then the header is read in each of the 8 orientations (best notch agreement first).
+ * sampling, then the header is read in each of the 8 orientations (best corner-tag agreement first).
  * The grid is sampled once per size: the other orientations are symmetries of the same samples.
  */
 function tryQuad(grey: Grey, quad: FinderQuad): QuadOutcome {
@@ -238,7 +234,7 @@ function tryQuad(grey: Grey, quad: FinderQuad): QuadOutcome {
     for (const variant of SOFT_VARIANTS) {
       const canonical = softVariant(values, size, variant);
       const ranked = SYMMETRIES.map((t) => ({ t, soft: transformGrid(canonical, size, t) }))
-        .map((x) => ({ ...x, score: notchScore(x.soft, layout) }))
+        .map((x) => ({ ...x, score: tagScore(x.soft, layout) }))
         .sort((a, b) => b.score - a.score);
       functionErrors = Math.min(functionErrors, functionErrorRate(ranked[0].soft, layout));
       for (const { t, soft } of ranked) {
@@ -283,14 +279,14 @@ function refineGrid(grey: Grey, map: GridMap, layout: Layout): number {
     [L - 1, 0],
   ];
   // Finder template: the finder plus a one-module white ring (separator or quiet zone on every
-  // side), notch blocks left out because the corner's identity is not known yet.
+  // side).
   const finderValues: number[] = [];
   for (let r = -1; r <= FINDER_SIZE; r++)
     for (let c = -1; c <= FINDER_SIZE; c++) {
       const inside = r >= 0 && c >= 0 && r < FINDER_SIZE && c < FINDER_SIZE;
-      finderValues.push(!inside ? 0 : notchAt(r, c) >= 0 ? -1 : finderValue(r, c));
+      finderValues.push(inside ? finderValue(r, c) : 0);
     }
-  const finderTemplate = makeTemplate(finderValues, FINDER_SIZE + 2).filter((p) => p.dark >= 0);
+  const finderTemplate = makeTemplate(finderValues, FINDER_SIZE + 2);
   let alignments = 0;
   let alignmentsFound = 0;
   const queue: number[] = [];

@@ -233,7 +233,12 @@ export function finderQuads(candidates: readonly FinderCandidate[], minSize: num
           if (sMax > 1.8 * sMin) continue;
           if (Math.max(diag1, diag2) > 1.5 * Math.min(diag1, diag2)) continue;
           const mean = (mMin + mMax) / 2;
-          const meanModule = mods.reduce((s, m) => s + m, 0) / 4;
+          // Runs were measured along image rows and columns: for a symbol turned by θ they are
+          // 1/cos θ too long (θ folded into ±45°). The quad's sides give θ.
+          let turn = Math.atan2(four[1].y - four[0].y, four[1].x - four[0].x);
+          turn = Math.abs(((turn % (Math.PI / 2)) + Math.PI / 2) % (Math.PI / 2));
+          if (turn > Math.PI / 4) turn = Math.PI / 2 - turn;
+          const meanModule = (mods.reduce((s, m) => s + m, 0) / 4) * Math.cos(turn);
           const sizeEstimate = sides.reduce((s, v) => s + v, 0) / 4 / meanModule + FINDER_SIZE;
           if (sizeEstimate < minSize * 0.75 || sizeEstimate > maxSize * 1.3) continue;
           const hits = four.reduce((s, f) => s + Math.min(f.hits, 2 * mean), 0);

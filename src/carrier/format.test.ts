@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import {
   blockShapes,
-  FINDER_SIZE,
+  cornerTagModules,
   GRID_SIZES,
   HEADER_MODULES,
   layoutFor,
@@ -17,11 +17,12 @@ import { toHex } from '../bytes/bytes.ts';
 import { CarrierKeyError } from './errors.ts';
 
 describe('carrier format', () => {
-  it('every layout is identical under the 8 symmetries of the square (finders and notches aside)', () => {
+  it('every layout is identical under the 8 symmetries of the square (corner tags aside)', () => {
     for (const n of GRID_SIZES) {
       const layout = layoutFor(n);
       const isFunction = (r: number, c: number) => layout.kind[r * n + c] === ModuleKind.Function;
-      const inFinder = (r: number, c: number) => (r < FINDER_SIZE || r >= n - FINDER_SIZE) && (c < FINDER_SIZE || c >= n - FINDER_SIZE);
+      const tags = new Set(cornerTagModules(n).flat(2));
+      const inFinder = (r: number, c: number) => tags.has(r * n + c);
       const mismatches: string[] = [];
       for (let r = 0; r < n; r++)
         for (let c = 0; c < n; c++) {

@@ -27,7 +27,7 @@ export const FINDER_RESERVED = FINDER_SIZE + 1;
 /** Module index of the finder centre, from its outer corner. */
 export const FINDER_CENTRE = 7;
 
-/** Colour (1 = black) of finder module (r, c), 0..14, without notches. */
+/** Colour (1 = black) of finder module (r, c), 0..14. */
 export function finderValue(r: number, c: number): number {
   const d = Math.max(Math.abs(r - FINDER_CENTRE), Math.abs(c - FINDER_CENTRE));
   return d <= 3 || d >= 6 ? 1 : 0;
@@ -38,22 +38,36 @@ export const ALIGN_SIZE = 5;
 export const ALIGN_SPACING = 20;
 
 /**
- * Corner identities: the finder in each corner has a different number of black "notches" in the
- * diagonal cells of its white ring, so all eight rotations/mirror images are told apart (the
- * dihedral group acts faithfully on four distinct corners). Order: TL, TR, BR, BL.
+ * Corner tags tell the corners apart (and so all eight rotations and mirror images: the symmetry
+ * group of the square permutes four distinct corners faithfully). Each corner has TAG_SLOTS,
+ * 2×2 blocks just outside its separator; the corner fills the first CORNER_TAGS[k] of them
+ * (TL 0, TR 1, BR 2, BL 3). They sit outside the finder so the finder looks the same from every
+ * direction (a mark inside it would break the 1:1:3:1:1 runs at some rotation).
  */
-export const CORNER_NOTCHES: readonly number[] = [0, 1, 2, 3];
-/** Notches: 2×2 blocks in the corners of the white ring, top-left module (r, c), filled in this order. */
-export const NOTCH_CELLS: ReadonlyArray<readonly [number, number]> = [
-  [2, 2],
-  [2, 11],
-  [11, 11],
-  [11, 2],
+export const CORNER_TAGS: readonly number[] = [0, 1, 2, 3];
+/** Top-left module (r, c) of each tag slot of the TL corner, in filling order; other corners are rotations. */
+export const TAG_SLOTS: ReadonlyArray<readonly [number, number]> = [
+  [16, 2],
+  [2, 16],
+  [16, 11],
+  [11, 16],
 ];
 
-/** Which notch (index into NOTCH_CELLS) covers finder module (r, c), or −1. */
-export function notchAt(r: number, c: number): number {
-  return NOTCH_CELLS.findIndex(([nr, nc]) => r >= nr && r < nr + 2 && c >= nc && c < nc + 2);
+/** Module indices of each tag slot of each corner: [corner][slot] → 4 indices. */
+export function cornerTagModules(size: number): number[][][] {
+  const rotate = (r: number, c: number): [number, number] => [c, size - 1 - r]; // quarter turn clockwise
+  return [0, 1, 2, 3].map((corner) =>
+    TAG_SLOTS.map(([r0, c0]) => {
+      const out: number[] = [];
+      for (let i = 0; i < 2; i++)
+        for (let j = 0; j < 2; j++) {
+          let [r, c] = [r0 + i, c0 + j];
+          for (let k = 0; k < corner; k++) [r, c] = rotate(r, c);
+          out.push(r * size + c);
+        }
+      return out;
+    }),
+  );
 }
 
 /** Error-correction levels: share of each Reed–Solomon block spent on parity. */
@@ -149,18 +163,23 @@ export function layoutFor(size: number): Layout {
     [size - FINDER_SIZE, size - FINDER_SIZE],
     [size - FINDER_SIZE, 0],
   ];
-  origins.forEach(([r0, c0], corner) => {
+  origins.forEach(([r0, c0]) => {
     // Separator: the corner square is white first, then the finder is drawn into it.
     const sr = r0 === 0 ? 0 : size - FINDER_RESERVED;
     const sc = c0 === 0 ? 0 : size - FINDER_RESERVED;
     for (let r = 0; r < FINDER_RESERVED; r++) for (let c = 0; c < FINDER_RESERVED; c++) set(sr + r, sc + c, 0);
     for (let r = 0; r < FINDER_SIZE; r++) {
       for (let c = 0; c < FINDER_SIZE; c++) {
-        const notch = notchAt(r, c);
-        set(r0 + r, c0 + c, notch >= 0 && notch < CORNER_NOTCHES[corner] ? 1 : finderValue(r, c));
+        set(r0 + r, c0 + c, finderValue(r, c));
       }
     }
   });
+
+  cornerTagModules(size).forEach((slots, corner) =>
+    slots.forEach((modules, slot) => {
+      for (const m of modules) set(Math.floor(m / size), m % size, slot < CORNER_TAGS[corner] ? 1 : 0);
+    }),
+  );
 
   const lattice = latticeFor(size);
   const last = lattice.length - 1;

@@ -1,0 +1,45 @@
+/**
+ * Vision stage timings on an A4 page at 300 dpi (2480 × 3508 px): RGBA → grey on the main thread
+ * (fast and reference paths) and through the worker bridge (transfer included).
+ */
+import { toGreyInWorker } from '../src/app/vision.ts';
+import { rgbaToGrey, rgbaToGreyReference } from '../src/vision/grey.ts';
+
+const WIDTH = 2480;
+const HEIGHT = 3508;
+const RUNS = 5;
+
+function page(): Uint8ClampedArray {
+  const rgba = new Uint8ClampedArray(WIDTH * HEIGHT * 4);
+  for (let i = 0; i < rgba.length; i += 4) {
+    rgba[i] = (i * 31) & 255;
+    rgba[i + 1] = (i * 17) & 255;
+    rgba[i + 2] = (i * 7) & 255;
+    rgba[i + 3] = 255;
+  }
+  return rgba;
+}
+
+async function median(runs: number, task: () => unknown): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await task();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return +times[Math.floor(runs / 2)].toFixed(1);
+}
+
+export async function run() {
+  const source = page();
+  const fast = await median(RUNS, () => rgbaToGrey(source, WIDTH, HEIGHT));
+  const reference = await median(RUNS, () => rgbaToGreyReference(source, WIDTH, HEIGHT));
+  const worker = await median(RUNS, () => toGreyInWorker({ data: source.slice(), width: WIDTH, height: HEIGHT }));
+  const context = { image: `${WIDTH}x${HEIGHT}`, runs: RUNS };
+  return [
+    { id: 'vision.grey_ms.a4_300dpi', value: fast, unit: 'ms', ...context },
+    { id: 'vision.grey_reference_ms.a4_300dpi', value: reference, unit: 'ms', ...context },
+    { id: 'vision.grey_worker_ms.a4_300dpi', value: worker, unit: 'ms', note: 'includes copying the source for each run and transfer both ways', ...context },
+  ];
+}

@@ -1,0 +1,2 @@
+/** Entry point: the shell element is all the first paint needs. */
+import './ui/app.ts';

@@ -1,0 +1,138 @@
+/**
+ * `<kofu-admin-home>`: staff tools for the tablet — storage status, whole-database backup and
+ * restore, app version. Later issues add keys, trust lists, the registry and the reader check.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { beginWork } from '../../app/activity.ts';
+import { appDatabase, storageStatus } from '../../app/database.ts';
+import { describeError } from '../../bytes/errors.ts';
+import { APP_VERSION } from '../../app/version.ts';
+import { exportBackup, importBackup } from '../../store/backup.ts';
+import type { StorageStatus } from '../../store/database.ts';
+import { LanguageController, language, t } from '../shared/i18n.ts';
+import { controls, tokens } from '../shared/styles.ts';
+
+type Outcome = { kind: 'ok'; text: string } | { kind: 'error'; error: unknown } | undefined;
+
+const formatBytes = (bytes: number | undefined) =>
+  bytes === undefined ? '—' : bytes >= 1073741824 ? `${(bytes / 1073741824).toFixed(1)} GB` : `${(bytes / 1048576).toFixed(1)} MB`;
+
+@customElement('kofu-admin-home')
+export class KofuAdminHome extends LitElement {
+  static override styles = [
+    tokens,
+    controls,
+    css`
+      :host {
+        display: block;
+      }
+      section {
+        background: var(--kofu-paper);
+        border: 1px solid var(--kofu-line);
+        border-radius: var(--kofu-radius);
+        padding: 12px 20px 20px;
+        margin-bottom: 16px;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 12px;
+      }
+      input[type='file'] {
+        position: absolute;
+        opacity: 0;
+        width: 1px;
+        height: 1px;
+      }
+      small {
+        color: var(--kofu-muted);
+      }
+    `,
+  ];
+
+  @state() private storage?: StorageStatus;
+  @state() private outcome: Outcome;
+  @state() private working = false;
+  private readonly i18n = new LanguageController(this);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void storageStatus().then((status) => (this.storage = status));
+  }
+
+  private async run(task: () => Promise<string>): Promise<void> {
+    const done = beginWork('admin');
+    this.working = true;
+    this.outcome = undefined;
+    try {
+      this.outcome = { kind: 'ok', text: await task() };
+    } catch (error) {
+      this.outcome = { kind: 'error', error };
+    } finally {
+      this.working = false;
+      done();
+    }
+  }
+
+  private saveBackup(): Promise<void> {
+    return this.run(async () => {
+      const { text, summary } = await exportBackup(await appDatabase());
+      const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `kofu-backup-${summary.createdAt.slice(0, 19).replace(/[:T]/g, '-')}.json`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      return t('admin.backup.saved', { records: summary.records });
+    });
+  }
+
+  private restore(file: File | undefined): Promise<void> | undefined {
+    if (!file || !confirm(t('admin.backup.confirm'))) return undefined;
+    return this.run(async () => {
+      const summary = await importBackup(await appDatabase(), file);
+      const date = new Date(summary.createdAt).toLocaleString(language() === 'ja' ? 'ja-JP' : 'en-GB');
+      return t('admin.backup.restored', { records: summary.records, date });
+    });
+  }
+
+  override render() {
+    const storage = this.storage;
+    return html`
+      <h1>${t('admin.heading')}</h1>
+      <section>
+        <h2>${t('admin.storage')}</h2>
+        ${storage
+          ? html`<p data-persisted=${String(storage.persisted)}>${storage.persisted ? t('admin.storage.persisted') : t('admin.storage.not-persisted')}</p>
+              <p>${t('admin.storage.usage', { used: formatBytes(storage.usageBytes), quota: formatBytes(storage.quotaBytes) })}</p>`
+          : html`<p>${t('common.working')}</p>`}
+      </section>
+      <section>
+        <h2>${t('admin.backup')}</h2>
+        <p>${t('admin.backup.lead')}</p>
+        <div class="actions">
+          <button data-action="save-backup" ?disabled=${this.working} @click=${() => this.saveBackup()}>${t('admin.backup.save')}</button>
+          <label class="button secondary">
+            ${t('admin.backup.restore')}
+            <input type="file" accept="application/json,.json" ?disabled=${this.working} data-action="restore-backup"
+              @change=${(e: Event) => {
+                const input = e.target as HTMLInputElement;
+                void this.restore(input.files?.[0]);
+                input.value = '';
+              }} />
+          </label>
+        </div>
+        ${this.outcome?.kind === 'ok' ? html`<p role="status" class="ok" data-result="ok">${this.outcome.text}</p>` : nothing}
+        ${this.outcome?.kind === 'error' ? html`<p role="alert" class="error" data-result="error">${describeError(this.outcome.error, language())}</p>` : nothing}
+      </section>
+      <small>${t('admin.version', { version: APP_VERSION })}</small>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kofu-admin-home': KofuAdminHome;
+  }
+}

@@ -1,0 +1,247 @@
+/**
+ * `<kofu-app>`: the shell. It picks the mode from the URL (kiosk `/`, verifier `/verify`, admin
+ * `/admin`), keeps the language switch and the demo notice in view, and shows offline and update
+ * notices. The kiosk view ships with the first paint; the verifier and admin views load on demand.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { MODE_PATHS, modeFromPath, type Mode } from '../app/routes.ts';
+import { isBusy, onIdle } from '../app/activity.ts';
+import { applyUpdate, registerServiceWorker } from '../app/sw-bridge.ts';
+import { LanguageController, language, setLanguage, t } from './shared/i18n.ts';
+import { controls, tokens } from './shared/styles.ts';
+import './kiosk/kiosk-home.ts';
+
+const lazyViews: Record<Exclude<Mode, 'kiosk'>, () => Promise<unknown>> = {
+  verify: () => import('./verifier/verifier-home.ts'),
+  admin: () => import('./admin/admin-home.ts'),
+};
+
+@customElement('kofu-app')
+export class KofuApp extends LitElement {
+  static override styles = [
+    tokens,
+    controls,
+    css`
+      :host {
+        display: block;
+        min-height: 100vh;
+        background: var(--kofu-surface);
+      }
+      header {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 8px 16px;
+        padding: 8px 16px;
+        background: var(--kofu-paper);
+        border-bottom: 1px solid var(--kofu-line);
+      }
+      .brand {
+        display: flex;
+        align-items: center;
+        gap: 10px;
+        font-weight: 700;
+        font-size: 1.15rem;
+        margin-right: auto;
+      }
+      .brand img {
+        width: 36px;
+        height: 36px;
+      }
+      .demo {
+        background: var(--kofu-demo);
+        color: #fff;
+        border-radius: 6px;
+        padding: 2px 10px;
+        font-size: 0.95rem;
+        letter-spacing: 0.1em;
+      }
+      nav {
+        display: flex;
+        gap: 4px;
+        flex-wrap: wrap;
+      }
+      nav a {
+        display: inline-flex;
+        align-items: center;
+        min-height: var(--kofu-touch);
+        padding: 0 14px;
+        border-radius: var(--kofu-radius);
+        color: var(--kofu-ink);
+        text-decoration: none;
+        font-weight: 600;
+      }
+      nav a[aria-current='page'] {
+        background: var(--kofu-accent);
+        color: var(--kofu-accent-ink);
+      }
+      .notice {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 12px;
+        padding: 10px 16px;
+        background: #fff8e6;
+        border-bottom: 1px solid #f0d48a;
+      }
+      .demo-line {
+        padding: 6px 16px;
+        font-size: 0.9rem;
+        color: var(--kofu-demo);
+        background: #fff4ea;
+        border-bottom: 1px solid #f3d2b4;
+      }
+      main {
+        max-width: 1100px;
+        margin: 0 auto;
+        padding: 16px;
+      }
+      @media (max-width: 600px) {
+        header {
+          padding: 6px 10px;
+        }
+        /* Phone: brand and language on the first row, the three modes across the second. */
+        header > button {
+          order: 1;
+          padding: 0 12px;
+        }
+        nav {
+          order: 2;
+          width: 100%;
+          flex-wrap: nowrap;
+        }
+        nav a {
+          flex: 1;
+          justify-content: center;
+          padding: 0 6px;
+          font-size: 0.9rem;
+          text-align: center;
+        }
+        main {
+          padding: 10px;
+        }
+      }
+    `,
+  ];
+
+  @state() private mode: Mode = modeFromPath(location.pathname);
+  @state() private loadedModes = new Set<Mode>(['kiosk']);
+  @state() private online = navigator.onLine;
+  @state() private notice?: 'offline-ready' | 'update';
+  @state() private updateWaitingForWork = false;
+
+  private readonly i18n = new LanguageController(this);
+  private readonly onPopState = () => this.show(modeFromPath(location.pathname));
+  private readonly onOnline = () => (this.online = navigator.onLine);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('popstate', this.onPopState);
+    addEventListener('online', this.onOnline);
+    addEventListener('offline', this.onOnline);
+    document.documentElement.lang = language();
+    void this.show(this.mode);
+    registerServiceWorker({
+      offlineReady: () => (this.notice = 'offline-ready'),
+      updateAvailable: () => (this.notice = 'update'),
+    });
+  }
+
+  override disconnectedCallback(): void {
+    removeEventListener('popstate', this.onPopState);
+    removeEventListener('online', this.onOnline);
+    removeEventListener('offline', this.onOnline);
+    super.disconnectedCallback();
+  }
+
+  override firstUpdated(): void {
+    performance.mark('kofu:first-render');
+  }
+
+  private async show(mode: Mode): Promise<void> {
+    this.mode = mode;
+    document.title = `${t(mode === 'kiosk' ? 'nav.kiosk' : mode === 'verify' ? 'nav.verify' : 'nav.admin')} — kofu`;
+    if (mode !== 'kiosk' && !this.loadedModes.has(mode)) {
+      await lazyViews[mode]();
+      this.loadedModes = new Set([...this.loadedModes, mode]);
+    }
+  }
+
+  private navigate(event: MouseEvent, mode: Mode): void {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    if (mode === this.mode) return;
+    history.pushState(null, '', MODE_PATHS[mode]);
+    void this.show(mode);
+  }
+
+  private update_(): void {
+    if (isBusy()) {
+      this.updateWaitingForWork = true;
+      const unsubscribe = onIdle(() => {
+        unsubscribe();
+        this.updateWaitingForWork = false;
+      });
+    }
+    applyUpdate();
+  }
+
+  private renderNotice() {
+    if (this.notice === 'update') {
+      return html`<div class="notice" role="status" data-notice="update">
+        <span>${t('update.available')} ${this.updateWaitingForWork ? t('update.wait-for-work') : nothing}</span>
+        <button @click=${() => this.update_()}>${t('update.apply')}</button>
+        <button class="secondary" @click=${() => (this.notice = undefined)}>${t('update.later')}</button>
+      </div>`;
+    }
+    if (this.notice === 'offline-ready') {
+      return html`<div class="notice" role="status" data-notice="offline-ready">
+        <span>${t('offline.ready')}</span>
+        <button class="secondary" @click=${() => (this.notice = undefined)}>${t('common.close')}</button>
+      </div>`;
+    }
+    if (!this.online) return html`<div class="notice" role="status" data-notice="offline">${t('offline.now')}</div>`;
+    return nothing;
+  }
+
+  private renderView() {
+    if (!this.loadedModes.has(this.mode)) return html`<p aria-busy="true">${t('common.working')}</p>`;
+    switch (this.mode) {
+      case 'verify':
+        return html`<kofu-verifier-home></kofu-verifier-home>`;
+      case 'admin':
+        return html`<kofu-admin-home></kofu-admin-home>`;
+      default:
+        return html`<kofu-kiosk-home></kofu-kiosk-home>`;
+    }
+  }
+
+  override render() {
+    const link = (mode: Mode, key: 'nav.kiosk' | 'nav.verify' | 'nav.admin') =>
+      html`<a href=${MODE_PATHS[mode]} aria-current=${this.mode === mode ? 'page' : 'false'} data-mode=${mode} @click=${(e: MouseEvent) => this.navigate(e, mode)}>${t(key)}</a>`;
+    return html`
+      <header>
+        <div class="brand">
+          <img src="/icons/icon.svg" alt="" />
+          <span>kofu</span>
+          <span class="demo" title=${t('app.demo-explainer')}>${t('app.demo-badge')}</span>
+        </div>
+        <nav aria-label="kofu">
+          ${link('kiosk', 'nav.kiosk')} ${link('verify', 'nav.verify')} ${link('admin', 'nav.admin')}
+        </nav>
+        <button class="secondary" lang=${language() === 'ja' ? 'en' : 'ja'} aria-label=${t('nav.language-label')} data-action="language"
+          @click=${() => setLanguage(language() === 'ja' ? 'en' : 'ja')}>${t('nav.language')}</button>
+      </header>
+      <div class="demo-line">${t('app.demo-explainer')}</div>
+      ${this.renderNotice()}
+      <main data-mode=${this.mode}>${this.renderView()}</main>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kofu-app': KofuApp;
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * Every UI string, Japanese first. The English catalogue must have the same keys and parameter
+ * shapes: `satisfies Messages` makes a gap a compile error.
+ */
+const ja = {
+  'app.title': 'kofu コンビニ交付',
+  'app.demo-badge': 'デモ',
+  'app.demo-explainer': 'デモモード：架空の自治体と住民のデータで動いています。発行される証明書に効力はありません。',
+  'nav.kiosk': '証明書の交付',
+  'nav.verify': '証明書の確認',
+  'nav.admin': '管理',
+  'nav.language': 'English',
+  'nav.language-label': 'Switch to English',
+  'offline.ready': 'オフラインで使えるようになりました。',
+  'offline.now': 'オフラインです。すべての機能をこのままお使いいただけます。',
+  'update.available': '新しいバージョンがあります。',
+  'update.apply': '更新する',
+  'update.wait-for-work': '処理中の作業が終わると更新できます。',
+  'update.later': 'あとで',
+
+  'kiosk.heading': '各種証明書の交付',
+  'kiosk.lead': 'マイナンバーカードで、住民票の写しなどの証明書を取得できます。',
+  'kiosk.step.card': 'マイナンバーカードをカードリーダーに置く',
+  'kiosk.step.pin': '利用者証明用電子証明書の暗証番号（数字4桁）を入力',
+  'kiosk.step.choose': '証明書の種類と内容を選ぶ',
+  'kiosk.step.print': '内容を確認して印刷（A4・両面）',
+  'kiosk.certificates': '取得できる証明書',
+  'kiosk.cert.juminhyo': '住民票の写し',
+  'kiosk.cert.kisai': '住民票記載事項証明書',
+  'kiosk.cert.inkan': '印鑑登録証明書',
+  'kiosk.cert.tax': '各種税証明書',
+  'kiosk.cert.koseki': '戸籍証明書',
+  'kiosk.cert.fuhyo': '戸籍の附票の写し',
+  'kiosk.hours': 'ご利用時間：6時30分〜23時00分（12月29日〜1月3日を除く）',
+  'kiosk.reader-pending': 'カードリーダーの接続機能は現在準備中です。この版では画面と検証機能をお試しいただけます。',
+
+  'verify.heading': '証明書の確認',
+  'verify.lead': '受け取った証明書の裏面をスキャン（300dpi・カラー）した画像ファイルを選んでください。',
+  'verify.choose-file': '画像ファイルを選ぶ',
+  'verify.drop-here': 'またはここにファイルをドロップ',
+  'verify.reading': ({ percent }: { percent: number }) => `読み取り中… ${percent}%`,
+  'verify.loaded': ({ width, height, dpi }: { width: number; height: number; dpi: string }) =>
+    `画像を読み込みました：${width}×${height}ピクセル（A4なら約${dpi}dpi）`,
+  'verify.seal-pending': 'スクランブル画像（封印）の解読と署名の確認は次の版で対応します。',
+  'verify.cancel': '中止',
+
+  'admin.heading': '管理',
+  'admin.storage': 'この端末の保存領域',
+  'admin.storage.persisted': '保存データは自動削除されない設定です。',
+  'admin.storage.not-persisted': 'ブラウザーが容量不足のときに保存データを削除する可能性があります。アプリをインストールすると保護されます。',
+  'admin.storage.usage': ({ used, quota }: { used: string; quota: string }) => `使用量 ${used} ／ 上限 ${quota}`,
+  'admin.backup': 'バックアップ',
+  'admin.backup.lead': 'この端末のデータをすべて1つのファイルに保存し、別の端末や再インストール後に戻せます。署名鍵など端末の外に出せない鍵は含まれません。',
+  'admin.backup.save': 'バックアップを保存',
+  'admin.backup.restore': 'バックアップから復元',
+  'admin.backup.saved': ({ records }: { records: number }) => `バックアップを保存しました（${records}件）。`,
+  'admin.backup.confirm': '復元すると、この端末の現在のデータはバックアップの内容に置き換わります。続けますか？',
+  'admin.backup.restored': ({ records, date }: { records: number; date: string }) => `${date}のバックアップから${records}件を復元しました。`,
+  'admin.version': ({ version }: { version: string }) => `バージョン ${version}`,
+  'common.close': '閉じる',
+  'common.working': '処理中…',
+};
+
+export type Messages = typeof ja;
+export type MessageKey = keyof Messages;
+/** Keys whose message takes no parameters. */
+export type StaticMessageKey = { [K in MessageKey]: Messages[K] extends string ? K : never }[MessageKey];
+
+const en = {
+  'app.title': 'kofu certificate kiosk',
+  'app.demo-badge': 'DEMO',
+  'app.demo-explainer': 'Demo mode: running on a fictional municipality and residents. Certificates issued here have no legal effect.',
+  'nav.kiosk': 'Get a certificate',
+  'nav.verify': 'Check a certificate',
+  'nav.admin': 'Admin',
+  'nav.language': '日本語',
+  'nav.language-label': '日本語に切り替え',
+  'offline.ready': 'Ready to work offline.',
+  'offline.now': 'You are offline. Everything keeps working.',
+  'update.available': 'A new version is available.',
+  'update.apply': 'Update',
+  'update.wait-for-work': 'You can update once the current task has finished.',
+  'update.later': 'Later',
+
+  'kiosk.heading': 'Certificates',
+  'kiosk.lead': 'Use your My Number card to get a copy of your residence record and other certificates.',
+  'kiosk.step.card': 'Place your My Number card on the card reader',
+  'kiosk.step.pin': 'Enter the 4-digit PIN of your user-authentication certificate',
+  'kiosk.step.choose': 'Choose the certificate and what it should show',
+  'kiosk.step.print': 'Check and print (A4, both sides)',
+  'kiosk.certificates': 'Available certificates',
+  'kiosk.cert.juminhyo': 'Copy of residence record (住民票の写し)',
+  'kiosk.cert.kisai': 'Certificate of residence record entries (住民票記載事項証明書)',
+  'kiosk.cert.inkan': 'Seal registration certificate (印鑑登録証明書)',
+  'kiosk.cert.tax': 'Tax certificates (税証明書)',
+  'kiosk.cert.koseki': 'Family register certificate (戸籍証明書)',
+  'kiosk.cert.fuhyo': 'Copy of family register supplement (戸籍の附票の写し)',
+  'kiosk.hours': 'Service hours: 6:30–23:00 (closed 29 December – 3 January)',
+  'kiosk.reader-pending': 'Card reader support is being prepared. In this version you can explore the screens and the checking tools.',
+
+  'verify.heading': 'Check a certificate',
+  'verify.lead': 'Choose an image file of the back of the certificate, scanned in colour at 300 dpi.',
+  'verify.choose-file': 'Choose an image file',
+  'verify.drop-here': 'or drop a file here',
+  'verify.reading': ({ percent }: { percent: number }) => `Reading… ${percent}%`,
+  'verify.loaded': ({ width, height, dpi }: { width: number; height: number; dpi: string }) =>
+    `Image loaded: ${width}×${height} pixels (about ${dpi} dpi if it is an A4 page)`,
+  'verify.seal-pending': 'Decoding the scrambled image (the seal) and checking its signature come in the next version.',
+  'verify.cancel': 'Cancel',
+
+  'admin.heading': 'Admin',
+  'admin.storage': 'Storage on this device',
+  'admin.storage.persisted': 'Stored data is protected from automatic clean-up.',
+  'admin.storage.not-persisted': 'The browser may delete stored data when space runs low. Installing the app protects it.',
+  'admin.storage.usage': ({ used, quota }: { used: string; quota: string }) => `Using ${used} of ${quota}`,
+  'admin.backup': 'Backup',
+  'admin.backup.lead': 'Save all data on this device to one file, to restore it on another device or after reinstalling. Keys that cannot leave the device, such as signing keys, are not included.',
+  'admin.backup.save': 'Save backup',
+  'admin.backup.restore': 'Restore from backup',
+  'admin.backup.saved': ({ records }: { records: number }) => `Backup saved (${records} records).`,
+  'admin.backup.confirm': 'Restoring replaces the data on this device with the backup’s. Continue?',
+  'admin.backup.restored': ({ records, date }: { records: number; date: string }) => `Restored ${records} records from the backup of ${date}.`,
+  'admin.version': ({ version }: { version: string }) => `Version ${version}`,
+  'common.close': 'Close',
+  'common.working': 'Working…',
+} satisfies Messages;
+
+export const messages: Record<'ja' | 'en', Messages> = { ja, en };

@@ -1,0 +1,50 @@
+// Shared set-up for the end-to-end tests: the built app served from dist/ on a free port, and
+// Debian's Chromium driven by playwright-core.
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
+
+export async function serveApp(options = {}) {
+  const server = await startServer({ port: 0, ...options });
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return {
+    origin,
+    close: () => new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+export function launchBrowser() {
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: chromiumArgs });
+}
+
+/**
+ * Collects what a page did that a test may want to forbid: requests, console errors, CSP
+ * violations and uncaught exceptions.
+ */
+export function watchPage(page) {
+  const record = { requests: [], errors: [] };
+  page.on('request', (request) => record.requests.push(request.url()));
+  page.on('console', (message) => {
+    if (message.type() === 'error') record.errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => record.errors.push(`pageerror: ${error.message}`));
+  return record;
+}
+
+/** Waits for `<kofu-app>` to show `mode`'s view with its heading rendered. */
+export async function waitForMode(page, mode) {
+  const tag = { kiosk: 'kofu-kiosk-home', verify: 'kofu-verifier-home', admin: 'kofu-admin-home' }[mode];
+  await page.locator(`kofu-app main[data-mode="${mode}"] ${tag} h1`).waitFor({ timeout: 15_000 });
+}
+
+export async function waitForServiceWorkerControl(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+  });
+}

@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+// jsPDF imports these lazily for html()/svg features kofu does not use; an empty module keeps
+// them out of the build and the precache.
+const emptyModule = fileURLToPath(new URL('./src/empty-module.ts', import.meta.url));
+
+export default defineConfig({
+  define: { __KOFU_VERSION__: JSON.stringify(pkg.version) },
+  resolve: { alias: { html2canvas: emptyModule, dompurify: emptyModule, canvg: emptyModule } },
+  build: { target: 'es2022', outDir: 'dist', emptyOutDir: true, sourcemap: false },
+  worker: { format: 'es' },
+  preview: { port: 4173, strictPort: false },
+  plugins: [
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: '.',
+      filename: 'sw.ts',
+      injectRegister: false,
+      manifest: {
+        name: 'kofu — コンビニ交付',
+        short_name: 'kofu',
+        description: '証明書の交付と、印刷された証明書のオフライン確認',
+        lang: 'ja',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'any',
+        background_color: '#f4f6f8',
+        theme_color: '#0b5cad',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: '/icons/icon.svg', sizes: 'any', type: 'image/svg+xml' },
+        ],
+      },
+      injectManifest: {
+        // No webmanifest here: the plugin adds it itself (globbing it lists it twice).
+        globPatterns: ['**/*.{js,css,html,wasm,ttf,png,svg,ico}'],
+        // The default 2 MiB would silently skip the Japanese font.
+        maximumFileSizeToCacheInBytes: 20 * 1024 * 1024,
+      },
+    }),
+  ],
+});

@@ -75,7 +75,8 @@ export interface CarrierDiagnostics {
   readonly findersSeen: number;
   /** Alignment patterns found by template matching ÷ alignment patterns in the layout. */
   readonly alignmentFound: number;
-  /** Index into SOFT_VARIANTS of the soft values that decoded (0 = plain sampling). */
+  /** Index into SOFT_VARIANTS of the soft values that decoded (0 = plain sampling; beyond the
+   *  list: rounds of iterative decoding). */
   readonly sharpening: number;
   readonly headerCorrected: number;
 }
@@ -450,11 +451,11 @@ export function sharpen(values: Float32Array, size: number, beta: number): Float
  * Σ₄ over the 4 edge neighbours and Σ₄ₓ over the 4 diagonal ones; (a, b, d, e) fitted by least
  * squares over the whole grid, then s'_i = (s_i − b·Σ₄ − d·Σ₄ₓ − e)/a and decide again.
  */
-export function equalise(soft: Float32Array, size: number, iterations = 2): Float32Array {
+export function equalise(soft: Float32Array, size: number, iterations = 2, known?: Int8Array): Float32Array {
   let current = soft;
   for (let it = 0; it < iterations; it++) {
     const x = new Int8Array(current.length);
-    for (let i = 0; i < x.length; i++) x[i] = current[i] > 0 ? 1 : -1;
+    for (let i = 0; i < x.length; i++) x[i] = known && known[i] !== 0 ? known[i] : current[i] > 0 ? 1 : -1;
     const n4 = new Float32Array(current.length);
     const d4 = new Float32Array(current.length);
     for (let r = 0; r < size; r++)
@@ -543,7 +544,18 @@ export function flagUniformPatches(soft: Float32Array, size: number): Float32Arr
   return out;
 }
 
-function correct(rawSoft: Float32Array, layout: Layout, ecLevel: number): CorrectionOutcome | null {
+interface BlockPass {
+  /** Corrected codeword per block, or null where the block did not decode. */
+  readonly fixed: Array<Uint8Array | null>;
+  /** Hard decisions in stream order (before correction). */
+  readonly stream: Uint8Array;
+  readonly corrected: number;
+  readonly erasures: number;
+  readonly worstUse: number;
+}
+
+/** Reed–Solomon over every block not already decoded in `previous`; errors first, then erasures. */
+function decodeBlocks(rawSoft: Float32Array, layout: Layout, ecLevel: number, previous?: BlockPass): BlockPass {
   const soft = flagUniformPatches(rawSoft, layout.size);
   const slotSoft = new Float32Array(layout.slotCount * 8);
   for (let i = 0; i < slotSoft.length; i++) slotSoft[i] = soft[layout.slots[i]];
@@ -558,19 +570,25 @@ function correct(rawSoft: Float32Array, layout: Layout, ecLevel: number): Correc
   const shapes = blockShapes(layout.slotCount, ecLevel);
   const blocks = deinterleaveBlocks(stream, shapes, (n) => new Uint8Array(n));
   const confidences = deinterleaveBlocks(streamConfidence, shapes, (n) => new Float32Array(n));
-  const fixed: Uint8Array[] = [];
-  let corrected = 0;
-  let erasures = 0;
-  let worstUse = 0;
+  const fixed: Array<Uint8Array | null> = [];
+  let corrected = previous?.corrected ?? 0;
+  let erasures = previous?.erasures ?? 0;
+  let worstUse = previous?.worstUse ?? 0;
   for (let b = 0; b < blocks.length; b++) {
+    const done = previous?.fixed[b];
+    if (done) {
+      fixed.push(done);
+      continue;
+    }
     const p = shapes[b].parity;
     const order = rankLowest(confidences[b]);
     let result = rsDecode(blocks[b], p);
     let used = 0;
     if (result) used = (2 * result.corrected) / p;
     else {
-      // Never erase all parity: keep at least 2 bytes (4 for big blocks) to check the result.
-      for (const f of [p >> 2, p >> 1, (3 * p) >> 2, p - Math.max(2, p >> 3)]) {
+      // Keep a quarter of the parity unerased: with less left to check the result, miscorrections
+      // (a valid but wrong codeword) become likely.
+      for (const f of [p >> 2, p >> 1, (3 * p) >> 2]) {
         if (f <= 0) continue;
         const erased = order.slice(0, f);
         result = rsDecode(blocks[b], p, erased);
@@ -585,16 +603,45 @@ function correct(rawSoft: Float32Array, layout: Layout, ecLevel: number): Correc
         }
       }
     }
-    if (!result) return null;
-    corrected += result.corrected;
-    worstUse = Math.max(worstUse, used);
-    fixed.push(result.codeword);
+    if (result) {
+      corrected += result.corrected;
+      worstUse = Math.max(worstUse, used);
+    }
+    fixed.push(result ? result.codeword : null);
   }
+  return { fixed, stream: previous?.stream ?? stream, corrected, erasures, worstUse };
+}
+
+/**
+ * Module values made certain by blocks that decoded (±1, 0 = unknown), plus the function
+ * patterns. Fed back into the equaliser, they sharpen the decisions for the blocks that did not.
+ */
+function knownModules(pass: BlockPass, layout: Layout, ecLevel: number): Int8Array {
+  const n = layout.size;
+  const known = new Int8Array(n * n);
+  for (let i = 0; i < known.length; i++) if (layout.kind[i] === ModuleKind.Function) known[i] = layout.functionValue[i] ? 1 : -1;
+  const shapes = blockShapes(layout.slotCount, ecLevel);
+  const positions = deinterleaveBlocks(Float32Array.from({ length: layout.slotCount }, (_, t) => t), shapes, (k) => new Float32Array(k));
+  const perm = slotPermutation(layout.slotCount);
+  pass.fixed.forEach((codeword, b) => {
+    if (!codeword) return;
+    for (let j = 0; j < codeword.length; j++) {
+      const slot = perm[positions[b][j]];
+      for (let bit = 0; bit < 8; bit++) known[layout.slots[slot * 8 + bit]] = (codeword[j] >> (7 - bit)) & 1 ? 1 : -1;
+    }
+  });
+  return known;
+}
+
+function finish(pass: BlockPass, layout: Layout, ecLevel: number): CorrectionOutcome | null {
+  if (pass.fixed.some((f) => f === null)) return null;
+  const fixed = pass.fixed as Uint8Array[];
+  const shapes = blockShapes(layout.slotCount, ecLevel);
   // Raw bit errors: compare the hard decisions with the corrected stream.
   const good = interleaveBlocks(fixed);
   let rawBitErrors = 0;
   for (let t = 0; t < good.length; t++) {
-    let x = good[t] ^ stream[t];
+    let x = good[t] ^ pass.stream[t];
     while (x) {
       rawBitErrors += x & 1;
       x >>= 1;
@@ -607,7 +654,7 @@ function correct(rawSoft: Float32Array, layout: Layout, ecLevel: number): Correc
     whitened.set(fixed[b].subarray(0, k), offset);
     offset += k;
   }
-  return { whitened, corrected, erasures, rawBitErrors, dataBits: good.length * 8, worstUse };
+  return { whitened, corrected: pass.corrected, erasures: pass.erasures, rawBitErrors, dataBits: good.length * 8, worstUse: pass.worstUse };
 }
 
 /** Share of known function modules that the soft values get wrong (a blur/damage indicator). */
@@ -639,6 +686,8 @@ function softVariant(values: Float32Array, size: number, variant: { beta: number
   const soft = normalise(sharpen(values, size, variant.beta), size);
   return variant.equalise ? equalise(soft, size) : soft;
 }
+/** Rounds of iterative decoding with the blocks already corrected. */
+export const FEEDBACK_ROUNDS = 3;
 /** Finder quads tried before giving up (bounds the time spent on cluttered images). */
 export const MAX_QUAD_ATTEMPTS = 6;
 /** Share of function modules misread above which a failure is blamed on blur. */
@@ -702,38 +751,62 @@ export async function decodeCarrier(image: ImageInput, key: Uint8Array, options:
   const { layout, map, header, values, symmetry } = hypothesis;
   onProgress?.({ stage: 'correct', fraction: 0.8 });
   let outcome: CorrectionOutcome | null = null;
+  let payload: Uint8Array | null = null;
   let sharpening = 0;
-  for (let v = 0; v < SOFT_VARIANTS.length; v++) {
-    const soft = transformGrid(softVariant(values, layout.size, SOFT_VARIANTS[v]), layout.size, symmetry);
-    outcome = correct(soft, layout, header.ecLevel);
-    if (outcome) {
-      sharpening = v;
-      break;
+  let checksumFailed = false;
+  // Un-whitens and checks the CRC. A wrong key turns the zero padding into noise (→ throw); a rare
+  // Reed–Solomon miscorrection leaves it mostly zero (→ keep trying other soft values).
+  const accept = (candidate: CorrectionOutcome | null): boolean => {
+    if (!candidate) return false;
+    const message = whiten(candidate.whitened, key);
+    const length = header.payloadLength;
+    if (length + CRC_BYTES > message.length) throw new CarrierDamagedError('length');
+    const body = message.slice(0, length);
+    const crc = ((message[length] << 24) | (message[length + 1] << 16) | (message[length + 2] << 8) | message[length + 3]) >>> 0;
+    if (crc === crc32(body)) {
+      outcome = candidate;
+      payload = body;
+      return true;
     }
+    const padding = message.subarray(length + CRC_BYTES);
+    const zeros = padding.reduce((sum, v) => sum + (v === 0 ? 1 : 0), 0);
+    if (padding.length < 8 || zeros < padding.length / 2) throw new CarrierWrongKeyError();
+    checksumFailed = true;
+    return false;
+  };
+  let best: { pass: BlockPass; base: Float32Array; good: number } | null = null;
+  for (let v = 0; v < SOFT_VARIANTS.length && !payload; v++) {
+    const { beta, equalise: eq } = SOFT_VARIANTS[v];
+    const base = transformGrid(normalise(sharpen(values, layout.size, beta), layout.size), layout.size, symmetry);
+    const pass = decodeBlocks(eq ? equalise(base, layout.size) : base, layout, header.ecLevel);
+    sharpening = v;
+    if (accept(finish(pass, layout, header.ecLevel))) break;
+    const good = pass.fixed.filter((f) => f !== null).length;
+    if (!best || good > best.good) best = { pass, base, good };
     await yieldToLoop();
     throwIfAborted(signal);
   }
+  // Iterative decoding: blocks that decoded pin their modules, the equaliser uses them as exact
+  // decisions for their neighbours, and the remaining blocks are tried again.
+  for (let round = 0; round < FEEDBACK_ROUNDS && !payload && best && best.good > 0 && best.good < best.pass.fixed.length; round++) {
+    const known = knownModules(best.pass, layout, header.ecLevel);
+    const pass = decodeBlocks(equalise(best.base, layout.size, 2, known), layout, header.ecLevel, best.pass);
+    const good = pass.fixed.filter((f) => f !== null).length;
+    sharpening = SOFT_VARIANTS.length + round;
+    if (accept(finish(pass, layout, header.ecLevel))) break;
+    if (good <= best.good) break;
+    best = { pass, base: best.base, good };
+  }
   const centre = homographyJacobian(map.h, layout.size / 2, layout.size / 2);
   const ppm = Math.sqrt(Math.abs(centre[0] * centre[3] - centre[1] * centre[2]));
-  if (!outcome) {
+  if (!outcome || !payload) {
+    if (checksumFailed) throw new CarrierDamagedError('checksum');
     if (ppm < 1.6) throw new CarrierTooSmallError(ppm);
     if (hypothesis.functionErrors > BLURRY_FUNCTION_ERRORS) throw new CarrierBlurryError();
     throw new CarrierDamagedError('data');
   }
+  const result: CorrectionOutcome = outcome;
   const { rotation, mirrored } = orientationOf(map, layout.size, symmetry);
-
-  const message = whiten(outcome.whitened, key);
-  const length = header.payloadLength;
-  if (length + CRC_BYTES > message.length) throw new CarrierDamagedError('length');
-  const payload = message.slice(0, length);
-  const crc = ((message[length] << 24) | (message[length + 1] << 16) | (message[length + 2] << 8) | message[length + 3]) >>> 0;
-  if (crc !== crc32(payload)) {
-    // A wrong key turns the zero padding into noise; a miscorrection leaves it mostly zero.
-    const padding = message.subarray(length + CRC_BYTES);
-    const zeros = padding.reduce((s, v) => s + (v === 0 ? 1 : 0), 0);
-    if (padding.length >= 8 && zeros > padding.length / 2) throw new CarrierDamagedError('checksum');
-    throw new CarrierWrongKeyError();
-  }
   const moduleMm = (header.moduleUnits * 25.4) / MODULE_UNITS_PER_INCH;
   onProgress?.({ stage: 'done', fraction: 1 });
   return {
@@ -744,10 +817,10 @@ export async function decodeCarrier(image: ImageInput, key: Uint8Array, options:
       moduleMm,
       pixelsPerModule: ppm,
       estimatedDpi: (ppm * MODULE_UNITS_PER_INCH) / header.moduleUnits,
-      rawBitErrorRate: outcome.rawBitErrors / outcome.dataBits,
-      correctedSymbols: outcome.corrected,
-      erasures: outcome.erasures,
-      confidence: Math.max(0, 1 - outcome.worstUse),
+      rawBitErrorRate: result.rawBitErrors / result.dataBits,
+      correctedSymbols: result.corrected,
+      erasures: result.erasures,
+      confidence: Math.max(0, 1 - result.worstUse),
       rotation,
       mirrored,
       findersSeen: seen,

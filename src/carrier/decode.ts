@@ -89,7 +89,20 @@ export interface DecodeResult {
 /** Below this many pixels per module the decoder does not try (the sampling theorem says no). */
 export const MIN_PIXELS_PER_MODULE = 1.2;
 
-const yieldToLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/**
+ * Lets the event loop run (so an abort can arrive) between stages. A MessageChannel task, not
+ * setTimeout, which browsers clamp to ≥ 4 ms when nested.
+ */
+function yieldToLoop(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
 
 /** Finder centres in module coordinates, in the format's corner order TL, TR, BR, BL. */
 function finderCentres(size: number): Point[] {

@@ -21,16 +21,18 @@ export function binarize(grey: Grey, window: number): Uint8Array {
   const block = Math.max(2, Math.round(window / 8));
   const bw = Math.ceil(width / block);
   const bh = Math.ceil(height / block);
+  const columnBlock = new Int32Array(width);
+  for (let x = 0; x < width; x++) columnBlock[x] = Math.floor(x / block);
   const sums = new Float64Array(bw * bh);
   const counts = new Float64Array(bw * bh);
-  for (let y = 0; y < height; y++) {
-    const by = ((y / block) | 0) * bw;
-    const row = y * width;
-    for (let x = 0; x < width; x++) {
-      const b = by + ((x / block) | 0);
-      sums[b] += data[row + x];
-      counts[b]++;
+  for (let by = 0; by < bh; by++) {
+    const yEnd = Math.min(height, (by + 1) * block);
+    const rowSums = sums.subarray(by * bw, (by + 1) * bw);
+    for (let y = by * block; y < yEnd; y++) {
+      const row = y * width;
+      for (let x = 0; x < width; x++) rowSums[columnBlock[x]] += data[row + x];
     }
+    for (let bx = 0; bx < bw; bx++) counts[by * bw + bx] = (yEnd - by * block) * (Math.min(width, (bx + 1) * block) - bx * block);
   }
   // Box filter over blocks (radius 4 blocks ≈ window/2) with a summed-area table.
   const sat = new Float64Array((bw + 1) * (bh + 1));
@@ -60,9 +62,9 @@ export function binarize(grey: Grey, window: number): Uint8Array {
   }
   const out = new Uint8Array(width * height);
   for (let y = 0; y < height; y++) {
-    const by = ((y / block) | 0) * bw;
+    const thresholds = threshold.subarray(Math.floor(y / block) * bw, Math.floor(y / block) * bw + bw);
     const row = y * width;
-    for (let x = 0; x < width; x++) out[row + x] = data[row + x] < threshold[by + ((x / block) | 0)] ? 1 : 0;
+    for (let x = 0; x < width; x++) out[row + x] = data[row + x] < thresholds[columnBlock[x]] ? 1 : 0;
   }
   return out;
 }
@@ -129,7 +131,9 @@ export function findFinderCandidates(bin: Uint8Array, width: number, height: num
   const raw: FinderCandidate[] = [];
   const maxRun = Math.ceil(maxModule * 9);
   const runs = [0, 0, 0, 0, 0];
-  for (let y = 0; y < height; y++) {
+  // Every second row: a finder core is at least 7 modules × 1.2 px tall, so it is still crossed
+  // by several scan lines, and the cross-checks run on every pixel anyway.
+  for (let y = 0; y < height; y += 2) {
     const row = y * width;
     // State: counts of the last five runs, the current run's colour.
     let count = 0;

@@ -171,23 +171,48 @@ export function matchTemplate(
 ): { offset: Point; score: number } {
   const [a, b, c, d] = jacobian;
   const n = template.length;
+  const { width, height, data } = grey;
+  // Template points in image pixels relative to `predicted` (minus the half-pixel of the
+  // bilinear convention); an offset (ox, oy) in modules then adds one vector to all of them.
+  const px = new Float64Array(n);
+  const py = new Float64Array(n);
+  const tc = new Float64Array(n);
   let tMean = 0;
   for (const t of template) tMean += t.dark;
   tMean /= n;
   let tVar = 0;
-  for (const t of template) tVar += (t.dark - tMean) ** 2;
+  for (let k = 0; k < n; k++) {
+    const t = template[k];
+    px[k] = predicted.x - 0.5 + a * t.dx + b * t.dy;
+    py[k] = predicted.y - 0.5 + c * t.dx + d * t.dy;
+    tc[k] = t.dark - tMean;
+    tVar += tc[k] * tc[k];
+  }
   const score = (ox: number, oy: number): number => {
+    const sx = a * ox + b * oy;
+    const sy = c * ox + d * oy;
     let s = 0;
     let ss = 0;
     let st = 0;
     for (let k = 0; k < n; k++) {
-      const t = template[k];
-      const mx = t.dx + ox;
-      const my = t.dy + oy;
-      const v = 255 - bilinear(grey, predicted.x + a * mx + b * my, predicted.y + c * mx + d * my);
+      let fx = px[k] + sx;
+      let fy = py[k] + sy;
+      if (fx < 0) fx = 0;
+      else if (fx > width - 1) fx = width - 1;
+      if (fy < 0) fy = 0;
+      else if (fy > height - 1) fy = height - 1;
+      const x0 = fx | 0;
+      const y0 = fy | 0;
+      const x1 = x0 + 1 < width ? x0 + 1 : x0;
+      const i0 = y0 * width;
+      const i1 = y0 + 1 < height ? i0 + width : i0;
+      const ax = fx - x0;
+      const top = data[i0 + x0] + (data[i0 + x1] - data[i0 + x0]) * ax;
+      const bottom = data[i1 + x0] + (data[i1 + x1] - data[i1 + x0]) * ax;
+      const v = 255 - (top + (bottom - top) * (fy - y0));
       s += v;
       ss += v * v;
-      st += v * (t.dark - tMean);
+      st += v * tc[k];
     }
     const varV = ss - (s * s) / n;
     if (varV <= 1e-9 || tVar <= 0) return -1;

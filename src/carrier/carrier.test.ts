@@ -200,6 +200,14 @@ describe('carrier bad input', () => {
     expect(stages).to.include('finders');
   });
 
+  it('the production profiles spend spare capacity on a higher EC level, never on a bigger grid', () => {
+    const boosted = encodeCarrier(randomBytes(600, 1), key, FLATBED_PROFILE);
+    const plain = encodeCarrier(randomBytes(600, 1), key, { ...FLATBED_PROFILE, boostEc: false });
+    expect(boosted.size).to.equal(plain.size);
+    expect(plain.ecLevel).to.equal(1);
+    expect(boosted.ecLevel).to.be.greaterThan(1);
+  });
+
   it('too much data: payload-too-large', () => {
     expect(() => encodeCarrier(new Uint8Array(70000), key, FLATBED_PROFILE)).to.throw(CarrierPayloadTooLargeError);
     expect(() => encodeCarrier(new Uint8Array(100), key, { ...FLATBED_PROFILE, size: 40 })).to.throw(CarrierPayloadTooLargeError);

@@ -27,12 +27,17 @@ export interface CarrierProfile {
   readonly ecLevel: number;
   /** Force a grid size (must fit the payload); default: the smallest that fits. */
   readonly size?: number;
+  /**
+   * Raise the EC level as far as the payload still fits the chosen grid: the spare capacity of a
+   * symbol then buys robustness instead of zero padding, at no cost in area.
+   */
+  readonly boostEc?: boolean;
 }
 
 /** Flatbed profile: 20/1200 in = 0.4233 mm modules, 5 dots at 300 dpi; level M. */
-export const FLATBED_PROFILE: CarrierProfile = { name: 'flatbed', moduleUnits: 20, ecLevel: 1 };
+export const FLATBED_PROFILE: CarrierProfile = { name: 'flatbed', moduleUnits: 20, ecLevel: 1, boostEc: true };
 /** Camera profile: 40/1200 in = 0.8467 mm modules, for whole-page phone photos; level Q. */
-export const CAMERA_PROFILE: CarrierProfile = { name: 'camera', moduleUnits: 40, ecLevel: 2 };
+export const CAMERA_PROFILE: CarrierProfile = { name: 'camera', moduleUnits: 40, ecLevel: 2, boostEc: true };
 
 export interface CarrierSymbol {
   /** Modules per side, without the quiet zone. */
@@ -58,13 +63,15 @@ export function maxPayload(ecLevel: number): number {
 }
 
 export function encodeCarrier(payload: Uint8Array, key: Uint8Array, profile: CarrierProfile = FLATBED_PROFILE): CarrierSymbol {
-  const { ecLevel, moduleUnits } = profile;
+  const { moduleUnits } = profile;
+  let ecLevel = profile.ecLevel;
   if (!Number.isInteger(moduleUnits) || moduleUnits < 1 || moduleUnits > 255) throw new RangeError('moduleUnits must be 1..255');
   const size = profile.size ?? sizeForPayload(payload.length, ecLevel);
   const limit = profile.size ? messageCapacity(profile.size, ecLevel) - CRC_BYTES : maxPayload(ecLevel);
   if (size === undefined || payload.length > limit || payload.length > 0xffff) {
     throw new CarrierPayloadTooLargeError(payload.length, Math.max(0, limit));
   }
+  if (profile.boostEc) while (ecLevel < 3 && messageCapacity(size, ecLevel + 1) >= payload.length + CRC_BYTES) ecLevel++;
   const layout = layoutFor(size);
   const shapes = blockShapes(layout.slotCount, ecLevel);
   const capacity = shapes.reduce((s, b) => s + b.n - b.parity, 0);

@@ -1,8 +1,8 @@
 /**
  * Finder detection: adaptive binarisation (local mean over a block grid, so uneven light does not
- * matter), a row scan for the 1:1:3:1:1 run pattern of the 7×7 finder (the same signature ISO/IEC
- * 18004 §12 uses for QR), a vertical and a second horizontal cross-check through the core, and
- * clustering. Then groups of four finders that could be the corners of one square symbol.
+ * matter), a row scan for the 1:1:3:1:1 run pattern of the finder (2:2:7:2:2 modules; the same
+ * signature ISO/IEC 18004 §12 uses for QR), a vertical and a second horizontal cross-check through
+ * the core, and clustering. Then groups of four finders that could be the corners of one square symbol.
  */
 import type { Grey } from './grey.ts';
 import type { Point } from './geometry.ts';
@@ -103,9 +103,6 @@ function crossCheck(bin: Uint8Array, width: number, height: number, x: number, y
     }
     if (s === 0) back[0]++; // include the start pixel in the core
     if (back[s] === 0 || back[s] > maxRun) return null;
-    if (s < 2) {
-      // step into the next run
-    }
   }
   // back[0] counted the core pixels behind (and including) the start; walk forward for the rest.
   let f = 0;

@@ -162,6 +162,16 @@ describe('carrier bad input', () => {
     expect(r.diagnostics.correctedSymbols).to.be.greaterThan(10);
   });
 
+  it('one finder stained over: the fourth corner is inferred from the other three', async () => {
+    const img = page(side + 80, side + 80, [{ symbol, dpi: 300, x: 40, y: 40 }]);
+    // Grey stain over the bottom-left finder (15 modules + separator, 5 px per module).
+    const finderPx = Math.round(16 * 5);
+    for (let y = 40 + side - finderPx - 10; y < 40 + side - 10; y++)
+      for (let x = 50; x < 50 + finderPx; x++) img.data[y * img.width + x] = 110;
+    const r = await decodeCarrier(img, key);
+    expect(toHex(r.payload)).to.equal(toHex(payload));
+  });
+
   it('heavy damage (40 % blotted out): damaged beyond correction', async () => {
     const img = page(side + 80, side + 80, [{ symbol, dpi: 300, x: 40, y: 40 }]);
     blot(img, 40 + Math.round(side * 0.2), 40 + Math.round(side * 0.3), Math.round(side * 0.6), Math.round(side * 0.4));

@@ -243,7 +243,7 @@ function tryQuad(grey: Grey, quad: FinderQuad): QuadOutcome {
     const h = homographyFrom4(finderCentres(size), quad.corners);
     if (!h) continue;
     const map = makeGridMap(h, layout.lattice);
-    const alignmentFound = refineGrid(grey, map, layout);
+    const alignmentFound = refineGrid(grey, map, layout, quad.corners.map((c) => (c.synthetic ? 3 : 0.75)));
     const values = sampleGrid(grey, map, size);
     for (const variant of SOFT_VARIANTS) {
       const canonical = softVariant(values, size, variant);
@@ -280,7 +280,7 @@ function tryQuad(grey: Grey, quad: FinderQuad): QuadOutcome {
 }
 
 /** Measures the displacement field at every lattice point, breadth-first from the finders. */
-function refineGrid(grey: Grey, map: GridMap, layout: Layout): number {
+function refineGrid(grey: Grey, map: GridMap, layout: Layout, cornerRanges: readonly number[] = [0.75, 0.75, 0.75, 0.75]): number {
   const L = map.lattice.length;
   const n = layout.size;
   const known = new Uint8Array(L * L);
@@ -336,7 +336,7 @@ function refineGrid(grey: Grey, map: GridMap, layout: Layout): number {
     const jac = homographyJacobian(map.h, x, y);
     const cornerIndex = corners.findIndex(([ci, cj]) => ci === i && cj === j);
     const template = cornerIndex >= 0 ? finderTemplate : alignTemplate;
-    const range = cornerIndex >= 0 ? 0.75 : 1.25;
+    const range = cornerIndex >= 0 ? cornerRanges[cornerIndex] : 1.25;
     const predicted = { x: base.x + dx, y: base.y + dy };
     const m = matchTemplate(grey, template, predicted, jac, range);
     if (cornerIndex < 0) alignments++;

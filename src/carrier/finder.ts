@@ -13,6 +13,8 @@ export interface FinderCandidate extends Point {
   module: number;
   /** How many scan lines confirmed it. */
   hits: number;
+  /** Not seen: inferred from three others (parallelogram completion); refine it widely. */
+  synthetic?: boolean;
 }
 
 /** Binary image (1 = dark) with threshold = local mean over ~window px, minus a small offset. */
@@ -198,8 +200,40 @@ export interface FinderQuad {
 }
 
 /** Groups of four candidates that form a plausible (perspective-distorted) square, best first. */
+/**
+ * Fourth corners for triples that look like three corners of a square (two similar sides at
+ * ≈ 90°): the missing finder (stained, glared, cut by a fold) is put at A + C − B, where B is the
+ * corner with the right angle. Only from well-confirmed candidates.
+ */
+function completedCorners(pool: readonly FinderCandidate[]): FinderCandidate[] {
+  const out: FinderCandidate[] = [];
+  const strong = pool.filter((c) => c.hits >= 3).slice(0, 8);
+  for (let i = 0; i < strong.length; i++)
+    for (let j = 0; j < strong.length; j++)
+      for (let k = i + 1; k < strong.length; k++) {
+        if (j === i || j === k) continue;
+        const [a, b, c] = [strong[i], strong[j], strong[k]];
+        const m = [a.module, b.module, c.module];
+        if (Math.max(...m) > 1.5 * Math.min(...m)) continue;
+        const ux = a.x - b.x;
+        const uy = a.y - b.y;
+        const vx = c.x - b.x;
+        const vy = c.y - b.y;
+        const lu = Math.hypot(ux, uy);
+        const lv = Math.hypot(vx, vy);
+        if (lu < 20 * b.module || lv < 20 * b.module || Math.max(lu, lv) > 1.4 * Math.min(lu, lv)) continue;
+        const cos = (ux * vx + uy * vy) / (lu * lv);
+        if (Math.abs(cos) > 0.35) continue;
+        out.push({ x: a.x + c.x - b.x, y: a.y + c.y - b.y, module: (a.module + b.module + c.module) / 3, hits: 1, synthetic: true });
+      }
+  return out;
+}
+
 export function finderQuads(candidates: readonly FinderCandidate[], minSize: number, maxSize: number): FinderQuad[] {
-  const pool = candidates.filter((c) => c.hits >= 2 || candidates.length <= 8).slice(0, 16);
+  const seen = candidates.filter((c) => c.hits >= 2 || candidates.length <= 8).slice(0, 16);
+  // Completed corners join the pool unless a real candidate is already there.
+  const extra = completedCorners(seen).filter((s) => !seen.some((c) => Math.hypot(c.x - s.x, c.y - s.y) < 8 * c.module));
+  const pool = [...seen, ...extra.slice(0, 4)];
   const quads: FinderQuad[] = [];
   const n = pool.length;
   for (let a = 0; a < n; a++)
@@ -207,6 +241,8 @@ export function finderQuads(candidates: readonly FinderCandidate[], minSize: num
       for (let c = b + 1; c < n; c++)
         for (let d = c + 1; d < n; d++) {
           const four = [pool[a], pool[b], pool[c], pool[d]];
+          const synthetic = four.filter((f) => f.synthetic).length;
+          if (synthetic > 1) continue;
           const mods = four.map((f) => f.module);
           const mMin = Math.min(...mods);
           const mMax = Math.max(...mods);
@@ -243,7 +279,7 @@ export function finderQuads(candidates: readonly FinderCandidate[], minSize: num
           const sizeEstimate = sides.reduce((s, v) => s + v, 0) / 4 / meanModule + FINDER_SIZE;
           if (sizeEstimate < minSize * 0.75 || sizeEstimate > maxSize * 1.3) continue;
           const hits = four.reduce((s, f) => s + Math.min(f.hits, 2 * mean), 0);
-          const score = hits * (sMin / sMax) * (mMin / mMax);
+          const score = hits * (sMin / sMax) * (mMin / mMax) * (synthetic ? 0.5 : 1);
           quads.push({ corners: four, score, sizeEstimate, module: meanModule });
         }
   return quads.sort((p, q) => q.score - p.score);

@@ -157,6 +157,32 @@ export function makeTemplate(values: ArrayLike<number>, side: number): TemplateP
   return points;
 }
 
+/** Slow reference for the score inside matchTemplate: plain NCC with bilinear() reads. */
+export function templateScoreReference(
+  grey: Grey,
+  template: readonly TemplatePoint[],
+  predicted: Point,
+  jacobian: readonly [number, number, number, number],
+  ox: number,
+  oy: number,
+): number {
+  const [a, b, c, d] = jacobian;
+  const t = template.map((p) => p.dark);
+  const v = template.map((p) => 255 - bilinear(grey, predicted.x + a * (p.dx + ox) + b * (p.dy + oy), predicted.y + c * (p.dx + ox) + d * (p.dy + oy)));
+  const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+  const mt = mean(t);
+  const mv = mean(v);
+  let num = 0;
+  let vt = 0;
+  let vv = 0;
+  for (let k = 0; k < t.length; k++) {
+    num += (t[k] - mt) * (v[k] - mv);
+    vt += (t[k] - mt) ** 2;
+    vv += (v[k] - mv) ** 2;
+  }
+  return vt > 0 && vv > 1e-9 ? num / Math.sqrt(vt * vv) : -1;
+}
+
 /**
  * Finds the offset (in modules, around `centre` in module coordinates) where the template best
  * matches the image, by normalised cross-correlation on a coarse then a fine grid. `predicted` is

@@ -719,7 +719,8 @@ export async function decodeCarrier(image: ImageInput, key: Uint8Array, options:
   const minSide = Math.min(grey.width, grey.height);
   let seen = 0;
   let hypothesis: Hypothesis | null = null;
-  let smallest = Infinity;
+  // Module pitch of the best-scoring finder group: the one a failure is explained by.
+  let bestModule = Infinity;
   let fewestFunctionErrors = 1;
   let otherVersion: HeaderFields | null = null;
   const tried: FinderCandidate[] = [];
@@ -739,7 +740,7 @@ export async function decodeCarrier(image: ImageInput, key: Uint8Array, options:
       if (quad.corners.every((c) => tried.some((t) => Math.hypot(t.x - c.x, t.y - c.y) < 2 * c.module))) continue;
       tried.push(...quad.corners);
       attempts++;
-      smallest = Math.min(smallest, quad.module);
+      if (bestModule === Infinity) bestModule = quad.module;
       if (quad.module < MIN_PIXELS_PER_MODULE) continue;
       const outcome = tryQuad(grey, quad);
       fewestFunctionErrors = Math.min(fewestFunctionErrors, outcome.functionErrors);
@@ -755,8 +756,8 @@ export async function decodeCarrier(image: ImageInput, key: Uint8Array, options:
   }
   if (!hypothesis) {
     if (otherVersion) throw new CarrierFormatError(`version ${otherVersion.version}`);
-    if (smallest === Infinity) throw new CarrierNotFoundError(seen);
-    if (smallest < 1.6) throw new CarrierTooSmallError(smallest);
+    if (bestModule === Infinity) throw new CarrierNotFoundError(seen);
+    if (bestModule < 1.6) throw new CarrierTooSmallError(bestModule);
     if (fewestFunctionErrors > BLURRY_FUNCTION_ERRORS) throw new CarrierBlurryError();
     throw new CarrierDamagedError('format header');
   }

@@ -33,9 +33,9 @@ prepareZXingModule({
 
 const PAYLOADS = [600, 2100];
 /** Trials per module size in the density sweep (all must decode). */
-const SWEEP_TRIALS = 24;
+const SWEEP_TRIALS = 32;
 /** Trials per code, payload and set in the reliability comparison. */
-const RELIABILITY_TRIALS = 24;
+const RELIABILITY_TRIALS = 40;
 const DECODE_RUNS = 5;
 const ENCODE_RUNS = 20;
 /** Carrier module sizes tried (1/1200 in: 12 = 6 dots at 600 dpi = 0.254 mm). */

@@ -1,12 +1,14 @@
 import { expect } from '@open-wc/testing';
 import { encodeCarrier, renderCarrierGrey, renderCarrierRgba, carrierRectangles, FLATBED_PROFILE, CAMERA_PROFILE, type CarrierSymbol } from './encode.ts';
 import { decodeCarrier } from './decode.ts';
-import { QUIET_ZONE } from './format.ts';
+import { QUIET_ZONE, layoutFor, GRID_SIZES } from './format.ts';
+import { encodeHeader } from './header.ts';
 import { toHex, sha256 } from '../bytes/bytes.ts';
 import { AbortedError } from '../bytes/errors.ts';
 import {
   CarrierDamagedError,
   CarrierError,
+  CarrierFormatError,
   CarrierImageError,
   CarrierKeyError,
   CarrierNotFoundError,
@@ -216,6 +218,15 @@ describe('carrier bad input', () => {
     expect(boosted.size).to.equal(plain.size);
     expect(plain.ecLevel).to.equal(1);
     expect(boosted.ecLevel).to.be.greaterThan(1);
+  });
+
+  it('a header of another format version: unsupported-format, reported without the key', async () => {
+    const small = encodeCarrier(randomBytes(100, 4), key, FLATBED_PROFILE);
+    const header = encodeHeader({ version: 2, ecLevel: small.ecLevel, sizeIndex: GRID_SIZES.indexOf(small.size), moduleUnits: 20, payloadLength: 100 });
+    const modules = small.modules.slice();
+    for (const copy of layoutFor(small.size).header) copy.forEach((m, i) => (modules[m] = (header[i >> 3] >> (7 - (i & 7))) & 1));
+    const img = renderCarrierGrey({ ...small, modules }, 300);
+    await expectError(decodeCarrier(img, randomBytes(32, 1)), CarrierFormatError);
   });
 
   it('too much data: payload-too-large', () => {

@@ -486,20 +486,40 @@ export function equalise(soft: Float32Array, size: number, iterations = 2, known
         n4[r * size + c] = e;
         d4[r * size + c] = d;
       }
-    // Normal equations for [a, b, d, e].
-    const m = new Float64Array(16);
-    const v = new Float64Array(4);
-    for (let i = 0; i < current.length; i++) {
-      const f = [x[i], n4[i], d4[i], 1];
-      for (let p = 0; p < 4; p++) {
-        v[p] += f[p] * current[i];
-        for (let q = 0; q < 4; q++) m[p * 4 + q] += f[p] * f[q];
+    // Normal equations for [a, b, d, e], fitted to the observations (not to the previous pass),
+    // globally and per 32×32-module tile: blur and contrast vary across a tilted photo.
+    const tiles = Math.max(1, Math.round(size / EQUALISER_TILE));
+    const tileOf = (r: number, c: number) => Math.min(tiles - 1, Math.floor((r * tiles) / size)) * tiles + Math.min(tiles - 1, Math.floor((c * tiles) / size));
+    const m = new Float64Array(16 * (tiles * tiles + 1));
+    const v = new Float64Array(4 * (tiles * tiles + 1));
+    const global = tiles * tiles;
+    const f = new Float64Array(4);
+    for (let r = 0; r < size; r++)
+      for (let c = 0; c < size; c++) {
+        const i = r * size + c;
+        f[0] = x[i];
+        f[1] = n4[i];
+        f[2] = d4[i];
+        f[3] = 1;
+        for (const t of [tileOf(r, c), global])
+          for (let p = 0; p < 4; p++) {
+            v[4 * t + p] += f[p] * soft[i];
+            for (let q = 0; q < 4; q++) m[16 * t + p * 4 + q] += f[p] * f[q];
+          }
       }
-    }
-    const coef = solve4(m, v);
-    if (!coef || coef[0] <= 0.05) return current;
+    const globalCoef = solve4(m.subarray(16 * global), v.subarray(4 * global));
+    if (!globalCoef || globalCoef[0] <= 0.05) return current;
+    const coefs = Array.from({ length: tiles * tiles }, (_, t) => {
+      const local = solve4(m.subarray(16 * t), v.subarray(4 * t));
+      return local && local[0] > 0.05 ? local : globalCoef;
+    });
     const next = new Float32Array(current.length);
-    for (let i = 0; i < current.length; i++) next[i] = (soft[i] - coef[1] * n4[i] - coef[2] * d4[i] - coef[3]) / coef[0];
+    for (let r = 0; r < size; r++)
+      for (let c = 0; c < size; c++) {
+        const i = r * size + c;
+        const k = coefs[tileOf(r, c)];
+        next[i] = (soft[i] - k[1] * n4[i] - k[2] * d4[i] - k[3]) / k[0];
+      }
     current = next;
   }
   return current;
@@ -699,6 +719,8 @@ function softVariant(values: Float32Array, size: number, variant: { beta: number
   const soft = normalise(sharpen(values, size, variant.beta), size);
   return variant.equalise ? equalise(soft, size) : soft;
 }
+/** Side, in modules, of the regions the equaliser fits separately. */
+export const EQUALISER_TILE = 32;
 /** Rounds of iterative decoding with the blocks already corrected. */
 export const FEEDBACK_ROUNDS = 3;
 /** Finder quads tried before giving up (bounds the time spent on cluttered images). */

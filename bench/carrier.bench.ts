@@ -39,7 +39,7 @@ const RELIABILITY_TRIALS = 40;
 const DECODE_RUNS = 5;
 const ENCODE_RUNS = 20;
 /** Carrier module sizes tried (1/1200 in: 12 = 6 dots at 600 dpi = 0.254 mm). */
-const CARRIER_UNITS = [12, 10, 9, 8];
+const CARRIER_UNITS = [12, 10, 9, 8, 7];
 /** The carrier's minimum EC level in the sweep (0 = L, 1 = M), boosted while the grid does not grow. */
 const CARRIER_EC = 1;
 /** QR module sizes tried, in printer dots at 600 dpi. */

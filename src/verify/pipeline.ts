@@ -1,0 +1,241 @@
+/**
+ * The verification pipeline: a scan or photo of a certificate's back → a typed report.
+ *
+ *   RGBA → grey → QR locator (zxing) → carrier decode with the locator's whitening key
+ *        → seal signature against the trust list → locator matches seal → content and binding
+ *        → restored front image(s)
+ *
+ * Pure composition over domain functions (DESIGN.md "Architecture"); it runs in the verify worker
+ * but takes every browser-facing part (QR reader, renderer) as a dependency, so tests drive it on
+ * the main thread. It never throws for bad input: every failure is an `invalid` report with a
+ * reason and advice. Only cancellation (AbortedError) escapes.
+ */
+import { AbortedError, KofuError, throwIfAborted, type LocalizedText } from '../bytes/errors.ts';
+import { decodeCarrier, type CarrierDiagnostics } from '../carrier/decode.ts';
+import { fromSealContent } from '../documents/codec.ts';
+import { bindingProblems, formatSerial } from '../documents/seal-binding.ts';
+import { CERTIFICATE_KINDS, CERTIFICATE_TITLES, RENDER_VERSION, type Certificate } from '../documents/types.ts';
+import { decodeLocator, type Locator } from '../seal/locator.ts';
+import { checkLocatorMatchesSeal } from '../seal/match.ts';
+import { verifySeal, type SealValid } from '../seal/seal.ts';
+import type { TrustList } from '../seal/trust-list.ts';
+import { rgbaToGrey, type GreyImage } from '../vision/grey.ts';
+import { findQrCodes, type FoundQr, type RgbaLike } from './qr.ts';
+import type { CertificateSummary, RestoredImage, VerificationReport, VerifyProgress, VerifyStage } from './report.ts';
+import { RESTORED_DPI, type RestoreFn } from './restore.ts';
+import { adviceFor, VerifyMessage } from './verdicts.ts';
+
+export interface TrustInput {
+  readonly demoMode: boolean;
+  /** Every opened trust list in use (CurrentTrust.lists). */
+  readonly lists: readonly TrustList[];
+}
+
+export interface PipelineOptions {
+  readonly trust: TrustInput;
+  /** Locator text already known (the `/verify#digits` URL a phone's camera app opened). */
+  readonly locatorText?: string;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: VerifyProgress) => void;
+  /** Unix seconds; defaults to the device clock. */
+  readonly now?: number;
+  /** The restored-image renderer; without it the report has no images and the sheet count is not cross-checked. */
+  readonly restore?: RestoreFn;
+  readonly restoreDpi?: number;
+  /** QR reader (default: zxing-wasm). */
+  readonly findQr?: (image: RgbaLike) => Promise<FoundQr[]>;
+}
+
+/** A failure that becomes an invalid report. */
+class Stop extends Error {
+  constructor(
+    readonly stage: VerifyStage,
+    readonly code: string,
+    readonly reason: LocalizedText,
+    readonly demo = false,
+  ) {
+    super(code);
+  }
+}
+
+const stopWith = (stage: VerifyStage, error: unknown, demo = false): Stop => {
+  if (error instanceof Stop) return error;
+  if (error instanceof AbortedError) throw error;
+  if (error instanceof KofuError) return new Stop(stage, error.code, error.text, demo);
+  return new Stop(stage, `verify.unexpected-${stage}`, VerifyMessage.unexpected);
+};
+
+/** Picks the single kofu locator among the QR codes found. */
+export function chooseLocator(found: readonly FoundQr[]): { locator: Locator; text: string } {
+  if (found.length === 0) throw new Stop('qr', 'verify.no-qr', VerifyMessage.noQr);
+  const locators: { locator: Locator; text: string }[] = [];
+  let firstError: unknown;
+  for (const qr of found) {
+    try {
+      locators.push({ locator: decodeLocator(qr.text), text: qr.text });
+    } catch (error) {
+      firstError ??= error;
+    }
+  }
+  if (locators.length === 0) {
+    const code = firstError instanceof KofuError && firstError.code === 'locator.unknown-version' ? firstError.code : 'verify.not-a-locator';
+    throw new Stop('qr', code, code === 'verify.not-a-locator' ? VerifyMessage.notALocator : (firstError as KofuError).text);
+  }
+  const distinct = new Set(locators.map((l) => l.text.slice(l.text.lastIndexOf('#') + 1)));
+  if (distinct.size > 1) throw new Stop('qr', 'verify.several-locators', VerifyMessage.severalLocators);
+  return locators[0];
+}
+
+/** Stage weights for overall progress (rough shares of the time on a 300 dpi A4 scan). */
+const SPAN = { qr: [0, 0.2], carrier: [0.2, 0.75], seal: [0.75, 0.8], render: [0.8, 1] } as const;
+
+export async function verifyImage(image: RgbaLike, options: PipelineOptions): Promise<VerificationReport> {
+  const started = performance.now();
+  const timings: Record<string, number> = {};
+  const progress = (stage: keyof typeof SPAN, fraction: number) => {
+    const [from, to] = SPAN[stage];
+    options.onProgress?.({ stage, fraction: from + (to - from) * Math.min(1, Math.max(0, fraction)) });
+  };
+  const timed = async <T>(stage: keyof typeof SPAN, work: () => Promise<T> | T): Promise<T> => {
+    const t0 = performance.now();
+    progress(stage, 0);
+    try {
+      return await work();
+    } finally {
+      timings[stage] = performance.now() - t0;
+    }
+  };
+  const imageSize = { width: image.width, height: image.height };
+
+  let locator: Locator | undefined;
+  let diagnostics: CarrierDiagnostics | undefined;
+  let demo = false;
+  try {
+    throwIfAborted(options.signal);
+    // 1. The locator: from the URL the user opened, or from a QR code in the scan.
+    if (options.locatorText !== undefined) {
+      try {
+        locator = decodeLocator(options.locatorText);
+      } catch (error) {
+        throw stopWith('qr', error);
+      }
+    } else {
+      const found = await timed('qr', async () => {
+        try {
+          return await (options.findQr ?? findQrCodes)(image);
+        } catch (error) {
+          throw stopWith('qr', error);
+        }
+      });
+      locator = chooseLocator(found).locator;
+    }
+    throwIfAborted(options.signal);
+
+    // 2. The carrier, un-whitened with the locator's key. Grey first: it is the carrier's own
+    //    first step, done here once with progress and cancellation.
+    const grey: GreyImage = image.data.length === image.width * image.height ? { ...imageSize, data: image.data as Uint8Array } : rgbaToGrey(image.data, image.width, image.height, { signal: options.signal });
+    const key = locator.whiteningKey;
+    const decoded = await timed('carrier', async () => {
+      try {
+        return await decodeCarrier(grey, key, { signal: options.signal, onProgress: (p) => progress('carrier', p.fraction) });
+      } catch (error) {
+        throw stopWith('carrier', error);
+      }
+    });
+    diagnostics = decoded.diagnostics;
+
+    // 3. The seal against the trust list of the locator's issuer.
+    const issuerLists = options.trust.lists.filter((l) => l.roots.some((r) => r.municipality === locator!.issuer));
+    const list = issuerLists[0] ?? options.trust.lists[0];
+    if (!list) throw new Stop('seal', 'verify.no-trust-list', VerifyMessage.noTrustList);
+    const verdict = await timed('seal', () =>
+      verifySeal(decoded.payload, list, { demoMode: options.trust.demoMode, supportedRenderVersions: [RENDER_VERSION], now: options.now }),
+    );
+    demo = verdict.demo;
+    if (!verdict.ok) throw new Stop('seal', verdict.code, verdict.reason, verdict.demo);
+    try {
+      checkLocatorMatchesSeal(locator, verdict);
+    } catch (error) {
+      throw stopWith('seal', error, demo);
+    }
+    throwIfAborted(options.signal);
+
+    // 4. The content the seal carries, and whether it agrees with the signed claims.
+    let cert: Certificate;
+    try {
+      cert = fromSealContent(verdict.claims.content);
+    } catch (error) {
+      throw stopWith('content', error, demo);
+    }
+    let restored: RestoredImage[] = [];
+    let sheets = verdict.claims.sheets;
+    if (options.restore) {
+      const result = await timed('render', async () => {
+        try {
+          return await options.restore!(cert, options.restoreDpi ?? RESTORED_DPI);
+        } catch (error) {
+          throw stopWith('render', error, demo);
+        }
+      });
+      restored = result.images;
+      sheets = result.sheetCount;
+    }
+    const problems = bindingProblems(verdict.claims, cert, sheets);
+    if (problems.length > 0) throw new Stop('content', 'verify.content-mismatch', VerifyMessage.contentMismatch(problems), demo);
+    progress('render', 1);
+    timings.total = performance.now() - started;
+    return {
+      verdict: demo ? 'demo' : 'valid',
+      demo,
+      code: 'ok',
+      stage: 'done',
+      reason: verdict.reason,
+      warnings: verdict.warnings.map((w) => w.text),
+      locator: { issuer: locator.issuer, serial: locator.serial },
+      certificate: summaryOf(verdict, cert),
+      restored,
+      diagnostics,
+      timings,
+      image: imageSize,
+    };
+  } catch (error) {
+    const stop = stopWith('input', error);
+    timings.total = performance.now() - started;
+    return {
+      verdict: 'invalid',
+      demo: stop.demo,
+      code: stop.code,
+      stage: stop.stage,
+      reason: stop.reason,
+      advice: adviceFor(stop.code, stop.stage),
+      warnings: [],
+      locator: locator && { issuer: locator.issuer, serial: locator.serial },
+      restored: [],
+      diagnostics,
+      timings,
+      image: imageSize,
+    };
+  }
+}
+
+function summaryOf(verdict: SealValid, cert: Certificate): CertificateSummary {
+  const claims = verdict.claims;
+  const kind = CERTIFICATE_KINDS[claims.certType - 1];
+  return {
+    issuer: claims.issuer,
+    issuerName: verdict.root.name,
+    serial: claims.serial,
+    serialText: formatSerial(claims.serial),
+    issuedAt: claims.issuedAt,
+    certType: claims.certType,
+    title: kind ? CERTIFICATE_TITLES[kind] : CERTIFICATE_TITLES[cert.kind],
+    sheets: claims.sheets,
+  };
+}
+
+/** A report for a failure before the pipeline could start (file too large, not an image…). */
+export function inputFailureReport(error: unknown): VerificationReport {
+  if (error instanceof AbortedError) throw error;
+  const stop = stopWith('input', error);
+  return { verdict: 'invalid', demo: false, code: stop.code, stage: 'input', reason: stop.reason, advice: adviceFor(stop.code, 'input'), warnings: [], restored: [], timings: {} };
+}

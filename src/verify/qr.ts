@@ -1,0 +1,67 @@
+/**
+ * Finding QR codes in a scan with zxing-wasm (ZXing C++ compiled to WebAssembly). The module and
+ * its wasm are loaded on first use only, from this app's own origin (never zxing's default CDN),
+ * so the verifier works offline once the service worker has precached the wasm.
+ */
+import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
+import { KofuError } from '../bytes/errors.ts';
+
+export interface FoundQr {
+  readonly text: string;
+  /** Centre of the symbol in image pixels. */
+  readonly x: number;
+  readonly y: number;
+}
+
+export interface RgbaLike {
+  readonly data: Uint8Array | Uint8ClampedArray;
+  readonly width: number;
+  readonly height: number;
+}
+
+type Reader = typeof import('zxing-wasm/reader');
+let reader: Promise<Reader> | undefined;
+
+/** Loads zxing-wasm once per thread, pointing it at the wasm this app serves. */
+export function loadQrReader(): Promise<Reader> {
+  reader ??= (async () => {
+    const zxing = await import('zxing-wasm/reader');
+    await zxing.prepareZXingModule({
+      overrides: { locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? wasmUrl : prefix + path) },
+      fireImmediately: true,
+    });
+    return zxing;
+  })();
+  reader.catch(() => (reader = undefined));
+  return reader;
+}
+
+/**
+ * Every readable QR code in the image (at most `max`). A whole A4 page at 300 dpi is about 9 Mpx;
+ * zxing's own downscaling keeps this fast, and `tryHarder` finds small or rotated symbols.
+ */
+export async function findQrCodes(image: RgbaLike, max = 4): Promise<FoundQr[]> {
+  const zxing = await loadQrReader().catch((cause) => {
+    throw new KofuError(
+      'verify.qr-reader-unavailable',
+      {
+        ja: 'QRコードの読み取り機能を読み込めませんでした。ネットワークに接続してアプリを一度開き直してください。',
+        en: 'Could not load the QR code reader. Connect to the network and reopen the app once.',
+      },
+      { cause },
+    );
+  });
+  const data = image.data instanceof Uint8ClampedArray ? image.data : new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.byteLength);
+  const imageData = new ImageData(data as Uint8ClampedArray<ArrayBuffer>, image.width, image.height);
+  const results = await zxing.readBarcodes(imageData, { formats: ['QRCode'], maxNumberOfSymbols: max, tryHarder: true });
+  return results
+    .filter((r) => r.isValid)
+    .map((r) => {
+      const p = r.position;
+      return {
+        text: r.text,
+        x: (p.topLeft.x + p.topRight.x + p.bottomLeft.x + p.bottomRight.x) / 4,
+        y: (p.topLeft.y + p.topRight.y + p.bottomLeft.y + p.bottomRight.y) / 4,
+      };
+    });
+}

@@ -23,7 +23,7 @@ import { rgbaToGrey, type GreyImage } from '../vision/grey.ts';
 import { findQrCodes, type FoundQr, type RgbaLike } from './qr.ts';
 import type { CertificateSummary, RestoredImage, VerificationReport, VerifyProgress, VerifyStage } from './report.ts';
 import { RESTORED_DPI, type RestoreFn } from './restore.ts';
-import { adviceFor, VerifyMessage } from './verdicts.ts';
+import { adviceFor, failureOf, VerifyMessage } from './verdicts.ts';
 
 export interface TrustInput {
   readonly demoMode: boolean;
@@ -61,8 +61,8 @@ class Stop extends Error {
 const stopWith = (stage: VerifyStage, error: unknown, demo = false): Stop => {
   if (error instanceof Stop) return error;
   if (error instanceof AbortedError) throw error;
-  if (error instanceof KofuError) return new Stop(stage, error.code, error.text, demo);
-  return new Stop(stage, `verify.unexpected-${stage}`, VerifyMessage.unexpected);
+  const failure = failureOf(error, stage);
+  return new Stop(stage, failure.code, failure.reason, demo);
 };
 
 /** Picks the single kofu locator among the QR codes found. */
@@ -231,11 +231,4 @@ function summaryOf(verdict: SealValid, cert: Certificate): CertificateSummary {
     title: kind ? CERTIFICATE_TITLES[kind] : CERTIFICATE_TITLES[cert.kind],
     sheets: claims.sheets,
   };
-}
-
-/** A report for a failure before the pipeline could start (file too large, not an image…). */
-export function inputFailureReport(error: unknown): VerificationReport {
-  if (error instanceof AbortedError) throw error;
-  const stop = stopWith('input', error);
-  return { verdict: 'invalid', demo: false, code: stop.code, stage: 'input', reason: stop.reason, advice: adviceFor(stop.code, 'input'), warnings: [], restored: [], timings: {} };
 }

@@ -3,8 +3,8 @@
  * (docs/verifier.md lists them all). Domain errors already say what happened; the advice here
  * adds the next step in the verifier's own terms (scan again how, ask whom).
  */
-import type { LocalizedText } from '../bytes/errors.ts';
-import type { VerifyStage } from './report.ts';
+import { AbortedError, KofuError, type LocalizedText } from '../bytes/errors.ts';
+import type { VerificationReport, VerifyStage } from './report.ts';
 
 const text = (ja: string, en: string): LocalizedText => ({ ja, en });
 
@@ -99,4 +99,17 @@ export function adviceFor(code: string, stage: VerifyStage): LocalizedText | und
   if (stage === 'carrier') return RESCAN;
   if (stage === 'seal' || stage === 'content') return FORGERY;
   return undefined;
+}
+
+/** The code and reason of any thrown value (a KofuError keeps its own). */
+export function failureOf(error: unknown, stage: VerifyStage): { code: string; reason: LocalizedText } {
+  if (error instanceof KofuError) return { code: error.code, reason: error.text };
+  return { code: `verify.unexpected-${stage}`, reason: VerifyMessage.unexpected };
+}
+
+/** A report for a failure before the pipeline could start (file too large, not an image…). */
+export function inputFailureReport(error: unknown): VerificationReport {
+  if (error instanceof AbortedError) throw error;
+  const { code, reason } = failureOf(error, 'input');
+  return { verdict: 'invalid', demo: false, code, stage: 'input', reason, advice: adviceFor(code, 'input'), warnings: [], restored: [], timings: {} };
 }

@@ -3,6 +3,7 @@
  * shapes: `satisfies Messages` makes a gap a compile error.
  */
 import { trustEn, trustJa } from './messages-trust.ts';
+import { verifyEn, verifyJa } from './messages-verify.ts';
 
 const ja = {
   'app.title': 'kofu コンビニ交付',
@@ -37,13 +38,12 @@ const ja = {
   'kiosk.reader-pending': 'カードリーダーの接続機能は現在準備中です。この版では画面と検証機能をお試しいただけます。',
 
   'verify.heading': '証明書の確認',
-  'verify.lead': '受け取った証明書の裏面をスキャン（300dpi・カラー）した画像ファイルを選んでください。',
+  'verify.lead': '受け取った証明書の裏面（スクランブル画像とQRコードのある面）を300dpi・カラーでスキャンした画像、kofuのPDF、またはカメラで確認できます。インターネット接続は不要です。',
   'verify.choose-file': '画像ファイルを選ぶ',
   'verify.drop-here': 'またはここにファイルをドロップ',
   'verify.reading': ({ percent }: { percent: number }) => `読み取り中… ${percent}%`,
   'verify.loaded': ({ width, height, dpi }: { width: number; height: number; dpi: string }) =>
     `画像を読み込みました：${width}×${height}ピクセル（A4なら約${dpi}dpi）`,
-  'verify.seal-pending': 'スクランブル画像（封印）の解読と署名の確認は次の版で対応します。',
   'verify.cancel': '中止',
 
   'admin.heading': '管理',
@@ -62,6 +62,7 @@ const ja = {
   'common.close': '閉じる',
   'common.working': '処理中…',
   ...trustJa,
+  ...verifyJa,
 };
 
 export type Messages = typeof ja;
@@ -102,13 +103,12 @@ const en = {
   'kiosk.reader-pending': 'Card reader support is being prepared. In this version you can explore the screens and the checking tools.',
 
   'verify.heading': 'Check a certificate',
-  'verify.lead': 'Choose an image file of the back of the certificate, scanned in colour at 300 dpi.',
+  'verify.lead': 'Check the back of the certificate (the side with the scrambled image and the QR code): a colour scan at 300 dpi, a kofu PDF, or the camera. No internet connection is needed.',
   'verify.choose-file': 'Choose an image file',
   'verify.drop-here': 'or drop a file here',
   'verify.reading': ({ percent }: { percent: number }) => `Reading… ${percent}%`,
   'verify.loaded': ({ width, height, dpi }: { width: number; height: number; dpi: string }) =>
     `Image loaded: ${width}×${height} pixels (about ${dpi} dpi if it is an A4 page)`,
-  'verify.seal-pending': 'Decoding the scrambled image (the seal) and checking its signature come in the next version.',
   'verify.cancel': 'Cancel',
 
   'admin.heading': 'Admin',
@@ -127,6 +127,7 @@ const en = {
   'common.close': 'Close',
   'common.working': 'Working…',
   ...trustEn,
+  ...verifyEn,
 } satisfies Messages;
 
 export const messages: Record<'ja' | 'en', Messages> = { ja, en };

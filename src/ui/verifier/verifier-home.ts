@@ -1,22 +1,33 @@
 /**
- * `<kofu-verifier-home>`: the verifier's start — choose or drop a scan of the back of a
- * certificate. The image is read, checked against the size limits and converted to grey in the
- * vision worker; seal decoding plugs in after that stage.
+ * `<kofu-verifier-home>`: what a bank clerk, employer or landlord does with a printed kofu
+ * certificate. Choose or drop a scan of the back (PNG, JPEG, WebP), a kofu PDF, or photograph it
+ * with the camera; the verify worker finds the QR locator, decodes the scrambled image, checks the
+ * seal against the trust list and draws the restored certificate; `<kofu-verdict>` shows the result.
+ *
+ * `/verify#<digits>` is what a phone's camera app opens from the printed QR code: the locator is
+ * then already known and only the scrambled image is needed.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { beginWork } from '../../app/activity.ts';
-import { toGreyInWorker } from '../../app/vision.ts';
-import { AbortedError, describeError } from '../../bytes/errors.ts';
-import { greyToRgba, type GreyImage } from '../../vision/grey.ts';
+import { inputFailureReport, readLocatorInWorker, verifyPixels } from '../../app/verifier.ts';
+import { AbortedError } from '../../bytes/errors.ts';
+import type { VerificationReport } from '../../verify/report.ts';
 import { dpiIfA4, readImageFile } from '../../vision/input.ts';
 import { LanguageController, language, t } from '../shared/i18n.ts';
 import { controls, tokens } from '../shared/styles.ts';
+import './verdict-panel.ts';
 
-type Status = { kind: 'idle' } | { kind: 'working'; percent: number } | { kind: 'loaded'; image: GreyImage } | { kind: 'error'; error: unknown };
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'camera' }
+  | { kind: 'working'; percent: number; image?: { width: number; height: number } }
+  | { kind: 'done'; report: VerificationReport; image?: { width: number; height: number } };
 
-/** The preview is drawn at most this wide; the full-resolution grey image stays in memory. */
-const PREVIEW_WIDTH = 600;
+type LocatorState = { kind: 'none' } | { kind: 'known'; text: string; serial: number } | { kind: 'bad' };
+
+/** The scan preview is drawn at most this wide. */
+const PREVIEW_WIDTH = 827;
 
 @customElement('kofu-verifier-home')
 export class KofuVerifierHome extends LitElement {
@@ -31,11 +42,14 @@ export class KofuVerifierHome extends LitElement {
         border: 2px dashed var(--kofu-line);
         border-radius: var(--kofu-radius);
         background: var(--kofu-paper);
-        padding: 24px;
+        padding: 20px;
         display: flex;
         flex-wrap: wrap;
         gap: 12px;
         align-items: center;
+      }
+      .drop[hidden] {
+        display: none;
       }
       .drop.over {
         border-color: var(--kofu-accent);
@@ -47,106 +61,266 @@ export class KofuVerifierHome extends LitElement {
         width: 1px;
         height: 1px;
       }
-      canvas {
-        max-width: 100%;
-        border: 1px solid var(--kofu-line);
-        margin-top: 12px;
-        background: #fff;
-      }
       progress {
-        width: 240px;
+        width: min(240px, 60vw);
+      }
+      .locator {
+        border-left: 6px solid var(--kofu-accent);
+        background: #eef5ff;
+        padding: 8px 12px;
+        font-weight: 700;
+      }
+      video {
+        width: 100%;
+        max-height: 70vh;
+        background: #000;
+        border-radius: var(--kofu-radius);
+      }
+      .row {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 12px;
+        align-items: center;
+        margin: 12px 0;
       }
     `,
   ];
 
   @state() private status: Status = { kind: 'idle' };
   @state() private dragOver = false;
-  @query('canvas') private preview?: HTMLCanvasElement;
+  @state() private locator: LocatorState = { kind: 'none' };
+  @state() private cameraError?: string;
+  @state() private scan?: ImageBitmap;
+  @query('video') private video?: HTMLVideoElement;
+  private stream?: MediaStream;
   private controller?: AbortController;
   private readonly i18n = new LanguageController(this);
+  private readonly onHash = () => void this.readHash();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('hashchange', this.onHash);
+    void this.readHash();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('hashchange', this.onHash);
+    this.controller?.abort();
+    this.stopCamera();
+  }
+
+  /** `/verify#<digits>`: the locator the phone's camera app read from the printed QR code. */
+  private async readHash(): Promise<void> {
+    const fragment = location.hash.slice(1);
+    if (!/^[0-9]{20,}$/.test(fragment)) {
+      this.locator = { kind: 'none' };
+      return;
+    }
+    const peek = await readLocatorInWorker(fragment).catch(() => undefined);
+    this.locator = peek?.ok ? { kind: 'known', text: fragment, serial: peek.serial } : { kind: 'bad' };
+  }
 
   private async open(file: File | undefined): Promise<void> {
     if (!file) return;
+    this.stopCamera();
+    await this.run(async (signal) => {
+      if (file.type === 'application/pdf' || /\.pdf$/i.test(file.name)) {
+        // PDF.js loads only when a PDF is chosen.
+        const { renderPdfBackPage } = await import('../../vision/pdf-input.ts');
+        const image = await renderPdfBackPage(file);
+        if (signal.aborted) throw new AbortedError();
+        return image;
+      }
+      return readImageFile(file);
+    });
+  }
+
+  /** Reads pixels with `load`, shows the scan, runs the pipeline in the worker. */
+  private async run(load: (signal: AbortSignal) => Promise<ImageData>): Promise<void> {
     this.controller?.abort();
     const controller = (this.controller = new AbortController());
     const done = beginWork('verify');
+    this.scan = undefined;
     this.status = { kind: 'working', percent: 0 };
     try {
-      const rgba = await readImageFile(file);
-      const image = await toGreyInWorker(rgba, {
+      let pixels: ImageData;
+      try {
+        pixels = await load(controller.signal);
+      } catch (error) {
+        if (error instanceof AbortedError || controller.signal.aborted) throw new AbortedError();
+        this.status = { kind: 'done', report: inputFailureReport(error) };
+        return;
+      }
+      const size = { width: pixels.width, height: pixels.height };
+      this.status = { kind: 'working', percent: 0, image: size };
+      this.scan = await scanPreview(pixels);
+      const locatorText = this.locator.kind === 'known' ? this.locator.text : undefined;
+      const report = await verifyPixels(pixels, {
         signal: controller.signal,
-        onProgress: (fraction) => (this.status = { kind: 'working', percent: Math.round(fraction * 100) }),
+        locatorText,
+        onProgress: (fraction) => {
+          if (this.controller === controller) this.status = { kind: 'working', percent: Math.round(fraction * 100), image: size };
+        },
       });
-      this.status = { kind: 'loaded', image };
-      await this.updateComplete;
-      this.drawPreview(image);
+      if (this.controller === controller) this.status = { kind: 'done', report, image: size };
     } catch (error) {
-      if (!(error instanceof AbortedError)) this.status = { kind: 'error', error };
-      else if (this.controller === controller) this.status = { kind: 'idle' };
+      if (this.controller !== controller) return;
+      if (error instanceof AbortedError) this.status = { kind: 'idle' };
+      else this.status = { kind: 'done', report: inputFailureReport(error) };
     } finally {
       done();
     }
   }
 
-  private drawPreview(image: GreyImage): void {
-    const canvas = this.preview;
-    if (!canvas) return;
-    const full = new OffscreenCanvas(image.width, image.height);
-    full.getContext('2d')!.putImageData(new ImageData(greyToRgba(image), image.width, image.height), 0, 0);
-    const scale = Math.min(1, PREVIEW_WIDTH / image.width);
-    canvas.width = Math.round(image.width * scale);
-    canvas.height = Math.round(image.height * scale);
-    canvas.getContext('2d')!.drawImage(full, 0, 0, canvas.width, canvas.height);
+  // ---- camera -----------------------------------------------------------------------------------
+
+  private async startCamera(): Promise<void> {
+    this.cameraError = undefined;
+    if (!navigator.mediaDevices?.getUserMedia) {
+      this.cameraError = t('verify.camera.none');
+      return;
+    }
+    try {
+      this.stream = await navigator.mediaDevices.getUserMedia({
+        audio: false,
+        video: { facingMode: { ideal: 'environment' }, width: { ideal: 3840 }, height: { ideal: 2160 } },
+      });
+    } catch (error) {
+      const name = (error as DOMException)?.name;
+      this.cameraError =
+        name === 'NotAllowedError' || name === 'SecurityError'
+          ? t('verify.camera.denied')
+          : name === 'NotFoundError' || name === 'OverconstrainedError'
+            ? t('verify.camera.none')
+            : t('verify.camera.failed');
+      return;
+    }
+    this.status = { kind: 'camera' };
+    await this.updateComplete;
+    if (this.video && this.stream) {
+      this.video.srcObject = this.stream;
+      await this.video.play().catch(() => undefined);
+    }
   }
+
+  private stopCamera(): void {
+    this.stream?.getTracks().forEach((track) => track.stop());
+    this.stream = undefined;
+    if (this.status.kind === 'camera') this.status = { kind: 'idle' };
+  }
+
+  private async capture(): Promise<void> {
+    const video = this.video;
+    if (!video || !video.videoWidth) return;
+    const canvas = new OffscreenCanvas(video.videoWidth, video.videoHeight);
+    const context = canvas.getContext('2d', { willReadFrequently: true })!;
+    context.drawImage(video, 0, 0);
+    const frame = context.getImageData(0, 0, canvas.width, canvas.height);
+    this.stopCamera();
+    await this.run(async () => frame);
+  }
+
+  private again(): void {
+    this.controller?.abort();
+    this.status = { kind: 'idle' };
+    this.scan = undefined;
+  }
+
+  // ---- rendering --------------------------------------------------------------------------------
 
   private onDrop(event: DragEvent): void {
     event.preventDefault();
     this.dragOver = false;
-    void this.open(event.dataTransfer?.files[0]);
+    void this.open(event.dataTransfer?.files[0] as File | undefined);
+  }
+
+  private renderLocator() {
+    if (this.locator.kind === 'known') return html`<p class="locator" data-locator="known">${t('verify.locator-known', { serial: String(this.locator.serial).padStart(6, '0') })}</p>`;
+    if (this.locator.kind === 'bad') return html`<p class="locator" data-locator="bad">${t('verify.locator-bad')}</p>`;
+    return nothing;
+  }
+
+  private renderInputs(hidden: boolean) {
+    // Always in the DOM (hidden while busy), so the file input keeps its identity.
+    return html`<div
+        ?hidden=${hidden}
+        class="drop ${this.dragOver ? 'over' : ''}"
+        @dragover=${(e: DragEvent) => {
+          e.preventDefault();
+          this.dragOver = true;
+        }}
+        @dragleave=${() => (this.dragOver = false)}
+        @drop=${this.onDrop}
+      >
+        <label class="button">
+          ${t('verify.choose-file')}
+          <input
+            type="file"
+            accept="image/png,image/jpeg,image/webp,image/*,application/pdf,.pdf"
+            @change=${(e: Event) => {
+              const input = e.target as HTMLInputElement;
+              void this.open(input.files?.[0]);
+              input.value = '';
+            }}
+          />
+        </label>
+        <button class="secondary" data-action="camera" @click=${() => void this.startCamera()}>${t('verify.camera')}</button>
+        <span>${t('verify.drop-here')}</span>
+      </div>
+      ${this.cameraError ? html`<p role="alert" class="error" data-camera-error>${this.cameraError}</p>` : nothing}`;
   }
 
   private renderStatus() {
     const status = this.status;
+    const loaded = (image?: { width: number; height: number }) =>
+      image
+        ? html`<p class="ok" data-result="loaded">${t('verify.loaded', { width: image.width, height: image.height, dpi: String(dpiIfA4(image.width, image.height)) })}</p>`
+        : nothing;
     switch (status.kind) {
+      case 'camera':
+        return html`<p>${t('verify.camera.hint')}</p>
+          <video playsinline muted aria-label=${t('verify.camera')}></video>
+          <div class="row">
+            <button data-action="capture" @click=${() => void this.capture()}>${t('verify.camera.capture')}</button>
+            <button class="secondary" @click=${() => this.stopCamera()}>${t('verify.camera.stop')}</button>
+          </div>`;
       case 'working':
-        return html`<p role="status">
-          ${t('verify.reading', { percent: status.percent })}
-          <progress max="100" value=${status.percent}></progress>
-          <button class="secondary" @click=${() => this.controller?.abort()}>${t('verify.cancel')}</button>
-        </p>`;
-      case 'loaded':
-        return html`<p role="status" class="ok" data-result="loaded">
-            ${t('verify.loaded', { width: status.image.width, height: status.image.height, dpi: String(dpiIfA4(status.image.width, status.image.height)) })}
-          </p>
-          <p>${t('verify.seal-pending')}</p>
-          <canvas aria-hidden="true"></canvas>`;
-      case 'error':
-        return html`<p role="alert" class="error" data-result="error">${describeError(status.error, language())}</p>`;
+        return html`${loaded(status.image)}
+          <p role="status">
+            ${t('verify.working', { percent: status.percent })}
+            <progress max="100" value=${status.percent}></progress>
+            <button class="secondary" @click=${() => this.controller?.abort()}>${t('verify.cancel')}</button>
+          </p>`;
+      case 'done': {
+        const report = status.report;
+        return html`${loaded(status.image)}
+          ${report.stage === 'input' ? html`<p role="alert" class="error" data-result="error">${report.reason[language()]}</p>` : nothing}
+          <kofu-verdict .report=${report} .scan=${this.scan}></kofu-verdict>
+          <div class="row"><button data-action="again" @click=${() => this.again()}>${t('verify.again')}</button></div>`;
+      }
       default:
         return nothing;
     }
   }
 
   override render() {
+    const busy = this.status.kind === 'working' || this.status.kind === 'camera';
     return html`
       <h1>${t('verify.heading')}</h1>
       <p>${t('verify.lead')}</p>
-      <div class="drop ${this.dragOver ? 'over' : ''}"
-        @dragover=${(e: DragEvent) => { e.preventDefault(); this.dragOver = true; }}
-        @dragleave=${() => (this.dragOver = false)}
-        @drop=${this.onDrop}>
-        <label class="button">
-          ${t('verify.choose-file')}
-          <input type="file" accept="image/*" @change=${(e: Event) => {
-            const input = e.target as HTMLInputElement;
-            void this.open(input.files?.[0]);
-            input.value = '';
-          }} />
-        </label>
-        <span>${t('verify.drop-here')}</span>
-      </div>
-      ${this.renderStatus()}
+      ${this.renderLocator()} ${this.renderInputs(busy)} ${this.renderStatus()}
     `;
+  }
+}
+
+/** A screen-sized copy of the scan, made before the pixels are transferred to the worker. */
+async function scanPreview(image: ImageData): Promise<ImageBitmap | undefined> {
+  try {
+    const scale = Math.min(1, PREVIEW_WIDTH / image.width);
+    return await createImageBitmap(image, { resizeWidth: Math.max(1, Math.round(image.width * scale)), resizeHeight: Math.max(1, Math.round(image.height * scale)), resizeQuality: 'medium' });
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,0 +1,65 @@
+/**
+ * A kofu PDF as verifier input: the back page of its first sheet (page 2: every sheet is a front
+ * page followed by its back) rendered at scan resolution with PDF.js (pdfjs-dist), so the same
+ * pipeline reads it as a 300 dpi flatbed scan. PDF.js and its worker are loaded on first use only
+ * and served from this app's origin (precached by the service worker): it works offline.
+ * Browser edge: OffscreenCanvas.
+ */
+import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { KofuError } from '../bytes/errors.ts';
+import { checkInputSize, checkPixelCount } from './input.ts';
+
+export class PdfInputError extends KofuError {
+  override readonly name = 'PdfInputError';
+}
+
+/** The back of sheet 1. */
+export const BACK_PAGE = 2;
+const POINTS_PER_INCH = 72;
+
+export async function renderPdfBackPage(file: Blob, dpi = 300): Promise<ImageData> {
+  checkInputSize(file.size);
+  const pdfjs = await import('pdfjs-dist');
+  pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
+  const data = new Uint8Array(await file.arrayBuffer());
+  // No font faces, no system fonts, no wasm decoders: the back page is images and rectangles.
+  const task = pdfjs.getDocument({ data, disableFontFace: true, useSystemFonts: false, useWasm: false });
+  let document;
+  try {
+    document = await task.promise;
+  } catch (cause) {
+    throw new PdfInputError(
+      'vision.pdf-unreadable',
+      {
+        ja: 'PDFを読み込めませんでした。ファイルが壊れていないか確認するか、裏面をスキャンした画像を選んでください。',
+        en: 'The PDF could not be read. Check that the file is not damaged, or choose a scan of the back side.',
+      },
+      { cause },
+    );
+  }
+  try {
+    if (document.numPages < BACK_PAGE) {
+      throw new PdfInputError('vision.pdf-no-back', {
+        ja: 'このPDFには裏面のページがありません。kofuが発行したPDFか確認してください。',
+        en: 'This PDF has no back page. Check that it is a PDF issued by kofu.',
+      });
+    }
+    const page = await document.getPage(BACK_PAGE);
+    const viewport = page.getViewport({ scale: dpi / POINTS_PER_INCH });
+    const width = Math.round(viewport.width);
+    const height = Math.round(viewport.height);
+    checkPixelCount(width, height);
+    const canvas = new OffscreenCanvas(width, height);
+    const context = canvas.getContext('2d', { willReadFrequently: true })!;
+    context.fillStyle = '#fff';
+    context.fillRect(0, 0, width, height);
+    await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: context as unknown as CanvasRenderingContext2D, viewport }).promise;
+    return context.getImageData(0, 0, width, height);
+  } finally {
+    await task.destroy();
+  }
+}
+
+export function isPdf(file: File): boolean {
+  return file.type === 'application/pdf' || /\.pdf$/i.test(file.name);
+}

@@ -40,7 +40,7 @@ export default defineConfig({
       },
       injectManifest: {
         // No webmanifest here: the plugin adds it itself (globbing it lists it twice).
-        globPatterns: ['**/*.{js,css,html,wasm,ttf,png,svg,ico}'],
+        globPatterns: ['**/*.{js,mjs,css,html,wasm,ttf,png,svg,ico}'],
         // The default 2 MiB would silently skip the Japanese font.
         maximumFileSizeToCacheInBytes: 20 * 1024 * 1024,
       },

@@ -9,12 +9,11 @@ import { toSealContent } from '../../documents/codec.ts';
 import { CERT_TYPE_CODE, formatSerial, sealOptionsOf } from '../../documents/seal-binding.ts';
 import type { Certificate } from '../../documents/types.ts';
 import { jstDay } from '../../documents/dates.ts';
-import { BACK_LAYOUT } from '../../pdf/pdf.ts';
 import { allRequests } from '../../registry/issue.fixtures.ts';
 import { buildCertificate } from '../../registry/issue.ts';
 import { demoRegistry } from '../../registry/demo.ts';
 import { MemoryRegistry } from '../../registry/registry.ts';
-import { loadCertificateFont } from '../../render/font-asset.ts';
+import type { FontMetrics } from '../../render/font.ts';
 import { layoutCertificate } from '../../render/render.ts';
 import type { CborMap } from '../../seal/cbor.ts';
 import type { CertificateTypeCode } from '../../seal/seal.ts';
@@ -25,6 +24,9 @@ import { decodeSignerCertificate } from '../../seal/signer-certificate.ts';
 import { encodeLocator, locatorQr, LOCATOR_VERSION, type Locator } from '../../seal/locator.ts';
 import { openTrustList, type TrustList } from '../../seal/trust-list.ts';
 import type { SealSigner } from '../../seal/seal.ts';
+
+/** Where the PDF puts the back's parts (mm), as src/pdf/pdf.ts BACK_LAYOUT (not imported: no jsPDF here). */
+const BACK_LAYOUT = { scrambled: { x: 30, y: 30 }, qr: { x: 80, y: 200, width: 50 } } as const;
 
 export const PAGE_DPI = 300;
 /** A4 at 300 dpi. */
@@ -60,6 +62,18 @@ export interface Issued {
   readonly locatorText: string;
 }
 
+let fontMetrics: (() => Promise<FontMetrics>) | undefined;
+
+/** Where the fixture gets font metrics (the browser fetches the app's font; Node reads the file). */
+export function useFont(load: () => Promise<FontMetrics>): void {
+  fontMetrics = load;
+}
+
+async function defaultFont(): Promise<FontMetrics> {
+  const { loadCertificateFont } = await import('../../render/font-asset.ts');
+  return (await loadCertificateFont()).metrics;
+}
+
 /** A demo resident's 住民票 issued by the demo municipality, sealed like the kiosk seals it. */
 export async function issueDemo(serial = 42, requestIndex = 0, mutate?: (seal: Uint8Array) => Uint8Array): Promise<Issued> {
   const { signer, kid } = await demoSetup();
@@ -68,8 +82,7 @@ export async function issueDemo(serial = 42, requestIndex = 0, mutate?: (seal: U
   const built = await buildCertificate(new MemoryRegistry(demoRegistry), residentId, request, { serial: formatSerial(serial), issuedOn: jstDay(at) });
   // Issued in the demo municipality's name, whichever demo code this build's trust list uses.
   const cert = { ...built, issuer: { ...built.issuer, code: String(DEMO_MUNICIPALITY_CODE) } } as Certificate;
-  const font = await loadCertificateFont();
-  const sheets = layoutCertificate(cert, font.metrics).sheets.length;
+  const sheets = layoutCertificate(cert, await (fontMetrics ?? defaultFont)()).sheets.length;
   let seal = await signSeal(
     {
       issuer: DEMO_MUNICIPALITY_CODE,

@@ -1,0 +1,86 @@
+// The verifier end to end in the built app (Chromium): a generated back side (real demo seal,
+// carrier and QR locator on an A4 page at 300 dpi) → valid demo verdict with the restored image;
+// the same page with one signature bit flipped → not valid; the /verify#<digits> URL a phone's
+// camera app opens → "QR read"; a phone-sized viewport throughout; and no request leaves the origin.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { backSidePng } from './back-side.mjs';
+import { launchBrowser, waitForMode, watchPage, withApp } from './harness.mjs';
+
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+describe('verifier (built, in Chromium)', () => {
+  let browser;
+  before(async () => {
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  it('verifies a generated back side: DEMO verdict, issuer, 交付日, restored image; a forged one is not valid', { timeout: 120_000 }, async () => {
+    const valid = await backSidePng({ serial: 7 });
+    const forged = await backSidePng({ serial: 8, forged: true });
+    await withApp(
+      browser,
+      async ({ app, page }) => {
+        const seen = watchPage(page);
+        await page.goto(`${app.origin}/verify`);
+        await waitForMode(page, 'verify');
+        const input = page.locator('kofu-verifier-home input[type=file]');
+
+        await input.setInputFiles({ name: 'back.png', mimeType: 'image/png', buffer: valid.png });
+        const verdict = page.locator('kofu-verdict section[data-verdict]');
+        await verdict.waitFor({ timeout: 60_000 });
+        assert.equal(await verdict.getAttribute('data-verdict'), 'demo', await verdict.innerText());
+        assert.match(await verdict.innerText(), /デモ/);
+        assert.match(await page.locator('kofu-verdict [data-field="issued"]').innerText(), /令和/);
+        assert.equal(await page.locator('kofu-verdict [data-field="serial"]').innerText(), '000007');
+        assert.ok((await page.locator('kofu-verdict [data-field="issuer"]').innerText()).length > 0);
+        const restored = page.locator('kofu-verdict canvas[data-restored="0"]');
+        await restored.waitFor();
+        const size = await restored.evaluate((c) => {
+          const g = c.getContext('2d');
+          const d = g.getImageData(0, 0, c.width, c.height).data;
+          let dark = 0;
+          for (let i = 0; i < d.length; i += 4) if (d[i] < 128) dark++;
+          return { width: c.width, height: c.height, dark: dark / (c.width * c.height) };
+        });
+        assert.equal(size.width, 827);
+        assert.ok(size.dark > 0.005, `the restored image has ink (${size.dark})`);
+        // Fits a phone: nothing wider than the viewport.
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `horizontal overflow ${overflow}px`);
+
+        await page.locator('kofu-verifier-home button[data-action="again"]').click();
+        await input.setInputFiles({ name: 'forged.png', mimeType: 'image/png', buffer: forged.png });
+        const invalid = page.locator('kofu-verdict section[data-verdict="invalid"]');
+        await invalid.waitFor({ timeout: 60_000 });
+        assert.match(await invalid.innerText(), /無効/);
+        assert.match(await invalid.innerText(), /署名が一致しません/);
+        assert.match(await page.locator('kofu-verdict .advice').innerText(), /偽造/);
+
+        const foreign = seen.requests.filter((url) => !url.startsWith(app.origin) && !/^(data|blob):/.test(url));
+        assert.deepEqual(foreign, []);
+        assert.deepEqual(seen.errors, []);
+      },
+      { context: PHONE },
+    );
+  });
+
+  it('opens /verify#<locator> as "QR read" and verifies with the locator from the URL', { timeout: 120_000 }, async () => {
+    const back = await backSidePng({ serial: 9 });
+    await withApp(browser, async ({ app, page }) => {
+      const fragment = back.locatorText.slice(back.locatorText.indexOf('#'));
+      await page.goto(`${app.origin}/verify${fragment}`);
+      await waitForMode(page, 'verify');
+      const note = page.locator('kofu-verifier-home [data-locator="known"]');
+      await note.waitFor();
+      assert.match(await note.innerText(), /000009/);
+      await page.locator('kofu-verifier-home input[type=file]').setInputFiles({ name: 'back.png', mimeType: 'image/png', buffer: back.png });
+      const verdict = page.locator('kofu-verdict section[data-verdict]');
+      await verdict.waitFor({ timeout: 60_000 });
+      assert.equal(await verdict.getAttribute('data-verdict'), 'demo');
+    });
+  });
+});

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import puppeteer from 'puppeteer-core';
 import { makePng } from '../support/png.mjs';
+import { backSidePng } from './back-side.mjs';
 import { serveApp } from './harness.mjs';
 
 const firefoxPath = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
@@ -59,6 +60,36 @@ describe('verifier in Firefox', { skip: available ? false : `Firefox not found a
     await input.uploadFile(path.join(dir, 'broken.png'));
     await waitForText(page, '[data-result="error"]', '読み取れませんでした');
     assert.ok(true);
+    await page.close();
+  });
+
+  it('verifies a generated back side: DEMO verdict and the restored image', async () => {
+    const back = await backSidePng({ serial: 11 });
+    const page = await browser.newPage();
+    await page.goto(`${app.origin}/verify`);
+    await waitForText(page, 'h1', '証明書の確認');
+    const input = await page.evaluateHandle(
+      `document.querySelector('kofu-app').shadowRoot.querySelector('kofu-verifier-home').shadowRoot.querySelector('input[type=file]')`,
+    );
+    const dir = await mkdtemp(path.join(tmpdir(), 'kofu-firefox-'));
+    await writeFile(path.join(dir, 'back.png'), back.png);
+    await input.uploadFile(path.join(dir, 'back.png'));
+    const verdict = `document.querySelector('kofu-app')?.shadowRoot?.querySelector('kofu-verifier-home')?.shadowRoot?.querySelector('kofu-verdict')?.shadowRoot`;
+    try {
+      await page.waitForFunction(`!!(${verdict})?.querySelector('section[data-verdict]')`, { timeout: 60_000, polling: 200 });
+    } catch (error) {
+      const shown = await page.evaluate(`document.querySelector('kofu-app')?.shadowRoot?.querySelector('main')?.innerText ?? ''`);
+      throw new Error(`no verdict appeared; the page shows: ${shown}`, { cause: error });
+    }
+    const result = await page.evaluate(`(() => {
+      const root = ${verdict};
+      const section = root.querySelector('section[data-verdict]');
+      const canvas = root.querySelector('canvas[data-restored="0"]');
+      return { verdict: section.dataset.verdict, text: section.textContent, restoredWidth: canvas ? canvas.width : 0 };
+    })()`);
+    assert.equal(result.verdict, 'demo', result.text);
+    assert.match(result.text, /デモ/);
+    assert.equal(result.restoredWidth, 827);
     await page.close();
   });
 });

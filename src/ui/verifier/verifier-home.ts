@@ -48,6 +48,16 @@ export class KofuVerifierHome extends LitElement {
         gap: 12px;
         align-items: center;
       }
+      .flow {
+        display: flex;
+        flex-direction: column;
+        gap: 12px;
+      }
+      /* With a result, the verdict comes first (a phone shows it without scrolling); the inputs
+         stay in the DOM below it, so the file input keeps its identity. */
+      .flow.result-first .status {
+        order: -1;
+      }
       .drop[hidden] {
         display: none;
       }
@@ -163,7 +173,12 @@ export class KofuVerifierHome extends LitElement {
           if (this.controller === controller) this.status = { kind: 'working', percent: Math.round(fraction * 100), image: size };
         },
       });
-      if (this.controller === controller) this.status = { kind: 'done', report, image: size };
+      if (this.controller === controller) {
+        this.status = { kind: 'done', report, image: size };
+        await this.updateComplete;
+        // On a phone the verdict would sit below the fold: bring it up.
+        this.renderRoot.querySelector('kofu-verdict')?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+      }
     } catch (error) {
       if (this.controller !== controller) return;
       if (error instanceof AbortedError) this.status = { kind: 'idle' };
@@ -309,7 +324,11 @@ export class KofuVerifierHome extends LitElement {
     return html`
       <h1>${t('verify.heading')}</h1>
       <p>${t('verify.lead')}</p>
-      ${this.renderLocator()} ${this.renderInputs(busy)} ${this.renderStatus()}
+      ${this.renderLocator()}
+      <div class="flow ${this.status.kind === 'done' ? 'result-first' : ''}">
+        ${this.renderInputs(busy)}
+        <div class="status">${this.renderStatus()}</div>
+      </div>
     `;
   }
 }

@@ -133,7 +133,9 @@ export async function verifyImage(image: RgbaLike, options: PipelineOptions): Pr
 
     // 2. The carrier, un-whitened with the locator's key. Grey first: it is the carrier's own
     //    first step, done here once with progress and cancellation.
+    const greyStarted = performance.now();
     const grey: GreyImage = image.data.length === image.width * image.height ? { ...imageSize, data: image.data as Uint8Array } : rgbaToGrey(image.data, image.width, image.height, { signal: options.signal });
+    timings.grey = performance.now() - greyStarted;
     const key = locator.whiteningKey;
     const decoded = await timed('carrier', async () => {
       try {

@@ -58,7 +58,7 @@ export interface VerificationReport {
   readonly restored: readonly RestoredImage[];
   readonly diagnostics?: CarrierDiagnostics;
   /** Milliseconds per stage (wall clock, for diagnostics; not asserted anywhere). */
-  readonly timings: Readonly<Partial<Record<'qr' | 'carrier' | 'seal' | 'render' | 'total', number>>>;
+  readonly timings: Readonly<Partial<Record<'qr' | 'grey' | 'carrier' | 'seal' | 'render' | 'total', number>>>;
   readonly image?: { readonly width: number; readonly height: number };
 }
 

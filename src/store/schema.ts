@@ -21,6 +21,33 @@ export const StoreName = {
   settings: 'settings',
   /** Facts about the database itself: when created, last backup. Key: name. */
   meta: 'meta',
+  /**
+   * The tablet's signing key pair (non-extractable CryptoKey) with its signer certificate, and on an
+   * admin device the municipality root key (CryptoKey). Key: 'signer' | 'root'. NOT in backupStores:
+   * CryptoKeys cannot be written to a file, and the tablet key must never leave the device; the
+   * root key has its own encrypted backup file (src/seal/keys.ts).
+   */
+  sealKeys: 'sealKeys',
+  /** The cached, signature-checked trust list file and when it was imported. Key: 'current'. */
+  trustList: 'trustList',
+  /** Append-only, hash-chained issuance log (src/seal/audit-log.ts). keyPath 'seq'. */
+  issuanceLog: 'issuanceLog',
+  /** Signed checkpoints over the issuance log head. keyPath 'seq'. */
+  issuanceCheckpoints: 'issuanceCheckpoints',
+  /** Registry (src/registry): municipality profiles. Key: code (keyPath). */
+  registryMunicipalities: 'registry.municipalities',
+  /** 世帯. Key: id. */
+  registryHouseholds: 'registry.households',
+  /** 住民. Key: id; indexes byHousehold, byCard (multiEntry over card certificate SHA-256s). */
+  registryResidents: 'registry.residents',
+  /** 印鑑登録. Key: residentId. */
+  registrySeals: 'registry.seals',
+  /** Tax records. Key: [residentId, fiscalYear]; index byResident. */
+  registryTaxes: 'registry.taxes',
+  /** 戸籍 with their 附票. Key: id. */
+  registryKoseki: 'registry.koseki',
+  /** PIN retry counters of the software (demo) My Number cards, which real cards keep in EEPROM. Key: card id. */
+  cardState: 'cardState',
 } as const;
 export type StoreName = (typeof StoreName)[keyof typeof StoreName];
 
@@ -32,6 +59,35 @@ export const migrations: readonly Migration[] = [
       db.createObjectStore(StoreName.meta);
     },
   },
+  {
+    description: 'seal: signing keys (not backed up), trust list, issuance log and its checkpoints',
+    apply(db) {
+      db.createObjectStore(StoreName.sealKeys);
+      db.createObjectStore(StoreName.trustList);
+      db.createObjectStore(StoreName.issuanceLog, { keyPath: 'seq' });
+      db.createObjectStore(StoreName.issuanceCheckpoints, { keyPath: 'seq' });
+    },
+  },
+  {
+    description: 'resident registry: municipalities, households, residents, seals, taxes, 戸籍',
+    apply(db) {
+      db.createObjectStore(StoreName.registryMunicipalities, { keyPath: 'code' });
+      db.createObjectStore(StoreName.registryHouseholds, { keyPath: 'id' });
+      const residents = db.createObjectStore(StoreName.registryResidents, { keyPath: 'id' });
+      residents.createIndex('byHousehold', 'householdId');
+      residents.createIndex('byCard', 'cardCertificates', { multiEntry: true });
+      db.createObjectStore(StoreName.registrySeals, { keyPath: 'residentId' });
+      const taxes = db.createObjectStore(StoreName.registryTaxes, { keyPath: ['residentId', 'fiscalYear'] });
+      taxes.createIndex('byResident', 'residentId');
+      db.createObjectStore(StoreName.registryKoseki, { keyPath: 'id' });
+    },
+  },
+  {
+    description: 'card: demo card PIN retry counters',
+    apply(db) {
+      db.createObjectStore(StoreName.cardState);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = migrations.length;
@@ -40,4 +96,18 @@ export const SCHEMA_VERSION = migrations.length;
  * Stores copied into a backup file. Stores holding non-extractable keys (CryptoKey objects that
  * cannot leave the device by design) are left out and say so in their migration.
  */
-export const backupStores: readonly string[] = [StoreName.settings, StoreName.meta];
+export const backupStores: readonly string[] = [
+  StoreName.settings,
+  StoreName.meta,
+  StoreName.trustList,
+  StoreName.issuanceLog,
+  StoreName.issuanceCheckpoints,
+  // The registry holds personal data: a backup file carries it too (docs/registry.md).
+  StoreName.registryMunicipalities,
+  StoreName.registryHouseholds,
+  StoreName.registryResidents,
+  StoreName.registrySeals,
+  StoreName.registryTaxes,
+  StoreName.registryKoseki,
+  StoreName.cardState,
+];

@@ -8,6 +8,8 @@ import { customElement, state } from 'lit/decorators.js';
 import { MODE_PATHS, modeFromPath, type Mode } from '../app/routes.ts';
 import { isBusy, onIdle } from '../app/activity.ts';
 import { applyUpdate, registerServiceWorker } from '../app/sw-bridge.ts';
+import { appDatabase } from '../app/database.ts';
+import { cachedDemoMode, onDemoModeChange, readDemoMode } from '../app/demo-mode.ts';
 import { LanguageController, language, setLanguage, t } from './shared/i18n.ts';
 import { controls, tokens } from './shared/styles.ts';
 import './kiosk/kiosk-home.ts';
@@ -130,6 +132,9 @@ export class KofuApp extends LitElement {
   @state() private online = navigator.onLine;
   @state() private notice?: 'offline-ready' | 'update';
   @state() private updateWaitingForWork = false;
+  /** The last known value until the setting is read (a fresh install is a demo). */
+  @state() private demoMode = cachedDemoMode();
+  private stopWatchingDemoMode?: () => void;
 
   private readonly i18n = new LanguageController(this);
   private readonly onPopState = () => this.show(modeFromPath(location.pathname));
@@ -142,6 +147,11 @@ export class KofuApp extends LitElement {
     addEventListener('offline', this.onOnline);
     document.documentElement.lang = language();
     void this.show(this.mode);
+    this.stopWatchingDemoMode = onDemoModeChange((on) => (this.demoMode = on));
+    appDatabase()
+      .then((db) => readDemoMode(db, { remember: true }))
+      .then((on) => (this.demoMode = on))
+      .catch(() => undefined); // storage unavailable: the admin screen reports it; keep the demo notice
     registerServiceWorker({
       offlineReady: () => (this.notice = 'offline-ready'),
       updateAvailable: () => (this.notice = 'update'),
@@ -152,6 +162,7 @@ export class KofuApp extends LitElement {
     removeEventListener('popstate', this.onPopState);
     removeEventListener('online', this.onOnline);
     removeEventListener('offline', this.onOnline);
+    this.stopWatchingDemoMode?.();
     super.disconnectedCallback();
   }
 
@@ -225,7 +236,7 @@ export class KofuApp extends LitElement {
         <div class="brand">
           <img src="/icons/icon.svg" alt="" />
           <span>kofu</span>
-          <span class="demo" title=${t('app.demo-explainer')}>${t('app.demo-badge')}</span>
+          ${this.demoMode ? html`<span class="demo" title=${t('app.demo-explainer')}>${t('app.demo-badge')}</span>` : nothing}
         </div>
         <nav aria-label="kofu">
           ${link('kiosk', 'nav.kiosk')} ${link('verify', 'nav.verify')} ${link('admin', 'nav.admin')}
@@ -233,7 +244,7 @@ export class KofuApp extends LitElement {
         <button class="secondary" lang=${language() === 'ja' ? 'en' : 'ja'} aria-label=${t('nav.language-label')} data-action="language"
           @click=${() => setLanguage(language() === 'ja' ? 'en' : 'ja')}>${t('nav.language')}</button>
       </header>
-      <div class="demo-line">${t('app.demo-explainer')}</div>
+      ${this.demoMode ? html`<div class="demo-line">${t('app.demo-explainer')}</div>` : nothing}
       ${this.renderNotice()}
       <main data-mode=${this.mode}>${this.renderView()}</main>
     `;

@@ -6,8 +6,23 @@ import { fileURLToPath } from 'node:url';
 import { commonJsAsEsm } from './wtr-cjs-plugin.mjs';
 import { assetUrlImports } from './wtr-url-plugin.mjs';
 
+/**
+ * pvtsutils (a dependency of @peculiar/x509) points its "browser" field at a CommonJS build whose
+ * named exports the CommonJS plugin cannot provide; its ES build sits beside it.
+ */
+function pvtsutilsAsEsm() {
+  return {
+    name: 'kofu-pvtsutils-esm',
+    serve(context) {
+      if (/\/node_modules\/pvtsutils\/build\/index\.js$/.test(context.path)) return { body: "export * from './index.es.js';", type: 'js' };
+      return undefined;
+    },
+  };
+}
+
 export function devServerPlugins() {
   return [
+    pvtsutilsAsEsm(),
     commonJsAsEsm(['qrcode']),
     assetUrlImports(),
     // The tsconfig must be passed, or esbuild applies standard decorators to Lit's legacy ones.

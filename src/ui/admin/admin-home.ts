@@ -12,6 +12,7 @@ import { exportBackup, importBackup } from '../../store/backup.ts';
 import type { StorageStatus } from '../../store/database.ts';
 import { LanguageController, language, t } from '../shared/i18n.ts';
 import { controls, tokens } from '../shared/styles.ts';
+import './trust-panel.ts';
 
 type Outcome = { kind: 'ok'; text: string } | { kind: 'error'; error: unknown } | undefined;
 
@@ -126,6 +127,7 @@ export class KofuAdminHome extends LitElement {
         ${this.outcome?.kind === 'ok' ? html`<p role="status" class="ok" data-result="ok">${this.outcome.text}</p>` : nothing}
         ${this.outcome?.kind === 'error' ? html`<p role="alert" class="error" data-result="error">${describeError(this.outcome.error, language())}</p>` : nothing}
       </section>
+      <kofu-admin-trust></kofu-admin-trust>
       <small>${t('admin.version', { version: APP_VERSION })}</small>
     `;
   }

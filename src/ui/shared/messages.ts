@@ -2,6 +2,8 @@
  * Every UI string, Japanese first. The English catalogue must have the same keys and parameter
  * shapes: `satisfies Messages` makes a gap a compile error.
  */
+import { trustEn, trustJa } from './messages-trust.ts';
+
 const ja = {
   'app.title': 'kofu コンビニ交付',
   'app.demo-badge': 'デモ',
@@ -59,6 +61,7 @@ const ja = {
   'admin.version': ({ version }: { version: string }) => `バージョン ${version}`,
   'common.close': '閉じる',
   'common.working': '処理中…',
+  ...trustJa,
 };
 
 export type Messages = typeof ja;
@@ -123,6 +126,7 @@ const en = {
   'admin.version': ({ version }: { version: string }) => `Version ${version}`,
   'common.close': 'Close',
   'common.working': 'Working…',
+  ...trustEn,
 } satisfies Messages;
 
 export const messages: Record<'ja' | 'en', Messages> = { ja, en };

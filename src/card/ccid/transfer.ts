@@ -1,0 +1,25 @@
+/**
+ * Moving whole CCID-framed messages over bulk endpoints: a zero-length packet after an OUT
+ * message that ends on a packet boundary, and IN messages reassembled from as many transfers as
+ * it takes to reach 10 + dwLength bytes. Shared by the CCID host and the RC-S300 driver.
+ */
+import { concatBytes } from '../../bytes/bytes.ts';
+import { ReaderProtocolError } from '../transport/errors.ts';
+import { bulkIn, bulkOut, type UsbDeviceLike } from '../transport/usb.ts';
+import { ccidMessageLength } from './messages.ts';
+
+export async function sendCcidMessage(device: UsbDeviceLike, endpoint: number, packetSize: number, message: Uint8Array, what: string): Promise<void> {
+  await bulkOut(device, endpoint, message, what);
+  if (message.length % packetSize === 0) await bulkOut(device, endpoint, new Uint8Array(0), `${what} (ZLP)`);
+}
+
+export async function receiveCcidMessage(device: UsbDeviceLike, endpoint: number, maxLength: number, what: string, timeoutMs: number): Promise<Uint8Array> {
+  let bytes = await bulkIn(device, endpoint, maxLength, what, timeoutMs);
+  for (;;) {
+    const total = ccidMessageLength(bytes);
+    if (total !== null && bytes.length >= total) return bytes;
+    const more = await bulkIn(device, endpoint, maxLength, `${what} (continued)`, timeoutMs);
+    if (more.length === 0) throw new ReaderProtocolError(`${what}: message ended early`);
+    bytes = concatBytes(bytes, more);
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * The staff reader check (admin mode): what the browser allows, which reader and interface are
+ * in use, whether a card answers, what kind of token it is and how many PIN tries it has —
+ * without ever sending a VERIFY. Every step reports instead of throwing, so one screen shows all.
+ */
+import { describeError, type Language } from '../bytes/errors.ts';
+import type { CardReader } from './reader.ts';
+import { CardSession, type TriesLeft } from './session.ts';
+import { browserCapabilities, type BrowserCapabilities } from './transport/detect.ts';
+import { CardError } from './apdu/status.ts';
+
+export interface ReaderCheck {
+  readonly capabilities: BrowserCapabilities;
+  readonly reader: { readonly kind: string; readonly label: string; readonly path: string } | null;
+  readonly cardDetected: boolean;
+  readonly token?: { readonly label: string; readonly kind: string };
+  readonly tries?: TriesLeft;
+  /** Problems found, in the staff language, with the technical detail. */
+  readonly problems: string[];
+}
+
+export async function checkReader(reader: CardReader | null, language: Language = 'ja', signal?: AbortSignal): Promise<ReaderCheck> {
+  const capabilities = browserCapabilities();
+  const problems: string[] = [];
+  const describe = (error: unknown) => (error instanceof CardError ? `${error.messageIn(language)} [${error.staff[language]}]` : describeError(error, language));
+  if (!reader) return { capabilities, reader: null, cardDetected: false, problems };
+  const summary = { kind: reader.kind, label: reader.label, path: reader.path };
+  let session: CardSession;
+  try {
+    session = await CardSession.open(reader, {}, signal);
+  } catch (error) {
+    problems.push(describe(error));
+    return { capabilities, reader: summary, cardDetected: false, problems };
+  }
+  let token: ReaderCheck['token'];
+  let tries: TriesLeft | undefined;
+  try {
+    token = await session.identify(signal);
+    tries = await session.triesLeft(signal);
+  } catch (error) {
+    problems.push(describe(error));
+  } finally {
+    await session.close();
+  }
+  return { capabilities, reader: summary, cardDetected: true, token, tries, problems };
+}

@@ -1,0 +1,129 @@
+/**
+ * Sony RC-S380 over WebUSB: one vendor-class interface (0), bulk OUT endpoint 2 and IN endpoint 1
+ * (aruneko/WebUSB-RC-S380 RCS380.ts), so any Chromium page may claim it. The reader only moves
+ * RF frames; kofu runs ISO 14443-3B activation and ISO 14443-4 on the host (isodep/).
+ *
+ * Session: SetCommandType 1 → SwitchRF off → InSetRF 106B → InSetProtocol (defaults, Type B) →
+ * REQB/ATTRIB through InCommRF → T=CL. Each command is answered first with an ACK frame, then
+ * with the response frame (TFI D7, code + 1).
+ */
+import { throwIfAborted } from '../../bytes/errors.ts';
+import { activateTypeB, RfFrameError, TclHost, type RfLink } from '../isodep/host.ts';
+import type { CardConnection, CardReader } from '../reader.ts';
+import { ReaderProtocolError } from '../transport/errors.ts';
+import { bulkIn, bulkOut, closeQuietly, findEndpoint, openAndClaim, type UsbDeviceLike } from '../transport/usb.ts';
+import { ACK_FRAME, decodeFrame, encodeCommandFrame, IN_SET_PROTOCOL_DEFAULTS, IN_SET_PROTOCOL_TYPE_B, IN_SET_RF_106B, inCommRfParams, isAck, Port100Command, RfStatus, TFI_TO_HOST } from './port100.ts';
+
+const INTERFACE = 0;
+const DEFAULT_OUT_ENDPOINT = 2;
+const DEFAULT_IN_ENDPOINT = 1;
+/** Larger than any answer (256-byte RF frame + 7 status bytes + framing). */
+const READ_LENGTH = 512;
+/** USB latency allowance on top of the RF timeout (nfcpy adds 500 ms to InCommRF). */
+const USB_MARGIN_MS = 500;
+
+export class Port100Transport {
+  private readonly outEndpoint: number;
+  private readonly inEndpoint: number;
+  /** Frames exchanged, for transcript tests: [host → reader, reader → host]. */
+  readonly log: Array<[Uint8Array, Uint8Array]> = [];
+
+  constructor(readonly device: UsbDeviceLike) {
+    this.outEndpoint = findEndpoint(device, INTERFACE, 'out', 'bulk')?.endpointNumber ?? DEFAULT_OUT_ENDPOINT;
+    this.inEndpoint = findEndpoint(device, INTERFACE, 'in', 'bulk')?.endpointNumber ?? DEFAULT_IN_ENDPOINT;
+  }
+
+  /** Sends one command and returns the response parameters (after TFI and code). */
+  async command(code: number, params: Uint8Array = new Uint8Array(0), timeoutMs = 100): Promise<Uint8Array> {
+    const frame = encodeCommandFrame(code, params);
+    const what = `RC-S380 command ${code.toString(16).padStart(2, '0')}`;
+    await bulkOut(this.device, this.outEndpoint, frame, what);
+    const ack = await bulkIn(this.device, this.inEndpoint, READ_LENGTH, what, USB_MARGIN_MS);
+    this.log.push([frame, ack]);
+    if (!isAck(ack)) throw new ReaderProtocolError(`${what}: expected ACK, got ${ack.length} bytes`);
+    const answer = await bulkIn(this.device, this.inEndpoint, READ_LENGTH, what, timeoutMs + USB_MARGIN_MS);
+    this.log.push([new Uint8Array(0), answer]);
+    const decoded = decodeFrame(answer);
+    if ('error' in decoded) throw new ReaderProtocolError(`${what}: ${decoded.error}`);
+    const data = decoded.data;
+    if (data[0] !== TFI_TO_HOST || data[1] !== code + 1) throw new ReaderProtocolError(`${what}: answer ${data[0]?.toString(16)} ${data[1]?.toString(16)}`);
+    return data.subarray(2);
+  }
+
+  /** An ACK from the host cancels a command in progress (port100.c does this before its first command). */
+  async cancel(): Promise<void> {
+    await bulkOut(this.device, this.outEndpoint, ACK_FRAME, 'RC-S380 ACK');
+  }
+}
+
+/** InCommRF as an RF link: status 0 → the card's frame; timeout / CRC and others → RfFrameError. */
+export class Port100RfLink implements RfLink {
+  constructor(private readonly transport: Port100Transport) {}
+
+  async exchange(frame: Uint8Array, timeoutMs: number, signal?: AbortSignal): Promise<Uint8Array> {
+    throwIfAborted(signal);
+    const answer = await this.transport.command(Port100Command.IN_COMM_RF, inCommRfParams(timeoutMs, frame), timeoutMs);
+    if (answer.length < 5) throw new ReaderProtocolError(`InCommRF answer of ${answer.length} bytes`);
+    const status = (answer[0] | (answer[1] << 8) | (answer[2] << 16) | (answer[3] << 24)) >>> 0;
+    if (status & RfStatus.RECEIVE_TIMEOUT) throw new RfFrameError('timeout', `InCommRF status ${status.toString(16)}`);
+    if (status !== RfStatus.OK) throw new RfFrameError('transmission', `InCommRF status ${status.toString(16)}`);
+    // One byte after the status (received bits of the last byte), then the card's frame.
+    return answer.subarray(5);
+  }
+}
+
+export class Rcs380Reader implements CardReader {
+  readonly kind = 'rcs380' as const;
+  readonly label = 'Sony RC-S380';
+  readonly path = 'USB interface #0 (vendor class 0xFF), port100, T=CL by kofu';
+  private readonly transport: Port100Transport;
+
+  private constructor(readonly device: UsbDeviceLike) {
+    this.transport = new Port100Transport(device);
+  }
+
+  get log(): ReadonlyArray<[Uint8Array, Uint8Array]> {
+    return this.transport.log;
+  }
+
+  static async open(device: UsbDeviceLike): Promise<Rcs380Reader> {
+    await openAndClaim(device, INTERFACE);
+    const reader = new Rcs380Reader(device);
+    await reader.transport.cancel();
+    await reader.transport.command(Port100Command.SET_COMMAND_TYPE, new Uint8Array([0x01]));
+    await reader.transport.command(Port100Command.SWITCH_RF, new Uint8Array([0x00]));
+    return reader;
+  }
+
+  async connect(signal?: AbortSignal): Promise<CardConnection> {
+    const t = this.transport;
+    throwIfAborted(signal);
+    await t.command(Port100Command.SWITCH_RF, new Uint8Array([0x00]));
+    await t.command(Port100Command.IN_SET_RF, IN_SET_RF_106B);
+    await t.command(Port100Command.IN_SET_PROTOCOL, IN_SET_PROTOCOL_DEFAULTS);
+    await t.command(Port100Command.IN_SET_PROTOCOL, IN_SET_PROTOCOL_TYPE_B);
+    const link = new Port100RfLink(t);
+    const activation = await activateTypeB(link, 8, signal);
+    const host = new TclHost(link, { fsc: activation.fsc, fwtMs: activation.fwtMs, fsd: 256 });
+    return {
+      transmit: (command, transmitSignal) => host.transmit(command, transmitSignal),
+      disconnect: async () => {
+        await host.deselect();
+        try {
+          await t.command(Port100Command.SWITCH_RF, new Uint8Array([0x00]));
+        } catch {
+          // the reader may be gone
+        }
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.transport.command(Port100Command.SWITCH_RF, new Uint8Array([0x00]));
+    } catch {
+      // unplugged
+    }
+    await closeQuietly(this.device, INTERFACE);
+  }
+}

@@ -1,0 +1,149 @@
+import { expect } from '@open-wc/testing';
+import { toHex } from '../../bytes/bytes.ts';
+import { CardSession, defaultAnchors } from '../session.ts';
+import { CardRemovedError, NoCardError, ReaderProtocolError, ReaderUnpluggedError } from '../transport/errors.ts';
+import { DEMO_RESIDENTS, createVirtualDemoCard, demoTrustAnchor } from '../virtual/demo-cards.ts';
+import { VirtualTypeBPicc } from '../virtual/picc.ts';
+import { VirtualRcs380 } from '../virtual/rcs380-device.ts';
+import { VirtualRfField } from '../virtual/rf-field.ts';
+import { MemoryCardStateStore } from '../virtual/state.ts';
+import { Rcs380Reader } from './driver.ts';
+import { decodeFrame, encodeCommandFrame, inCommRfParams } from './port100.ts';
+
+const hex = (bytes: Uint8Array) => toHex(bytes, ' ').toUpperCase();
+const NOW = () => new Date('2026-11-25T00:00:00Z');
+
+async function setup(resident = DEMO_RESIDENTS[0], withCard = true) {
+  const card = await createVirtualDemoCard(resident, new MemoryCardStateStore());
+  const field = new VirtualRfField(withCard ? new VirtualTypeBPicc(card) : null);
+  const device = new VirtualRcs380(field);
+  const reader = await Rcs380Reader.open(device);
+  const options = { anchors: [...defaultAnchors(), await demoTrustAnchor()], now: NOW };
+  return { card, field, device, reader, options };
+}
+
+describe('card/rcs380: port100 driver against the virtual RC-S380', function () {
+  this.timeout(30_000);
+
+  it('frames commands with LCS/DCS checksums (port100 / nfcpy byte layout)', () => {
+    expect(hex(encodeCommandFrame(0x2a, new Uint8Array([0x01])))).to.equal('00 00 FF FF FF 03 00 FD D6 2A 01 FF 00');
+    expect(hex(encodeCommandFrame(0x06, new Uint8Array([0x00])))).to.equal('00 00 FF FF FF 03 00 FD D6 06 00 24 00');
+    expect(hex(inCommRfParams(20, new Uint8Array([0x05, 0x00, 0x00])))).to.equal('D2 00 05 00 00');
+    expect('error' in decodeFrame(new Uint8Array([0, 0, 0xff, 0xff, 0xff, 3, 0, 0xfd, 0xd7, 0x2b, 0x00, 0x00, 0x00]))).to.equal(true);
+  });
+
+  it('opens the reader and activates the card (USB transcript)', async () => {
+    const { device, reader } = await setup();
+    const connection = await reader.connect();
+    const out = device.usbLog.filter((entry) => entry.direction === 'out').map((entry) => hex(entry.data));
+    expect(out.slice(0, 7)).to.deep.equal([
+      '00 00 FF 00 FF 00', // ACK: cancel anything pending
+      '00 00 FF FF FF 03 00 FD D6 2A 01 FF 00', // SetCommandType 1
+      '00 00 FF FF FF 03 00 FD D6 06 00 24 00', // SwitchRF off
+      '00 00 FF FF FF 03 00 FD D6 06 00 24 00', // SwitchRF off before a new session
+      '00 00 FF FF FF 06 00 FA D6 00 03 07 0F 07 0A 00', // InSetRF 106B
+      out[5], // InSetProtocol defaults
+      '00 00 FF FF FF 0C 00 F4 D6 02 0B 01 09 01 0C 01 0A 01 00 14 E6 00', // InSetProtocol Type B
+    ]);
+    expect(out[7]).to.match(/^00 00 FF FF FF 07 00 F9 D6 04 .. .. 05 00 00 .. 00$/); // InCommRF REQB
+    expect(out[8]).to.match(/ D6 04 .. .. 1D .. .. .. .. 00 08 01 00 .. 00$/); // InCommRF ATTRIB
+    const ins = device.usbLog.filter((entry) => entry.direction === 'in').map((entry) => hex(entry.data));
+    expect(ins[0]).to.equal('00 00 FF 00 FF 00');
+    expect(ins[1]).to.equal('00 00 FF FF FF 03 00 FD D7 2B 00 FE 00');
+    await connection.disconnect();
+  });
+
+  it('authenticates and reads the basic items through the virtual RC-S380', async () => {
+    const { reader, options } = await setup(DEMO_RESIDENTS[1]);
+    const session = await CardSession.open(reader, options);
+    expect((await session.triesLeft()).triesLeft).to.equal(3);
+    const result = await session.authenticate({ pin: DEMO_RESIDENTS[1].authPin, challenge: new Uint8Array(32).fill(7) });
+    expect(result.demo).to.equal(true);
+    const info = await session.readBasicInfo(DEMO_RESIDENTS[1].kenhojoPin);
+    expect(info.name).to.equal(DEMO_RESIDENTS[1].name);
+    expect(info.address).to.equal(DEMO_RESIDENTS[1].address);
+    await session.close();
+    await reader.close();
+  });
+
+  it('reports no card, a removed card, a garbled USB frame and an unplugged reader with typed errors', async () => {
+    const empty = await setup(DEMO_RESIDENTS[0], false);
+    expect(await empty.reader.connect().catch((e: unknown) => e)).to.be.instanceOf(NoCardError);
+
+    const removal = await setup();
+    const session = await CardSession.open(removal.reader, removal.options);
+    removal.field.faults.removeCardAfterFrames = 3;
+    expect(await session.authenticate({ pin: '1234', challenge: new Uint8Array(8) }).catch((e: unknown) => e)).to.be.instanceOf(CardRemovedError);
+
+    const garbled = await setup();
+    const garbledSession = await CardSession.open(garbled.reader, garbled.options);
+    garbled.device.garbleNextPackets(2); // the ACK and the answer of the next command
+    const garbledError = await garbledSession.triesLeft().catch((e: unknown) => e);
+    expect(garbledError).to.be.instanceOf(ReaderProtocolError);
+
+    const unplug = await setup();
+    const unplugSession = await CardSession.open(unplug.reader, unplug.options);
+    await unplugSession.triesLeft();
+    unplug.device.unplug();
+    const unplugged = await unplugSession.triesLeft().catch((e: unknown) => e);
+    expect(unplugged).to.be.instanceOf(ReaderUnpluggedError);
+    expect((unplugged as ReaderUnpluggedError).text.ja).to.contain('係員');
+    await unplug.reader.close(); // never throws
+  });
+
+  it('stops mid-authentication when the signal is aborted, without touching the PIN', async () => {
+    const { reader, options, card } = await setup();
+    const controller = new AbortController();
+    let apdus = 0;
+    const session = await CardSession.open(reader, {
+      ...options,
+      wrapChannel: (channel) => ({
+        transmit: async (command, signal) => {
+          if (++apdus === 4) controller.abort();
+          return channel.transmit(command, signal);
+        },
+      }),
+    });
+    const error = await session.authenticate({ pin: '9999', challenge: new Uint8Array(8), signal: controller.signal }).catch((e: unknown) => e);
+    expect((error as { code: string }).code).to.equal('aborted');
+    expect(card.triesLeft('jpki', 0x18)).to.equal(3);
+  });
+
+  it('waits for a card to be placed, and runs concurrent calls one after the other', async () => {
+    const card = await createVirtualDemoCard(DEMO_RESIDENTS[0], new MemoryCardStateStore());
+    const field = new VirtualRfField(null);
+    const reader = await Rcs380Reader.open(new VirtualRcs380(field));
+    let polls = 0;
+    const counting = { ...reader, kind: reader.kind, label: reader.label, close: () => reader.close(), connect: (signal?: AbortSignal) => {
+      if (++polls === 3) field.placeCard(new VirtualTypeBPicc(card));
+      return reader.connect(signal);
+    } };
+    const options = { anchors: [...defaultAnchors(), await demoTrustAnchor()], now: NOW };
+    const session = await CardSession.waitForCard(counting, options, { pollMs: 1 });
+    expect(polls).to.equal(3);
+    const [tries, auth, info] = await Promise.all([
+      session.triesLeft(),
+      session.authenticate({ pin: '1234', challenge: new Uint8Array(8) }),
+      session.readBasicInfo('1234'),
+    ]);
+    expect(tries.triesLeft).to.equal(3);
+    expect(auth.signature.length).to.equal(256);
+    expect(info.name).to.equal(DEMO_RESIDENTS[0].name);
+    const controller = new AbortController();
+    field.removeCard();
+    const waiting = CardSession.waitForCard(reader, options, { pollMs: 1, signal: controller.signal }).catch((e: unknown) => e);
+    controller.abort();
+    expect(((await waiting) as { code: string }).code).to.equal('aborted');
+  });
+
+  it('recovers from RF CRC errors and a WTX storm inside a full authentication', async () => {
+    const { reader, options, field } = await setup();
+    const session = await CardSession.open(reader, options);
+    field.faults.garbleAnswers = 1;
+    await session.triesLeft();
+    field.wtxStorm(25);
+    field.faults.loseAnswers = 1;
+    const result = await session.authenticate({ pin: '1234', challenge: new Uint8Array(16) });
+    expect(result.signature.length).to.equal(256);
+  });
+});

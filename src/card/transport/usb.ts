@@ -1,0 +1,150 @@
+/**
+ * The part of WebUSB's `USBDevice` (WICG/webusb index.bs) the reader drivers use, as a structural
+ * type: the real `USBDevice` satisfies it, and so do the virtual readers in `virtual/`, which is
+ * how demo mode and the tests run the very driver code a real reader exercises.
+ * (TypeScript's DOM library has no WebUSB types, so they are declared here.)
+ */
+import { ReaderProtocolError, usbFailure } from './errors.ts';
+
+export type UsbDirection = 'in' | 'out';
+
+export interface UsbEndpointLike {
+  readonly endpointNumber: number;
+  readonly direction: UsbDirection;
+  readonly type: 'bulk' | 'interrupt' | 'isochronous';
+  readonly packetSize: number;
+}
+
+export interface UsbAlternateLike {
+  readonly alternateSetting: number;
+  readonly interfaceClass: number;
+  readonly interfaceSubclass: number;
+  readonly interfaceProtocol: number;
+  readonly endpoints: readonly UsbEndpointLike[];
+}
+
+export interface UsbInterfaceLike {
+  readonly interfaceNumber: number;
+  readonly alternate: UsbAlternateLike;
+  readonly alternates: readonly UsbAlternateLike[];
+  readonly claimed: boolean;
+}
+
+export interface UsbConfigurationLike {
+  readonly configurationValue: number;
+  readonly interfaces: readonly UsbInterfaceLike[];
+}
+
+export interface UsbInTransferResultLike {
+  readonly status: 'ok' | 'stall' | 'babble';
+  readonly data?: DataView;
+}
+
+export interface UsbOutTransferResultLike {
+  readonly status: 'ok' | 'stall';
+  readonly bytesWritten: number;
+}
+
+export interface UsbControlSetupLike {
+  readonly requestType: 'standard' | 'class' | 'vendor';
+  readonly recipient: 'device' | 'interface' | 'endpoint' | 'other';
+  readonly request: number;
+  readonly value: number;
+  readonly index: number;
+}
+
+export interface UsbDeviceLike {
+  readonly vendorId: number;
+  readonly productId: number;
+  readonly productName?: string;
+  readonly manufacturerName?: string;
+  readonly opened: boolean;
+  readonly configuration: UsbConfigurationLike | null;
+  open(): Promise<void>;
+  close(): Promise<void>;
+  selectConfiguration(configurationValue: number): Promise<void>;
+  claimInterface(interfaceNumber: number): Promise<void>;
+  releaseInterface(interfaceNumber: number): Promise<void>;
+  transferOut(endpointNumber: number, data: BufferSource): Promise<UsbOutTransferResultLike>;
+  transferIn(endpointNumber: number, length: number): Promise<UsbInTransferResultLike>;
+  controlTransferIn(setup: UsbControlSetupLike, length: number): Promise<UsbInTransferResultLike>;
+}
+
+/** USB ids (research/card-reading.md §2.3: LudovicRousseau/CCID readers/*.txt; Linux port100.c). */
+export const SONY_VENDOR_ID = 0x054c;
+export const RCS380_PRODUCT_IDS: readonly number[] = [0x06c1, 0x06c3];
+export const RCS300_PRODUCT_IDS: readonly number[] = [0x0dc8, 0x0dc9];
+export const USB_CLASS_SMART_CARD = 0x0b;
+export const USB_CLASS_VENDOR = 0xff;
+
+/** Filters for `navigator.usb.requestDevice`: both Sony readers and any CCID-class device. */
+export const READER_USB_FILTERS = [
+  ...RCS380_PRODUCT_IDS.map((productId) => ({ vendorId: SONY_VENDOR_ID, productId })),
+  ...RCS300_PRODUCT_IDS.map((productId) => ({ vendorId: SONY_VENDOR_ID, productId })),
+  { classCode: USB_CLASS_SMART_CARD },
+];
+
+/** Rejects after `ms` unless `work` settles first; WebUSB transfers have no timeout of their own. */
+export async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ReaderProtocolError(`${what}: no answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export async function bulkOut(device: UsbDeviceLike, endpoint: number, data: Uint8Array, what: string): Promise<void> {
+  let result: UsbOutTransferResultLike;
+  try {
+    result = await device.transferOut(endpoint, data as Uint8Array<ArrayBuffer>);
+  } catch (cause) {
+    throw usbFailure(cause, what);
+  }
+  if (result.status !== 'ok' || result.bytesWritten !== data.length) throw new ReaderProtocolError(`${what}: transferOut ${result.status}, ${result.bytesWritten}/${data.length} bytes`);
+}
+
+export async function bulkIn(device: UsbDeviceLike, endpoint: number, length: number, what: string, timeoutMs: number): Promise<Uint8Array> {
+  let result: UsbInTransferResultLike;
+  try {
+    result = await withTimeout(device.transferIn(endpoint, length), timeoutMs, what);
+  } catch (cause) {
+    throw usbFailure(cause, what);
+  }
+  if (result.status !== 'ok' || !result.data) throw new ReaderProtocolError(`${what}: transferIn ${result.status}`);
+  return new Uint8Array(result.data.buffer, result.data.byteOffset, result.data.byteLength).slice();
+}
+
+/** Opens the device, selects configuration 1 if none is active, and claims `interfaceNumber`. */
+export async function openAndClaim(device: UsbDeviceLike, interfaceNumber: number): Promise<void> {
+  const what = `claim interface ${interfaceNumber} of ${device.productName ?? 'USB device'}`;
+  try {
+    if (!device.opened) await device.open();
+    if (!device.configuration) await device.selectConfiguration(1);
+    await device.claimInterface(interfaceNumber);
+  } catch (cause) {
+    throw usbFailure(cause, what);
+  }
+}
+
+export function findEndpoint(device: UsbDeviceLike, interfaceNumber: number, direction: UsbDirection, type: UsbEndpointLike['type']): UsbEndpointLike | undefined {
+  const iface = device.configuration?.interfaces.find((candidate) => candidate.interfaceNumber === interfaceNumber);
+  return iface?.alternate.endpoints.find((endpoint) => endpoint.direction === direction && endpoint.type === type);
+}
+
+/** Closes quietly: used on the way out of errors, when the device may already be gone. */
+export async function closeQuietly(device: UsbDeviceLike, interfaceNumber: number): Promise<void> {
+  try {
+    await device.releaseInterface(interfaceNumber);
+  } catch {
+    // already released or unplugged
+  }
+  try {
+    await device.close();
+  } catch {
+    // already closed or unplugged
+  }
+}

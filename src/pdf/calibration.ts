@@ -1,0 +1,66 @@
+/**
+ * A printer calibration sheet: millimetre rulers along two edges, a 100 mm square and a 1-inch
+ * square with crosshairs, concentric circles, and a grey ramp. Printed at "actual size" (100 %),
+ * every ruler must measure true with a physical ruler; if the 100 mm square measures 97 mm the
+ * printer is scaling to fit the page, and scans of the back will not decode reliably.
+ */
+import { BLACK, MM_PER_PT, Painter, TextMeasure, type Rgb, type Sheet } from '../render/layout.ts';
+import type { FontMetrics } from '../render/font.ts';
+
+const RULER_START = 20;
+const RULER_END_X = 190;
+const RULER_END_Y = 277;
+
+export function calibrationSheet(font: FontMetrics): Sheet {
+  const p = new Painter(new TextMeasure(font));
+  const m = p.measure;
+  p.textIn(0, 210, 12 + m.ascent(16), 'kofu 印刷位置合わせシート（プリンター校正用）', 16, 'center');
+  const lines = [
+    '1. 用紙サイズA4、倍率「実際のサイズ（100%）」で印刷してください（「用紙に合わせる」は使わない）。',
+    '2. 定規で下の正方形を測り、一辺が100 mmであることを確認してください（許容 ±0.5 mm）。',
+    '3. 両面印刷は「長辺とじ」にしてください。グレーの階調が11段階すべて区別できることを確認してください。',
+    'Print on A4 at actual size (100 %), never “fit to page”; the square must measure 100 mm. Duplex: flip on the long edge.',
+  ];
+  lines.forEach((line, i) => p.text(RULER_START, 24 + i * 5 + m.ascent(8), line, 8));
+
+  // Horizontal ruler along the top of the measurement area, vertical ruler along the left edge.
+  const top = 50;
+  for (let x = RULER_START; x <= RULER_END_X; x++) {
+    const mm = x - RULER_START;
+    const len = mm % 10 === 0 ? 5 : mm % 5 === 0 ? 3.5 : 2;
+    p.line(x, top, x, top + len, 0.12);
+    if (mm % 10 === 0) p.textIn(x - 5, 10, top + len + 3, String(mm), 6, 'center');
+  }
+  for (let y = top; y <= RULER_END_Y; y++) {
+    const mm = y - top;
+    const len = mm % 10 === 0 ? 5 : mm % 5 === 0 ? 3.5 : 2;
+    p.line(12, y, 12 + len, y, 0.12);
+    if (mm % 10 === 0) p.text(12 + len + 0.8, y + (6 * MM_PER_PT) / 3, String(mm), 6);
+  }
+
+  // The 100 mm square with crosshairs and a 1-inch square inside.
+  const sx = 55;
+  const sy = 65;
+  p.rect(sx, sy, 100, 100, { stroke: BLACK, lineWidth: 0.2 });
+  p.line(sx + 50, sy - 4, sx + 50, sy + 104, 0.1);
+  p.line(sx - 4, sy + 50, sx + 104, sy + 50, 0.1);
+  p.rect(sx + 50 - 12.7, sy + 50 - 12.7, 25.4, 25.4, { stroke: BLACK, lineWidth: 0.2 });
+  for (const r of [10, 20, 30, 40]) p.circle(sx + 50, sy + 50, r, BLACK, 0.1);
+  p.textIn(sx, 100, sy + 104 + m.ascent(8), '100 mm × 100 mm（中央: 1 inch = 25.4 mm）', 8, 'center');
+
+  // Grey ramp: 0 % to 100 % black in 10 % steps, 15 mm patches.
+  const ry = 190;
+  for (let i = 0; i <= 10; i++) {
+    const level = Math.round(255 * (1 - i / 10));
+    const grey: Rgb = [level, level, level];
+    p.rect(RULER_START + 10 + i * 15, ry, 15, 15, { fill: grey, stroke: BLACK, lineWidth: 0.1 });
+    p.textIn(RULER_START + 10 + i * 15, 15, ry + 19, `${i * 10}%`, 6, 'center');
+  }
+  // Hairlines of known width: the thinnest lines the back's carrier relies on.
+  const widths = [0.05, 0.1, 0.2, 0.3, 0.5];
+  widths.forEach((w, i) => {
+    p.line(RULER_START + 10, 222 + i * 6, RULER_START + 110, 222 + i * 6, w);
+    p.text(RULER_START + 115, 222 + i * 6 + 1, `${w} mm`, 6);
+  });
+  return { ops: p.ops };
+}

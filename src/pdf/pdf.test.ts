@@ -1,0 +1,79 @@
+import { expect } from '@open-wc/testing';
+import { writeFile } from '@web/test-runner-commands';
+import QRCode from 'qrcode';
+import { fromBase64, toBase64 } from '../bytes/bytes.ts';
+import { dayFromIso } from '../documents/dates.ts';
+import { demoRegistry } from '../registry/demo.ts';
+import { buildCertificate } from '../registry/issue.ts';
+import { MemoryRegistry } from '../registry/registry.ts';
+import type { CertificateRequest } from '../documents/options.ts';
+import { loadCertificateFont, type LoadedFont } from '../render/font-asset.ts';
+import { calibrationSheet } from './calibration.ts';
+import { certificatePdf } from './certificate-pdf.ts';
+import { BACK_LAYOUT, buildSimplePdf } from './pdf.ts';
+
+const latin1 = (bytes: Uint8Array) => new TextDecoder('latin1').decode(bytes);
+const ctx = { serial: 'R8-000123', issuedOn: dayFromIso('2026-11-25') };
+const full = { householder: true, honseki: true, myNumber: true } as const;
+
+describe('certificate PDF', function () {
+  this.timeout(60_000);
+  let font: LoadedFont;
+  before(async () => {
+    font = await loadCertificateFont();
+  });
+
+  it('writes A4 front and back pages per sheet with the font embedded as a subset', async () => {
+    const registry = new MemoryRegistry(demoRegistry);
+    const cert = await buildCertificate(registry, 'r-takahashi-ichiro', { kind: 'juminhyo', scope: 'household', ...full }, ctx);
+    const qrUrl = await QRCode.toDataURL('https://kofu.example/v#demo', { errorCorrectionLevel: 'M', margin: 4, scale: 4 });
+    const qr = { png: fromBase64(qrUrl.split(',')[1]), ...BACK_LAYOUT.qr };
+    const { pdf, sheets, missing } = certificatePdf(cert, font, [{ qr }], new Date('2026-11-25T03:00:00Z'));
+    expect(sheets).to.equal(2);
+    expect(missing).to.deep.equal([]);
+    const text = latin1(pdf);
+    expect(text.startsWith('%PDF-')).to.equal(true);
+    expect(text.match(/\/Type \/Page\b/g)).to.have.length(4); // front, back, front, back
+    // Boolean checks: a failing string match would print the whole PDF.
+    expect(/\/MediaBox \[0 0 595\.2\d* 841\.8\d*\]/.test(text), 'A4 media box').to.equal(true);
+    expect(/\/BaseFont \/[A-Z]{6}\+BIZUDMincho-Regular/.test(text), 'subset-tagged font').to.equal(true);
+    expect(text.includes('/FontFile2'), 'embedded TrueType').to.equal(true);
+    expect(text.includes('/Helvetica'), 'unused standard fonts listed').to.equal(false);
+    expect(text.match(/\/Subtype \/Image/g)?.length, 'one image object for the QR on both backs').to.equal(1);
+    expect(pdf.length).to.be.lessThan(600 * 1024); // the 5.9 MB font must have been subset
+    await writeFile({ path: '../../.test-results/pdf/juminhyo-6.pdf', content: toBase64(pdf), encoding: 'base64' });
+  });
+
+  it('writes every certificate type', async () => {
+    const registry = new MemoryRegistry(demoRegistry);
+    const cases: [string, CertificateRequest][] = [
+      ['r-newman-emily', { kind: 'juminhyo', scope: 'self', ...full }],
+      ['r-yoshida-makoto', { kind: 'kisai', scope: 'household', householder: true, honseki: false, myNumber: false }],
+      ['r-teshigawara-saemon', { kind: 'inkan' }],
+      ['r-takahashi-hanako', { kind: 'tax', taxKind: 'hikazei', fiscalYear: 2025 }],
+      ['r-takahashi-ichiro', { kind: 'koseki', scope: 'individual' }],
+      ['r-yoshida-yumi', { kind: 'fuhyo' }],
+    ];
+    for (const [who, request] of cases) {
+      const cert = await buildCertificate(registry, who, request, ctx);
+      const { pdf, sheets } = certificatePdf(cert, font);
+      expect(latin1(pdf).match(/\/Type \/Page\b/g)?.length, request.kind).to.equal(2 * sheets);
+    }
+  });
+
+  it('gives the same bytes for the same input and creation time', async () => {
+    const registry = new MemoryRegistry(demoRegistry);
+    const cert = await buildCertificate(registry, 'r-yoshida-makoto', { kind: 'inkan' }, ctx);
+    const at = new Date('2026-11-25T03:00:00Z');
+    const a = certificatePdf(cert, font, [], at).pdf;
+    const b = certificatePdf(cert, font, [], at).pdf;
+    expect(toBase64(a)).to.equal(toBase64(b));
+    expect(latin1(a).includes('/Type /Page')).to.equal(true);
+  });
+
+  it('writes the printer calibration sheet', async () => {
+    const pdf = buildSimplePdf([calibrationSheet(font.metrics)], { fontBytes: font.bytes, title: 'calibration' });
+    expect(latin1(pdf).match(/\/Type \/Page\b/g)).to.have.length(1);
+    await writeFile({ path: '../../.test-results/pdf/calibration.pdf', content: toBase64(pdf), encoding: 'base64' });
+  });
+});

@@ -1,0 +1,208 @@
+/**
+ * The A4 PDF: for every sheet, a front page with the certificate as vector text in an embedded,
+ * subset copy of the certificate font, and a back page for duplex printing (flip on the long
+ * edge) that carries the `BackSide` content. jsPDF needs no DOM, so this runs in a worker.
+ */
+import { jsPDF } from 'jspdf';
+import type { DrawOp, Rgb, Sheet } from '../render/layout.ts';
+
+export interface PlacedImage {
+  /** PNG bytes (jsPDF compresses PNG data; raw RGBA would be stored uncompressed). */
+  readonly png: Uint8Array;
+  /** Millimetres from the top-left corner of the back page. */
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * What the back of a sheet shows. The carrier and patterns issues fill `scrambled` and
+ * `patterns`; until then the back holds the QR locator (if given) and marked placeholders.
+ */
+export interface BackSide {
+  readonly scrambled?: PlacedImage;
+  readonly qr?: PlacedImage;
+  /** Full-page or partial overlays (latent image, 複写 pantograph), drawn first. */
+  readonly patterns?: readonly PlacedImage[];
+  /** Extra vector content (captions, guidance), in the same drawing operations as the front. */
+  readonly ops?: readonly DrawOp[];
+}
+
+/** Where the back's parts go by default (mm): the carrier centred in the upper half, the QR below it. */
+export const BACK_LAYOUT = {
+  scrambled: { x: 30, y: 30, width: 150, height: 150 },
+  qr: { x: 80, y: 200, width: 50, height: 50 },
+} as const;
+
+export interface PdfOptions {
+  readonly fontBytes: Uint8Array;
+  readonly title: string;
+  /** Fixes the PDF's CreationDate and /ID so the same input gives the same bytes. */
+  readonly createdAt?: Date;
+}
+
+const FONT_FILE = 'certificate.ttf';
+
+/** Builds the PDF: one front page per sheet, each followed by its back page. */
+export function buildPdf(sheets: readonly Sheet[], backs: readonly BackSide[], options: PdfOptions): Uint8Array {
+  const doc = newDocument(sheets, options);
+  sheets.forEach((sheet, i) => {
+    if (i > 0) doc.addPage('a4', 'portrait');
+    drawOps(doc, sheet.ops);
+    doc.addPage('a4', 'portrait');
+    drawBack(doc, backs[i] ?? backs[backs.length - 1] ?? {});
+  });
+  return new Uint8Array(doc.output('arraybuffer'));
+}
+
+/** Single-sided pages (the calibration sheet). */
+export function buildSimplePdf(sheets: readonly Sheet[], options: PdfOptions): Uint8Array {
+  const doc = newDocument(sheets, options);
+  sheets.forEach((sheet, i) => {
+    if (i > 0) doc.addPage('a4', 'portrait');
+    drawOps(doc, sheet.ops);
+  });
+  return new Uint8Array(doc.output('arraybuffer'));
+}
+
+function newDocument(sheets: readonly Sheet[], options: PdfOptions): jsPDF {
+  const doc = new jsPDF({ unit: 'mm', format: 'a4', orientation: 'portrait', compress: true, putOnlyUsedFonts: true });
+  if (options.createdAt) {
+    doc.setCreationDate(options.createdAt);
+    doc.setFileId(fileIdOf(sheets, options.title));
+  }
+  doc.setProperties({ title: options.title, creator: 'kofu' });
+  doc.addFileToVFS(FONT_FILE, binaryString(options.fontBytes));
+  // PDF 32000-1 §9.6.4: a subset font's name starts with a six-letter tag and '+'. jsPDF embeds
+  // only the glyphs used, so the name says so (pdffonts then reports "sub yes").
+  doc.addFont(FONT_FILE, `${subsetTag(sheets)}+BIZUDMincho-Regular`, 'normal', undefined, 'Identity-H');
+  doc.setFont(`${subsetTag(sheets)}+BIZUDMincho-Regular`, 'normal');
+  return doc;
+}
+
+function binaryString(bytes: Uint8Array): string {
+  let out = '';
+  const chunk = 0x8000;
+  for (let i = 0; i < bytes.length; i += chunk) out += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  return out;
+}
+
+/** Six capital letters from a hash of the characters used: different subsets get different tags. */
+function subsetTag(sheets: readonly Sheet[]): string {
+  const chars = new Set<string>();
+  for (const sheet of sheets) for (const op of sheet.ops) if (op.kind === 'text') for (const ch of op.text) chars.add(ch);
+  let h = 0x811c9dc5; // FNV-1a, 32 bit: enough to tell subsets apart inside one file
+  for (const ch of [...chars].sort()) {
+    h ^= ch.codePointAt(0)!;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  let tag = '';
+  for (let i = 0; i < 6; i++) {
+    tag += String.fromCharCode(65 + (h % 26));
+    h = Math.floor(h / 26) + i * 7919;
+  }
+  return tag;
+}
+
+function fileIdOf(sheets: readonly Sheet[], title: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  const text = title + JSON.stringify(sheets.map((s) => s.ops.length));
+  for (let i = 0; i < text.length; i++) {
+    h1 = Math.imul(h1 ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ text.charCodeAt(i), 0x5bd1e995) >>> 0;
+  }
+  const hex = (n: number) => n.toString(16).padStart(8, '0');
+  return (hex(h1) + hex(h2) + hex(h1 ^ 0xa5a5a5a5) + hex(h2 ^ 0x5a5a5a5a)).toUpperCase();
+}
+
+const setDraw = (doc: jsPDF, c: Rgb) => doc.setDrawColor(c[0], c[1], c[2]);
+const setFill = (doc: jsPDF, c: Rgb) => doc.setFillColor(c[0], c[1], c[2]);
+
+export function drawOps(doc: jsPDF, ops: readonly DrawOp[]): void {
+  for (const op of ops) {
+    switch (op.kind) {
+      case 'text':
+        doc.setFontSize(op.size);
+        doc.setTextColor(op.color[0], op.color[1], op.color[2]);
+        doc.text(op.text, op.x, op.y, { baseline: 'alphabetic', charSpace: op.charSpace });
+        break;
+      case 'line':
+        setDraw(doc, op.color);
+        doc.setLineWidth(op.width);
+        doc.line(op.x1, op.y1, op.x2, op.y2);
+        break;
+      case 'rect':
+        if (op.fill) {
+          setFill(doc, op.fill);
+          doc.rect(op.x, op.y, op.w, op.h, 'F');
+        }
+        if (op.stroke) {
+          setDraw(doc, op.stroke);
+          doc.setLineWidth(op.lineWidth);
+          doc.rect(op.x, op.y, op.w, op.h, 'S');
+        }
+        break;
+      case 'circle':
+        setDraw(doc, op.stroke);
+        doc.setLineWidth(op.lineWidth);
+        doc.circle(op.cx, op.cy, op.r, 'S');
+        break;
+      case 'bits': {
+        // Runs of ink per row as filled rectangles: exact, and far smaller than one rect per bit.
+        setFill(doc, op.color);
+        const cw = op.w / op.columns;
+        const ch = op.h / op.rows;
+        const stride = Math.ceil(op.columns / 8);
+        for (let r = 0; r < op.rows; r++) {
+          let c = 0;
+          while (c < op.columns) {
+            const on = (col: number) => (op.bits[r * stride + (col >> 3)] & (0x80 >> (col & 7))) !== 0;
+            if (!on(c)) {
+              c++;
+              continue;
+            }
+            const start = c;
+            while (c < op.columns && on(c)) c++;
+            doc.rect(op.x + start * cw, op.y + r * ch, (c - start) * cw, ch, 'F');
+          }
+        }
+        break;
+      }
+    }
+  }
+}
+
+function drawBack(doc: jsPDF, back: BackSide): void {
+  for (const pattern of back.patterns ?? []) addPng(doc, pattern);
+  if (back.scrambled) addPng(doc, back.scrambled);
+  else placeholder(doc, BACK_LAYOUT.scrambled, 'スクランブル画像');
+  if (back.qr) addPng(doc, back.qr);
+  else placeholder(doc, BACK_LAYOUT.qr, 'QR');
+  if (back.ops) drawOps(doc, back.ops);
+}
+
+function addPng(doc: jsPDF, image: PlacedImage): void {
+  // The alias names the bytes, so an image repeated on several backs is embedded once.
+  // 'SLOW' = best Flate compression; the carrier is 1-bit-like and compresses well.
+  doc.addImage(image.png, 'PNG', image.x, image.y, image.width, image.height, `png-${bytesKey(image.png)}`, 'SLOW');
+}
+
+function bytesKey(bytes: Uint8Array): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193) >>> 0;
+  return `${bytes.length.toString(36)}-${h.toString(36)}`;
+}
+
+function placeholder(doc: jsPDF, box: { x: number; y: number; width: number; height: number }, label: string): void {
+  setDraw(doc, [160, 160, 160]);
+  doc.setLineWidth(0.3);
+  doc.setLineDashPattern([2, 2], 0);
+  doc.rect(box.x, box.y, box.width, box.height, 'S');
+  doc.setLineDashPattern([], 0);
+  doc.setFontSize(10);
+  doc.setTextColor(160, 160, 160);
+  doc.text(label, box.x + box.width / 2, box.y + box.height / 2, { align: 'center', baseline: 'middle' });
+}
+

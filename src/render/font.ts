@@ -1,0 +1,144 @@
+/**
+ * A minimal TrueType reader: just the tables the layout engine needs to measure text exactly as
+ * the PDF viewer will draw it (OpenType spec, "cmap", "head", "hhea", "hmtx", "maxp"). The PDF's
+ * /W widths that jsPDF writes come from the same `hmtx` advances, so a line measured here ends
+ * where the printed line ends.
+ */
+import { KofuError } from '../bytes/errors.ts';
+
+export class FontFormatError extends KofuError {
+  override readonly name = 'FontFormatError';
+}
+
+/** Offsets inside the tables (OpenType 1.9, chapter "Font tables"). */
+const SFNT_NUM_TABLES = 4;
+const SFNT_TABLE_RECORDS = 12;
+const TABLE_RECORD_SIZE = 16;
+const HEAD_UNITS_PER_EM = 18;
+const HHEA_ASCENDER = 4;
+const HHEA_DESCENDER = 6;
+const HHEA_NUMBER_OF_HMETRICS = 34;
+const MAXP_NUM_GLYPHS = 4;
+const CMAP_PLATFORM_WINDOWS = 3;
+const CMAP_ENCODING_UNICODE_BMP = 1;
+const CMAP_ENCODING_UNICODE_FULL = 10;
+
+export interface FontMetrics {
+  readonly unitsPerEm: number;
+  /** hhea ascender and descender, font units (descender is negative). */
+  readonly ascender: number;
+  readonly descender: number;
+  readonly numGlyphs: number;
+  /** Glyph id for a code point, 0 (.notdef) when the font lacks it. */
+  glyphId(codePoint: number): number;
+  /** Advance width of a code point in font units; .notdef's advance when missing. */
+  advance(codePoint: number): number;
+  has(codePoint: number): boolean;
+}
+
+function bad(detail: string): FontFormatError {
+  return new FontFormatError('font.bad-ttf', {
+    ja: `フォントファイルを読み込めませんでした（${detail}）。アプリを再読み込みしてください。`,
+    en: `Could not read the font file (${detail}). Reload the app.`,
+  });
+}
+
+export function parseFont(bytes: Uint8Array): FontMetrics {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.length < SFNT_TABLE_RECORDS) throw bad('too short');
+  const version = view.getUint32(0);
+  if (version !== 0x00010000 && version !== 0x74727565 /* 'true' */) throw bad('not TrueType outlines');
+  const tables = new Map<string, { offset: number; length: number }>();
+  const numTables = view.getUint16(SFNT_NUM_TABLES);
+  for (let i = 0; i < numTables; i++) {
+    const at = SFNT_TABLE_RECORDS + i * TABLE_RECORD_SIZE;
+    const tag = String.fromCharCode(bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]);
+    const offset = view.getUint32(at + 8);
+    const length = view.getUint32(at + 12);
+    if (offset + length > bytes.length) throw bad(`table ${tag} out of range`);
+    tables.set(tag, { offset, length });
+  }
+  const table = (tag: string) => {
+    const found = tables.get(tag);
+    if (!found) throw bad(`no ${tag} table`);
+    return found.offset;
+  };
+  const head = table('head');
+  const hhea = table('hhea');
+  const hmtx = table('hmtx');
+  const maxp = table('maxp');
+  const cmap = table('cmap');
+  const unitsPerEm = view.getUint16(head + HEAD_UNITS_PER_EM);
+  const ascender = view.getInt16(hhea + HHEA_ASCENDER);
+  const descender = view.getInt16(hhea + HHEA_DESCENDER);
+  const numberOfHMetrics = view.getUint16(hhea + HHEA_NUMBER_OF_HMETRICS);
+  const numGlyphs = view.getUint16(maxp + MAXP_NUM_GLYPHS);
+
+  const map = readCmap(view, cmap);
+  const advanceOfGlyph = (glyph: number) => {
+    // Glyphs past numberOfHMetrics repeat the last advance (hmtx: "monospaced tail").
+    const index = Math.min(glyph, numberOfHMetrics - 1);
+    return view.getUint16(hmtx + index * 4);
+  };
+  return {
+    unitsPerEm,
+    ascender,
+    descender,
+    numGlyphs,
+    glyphId: (cp) => map.get(cp) ?? 0,
+    advance: (cp) => advanceOfGlyph(map.get(cp) ?? 0),
+    has: (cp) => (map.get(cp) ?? 0) !== 0,
+  };
+}
+
+/** Reads the Windows Unicode subtable: format 12 (full repertoire) if present, else format 4 (BMP). */
+function readCmap(view: DataView, cmap: number): Map<number, number> {
+  const count = view.getUint16(cmap + 2);
+  let full = -1;
+  let bmp = -1;
+  for (let i = 0; i < count; i++) {
+    const at = cmap + 4 + i * 8;
+    const platform = view.getUint16(at);
+    const encoding = view.getUint16(at + 2);
+    const offset = cmap + view.getUint32(at + 4);
+    if (platform === CMAP_PLATFORM_WINDOWS && encoding === CMAP_ENCODING_UNICODE_FULL) full = offset;
+    if (platform === CMAP_PLATFORM_WINDOWS && encoding === CMAP_ENCODING_UNICODE_BMP) bmp = offset;
+  }
+  const map = new Map<number, number>();
+  if (full >= 0 && view.getUint16(full) === 12) {
+    const groups = view.getUint32(full + 12);
+    for (let g = 0; g < groups; g++) {
+      const at = full + 16 + g * 12;
+      const start = view.getUint32(at);
+      const end = view.getUint32(at + 4);
+      const glyph = view.getUint32(at + 8);
+      for (let cp = start; cp <= end; cp++) map.set(cp, glyph + (cp - start));
+    }
+    return map;
+  }
+  if (bmp >= 0 && view.getUint16(bmp) === 4) {
+    const segX2 = view.getUint16(bmp + 6);
+    const ends = bmp + 14;
+    const starts = ends + segX2 + 2;
+    const deltas = starts + segX2;
+    const rangeOffsets = deltas + segX2;
+    for (let s = 0; s < segX2 / 2; s++) {
+      const end = view.getUint16(ends + 2 * s);
+      const start = view.getUint16(starts + 2 * s);
+      const delta = view.getInt16(deltas + 2 * s);
+      const rangeOffsetAt = rangeOffsets + 2 * s;
+      const rangeOffset = view.getUint16(rangeOffsetAt);
+      for (let cp = start; cp <= end && cp !== 0xffff; cp++) {
+        let glyph: number;
+        if (rangeOffset === 0) glyph = (cp + delta) & 0xffff;
+        else {
+          const raw = view.getUint16(rangeOffsetAt + rangeOffset + 2 * (cp - start));
+          glyph = raw === 0 ? 0 : (raw + delta) & 0xffff;
+        }
+        if (glyph !== 0) map.set(cp, glyph);
+      }
+    }
+    return map;
+  }
+  throw bad('no Unicode cmap');
+}

@@ -1,0 +1,26 @@
+/**
+ * Certificate → sheets of drawing operations. One function for the front of every sheet, used by
+ * the PDF writer at issue time and by the verifier for the restored image.
+ */
+import type { Certificate } from '../documents/types.ts';
+import type { FontMetrics } from './font.ts';
+import { documentFor } from './forms.ts';
+import { Painter, TextMeasure, type DrawOp, type Sheet } from './layout.ts';
+import { drawOfficialSeal, flowSheets } from './sheets.ts';
+
+export interface LaidOutCertificate {
+  readonly sheets: readonly Sheet[];
+  /** Characters the font lacks, printed as 〓 and explained in a note on the paper. */
+  readonly missing: readonly string[];
+}
+
+export function layoutCertificate(cert: Certificate, font: FontMetrics): LaidOutCertificate {
+  return flowSheets(new TextMeasure(font), documentFor(cert));
+}
+
+/** The drawing operations of a municipality's 公印 on its own, at the origin. */
+export function officialSealOps(sealText: string, sizeMm: number, font: FontMetrics): DrawOp[] {
+  const painter = new Painter(new TextMeasure(font));
+  drawOfficialSeal(painter, 0, 0, sizeMm, sealText);
+  return painter.ops;
+}

@@ -1,0 +1,292 @@
+/**
+ * The issuance log's chain: pure functions to create, sign, export and check it. The IndexedDB
+ * repository is `src/store/issuance-log.ts`.
+ *
+ * Each entry holds only what an audit needs (serial, type, time, signer key id, SHA-256 of the
+ * seal): no name, address or other personal data. Entries are chained:
+ *   hash = SHA-256( canonical CBOR [1, seq, serial, certType, issuedAt, signerKid, sealHash, prevHash] )
+ * with prevHash of entry 0 = 32 zero bytes. A checkpoint signs the head periodically with the
+ * tablet's key, as a COSE_Sign1:
+ *   protected {1: -7, 4: kid}, unprotected {-65537: signer certificate}, payload [1, seq, headHash, signedAt]
+ * The chain shows a changed, removed or added entry unless the whole tail is recomputed; the
+ * signed checkpoints show that too, because recomputing cannot re-sign them without the
+ * tablet's non-extractable key. Entries after the last checkpoint are protected by the chain only
+ * (reported as `unsignedTail`).
+ */
+import { bytesEqual, fromBase64, fromHex, sha256, toBase64, toHex } from '../bytes/bytes.ts';
+import type { LocalizedText } from '../bytes/errors.ts';
+import { decodeCanonical, encodeCanonical, expectArray, expectBytes, expectOnlyKeys, expectUint } from './cbor.ts';
+import { COSE_ALG_ES256, HEADER_SIGNER_CERTIFICATE, HeaderLabel, decodeSign1, signSign1, verifySign1 } from './cose.ts';
+import { KEY_ID_BYTES, importPublicKey } from './ec.ts';
+import { IssuanceLogError, text } from './errors.ts';
+import type { SealSigner } from './seal.ts';
+import { decodeSignerCertificate, verifySignerCertificate } from './signer-certificate.ts';
+import type { TrustList } from './trust-list.ts';
+
+export const LOG_FORMAT_VERSION = 1;
+/** A checkpoint is signed after every this many entries (and on demand, e.g. before export). */
+export const CHECKPOINT_INTERVAL = 10;
+export const LOG_EXPORT_FORMAT = 'kofu-issuance-log';
+const HASH_BYTES = 32;
+const GENESIS = new Uint8Array(HASH_BYTES);
+
+export interface IssuanceRecord {
+  readonly serial: number;
+  readonly certType: number;
+  readonly issuedAt: number;
+  readonly signerKid: Uint8Array;
+  /** The signed seal; only its SHA-256 is kept. */
+  readonly seal: Uint8Array;
+}
+
+export interface LogEntry {
+  readonly seq: number;
+  readonly serial: number;
+  readonly certType: number;
+  readonly issuedAt: number;
+  readonly signerKid: Uint8Array;
+  readonly sealHash: Uint8Array;
+  readonly prevHash: Uint8Array;
+  readonly hash: Uint8Array;
+}
+
+export interface LogCheckpoint {
+  /** Seq of the last entry the checkpoint covers. */
+  readonly seq: number;
+  readonly headHash: Uint8Array;
+  readonly signedAt: number;
+  /** COSE_Sign1 bytes. */
+  readonly signature: Uint8Array;
+}
+
+export type LogProblemKind = 'modified' | 'deleted' | 'inserted' | 'chain-broken' | 'checkpoint-mismatch' | 'checkpoint-forged' | 'truncated';
+
+export interface LogProblem {
+  readonly kind: LogProblemKind;
+  readonly seq: number;
+  readonly text: LocalizedText;
+}
+
+export interface LogReport {
+  readonly ok: boolean;
+  readonly entries: number;
+  readonly checkpoints: number;
+  /** Highest seq covered by a valid checkpoint, −1 if none. */
+  readonly signedThrough: number;
+  /** Entries after the last valid checkpoint. */
+  readonly unsignedTail: number;
+  readonly problems: readonly LogProblem[];
+}
+
+async function hashEntry(fields: Omit<LogEntry, 'hash'>): Promise<Uint8Array> {
+  return sha256(
+    encodeCanonical([LOG_FORMAT_VERSION, fields.seq, fields.serial, fields.certType, fields.issuedAt, fields.signerKid, fields.sealHash, fields.prevHash]),
+  );
+}
+
+export async function createLogEntry(previous: LogEntry | undefined, record: IssuanceRecord): Promise<LogEntry> {
+  const fields = {
+    seq: previous ? previous.seq + 1 : 0,
+    serial: record.serial,
+    certType: record.certType,
+    issuedAt: record.issuedAt,
+    signerKid: record.signerKid.slice(),
+    sealHash: await sha256(record.seal),
+    prevHash: previous ? previous.hash : GENESIS,
+  };
+  return { ...fields, hash: await hashEntry(fields) };
+}
+
+export async function signCheckpoint(head: LogEntry, signer: SealSigner, nowSeconds: number): Promise<LogCheckpoint> {
+  const certificate = await decodeSignerCertificate(signer.certificate);
+  const signature = await signSign1(
+    new Map<number, number | Uint8Array>([[HeaderLabel.alg, COSE_ALG_ES256], [HeaderLabel.kid, certificate.kid]]),
+    new Map([[HEADER_SIGNER_CERTIFICATE, signer.certificate]]),
+    encodeCanonical([LOG_FORMAT_VERSION, head.seq, head.hash, nowSeconds]),
+    signer.privateKey,
+  );
+  return { seq: head.seq, headHash: head.hash, signedAt: nowSeconds, signature };
+}
+
+/** Checks a checkpoint's signature; with a trust list, also that its signer chains to a root. */
+async function checkpointIsAuthentic(checkpoint: LogCheckpoint, trustList?: TrustList): Promise<boolean> {
+  try {
+    const sign1 = decodeSign1(checkpoint.signature, 'checkpoint');
+    expectOnlyKeys(sign1.protectedHeader, [HeaderLabel.alg, HeaderLabel.kid], 'checkpoint');
+    expectOnlyKeys(sign1.unprotectedHeader, [HEADER_SIGNER_CERTIFICATE], 'checkpoint');
+    const certificate = await decodeSignerCertificate(expectBytes(sign1.unprotectedHeader.get(HEADER_SIGNER_CERTIFICATE), 'checkpoint', 'certificate'));
+    if (!bytesEqual(expectBytes(sign1.protectedHeader.get(HeaderLabel.kid), 'checkpoint', 'kid', KEY_ID_BYTES), certificate.kid)) return false;
+    const payload = expectArray(decodeCanonical(sign1.payload, 'checkpoint'), 'checkpoint', 'payload', 4);
+    if (payload[0] !== LOG_FORMAT_VERSION) return false;
+    if (expectUint(payload[1], 'checkpoint', 'seq') !== checkpoint.seq) return false;
+    if (!bytesEqual(expectBytes(payload[2], 'checkpoint', 'head', HASH_BYTES), checkpoint.headHash)) return false;
+    if (expectUint(payload[3], 'checkpoint', 'signedAt') !== checkpoint.signedAt) return false;
+    if (!(await verifySign1(sign1, await importPublicKey(certificate.publicKey)))) return false;
+    if (trustList) {
+      let chained = false;
+      for (const root of trustList.roots.filter((r) => r.municipality === certificate.municipality)) {
+        if (await verifySignerCertificate(certificate, await importPublicKey(root.publicKey))) chained = true;
+      }
+      if (!chained) return false;
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isWellFormed(entry: LogEntry | undefined): entry is LogEntry {
+  const uint = (v: unknown) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+  const bytes = (v: unknown, length: number) => v instanceof Uint8Array && v.length === length;
+  return (
+    typeof entry === 'object' &&
+    entry !== null &&
+    uint(entry.seq) &&
+    uint(entry.serial) &&
+    uint(entry.certType) &&
+    uint(entry.issuedAt) &&
+    bytes(entry.signerKid, KEY_ID_BYTES) &&
+    bytes(entry.sealHash, HASH_BYTES) &&
+    bytes(entry.prevHash, HASH_BYTES) &&
+    bytes(entry.hash, HASH_BYTES)
+  );
+}
+
+const problem = (kind: LogProblemKind, seq: number, ja: string, en: string): LogProblem => ({ kind, seq, text: text(ja, en) });
+
+/** Walks the whole log and reports every deleted, inserted or modified entry it can detect. */
+export async function verifyLog(entries: readonly LogEntry[], checkpoints: readonly LogCheckpoint[], options: { readonly trustList?: TrustList } = {}): Promise<LogReport> {
+  const problems: LogProblem[] = [];
+  const bySeq = new Map<number, LogEntry>();
+  let previous: LogEntry | undefined;
+  for (const entry of entries) {
+    if (!isWellFormed(entry)) {
+      // Someone edited the stored record into a shape kofu never writes.
+      const claimed = (entry as { seq?: unknown } | undefined)?.seq;
+      const seq = typeof claimed === 'number' ? claimed : previous ? previous.seq + 1 : 0;
+      problems.push(problem('modified', seq, `記録 ${seq} の形式が壊れています（書き換えられています）。`, `Entry ${seq} is malformed (it was modified).`));
+      continue;
+    }
+    const expectedSeq = previous ? previous.seq + 1 : 0;
+    if (!bytesEqual(await hashEntry(entry), entry.hash)) {
+      problems.push(problem('modified', entry.seq, `記録 ${entry.seq} の内容が書き換えられています。`, `Entry ${entry.seq} was modified.`));
+    }
+    if (entry.seq > expectedSeq) {
+      problems.push(problem('deleted', expectedSeq, `記録 ${expectedSeq}〜${entry.seq - 1} が削除されています。`, `Entries ${expectedSeq}–${entry.seq - 1} were deleted.`));
+    } else if (entry.seq < expectedSeq) {
+      problems.push(problem('inserted', entry.seq, `記録 ${entry.seq} の位置に記録が挿入されています。`, `An entry was inserted at ${entry.seq}.`));
+    } else if (!bytesEqual(entry.prevHash, previous ? previous.hash : GENESIS)) {
+      problems.push(
+        problem('chain-broken', entry.seq, `記録 ${entry.seq} が直前の記録とつながっていません（挿入・削除・書き換えのいずれか）。`, `Entry ${entry.seq} does not chain to the entry before it (an insertion, deletion or modification).`),
+      );
+    }
+    if (!bySeq.has(entry.seq)) bySeq.set(entry.seq, entry);
+    previous = entry;
+  }
+  let signedThrough = -1;
+  for (const checkpoint of checkpoints) {
+    if (!(await checkpointIsAuthentic(checkpoint, options.trustList)) || !(checkpoint.headHash instanceof Uint8Array)) {
+      problems.push(problem('checkpoint-forged', checkpoint.seq, `記録 ${checkpoint.seq} までの署名が無効です。`, `The signature over entries up to ${checkpoint.seq} is not valid.`));
+      continue;
+    }
+    const entry = bySeq.get(checkpoint.seq);
+    if (!entry) {
+      problems.push(problem('truncated', checkpoint.seq, `署名済みの記録 ${checkpoint.seq} がありません。記録が削除されています。`, `Signed entry ${checkpoint.seq} is missing: entries were deleted.`));
+    } else if (!bytesEqual(entry.hash, checkpoint.headHash)) {
+      problems.push(
+        problem('checkpoint-mismatch', checkpoint.seq, `記録 ${checkpoint.seq} までの内容が署名時と違います（挿入・削除・書き換え）。`, `Entries up to ${checkpoint.seq} differ from what was signed (inserted, deleted or modified).`),
+      );
+    } else {
+      signedThrough = Math.max(signedThrough, checkpoint.seq);
+    }
+  }
+  const last = entries.length > 0 ? entries[entries.length - 1].seq : -1;
+  return {
+    ok: problems.length === 0,
+    entries: entries.length,
+    checkpoints: checkpoints.length,
+    signedThrough,
+    unsignedTail: Math.max(0, last - signedThrough),
+    problems,
+  };
+}
+
+// ---- export file (JSON, for auditors) ---------------------------------------------------------
+
+interface ExportedEntry {
+  seq: number;
+  serial: number;
+  certType: number;
+  issuedAt: number;
+  signerKid: string;
+  sealHash: string;
+  prevHash: string;
+  hash: string;
+}
+interface ExportedCheckpoint {
+  seq: number;
+  headHash: string;
+  signedAt: number;
+  signature: string;
+}
+
+export function exportLog(entries: readonly LogEntry[], checkpoints: readonly LogCheckpoint[], exportedAt: number): string {
+  return JSON.stringify(
+    {
+      format: LOG_EXPORT_FORMAT,
+      version: LOG_FORMAT_VERSION,
+      exportedAt,
+      entries: entries.map(
+        (e): ExportedEntry => ({
+          seq: e.seq,
+          serial: e.serial,
+          certType: e.certType,
+          issuedAt: e.issuedAt,
+          signerKid: toHex(e.signerKid),
+          sealHash: toHex(e.sealHash),
+          prevHash: toHex(e.prevHash),
+          hash: toHex(e.hash),
+        }),
+      ),
+      checkpoints: checkpoints.map((c): ExportedCheckpoint => ({ seq: c.seq, headHash: toHex(c.headHash), signedAt: c.signedAt, signature: toBase64(c.signature) })),
+    },
+    null,
+    1,
+  );
+}
+
+export function parseLogExport(json: string): { entries: LogEntry[]; checkpoints: LogCheckpoint[]; exportedAt: number } {
+  const bad = (cause?: unknown) =>
+    new IssuanceLogError('log.bad-export', text('交付記録のファイルが正しくありません。kofuから書き出したファイルを選んでください。', 'The issuance log file is not valid. Choose a file exported from kofu.'), { cause });
+  try {
+    const parsed = JSON.parse(json) as { format?: unknown; version?: unknown; exportedAt?: unknown; entries?: unknown; checkpoints?: unknown };
+    if (parsed.format !== LOG_EXPORT_FORMAT || parsed.version !== LOG_FORMAT_VERSION || !Array.isArray(parsed.entries) || !Array.isArray(parsed.checkpoints)) throw bad();
+    const uint = (v: unknown) => {
+      if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) throw bad();
+      return v;
+    };
+    const hex = (v: unknown, length: number) => {
+      if (typeof v !== 'string') throw bad();
+      const bytes = fromHex(v);
+      if (bytes.length !== length) throw bad();
+      return bytes;
+    };
+    const entries = (parsed.entries as ExportedEntry[]).map((e) => ({
+      seq: uint(e.seq),
+      serial: uint(e.serial),
+      certType: uint(e.certType),
+      issuedAt: uint(e.issuedAt),
+      signerKid: hex(e.signerKid, KEY_ID_BYTES),
+      sealHash: hex(e.sealHash, HASH_BYTES),
+      prevHash: hex(e.prevHash, HASH_BYTES),
+      hash: hex(e.hash, HASH_BYTES),
+    }));
+    const checkpoints = (parsed.checkpoints as ExportedCheckpoint[]).map((c) => {
+      if (typeof c.signature !== 'string') throw bad();
+      return { seq: uint(c.seq), headHash: hex(c.headHash, HASH_BYTES), signedAt: uint(c.signedAt), signature: fromBase64(c.signature) };
+    });
+    return { entries, checkpoints, exportedAt: uint(parsed.exportedAt) };
+  } catch (cause) {
+    throw cause instanceof IssuanceLogError ? cause : bad(cause);
+  }
+}

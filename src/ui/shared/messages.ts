@@ -2,6 +2,7 @@
  * Every UI string, Japanese first. The English catalogue must have the same keys and parameter
  * shapes: `satisfies Messages` makes a gap a compile error.
  */
+import { readersEn, readersJa } from './messages-readers.ts';
 import { trustEn, trustJa } from './messages-trust.ts';
 
 const ja = {
@@ -62,6 +63,7 @@ const ja = {
   'common.close': '閉じる',
   'common.working': '処理中…',
   ...trustJa,
+  ...readersJa,
 };
 
 export type Messages = typeof ja;
@@ -127,6 +129,7 @@ const en = {
   'common.close': 'Close',
   'common.working': 'Working…',
   ...trustEn,
+  ...readersEn,
 } satisfies Messages;
 
 export const messages: Record<'ja' | 'en', Messages> = { ja, en };

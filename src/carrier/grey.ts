@@ -1,4 +1,5 @@
 /** Input images: RGBA (ImageData layout) or one grey byte per pixel → grey bytes. */
+import { rgbaToGrey } from '../vision/grey.ts';
 import { CarrierImageError } from './errors.ts';
 
 export interface ImageInput {
@@ -24,8 +25,6 @@ export function toGrey(image: ImageInput): Grey {
   const n = width * height;
   if (data.length === n) return { data: data instanceof Uint8Array ? data : new Uint8Array(data.buffer, data.byteOffset, n), width, height };
   if (data.length !== 4 * n) throw new CarrierImageError(`buffer length ${data.length} for ${width}×${height}`);
-  const grey = new Uint8Array(n);
-  // ITU-R BT.601 luma weights in 1/256 units (77, 150, 29); alpha is ignored.
-  for (let i = 0, j = 0; i < n; i++, j += 4) grey[i] = (77 * data[j] + 150 * data[j + 1] + 29 * data[j + 2]) >> 8;
-  return { data: grey, width, height };
+  // The same BT.601 luma as every other vision stage (src/vision/grey.ts).
+  return rgbaToGrey(data, width, height);
 }

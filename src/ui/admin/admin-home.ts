@@ -12,6 +12,7 @@ import { exportBackup, importBackup } from '../../store/backup.ts';
 import type { StorageStatus } from '../../store/database.ts';
 import { LanguageController, language, t } from '../shared/i18n.ts';
 import { controls, tokens } from '../shared/styles.ts';
+import './readers-panel.ts';
 import './trust-panel.ts';
 
 type Outcome = { kind: 'ok'; text: string } | { kind: 'error'; error: unknown } | undefined;
@@ -128,6 +129,7 @@ export class KofuAdminHome extends LitElement {
         ${this.outcome?.kind === 'error' ? html`<p role="alert" class="error" data-result="error">${describeError(this.outcome.error, language())}</p>` : nothing}
       </section>
       <kofu-admin-trust></kofu-admin-trust>
+      <kofu-admin-readers></kofu-admin-readers>
       <small>${t('admin.version', { version: APP_VERSION })}</small>
     `;
   }

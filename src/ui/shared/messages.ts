@@ -2,6 +2,7 @@
  * Every UI string, Japanese first. The English catalogue must have the same keys and parameter
  * shapes: `satisfies Messages` makes a gap a compile error.
  */
+import { readersEn, readersJa } from './messages-readers.ts';
 import { trustEn, trustJa } from './messages-trust.ts';
 import { verifyEn, verifyJa } from './messages-verify.ts';
 
@@ -63,6 +64,7 @@ const ja = {
   'common.working': '処理中…',
   ...trustJa,
   ...verifyJa,
+  ...readersJa,
 };
 
 export type Messages = typeof ja;
@@ -128,6 +130,7 @@ const en = {
   'common.working': 'Working…',
   ...trustEn,
   ...verifyEn,
+  ...readersEn,
 } satisfies Messages;
 
 export const messages: Record<'ja' | 'en', Messages> = { ja, en };

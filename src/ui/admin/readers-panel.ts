@@ -1,0 +1,211 @@
+/**
+ * `<kofu-admin-readers>`: the staff reader check. It says in plain words which readers this
+ * browser can drive (WebUSB vendor-class readers everywhere Chromium runs; CCID only in an
+ * Isolated Web App), lists the readers already allowed, and checks one end to end — reader,
+ * card, card type, PIN tries left — without ever sending a VERIFY. In demo mode the same check
+ * runs through the virtual RC-S380 with a demo card, exercising the real driver code.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { beginWork } from '../../app/activity.ts';
+import { cachedDemoMode, onDemoModeChange } from '../../app/demo-mode.ts';
+import { describeError } from '../../bytes/errors.ts';
+import { browserCapabilities, listPermittedReaders, type UsbDeviceSummary } from '../../card/transport/detect.ts';
+import type { ReaderCheck } from '../../card/diagnostics.ts';
+import type { CardReader } from '../../card/reader.ts';
+import { LanguageController, language, t } from '../shared/i18n.ts';
+import { controls, tokens } from '../shared/styles.ts';
+
+/** The card layer (with its X.509 code) loads only when a check is asked for. */
+const cardModule = () => import('../../card/index.ts');
+
+type Outcome = { kind: 'result'; check: ReaderCheck } | { kind: 'error'; error: unknown } | undefined;
+
+@customElement('kofu-admin-readers')
+export class KofuAdminReaders extends LitElement {
+  static override styles = [
+    tokens,
+    controls,
+    css`
+      :host {
+        display: block;
+      }
+      section {
+        background: var(--kofu-paper);
+        border: 1px solid var(--kofu-line);
+        border-radius: var(--kofu-radius);
+        padding: 12px 20px 20px;
+        margin-bottom: 16px;
+      }
+      dl {
+        display: grid;
+        grid-template-columns: minmax(8em, max-content) 1fr;
+        gap: 6px 16px;
+        margin: 8px 0;
+      }
+      dt {
+        color: var(--kofu-muted);
+      }
+      dd {
+        margin: 0;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 12px;
+        margin: 12px 0;
+      }
+      ul.devices {
+        padding-left: 1.2em;
+      }
+      ul.devices li {
+        margin: 6px 0;
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 12px;
+      }
+      @media (max-width: 600px) {
+        dl {
+          grid-template-columns: 1fr;
+        }
+      }
+    `,
+  ];
+
+  @state() private devices: UsbDeviceSummary[] = [];
+  @state() private outcome: Outcome;
+  @state() private working = false;
+  @state() private demoMode = cachedDemoMode();
+  private readonly i18n = new LanguageController(this);
+  private unsubscribe?: () => void;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.unsubscribe = onDemoModeChange((on) => (this.demoMode = on));
+    void this.refreshDevices();
+  }
+
+  override disconnectedCallback(): void {
+    this.unsubscribe?.();
+    super.disconnectedCallback();
+  }
+
+  private async refreshDevices(): Promise<void> {
+    try {
+      this.devices = await listPermittedReaders();
+    } catch {
+      this.devices = [];
+    }
+  }
+
+  /** Runs a check on the reader `open` yields, and always releases the reader afterwards. */
+  private async check(open: (card: Awaited<ReturnType<typeof cardModule>>) => Promise<CardReader | null>): Promise<void> {
+    const done = beginWork('reader-check');
+    this.working = true;
+    this.outcome = undefined;
+    try {
+      const card = await cardModule();
+      const reader = await open(card);
+      try {
+        this.outcome = { kind: 'result', check: await card.checkReader(reader, language()) };
+      } finally {
+        await reader?.close().catch(() => undefined);
+      }
+    } catch (error) {
+      this.outcome = { kind: 'error', error };
+    } finally {
+      this.working = false;
+      done();
+      void this.refreshDevices();
+    }
+  }
+
+  private checkPermitted(index: number): Promise<void> {
+    return this.check(async (card) => card.openUsbReader((await card.permittedUsbDevices())[index]));
+  }
+
+  private checkDemo(): Promise<void> {
+    // A throwaway counter store: the check never verifies a PIN, and must not touch the demo
+    // cards' persisted counters either way.
+    return this.check(async (card) => (await card.createVirtualReader('rcs380', card.DEMO_RESIDENTS[0], new card.MemoryCardStateStore())).reader);
+  }
+
+  private renderCapabilities() {
+    const caps = browserCapabilities();
+    const row = (label: string, on: boolean) => html`<dt>${label}</dt><dd class=${on ? 'ok' : ''}>${on ? t('readers.yes') : t('readers.no')}</dd>`;
+    const summary = caps.isolatedContext ? t('readers.summary.isolated') : caps.webUsb || caps.smartCardApi ? t('readers.summary.usb') : t('readers.summary.none');
+    return html`
+      <h3>${t('readers.capabilities')}</h3>
+      <p data-summary>${summary}</p>
+      <dl>
+        ${row(t('readers.cap.webusb'), caps.webUsb)} ${row(t('readers.cap.isolated'), caps.isolatedContext)}
+        ${row(t('readers.cap.smartcard'), caps.smartCardApi)} ${row(t('readers.cap.webnfc'), caps.webNfc)}
+      </dl>
+    `;
+  }
+
+  private renderResult() {
+    const outcome = this.outcome;
+    if (!outcome) return nothing;
+    if (outcome.kind === 'error') return html`<p role="alert" class="error" data-result="error">${describeError(outcome.error, language())}</p>`;
+    const { check } = outcome;
+    const tries = check.tries;
+    return html`
+      <h3>${t('readers.result')}</h3>
+      <dl data-result="check">
+        <dt>${t('readers.result.reader')}</dt>
+        <dd>${check.reader ? `${check.reader.label} (${check.reader.kind}, ${check.reader.path})` : '—'}</dd>
+        <dt>${t('readers.result.card')}</dt>
+        <dd data-card=${String(check.cardDetected)}>${check.cardDetected ? t('readers.result.card-yes') : t('readers.result.card-no')}</dd>
+        ${check.token ? html`<dt>${t('readers.result.token')}</dt><dd data-token>${check.token.label}</dd>` : nothing}
+        ${tries
+          ? html`<dt>${t('readers.result.tries')}</dt>
+              <dd data-tries>${tries.locked ? t('readers.result.locked') : t('readers.result.tries-value', { left: tries.triesLeft === null ? '—' : String(tries.triesLeft), max: tries.maxTries })}</dd>`
+          : nothing}
+      </dl>
+      ${check.problems.length > 0
+        ? html`<p>${t('readers.result.problems')}</p>
+            <ul class="error">
+              ${check.problems.map((problem) => html`<li>${problem}</li>`)}
+            </ul>`
+        : html`<p class="ok">${t('readers.result.ok')}</p>`}
+    `;
+  }
+
+  override render() {
+    return html`
+      <section>
+        <h2>${t('readers.heading')}</h2>
+        <p>${t('readers.lead')}</p>
+        ${this.renderCapabilities()}
+        <h3>${t('readers.permitted')}</h3>
+        ${this.devices.length === 0
+          ? html`<p>${t('readers.permitted.none')}</p>`
+          : html`<ul class="devices">
+              ${this.devices.map(
+                (device, index) => html`<li>
+                  <span>${device.name} (${device.id}) — ${t(`readers.kind.${device.kind}`)}</span>
+                  <button class="secondary" ?disabled=${this.working} @click=${() => this.checkPermitted(index)}>${t('readers.check')}</button>
+                </li>`,
+              )}
+            </ul>`}
+        <div class="actions">
+          ${browserCapabilities().webUsb
+            ? html`<button data-action="add-reader" ?disabled=${this.working} @click=${() => this.check((card) => card.requestUsbReader())}>${t('readers.add')}</button>`
+            : nothing}
+          ${this.demoMode
+            ? html`<button class="secondary" data-action="check-demo-reader" ?disabled=${this.working} @click=${() => this.checkDemo()}>${t('readers.check-demo')}</button>`
+            : nothing}
+        </div>
+        ${this.working ? html`<p role="status">${t('common.working')}</p>` : nothing} ${this.renderResult()}
+      </section>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kofu-admin-readers': KofuAdminReaders;
+  }
+}

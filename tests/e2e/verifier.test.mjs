@@ -5,6 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { backSidePng } from './back-side.mjs';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
 import { launchBrowser, waitForMode, watchPage, withApp } from './harness.mjs';
 
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
@@ -82,5 +84,44 @@ describe('verifier (built, in Chromium)', () => {
       await verdict.waitFor({ timeout: 60_000 });
       assert.equal(await verdict.getAttribute('data-verdict'), 'demo');
     });
+  });
+
+  it('explains a refused camera, and checks a frame from a (fake) camera', { timeout: 120_000 }, async () => {
+    // Without a permission the headless browser refuses getUserMedia: the page must say so.
+    await withApp(browser, async ({ app, page }) => {
+      await page.goto(`${app.origin}/verify`);
+      await waitForMode(page, 'verify');
+      await page.locator('kofu-verifier-home button[data-action="camera"]').click();
+      const message = page.locator('kofu-verifier-home [data-camera-error]');
+      await message.waitFor();
+      assert.match(await message.innerText(), /カメラ/);
+    });
+    // Chromium's fake camera (a moving test pattern): the frame goes through the whole pipeline
+    // and ends in a clear "no QR code" verdict.
+    const camera = await chromium.launch({
+      executablePath: chromiumPath(),
+      headless: true,
+      args: [...chromiumArgs, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
+    });
+    try {
+      await withApp(camera, async ({ app, context, page }) => {
+        await context.grantPermissions(['camera'], { origin: app.origin });
+        await page.goto(`${app.origin}/verify`);
+        await waitForMode(page, 'verify');
+        await page.locator('kofu-verifier-home button[data-action="camera"]').click();
+        await page.locator('kofu-verifier-home video').waitFor();
+        await page.waitForFunction(() => {
+          const video = document.querySelector('kofu-app')?.shadowRoot?.querySelector('kofu-verifier-home')?.shadowRoot?.querySelector('video');
+          return !!video && video.videoWidth > 0;
+        });
+        await page.locator('kofu-verifier-home button[data-action="capture"]').click();
+        const verdict = page.locator('kofu-verdict section[data-verdict]');
+        await verdict.waitFor({ timeout: 60_000 });
+        assert.equal(await verdict.getAttribute('data-verdict'), 'invalid');
+        assert.match(await verdict.innerText(), /QRコードが見つかりません/);
+      });
+    } finally {
+      await camera.close();
+    }
   });
 });

@@ -12,6 +12,7 @@
  */
 import { AbortedError, KofuError, throwIfAborted, type LocalizedText } from '../bytes/errors.ts';
 import { decodeCarrier, type CarrierDiagnostics } from '../carrier/decode.ts';
+import { CarrierWrongKeyError } from '../carrier/errors.ts';
 import { fromSealContent } from '../documents/codec.ts';
 import { bindingProblems, formatSerial } from '../documents/seal-binding.ts';
 import { CERTIFICATE_KINDS, CERTIFICATE_TITLES, RENDER_VERSION, type Certificate } from '../documents/types.ts';
@@ -141,6 +142,18 @@ export async function verifyImage(image: RgbaLike, options: PipelineOptions): Pr
       try {
         return await decodeCarrier(grey, key, { signal: options.signal, onProgress: (p) => progress('carrier', p.fraction) });
       } catch (error) {
+        // Another sheet's carrier was read first (two sheets on the scanner bed, or a carrier
+        // pasted beside ours): look in each half of the image before giving up.
+        if (error instanceof CarrierWrongKeyError) {
+          for (const region of halves(grey)) {
+            throwIfAborted(options.signal);
+            try {
+              return await decodeCarrier(region, key, { signal: options.signal });
+            } catch (inner) {
+              if (inner instanceof AbortedError) throw inner;
+            }
+          }
+        }
         throw stopWith('carrier', error);
       }
     });
@@ -218,6 +231,24 @@ export async function verifyImage(image: RgbaLike, options: PipelineOptions): Pr
       image: imageSize,
     };
   }
+}
+
+/** Overlapping halves of the image (top, bottom, left, right), each 60 % of the side. */
+export function halves(image: GreyImage): GreyImage[] {
+  const { width, height, data } = image;
+  const h = Math.round(height * 0.6);
+  const w = Math.round(width * 0.6);
+  const columns = (x0: number): GreyImage => {
+    const out = new Uint8Array(w * height);
+    for (let y = 0; y < height; y++) out.set(data.subarray(y * width + x0, y * width + x0 + w), y * w);
+    return { width: w, height, data: out };
+  };
+  return [
+    { width, height: h, data: data.subarray(0, width * h) },
+    { width, height: h, data: data.subarray((height - h) * width) },
+    columns(0),
+    columns(width - w),
+  ];
 }
 
 function summaryOf(verdict: SealValid, cert: Certificate): CertificateSummary {

@@ -5,7 +5,8 @@
  * print–scan simulator at 300 dpi (flatbed set, seed 7), then QR → carrier → seal → content →
  * restored image at 100 dpi.
  */
-import { flatbedConditions } from '../src/carrier/simulate/conditions.ts';
+import { flatbedConditions, photoConditions } from '../src/carrier/simulate/conditions.ts';
+import type { PrintScanConditions } from '../src/carrier/simulate/print-scan.ts';
 import { simulate } from '../src/carrier/simulate/simulate.ts';
 import { verifyImage } from '../src/verify/pipeline.ts';
 import { restoreWithCanvas } from '../src/verify/restore.ts';
@@ -14,6 +15,20 @@ import { median, type Metric } from './timing.ts';
 
 const RUNS = 5;
 const SEED = 7;
+/** Whole-pipeline success over simulated captures of the whole back (restored image skipped). */
+const SUCCESS_TRIALS = 10;
+
+async function successRate(trust: Awaited<ReturnType<typeof demoSetup>>['trust'], page: ReturnType<typeof backPage>, set: (seed: number) => PrintScanConditions, base: number) {
+  let ok = 0;
+  const failures: string[] = [];
+  for (let t = 0; t < SUCCESS_TRIALS; t++) {
+    const image = await simulate(page, set(base + t), PAGE_DPI);
+    const report = await verifyImage(image, { trust, now: FIXTURE_NOW });
+    if (report.verdict === 'demo') ok++;
+    else failures.push(report.code);
+  }
+  return { rate: ok / SUCCESS_TRIALS, failures: failures.join(' ') };
+}
 
 export async function run(): Promise<Metric[]> {
   const { trust } = await demoSetup();
@@ -40,10 +55,15 @@ export async function run(): Promise<Metric[]> {
     seal.push(report.timings.seal ?? NaN);
     grey.push(report.timings.grey ?? NaN);
   }
+  const page = backPage(issued);
+  const flatbed = await successRate(trust, page, (seed) => ({ ...flatbedConditions(seed), scanDpi: PAGE_DPI }), 100);
+  const photo = await successRate(trust, page, photoConditions, 200);
   const context = { image: `${scan.width}x${scan.height}`, runs: RUNS, seed: SEED, verdict, conditions: 'flatbedConditions(7) at 300 dpi' };
   const round = (v: number) => +v.toFixed(1);
   return [
     { id: 'verify.ms.flatbed300', value: round(median(totals)), unit: 'ms', qr_ms: round(median(qr)), grey_ms: round(median(grey)), carrier_ms: round(median(carrier)), seal_ms: round(median(seal)), render_ms: round(median(render)), ...context },
+    { id: 'verify.success.flatbed300', value: flatbed.rate, unit: 'ratio', trials: SUCCESS_TRIALS, failures: flatbed.failures, note: 'whole A4 back, flatbedConditions(100..109) at 300 dpi, QR found in the image' },
+    { id: 'verify.success.photo', value: photo.rate, unit: 'ratio', trials: SUCCESS_TRIALS, failures: photo.failures, note: 'whole A4 back, photoConditions(200..209): 150–250 dpi, tilt ≤ 25°, blur, noise, JPEG; production flatbed profile (0.42 mm modules)' },
     { id: 'verify.qr_ms', value: round(median(qr)), unit: 'ms', note: 'zxing-wasm readBarcodes on the whole RGBA page, tryHarder', ...context },
   ];
 }

@@ -294,7 +294,7 @@ export class KofuVerifierHome extends LitElement {
         : nothing;
     switch (status.kind) {
       case 'camera':
-        return html`<p>${t('verify.camera.hint')}</p>
+        return html`<p>${t(this.locator.kind === 'known' ? 'verify.camera.hint-carrier' : 'verify.camera.hint')}</p>
           <video playsinline muted aria-label=${t('verify.camera')}></video>
           <div class="row">
             <button data-action="capture" @click=${() => void this.capture()}>${t('verify.camera.capture')}</button>

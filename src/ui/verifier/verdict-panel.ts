@@ -152,7 +152,7 @@ export class KofuVerdict extends LitElement {
         ${report.demo && report.verdict !== 'demo' ? html`<span class="demo-badge">${t('verify.verdict.demo')}</span>` : nothing}
         ${report.verdict === 'valid' ? html`<p class="reason">${t('verify.verdict.valid-lead')}</p>` : nothing}
         ${report.verdict === 'demo' ? html`<p class="reason">${t('verify.verdict.demo-lead')}</p>` : nothing}
-        <p class="reason" data-reason>${report.reason[lang]}</p>
+        ${report.stage === 'input' ? nothing : html`<p class="reason" data-reason>${report.reason[lang]}</p>`}
         ${cert
           ? html`<dl>
               <dt>${t('verify.field.issuer')}</dt><dd data-field="issuer">${cert.issuerName}</dd>

@@ -53,6 +53,10 @@ export class KofuVerifierHome extends LitElement {
         flex-direction: column;
         gap: 12px;
       }
+      [data-result='error'] {
+        font-size: 1.1rem;
+        font-weight: 700;
+      }
       /* With a result, the verdict comes first (a phone shows it without scrolling); the inputs
          stay in the DOM below it, so the file input keeps its identity. */
       .flow.result-first .status {

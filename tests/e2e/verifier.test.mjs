@@ -83,6 +83,10 @@ describe('verifier (built, in Chromium)', () => {
       const verdict = page.locator('kofu-verdict section[data-verdict]');
       await verdict.waitFor({ timeout: 60_000 });
       assert.equal(await verdict.getAttribute('data-verdict'), 'demo');
+      // "Check another" forgets the URL's QR code: the next sheet brings its own.
+      await page.locator('kofu-verifier-home button[data-action="again"]').click();
+      await note.waitFor({ state: 'detached' });
+      assert.equal(new URL(page.url()).hash, '');
     });
   });
 

@@ -244,6 +244,11 @@ export class KofuVerifierHome extends LitElement {
     this.controller?.abort();
     this.status = { kind: 'idle' };
     this.scan = undefined;
+    // The next certificate has its own QR code: forget the one the URL carried.
+    if (this.locator.kind !== 'none') {
+      this.locator = { kind: 'none' };
+      history.replaceState(history.state, '', location.pathname + location.search);
+    }
   }
 
   // ---- rendering --------------------------------------------------------------------------------

@@ -103,6 +103,12 @@ describe('verify pipeline', function () {
     for (let i = 0; i < noise.length; i++) noise[i] = (i * 2654435761) >>> 24;
     const other = await run({ data: noise, width: 600, height: 400 });
     expect(other.code).to.equal('verify.no-qr');
+    // Grey input works too (one byte per pixel).
+    const { trust } = await demoSetup();
+    const grey = await verifyImage(backPage(issued, { qr: false }), { trust, now: FIXTURE_NOW });
+    expect(grey.code).to.equal('verify.no-qr');
+    const withQr = await verifyImage(backPage(await issueDemo(57)), { trust, now: FIXTURE_NOW });
+    expect(withQr.verdict).to.equal('demo');
   });
 
   it('refuses a QR code that is not a kofu locator', () => {

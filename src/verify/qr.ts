@@ -5,6 +5,7 @@
  */
 import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
 import { KofuError } from '../bytes/errors.ts';
+import { greyToRgba } from '../vision/grey.ts';
 
 export interface FoundQr {
   readonly text: string;
@@ -51,7 +52,7 @@ export async function findQrCodes(image: RgbaLike, max = 4): Promise<FoundQr[]> 
       { cause },
     );
   });
-  const data = image.data instanceof Uint8ClampedArray ? image.data : new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.byteLength);
+  const data = image.data.length === image.width * image.height ? greyToRgba({ ...image, data: image.data as Uint8Array }) : image.data instanceof Uint8ClampedArray ? image.data : new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.byteLength);
   const imageData = new ImageData(data as Uint8ClampedArray<ArrayBuffer>, image.width, image.height);
   const results = await zxing.readBarcodes(imageData, { formats: ['QRCode'], maxNumberOfSymbols: max, tryHarder: true });
   return results

@@ -1,0 +1,109 @@
+// End-to-end test of the kiosk issuance flow in the built app, demo mode, no hardware: a demo card
+// on the virtual RC-S380 → PIN → 住民票の写し → issue → the PDF download, checked with poppler's
+// pdfinfo and pdftotext; and the wrong-PIN path. The page clock is fixed to a weekday noon (JST)
+// so the service-hour rules never depend on when the test runs.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { launchBrowser, serveApp, waitForMode, watchPage } from './harness.mjs';
+
+const home = 'kofu-kiosk-home';
+/** Wednesday 2026-11-25 12:00 JST. */
+const NOON = new Date('2026-11-25T03:00:00Z');
+
+async function openKiosk(browser, origin, { width = 1280, height = 800 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, hasTouch: true, acceptDownloads: true });
+  const page = await context.newPage();
+  await page.clock.setFixedTime(NOON);
+  const seen = watchPage(page);
+  await page.goto(`${origin}/`);
+  await waitForMode(page, 'kiosk');
+  return { context, page, seen };
+}
+
+async function placeDemoCard(page, cardId) {
+  await page.locator(`${home} [data-action="start"]`).click();
+  await page.locator(`${home} [data-card="${cardId}"]`).click();
+  await page.locator(`${home} [data-step="pin"]`).waitFor({ timeout: 20_000 });
+}
+
+async function typePin(page, pin) {
+  for (const digit of pin) await page.locator(`${home} kofu-pin-keypad [data-key="${digit}"]`).click();
+  await page.locator(`${home} kofu-pin-keypad [data-key="ok"]`).click();
+}
+
+describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
+  let app;
+  let browser;
+  before(async () => {
+    app = await serveApp();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('demo card → PIN → 住民票の写し → issue → a PDF that poppler reads', async () => {
+    const { context, page, seen } = await openKiosk(browser, app.origin);
+    try {
+      assert.match(await page.locator(`${home} h1`).innerText(), /証明書の交付/);
+      await placeDemoCard(page, 'demo-card-0001');
+      assert.match(await page.locator(`${home} [data-tries]`).innerText(), /3/);
+      await typePin(page, '1234');
+      await page.locator(`${home} [data-kind="juminhyo"]:not([disabled])`).waitFor({ timeout: 20_000 });
+      await page.locator(`${home} [data-kind="juminhyo"]`).click();
+      await page.locator(`${home} [data-option="householder"]`).check();
+      assert.match(await page.locator(`${home} [data-fee]`).innerText(), /200/);
+      await page.locator(`${home} [data-action="next"]`).click();
+      await page.locator(`${home} canvas.preview`).waitFor({ timeout: 30_000 });
+      await page.locator(`${home} [data-action="issue"]`).click();
+      await page.locator(`${home} [data-step="print"]`).waitFor({ timeout: 60_000 });
+
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`${home} [data-action="download"]`).first().click()]);
+      assert.match(download.suggestedFilename(), /^kofu-juminhyo-992011-\d{6}\.pdf$/);
+      const bytes = Buffer.concat(await (await download.createReadStream()).toArray());
+      assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-');
+      const dir = await mkdtemp(path.join(tmpdir(), 'kofu-kiosk-'));
+      const file = path.join(dir, download.suggestedFilename());
+      await writeFile(file, bytes);
+      const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+      assert.match(info, /Pages:\s+2/, 'one sheet: front and back');
+      assert.match(info, /A4/);
+      const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+      assert.match(text, /住民票/);
+      assert.match(text.replace(/\s/g, ''), /髙橋一郎/);
+
+      await page.locator(`${home} [data-action="finish"]`).click();
+      assert.match(await page.locator(`${home} [data-step="end"] h2`).innerText(), /カードをお取りください/);
+      await page.locator(`${home} [data-action="again"]`).click();
+      await page.locator(`${home} [data-action="start"]`).waitFor();
+      assert.deepEqual(seen.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('wrong PIN: the tries left go down with a message; Cancel returns to the start', async () => {
+    const { context, page, seen } = await openKiosk(browser, app.origin, { width: 390, height: 844 });
+    try {
+      await placeDemoCard(page, 'demo-card-0002');
+      await typePin(page, '0000');
+      await page.locator(`${home} [data-pin-message]`).waitFor({ timeout: 20_000 });
+      assert.match(await page.locator(`${home} [data-tries]`).innerText(), /2/);
+      await page.locator(`${home} [data-action="cancel"]`).click();
+      await page.locator(`${home} [data-action="start"]`).waitFor();
+      // The card remembers: placed again, it has two tries left.
+      await placeDemoCard(page, 'demo-card-0002');
+      assert.match(await page.locator(`${home} [data-tries]`).innerText(), /2/);
+      await typePin(page, '5678');
+      await page.locator(`${home} [data-step="choose"]`).waitFor({ timeout: 20_000 });
+      assert.deepEqual(seen.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -4,7 +4,7 @@
 // so the service-hour rules never depend on when the test runs.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -76,6 +76,11 @@ describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
       const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
       assert.match(text, /住民票/);
       assert.match(text.replace(/\s/g, ''), /髙橋一郎/);
+      // The back page carries the QR locator: a URL to this app's verifier with the digits.
+      execFileSync('pdftoppm', ['-f', '2', '-l', '2', '-r', '150', '-png', file, path.join(dir, 'back')]);
+      const png = (await readdir(dir)).find((name) => name.startsWith('back') && name.endsWith('.png'));
+      const qr = execFileSync('zbarimg', ['--quiet', '--raw', path.join(dir, png)], { encoding: 'utf8' }).trim();
+      assert.match(qr, new RegExp(`^${app.origin.replace(/[.]/g, '\\.')}/verify#\\d{136}$`));
 
       await page.locator(`${home} [data-action="finish"]`).click();
       assert.match(await page.locator(`${home} [data-step="end"] h2`).innerText(), /カードをお取りください/);

@@ -190,6 +190,12 @@ export class KofuKioskHome extends LitElement {
         font: inherit;
         font-size: 1.1rem;
       }
+      .option-grid {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(320px, 1fr));
+        gap: 0 12px;
+        align-items: start;
+      }
       .copies {
         display: flex;
         align-items: center;
@@ -205,9 +211,14 @@ export class KofuKioskHome extends LitElement {
         grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
         gap: 20px;
       }
+      figure {
+        margin: 0;
+      }
       canvas.preview {
-        width: 100%;
-        max-height: 60vh;
+        display: block;
+        height: min(60vh, 560px);
+        width: auto;
+        max-width: 100%;
         object-fit: contain;
         border: 1px solid var(--kofu-line);
         box-shadow: 0 2px 10px rgba(0, 0, 0, 0.15);
@@ -561,7 +572,7 @@ export class KofuKioskHome extends LitElement {
     return html`
       <h2 tabindex="-1">${title(v.kind)} — ${t('kiosk.options.heading')}</h2>
       <div class="panel">
-        ${body}
+        <div class="option-grid">${body}</div>
         <div class="copies">
           <span>${t('kiosk.options.copies')}</span>
           <button type="button" class="secondary" data-action="less" aria-label=${t('kiosk.options.less')} ?disabled=${v.copies <= 1} @click=${() => set(r, v.copies - 1)}>−</button>

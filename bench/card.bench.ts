@@ -8,13 +8,9 @@ import { CardSession, defaultAnchors } from '../src/card/session.ts';
 import { DEMO_RESIDENTS, demoTrustAnchor } from '../src/card/virtual/demo-cards.ts';
 import { createVirtualReader, type VirtualReaderKind } from '../src/card/virtual/kit.ts';
 import { MemoryCardStateStore } from '../src/card/virtual/state.ts';
+import { median } from './timing.ts';
 
 const RUNS = 7;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1];
-}
 
 export async function run(): Promise<Array<{ id: string; value: number; unit: string; [k: string]: unknown }>> {
   const resident = DEMO_RESIDENTS[0];

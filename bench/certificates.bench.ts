@@ -14,19 +14,9 @@ import { MemoryRegistry } from '../src/registry/registry.ts';
 import { ensureFontFace, rasterizeSheet } from '../src/render/bitmap.ts';
 import { CERTIFICATE_FONT_URL, loadCertificateFont } from '../src/render/font-asset.ts';
 import { layoutCertificate } from '../src/render/render.ts';
+import { medianMs } from './timing.ts';
 
 const RUNS = 5;
-
-async function median(runs: number, task: (run: number) => unknown): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await task(i);
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  return +times[Math.floor(runs / 2)].toFixed(1);
-}
 
 export async function run() {
   const registry = new MemoryRegistry(demoRegistry);
@@ -41,12 +31,12 @@ export async function run() {
     const font = await loadCertificateFont(`${CERTIFICATE_FONT_URL}?run=${key}-${i}`);
     sizes = { ...sizes, [key]: certificatePdf(cert, font).pdf.length };
   };
-  const ms1 = await median(RUNS, pdfRun(one, 'one'));
-  const ms6 = await median(RUNS, pdfRun(six, 'six'));
+  const ms1 = await medianMs(RUNS, pdfRun(one, 'one'));
+  const ms6 = await medianMs(RUNS, pdfRun(six, 'six'));
 
   const font = await loadCertificateFont();
   await ensureFontFace(font.bytes);
-  const bitmap = await median(RUNS, () => rasterizeSheet(layoutCertificate(six, font.metrics).sheets[0], 300, font.metrics));
+  const bitmap = await medianMs(RUNS, () => rasterizeSheet(layoutCertificate(six, font.metrics).sheets[0], 300, font.metrics));
   const sealBytes = (cert: Certificate) => encode(toSealContent(cert), rfc8949EncodeOptions).length;
 
   const context = { runs: RUNS, font: 'BIZ UD Mincho Regular (5.9 MB TTF)' };

@@ -4,6 +4,7 @@
  */
 import { toGreyInWorker } from '../src/app/vision.ts';
 import { rgbaToGrey, rgbaToGreyReference } from '../src/vision/grey.ts';
+import { medianMs } from './timing.ts';
 
 const WIDTH = 2480;
 const HEIGHT = 3508;
@@ -20,22 +21,11 @@ function page(): Uint8ClampedArray {
   return rgba;
 }
 
-async function median(runs: number, task: () => unknown): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await task();
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  return +times[Math.floor(runs / 2)].toFixed(1);
-}
-
 export async function run() {
   const source = page();
-  const fast = await median(RUNS, () => rgbaToGrey(source, WIDTH, HEIGHT));
-  const reference = await median(RUNS, () => rgbaToGreyReference(source, WIDTH, HEIGHT));
-  const worker = await median(RUNS, () => toGreyInWorker({ data: source.slice(), width: WIDTH, height: HEIGHT }));
+  const fast = await medianMs(RUNS, () => rgbaToGrey(source, WIDTH, HEIGHT));
+  const reference = await medianMs(RUNS, () => rgbaToGreyReference(source, WIDTH, HEIGHT));
+  const worker = await medianMs(RUNS, () => toGreyInWorker({ data: source.slice(), width: WIDTH, height: HEIGHT }));
   const context = { image: `${WIDTH}x${HEIGHT}`, runs: RUNS };
   return [
     { id: 'vision.grey_ms.a4_300dpi', value: fast, unit: 'ms', ...context },

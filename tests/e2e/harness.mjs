@@ -9,11 +9,28 @@ export async function serveApp(options = {}) {
   const origin = `http://127.0.0.1:${server.address().port}`;
   return {
     origin,
+    // Idempotent: offline tests stop the server half-way, and the clean-up closes it again.
     close: () => new Promise((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());
     }),
   };
+}
+
+/**
+ * Serves the app, opens a fresh browser context and page, runs `test`, and always cleans up.
+ * @param {import('playwright-core').Browser} browser
+ * @param {(env: { app: Awaited<ReturnType<typeof serveApp>>, context: import('playwright-core').BrowserContext, page: import('playwright-core').Page }) => Promise<void>} test
+ */
+export async function withApp(browser, test, { serve = {}, context: contextOptions = {} } = {}) {
+  const app = await serveApp(serve);
+  const context = await browser.newContext(contextOptions);
+  try {
+    await test({ app, context, page: await context.newPage() });
+  } finally {
+    await context.close();
+    await app.close();
+  }
 }
 
 export function launchBrowser() {

@@ -6,7 +6,7 @@ import { mkdtemp, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { makePng } from '../support/png.mjs';
-import { launchBrowser, serveApp, waitForMode, waitForServiceWorkerControl, watchPage } from './harness.mjs';
+import { launchBrowser, withApp, waitForMode, waitForServiceWorkerControl, watchPage } from './harness.mjs';
 
 describe('kofu app shell (built, in Chromium)', () => {
   let browser;
@@ -18,11 +18,8 @@ describe('kofu app shell (built, in Chromium)', () => {
   });
 
   it('opens the kiosk in Japanese and demo mode, and navigates the three modes', async () => {
-    const app = await serveApp();
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const seen = watchPage(page);
-    try {
+    await withApp(browser, async ({ app, context, page }) => {
+      const seen = watchPage(page);
       const response = await page.goto(`${app.origin}/`);
       await waitForMode(page, 'kiosk');
       // The security baseline: scripts only from the origin, no inline script, no eval.
@@ -62,17 +59,11 @@ describe('kofu app shell (built, in Chromium)', () => {
         await waitForMode(page, mode);
       }
       assert.deepEqual(seen.errors, []);
-    } finally {
-      await context.close();
-      await app.close();
-    }
+    });
   });
 
   it('switches to English and remembers the choice across a reload', async () => {
-    const app = await serveApp();
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    try {
+    await withApp(browser, async ({ app, context, page }) => {
       await page.goto(`${app.origin}/verify`);
       await waitForMode(page, 'verify');
       await page.locator('kofu-app button[data-action="language"]').click();
@@ -82,18 +73,12 @@ describe('kofu app shell (built, in Chromium)', () => {
       await page.locator('kofu-verifier-home h1', { hasText: 'Check a certificate' }).waitFor();
       await page.locator('kofu-app button[data-action="language"]').click();
       await page.locator('kofu-verifier-home h1', { hasText: '証明書の確認' }).waitFor();
-    } finally {
-      await context.close();
-      await app.close();
-    }
+    });
   });
 
   it('keeps working offline after the first visit, in every mode, and never contacts another origin', async () => {
-    const app = await serveApp();
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const seen = watchPage(page);
-    try {
+    await withApp(browser, async ({ app, context, page }) => {
+      const seen = watchPage(page);
       await page.goto(`${app.origin}/`);
       await waitForMode(page, 'kiosk');
       await waitForServiceWorkerControl(page);
@@ -131,19 +116,12 @@ describe('kofu app shell (built, in Chromium)', () => {
       });
       assert.deepEqual(foreign, [], 'no request may leave the origin');
       assert.deepEqual(seen.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(e)), []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('offers a new version and switches to it only when asked', async () => {
     let swVersion = 'v1';
-    const app = await serveApp({
-      transform: (pathname, body) => (pathname === '/sw.js' ? Buffer.concat([body, Buffer.from(`\n// ${swVersion}\n`)]) : body),
-    });
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    try {
+    await withApp(browser, async ({ app, context, page }) => {
       await page.goto(`${app.origin}/`);
       await waitForMode(page, 'kiosk');
       await waitForServiceWorkerControl(page);
@@ -156,17 +134,13 @@ describe('kofu app shell (built, in Chromium)', () => {
       await Promise.all([page.waitForEvent('load', { timeout: 20_000 }), notice.locator('button').first().click()]);
       await waitForMode(page, 'kiosk');
       assert.equal(await page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting), false);
-    } finally {
-      await context.close();
-      await app.close();
-    }
+    }, { serve: {
+      transform: (pathname, body) => (pathname === '/sw.js' ? Buffer.concat([body, Buffer.from(`\n// ${swVersion}\n`)]) : body),
+    } });
   });
 
   it('gives clear messages in the verifier for a corrupt file and an oversize file', async () => {
-    const app = await serveApp();
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    try {
+    await withApp(browser, async ({ app, context, page }) => {
       await page.goto(`${app.origin}/verify`);
       await waitForMode(page, 'verify');
       const input = page.locator('kofu-verifier-home input[type=file]');
@@ -185,18 +159,12 @@ describe('kofu app shell (built, in Chromium)', () => {
 
       await input.setInputFiles({ name: 'scan.png', mimeType: 'image/png', buffer: makePng(300, 424) });
       await page.locator('kofu-verifier-home [data-result="loaded"]', { hasText: '300×424' }).waitFor();
-    } finally {
-      await context.close();
-      await app.close();
-    }
+    });
   });
 
   it('saves a backup, refuses a damaged one without changing data, and restores a good one', async () => {
-    const app = await serveApp();
-    const context = await browser.newContext({ acceptDownloads: true });
-    const page = await context.newPage();
-    page.on('dialog', (dialog) => dialog.accept());
-    try {
+    await withApp(browser, async ({ app, context, page }) => {
+      page.on('dialog', (dialog) => dialog.accept());
       await page.goto(`${app.origin}/admin`);
       await waitForMode(page, 'admin');
       const [download] = await Promise.all([page.waitForEvent('download'), page.locator('kofu-admin-home button[data-action="save-backup"]').click()]);
@@ -211,17 +179,11 @@ describe('kofu app shell (built, in Chromium)', () => {
 
       await restore.setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(text) });
       await page.locator('kofu-admin-home [data-result="ok"]', { hasText: '復元しました' }).waitFor();
-    } finally {
-      await context.close();
-      await app.close();
-    }
+    }, { context: { acceptDownloads: true } });
   });
 
   it('fits a 1280×800 tablet, a 390×844 phone and a desktop without sideways scrolling', async () => {
-    const app = await serveApp();
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    try {
+    await withApp(browser, async ({ app, context, page }) => {
       for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }, { width: 1920, height: 1080 }]) {
         await page.setViewportSize(viewport);
         for (const [path, mode] of [['/', 'kiosk'], ['/verify', 'verify'], ['/admin', 'admin']]) {
@@ -231,9 +193,6 @@ describe('kofu app shell (built, in Chromium)', () => {
           assert.ok(overflow <= 0, `${path} at ${viewport.width}×${viewport.height} overflows by ${overflow}px`);
         }
       }
-    } finally {
-      await context.close();
-      await app.close();
-    }
+    });
   });
 });

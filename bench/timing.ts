@@ -1,0 +1,24 @@
+/** Shared timing helpers for bench/*.bench.ts: the median of repeated runs, in milliseconds. */
+
+export interface Metric {
+  readonly id: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly [context: string]: unknown;
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1];
+}
+
+/** Runs `task` `runs` times in sequence and returns the median wall time, rounded to `digits`. */
+export async function medianMs(runs: number, task: (run: number) => unknown, digits = 1): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await task(i);
+    times.push(performance.now() - started);
+  }
+  return +median(times).toFixed(digits);
+}

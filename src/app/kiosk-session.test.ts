@@ -1,6 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { createVirtualReader, DEMO_RESIDENTS, demoTrustAnchor as demoCardAnchor, MemoryCardStateStore, type DemoResident } from '../card/index.ts';
 import type { VirtualReaderKit } from '../card/virtual/kit.ts';
+import { TokenLabel } from '../card/mynumber/constants.ts';
+import { Rcs380Reader } from '../card/rcs380/driver.ts';
+import { createVirtualDemoCard } from '../card/virtual/demo-cards.ts';
+import { VirtualTypeBPicc } from '../card/virtual/picc.ts';
+import { VirtualRcs380 } from '../card/virtual/rcs380-device.ts';
+import { VirtualRfField } from '../card/virtual/rf-field.ts';
 import { fromSealContent } from '../documents/codec.ts';
 import { demoRegistry } from '../registry/demo.ts';
 import { MemoryRegistry } from '../registry/registry.ts';
@@ -276,5 +282,43 @@ describe('kiosk session', function () {
     });
     expect(r.session.state.step).to.equal('start');
     await r.session.dispose();
+  });
+
+  it('a Juki card (not a My Number card) is named as such, with a way back', async () => {
+    const r = await rig();
+    const juki = await createVirtualDemoCard(DEMO_RESIDENTS[0], new MemoryCardStateStore(), TokenLabel.JUKI_CARD);
+    const reader = await Rcs380Reader.open(new VirtualRcs380(new VirtualRfField(new VirtualTypeBPicc(juki))));
+    r.session.begin();
+    await r.session.useReader(reader);
+    const state = r.session.state;
+    if (state.step !== 'error') throw new Error(state.step);
+    expect(state.code).to.match(/^card\./);
+    expect(state.message.ja.length).to.be.greaterThan(5);
+    await r.session.cancel();
+    expect(r.session.state.step).to.equal('start');
+  });
+
+  it('reader unplugged while the PIN is entered: the staff are called, the session can restart', async () => {
+    const r = await rig();
+    await toPin(r);
+    r.kit.device!.unplug();
+    await r.session.submitPin(DEMO_RESIDENTS[0].authPin);
+    const state = r.session.state;
+    if (state.step !== 'error') throw new Error(state.step);
+    expect(state.code).to.equal('card.reader-unplugged');
+    await r.session.cancel();
+    expect(r.session.state.step).to.equal('start');
+  });
+
+  it('cancel while waiting for a card stops the polling and returns to the start', async () => {
+    const r = await rig();
+    r.kit.field!.removeCard();
+    r.session.begin();
+    const waiting = r.session.useReader(r.kit.reader);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(r.session.state.step).to.equal('card');
+    await r.session.cancel();
+    await waiting;
+    expect(r.session.state.step).to.equal('start');
   });
 });

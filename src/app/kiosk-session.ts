@@ -200,6 +200,11 @@ export class KioskSession {
    * checks it is a My Number card, and reads the tries left. `release` closes what the caller opened.
    */
   async useReader(reader: CardReader, release?: () => Promise<void>): Promise<void> {
+    if (this.current.step !== 'reader') {
+      // Only one reader per session: a late second choice is closed again at once.
+      await (release ?? (() => reader.close()))().catch(() => undefined);
+      return;
+    }
     const epoch = this.epoch;
     this.reader = reader;
     this.releaseReader = release ?? (() => reader.close());

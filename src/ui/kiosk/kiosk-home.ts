@@ -250,6 +250,7 @@ export class KofuKioskHome extends LitElement {
   @state() private urls: string[] = [];
   private session?: KioskSession;
   private unsubscribe?: () => void;
+  private focusedStep: KioskState['step'] = 'start';
   @query('canvas.preview') private previewCanvas?: HTMLCanvasElement;
 
   override connectedCallback(): void {
@@ -270,8 +271,12 @@ export class KofuKioskHome extends LitElement {
 
   private readonly touch = () => this.session?.touch();
 
-  private async ensureSession(): Promise<KioskSession> {
-    if (this.session) return this.session;
+  private async ensureSession(fresh = false): Promise<KioskSession> {
+    if (this.session && !fresh) return this.session;
+    // A fresh session per resident also picks up a demo-mode change made in the admin screen.
+    this.unsubscribe?.();
+    await this.session?.dispose();
+    this.session = undefined;
     const { createKioskSession } = await import('../../app/kiosk.ts');
     const { session, demoMode } = await createKioskSession();
     this.session = session;
@@ -307,7 +312,12 @@ export class KofuKioskHome extends LitElement {
       }
       canvas.getContext('2d')?.putImageData(new ImageData(new Uint8ClampedArray(v.preview.pixels), v.preview.width, v.preview.height), 0, 0);
     }
-    if (changed.has('view')) this.renderRoot.querySelector<HTMLElement>('h2')?.focus?.();
+    // Move focus to the new step's heading (screen readers announce it), but not when the same
+    // step only re-renders (an option toggled): that would scroll the page away from the finger.
+    if (changed.has('view') && v.step !== this.focusedStep) {
+      this.focusedStep = v.step;
+      this.renderRoot.querySelector<HTMLElement>('h2[tabindex]')?.focus({ preventScroll: true });
+    }
   }
 
   // ---- actions -----------------------------------------------------------------------------------
@@ -315,7 +325,7 @@ export class KofuKioskHome extends LitElement {
   private async start(): Promise<void> {
     this.starting = true;
     try {
-      (await this.ensureSession()).begin();
+      (await this.ensureSession(true)).begin();
     } catch (error) {
       this.notice = (error as { text?: LocalizedText }).text?.[language()] ?? String(error);
     } finally {
@@ -324,9 +334,15 @@ export class KofuKioskHome extends LitElement {
   }
 
   private async pickDemoCard(resident: DemoResident): Promise<void> {
-    const session = await this.ensureSession();
-    const { demoCardReader } = await import('../../app/kiosk.ts');
-    await session.useReader(await demoCardReader(resident));
+    if (this.view.step !== 'reader') return; // a second tap while the first card is being placed
+    this.notice = undefined;
+    try {
+      const session = await this.ensureSession();
+      const { demoCardReader } = await import('../../app/kiosk.ts');
+      await session.useReader(await demoCardReader(resident));
+    } catch (error) {
+      this.notice = (error as { text?: LocalizedText }).text?.[language()] ?? String(error);
+    }
   }
 
   private async pickUsbReader(): Promise<void> {

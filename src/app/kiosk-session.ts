@@ -234,7 +234,8 @@ export class KioskSession {
       this.set({ step: 'locked', message: new PinLockedError().text });
       return;
     }
-    this.set({ step: 'pin', triesLeft, maxTries, confirmLastTry: false, message, busy: false });
+    // At one try left the resident is warned before typing, not only after pressing 確認.
+    this.set({ step: 'pin', triesLeft, maxTries, confirmLastTry: false, message: message ?? (triesLeft === 1 ? new PinLastTryError().text : undefined), busy: false });
   }
 
   /**

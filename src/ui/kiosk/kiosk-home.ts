@@ -488,7 +488,7 @@ export class KofuKioskHome extends LitElement {
           <p class="lead">${t('kiosk.pin.explain')}</p>
           <p class="tries" data-tries=${v.triesLeft}>${t('kiosk.pin.tries', { n: v.triesLeft })}</p>
           ${v.busy ? html`<p role="status">${t('kiosk.pin.checking')}</p>` : nothing}
-          ${v.message ? html`<p class="warning" role="alert" data-pin-message>${say(v.message)}</p>` : nothing}
+          ${v.message && !v.confirmLastTry ? html`<p class="warning" role="alert" data-pin-message>${say(v.message)}</p>` : nothing}
           ${v.confirmLastTry
             ? html`<div class="warning" role="alertdialog" aria-label=${t('kiosk.pin.last-try-confirm')}>
                 <p>${t('kiosk.pin.last-try-confirm')}</p>
@@ -513,7 +513,7 @@ export class KofuKioskHome extends LitElement {
           (c) => html`<button type="button" data-kind=${c.kind} ?disabled=${c.refusals.length > 0} @click=${() => this.session?.chooseKind(c.kind)}>
             <span class="name">${title(c.kind)}</span>
             <span class="note">${c.issuer} · ${t('kiosk.choose.fee', { yen: yen(c.fee) })}</span>
-            ${c.refusals.length ? html`<span class="reason">${t('kiosk.choose.unavailable')}：${c.refusals.map((r) => say(r.text)).join(' ')}</span>` : nothing}
+            ${c.refusals.length ? html`<span class="reason">${t('kiosk.choose.unavailable')}${language() === 'ja' ? '：' : ': '}${c.refusals.map((r) => say(r.text)).join(' ')}</span>` : nothing}
           </button>`,
         )}
       </div>

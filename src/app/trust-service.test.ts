@@ -259,6 +259,13 @@ describe('app/trust-service', () => {
     expect(restored).to.deep.equal(root);
     // The restored root can continue the municipality's list on the spare device.
     expect((await spare.service.publishTrustList()).list.roots[0].municipality).to.equal(MUNICIPALITY);
+    // Removing the root needs a backup saved on that device and its key id typed.
+    await expectRefusal(spare.service.deleteRoot(root.kid), 'root.not-backed-up');
+    await expectRefusal(admin.service.deleteRoot('0000000000000000'), 'root.delete-kid-mismatch');
+    await admin.service.deleteRoot(root.kid);
+    expect(await admin.service.rootInfo()).to.equal(undefined);
+    expect((await admin.service.registeredAnchors()).map((a) => a.kid), 'its lists are still trusted').to.deep.equal([root.kid]);
+    expect(await admin.service.restoreRoot(file, 'correct horse battery')).to.deep.equal(root);
   });
 
   it('downloads trust lists only from its own origin or the configured address', async () => {

@@ -15,48 +15,43 @@
  */
 import { bytesEqual, fromHex, toHex } from '../bytes/bytes.ts';
 import { KofuError, type LocalizedText } from '../bytes/errors.ts';
+// Imported module by module, not through src/seal/index.ts, so the admin screen does not load
+// the QR code library that only the locator needs.
+import { decodeCanonical } from '../seal/cbor.ts';
+import { trustAnchors } from '../seal/anchors.ts';
+import { demoTrustList, isDemoMunicipality, issueDemoSignerCertificate } from '../seal/demo.ts';
+import { exportCompressedPublicKey, importPublicKey, keyIdOf } from '../seal/ec.ts';
+import { MIN_PASSPHRASE_LENGTH, PBKDF2_ITERATIONS, exportRootKeyBackup, generateRootKeyPair, generateSignerKeyPair, importRootKeyBackup } from '../seal/keys.ts';
+import type { SealSigner } from '../seal/seal.ts';
 import {
-  isDemoMunicipality,
   MAX_DEVICE_ID_LENGTH,
-  MAX_TRUST_LIST_BYTES,
-  MIN_PASSPHRASE_LENGTH,
-  PBKDF2_ITERATIONS,
   createSignerRequest as createRequestBytes,
-  decodeCanonical,
   decodeSignerCertificate,
-  demoTrustList,
-  exportCompressedPublicKey,
-  exportRootKeyBackup,
-  fetchTrustListBytes,
-  generateRootKeyPair,
-  generateSignerKeyPair,
-  importPublicKey,
-  importRootKeyBackup,
-  isRevoked,
-  issueDemoSignerCertificate,
   issueSignerCertificate,
-  keyIdOf,
   openSignerRequest,
-  openTrustList,
-  checkTrustListUpdate,
-  signTrustList,
-  trustAnchors,
-  trustListStatus,
   verifySignerCertificate,
-  type SealSigner,
   type SignerCertificate,
   type SignerRequest,
+} from '../seal/signer-certificate.ts';
+import { fetchTrustListBytes } from '../seal/trust-fetch.ts';
+import {
+  MAX_TRUST_LIST_BYTES,
+  checkTrustListUpdate,
+  isRevoked,
+  openTrustList,
+  signTrustList,
+  trustListStatus,
   type TrustAnchor,
   type TrustList,
   type TrustListContent,
   type TrustListStatus,
   type TrustedRoot,
-} from '../seal/index.ts';
+} from '../seal/trust-list.ts';
 import { parseLogExport, verifyLog, type LogReport } from '../seal/audit-log.ts';
 import { decodeSign1 } from '../seal/cose.ts';
 import type { KofuDatabase } from '../store/database.ts';
 import { addCheckpoint, exportIssuanceLog, readIssuanceLog } from '../store/issuance-log.ts';
-import { loadRootKey, loadSignerKey, promotePendingSigner, saveRootKey, saveSignerCertificate, saveSignerKey, type SignerSlot, type StoredRootKey, type StoredSignerKey } from '../store/keys.ts';
+import { deleteRootKey, loadRootKey, loadSignerKey, promotePendingSigner, saveRootKey, saveSignerCertificate, saveSignerKey, type SignerSlot, type StoredRootKey, type StoredSignerKey } from '../store/keys.ts';
 import { readSetting, writeSetting } from '../store/settings.ts';
 import { loadOpenedTrustList, loadTrustList, saveTrustList, type TrustListSlot } from '../store/trust.ts';
 import { appDatabase } from './database.ts';
@@ -73,6 +68,8 @@ export const Setting = {
   trustListUrl: 'trustListUrl',
   /** Signer certificates this admin device issued (no secrets): `IssuedSigner[]`. */
   issuedSigners: 'issuedSigners',
+  /** When this device last saved a backup of its root: `{ kid: string; at: number }`. */
+  rootBackedUp: 'rootBackedUp',
 } as const;
 
 /** A demo signer certificate is renewed this long before it ends, so a kiosk never meets the end. */
@@ -244,6 +241,8 @@ export interface TrustServiceOptions {
   readonly fetchImpl?: typeof fetch;
   /** PBKDF2 iterations for new root backups; tests lower it to stay fast. */
   readonly backupIterations?: number;
+  /** True for the app's own service: demo-mode changes are announced to the app's other tabs. */
+  readonly shared?: boolean;
 }
 
 /** Trust-list payload labels (docs/formats.md §3) read when looking for an unregistered publisher. */
@@ -298,7 +297,7 @@ export class TrustService {
 
   /** Turning demo mode off stops trusting the demo root at once; the demo key and list stay stored, unused. */
   async setDemoMode(on: boolean): Promise<void> {
-    await writeDemoMode(await this.db(), on);
+    await writeDemoMode(await this.db(), on, { broadcast: this.options.shared === true });
     this.changed();
   }
 
@@ -779,7 +778,33 @@ export class TrustService {
       );
     }
     const root = await this.requireRoot();
-    return exportRootKeyBackup(root.keyPair, passphrase, root, { iterations: this.options.backupIterations ?? PBKDF2_ITERATIONS });
+    const file = await exportRootKeyBackup(root.keyPair, passphrase, root, { iterations: this.options.backupIterations ?? PBKDF2_ITERATIONS });
+    const kid = await hexKid(await exportCompressedPublicKey(root.keyPair.publicKey));
+    await writeSetting(await this.db(), Setting.rootBackedUp, { kid, at: this.now() });
+    return file;
+  }
+
+  /**
+   * Removes the root key from this device (security.md: keep it only where it is needed). Refused
+   * unless this device saved a backup of this very key; the key id must be typed to confirm.
+   */
+  async deleteRoot(confirmKid: string): Promise<void> {
+    const root = await this.requireRoot();
+    const db = await this.db();
+    const kid = await hexKid(await exportCompressedPublicKey(root.keyPair.publicKey));
+    const backedUp = await readSetting<{ kid: string; at: number } | undefined>(db, Setting.rootBackedUp, undefined);
+    if (backedUp?.kid !== kid) {
+      throw refuse(
+        'root.not-backed-up',
+        'この端末ではまだルート鍵のバックアップを保存していません。先にバックアップを保存してください。',
+        'No backup of this root key has been saved on this device. Save a backup first.',
+      );
+    }
+    if (confirmKid.replace(/[\s:-]/g, '').toLowerCase() !== kid) {
+      throw refuse('root.delete-kid-mismatch', '入力された鍵IDがこのルート鍵と一致しません。', 'The key id you entered is not this root key’s.');
+    }
+    await deleteRootKey(db);
+    this.changed();
   }
 
   async restoreRoot(file: Uint8Array, passphrase: string): Promise<RootInfo> {
@@ -938,7 +963,7 @@ let sharedLog: IssuanceLogTools | undefined;
 
 /** The app's trust service over the shared database. */
 export function trustService(): TrustService {
-  shared ??= new TrustService({ database: appDatabase, origin: globalThis.location?.origin });
+  shared ??= new TrustService({ database: appDatabase, origin: globalThis.location?.origin, shared: true });
   return shared;
 }
 

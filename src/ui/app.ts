@@ -9,7 +9,7 @@ import { MODE_PATHS, modeFromPath, type Mode } from '../app/routes.ts';
 import { isBusy, onIdle } from '../app/activity.ts';
 import { applyUpdate, registerServiceWorker } from '../app/sw-bridge.ts';
 import { appDatabase } from '../app/database.ts';
-import { onDemoModeChange, readDemoMode } from '../app/demo-mode.ts';
+import { cachedDemoMode, onDemoModeChange, readDemoMode } from '../app/demo-mode.ts';
 import { LanguageController, language, setLanguage, t } from './shared/i18n.ts';
 import { controls, tokens } from './shared/styles.ts';
 import './kiosk/kiosk-home.ts';
@@ -132,8 +132,8 @@ export class KofuApp extends LitElement {
   @state() private online = navigator.onLine;
   @state() private notice?: 'offline-ready' | 'update';
   @state() private updateWaitingForWork = false;
-  /** Shown until the setting says otherwise: a fresh install is a demo. */
-  @state() private demoMode = true;
+  /** The last known value until the setting is read (a fresh install is a demo). */
+  @state() private demoMode = cachedDemoMode();
   private stopWatchingDemoMode?: () => void;
 
   private readonly i18n = new LanguageController(this);
@@ -149,7 +149,7 @@ export class KofuApp extends LitElement {
     void this.show(this.mode);
     this.stopWatchingDemoMode = onDemoModeChange((on) => (this.demoMode = on));
     appDatabase()
-      .then(readDemoMode)
+      .then((db) => readDemoMode(db, { remember: true }))
       .then((on) => (this.demoMode = on))
       .catch(() => undefined); // storage unavailable: the admin screen reports it; keep the demo notice
     registerServiceWorker({

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { launchBrowser, serveApp, waitForMode, watchPage } from './harness.mjs';
+import { launchBrowser, serveApp, waitForMode, watchPage, withApp } from './harness.mjs';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const panel = 'kofu-admin-trust';
@@ -73,15 +73,23 @@ describe('trust and provisioning (built, in Chromium)', () => {
     await browser?.close();
   });
 
-  it('provisions a tablet from an admin device by files, revokes it, and refuses a wrong backup passphrase', async () => {
+  it('provisions a tablet from an admin device by files, revokes it, refuses a wrong backup passphrase and restores with the right one', async () => {
     const app = await serveApp();
     const adminContext = await browser.newContext();
     const tabletContext = await browser.newContext();
     try {
       const { page: admin, seen: adminSeen } = await openAdmin(adminContext, app.origin);
       const { page: tablet, seen: tabletSeen } = await openAdmin(tabletContext, app.origin);
+      // The tablet's kiosk, open in another tab, stops saying デモ when the admin tab turns demo mode off.
+      const kiosk = await tabletContext.newPage();
+      await kiosk.goto(`${app.origin}/`);
+      await waitForMode(kiosk, 'kiosk');
+      await kiosk.locator('kofu-app .demo').waitFor();
       await turnDemoModeOff(admin);
       await turnDemoModeOff(tablet);
+      await kiosk.locator('kofu-app .demo').waitFor({ state: 'detached' });
+      await kiosk.locator('kofu-app .demo-line').waitFor({ state: 'detached' });
+      await kiosk.close();
       await tablet.locator(`${panel} [data-signer="active"][data-state="none"]`).waitFor();
 
       // Admin device: root key, its encrypted backup, the first trust list.
@@ -152,6 +160,16 @@ describe('trust and provisioning (built, in Chromium)', () => {
       assert.match(await tablet.locator(`${panel} [data-section="trust"] [data-result="error"]`).innerText(), /版 1.*版 2/);
       await tablet.locator(`${panel} [data-list="real"][data-version="2"]`).waitFor();
 
+      // The admin removes the root from the device (after its backup) and restores it with the right passphrase.
+      await admin.locator(`${panel} details summary`).click();
+      await admin.locator(`${panel} form[data-form="delete-root"] input[name="kid"]`).fill(rootKid);
+      await admin.locator(`${panel} button[data-action="delete-root"]`).click();
+      await admin.locator(`${panel} form[data-form="restore-root"]`).waitFor();
+      await admin.locator(`${panel} form[data-form="restore-root"] input[name="file"]`).setInputFiles({ name: backup.name, mimeType: 'application/octet-stream', buffer: backup.bytes });
+      await admin.locator(`${panel} form[data-form="restore-root"] input[name="passphrase"]`).fill('ちよだ root key 2026');
+      await admin.locator(`${panel} button[data-action="restore-root"]`).click();
+      assert.equal((await admin.locator(`${panel} [data-field="root-kid"]`).innerText()).trim(), rootKid);
+
       // With everything filled in, the panel still fits a phone without sideways scrolling.
       for (const page of [admin, tablet]) {
         await page.setViewportSize({ width: 390, height: 844 });
@@ -171,9 +189,7 @@ describe('trust and provisioning (built, in Chromium)', () => {
   });
 
   it('exports the issuance log for audit and verifies exported files, reporting deleted and modified entries', async () => {
-    const app = await serveApp();
-    const context = await browser.newContext();
-    try {
+    await withApp(browser, async ({ app, context }) => {
       const { page, seen } = await openAdmin(context, app.origin); // demo mode: the demo root is trusted
       const own = await downloadBytes(page, () => page.locator(`${panel} button[data-action="export-log"]`).click());
       assert.match(own.name, /^kofu-issuance-log-.*\.json$/);
@@ -201,10 +217,7 @@ describe('trust and provisioning (built, in Chromium)', () => {
       assert.ok(problems.includes('modified@8'), problems.join());
       assert.match(await report.innerText(), /記録 4〜4 が削除されています/);
       assert.deepEqual(seen.errors, []);
-    } finally {
-      await context.close();
-      await app.close();
-    }
+    });
   });
 });
 

@@ -129,7 +129,7 @@ describe('ui/admin/trust-panel', () => {
       );
     }
     $<HTMLButtonElement>('button[data-action="export-log"]')!.click();
-    await waitUntil(() => saved.length === 1);
+    await waitUntil(() => $('[data-section="log"] [data-result="ok"]'), 'exported');
     expect(saved[0].name).to.match(/^kofu-issuance-log-.*\.json$/);
     expect($('[data-section="log"] [data-result="ok"]')!.textContent).to.equal('Exported the issuance log (12 entries).');
 

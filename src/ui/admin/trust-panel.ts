@@ -16,6 +16,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { beginWork } from '../../app/activity.ts';
+import { onDemoModeChange } from '../../app/demo-mode.ts';
 import {
   DEFAULT_SIGNER_VALIDITY_DAYS,
   DEFAULT_TRUST_LIST_VALIDITY_DAYS,
@@ -32,14 +33,10 @@ import {
   TrustServiceError,
 } from '../../app/trust-service.ts';
 import { describeError } from '../../bytes/errors.ts';
-import {
-  MAX_BACKUP_FILE_BYTES,
-  MAX_SIGNER_CERTIFICATE_BYTES,
-  MAX_SIGNER_REQUEST_BYTES,
-  MAX_TRUST_LIST_BYTES,
-  MIN_PASSPHRASE_LENGTH,
-  type LogReport,
-} from '../../seal/index.ts';
+import type { LogReport } from '../../seal/audit-log.ts';
+import { MAX_BACKUP_FILE_BYTES, MIN_PASSPHRASE_LENGTH } from '../../seal/keys.ts';
+import { MAX_SIGNER_CERTIFICATE_BYTES, MAX_SIGNER_REQUEST_BYTES } from '../../seal/signer-certificate.ts';
+import { MAX_TRUST_LIST_BYTES } from '../../seal/trust-list.ts';
 import { LanguageController, language, t } from '../shared/i18n.ts';
 import { messages } from '../shared/messages.ts';
 import { controls, tokens } from '../shared/styles.ts';
@@ -212,6 +209,13 @@ export class KofuAdminTrust extends LitElement {
         padding: 4px 12px 4px 0;
         border-bottom: 1px solid var(--kofu-line);
       }
+      summary {
+        cursor: pointer;
+        min-height: var(--kofu-touch);
+        display: flex;
+        align-items: center;
+        font-weight: 600;
+      }
       ul.problems li {
         color: var(--kofu-danger);
       }
@@ -247,7 +251,12 @@ export class KofuAdminTrust extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.unsubscribe = this.service.onChange(() => void this.refresh());
+    const stopService = this.service.onChange(() => void this.refresh());
+    const stopDemo = onDemoModeChange(() => void this.refresh()); // also when another tab switches it
+    this.unsubscribe = () => {
+      stopService();
+      stopDemo();
+    };
     void this.refresh();
   }
 
@@ -425,6 +434,15 @@ export class KofuAdminTrust extends LitElement {
       form.reset();
       this.saveFile(`kofu-root-${this.root?.municipality ?? 'key'}${FileKind.rootBackup}`, bytes, 'application/octet-stream');
       return t('trust.backup.saved');
+    });
+  }
+
+  private deleteRoot(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const { kid } = this.fields(event.target as HTMLFormElement);
+    return this.run('root', async () => {
+      await this.service.deleteRoot(kid);
+      return t('trust.root.removed');
     });
   }
 
@@ -687,6 +705,16 @@ export class KofuAdminTrust extends LitElement {
           <input type="password" name="again" required minlength=${minimum} autocomplete="new-password" /></label>
         <button type="submit" data-action="backup-root" ?disabled=${this.working}>${t('trust.backup.save')}</button>
       </form>
+
+      <details>
+        <summary>${t('trust.root.remove-heading')}</summary>
+        <p class="hint">${t('trust.root.remove-lead')}</p>
+        <form data-form="delete-root" @submit=${(e: SubmitEvent) => void this.deleteRoot(e)}>
+          <label class="field">${t('trust.root.remove-kid')}
+            <input type="text" name="kid" required autocomplete="off" class="kid" size="24" /></label>
+          <button type="submit" class="secondary" data-action="delete-root" ?disabled=${this.working}>${t('trust.root.remove')}</button>
+        </form>
+      </details>
 
       <h3>${t('trust.certify.heading')}</h3>
       <div class="actions">

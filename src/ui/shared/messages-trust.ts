@@ -94,6 +94,12 @@ export const trustJa = {
   'trust.root.restore': '復元',
   'trust.root.restored': ({ name }: { name: string }) => `${name}のルート鍵を復元しました。`,
   'trust.root.publish-kid': 'この鍵IDを文書などで各端末の担当者に知らせてください。信頼リストを初めて読み込むときの確認に使います。',
+  'trust.root.remove-heading': 'この端末からルート鍵を削除',
+  'trust.root.remove-lead':
+    'バックアップを保存した後、ルート鍵が不要な端末からは削除してください。削除後に端末の認証や信頼リストの発行をするには、バックアップファイルとパスフレーズで復元します。確認のため、上に表示されている鍵IDを入力してください。',
+  'trust.root.remove-kid': 'このルート鍵の鍵ID',
+  'trust.root.remove': 'ルート鍵を削除',
+  'trust.root.removed': 'この端末からルート鍵を削除しました。この自治体の信頼リストは引き続き信頼されます。',
   'trust.backup.heading': '暗号化バックアップ',
   'trust.backup.lead': ({ minimum }: { minimum: number }) =>
     `${minimum}文字以上の長いパスフレーズを2回入力してください。パスフレーズを忘れると復元できません。ファイルはUSBメモリなど2つの媒体にオフラインで保管してください。`,
@@ -224,6 +230,12 @@ export const trustEn = {
   'trust.root.restore': 'Restore',
   'trust.root.restored': ({ name }: { name: string }) => `Restored the root key of ${name}.`,
   'trust.root.publish-kid': 'Give this key id to the staff of every device in writing. They check it when they import the trust list for the first time.',
+  'trust.root.remove-heading': 'Remove the root key from this device',
+  'trust.root.remove-lead':
+    'Once its backup is saved, remove the root key from devices that do not need it. To certify tablets or publish trust lists afterwards, restore it from the backup file with its passphrase. To confirm, type the key id shown above.',
+  'trust.root.remove-kid': 'This root key’s key id',
+  'trust.root.remove': 'Remove root key',
+  'trust.root.removed': 'Removed the root key from this device. This municipality’s trust lists are still trusted.',
   'trust.backup.heading': 'Encrypted backup',
   'trust.backup.lead': ({ minimum }: { minimum: number }) =>
     `Enter a long passphrase of at least ${minimum} characters twice. Without the passphrase the backup cannot be restored. Keep the file offline on two separate media.`,

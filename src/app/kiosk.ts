@@ -4,7 +4,7 @@
  * start screen offers — demo cards on a virtual RC-S380 (the real driver code runs) or a real USB
  * reader chosen through the browser's WebUSB prompt.
  */
-import { createVirtualReader, defaultAnchors, demoTrustAnchor, requestUsbReader, type CardReader, type DemoResident } from '../card/index.ts';
+import { createVirtualReader, DEMO_RESIDENTS, defaultAnchors, demoTrustAnchor, requestUsbReader, type CardReader } from '../card/index.ts';
 import type { Certificate } from '../documents/types.ts';
 import { demoRegistry } from '../registry/demo.ts';
 import type { LocatorQr } from '../seal/locator.ts';
@@ -80,8 +80,22 @@ export async function createKioskSession(): Promise<{ session: KioskSession; dem
   return { session: new KioskSession(deps), demoMode };
 }
 
+export interface DemoCardChoice {
+  readonly cardId: string;
+  readonly name: string;
+  /** The demo card's PIN, shown on the picker (demo data, public by design). */
+  readonly pin: string;
+}
+
+/** The demo residents' cards for the picker. */
+export function demoCardChoices(): DemoCardChoice[] {
+  return DEMO_RESIDENTS.map((r) => ({ cardId: r.cardId, name: r.name, pin: r.authPin }));
+}
+
 /** A demo resident's card on a virtual RC-S380; the PIN counters persist like a real card's. */
-export async function demoCardReader(resident: DemoResident): Promise<CardReader> {
+export async function demoCardReader(cardId: string): Promise<CardReader> {
+  const resident = DEMO_RESIDENTS.find((r) => r.cardId === cardId);
+  if (!resident) throw new RangeError(`no demo card ${cardId}`);
   const kit = await createVirtualReader('rcs380', resident, new IndexedDbCardStateStore(await appDatabase()));
   return kit.reader;
 }

@@ -8,10 +8,10 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import type { LocalizedText } from '../../bytes/errors.ts';
-import { DEMO_RESIDENTS, type DemoResident } from '../../card/index.ts';
 import { MY_NUMBER_WARNING, OPTIONS, type CertificateRequest } from '../../documents/options.ts';
 import { CERTIFICATE_TITLES, type CertificateKind, type TaxKind } from '../../documents/types.ts';
 import type { KioskSession, KioskState } from '../../app/kiosk-session.ts';
+import type { DemoCardChoice } from '../../app/kiosk.ts';
 import { language, LanguageController, t } from '../shared/i18n.ts';
 import { controls, tokens } from '../shared/styles.ts';
 import type { StaticMessageKey } from '../shared/messages.ts';
@@ -244,6 +244,8 @@ export class KofuKioskHome extends LitElement {
   private readonly i18n = new LanguageController(this);
   @state() private view: KioskState = { step: 'start' };
   @state() private demoMode = true;
+  /** Loaded with the session (the card layer stays out of the first paint). */
+  @state() private demoCards: readonly DemoCardChoice[] = [];
   @state() private notice?: string;
   @state() private starting = false;
   /** Blob URLs of the issued PDFs, revoked when the session ends. */
@@ -277,10 +279,11 @@ export class KofuKioskHome extends LitElement {
     this.unsubscribe?.();
     await this.session?.dispose();
     this.session = undefined;
-    const { createKioskSession } = await import('../../app/kiosk.ts');
+    const { createKioskSession, demoCardChoices } = await import('../../app/kiosk.ts');
     const { session, demoMode } = await createKioskSession();
     this.session = session;
     this.demoMode = demoMode;
+    this.demoCards = demoMode ? demoCardChoices() : [];
     this.unsubscribe = session.subscribe((s) => this.onState(s));
     return session;
   }
@@ -333,13 +336,13 @@ export class KofuKioskHome extends LitElement {
     }
   }
 
-  private async pickDemoCard(resident: DemoResident): Promise<void> {
+  private async pickDemoCard(card: DemoCardChoice): Promise<void> {
     if (this.view.step !== 'reader') return; // a second tap while the first card is being placed
     this.notice = undefined;
     try {
       const session = await this.ensureSession();
       const { demoCardReader } = await import('../../app/kiosk.ts');
-      await session.useReader(await demoCardReader(resident));
+      await session.useReader(await demoCardReader(card.cardId));
     } catch (error) {
       this.notice = (error as { text?: LocalizedText }).text?.[language()] ?? String(error);
     }
@@ -464,10 +467,10 @@ export class KofuKioskHome extends LitElement {
             <h3>${t('kiosk.reader.demo-heading')} <span class="badge">${t('kiosk.demo-badge')}</span></h3>
             <p class="note">${t('kiosk.reader.demo-explain')}</p>
             <div class="cards">
-              ${DEMO_RESIDENTS.map(
-                (r) => html`<button type="button" data-card=${r.cardId} @click=${() => this.pickDemoCard(r)}>
-                  <span class="name">${r.name}</span>
-                  <span class="note">${t('kiosk.reader.demo-pin', { pin: r.authPin })}</span>
+              ${this.demoCards.map(
+                (c) => html`<button type="button" data-card=${c.cardId} @click=${() => this.pickDemoCard(c)}>
+                  <span class="name">${c.name}</span>
+                  <span class="note">${t('kiosk.reader.demo-pin', { pin: c.pin })}</span>
                 </button>`,
               )}
             </div>

@@ -111,4 +111,38 @@ describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
       await context.close();
     }
   });
+
+  it('USB readers: a blocked WebUSB (SecurityError) and a browser without WebUSB get plain words', async () => {
+    const blocked = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      const page = await blocked.newPage();
+      await page.addInitScript(() => {
+        navigator.usb.requestDevice = () => Promise.reject(new DOMException('Access denied by policy', 'SecurityError'));
+      });
+      await page.goto(`${app.origin}/`);
+      await waitForMode(page, 'kiosk');
+      await page.locator(`${home} [data-action="start"]`).click();
+      await page.locator(`${home} [data-action="usb"]`).click();
+      assert.match(await page.locator(`${home} [data-notice]`).innerText(), /SecurityError/);
+      assert.match(await page.locator(`${home} [data-notice]`).innerText(), /USB機器の利用が許可されていません/);
+    } finally {
+      await blocked.close();
+    }
+    const without = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      const page = await without.newPage();
+      await page.addInitScript(() => {
+        delete Navigator.prototype.usb;
+      });
+      await page.goto(`${app.origin}/`);
+      await waitForMode(page, 'kiosk');
+      await page.locator(`${home} [data-action="start"]`).click();
+      assert.equal(await page.locator(`${home} [data-action="usb"]`).isDisabled(), true);
+      assert.match(await page.locator(`${home} [data-step="reader"]`).innerText(), /ChromeまたはEdge/);
+      // The demo cards still work.
+      assert.ok((await page.locator(`${home} [data-card]`).count()) >= 5);
+    } finally {
+      await without.close();
+    }
+  });
 });

@@ -25,7 +25,7 @@ interface Rig {
   store: MemoryCardStateStore;
 }
 
-async function rig(options: { resident?: DemoResident; now?: Date; demoMode?: boolean; store?: MemoryCardStateStore; inactivityMs?: number } = {}): Promise<Rig> {
+async function rig(options: { resident?: DemoResident; now?: Date; demoMode?: boolean; store?: MemoryCardStateStore; inactivityMs?: number; anchors?: 'none' } = {}): Promise<Rig> {
   const now = options.now ?? NOON;
   const store = options.store ?? new MemoryCardStateStore();
   const kit = await createVirtualReader('rcs380', options.resident ?? DEMO_RESIDENTS[0], store);
@@ -35,7 +35,7 @@ async function rig(options: { resident?: DemoResident; now?: Date; demoMode?: bo
   const serials = new Map<number, number>();
   const deps: KioskDeps = {
     registry: new MemoryRegistry(demoRegistry),
-    cardAnchors: async () => [await demoCardAnchor()],
+    cardAnchors: async () => (options.anchors === 'none' ? [] : [await demoCardAnchor()]),
     signer: async (municipality): Promise<SealSigner> => {
       signedFor.push(municipality);
       return { privateKey: tablet.privateKey, certificate: await issueDemoSignerCertificate(tablet.publicKey, 'DEMO-TEST', Math.floor(now.getTime() / 1000), municipality) };
@@ -320,5 +320,21 @@ describe('kiosk session', function () {
     await r.session.cancel();
     await waiting;
     expect(r.session.state.step).to.equal('start');
+  });
+
+  it('certificate checked before the PIN: an expired card and an untrusted (demo outside demo mode) card are refused without a PIN', async () => {
+    const expired = await rig({ now: new Date('2031-01-06T03:00:00Z') });
+    await toPin(expired);
+    const a = expired.session.state;
+    if (a.step !== 'error') throw new Error(a.step);
+    expect(a.code).to.equal('card.cert-expired');
+
+    const untrusted = await rig({ anchors: 'none' });
+    await toPin(untrusted);
+    const b = untrusted.session.state;
+    if (b.step !== 'error') throw new Error(b.step);
+    expect(b.code).to.match(/^card\.cert-/);
+    // No PIN try was spent.
+    expect(await untrusted.store.load(DEMO_RESIDENTS[0].cardId)).to.equal(undefined);
   });
 });

@@ -30,6 +30,8 @@ import type { IssuanceRecord } from '../seal/audit-log.ts';
 
 /** Seconds of no touch before the kiosk returns to the start (privacy at a shared tablet). */
 export const INACTIVITY_MS = 60_000;
+/** The 「カードをお取りください」 screen returns to the start sooner. */
+export const END_SCREEN_MS = 15_000;
 export const PIN_LENGTH = 4;
 export const MAX_COPIES = 5;
 
@@ -181,7 +183,8 @@ export class KioskSession {
     // Paused while the tablet works (or waits for the card's answer), and pointless at the start.
     const working = step === 'start' || step === 'issuing' || (step === 'card' && this.current.phase === 'reading') || (step === 'pin' && this.current.busy);
     if (working) return;
-    this.idleTimer = setTimeout(() => void this.timeout(), this.deps.inactivityMs ?? INACTIVITY_MS);
+    const ms = this.deps.inactivityMs ?? INACTIVITY_MS;
+    this.idleTimer = setTimeout(() => void this.timeout(), step === 'end' ? Math.min(ms, END_SCREEN_MS) : ms);
   }
 
   private async timeout(): Promise<void> {
@@ -219,6 +222,8 @@ export class KioskSession {
       this.set({ step: 'card', phase: 'reading', readerLabel: reader.label });
       const token = await card.identify(signal);
       if (token.kind !== 'my-number-card') throw new NotMyNumberCardError(token.label);
+      // An expired or unknown certificate is refused before the resident types a PIN.
+      await card.checkAuthCertificate(signal);
       const tries = await card.triesLeft(signal);
       if (epoch !== this.epoch) return;
       this.endWork ??= this.deps.beginWork?.('kiosk issuance');

@@ -104,3 +104,12 @@ export async function demoCardReader(cardId: string): Promise<CardReader> {
 export function usbCardReader(): Promise<CardReader> {
   return requestUsbReader();
 }
+
+/**
+ * Demo mode only: gives every demo card its full PIN tries back — what the municipal office's
+ * reset does for a real card — so a staff demo of the lock does not leave the card unusable.
+ */
+export async function resetDemoCards(): Promise<void> {
+  if (!(await readDemoMode(await appDatabase()))) return;
+  await new IndexedDbCardStateStore(await appDatabase()).resetAll();
+}

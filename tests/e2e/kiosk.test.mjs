@@ -112,6 +112,28 @@ describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
     }
   });
 
+  it('last try needs a confirmation; a locked card is explained; demo mode can reset it', async () => {
+    const { context, page, seen } = await openKiosk(browser, app.origin);
+    try {
+      await placeDemoCard(page, 'demo-card-0003');
+      for (const left of ['2', '1']) {
+        await typePin(page, '9999');
+        await page.locator(`${home} [data-tries="${left}"]`).waitFor({ timeout: 20_000 });
+      }
+      await typePin(page, '9999');
+      await page.locator(`${home} [data-action="last-try-yes"]`).click();
+      await page.locator(`${home} [data-step="locked"]`).waitFor({ timeout: 20_000 });
+      assert.match(await page.locator(`${home} [data-step="locked"]`).innerText(), /窓口/);
+      await page.locator(`${home} [data-action="demo-reset"]`).click();
+      await page.locator(`${home} [data-action="start"]`).waitFor();
+      await placeDemoCard(page, 'demo-card-0003');
+      assert.match(await page.locator(`${home} [data-tries]`).innerText(), /3/);
+      assert.deepEqual(seen.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('USB readers: a blocked WebUSB (SecurityError) and a browser without WebUSB get plain words', async () => {
     const blocked = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     try {

@@ -364,6 +364,13 @@ export class KofuKioskHome extends LitElement {
     }
   }
 
+  private async resetDemoCards(): Promise<void> {
+    const { resetDemoCards } = await import('../../app/kiosk.ts');
+    await resetDemoCards();
+    await this.cancel();
+    this.notice = t('kiosk.locked.demo-reset-done');
+  }
+
   private async cancel(): Promise<void> {
     await this.session?.cancel();
   }
@@ -401,7 +408,10 @@ export class KofuKioskHome extends LitElement {
         return html`<div class="panel">
           <h2 tabindex="-1">${t('kiosk.locked.heading')}</h2>
           <p class="warning" role="alert">${say(v.message)}</p>
-          <div class="actions"><button type="button" data-action="again" @click=${() => this.cancel()}>${t('kiosk.again')}</button></div>
+          <div class="actions">
+            <button type="button" data-action="again" @click=${() => this.cancel()}>${t('kiosk.again')}</button>
+            ${this.demoMode ? html`<button type="button" class="secondary" data-action="demo-reset" @click=${() => this.resetDemoCards()}>${t('kiosk.locked.demo-reset')}</button>` : nothing}
+          </div>
         </div>`;
       case 'choose':
         return this.renderChoose(v);

@@ -236,7 +236,7 @@ export class KioskSession {
   private showTries(triesLeft: number, maxTries: number, message?: LocalizedText): void {
     this.triesLeftCache = triesLeft;
     if (triesLeft === 0) {
-      this.set({ step: 'locked', message: new PinLockedError().text });
+      this.set({ step: 'locked', message: message ?? new PinLockedError().text });
       return;
     }
     // At one try left the resident is warned before typing, not only after pressing 確認.
@@ -311,7 +311,7 @@ export class KioskSession {
       await this.showChoices();
     } catch (error) {
       if (epoch !== this.epoch) return;
-      if (error instanceof PinIncorrectError) return this.showTries(error.triesLeft, state.maxTries, error.triesLeft > 0 ? error.text : undefined);
+      if (error instanceof PinIncorrectError) return this.showTries(error.triesLeft, state.maxTries, error.text);
       if (error instanceof PinLastTryError) return this.set({ ...state, busy: false, confirmLastTry: false, message: error.text });
       if (error instanceof PinLockedError) return this.showTries(0, state.maxTries);
       await this.fail(error);

@@ -6,7 +6,8 @@ import { expose, transfer } from 'comlink';
 import type { Certificate } from '../src/documents/types.ts';
 import { calibrationSheet } from '../src/pdf/calibration.ts';
 import { certificatePdf } from '../src/pdf/certificate-pdf.ts';
-import { BACK_LAYOUT, buildSimplePdf, type BackSide } from '../src/pdf/pdf.ts';
+import { BACK_LAYOUT, buildSimplePdf, type BackSide, type PlacedImage } from '../src/pdf/pdf.ts';
+import { renderCarrierRgba, type CarrierSymbol } from '../src/carrier/index.ts';
 import type { LocatorQr } from '../src/seal/locator.ts';
 import { ensureFontFace, rasterizeSheet } from '../src/render/bitmap.ts';
 import { loadCertificateFont } from '../src/render/font-asset.ts';
@@ -29,13 +30,14 @@ const api = {
     return layoutCertificate(cert, (await loadCertificateFont()).metrics).sheets.length;
   },
   /**
-   * The kiosk's PDF: the certificate with the QR locator on the back of every sheet (the scrambled
-   * image's place stays a labelled placeholder until the carrier lands). Progress: font, QR, PDF.
+   * The kiosk's PDF: the certificate with the carrier (scrambled image) and the QR locator on the
+   * back of every sheet (without a carrier its place stays a labelled placeholder). Progress:
+   * font, images, PDF.
    */
-  async kioskPdf(cert: Certificate, qr: LocatorQr, onProgress?: (fraction: number) => void) {
+  async kioskPdf(cert: Certificate, parts: { qr: LocatorQr; carrier?: CarrierSymbol }, onProgress?: (fraction: number) => void) {
     const font = await loadCertificateFont();
     onProgress?.(0.2);
-    const back: BackSide = { qr: { ...BACK_LAYOUT.qr, png: await qrPng(qr) } };
+    const back: BackSide = { qr: { ...BACK_LAYOUT.qr, png: await qrPng(parts.qr) }, scrambled: parts.carrier ? await carrierImage(parts.carrier) : undefined };
     onProgress?.(0.4);
     const result = certificatePdf(cert, font, [back]);
     onProgress?.(1);
@@ -62,6 +64,22 @@ async function qrPng(qr: LocatorQr): Promise<Uint8Array> {
     for (let x = 0; x < qr.size; x++) if (qr.modules[y * qr.size + x]) g.fillRect((x + QUIET) * SCALE, (y + QUIET) * SCALE, SCALE, SCALE);
   }
   return new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
+}
+
+/**
+ * The carrier at its exact printed size, centred in the back's carrier box. Rasterised at
+ * CARRIER_DPI, where a 20/1200-inch module is exactly 10 pixels, so the image has no resampling
+ * of its own and the PDF places it at `sideMm` × `sideMm`.
+ */
+const CARRIER_DPI = 600;
+async function carrierImage(symbol: CarrierSymbol): Promise<PlacedImage> {
+  const box = BACK_LAYOUT.scrambled;
+  if (symbol.sideMm > box.width || symbol.sideMm > box.height) throw new RangeError(`carrier ${symbol.sideMm} mm does not fit the ${box.width} mm box`);
+  const rgba = renderCarrierRgba(symbol, CARRIER_DPI);
+  const canvas = new OffscreenCanvas(rgba.width, rgba.height);
+  canvas.getContext('2d')!.putImageData(new ImageData(rgba.data as Uint8ClampedArray<ArrayBuffer>, rgba.width, rgba.height), 0, 0);
+  const png = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
+  return { png, x: box.x + (box.width - symbol.sideMm) / 2, y: box.y + (box.height - symbol.sideMm) / 2, width: symbol.sideMm, height: symbol.sideMm };
 }
 
 export type PdfWorkerApi = typeof api;

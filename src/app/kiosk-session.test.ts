@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { toHex } from '../bytes/bytes.ts';
 import { createVirtualReader, DEMO_RESIDENTS, demoTrustAnchor as demoCardAnchor, MemoryCardStateStore, type DemoResident } from '../card/index.ts';
 import type { VirtualReaderKit } from '../card/virtual/kit.ts';
 import { TokenLabel } from '../card/mynumber/constants.ts';
@@ -12,7 +13,8 @@ import { demoRegistry } from '../registry/demo.ts';
 import { MemoryRegistry } from '../registry/registry.ts';
 import type { IssuanceRecord } from '../seal/audit-log.ts';
 import { decodeSeal, demoTrustList, generateSignerKeyPair, issueDemoSignerCertificate, openTrustList, trustAnchors, verifySeal, type SealSigner } from '../seal/index.ts';
-import { KioskSession, type KioskDeps, type KioskState } from './kiosk-session.ts';
+import { KioskSession, type KioskBack, type KioskDeps, type KioskState } from './kiosk-session.ts';
+import { decodeCarrier, renderCarrierGrey } from '../carrier/index.ts';
 
 /** Wednesday 2026-11-25 12:00 JST: inside every service window. */
 const NOON = new Date('2026-11-25T03:00:00Z');
@@ -23,7 +25,11 @@ interface Rig {
   log: IssuanceRecord[];
   signedFor: number[];
   store: MemoryCardStateStore;
+  backs: KioskBack[];
 }
+
+/** Deterministic "random" bytes: challenges and whitening keys are all 0x5a. */
+const RANDOM_FILL = 0x5a;
 
 async function rig(options: { resident?: DemoResident; now?: Date; demoMode?: boolean; store?: MemoryCardStateStore; inactivityMs?: number; anchors?: 'none' } = {}): Promise<Rig> {
   const now = options.now ?? NOON;
@@ -32,6 +38,7 @@ async function rig(options: { resident?: DemoResident; now?: Date; demoMode?: bo
   const tablet = await generateSignerKeyPair();
   const log: IssuanceRecord[] = [];
   const signedFor: number[] = [];
+  const backs: KioskBack[] = [];
   const serials = new Map<number, number>();
   const deps: KioskDeps = {
     registry: new MemoryRegistry(demoRegistry),
@@ -42,9 +49,10 @@ async function rig(options: { resident?: DemoResident; now?: Date; demoMode?: bo
     },
     pdf: {
       sheets: async () => 1,
-      pdf: async (_cert, qr, onProgress) => {
+      pdf: async (_cert, back, onProgress) => {
         onProgress?.(1);
-        expect(qr.size).to.be.greaterThan(20);
+        expect(back.qr.size).to.be.greaterThan(20);
+        backs.push(back);
         return new TextEncoder().encode('%PDF-1.3 test');
       },
       preview: async () => ({ width: 1, height: 1, pixels: new Uint8ClampedArray(4) }),
@@ -58,10 +66,11 @@ async function rig(options: { resident?: DemoResident; now?: Date; demoMode?: bo
     verifierUrl: 'https://kofu.example.jp/verify',
     demoMode: options.demoMode ?? true,
     now: () => now,
+    random: (length) => new Uint8Array(length).fill(RANDOM_FILL),
     pollMs: 10,
     inactivityMs: options.inactivityMs ?? 600_000,
   };
-  return { session: new KioskSession(deps), kit, log, signedFor, store };
+  return { session: new KioskSession(deps), kit, log, signedFor, store, backs };
 }
 
 async function toPin(r: Rig): Promise<void> {
@@ -116,6 +125,10 @@ describe('kiosk session', function () {
     const list = await openTrustList(await demoTrustList(Math.floor(NOON.getTime() / 1000)), await trustAnchors({ demoMode: true }), { demoMode: true });
     const verdict = await verifySeal(r.log[0].seal, list, { demoMode: true, supportedRenderVersions: [1], now: Math.floor(NOON.getTime() / 1000) });
     expect(verdict.ok, verdict.reason.en).to.equal(true);
+    // The back's carrier holds exactly the logged seal, whitened with the locator's key.
+    const back = r.backs[0];
+    const scanned = await decodeCarrier(renderCarrierGrey(back.carrier, 300), new Uint8Array(32).fill(RANDOM_FILL));
+    expect(toHex(scanned.payload)).to.equal(toHex(r.log[0].seal));
     const decoded = await decodeSeal(r.log[0].seal);
     const cert = fromSealContent(decoded.claims.content);
     expect(cert.kind).to.equal('juminhyo');

@@ -27,6 +27,7 @@ import type { Registry } from '../registry/registry.ts';
 import { availabilityRefusals, kosekiRefusals, requesterRefusals, type Refusal } from '../registry/rules.ts';
 import { decodeSignerCertificate, encodeLocator, locatorQr, LOCATOR_VERSION, signSeal, WHITENING_KEY_BYTES, type CborMap, type CertificateTypeCode, type LocatorQr, type SealSigner } from '../seal/index.ts';
 import type { IssuanceRecord } from '../seal/audit-log.ts';
+import { encodeCarrier, FLATBED_PROFILE, type CarrierSymbol } from '../carrier/index.ts';
 
 /** Seconds of no touch before the kiosk returns to the start (privacy at a shared tablet). */
 export const INACTIVITY_MS = 60_000;
@@ -34,14 +35,23 @@ export const INACTIVITY_MS = 60_000;
 export const END_SCREEN_MS = 15_000;
 export const PIN_LENGTH = 4;
 export const MAX_COPIES = 5;
+/** Printed for a 300 dpi flatbed scan (0.42 mm modules); docs/carrier.md compares the profiles. */
+export const CARRIER_PROFILE = FLATBED_PROFILE;
 
 export interface PdfService {
   /** Sheets the renderer lays `cert` out on: the seal's `sheets` claim. */
   sheets(cert: Certificate): Promise<number>;
-  /** The A4 PDF with the QR locator on the back of every sheet. */
-  pdf(cert: Certificate, qr: LocatorQr, onProgress?: (fraction: number) => void): Promise<Uint8Array>;
+  /** The A4 PDF with the carrier (scrambled image) and the QR locator on the back of every sheet. */
+  pdf(cert: Certificate, back: KioskBack, onProgress?: (fraction: number) => void): Promise<Uint8Array>;
   /** The front of the first sheet as RGBA pixels, for the preview. */
   preview(cert: Certificate): Promise<{ width: number; height: number; pixels: Uint8ClampedArray }>;
+}
+
+/** What the back of every sheet carries. */
+export interface KioskBack {
+  /** The seal, whitened with the locator's key, as the carrier symbol (src/carrier). */
+  readonly carrier: CarrierSymbol;
+  readonly qr: LocatorQr;
 }
 
 export interface KioskDeps {
@@ -458,7 +468,9 @@ export class KioskSession {
     const { kid } = await decodeSignerCertificate(signer.certificate);
     const whiteningKey = this.deps.random?.(WHITENING_KEY_BYTES) ?? crypto.getRandomValues(new Uint8Array(WHITENING_KEY_BYTES));
     const qr = locatorQr(encodeLocator({ version: LOCATOR_VERSION, issuer: issuerCode, kid, serial, whiteningKey }, this.deps.verifierUrl));
-    const pdf = await this.deps.pdf.pdf(cert, qr, onProgress);
+    // The carrier's whitening key is the one the QR locator carries (docs/formats.md §4).
+    const carrier = encodeCarrier(seal, whiteningKey, CARRIER_PROFILE);
+    const pdf = await this.deps.pdf.pdf(cert, { carrier, qr }, onProgress);
     await this.deps.appendLog({ serial, certType, issuedAt, signerKid: kid, seal }, signer);
     return { serial: cert.serial, pdf, sheets, fileName: `kofu-${cert.kind}-${cert.issuer.code}-${cert.serial}.pdf` };
   }

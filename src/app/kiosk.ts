@@ -7,7 +7,6 @@
 import { createVirtualReader, DEMO_RESIDENTS, defaultAnchors, demoTrustAnchor, requestUsbReader, type CardReader } from '../card/index.ts';
 import type { Certificate } from '../documents/types.ts';
 import { demoRegistry } from '../registry/demo.ts';
-import type { LocatorQr } from '../seal/locator.ts';
 import { IndexedDbCardStateStore } from '../store/card-state.ts';
 import { appendIssuance } from '../store/issuance-log.ts';
 import { IndexedDbRegistry } from '../store/registry-store.ts';
@@ -16,7 +15,7 @@ import type { PdfWorkerApi } from '../../workers/pdf.worker.ts';
 import { beginWork } from './activity.ts';
 import { appDatabase } from './database.ts';
 import { readDemoMode } from './demo-mode.ts';
-import { KioskSession, type KioskDeps, type PdfService } from './kiosk-session.ts';
+import { KioskSession, type KioskBack, type KioskDeps, type PdfService } from './kiosk-session.ts';
 import { trustService } from './trust-service.ts';
 import { WorkerBridge } from './worker-bridge.ts';
 import { MODE_PATHS } from './routes.ts';
@@ -35,7 +34,7 @@ export function workerPdfService(): PdfService {
   const b = pdfBridge();
   return {
     sheets: (cert: Certificate) => b.call((api) => api.sheetCount(cert)),
-    pdf: (cert: Certificate, qr: LocatorQr, onProgress) => b.call(async (api, progress) => (await api.kioskPdf(cert, qr, progress)).pdf, { onProgress }),
+    pdf: (cert: Certificate, back: KioskBack, onProgress) => b.call(async (api, progress) => (await api.kioskPdf(cert, back, progress)).pdf, { onProgress }),
     preview: (cert: Certificate) => b.call((api) => api.frontBitmap(cert, PREVIEW_DPI)),
   };
 }

@@ -4,7 +4,9 @@
 // so the service-hour rules never depend on when the test runs.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -13,6 +15,35 @@ import { launchBrowser, serveApp, waitForMode, watchPage } from './harness.mjs';
 const home = 'kofu-kiosk-home';
 /** Wednesday 2026-11-25 12:00 JST. */
 const NOON = new Date('2026-11-25T03:00:00Z');
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+
+/** kofu's own carrier decoder, locator and seal verifier, bundled for Node by esbuild. */
+async function kofuForNode() {
+  const contents = [
+    "export { decodeCarrier } from './src/carrier/index.ts';",
+    "export { decodeLocator } from './src/seal/locator.ts';",
+    "export { verifySeal } from './src/seal/seal.ts';",
+    "export { openTrustList } from './src/seal/trust-list.ts';",
+    "export { trustAnchors } from './src/seal/anchors.ts';",
+    "export { demoTrustList } from './src/seal/demo.ts';",
+  ].join('\n');
+  // The QR code library (pulled in by locator.ts, unused here) is CommonJS: give it a require().
+  const banner = { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" };
+  const bundle = await build({ stdin: { contents, resolveDir: repo, loader: 'ts' }, bundle: true, write: false, format: 'esm', platform: 'node', banner, logLevel: 'silent' });
+  // Written inside the repository so that the bundle's require() resolves node_modules.
+  const file = path.join(repo, 'node_modules', '.kofu-kiosk-e2e.mjs');
+  await writeFile(file, bundle.outputFiles[0].text);
+  return import(pathToFileURL(file).href);
+}
+
+/** Binary PGM (P5, maxval 255) as written by pdftoppm -gray. */
+function parsePgm(bytes) {
+  const header = bytes.subarray(0, 64).toString('latin1').match(/^P5\s+(\d+)\s+(\d+)\s+255\s/);
+  assert.ok(header, 'a P5 PGM');
+  const [whole, width, height] = header;
+  return { data: new Uint8Array(bytes.subarray(whole.length, whole.length + Number(width) * Number(height))), width: Number(width), height: Number(height) };
+}
 
 async function openKiosk(browser, origin, { width = 1280, height = 800 } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, hasTouch: true, acceptDownloads: true });
@@ -81,6 +112,22 @@ describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
       const png = (await readdir(dir)).find((name) => name.startsWith('back') && name.endsWith('.png'));
       const qr = execFileSync('zbarimg', ['--quiet', '--raw', path.join(dir, png)], { encoding: 'utf8' }).trim();
       assert.match(qr, new RegExp(`^${app.origin.replace(/[.]/g, '\\.')}/verify#\\d{136}$`));
+      // …and the carrier: scanned at 300 dpi (grey), decoded with the locator's key, it is a seal
+      // that verifies under the demo trust list for this very certificate.
+      execFileSync('pdftoppm', ['-f', '2', '-l', '2', '-r', '300', '-gray', file, path.join(dir, 'scan')]);
+      const pgm = await readFile(path.join(dir, (await readdir(dir)).find((name) => name.startsWith('scan') && name.endsWith('.pgm'))));
+      const kofu = await kofuForNode();
+      const locator = kofu.decodeLocator(qr);
+      assert.equal(locator.issuer, 992011);
+      const scan = parsePgm(pgm);
+      const { payload } = await kofu.decodeCarrier(scan, locator.whiteningKey);
+      const now = Math.floor(NOON.getTime() / 1000);
+      const list = await kofu.openTrustList(await kofu.demoTrustList(now), await kofu.trustAnchors({ demoMode: true }), { demoMode: true });
+      const verdict = await kofu.verifySeal(payload, list, { demoMode: true, supportedRenderVersions: [1], now });
+      assert.equal(verdict.ok, true, verdict.reason?.en);
+      const serial = Number(download.suggestedFilename().match(/(\d{6})\.pdf$/)[1]);
+      assert.equal(verdict.claims.serial, serial);
+      assert.equal(locator.serial, serial);
 
       await page.locator(`${home} [data-action="finish"]`).click();
       assert.match(await page.locator(`${home} [data-step="end"] h2`).innerText(), /カードをお取りください/);

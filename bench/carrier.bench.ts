@@ -16,7 +16,6 @@
  */
 import QRCode from 'qrcode';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
-// @ts-ignore — a Vite `?url` import (served by the dev-server plugin under the bench harness)
 import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
 import { encodeCarrier, renderCarrierGrey, carrierRectangles, FLATBED_PROFILE, type CarrierSymbol } from '../src/carrier/encode.ts';
 import { decodeCarrier } from '../src/carrier/decode.ts';

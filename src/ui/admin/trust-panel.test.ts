@@ -58,7 +58,7 @@ describe('ui/admin/trust-panel', () => {
     const signer = $('[data-signer="active"]')!;
     expect(signer.dataset.demo).to.equal('true');
     expect($('[data-signer="active"] [data-field="device"]')!.textContent).to.match(/^DEMO-/);
-    expect($('[data-signer="active"] [data-field="municipality"]')!.textContent).to.equal('999997');
+    expect($('[data-signer="active"] [data-field="municipality"]')!.textContent).to.equal('992011');
     expect($('[data-signer="real"]')!.dataset.state).to.equal('none');
     expect($('[data-list="demo"] [data-field="version"]')!.textContent).to.contain('1');
     expect($('[data-list="demo"] [data-field="revoked"]')!.textContent).to.equal('0');

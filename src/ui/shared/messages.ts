@@ -4,6 +4,7 @@
  */
 import { readersEn, readersJa } from './messages-readers.ts';
 import { trustEn, trustJa } from './messages-trust.ts';
+import { kioskEn, kioskJa } from './messages-kiosk.ts';
 
 const ja = {
   'app.title': 'kofu コンビニ交付',
@@ -35,7 +36,6 @@ const ja = {
   'kiosk.cert.koseki': '戸籍証明書',
   'kiosk.cert.fuhyo': '戸籍の附票の写し',
   'kiosk.hours': 'ご利用時間：6時30分〜23時00分（12月29日〜1月3日を除く）',
-  'kiosk.reader-pending': 'カードリーダーの接続機能は現在準備中です。この版では画面と検証機能をお試しいただけます。',
 
   'verify.heading': '証明書の確認',
   'verify.lead': '受け取った証明書の裏面をスキャン（300dpi・カラー）した画像ファイルを選んでください。',
@@ -64,6 +64,7 @@ const ja = {
   'common.working': '処理中…',
   ...trustJa,
   ...readersJa,
+  ...kioskJa,
 };
 
 export type Messages = typeof ja;
@@ -101,7 +102,6 @@ const en = {
   'kiosk.cert.koseki': 'Family register certificate (戸籍証明書)',
   'kiosk.cert.fuhyo': 'Copy of family register supplement (戸籍の附票の写し)',
   'kiosk.hours': 'Service hours: 6:30–23:00 (closed 29 December – 3 January)',
-  'kiosk.reader-pending': 'Card reader support is being prepared. In this version you can explore the screens and the checking tools.',
 
   'verify.heading': 'Check a certificate',
   'verify.lead': 'Choose an image file of the back of the certificate, scanned in colour at 300 dpi.',
@@ -130,6 +130,7 @@ const en = {
   'common.working': 'Working…',
   ...trustEn,
   ...readersEn,
+  ...kioskEn,
 } satisfies Messages;
 
 export const messages: Record<'ja' | 'en', Messages> = { ja, en };

@@ -74,7 +74,7 @@ describe('ui/admin/trust-panel', () => {
     expect($<HTMLInputElement>('input[data-action="demo-mode"]')!.checked).to.equal(false);
     expect($('[data-signer="active"]')!.dataset.state).to.equal('none');
     expect($('[data-list="demo"]')).to.equal(null);
-    expect($('[data-section="demo"]')!.textContent).to.match(/stops trusting the Demo City root key/);
+    expect($('[data-section="demo"]')!.textContent).to.match(/stops trusting the demo municipalities’ root keys/);
 
     // A file far larger than its format allows is refused before it is read.
     chooseFile($<HTMLInputElement>('input[data-action="install-certificate"]')!, new File([new Uint8Array(4096)], 'photo.jpg'));

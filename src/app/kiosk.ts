@@ -6,29 +6,20 @@
  */
 import { createVirtualReader, DEMO_RESIDENTS, defaultAnchors, demoTrustAnchor, requestUsbReader, type CardReader } from '../card/index.ts';
 import type { Certificate } from '../documents/types.ts';
-import { demoRegistry } from '../registry/demo.ts';
 import { IndexedDbCardStateStore } from '../store/card-state.ts';
 import { appendIssuance } from '../store/issuance-log.ts';
-import { IndexedDbRegistry } from '../store/registry-store.ts';
 import { readSetting, writeSetting } from '../store/settings.ts';
-import type { PdfWorkerApi } from '../../workers/pdf.worker.ts';
 import { beginWork } from './activity.ts';
 import { appDatabase } from './database.ts';
 import { readDemoMode } from './demo-mode.ts';
 import { KioskSession, type KioskBack, type KioskDeps, type PdfService } from './kiosk-session.ts';
 import { trustService } from './trust-service.ts';
-import { WorkerBridge } from './worker-bridge.ts';
+import { pdfBridge } from './pdf.ts';
+import { appRegistry } from './registry.ts';
 import { MODE_PATHS } from './routes.ts';
 
 /** Preview resolution: a 1280×800 tablet shows the A4 front at about this size. */
 export const PREVIEW_DPI = 60;
-
-let bridge: WorkerBridge<PdfWorkerApi> | undefined;
-
-export function pdfBridge(): WorkerBridge<PdfWorkerApi> {
-  bridge ??= new WorkerBridge<PdfWorkerApi>(() => new Worker(new URL('../../workers/pdf.worker.ts', import.meta.url), { type: 'module', name: 'kofu-pdf' }));
-  return bridge;
-}
 
 export function workerPdfService(): PdfService {
   const b = pdfBridge();
@@ -49,13 +40,6 @@ async function nextSerial(municipality: number): Promise<number> {
   return next;
 }
 
-/** The registry this tablet issues from; in demo mode an empty one is filled with the demo data. */
-export async function kioskRegistry(demoMode: boolean): Promise<IndexedDbRegistry> {
-  const registry = new IndexedDbRegistry(await appDatabase());
-  if (demoMode && (await registry.isEmpty())) await registry.replaceAll(demoRegistry);
-  return registry;
-}
-
 /** The verifier address the QR locator opens (the locator needs it short: ≤ 47 characters). */
 export function verifierUrl(): string {
   return `${location.origin}${MODE_PATHS.verify}`;
@@ -64,7 +48,7 @@ export function verifierUrl(): string {
 export async function createKioskSession(): Promise<{ session: KioskSession; demoMode: boolean }> {
   const db = await appDatabase();
   const demoMode = await readDemoMode(db);
-  const registry = await kioskRegistry(demoMode);
+  const registry = await appRegistry(demoMode);
   const deps: KioskDeps = {
     registry,
     cardAnchors: async () => (demoMode ? [...defaultAnchors(), await demoTrustAnchor()] : defaultAnchors()),

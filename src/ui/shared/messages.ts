@@ -3,6 +3,7 @@
  * shapes: `satisfies Messages` makes a gap a compile error.
  */
 import { readersEn, readersJa } from './messages-readers.ts';
+import { registryEn, registryJa } from './messages-registry.ts';
 import { trustEn, trustJa } from './messages-trust.ts';
 import { kioskEn, kioskJa } from './messages-kiosk.ts';
 
@@ -64,6 +65,7 @@ const ja = {
   'common.working': '処理中…',
   ...trustJa,
   ...readersJa,
+  ...registryJa,
   ...kioskJa,
 };
 
@@ -130,6 +132,7 @@ const en = {
   'common.working': 'Working…',
   ...trustEn,
   ...readersEn,
+  ...registryEn,
   ...kioskEn,
 } satisfies Messages;
 

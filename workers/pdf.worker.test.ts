@@ -4,6 +4,8 @@ import { dayFromIso } from '../src/documents/dates.ts';
 import { demoRegistry } from '../src/registry/demo.ts';
 import { buildCertificate } from '../src/registry/issue.ts';
 import { MemoryRegistry } from '../src/registry/registry.ts';
+import { encodeLocator, locatorQr, LOCATOR_VERSION } from '../src/seal/locator.ts';
+import { encodeCarrier, FLATBED_PROFILE } from '../src/carrier/index.ts';
 import type { PdfWorkerApi } from './pdf.worker.ts';
 
 describe('pdf worker', function () {
@@ -19,6 +21,29 @@ describe('pdf worker', function () {
       const raster = await api.frontBitmap(cert, 75);
       expect([raster.width, raster.height]).to.deep.equal([620, 877]);
       expect(raster.pixels.some((v) => v < 128)).to.equal(true);
+    } finally {
+      worker.terminate();
+    }
+  });
+
+  it('kiosk: counts sheets for the seal claim and puts the carrier and the QR locator on every back page', async () => {
+    const worker = new Worker(new URL('./pdf.worker.ts', import.meta.url), { type: 'module' });
+    try {
+      const api = wrap<PdfWorkerApi>(worker);
+      const registry = new MemoryRegistry(demoRegistry);
+      const cert = await buildCertificate(registry, 'r-takahashi-ichiro', { kind: 'juminhyo', scope: 'household', householder: true, honseki: true, myNumber: false }, { serial: '000007', issuedOn: dayFromIso('2026-11-25') });
+      const sheets = await api.sheetCount(cert);
+      expect(sheets).to.be.greaterThan(0);
+      const qr = locatorQr(encodeLocator({ version: LOCATOR_VERSION, issuer: 992011, kid: new Uint8Array(8).fill(1), serial: 7, whiteningKey: new Uint8Array(32).fill(2) }, 'https://kofu.example.jp/verify'));
+      const carrier = encodeCarrier(new Uint8Array(1200).fill(7), new Uint8Array(32).fill(2), FLATBED_PROFILE);
+      const result = await api.kioskPdf(cert, { qr, carrier });
+      expect(result.sheets).to.equal(sheets);
+      const text = new TextDecoder('latin1').decode(result.pdf);
+      expect(text.startsWith('%PDF-')).to.equal(true);
+      // Fronts and backs: 2 pages per sheet; the QR and the carrier are two PNG images, each
+      // embedded once for all backs.
+      expect((text.match(/\/Type \/Page\b/g) ?? []).length).to.equal(2 * sheets);
+      expect((text.match(/\/Subtype \/Image/g) ?? []).length).to.equal(2);
     } finally {
       worker.terminate();
     }

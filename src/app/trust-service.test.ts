@@ -94,6 +94,20 @@ describe('app/trust-service', () => {
     expect(verdict.ok, verdict.reason.en).to.equal(true);
     expect(verdict.demo).to.equal(true);
 
+    // The demo tablet also signs for 汐見町 (994219) under 汐見町's own root, with the same key.
+    const shiomi = await service.currentSigner(994219);
+    expect(shiomi.info.municipality).to.equal(994219);
+    expect(shiomi.info.kid).to.equal(signer.info.kid);
+    const shiomiSeal = await signSeal(juminhyoClaims(1, 994219, START), shiomi);
+    const shiomiVerdict = await verifySeal(shiomiSeal, trust.listFor(994219)!, { demoMode: true, supportedRenderVersions: [1], now: START });
+    expect(shiomiVerdict.ok, shiomiVerdict.reason.en).to.equal(true);
+    try {
+      await service.currentSigner(131016);
+      expect.fail('signed for a real municipality');
+    } catch (error) {
+      expect((error as KofuError).code).to.equal('signer.wrong-municipality');
+    }
+
     // A second call (and concurrent ones) reuse what is there.
     const [again, again2] = await Promise.all([service.currentSigner(), service.currentSigner()]);
     expect(again.info.kid).to.equal(signer.info.kid);

@@ -19,7 +19,7 @@ import { KofuError, type LocalizedText } from '../bytes/errors.ts';
 // the QR code library that only the locator needs.
 import { decodeCanonical } from '../seal/cbor.ts';
 import { trustAnchors } from '../seal/anchors.ts';
-import { DEMO_MUNICIPALITY_CODE, demoTrustList, issueDemoSignerCertificate } from '../seal/demo.ts';
+import { demoTrustList, isDemoMunicipality, issueDemoSignerCertificate } from '../seal/demo.ts';
 import { exportCompressedPublicKey, importPublicKey, keyIdOf } from '../seal/ec.ts';
 import { MIN_PASSPHRASE_LENGTH, PBKDF2_ITERATIONS, exportRootKeyBackup, generateRootKeyPair, generateSignerKeyPair, importRootKeyBackup } from '../seal/keys.ts';
 import type { SealSigner } from '../seal/seal.ts';
@@ -267,6 +267,8 @@ function rootEntry(root: StoredRootKey, publicKey: Uint8Array): TrustedRoot {
 export class TrustService {
   private readonly now: () => number;
   private demoProvisioning?: Promise<void>;
+  /** Demo signer certificates for the other demo municipalities, by kid/municipality/notAfter. */
+  private readonly demoCertificates = new Map<string, Uint8Array>();
   private readonly listeners = new Set<() => void>();
 
   constructor(private readonly options: TrustServiceOptions) {
@@ -367,8 +369,36 @@ export class TrustService {
   /**
    * The tablet's signer for the kiosk. In demo mode the demo key (provisioned on demand); otherwise
    * the municipality-certified key. Throws TrustServiceError telling staff what to do.
+   *
+   * `municipality`: the issuer of the certificate about to be signed. A real tablet signs only for
+   * the municipality its certificate names. The demo tablet issues for every demo municipality
+   * (汐見町's 戸籍 are signed under 汐見町's root): its one demo key gets a certificate from each
+   * demo root, made on demand (the demo roots' private keys are public anyway) and kept in memory.
    */
-  async currentSigner(): Promise<CurrentSigner> {
+  async currentSigner(municipality?: number): Promise<CurrentSigner> {
+    const signer = await this.primarySigner();
+    if (municipality === undefined || municipality === signer.info.municipality) return signer;
+    if (signer.info.demo && isDemoMunicipality(municipality)) {
+      const key = `${signer.info.kid}/${municipality}/${signer.info.notAfter}`;
+      let certificate = this.demoCertificates.get(key);
+      if (!certificate) {
+        const stored = (await loadSignerKey(await this.db(), 'demo-signer'))!;
+        certificate = await issueDemoSignerCertificate(stored.keyPair.publicKey, signer.info.deviceId, this.now(), municipality);
+        this.demoCertificates.set(key, certificate);
+      }
+      const decoded = await decodeSignerCertificate(certificate);
+      return { privateKey: signer.privateKey, certificate, info: { ...signer.info, municipality, notBefore: decoded.notBefore, notAfter: decoded.notAfter } };
+    }
+    throw new TrustServiceError(
+      'signer.wrong-municipality',
+      text(
+        `この端末の署名者証明書は自治体コード${signer.info.municipality}のものです。自治体コード${municipality}の証明書は発行できません。`,
+        `This tablet’s signer certificate is for municipality ${signer.info.municipality}; it cannot issue certificates of municipality ${municipality}.`,
+      ),
+    );
+  }
+
+  private async primarySigner(): Promise<CurrentSigner> {
     const demoMode = await this.demoMode();
     if (demoMode) await this.ensureDemoProvisioning();
     const status = await this.signerStatus();
@@ -451,7 +481,7 @@ export class TrustService {
       notBefore: certificate.notBefore,
       notAfter: certificate.notAfter,
       kid: toHex(certificate.kid),
-      demo: demo || certificate.municipality === DEMO_MUNICIPALITY_CODE,
+      demo: demo || isDemoMunicipality(certificate.municipality),
       expired: now < certificate.notBefore || now > certificate.notAfter,
       expiresSoon: now >= certificate.notBefore && now <= certificate.notAfter && certificate.notAfter - now < EXPIRY_WARNING_SECONDS,
       revoked: false,

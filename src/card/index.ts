@@ -12,6 +12,7 @@
  *
  *   // 2. One session per card placement; anchors = J-LIS CAs (+ the demo CA in demo mode only).
  *   const session = await CardSession.open(reader, { anchors: [...defaultAnchors(), await demoTrustAnchor()] }, signal);
+ *   await session.checkAuthCertificate(signal);                     // expired/untrusted card: refuse before the PIN
  *   const { triesLeft, locked } = await session.triesLeft(signal);  // show before asking for the PIN
  *   const auth = await session.authenticate({ pin, challenge: crypto.getRandomValues(new Uint8Array(32)), signal });
  *   //   → auth.serialNumber (lookup key), auth.demo (say デモ), auth.certificate, auth.signature

@@ -29,6 +29,22 @@ async function setup(resident = DEMO_RESIDENTS[0], label?: string) {
 describe('card/session: CardSession over the virtual card', function () {
   this.timeout(30_000);
 
+  it('checkAuthCertificate: validates 000A without any PIN; refuses it without the demo anchor', async () => {
+    const { session, store, transcript } = await setup();
+    const checked = await session.checkAuthCertificate();
+    expect(checked.demo).to.equal(true);
+    expect(checked.notAfter.toISOString()).to.equal('2030-04-12T14:59:59.000Z');
+    expect(transcript().some((line) => line.startsWith('00 20'))).to.equal(false);
+    expect(await store.load(DEMO_RESIDENTS[0].cardId)).to.equal(undefined);
+    const strict = await CardSession.open(new DirectReader(await createVirtualDemoCard(DEMO_RESIDENTS[0], new MemoryCardStateStore())), { anchors: defaultAnchors(), now: NOW });
+    try {
+      await strict.checkAuthCertificate();
+      expect.fail('accepted');
+    } catch (error) {
+      expect(error).to.be.instanceOf(CertificateError);
+    }
+  });
+
   it('authenticates: token, certificate sized by its header, chain, tries, VERIFY, sign, signature check', async () => {
     const { session, transcript } = await setup();
     const challenge = crypto.getRandomValues(new Uint8Array(32));

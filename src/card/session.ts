@@ -125,6 +125,20 @@ export class CardSession {
     });
   }
 
+  /**
+   * Reads the user-auth certificate 000A (no PIN) and validates it against the anchors and dates,
+   * so the kiosk can refuse an expired or foreign card before the resident types a PIN.
+   * `authenticate` checks it again (the card could be swapped in between).
+   */
+  checkAuthCertificate(signal?: AbortSignal): Promise<{ readonly notAfter: Date; readonly demo: boolean }> {
+    return this.serialize(async () => {
+      await this.jpki.select(signal);
+      const der = await this.jpki.readAuthCertificate(signal);
+      const chain = await validateAuthCertificate(der, this.options.anchors ?? defaultAnchors(), this.options.now?.() ?? new Date());
+      return { notAfter: chain.certificate.notAfter, demo: chain.anchor.demo };
+    });
+  }
+
   triesLeft(signal?: AbortSignal): Promise<TriesLeft> {
     return this.serialize(async () => {
       await this.jpki.select(signal);

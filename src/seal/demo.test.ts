@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { KofuError } from '../bytes/errors.ts';
 import { trustAnchors } from './anchors.ts';
-import { DEMO_MUNICIPALITY_CODE, demoRootKeyPair, demoTrustList, issueDemoSignerCertificate } from './demo.ts';
+import { DEMO_MUNICIPALITIES, DEMO_MUNICIPALITY_CODE, demoRootKeyPair, demoTrustList, issueDemoSignerCertificate } from './demo.ts';
 import { exportCompressedPublicKey } from './ec.ts';
 import { generateSignerKeyPair } from './keys.ts';
 import { signSeal, verifySeal } from './seal.ts';
@@ -41,6 +41,26 @@ describe('demo municipality', () => {
       expect.fail('opened');
     } catch (error) {
       expect((error as KofuError).code).to.equal('trust.unknown-signer');
+    }
+  });
+
+  it('covers the demo registry municipalities: each has its own root in the list, and a seal verifies only under its own root', async () => {
+    expect(DEMO_MUNICIPALITIES.map((m) => m.code)).to.deep.equal([992011, 994219]);
+    const keys = await Promise.all(DEMO_MUNICIPALITIES.map(async (m) => exportCompressedPublicKey((await demoRootKeyPair(m.code)).publicKey)));
+    expect(keys[0]).to.not.deep.equal(keys[1]);
+    const list = await openTrustList(await demoTrustList(TEST_NOW), await trustAnchors({ demoMode: true }), { demoMode: true });
+    expect(list.roots.map((r) => r.municipality)).to.deep.equal([992011, 994219]);
+    const tablet = await generateSignerKeyPair();
+    const shiomi = await issueDemoSignerCertificate(tablet.publicKey, 'DEMO-T1', TEST_NOW, 994219);
+    const good = await signSeal(juminhyoClaims(1, 994219, TEST_NOW), { privateKey: tablet.privateKey, certificate: shiomi });
+    expect((await verifySeal(good, list, { demoMode: true, supportedRenderVersions: [1], now: TEST_NOW })).ok).to.equal(true);
+    // 藤見市's certificate cannot sign for 汐見町.
+    const fujimi = await issueDemoSignerCertificate(tablet.publicKey, 'DEMO-T1', TEST_NOW, 992011);
+    try {
+      await signSeal(juminhyoClaims(1, 994219, TEST_NOW), { privateKey: tablet.privateKey, certificate: fujimi });
+      expect.fail('signed');
+    } catch (error) {
+      expect((error as KofuError).code).to.equal('seal.issuer-mismatch');
     }
   });
 });

@@ -8,11 +8,13 @@ import { beginWork } from '../../app/activity.ts';
 import { appDatabase, storageStatus } from '../../app/database.ts';
 import { describeError } from '../../bytes/errors.ts';
 import { APP_VERSION } from '../../app/version.ts';
+import { browserSaveFile } from '../shared/download.ts';
 import { exportBackup, importBackup } from '../../store/backup.ts';
 import type { StorageStatus } from '../../store/database.ts';
 import { LanguageController, language, t } from '../shared/i18n.ts';
 import { controls, tokens } from '../shared/styles.ts';
 import './readers-panel.ts';
+import './registry-panel.ts';
 import './trust-panel.ts';
 
 type Outcome = { kind: 'ok'; text: string } | { kind: 'error'; error: unknown } | undefined;
@@ -80,12 +82,7 @@ export class KofuAdminHome extends LitElement {
   private saveBackup(): Promise<void> {
     return this.run(async () => {
       const { text, summary } = await exportBackup(await appDatabase());
-      const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `kofu-backup-${summary.createdAt.slice(0, 19).replace(/[:T]/g, '-')}.json`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      browserSaveFile(`kofu-backup-${summary.createdAt.slice(0, 19).replace(/[:T]/g, '-')}.json`, text, 'application/json');
       return t('admin.backup.saved', { records: summary.records });
     });
   }
@@ -130,6 +127,7 @@ export class KofuAdminHome extends LitElement {
       </section>
       <kofu-admin-trust></kofu-admin-trust>
       <kofu-admin-readers></kofu-admin-readers>
+      <kofu-admin-registry></kofu-admin-registry>
       <small>${t('admin.version', { version: APP_VERSION })}</small>
     `;
   }

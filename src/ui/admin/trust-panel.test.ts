@@ -58,7 +58,7 @@ describe('ui/admin/trust-panel', () => {
     const signer = $('[data-signer="active"]')!;
     expect(signer.dataset.demo).to.equal('true');
     expect($('[data-signer="active"] [data-field="device"]')!.textContent).to.match(/^DEMO-/);
-    expect($('[data-signer="active"] [data-field="municipality"]')!.textContent).to.equal('999997');
+    expect($('[data-signer="active"] [data-field="municipality"]')!.textContent).to.equal('992011');
     expect($('[data-signer="real"]')!.dataset.state).to.equal('none');
     expect($('[data-list="demo"] [data-field="version"]')!.textContent).to.contain('1');
     expect($('[data-list="demo"] [data-field="revoked"]')!.textContent).to.equal('0');
@@ -74,7 +74,7 @@ describe('ui/admin/trust-panel', () => {
     expect($<HTMLInputElement>('input[data-action="demo-mode"]')!.checked).to.equal(false);
     expect($('[data-signer="active"]')!.dataset.state).to.equal('none');
     expect($('[data-list="demo"]')).to.equal(null);
-    expect($('[data-section="demo"]')!.textContent).to.match(/stops trusting the Demo City root key/);
+    expect($('[data-section="demo"]')!.textContent).to.match(/stops trusting the demo municipalities’ root keys/);
 
     // A file far larger than its format allows is refused before it is read.
     chooseFile($<HTMLInputElement>('input[data-action="install-certificate"]')!, new File([new Uint8Array(4096)], 'photo.jpg'));

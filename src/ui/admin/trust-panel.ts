@@ -40,6 +40,7 @@ import { MAX_TRUST_LIST_BYTES } from '../../seal/trust-list.ts';
 import { LanguageController, language, t } from '../shared/i18n.ts';
 import { messages } from '../shared/messages.ts';
 import { controls, tokens } from '../shared/styles.ts';
+import { browserSaveFile, type SaveFile } from '../shared/download.ts';
 
 type Section = 'demo' | 'signer' | 'trust' | 'root' | 'log';
 type Outcome = { kind: 'ok'; text: string } | { kind: 'error'; error: unknown };
@@ -53,17 +54,7 @@ export const FileKind = {
   log: '.json',
 } as const;
 
-export type SaveFile = (name: string, data: Uint8Array | string, type: string) => void;
-
-/** Hands a file to the browser's download. */
-export const browserSaveFile: SaveFile = (name, data, type) => {
-  const url = URL.createObjectURL(new Blob([data as BlobPart], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-};
+export { browserSaveFile, type SaveFile };
 
 /** An exported issuance log of ~250,000 entries; anything larger is not one of ours. */
 export const MAX_LOG_FILE_BYTES = 64 * 1024 * 1024;

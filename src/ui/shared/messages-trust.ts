@@ -11,18 +11,18 @@ export const trustJa = {
   'trust.demo.on': 'デモモード：オン',
   'trust.demo.off': 'デモモード：オフ',
   'trust.demo.explain':
-    'デモモードでは、架空の「デモ市」の鍵でこの端末が自動的に設定され、デモの証明書を発行・確認できます。デモの結果にはすべて「デモ」と表示され、効力はありません。',
+    'デモモードでは、架空のデモ自治体（藤見市・汐見町）の鍵でこの端末が自動的に設定され、デモの証明書を発行・確認できます。デモの結果にはすべて「デモ」と表示され、効力はありません。',
   'trust.demo.explain-off':
-    'オフにすると、デモ市のルート鍵を信頼しなくなります。デモの証明書は「無効」と判定され、発行には自治体が認証した署名鍵が必要になります。デモの鍵は削除されず、オンに戻すと再び使えます。金融機関などの本番の確認端末は必ずオフにしてください。',
-  'trust.demo.turned-on': 'デモモードをオンにしました。デモ市の鍵と信頼リストを使います。',
-  'trust.demo.turned-off': 'デモモードをオフにしました。デモ市のルート鍵は信頼されなくなりました。',
+    'オフにすると、デモ自治体のルート鍵を信頼しなくなります。デモの証明書は「無効」と判定され、発行には自治体が認証した署名鍵が必要になります。デモの鍵は削除されず、オンに戻すと再び使えます。金融機関などの本番の確認端末は必ずオフにしてください。',
+  'trust.demo.turned-on': 'デモモードをオンにしました。デモ自治体の鍵と信頼リストを使います。',
+  'trust.demo.turned-off': 'デモモードをオフにしました。デモ自治体のルート鍵は信頼されなくなりました。',
 
   'trust.signer.heading': 'この端末の署名鍵',
   'trust.signer.real-heading': '自治体が認証した署名鍵（本番用）',
   'trust.signer.none': 'この端末には自治体が認証した署名鍵がありません。下の「署名鍵の申請を作成」から始めてください。',
   'trust.signer.none-demo': 'デモ用の署名鍵を準備しています…',
   'trust.signer.requested': '申請中です。管理者から証明書ファイルを受け取り、「証明書をインストール」してください。',
-  'trust.signer.demo-note': 'デモ市の鍵です（デモモードで自動設定）。この鍵で発行した証明書に効力はありません。',
+  'trust.signer.demo-note': 'デモ自治体の鍵です（デモモードで自動設定）。この鍵で発行した証明書に効力はありません。',
   'trust.signer.revoked': 'この署名鍵は失効しています。発行はできません。自治体の管理者に連絡し、新しい申請を作成してください。',
   'trust.signer.expired': '署名者証明書の有効期間外です。新しい申請を作成し、管理者に再発行を依頼してください（端末の時計も確認してください）。',
   'trust.signer.expires-soon': ({ date }: { date: string }) =>
@@ -67,9 +67,9 @@ export const trustJa = {
   'trust.certificate.installed': ({ deviceId, until }: { deviceId: string; until: string }) => `端末 ${deviceId} の証明書をインストールしました（${until}まで有効）。この端末で発行できます。`,
 
   'trust.list.heading': '信頼リスト',
-  'trust.list.demo-heading': 'デモ市の信頼リスト',
+  'trust.list.demo-heading': 'デモ自治体の信頼リスト',
   'trust.list.none': '自治体の信頼リストはまだありません。自治体から受け取ったファイルかアドレスから読み込んでください。',
-  'trust.list.none-demo': 'デモ市の信頼リストを準備しています…',
+  'trust.list.none-demo': 'デモ自治体の信頼リストを準備しています…',
   'trust.list.import-heading': '信頼リストを読み込む',
   'trust.list.import-file': 'ファイルから読み込む',
   'trust.list.import-url': 'アドレスから読み込む',
@@ -146,18 +146,18 @@ export const trustEn = {
   'trust.demo.on': 'Demo mode: on',
   'trust.demo.off': 'Demo mode: off',
   'trust.demo.explain':
-    'In demo mode this device sets itself up with the keys of the fictional “Demo City”, so you can issue and check demo certificates. Every demo result says DEMO and has no legal effect.',
+    'In demo mode this device sets itself up with the keys of the fictional demo municipalities (Fujimi City, Shiomi Town), so you can issue and check demo certificates. Every demo result says DEMO and has no legal effect.',
   'trust.demo.explain-off':
-    'Turning it off stops trusting the Demo City root key: demo certificates are then shown as invalid, and issuing needs a signing key certified by the municipality. The demo keys are not deleted; turning demo mode back on uses them again. A production verifier (at a bank, for example) must always have it off.',
-  'trust.demo.turned-on': 'Demo mode is on. The Demo City keys and trust list are in use.',
-  'trust.demo.turned-off': 'Demo mode is off. The Demo City root key is no longer trusted.',
+    'Turning it off stops trusting the demo municipalities’ root keys: demo certificates are then shown as invalid, and issuing needs a signing key certified by the municipality. The demo keys are not deleted; turning demo mode back on uses them again. A production verifier (at a bank, for example) must always have it off.',
+  'trust.demo.turned-on': 'Demo mode is on. The demo municipalities’ keys and trust list are in use.',
+  'trust.demo.turned-off': 'Demo mode is off. The demo municipalities’ root keys are no longer trusted.',
 
   'trust.signer.heading': 'This device’s signing key',
   'trust.signer.real-heading': 'Signing key certified by the municipality (production)',
   'trust.signer.none': 'This device has no signing key certified by the municipality. Start with “Create signing request” below.',
   'trust.signer.none-demo': 'Preparing the demo signing key…',
   'trust.signer.requested': 'Request pending. Get the certificate file from the administrator and choose “Install certificate”.',
-  'trust.signer.demo-note': 'Demo City key (set up automatically in demo mode). Certificates issued with it have no legal effect.',
+  'trust.signer.demo-note': 'Demo municipality key (set up automatically in demo mode). Certificates issued with it have no legal effect.',
   'trust.signer.revoked': 'This signing key has been revoked; it cannot issue. Contact the municipality administrator and create a new request.',
   'trust.signer.expired': 'The signer certificate is not valid now. Create a new request and ask the administrator for a new certificate (also check this device’s clock).',
   'trust.signer.expires-soon': ({ date }: { date: string }) =>
@@ -203,9 +203,9 @@ export const trustEn = {
     `Installed the certificate for device ${deviceId} (valid until ${until}). This device can now issue.`,
 
   'trust.list.heading': 'Trust list',
-  'trust.list.demo-heading': 'Demo City trust list',
+  'trust.list.demo-heading': 'Demo trust list',
   'trust.list.none': 'No municipality trust list yet. Import the file or address the municipality gave you.',
-  'trust.list.none-demo': 'Preparing the Demo City trust list…',
+  'trust.list.none-demo': 'Preparing the Demo trust list…',
   'trust.list.import-heading': 'Import a trust list',
   'trust.list.import-file': 'Import from a file',
   'trust.list.import-url': 'Import from the address',

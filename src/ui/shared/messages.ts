@@ -3,8 +3,10 @@
  * shapes: `satisfies Messages` makes a gap a compile error.
  */
 import { readersEn, readersJa } from './messages-readers.ts';
+import { registryEn, registryJa } from './messages-registry.ts';
 import { trustEn, trustJa } from './messages-trust.ts';
 import { verifyEn, verifyJa } from './messages-verify.ts';
+import { kioskEn, kioskJa } from './messages-kiosk.ts';
 
 const ja = {
   'app.title': 'kofu コンビニ交付',
@@ -36,7 +38,6 @@ const ja = {
   'kiosk.cert.koseki': '戸籍証明書',
   'kiosk.cert.fuhyo': '戸籍の附票の写し',
   'kiosk.hours': 'ご利用時間：6時30分〜23時00分（12月29日〜1月3日を除く）',
-  'kiosk.reader-pending': 'カードリーダーの接続機能は現在準備中です。この版では画面と検証機能をお試しいただけます。',
 
   'verify.heading': '証明書の確認',
   'verify.lead': '受け取った証明書の裏面（スクランブル画像とQRコードのある面）を300dpi・カラーでスキャンした画像、kofuのPDF、またはカメラで確認できます。インターネット接続は不要です。',
@@ -65,6 +66,8 @@ const ja = {
   ...trustJa,
   ...verifyJa,
   ...readersJa,
+  ...registryJa,
+  ...kioskJa,
 };
 
 export type Messages = typeof ja;
@@ -102,7 +105,6 @@ const en = {
   'kiosk.cert.koseki': 'Family register certificate (戸籍証明書)',
   'kiosk.cert.fuhyo': 'Copy of family register supplement (戸籍の附票の写し)',
   'kiosk.hours': 'Service hours: 6:30–23:00 (closed 29 December – 3 January)',
-  'kiosk.reader-pending': 'Card reader support is being prepared. In this version you can explore the screens and the checking tools.',
 
   'verify.heading': 'Check a certificate',
   'verify.lead': 'Check the back of the certificate (the side with the scrambled image and the QR code): a colour scan at 300 dpi, a kofu PDF, or the camera. No internet connection is needed.',
@@ -131,6 +133,8 @@ const en = {
   ...trustEn,
   ...verifyEn,
   ...readersEn,
+  ...registryEn,
+  ...kioskEn,
 } satisfies Messages;
 
 export const messages: Record<'ja' | 'en', Messages> = { ja, en };

@@ -1,0 +1,353 @@
+import { expect } from '@open-wc/testing';
+import { toHex } from '../bytes/bytes.ts';
+import { createVirtualReader, DEMO_RESIDENTS, demoTrustAnchor as demoCardAnchor, MemoryCardStateStore, type DemoResident } from '../card/index.ts';
+import type { VirtualReaderKit } from '../card/virtual/kit.ts';
+import { TokenLabel } from '../card/mynumber/constants.ts';
+import { Rcs380Reader } from '../card/rcs380/driver.ts';
+import { createVirtualDemoCard } from '../card/virtual/demo-cards.ts';
+import { VirtualTypeBPicc } from '../card/virtual/picc.ts';
+import { VirtualRcs380 } from '../card/virtual/rcs380-device.ts';
+import { VirtualRfField } from '../card/virtual/rf-field.ts';
+import { fromSealContent } from '../documents/codec.ts';
+import { demoRegistry } from '../registry/demo.ts';
+import { MemoryRegistry } from '../registry/registry.ts';
+import type { IssuanceRecord } from '../seal/audit-log.ts';
+import { decodeSeal, demoTrustList, generateSignerKeyPair, issueDemoSignerCertificate, openTrustList, trustAnchors, verifySeal, type SealSigner } from '../seal/index.ts';
+import { KioskSession, type KioskBack, type KioskDeps, type KioskState } from './kiosk-session.ts';
+import { decodeCarrier, renderCarrierGrey } from '../carrier/index.ts';
+
+/** Wednesday 2026-11-25 12:00 JST: inside every service window. */
+const NOON = new Date('2026-11-25T03:00:00Z');
+
+interface Rig {
+  session: KioskSession;
+  kit: VirtualReaderKit;
+  log: IssuanceRecord[];
+  signedFor: number[];
+  store: MemoryCardStateStore;
+  backs: KioskBack[];
+}
+
+/** Deterministic "random" bytes: challenges and whitening keys are all 0x5a. */
+const RANDOM_FILL = 0x5a;
+
+async function rig(options: { resident?: DemoResident; now?: Date; demoMode?: boolean; store?: MemoryCardStateStore; inactivityMs?: number; anchors?: 'none' } = {}): Promise<Rig> {
+  const now = options.now ?? NOON;
+  const store = options.store ?? new MemoryCardStateStore();
+  const kit = await createVirtualReader('rcs380', options.resident ?? DEMO_RESIDENTS[0], store);
+  const tablet = await generateSignerKeyPair();
+  const log: IssuanceRecord[] = [];
+  const signedFor: number[] = [];
+  const backs: KioskBack[] = [];
+  const serials = new Map<number, number>();
+  const deps: KioskDeps = {
+    registry: new MemoryRegistry(demoRegistry),
+    cardAnchors: async () => (options.anchors === 'none' ? [] : [await demoCardAnchor()]),
+    signer: async (municipality): Promise<SealSigner> => {
+      signedFor.push(municipality);
+      return { privateKey: tablet.privateKey, certificate: await issueDemoSignerCertificate(tablet.publicKey, 'DEMO-TEST', Math.floor(now.getTime() / 1000), municipality) };
+    },
+    pdf: {
+      sheets: async () => 1,
+      pdf: async (_cert, back, onProgress) => {
+        onProgress?.(1);
+        expect(back.qr.size).to.be.greaterThan(20);
+        backs.push(back);
+        return new TextEncoder().encode('%PDF-1.3 test');
+      },
+      preview: async () => ({ width: 1, height: 1, pixels: new Uint8ClampedArray(4) }),
+    },
+    nextSerial: async (m) => {
+      const next = (serials.get(m) ?? 0) + 1;
+      serials.set(m, next);
+      return next;
+    },
+    appendLog: async (record) => void log.push(record),
+    verifierUrl: 'https://kofu.example.jp/verify',
+    demoMode: options.demoMode ?? true,
+    now: () => now,
+    random: (length) => new Uint8Array(length).fill(RANDOM_FILL),
+    pollMs: 10,
+    inactivityMs: options.inactivityMs ?? 600_000,
+  };
+  return { session: new KioskSession(deps), kit, log, signedFor, store, backs };
+}
+
+async function toPin(r: Rig): Promise<void> {
+  r.session.begin();
+  await r.session.useReader(r.kit.reader);
+}
+
+function pinState(state: KioskState) {
+  if (state.step !== 'pin') throw new Error(`expected the PIN step, got ${state.step}${state.step === 'error' ? ` (${state.code})` : ''}`);
+  return state;
+}
+
+describe('kiosk session', function () {
+  this.timeout(60_000);
+
+  it('happy path through the virtual RC-S380: card → PIN → 住民票の写し → issue; the seal verifies under 藤見市', async () => {
+    const r = await rig();
+    await toPin(r);
+    expect(pinState(r.session.state).triesLeft).to.equal(3);
+    await r.session.submitPin(DEMO_RESIDENTS[0].authPin);
+    const choose = r.session.state;
+    if (choose.step !== 'choose') throw new Error(choose.step);
+    expect(choose.residentName).to.equal('髙橋　一郎');
+    expect(choose.demo).to.equal(true);
+    expect(choose.choices.map((c) => c.kind)).to.deep.equal(['juminhyo', 'kisai', 'inkan', 'tax', 'koseki', 'fuhyo']);
+    expect(choose.choices.find((c) => c.kind === 'juminhyo')!.refusals).to.deep.equal([]);
+
+    await r.session.chooseKind('juminhyo');
+    const options = r.session.state;
+    if (options.step !== 'options' || options.request.kind !== 'juminhyo') throw new Error(options.step);
+    await r.session.setOptions({ ...options.request, householder: true }, 2);
+    const two = r.session.state;
+    if (two.step !== 'options') throw new Error(two.step);
+    expect(two.copies).to.equal(2);
+    expect(two.fee).to.equal(400);
+    await r.session.setOptions({ ...options.request, householder: true }, 1);
+    await r.session.toConfirm();
+    const confirm = r.session.state;
+    if (confirm.step !== 'confirm') throw new Error(confirm.step);
+    expect(confirm.fee).to.equal(200);
+    expect(confirm.preview?.width).to.equal(1);
+
+    await r.session.issue();
+    const print = r.session.state;
+    if (print.step !== 'print') throw new Error(`${print.step} ${print.step === 'error' ? print.code : ''}`);
+    expect(print.copies.length).to.equal(1);
+    expect(print.copies[0].serial).to.equal('000001');
+    expect(print.copies[0].fileName).to.equal('kofu-juminhyo-992011-000001.pdf');
+    expect(r.signedFor).to.deep.equal([992011]);
+    expect(r.log.length).to.equal(1);
+
+    const list = await openTrustList(await demoTrustList(Math.floor(NOON.getTime() / 1000)), await trustAnchors({ demoMode: true }), { demoMode: true });
+    const verdict = await verifySeal(r.log[0].seal, list, { demoMode: true, supportedRenderVersions: [1], now: Math.floor(NOON.getTime() / 1000) });
+    expect(verdict.ok, verdict.reason.en).to.equal(true);
+    // The back's carrier holds exactly the logged seal, whitened with the locator's key.
+    const back = r.backs[0];
+    const scanned = await decodeCarrier(renderCarrierGrey(back.carrier, 300), new Uint8Array(32).fill(RANDOM_FILL));
+    expect(toHex(scanned.payload)).to.equal(toHex(r.log[0].seal));
+    const decoded = await decodeSeal(r.log[0].seal);
+    const cert = fromSealContent(decoded.claims.content);
+    expect(cert.kind).to.equal('juminhyo');
+    if (cert.kind === 'juminhyo') expect(cert.householder).to.equal('髙橋　一郎');
+
+    await r.session.finish();
+    expect(r.session.state.step).to.equal('end');
+    await r.session.cancel();
+    expect(r.session.state.step).to.equal('start');
+  });
+
+  it('戸籍 of a 汐見町 本籍 is signed under 汐見町 (994219)', async () => {
+    const r = await rig();
+    await toPin(r);
+    await r.session.submitPin(DEMO_RESIDENTS[0].authPin);
+    await r.session.chooseKind('koseki');
+    await r.session.toConfirm();
+    await r.session.issue();
+    const print = r.session.state;
+    if (print.step !== 'print') throw new Error(`${print.step} ${print.step === 'error' ? print.code : ''}`);
+    expect(r.signedFor).to.deep.equal([994219]);
+    expect(print.copies[0].fileName).to.contain('994219');
+    expect(print.fee).to.equal(450);
+  });
+
+  it('wrong PIN: the tries left go down and the message says so', async () => {
+    const r = await rig();
+    await toPin(r);
+    await r.session.submitPin('9999');
+    const state = pinState(r.session.state);
+    expect(state.triesLeft).to.equal(2);
+    expect(state.message?.ja).to.be.a('string');
+    expect(state.busy).to.equal(false);
+  });
+
+  it('a PIN that is not four digits is refused without touching the card', async () => {
+    const r = await rig();
+    await toPin(r);
+    const frames = r.kit.field!.log.length;
+    await r.session.submitPin('12');
+    expect(pinState(r.session.state).triesLeft).to.equal(3);
+    expect(r.kit.field!.log.length).to.equal(frames);
+  });
+
+  it('last try: an explicit confirmation is needed; declining sends nothing; confirming with the right PIN goes on', async () => {
+    const r = await rig();
+    await toPin(r);
+    await r.session.submitPin('9999');
+    await r.session.submitPin('9999');
+    expect(pinState(r.session.state).triesLeft).to.equal(1);
+    const frames = r.kit.field!.log.length;
+    await r.session.submitPin('9999');
+    expect(pinState(r.session.state).confirmLastTry).to.equal(true);
+    expect(r.kit.field!.log.length, 'no VERIFY before the confirmation').to.equal(frames);
+    r.session.declineLastTry();
+    expect(pinState(r.session.state).confirmLastTry).to.equal(false);
+    await r.session.confirmLastTry();
+    expect(r.kit.field!.log.length, 'declined: nothing sent').to.equal(frames);
+    await r.session.submitPin(DEMO_RESIDENTS[0].authPin);
+    await r.session.confirmLastTry();
+    expect(r.session.state.step).to.equal('choose');
+  });
+
+  it('locked card: a wrong last try locks it; placed again it is explained and VERIFY is never sent', async () => {
+    const store = new MemoryCardStateStore();
+    const r = await rig({ store });
+    await toPin(r);
+    await r.session.submitPin('9999');
+    await r.session.submitPin('9999');
+    await r.session.submitPin('9999');
+    await r.session.confirmLastTry();
+    const locked = r.session.state;
+    if (locked.step !== 'locked') throw new Error(locked.step);
+    expect(locked.message.ja).to.contain('窓口');
+    await r.session.cancel();
+
+    const again = await rig({ store });
+    await toPin(again);
+    expect(again.session.state.step).to.equal('locked');
+    const frames = again.kit.field!.log.length;
+    await again.session.submitPin(DEMO_RESIDENTS[0].authPin);
+    await again.session.confirmLastTry();
+    expect(again.session.state.step).to.equal('locked');
+    expect(again.kit.field!.log.length).to.equal(frames);
+  });
+
+  it('card removed before the PIN is checked: a clear message, and a way back to the start', async () => {
+    const r = await rig();
+    await toPin(r);
+    r.kit.field!.removeCard();
+    await r.session.submitPin(DEMO_RESIDENTS[0].authPin);
+    const state = r.session.state;
+    if (state.step !== 'error') throw new Error(state.step);
+    expect(state.code).to.equal('card.removed');
+    expect(state.message.ja).to.contain('カード');
+    await r.session.cancel();
+    expect(r.session.state.step).to.equal('start');
+  });
+
+  it('unknown resident: a card not linked to the registry (demo linking off) is refused', async () => {
+    const r = await rig({ demoMode: false });
+    await toPin(r);
+    await r.session.submitPin(DEMO_RESIDENTS[0].authPin);
+    const state = r.session.state;
+    if (state.step !== 'error') throw new Error(state.step);
+    expect(state.code).to.equal('kiosk.unknown-resident');
+  });
+
+  it('ineligible: a household with someone moving out cannot get 世帯全員; 本人のみ still works', async () => {
+    const r = await rig({ resident: DEMO_RESIDENTS.find((d) => d.registryResidentId === 'r-teshigawara-saemon')! });
+    await toPin(r);
+    await r.session.submitPin('0000');
+    await r.session.chooseKind('juminhyo');
+    const options = r.session.state;
+    if (options.step !== 'options' || options.request.kind !== 'juminhyo') throw new Error(options.step);
+    await r.session.setOptions({ ...options.request, scope: 'household' }, 1);
+    await r.session.toConfirm();
+    const refused = r.session.state;
+    if (refused.step !== 'options') throw new Error(refused.step);
+    expect(refused.problem?.ja).to.contain('転出予定');
+    await r.session.setOptions({ ...options.request, scope: 'self' }, 1);
+    await r.session.toConfirm();
+    expect(r.session.state.step).to.equal('confirm');
+  });
+
+  it('a foreign resident has no 戸籍: those choices are disabled with the reason', async () => {
+    const r = await rig({ resident: DEMO_RESIDENTS.find((d) => d.registryResidentId === 'r-newman-emily')! });
+    await toPin(r);
+    await r.session.submitPin('1357');
+    const state = r.session.state;
+    if (state.step !== 'choose') throw new Error(state.step);
+    expect(state.choices.find((c) => c.kind === 'koseki')!.refusals.map((x) => x.code)).to.deep.equal(['no-koseki']);
+    await r.session.chooseKind('koseki');
+    expect(r.session.state.step).to.equal('error');
+  });
+
+  it('service hours with an injected clock: 2:00 JST nothing; Saturday noon everything but 汐見町 戸籍', async () => {
+    const night = await rig({ now: new Date('2026-11-24T17:00:00Z') });
+    await toPin(night);
+    await night.session.submitPin(DEMO_RESIDENTS[0].authPin);
+    const closed = night.session.state;
+    if (closed.step !== 'choose') throw new Error(closed.step);
+    expect(closed.choices.every((c) => c.refusals.some((x) => x.code === 'outside-hours'))).to.equal(true);
+
+    const saturday = await rig({ now: new Date('2026-11-28T03:00:00Z') });
+    await toPin(saturday);
+    await saturday.session.submitPin(DEMO_RESIDENTS[0].authPin);
+    const state = saturday.session.state;
+    if (state.step !== 'choose') throw new Error(state.step);
+    expect(state.choices.find((c) => c.kind === 'juminhyo')!.refusals).to.deep.equal([]);
+    expect(state.choices.find((c) => c.kind === 'koseki')!.refusals.map((x) => x.code)).to.deep.equal(['outside-koseki-hours']);
+  });
+
+  it('inactivity returns to the start and closes the card', async () => {
+    const r = await rig({ inactivityMs: 30 });
+    await toPin(r);
+    await new Promise<void>((resolve) => {
+      const off = r.session.subscribe((s) => {
+        if (s.step === 'start') {
+          off();
+          resolve();
+        }
+      });
+    });
+    expect(r.session.state.step).to.equal('start');
+    await r.session.dispose();
+  });
+
+  it('a Juki card (not a My Number card) is named as such, with a way back', async () => {
+    const r = await rig();
+    const juki = await createVirtualDemoCard(DEMO_RESIDENTS[0], new MemoryCardStateStore(), TokenLabel.JUKI_CARD);
+    const reader = await Rcs380Reader.open(new VirtualRcs380(new VirtualRfField(new VirtualTypeBPicc(juki))));
+    r.session.begin();
+    await r.session.useReader(reader);
+    const state = r.session.state;
+    if (state.step !== 'error') throw new Error(state.step);
+    expect(state.code).to.match(/^card\./);
+    expect(state.message.ja.length).to.be.greaterThan(5);
+    await r.session.cancel();
+    expect(r.session.state.step).to.equal('start');
+  });
+
+  it('reader unplugged while the PIN is entered: the staff are called, the session can restart', async () => {
+    const r = await rig();
+    await toPin(r);
+    r.kit.device!.unplug();
+    await r.session.submitPin(DEMO_RESIDENTS[0].authPin);
+    const state = r.session.state;
+    if (state.step !== 'error') throw new Error(state.step);
+    expect(state.code).to.equal('card.reader-unplugged');
+    await r.session.cancel();
+    expect(r.session.state.step).to.equal('start');
+  });
+
+  it('cancel while waiting for a card stops the polling and returns to the start', async () => {
+    const r = await rig();
+    r.kit.field!.removeCard();
+    r.session.begin();
+    const waiting = r.session.useReader(r.kit.reader);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(r.session.state.step).to.equal('card');
+    await r.session.cancel();
+    await waiting;
+    expect(r.session.state.step).to.equal('start');
+  });
+
+  it('certificate checked before the PIN: an expired card and an untrusted (demo outside demo mode) card are refused without a PIN', async () => {
+    const expired = await rig({ now: new Date('2031-01-06T03:00:00Z') });
+    await toPin(expired);
+    const a = expired.session.state;
+    if (a.step !== 'error') throw new Error(a.step);
+    expect(a.code).to.equal('card.cert-expired');
+
+    const untrusted = await rig({ anchors: 'none' });
+    await toPin(untrusted);
+    const b = untrusted.session.state;
+    if (b.step !== 'error') throw new Error(b.step);
+    expect(b.code).to.match(/^card\.cert-/);
+    // No PIN try was spent.
+    expect(await untrusted.store.load(DEMO_RESIDENTS[0].cardId)).to.equal(undefined);
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * Composition of the kiosk: the session's dependencies on this device (IndexedDB registry, the
+ * trust service's signer, the pdf worker, the issuance log, serial numbers) and the readers the
+ * start screen offers — demo cards on a virtual RC-S380 (the real driver code runs) or a real USB
+ * reader chosen through the browser's WebUSB prompt.
+ */
+import { createVirtualReader, DEMO_RESIDENTS, defaultAnchors, demoTrustAnchor, requestUsbReader, type CardReader } from '../card/index.ts';
+import type { Certificate } from '../documents/types.ts';
+import { IndexedDbCardStateStore } from '../store/card-state.ts';
+import { appendIssuance } from '../store/issuance-log.ts';
+import { readSetting, writeSetting } from '../store/settings.ts';
+import { beginWork } from './activity.ts';
+import { appDatabase } from './database.ts';
+import { readDemoMode } from './demo-mode.ts';
+import { KioskSession, type KioskBack, type KioskDeps, type PdfService } from './kiosk-session.ts';
+import { trustService } from './trust-service.ts';
+import { pdfBridge } from './pdf.ts';
+import { appRegistry } from './registry.ts';
+import { MODE_PATHS } from './routes.ts';
+
+/** Preview resolution: a 1280×800 tablet shows the A4 front at about this size. */
+export const PREVIEW_DPI = 60;
+
+export function workerPdfService(): PdfService {
+  const b = pdfBridge();
+  return {
+    sheets: (cert: Certificate) => b.call((api) => api.sheetCount(cert)),
+    pdf: (cert: Certificate, back: KioskBack, onProgress) => b.call(async (api, progress) => (await api.kioskPdf(cert, back, progress)).pdf, { onProgress }),
+    preview: (cert: Certificate) => b.call((api) => api.frontBitmap(cert, PREVIEW_DPI)),
+  };
+}
+
+const SERIAL_SETTING = (municipality: number) => `kioskSerial.${municipality}`;
+
+/** Serials count up per municipality on this device, from 1. */
+async function nextSerial(municipality: number): Promise<number> {
+  const db = await appDatabase();
+  const next = (await readSetting<number>(db, SERIAL_SETTING(municipality), 0)) + 1;
+  await writeSetting(db, SERIAL_SETTING(municipality), next);
+  return next;
+}
+
+/** The verifier address the QR locator opens (the locator needs it short: ≤ 47 characters). */
+export function verifierUrl(): string {
+  return `${location.origin}${MODE_PATHS.verify}`;
+}
+
+export async function createKioskSession(): Promise<{ session: KioskSession; demoMode: boolean }> {
+  const db = await appDatabase();
+  const demoMode = await readDemoMode(db);
+  const registry = await appRegistry(demoMode);
+  const deps: KioskDeps = {
+    registry,
+    cardAnchors: async () => (demoMode ? [...defaultAnchors(), await demoTrustAnchor()] : defaultAnchors()),
+    signer: (municipality) => trustService().currentSigner(municipality),
+    pdf: workerPdfService(),
+    nextSerial,
+    appendLog: async (record, signer) => void (await appendIssuance(db, record, signer)),
+    verifierUrl: verifierUrl(),
+    demoMode,
+    beginWork,
+  };
+  return { session: new KioskSession(deps), demoMode };
+}
+
+export interface DemoCardChoice {
+  readonly cardId: string;
+  readonly name: string;
+  /** The demo card's PIN, shown on the picker (demo data, public by design). */
+  readonly pin: string;
+}
+
+/** The demo residents' cards for the picker. */
+export function demoCardChoices(): DemoCardChoice[] {
+  return DEMO_RESIDENTS.map((r) => ({ cardId: r.cardId, name: r.name, pin: r.authPin }));
+}
+
+/** A demo resident's card on a virtual RC-S380; the PIN counters persist like a real card's. */
+export async function demoCardReader(cardId: string): Promise<CardReader> {
+  const resident = DEMO_RESIDENTS.find((r) => r.cardId === cardId);
+  if (!resident) throw new RangeError(`no demo card ${cardId}`);
+  const kit = await createVirtualReader('rcs380', resident, new IndexedDbCardStateStore(await appDatabase()));
+  return kit.reader;
+}
+
+/** The browser's USB chooser (must run inside the click handler's user gesture). */
+export function usbCardReader(): Promise<CardReader> {
+  return requestUsbReader();
+}
+
+/**
+ * Demo mode only: gives every demo card its full PIN tries back — what the municipal office's
+ * reset does for a real card — so a staff demo of the lock does not leave the card unusable.
+ */
+export async function resetDemoCards(): Promise<void> {
+  if (!(await readDemoMode(await appDatabase()))) return;
+  await new IndexedDbCardStateStore(await appDatabase()).resetAll();
+}

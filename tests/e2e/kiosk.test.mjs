@@ -1,0 +1,217 @@
+// End-to-end test of the kiosk issuance flow in the built app, demo mode, no hardware: a demo card
+// on the virtual RC-S380 → PIN → 住民票の写し → issue → the PDF download, checked with poppler's
+// pdfinfo and pdftotext; and the wrong-PIN path. The page clock is fixed to a weekday noon (JST)
+// so the service-hour rules never depend on when the test runs.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { launchBrowser, serveApp, waitForMode, watchPage } from './harness.mjs';
+
+const home = 'kofu-kiosk-home';
+/** Wednesday 2026-11-25 12:00 JST. */
+const NOON = new Date('2026-11-25T03:00:00Z');
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+
+/** kofu's own carrier decoder, locator and seal verifier, bundled for Node by esbuild. */
+async function kofuForNode() {
+  const contents = [
+    "export { decodeCarrier } from './src/carrier/index.ts';",
+    "export { decodeLocator } from './src/seal/locator.ts';",
+    "export { verifySeal } from './src/seal/seal.ts';",
+    "export { openTrustList } from './src/seal/trust-list.ts';",
+    "export { trustAnchors } from './src/seal/anchors.ts';",
+    "export { demoTrustList } from './src/seal/demo.ts';",
+  ].join('\n');
+  // The QR code library (pulled in by locator.ts, unused here) is CommonJS: give it a require().
+  const banner = { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" };
+  const bundle = await build({ stdin: { contents, resolveDir: repo, loader: 'ts' }, bundle: true, write: false, format: 'esm', platform: 'node', banner, logLevel: 'silent' });
+  // Written inside the repository so that the bundle's require() resolves node_modules.
+  const file = path.join(repo, 'node_modules', '.kofu-kiosk-e2e.mjs');
+  await writeFile(file, bundle.outputFiles[0].text);
+  return import(pathToFileURL(file).href);
+}
+
+/** Binary PGM (P5, maxval 255) as written by pdftoppm -gray. */
+function parsePgm(bytes) {
+  const header = bytes.subarray(0, 64).toString('latin1').match(/^P5\s+(\d+)\s+(\d+)\s+255\s/);
+  assert.ok(header, 'a P5 PGM');
+  const [whole, width, height] = header;
+  return { data: new Uint8Array(bytes.subarray(whole.length, whole.length + Number(width) * Number(height))), width: Number(width), height: Number(height) };
+}
+
+async function openKiosk(browser, origin, { width = 1280, height = 800 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, hasTouch: true, acceptDownloads: true });
+  const page = await context.newPage();
+  await page.clock.setFixedTime(NOON);
+  const seen = watchPage(page);
+  await page.goto(`${origin}/`);
+  await waitForMode(page, 'kiosk');
+  return { context, page, seen };
+}
+
+async function placeDemoCard(page, cardId) {
+  await page.locator(`${home} [data-action="start"]`).click();
+  await page.locator(`${home} [data-card="${cardId}"]`).click();
+  await page.locator(`${home} [data-step="pin"]`).waitFor({ timeout: 20_000 });
+}
+
+async function typePin(page, pin) {
+  for (const digit of pin) await page.locator(`${home} kofu-pin-keypad [data-key="${digit}"]`).click();
+  await page.locator(`${home} kofu-pin-keypad [data-key="ok"]`).click();
+}
+
+describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
+  let app;
+  let browser;
+  before(async () => {
+    app = await serveApp();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('demo card → PIN → 住民票の写し → issue → a PDF that poppler reads', async () => {
+    const { context, page, seen } = await openKiosk(browser, app.origin);
+    try {
+      assert.match(await page.locator(`${home} h1`).innerText(), /証明書の交付/);
+      await placeDemoCard(page, 'demo-card-0001');
+      assert.match(await page.locator(`${home} [data-tries]`).innerText(), /3/);
+      await typePin(page, '1234');
+      await page.locator(`${home} [data-kind="juminhyo"]:not([disabled])`).waitFor({ timeout: 20_000 });
+      await page.locator(`${home} [data-kind="juminhyo"]`).click();
+      await page.locator(`${home} [data-option="householder"]`).check();
+      assert.match(await page.locator(`${home} [data-fee]`).innerText(), /200/);
+      await page.locator(`${home} [data-action="next"]`).click();
+      await page.locator(`${home} canvas.preview`).waitFor({ timeout: 30_000 });
+      await page.locator(`${home} [data-action="issue"]`).click();
+      await page.locator(`${home} [data-step="print"]`).waitFor({ timeout: 60_000 });
+
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`${home} [data-action="download"]`).first().click()]);
+      assert.match(download.suggestedFilename(), /^kofu-juminhyo-992011-\d{6}\.pdf$/);
+      const bytes = Buffer.concat(await (await download.createReadStream()).toArray());
+      assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-');
+      const dir = await mkdtemp(path.join(tmpdir(), 'kofu-kiosk-'));
+      const file = path.join(dir, download.suggestedFilename());
+      await writeFile(file, bytes);
+      const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+      assert.match(info, /Pages:\s+2/, 'one sheet: front and back');
+      assert.match(info, /A4/);
+      const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+      assert.match(text, /住民票/);
+      assert.match(text.replace(/\s/g, ''), /髙橋一郎/);
+      // The back page carries the QR locator: a URL to this app's verifier with the digits.
+      execFileSync('pdftoppm', ['-f', '2', '-l', '2', '-r', '150', '-png', file, path.join(dir, 'back')]);
+      const png = (await readdir(dir)).find((name) => name.startsWith('back') && name.endsWith('.png'));
+      const qr = execFileSync('zbarimg', ['--quiet', '--raw', path.join(dir, png)], { encoding: 'utf8' }).trim();
+      assert.match(qr, new RegExp(`^${app.origin.replace(/[.]/g, '\\.')}/verify#\\d{136}$`));
+      // …and the carrier: scanned at 300 dpi (grey), decoded with the locator's key, it is a seal
+      // that verifies under the demo trust list for this very certificate.
+      execFileSync('pdftoppm', ['-f', '2', '-l', '2', '-r', '300', '-gray', file, path.join(dir, 'scan')]);
+      const pgm = await readFile(path.join(dir, (await readdir(dir)).find((name) => name.startsWith('scan') && name.endsWith('.pgm'))));
+      const kofu = await kofuForNode();
+      const locator = kofu.decodeLocator(qr);
+      assert.equal(locator.issuer, 992011);
+      const scan = parsePgm(pgm);
+      const { payload } = await kofu.decodeCarrier(scan, locator.whiteningKey);
+      const now = Math.floor(NOON.getTime() / 1000);
+      const list = await kofu.openTrustList(await kofu.demoTrustList(now), await kofu.trustAnchors({ demoMode: true }), { demoMode: true });
+      const verdict = await kofu.verifySeal(payload, list, { demoMode: true, supportedRenderVersions: [1], now });
+      assert.equal(verdict.ok, true, verdict.reason?.en);
+      const serial = Number(download.suggestedFilename().match(/(\d{6})\.pdf$/)[1]);
+      assert.equal(verdict.claims.serial, serial);
+      assert.equal(locator.serial, serial);
+
+      await page.locator(`${home} [data-action="finish"]`).click();
+      assert.match(await page.locator(`${home} [data-step="end"] h2`).innerText(), /カードをお取りください/);
+      await page.locator(`${home} [data-action="again"]`).click();
+      await page.locator(`${home} [data-action="start"]`).waitFor();
+      assert.deepEqual(seen.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('wrong PIN: the tries left go down with a message; Cancel returns to the start', async () => {
+    const { context, page, seen } = await openKiosk(browser, app.origin, { width: 390, height: 844 });
+    try {
+      await placeDemoCard(page, 'demo-card-0002');
+      await typePin(page, '0000');
+      await page.locator(`${home} [data-pin-message]`).waitFor({ timeout: 20_000 });
+      assert.match(await page.locator(`${home} [data-tries]`).innerText(), /2/);
+      await page.locator(`${home} [data-action="cancel"]`).click();
+      await page.locator(`${home} [data-action="start"]`).waitFor();
+      // The card remembers: placed again, it has two tries left.
+      await placeDemoCard(page, 'demo-card-0002');
+      assert.match(await page.locator(`${home} [data-tries]`).innerText(), /2/);
+      await typePin(page, '5678');
+      await page.locator(`${home} [data-step="choose"]`).waitFor({ timeout: 20_000 });
+      assert.deepEqual(seen.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('last try needs a confirmation; a locked card is explained; demo mode can reset it', async () => {
+    const { context, page, seen } = await openKiosk(browser, app.origin);
+    try {
+      await placeDemoCard(page, 'demo-card-0003');
+      for (const left of ['2', '1']) {
+        await typePin(page, '9999');
+        await page.locator(`${home} [data-tries="${left}"]`).waitFor({ timeout: 20_000 });
+      }
+      await typePin(page, '9999');
+      await page.locator(`${home} [data-action="last-try-yes"]`).click();
+      await page.locator(`${home} [data-step="locked"]`).waitFor({ timeout: 20_000 });
+      assert.match(await page.locator(`${home} [data-step="locked"]`).innerText(), /窓口/);
+      await page.locator(`${home} [data-action="demo-reset"]`).click();
+      await page.locator(`${home} [data-action="start"]`).waitFor();
+      await placeDemoCard(page, 'demo-card-0003');
+      assert.match(await page.locator(`${home} [data-tries]`).innerText(), /3/);
+      assert.deepEqual(seen.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('USB readers: a blocked WebUSB (SecurityError) and a browser without WebUSB get plain words', async () => {
+    const blocked = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      const page = await blocked.newPage();
+      await page.addInitScript(() => {
+        navigator.usb.requestDevice = () => Promise.reject(new DOMException('Access denied by policy', 'SecurityError'));
+      });
+      await page.goto(`${app.origin}/`);
+      await waitForMode(page, 'kiosk');
+      await page.locator(`${home} [data-action="start"]`).click();
+      await page.locator(`${home} [data-action="usb"]`).click();
+      assert.match(await page.locator(`${home} [data-notice]`).innerText(), /SecurityError/);
+      assert.match(await page.locator(`${home} [data-notice]`).innerText(), /USB機器の利用が許可されていません/);
+    } finally {
+      await blocked.close();
+    }
+    const without = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      const page = await without.newPage();
+      await page.addInitScript(() => {
+        delete Navigator.prototype.usb;
+      });
+      await page.goto(`${app.origin}/`);
+      await waitForMode(page, 'kiosk');
+      await page.locator(`${home} [data-action="start"]`).click();
+      assert.equal(await page.locator(`${home} [data-action="usb"]`).isDisabled(), true);
+      assert.match(await page.locator(`${home} [data-step="reader"]`).innerText(), /ChromeまたはEdge/);
+      // The demo cards still work.
+      assert.ok((await page.locator(`${home} [data-card]`).count()) >= 5);
+    } finally {
+      await without.close();
+    }
+  });
+});

@@ -3,6 +3,10 @@
 // the same page with one signature bit flipped → not valid; the /verify#<digits> URL a phone's
 // camera app opens → "QR read"; a phone-sized viewport throughout; and no request leaves the origin.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { backSidePng } from './back-side.mjs';
 import { chromium } from 'playwright-core';
@@ -127,5 +131,55 @@ describe('verifier (built, in Chromium)', () => {
     } finally {
       await camera.close();
     }
+  });
+
+  it('verifies what the kiosk issued: its PDF, and the back page "scanned" at 300 dpi', { timeout: 180_000 }, async () => {
+    const home = 'kofu-kiosk-home';
+    await withApp(
+      browser,
+      async ({ app, page }) => {
+        // Issue at the kiosk (demo card 髙橋 一郎, PIN 1234, 住民票の写し) on a weekday noon JST.
+        await page.clock.setFixedTime(new Date('2026-11-25T03:00:00Z'));
+        await page.goto(`${app.origin}/`);
+        await waitForMode(page, 'kiosk');
+        await page.locator(`${home} [data-action="start"]`).click();
+        await page.locator(`${home} [data-card="demo-card-0001"]`).click();
+        await page.locator(`${home} [data-step="pin"]`).waitFor({ timeout: 20_000 });
+        for (const key of ['1', '2', '3', '4', 'ok']) await page.locator(`${home} kofu-pin-keypad [data-key="${key}"]`).click();
+        await page.locator(`${home} [data-kind="juminhyo"]:not([disabled])`).waitFor({ timeout: 20_000 });
+        await page.locator(`${home} [data-kind="juminhyo"]`).click();
+        await page.locator(`${home} [data-action="next"]`).click();
+        await page.locator(`${home} canvas.preview`).waitFor({ timeout: 30_000 });
+        await page.locator(`${home} [data-action="issue"]`).click();
+        await page.locator(`${home} [data-step="print"]`).waitFor({ timeout: 60_000 });
+        const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`${home} [data-action="download"]`).first().click()]);
+        const pdf = Buffer.concat(await (await download.createReadStream()).toArray());
+        const serial = download.suggestedFilename().match(/(\d{6})\.pdf$/)[1];
+
+        // The same device checks it: the PDF itself (PDF.js renders the back page)…
+        await page.goto(`${app.origin}/verify`);
+        await waitForMode(page, 'verify');
+        const input = page.locator('kofu-verifier-home input[type=file]');
+        await input.setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/pdf', buffer: pdf });
+        const verdict = page.locator('kofu-verdict section[data-verdict]');
+        await verdict.waitFor({ timeout: 60_000 });
+        assert.equal(await verdict.getAttribute('data-verdict'), 'demo', await verdict.innerText());
+        assert.equal(await page.locator('kofu-verdict [data-field="serial"]').innerText(), serial);
+        assert.match(await page.locator('kofu-verdict [data-field="issuer"]').innerText(), /藤見市/);
+        await page.locator('kofu-verdict canvas[data-restored="0"]').waitFor();
+
+        // …and a 300 dpi grey "scan" of the back page (poppler), as a flatbed would give.
+        const dir = await mkdtemp(path.join(tmpdir(), 'kofu-verify-'));
+        await writeFile(path.join(dir, 'issued.pdf'), pdf);
+        execFileSync('pdftoppm', ['-f', '2', '-l', '2', '-r', '300', '-gray', '-png', path.join(dir, 'issued.pdf'), path.join(dir, 'scan')]);
+        const scan = await readFile(path.join(dir, (await readdir(dir)).find((name) => name.startsWith('scan') && name.endsWith('.png'))));
+        await page.locator('kofu-verifier-home button[data-action="again"]').click();
+        await input.setInputFiles({ name: 'scan.png', mimeType: 'image/png', buffer: scan });
+        await verdict.waitFor({ timeout: 60_000 });
+        assert.equal(await verdict.getAttribute('data-verdict'), 'demo', await verdict.innerText());
+        assert.equal(await page.locator('kofu-verdict [data-field="serial"]').innerText(), serial);
+      },
+      { context: { viewport: { width: 1280, height: 800 }, acceptDownloads: true } },
+    );
   });
 });

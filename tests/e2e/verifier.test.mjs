@@ -122,6 +122,12 @@ describe('verifier (built, in Chromium)', () => {
           const video = document.querySelector('kofu-app')?.shadowRoot?.querySelector('kofu-verifier-home')?.shadowRoot?.querySelector('video');
           return !!video && video.videoWidth > 0;
         });
+        // Continuous scan: frames without a QR code are tried one after another until stopped.
+        await page.locator('kofu-verifier-home button[data-action="continuous"]').click();
+        await page.locator('kofu-verifier-home [data-attempts]:not([data-attempts="0"])').waitFor({ timeout: 60_000 });
+        assert.match(await page.locator('kofu-verifier-home [data-attempts]').innerText(), /QRコードが見つかりません/);
+        await page.locator('kofu-verifier-home button[data-action="continuous"]').click();
+        await page.locator('kofu-verifier-home [data-attempts]').waitFor({ state: 'detached', timeout: 60_000 });
         await page.locator('kofu-verifier-home button[data-action="capture"]').click();
         const verdict = page.locator('kofu-verdict section[data-verdict]');
         await verdict.waitFor({ timeout: 60_000 });

@@ -26,6 +26,9 @@ type Status =
 
 type LocatorState = { kind: 'none' } | { kind: 'known'; text: string; serial: number } | { kind: 'bad' };
 
+/** Failures a better camera frame can cure: continuous scanning tries the next frame. */
+const RETRY_CODES = /^(verify\.no-qr|verify\.not-a-locator|carrier\.(not-found|too-small|too-blurry|damaged))$/;
+
 /** The scan preview is drawn at most this wide. */
 const PREVIEW_WIDTH = 827;
 
@@ -107,6 +110,9 @@ export class KofuVerifierHome extends LitElement {
   @state() private scan?: ImageBitmap;
   @query('video') private video?: HTMLVideoElement;
   private stream?: MediaStream;
+  private scanning?: AbortController;
+  @state() private attempts = 0;
+  @state() private lastAttempt?: VerificationReport;
   private controller?: AbortController;
   private readonly i18n = new LanguageController(this);
   private readonly onHash = () => void this.readHash();
@@ -224,20 +230,68 @@ export class KofuVerifierHome extends LitElement {
   }
 
   private stopCamera(): void {
+    this.scanning?.abort();
     this.stream?.getTracks().forEach((track) => track.stop());
     this.stream = undefined;
     if (this.status.kind === 'camera') this.status = { kind: 'idle' };
   }
 
-  private async capture(): Promise<void> {
+  private grabFrame(): ImageData | undefined {
     const video = this.video;
-    if (!video || !video.videoWidth) return;
+    if (!video || !video.videoWidth) return undefined;
     const canvas = new OffscreenCanvas(video.videoWidth, video.videoHeight);
     const context = canvas.getContext('2d', { willReadFrequently: true })!;
     context.drawImage(video, 0, 0);
-    const frame = context.getImageData(0, 0, canvas.width, canvas.height);
+    return context.getImageData(0, 0, canvas.width, canvas.height);
+  }
+
+  private async capture(): Promise<void> {
+    this.scanning?.abort();
+    const frame = this.grabFrame();
+    if (!frame) return;
     this.stopCamera();
     await this.run(async () => frame);
+  }
+
+  /**
+   * Continuous scan: frames go through the pipeline one after another while the camera stays
+   * open; a failure that a better frame can cure (no QR yet, carrier not readable yet) just tries
+   * the next frame, anything else (a verdict, a forgery, an unknown issuer) is shown.
+   */
+  private async scanContinuously(): Promise<void> {
+    if (this.scanning) {
+      this.scanning.abort();
+      return;
+    }
+    const controller = (this.scanning = new AbortController());
+    this.attempts = 0;
+    try {
+      while (!controller.signal.aborted && this.status.kind === 'camera') {
+        const frame = this.grabFrame();
+        if (!frame) {
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          continue;
+        }
+        const size = { width: frame.width, height: frame.height };
+        const preview = await scanPreview(frame);
+        const report = await verifyPixels(frame, { signal: controller.signal, locatorText: this.locator.kind === 'known' ? this.locator.text : undefined });
+        if (controller.signal.aborted) return;
+        this.attempts++;
+        this.lastAttempt = report;
+        if (!RETRY_CODES.test(report.code)) {
+          this.stopCamera();
+          this.scan = preview;
+          this.status = { kind: 'done', report, image: size };
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+    } catch {
+      // Aborted (camera closed or scanning switched off): nothing to show.
+    } finally {
+      if (this.scanning === controller) this.scanning = undefined;
+      this.requestUpdate();
+    }
   }
 
   private again(): void {
@@ -307,8 +361,16 @@ export class KofuVerifierHome extends LitElement {
           <video playsinline muted aria-label=${t('verify.camera')}></video>
           <div class="row">
             <button data-action="capture" @click=${() => void this.capture()}>${t('verify.camera.capture')}</button>
+            <button class="secondary" data-action="continuous" aria-pressed=${this.scanning ? 'true' : 'false'} @click=${() => void this.scanContinuously()}>
+              ${t(this.scanning ? 'verify.camera.continuous-stop' : 'verify.camera.continuous')}
+            </button>
             <button class="secondary" @click=${() => this.stopCamera()}>${t('verify.camera.stop')}</button>
-          </div>`;
+          </div>
+          ${this.scanning
+            ? html`<p role="status" data-attempts=${this.attempts}>
+                ${t('verify.camera.attempts', { count: this.attempts })}${this.lastAttempt ? html`<br />${this.lastAttempt.reason[language()]}` : nothing}
+              </p>`
+            : nothing}`;
       case 'working':
         return html`${loaded(status.image)}
           <p role="status">

@@ -8,7 +8,7 @@ import { createVirtualReader, DEMO_RESIDENTS, defaultAnchors, demoTrustAnchor, r
 import type { Certificate } from '../documents/types.ts';
 import { IndexedDbCardStateStore } from '../store/card-state.ts';
 import { appendIssuance } from '../store/issuance-log.ts';
-import { readSetting, writeSetting } from '../store/settings.ts';
+import { takeNextSerial } from '../store/serials.ts';
 import { beginWork } from './activity.ts';
 import { appDatabase } from './database.ts';
 import { readDemoMode } from './demo-mode.ts';
@@ -32,12 +32,9 @@ export function workerPdfService(): PdfService {
 
 const SERIAL_SETTING = (municipality: number) => `kioskSerial.${municipality}`;
 
-/** Serials count up per municipality on this device, from 1. */
+/** Serials count up per municipality on this device, and never repeat one in the issuance log. */
 async function nextSerial(municipality: number): Promise<number> {
-  const db = await appDatabase();
-  const next = (await readSetting<number>(db, SERIAL_SETTING(municipality), 0)) + 1;
-  await writeSetting(db, SERIAL_SETTING(municipality), next);
-  return next;
+  return takeNextSerial(await appDatabase(), SERIAL_SETTING(municipality));
 }
 
 /** The verifier address the QR locator opens (the locator needs it short: ≤ 47 characters). */

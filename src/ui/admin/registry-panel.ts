@@ -198,6 +198,7 @@ export class KofuAdminRegistry extends LitElement {
                     code: m.code,
                     residents: snapshot.residents.filter((r) => r.municipality === m.code).length,
                     households: snapshot.households.filter((h) => h.municipality === m.code).length,
+                    koseki: snapshot.koseki.filter((k) => k.municipality === m.code).length,
                   })}
                 </li>`,
               )}

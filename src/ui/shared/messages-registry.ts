@@ -4,8 +4,8 @@
 export const registryJa = {
   'registry.heading': '住民データ',
   'registry.lead': 'この端末が証明書を発行するときに使う住民データです。ファイルで書き出し・読み込みができます。読み込んだファイルに1か所でも誤りがあれば、何も変更せずに場所（ファイル・行・項目）を示します。',
-  'registry.municipality': ({ name, code, residents, households }: { name: string; code: string; residents: number; households: number }) =>
-    `${name}（団体コード ${code}）：住民 ${residents}人・${households}世帯`,
+  'registry.municipality': ({ name, code, residents, households, koseki }: { name: string; code: string; residents: number; households: number; koseki: number }) =>
+    `${name}（団体コード ${code}）：住民 ${residents}人・${households}世帯・戸籍 ${koseki}件`,
   'registry.empty': 'この端末には住民データがありません。JSONファイルを読み込んでください。',
   'registry.export-json': 'すべてをJSONで書き出す',
   'registry.export-csv': '住民一覧をCSVで書き出す',
@@ -28,8 +28,8 @@ export const registryJa = {
 export const registryEn = {
   'registry.heading': 'Resident data',
   'registry.lead': 'The resident data this device issues certificates from. Export and import it as files. If an imported file has any error, nothing is changed and each error is shown with its file, line and field.',
-  'registry.municipality': ({ name, code, residents, households }: { name: string; code: string; residents: number; households: number }) =>
-    `${name} (code ${code}): ${residents} residents in ${households} households`,
+  'registry.municipality': ({ name, code, residents, households, koseki }: { name: string; code: string; residents: number; households: number; koseki: number }) =>
+    `${name} (code ${code}): ${residents} residents in ${households} households, ${koseki} family registers`,
   'registry.empty': 'There is no resident data on this device. Import a JSON file.',
   'registry.export-json': 'Export everything as JSON',
   'registry.export-csv': 'Export residents as CSV',

@@ -2,7 +2,7 @@
  * `<kofu-admin-home>`: staff tools for the tablet — storage status, whole-database backup and
  * restore, app version. Later issues add keys, trust lists, the registry and the reader check.
  */
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { beginWork } from '../../app/activity.ts';
 import { appDatabase, storageStatus } from '../../app/database.ts';
@@ -12,7 +12,7 @@ import { browserSaveFile } from '../shared/download.ts';
 import { exportBackup, importBackup } from '../../store/backup.ts';
 import type { StorageStatus } from '../../store/database.ts';
 import { LanguageController, language, t } from '../shared/i18n.ts';
-import { controls, tokens } from '../shared/styles.ts';
+import { controls, panels, tokens } from '../shared/styles.ts';
 import './readers-panel.ts';
 import './registry-panel.ts';
 import './trust-panel.ts';
@@ -27,32 +27,7 @@ export class KofuAdminHome extends LitElement {
   static override styles = [
     tokens,
     controls,
-    css`
-      :host {
-        display: block;
-      }
-      section {
-        background: var(--kofu-paper);
-        border: 1px solid var(--kofu-line);
-        border-radius: var(--kofu-radius);
-        padding: 12px 20px 20px;
-        margin-bottom: 16px;
-      }
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 12px;
-      }
-      input[type='file'] {
-        position: absolute;
-        opacity: 0;
-        width: 1px;
-        height: 1px;
-      }
-      small {
-        color: var(--kofu-muted);
-      }
-    `,
+    panels,
   ];
 
   @state() private storage?: StorageStatus;

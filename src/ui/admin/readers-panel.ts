@@ -14,7 +14,7 @@ import { browserCapabilities, listPermittedReaders, type UsbDeviceSummary } from
 import type { ReaderCheck } from '../../card/diagnostics.ts';
 import type { CardReader } from '../../card/reader.ts';
 import { LanguageController, language, t } from '../shared/i18n.ts';
-import { controls, tokens } from '../shared/styles.ts';
+import { controls, panels, tokens } from '../shared/styles.ts';
 
 /** The card layer (with its X.509 code) loads only when a check is asked for. */
 const cardModule = () => import('../../card/index.ts');
@@ -26,35 +26,8 @@ export class KofuAdminReaders extends LitElement {
   static override styles = [
     tokens,
     controls,
+    panels,
     css`
-      :host {
-        display: block;
-      }
-      section {
-        background: var(--kofu-paper);
-        border: 1px solid var(--kofu-line);
-        border-radius: var(--kofu-radius);
-        padding: 12px 20px 20px;
-        margin-bottom: 16px;
-      }
-      dl {
-        display: grid;
-        grid-template-columns: minmax(8em, max-content) 1fr;
-        gap: 6px 16px;
-        margin: 8px 0;
-      }
-      dt {
-        color: var(--kofu-muted);
-      }
-      dd {
-        margin: 0;
-      }
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 12px;
-        margin: 12px 0;
-      }
       ul.devices {
         padding-left: 1.2em;
       }
@@ -64,11 +37,6 @@ export class KofuAdminReaders extends LitElement {
         flex-wrap: wrap;
         align-items: center;
         gap: 12px;
-      }
-      @media (max-width: 600px) {
-        dl {
-          grid-template-columns: 1fr;
-        }
       }
     `,
   ];

@@ -16,7 +16,7 @@ import type { RegistrySnapshot } from '../../registry/model.ts';
 import { ImportError, exportRegistryJson, exportResidentsCsv, importRegistryJson, importResidentsCsv, type ImportProblem } from '../../registry/transfer.ts';
 import { browserSaveFile, type SaveFile } from '../shared/download.ts';
 import { LanguageController, language, t } from '../shared/i18n.ts';
-import { controls, tokens } from '../shared/styles.ts';
+import { controls, panels, tokens } from '../shared/styles.ts';
 
 /** A registry export of a large town is a few MB; refuse anything far larger before reading it. */
 export const MAX_REGISTRY_FILE_BYTES = 32 * 1024 * 1024;
@@ -28,35 +28,11 @@ export class KofuAdminRegistry extends LitElement {
   static override styles = [
     tokens,
     controls,
+    panels,
     css`
-      :host {
-        display: block;
-      }
-      section {
-        background: var(--kofu-paper);
-        border: 1px solid var(--kofu-line);
-        border-radius: var(--kofu-radius);
-        padding: 12px 20px 20px;
-        margin-bottom: 16px;
-      }
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 12px;
-        margin: 12px 0;
-      }
-      input[type='file'] {
-        position: absolute;
-        opacity: 0;
-        width: 1px;
-        height: 1px;
-      }
       ol.problems {
         max-height: 16em;
         overflow: auto;
-      }
-      small {
-        color: var(--kofu-muted);
       }
     `,
   ];

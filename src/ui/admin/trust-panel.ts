@@ -39,7 +39,7 @@ import { MAX_SIGNER_CERTIFICATE_BYTES, MAX_SIGNER_REQUEST_BYTES } from '../../se
 import { MAX_TRUST_LIST_BYTES } from '../../seal/trust-list.ts';
 import { LanguageController, language, t } from '../shared/i18n.ts';
 import { messages } from '../shared/messages.ts';
-import { controls, tokens } from '../shared/styles.ts';
+import { controls, panels, tokens } from '../shared/styles.ts';
 import { browserSaveFile, type SaveFile } from '../shared/download.ts';
 
 type Section = 'demo' | 'signer' | 'trust' | 'root' | 'log';
@@ -87,17 +87,8 @@ export class KofuAdminTrust extends LitElement {
   static override styles = [
     tokens,
     controls,
+    panels,
     css`
-      :host {
-        display: block;
-      }
-      section {
-        background: var(--kofu-paper);
-        border: 1px solid var(--kofu-line);
-        border-radius: var(--kofu-radius);
-        padding: 12px 20px 20px;
-        margin-bottom: 16px;
-      }
       h3 {
         margin: 20px 0 8px;
         font-size: 1.05rem;
@@ -107,12 +98,6 @@ export class KofuAdminTrust extends LitElement {
         grid-template-columns: max-content 1fr;
         gap: 4px 16px;
         margin: 8px 0;
-      }
-      dt {
-        color: var(--kofu-muted);
-      }
-      dd {
-        margin: 0;
       }
       .kid {
         font-family: ui-monospace, 'Noto Sans Mono', monospace;
@@ -161,12 +146,6 @@ export class KofuAdminTrust extends LitElement {
       input[type='number'] {
         width: 7em;
       }
-      input[type='file'] {
-        position: absolute;
-        opacity: 0;
-        width: 1px;
-        height: 1px;
-      }
       .switch {
         display: flex;
         align-items: center;
@@ -187,9 +166,6 @@ export class KofuAdminTrust extends LitElement {
         font-weight: 700;
       }
       .hint,
-      small {
-        color: var(--kofu-muted);
-      }
       table {
         border-collapse: collapse;
         margin: 8px 0;

@@ -70,3 +70,49 @@ export const controls = css`
     white-space: nowrap;
   }
 `;
+
+/** Admin and staff screens: each tool is a card; its buttons wrap; file inputs hide behind their label. */
+export const panels = css`
+  :host {
+    display: block;
+  }
+  section {
+    background: var(--kofu-paper);
+    border: 1px solid var(--kofu-line);
+    border-radius: var(--kofu-radius);
+    padding: 12px 20px 20px;
+    margin-bottom: 16px;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 12px;
+    margin: 12px 0;
+  }
+  input[type='file'] {
+    position: absolute;
+    opacity: 0;
+    width: 1px;
+    height: 1px;
+  }
+  dl {
+    display: grid;
+    grid-template-columns: minmax(8em, max-content) 1fr;
+    gap: 6px 16px;
+    margin: 8px 0;
+  }
+  dt {
+    color: var(--kofu-muted);
+  }
+  dd {
+    margin: 0;
+  }
+  small {
+    color: var(--kofu-muted);
+  }
+  @media (max-width: 600px) {
+    dl {
+      grid-template-columns: 1fr;
+    }
+  }
+`;

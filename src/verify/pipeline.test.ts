@@ -64,6 +64,22 @@ describe('verify pipeline', function () {
     expect(report.timings.qr).to.equal(undefined);
   });
 
+  it('uses the QR printed on the scanned sheet when the opened URL belongs to another sheet', async () => {
+    const opened = await issueDemo(50);
+    const scanned = await issueDemo(51);
+    const report = await run(backPage(scanned), { locatorText: opened.locatorText });
+    expect(report.verdict, `${report.code}: ${report.reason.en}`).to.equal('demo');
+    expect(report.locator?.serial).to.equal(scanned.locator.serial);
+  });
+
+  it('still says "different sheet" when the opened URL does not fit and the scan has no QR code', async () => {
+    const opened = await issueDemo(52);
+    const scanned = await issueDemo(53);
+    const report = await run(backPage(scanned, { qr: false }), { locatorText: opened.locatorText });
+    expect(report.verdict).to.equal('invalid');
+    expect(report.code).to.equal('carrier.wrong-key');
+  });
+
   it('calls a seal with one flipped signature bit a possible forgery', async () => {
     const issued = await issueDemo(45, 0, flipSignatureBit);
     const report = await run(backPage(issued));

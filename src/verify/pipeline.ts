@@ -10,6 +10,7 @@
  * the main thread. It never throws for bad input: every failure is an `invalid` report with a
  * reason and advice. Only cancellation (AbortedError) escapes.
  */
+import { bytesEqual } from '../bytes/bytes.ts';
 import { AbortedError, KofuError, throwIfAborted, type LocalizedText } from '../bytes/errors.ts';
 import { decodeCarrier, type CarrierDiagnostics } from '../carrier/decode.ts';
 import { CarrierWrongKeyError } from '../carrier/errors.ts';
@@ -114,13 +115,7 @@ export async function verifyImage(image: RgbaLike, options: PipelineOptions): Pr
   try {
     throwIfAborted(options.signal);
     // 1. The locator: from the URL the user opened, or from a QR code in the scan.
-    if (options.locatorText !== undefined) {
-      try {
-        locator = decodeLocator(options.locatorText);
-      } catch (error) {
-        throw stopWith('qr', error);
-      }
-    } else {
+    const locatorInImage = async (): Promise<Locator> => {
       const found = await timed('qr', async () => {
         try {
           return await (options.findQr ?? findQrCodes)(image);
@@ -128,7 +123,16 @@ export async function verifyImage(image: RgbaLike, options: PipelineOptions): Pr
           throw stopWith('qr', error);
         }
       });
-      locator = chooseLocator(found).locator;
+      return chooseLocator(found).locator;
+    };
+    if (options.locatorText !== undefined) {
+      try {
+        locator = decodeLocator(options.locatorText);
+      } catch (error) {
+        throw stopWith('qr', error);
+      }
+    } else {
+      locator = await locatorInImage();
     }
     throwIfAborted(options.signal);
 
@@ -137,8 +141,7 @@ export async function verifyImage(image: RgbaLike, options: PipelineOptions): Pr
     const greyStarted = performance.now();
     const grey: GreyImage = image.data.length === image.width * image.height ? { ...imageSize, data: image.data as Uint8Array } : rgbaToGrey(image.data, image.width, image.height, { signal: options.signal });
     timings.grey = performance.now() - greyStarted;
-    const key = locator.whiteningKey;
-    const decoded = await timed('carrier', async () => {
+    const decodeWith = async (key: Uint8Array) => {
       try {
         return await decodeCarrier(grey, key, { signal: options.signal, onProgress: (p) => progress('carrier', p.fraction) });
       } catch (error) {
@@ -151,6 +154,31 @@ export async function verifyImage(image: RgbaLike, options: PipelineOptions): Pr
               return await decodeCarrier(region, key, { signal: options.signal });
             } catch (inner) {
               if (inner instanceof AbortedError) throw inner;
+            }
+          }
+        }
+        throw error;
+      }
+    };
+    const decoded = await timed('carrier', async () => {
+      try {
+        return await decodeWith(locator!.whiteningKey);
+      } catch (error) {
+        // The QR code from the opened URL belongs to another sheet than the one scanned now (a
+        // verifier checking several papers from one link): use the QR code printed on this one.
+        if (error instanceof CarrierWrongKeyError && options.locatorText !== undefined) {
+          let printed: Locator | undefined;
+          try {
+            printed = await locatorInImage();
+          } catch {
+            // no usable QR code on this scan: report the carrier's own error below
+          }
+          if (printed && !bytesEqual(printed.whiteningKey, locator!.whiteningKey)) {
+            locator = printed;
+            try {
+              return await decodeWith(printed.whiteningKey);
+            } catch (retry) {
+              throw stopWith('carrier', retry);
             }
           }
         }

@@ -5,8 +5,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { importTypeScript } from '../support/import-ts.mjs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -16,25 +15,17 @@ const home = 'kofu-kiosk-home';
 /** Wednesday 2026-11-25 12:00 JST. */
 const NOON = new Date('2026-11-25T03:00:00Z');
 
-const repo = fileURLToPath(new URL('../../', import.meta.url));
 
-/** kofu's own carrier decoder, locator and seal verifier, bundled for Node by esbuild. */
-async function kofuForNode() {
-  const contents = [
+/** kofu's own carrier decoder, locator and seal verifier, in Node. */
+function kofuForNode() {
+  return importTypeScript([
     "export { decodeCarrier } from './src/carrier/index.ts';",
     "export { decodeLocator } from './src/seal/locator.ts';",
     "export { verifySeal } from './src/seal/seal.ts';",
     "export { openTrustList } from './src/seal/trust-list.ts';",
     "export { trustAnchors } from './src/seal/anchors.ts';",
     "export { demoTrustList } from './src/seal/demo.ts';",
-  ].join('\n');
-  // The QR code library (pulled in by locator.ts, unused here) is CommonJS: give it a require().
-  const banner = { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" };
-  const bundle = await build({ stdin: { contents, resolveDir: repo, loader: 'ts' }, bundle: true, write: false, format: 'esm', platform: 'node', banner, logLevel: 'silent' });
-  // Written inside the repository so that the bundle's require() resolves node_modules.
-  const file = path.join(repo, 'node_modules', '.kofu-kiosk-e2e.mjs');
-  await writeFile(file, bundle.outputFiles[0].text);
-  return import(pathToFileURL(file).href);
+  ]);
 }
 
 /** Binary PGM (P5, maxval 255) as written by pdftoppm -gray. */

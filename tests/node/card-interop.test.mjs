@@ -5,42 +5,20 @@
 // `npm run conformance`, which needs root; this one runs everywhere.)
 import assert from 'node:assert/strict';
 import { createHash, verify, X509Certificate } from 'node:crypto';
-import * as esbuild from 'esbuild';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { importTypeScript } from '../support/import-ts.mjs';
+import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-async function loadCard() {
-  const result = await esbuild.build({
-    stdin: {
-      contents: [
-        "export { DEMO_RESIDENTS, createVirtualDemoCard, getDemoCard } from './src/card/virtual/demo-cards.ts';",
-        "export { MemoryCardStateStore } from './src/card/virtual/state.ts';",
-        "export { JLIS_AUTH_CA_2015, JLIS_AUTH_CA_2023 } from './src/card/mynumber/trust-anchors.ts';",
-      ].join('\n'),
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    logLevel: 'silent',
-    banner: { js: "import { createRequire as __kofuCreateRequire } from 'node:module'; const require = __kofuCreateRequire(import.meta.url);" },
-  });
-  const dir = mkdtempSync(path.join(tmpdir(), 'kofu-card-'));
-  const file = path.join(dir, 'card.mjs');
-  writeFileSync(file, result.outputFiles[0].text);
-  try {
-    return await import(pathToFileURL(file).href);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+function loadCard() {
+  return importTypeScript([
+    "export { DEMO_RESIDENTS, createVirtualDemoCard, getDemoCard } from './src/card/virtual/demo-cards.ts';",
+    "export { MemoryCardStateStore } from './src/card/virtual/state.ts';",
+    "export { JLIS_AUTH_CA_2015, JLIS_AUTH_CA_2023 } from './src/card/mynumber/trust-anchors.ts';",
+  ]);
 }
 
 const card = await loadCard();

@@ -7,34 +7,24 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { importTypeScript } from '../support/import-ts.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-async function loadModules(dir) {
-  const entry = `
-    export { certificatePdf } from './src/pdf/certificate-pdf.ts';
-    export { parseFont } from './src/render/font.ts';
-    export { demoRegistry } from './src/registry/demo.ts';
-    export { MemoryRegistry } from './src/registry/registry.ts';
-    export { buildCertificate } from './src/registry/issue.ts';
-    export { dayFromIso } from './src/documents/dates.ts';
-  `;
-  const result = await esbuild.build({
-    stdin: { contents: entry, resolveDir: root, loader: 'ts', sourcefile: 'pdf-fonts-entry.ts' },
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'node',
-    logLevel: 'silent',
+function loadModules() {
+  return importTypeScript(
+    [
+      "export { certificatePdf } from './src/pdf/certificate-pdf.ts';",
+      "export { parseFont } from './src/render/font.ts';",
+      "export { demoRegistry } from './src/registry/demo.ts';",
+      "export { MemoryRegistry } from './src/registry/registry.ts';",
+      "export { buildCertificate } from './src/registry/issue.ts';",
+      "export { dayFromIso } from './src/documents/dates.ts';",
+    ],
     // jsPDF's optional HTML/SVG helpers are never used here.
-    external: ['html2canvas', 'dompurify', 'canvg', 'core-js'],
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  });
-  const file = path.join(dir, 'bundle.mjs');
-  writeFileSync(file, result.outputFiles[0].contents);
-  return import(pathToFileURL(file).href);
+    { external: ['html2canvas', 'dompurify', 'canvg', 'core-js'] },
+  );
 }
 
 /** Mean grey per 40×40 block of a binary PGM (P5), as in src/render/render.test.ts. */

@@ -129,6 +129,8 @@ describe('verify pipeline', function () {
 
   it('refuses a QR code that is not a kofu locator', () => {
     expect(() => chooseLocator([{ text: 'https://example.com/menu', x: 0, y: 0 }])).to.throw().with.property('code', 'verify.not-a-locator');
+    // Garbage read out of the scrambled image's noise is no QR code on the paper.
+    expect(() => chooseLocator([{ text: '\u0001\ufffd\u0013k', x: 0, y: 0 }])).to.throw().with.property('code', 'verify.no-qr');
   });
 
   it('says the scrambled image is missing when only the QR code is there', async () => {

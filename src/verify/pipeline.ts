@@ -67,8 +67,16 @@ const stopWith = (stage: VerifyStage, error: unknown, demo = false): Stop => {
   return new Stop(stage, failure.code, failure.reason, demo);
 };
 
+/**
+ * Text no printed QR code carries: control characters and U+FFFD. A "QR code" read out of the
+ * scrambled image's noise (the decoder occasionally finds three finder-like rings there and
+ * byte-mode garbage that passes its checks) decodes to such text; it is not a QR code on the paper.
+ */
+const UNPRINTABLE = /[\u0000-\u0008\u000e-\u001f\u007f\ufffd]/;
+
 /** Picks the single kofu locator among the QR codes found. */
-export function chooseLocator(found: readonly FoundQr[]): { locator: Locator; text: string } {
+export function chooseLocator(candidates: readonly FoundQr[]): { locator: Locator; text: string } {
+  const found = candidates.filter((qr) => !UNPRINTABLE.test(qr.text));
   if (found.length === 0) throw new Stop('qr', 'verify.no-qr', VerifyMessage.noQr);
   const locators: { locator: Locator; text: string }[] = [];
   let firstError: unknown;

@@ -38,34 +38,28 @@ export interface OptionDescriptor {
 
 const yesNo = (id: string, ja: string, en: string, warning?: LocalizedText): OptionDescriptor => ({ id, label: { ja, en }, defaultValue: false, warning });
 
+/** Who a 住民票の写し or 住民票記載事項証明書 lists: the same choice for both. */
+const SCOPE_OPTION: OptionDescriptor = {
+  id: 'scope',
+  label: { ja: '記載する人', en: 'Who is listed' },
+  defaultValue: 'self',
+  choices: [
+    { value: 'self', label: { ja: '本人のみ', en: 'This person only' } },
+    { value: 'household', label: { ja: '世帯全員', en: 'Whole household' } },
+    { value: 'some', label: { ja: '世帯の一部（選択）', en: 'Chosen members' } },
+  ],
+};
+
 /** The option list shown for each kind. */
 export const OPTIONS: Readonly<Record<CertificateKind, readonly OptionDescriptor[]>> = {
   juminhyo: [
-    {
-      id: 'scope',
-      label: { ja: '記載する人', en: 'Who is listed' },
-      defaultValue: 'self',
-      choices: [
-        { value: 'self', label: { ja: '本人のみ', en: 'This person only' } },
-        { value: 'household', label: { ja: '世帯全員', en: 'Whole household' } },
-        { value: 'some', label: { ja: '世帯の一部（選択）', en: 'Chosen members' } },
-      ],
-    },
+    SCOPE_OPTION,
     yesNo('householder', '世帯主の氏名・続柄', 'Householder and relationship'),
     yesNo('honseki', '本籍・筆頭者', 'Registered domicile and head of the family register'),
     yesNo('myNumber', '個人番号（マイナンバー）', 'My Number', MY_NUMBER_WARNING),
   ],
   kisai: [
-    {
-      id: 'scope',
-      label: { ja: '記載する人', en: 'Who is listed' },
-      defaultValue: 'self',
-      choices: [
-        { value: 'self', label: { ja: '本人のみ', en: 'This person only' } },
-        { value: 'household', label: { ja: '世帯全員', en: 'Whole household' } },
-        { value: 'some', label: { ja: '世帯の一部（選択）', en: 'Chosen members' } },
-      ],
-    },
+    SCOPE_OPTION,
     yesNo('householder', '世帯主の氏名・続柄', 'Householder and relationship'),
   ],
   inkan: [],

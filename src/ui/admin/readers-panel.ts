@@ -8,11 +8,11 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { beginWork } from '../../app/activity.ts';
-import { cachedDemoMode, onDemoModeChange } from '../../app/demo-mode.ts';
 import { describeError } from '../../bytes/errors.ts';
 import { browserCapabilities, listPermittedReaders, type UsbDeviceSummary } from '../../card/transport/detect.ts';
 import type { ReaderCheck } from '../../card/diagnostics.ts';
 import type { CardReader } from '../../card/reader.ts';
+import { DemoModeController } from '../shared/demo-mode-controller.ts';
 import { LanguageController, language, t } from '../shared/i18n.ts';
 import { controls, panels, tokens } from '../shared/styles.ts';
 
@@ -44,19 +44,12 @@ export class KofuAdminReaders extends LitElement {
   @state() private devices: UsbDeviceSummary[] = [];
   @state() private outcome: Outcome;
   @state() private working = false;
-  @state() private demoMode = cachedDemoMode();
   private readonly i18n = new LanguageController(this);
-  private unsubscribe?: () => void;
+  private readonly demoMode = new DemoModeController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.unsubscribe = onDemoModeChange((on) => (this.demoMode = on));
     void this.refreshDevices();
-  }
-
-  override disconnectedCallback(): void {
-    this.unsubscribe?.();
-    super.disconnectedCallback();
   }
 
   private async refreshDevices(): Promise<void> {
@@ -162,7 +155,7 @@ export class KofuAdminReaders extends LitElement {
           ${browserCapabilities().webUsb
             ? html`<button data-action="add-reader" ?disabled=${this.working} @click=${() => this.check((card) => card.requestUsbReader())}>${t('readers.add')}</button>`
             : nothing}
-          ${this.demoMode
+          ${this.demoMode.on
             ? html`<button class="secondary" data-action="check-demo-reader" ?disabled=${this.working} @click=${() => this.checkDemo()}>${t('readers.check-demo')}</button>`
             : nothing}
         </div>

@@ -7,7 +7,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { beginWork } from '../../app/activity.ts';
 import { appDatabase } from '../../app/database.ts';
-import { cachedDemoMode, onDemoModeChange, readDemoMode } from '../../app/demo-mode.ts';
+import { readDemoMode } from '../../app/demo-mode.ts';
 import { pdfBridge } from '../../app/pdf.ts';
 import { appRegistry } from '../../app/registry.ts';
 import { describeError } from '../../bytes/errors.ts';
@@ -15,6 +15,7 @@ import { demoRegistry } from '../../registry/demo.ts';
 import type { RegistrySnapshot } from '../../registry/model.ts';
 import { ImportError, exportRegistryJson, exportResidentsCsv, importRegistryJson, importResidentsCsv, type ImportProblem } from '../../registry/transfer.ts';
 import { browserSaveFile, type SaveFile } from '../shared/download.ts';
+import { DemoModeController } from '../shared/demo-mode-controller.ts';
 import { LanguageController, language, t } from '../shared/i18n.ts';
 import { controls, panels, tokens } from '../shared/styles.ts';
 
@@ -43,19 +44,12 @@ export class KofuAdminRegistry extends LitElement {
   @state() private snapshot?: RegistrySnapshot;
   @state() private outcome: Outcome;
   @state() private working = false;
-  @state() private demoMode = cachedDemoMode();
   private readonly i18n = new LanguageController(this);
-  private unsubscribe?: () => void;
+  private readonly demoMode = new DemoModeController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.unsubscribe = onDemoModeChange((on) => (this.demoMode = on));
     void this.refresh();
-  }
-
-  override disconnectedCallback(): void {
-    this.unsubscribe?.();
-    super.disconnectedCallback();
   }
 
   private async registry() {
@@ -185,7 +179,7 @@ export class KofuAdminRegistry extends LitElement {
           <button data-action="export-csv" ?disabled=${this.working} @click=${() => this.exportCsv()}>${t('registry.export-csv')}</button>
           ${this.fileButton(t('registry.import-json'), 'application/json,.json', 'import-json', 'json')}
           ${this.fileButton(t('registry.import-csv'), 'text/csv,.csv', 'import-csv', 'csv')}
-          ${this.demoMode ? html`<button class="secondary" data-action="reset-demo" ?disabled=${this.working} @click=${() => this.resetDemo()}>${t('registry.reset-demo')}</button>` : nothing}
+          ${this.demoMode.on ? html`<button class="secondary" data-action="reset-demo" ?disabled=${this.working} @click=${() => this.resetDemo()}>${t('registry.reset-demo')}</button>` : nothing}
         </div>
         <small>${t('registry.privacy')}</small>
         ${this.renderOutcome()}

@@ -1,0 +1,72 @@
+/**
+ * One admin action at a time, with its outcome: holds off app updates while the action runs
+ * (`beginWork`), marks the host busy, and keeps each section's last outcome. Replaces the
+ * `run(task)` / `working` / `outcome` state that each admin panel used to carry by hand.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { beginWork } from '../../app/activity.ts';
+
+/** What an action left for the person: a success line, or the error to describe. */
+export type Outcome = { readonly kind: 'ok'; readonly text: string } | { readonly kind: 'error'; readonly error: unknown };
+
+export interface TaskOptions {
+  /** Runs after the action, success or failure, before its outcome shows (e.g. reload state). */
+  readonly refresh?: () => Promise<void>;
+}
+
+export class TaskController<Section extends string = 'main'> implements ReactiveController {
+  /** True while an action runs; the host disables its buttons. */
+  working = false;
+  private readonly outcomes = new Map<Section, Outcome>();
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    /** Names the holder in `beginWork` (update-deferral diagnostics). */
+    private readonly label: string,
+    private readonly options: TaskOptions = {},
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** The last outcome shown in `section`, if any. */
+  outcome(section: Section = 'main' as Section): Outcome | undefined {
+    return this.outcomes.get(section);
+  }
+
+  /** Shows an outcome that did not come from `run` (e.g. a failed first load). */
+  show(section: Section, outcome: Outcome | undefined): void {
+    if (outcome) this.outcomes.set(section, outcome);
+    else this.outcomes.delete(section);
+    this.host.requestUpdate();
+  }
+
+  /**
+   * Runs one action. The task returns the success line, or `undefined` to show nothing. The
+   * outcome appears only after `refresh`, so a success message never sits beside stale state.
+   */
+  async run(section: Section, task: () => Promise<string | undefined>): Promise<void> {
+    const done = beginWork(`${this.label}:${section}`);
+    this.working = true;
+    this.outcomes.delete(section);
+    this.host.requestUpdate();
+    let outcome: Outcome | undefined;
+    try {
+      const text = await task();
+      if (text !== undefined) outcome = { kind: 'ok', text };
+    } catch (error) {
+      outcome = { kind: 'error', error };
+    }
+    try {
+      await this.options.refresh?.();
+    } catch (error) {
+      outcome ??= { kind: 'error', error };
+    } finally {
+      if (outcome) this.outcomes.set(section, outcome);
+      this.working = false;
+      done();
+      this.host.requestUpdate();
+    }
+  }
+}

@@ -1,4 +1,4 @@
-// `npm test`: type check, unit and component tests in headless Chromium, a production build, and
+// `npm test`: type check, the ui/ import rule, unit and component tests in headless Chromium, a production build, and
 // end-to-end tests against the built app. Every stage runs even when an earlier one failed, so a
 // single run shows everything that is wrong; the last line is the combined count CI reads.
 import { spawnSync } from 'node:child_process';
@@ -36,8 +36,11 @@ const add = (counts) => {
   total.skipped += counts.skipped;
 };
 
-// The type check and the build count as one test each: either can fail without any test failing.
-add(run('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']) ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
+// The type check, the ui/ import rule and the build count as one test each: any of them can fail
+// without any test failing.
+const once = (ok) => (ok ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
+add(once(run('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.'])));
+add(once(run('ui imports', 'node', ['scripts/check-ui-imports.mjs'])));
 
 const unitOk = run('unit', 'npx', ['web-test-runner']);
 const unit = readCounts(`${results}/unit.json`);
@@ -45,7 +48,7 @@ add(unit ?? { passed: 0, failed: 1, skipped: 0 });
 if (!unitOk && unit && unit.failed === 0) add({ passed: 0, failed: 1, skipped: 0 });
 
 const built = run('build', 'npx', ['vite', 'build', '--logLevel', 'warn']);
-add(built ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
+add(once(built));
 
 // Node-side tests (interoperability with openssl, zbarimg, node:crypto …) and the end-to-end
 // tests of the built app, one file at a time: they share two cores with a browser.

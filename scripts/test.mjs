@@ -1,6 +1,7 @@
-// `npm test`: type check, the ui/ import rule, unit and component tests in headless Chromium, a production build, and
-// end-to-end tests against the built app. Every stage runs even when an earlier one failed, so a
-// single run shows everything that is wrong; the last line is the combined count CI reads.
+// `npm test`: type check, the ui/ import rule, unit and component tests in headless Chromium, a
+// production build, and end-to-end tests against the built app. Every stage runs even when an
+// earlier one failed, so a single run shows everything that is wrong; the last line is the
+// combined count CI reads.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 

@@ -1,7 +1,8 @@
 // The ui/ import rule (issue #9): dependencies point ui → app → domains, so a production file in
-// src/ui/ may import *values* only from src/ui/, src/app/, npm packages, and the few pure
-// formatting helpers of the domains listed below. From any other domain it may import types
-// (`import type …`, `import { type X } …`, `export type { X } from …`), which vanish at build time.
+// src/ui/ may import *values* only from src/ui/, src/app/ (but not the app's raw database), npm
+// packages, and the few pure formatting helpers of the domains listed below. From any other
+// domain it may import types (`import type …`, `import { type X } …`, `export type { X } from …`),
+// which vanish at build time.
 //
 //   node scripts/check-ui-imports.mjs [root]   (root: the repository, default the working directory)
 //
@@ -16,6 +17,9 @@ import ts from 'typescript';
 
 /** Folders a ui/ file may import anything from (relative to the repository root). */
 export const ALLOWED_FOLDERS = ['src/ui/', 'src/app/'];
+
+/** app/ modules ui/ may not import all the same: the raw database stays inside app/. */
+export const DENIED_APP_MODULES = ['src/app/database.ts'];
 
 /** Domain modules a ui/ file may import values from: pure formatting helpers, no state, no I/O. */
 export const ALLOWED_DOMAIN_MODULES = [
@@ -82,6 +86,7 @@ function problem(root, file, specifier) {
   if (specifier === undefined) return 'computed import() specifier';
   if (!specifier.startsWith('.') && !specifier.startsWith('/')) return undefined; // an npm package
   const target = path.relative(root, path.resolve(path.dirname(file), specifier.replace(/[?#].*$/, ''))).split(path.sep).join('/');
+  if (DENIED_APP_MODULES.includes(target)) return `value import from ${target} (ask an app/ controller instead)`;
   if (ALLOWED_FOLDERS.some((folder) => target.startsWith(folder))) return undefined;
   if (ALLOWED_DOMAIN_MODULES.includes(target)) return undefined;
   return `value import from ${target}`;

@@ -1,5 +1,8 @@
-/** The app's single database connection, opened on first use and shared by every view. */
-import { openDatabase, requestPersistentStorage, type KofuDatabase, type StorageStatus } from '../store/database.ts';
+/**
+ * The app's single database connection, opened on first use and shared by app/'s controllers.
+ * ui/ never holds it: it asks app/ for what it shows (scripts/check-ui-imports.mjs enforces this).
+ */
+import { openDatabase, type KofuDatabase } from '../store/database.ts';
 
 let opening: Promise<KofuDatabase> | undefined;
 
@@ -12,11 +15,4 @@ export function appDatabase(): Promise<KofuDatabase> {
     throw error;
   });
   return opening;
-}
-
-let persistence: Promise<StorageStatus> | undefined;
-
-export function storageStatus(): Promise<StorageStatus> {
-  persistence ??= requestPersistentStorage();
-  return persistence;
 }

@@ -7,6 +7,7 @@
  */
 import type { KofuDatabase } from '../store/database.ts';
 import { readSetting, writeSetting } from '../store/settings.ts';
+import { appDatabase } from './database.ts';
 
 export const DEMO_MODE_SETTING = 'demoMode';
 const CHANNEL_NAME = 'kofu-demo-mode';
@@ -52,6 +53,11 @@ export async function readDemoMode(db: KofuDatabase, options: { readonly remembe
   const on = (await readSetting<boolean>(db, DEMO_MODE_SETTING, true)) !== false;
   if (options.remember) remember(on);
   return on;
+}
+
+/** The setting of the app's own database, keeping the first-paint copy in step (the shell's view). */
+export async function appDemoMode(): Promise<boolean> {
+  return readDemoMode(await appDatabase(), { remember: true });
 }
 
 /** Writes the setting of `db`; other tabs hear of it only when `db` is the app's own database. */

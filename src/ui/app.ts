@@ -8,8 +8,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { MODE_PATHS, modeFromPath, type Mode } from '../app/routes.ts';
 import { isBusy, onIdle } from '../app/activity.ts';
 import { applyUpdate, registerServiceWorker } from '../app/sw-bridge.ts';
-import { appDatabase } from '../app/database.ts';
-import { cachedDemoMode, onDemoModeChange, readDemoMode } from '../app/demo-mode.ts';
+import { appDemoMode, cachedDemoMode, onDemoModeChange } from '../app/demo-mode.ts';
 import { LanguageController, language, setLanguage, t } from './shared/i18n.ts';
 import { controls, tokens } from './shared/styles.ts';
 import './kiosk/kiosk-home.ts';
@@ -148,8 +147,7 @@ export class KofuApp extends LitElement {
     document.documentElement.lang = language();
     void this.show(this.mode);
     this.stopWatchingDemoMode = onDemoModeChange((on) => (this.demoMode = on));
-    appDatabase()
-      .then((db) => readDemoMode(db, { remember: true }))
+    appDemoMode()
       .then((on) => (this.demoMode = on))
       .catch(() => undefined); // storage unavailable: the admin screen reports it; keep the demo notice
     registerServiceWorker({

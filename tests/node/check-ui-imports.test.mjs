@@ -14,6 +14,7 @@ const script = fileURLToPath(new URL('../../scripts/check-ui-imports.mjs', impor
 const good = `import { LitElement, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { RegistrySnapshot } from '../../registry/model.ts';
+import type { KofuDatabase } from '../../store/database.ts';
 import { type ImportProblem, type ImportError } from '../../registry/transfer.ts';
 export type { ReaderCheck } from '../../card/diagnostics.ts';
 export { type VerificationReport } from '../../verify/report.ts';
@@ -38,6 +39,7 @@ const bad = [
   `const pdf = () => import('../../vision/pdf-input.ts');`,
   `import { MY_NUMBER_WARNING } from '../../documents/options.ts';`,
   `import { bridge } from '../../../workers/verify.worker.ts';`,
+  `import { appDatabase } from '../../app/database.ts';`,
 ].join('\n');
 
 function check(root) {
@@ -72,6 +74,7 @@ describe('scripts/check-ui-imports.mjs', () => {
     assert.match(output, /bad-panel\.ts:1: value import from src\/store\/backup\.ts\n {4}import \{ exportBackup \} from '\.\.\/\.\.\/store\/backup\.ts';/);
     assert.match(output, /bad-panel\.ts:10: value import from workers\/verify\.worker\.ts/);
     assert.doesNotMatch(output, /good-panel|bad-panel\.test/);
-    assert.match(output, /10 value import\(s\)/);
+    assert.match(output, /bad-panel\.ts:11: value import from src\/app\/database\.ts \(ask an app\/ controller instead\)/);
+    assert.match(output, /11 value import\(s\)/);
   });
 });

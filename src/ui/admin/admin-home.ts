@@ -4,20 +4,17 @@
  */
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { beginWork } from '../../app/activity.ts';
-import { appDatabase, storageStatus } from '../../app/database.ts';
+import { backupTools, storageStatus } from '../../app/backup-tools.ts';
 import { describeError } from '../../bytes/errors.ts';
 import { APP_VERSION } from '../../app/version.ts';
 import { browserSaveFile } from '../shared/download.ts';
-import { exportBackup, importBackup } from '../../store/backup.ts';
 import type { StorageStatus } from '../../store/database.ts';
 import { LanguageController, language, t } from '../shared/i18n.ts';
 import { controls, panels, tokens } from '../shared/styles.ts';
+import { TaskController } from '../shared/task-controller.ts';
 import './readers-panel.ts';
 import './registry-panel.ts';
 import './trust-panel.ts';
-
-type Outcome = { kind: 'ok'; text: string } | { kind: 'error'; error: unknown } | undefined;
 
 const formatBytes = (bytes: number | undefined) =>
   bytes === undefined ? '—' : bytes >= 1073741824 ? `${(bytes / 1073741824).toFixed(1)} GB` : `${(bytes / 1048576).toFixed(1)} MB`;
@@ -31,41 +28,26 @@ export class KofuAdminHome extends LitElement {
   ];
 
   @state() private storage?: StorageStatus;
-  @state() private outcome: Outcome;
-  @state() private working = false;
   private readonly i18n = new LanguageController(this);
+  private readonly tasks = new TaskController(this, 'admin');
 
   override connectedCallback(): void {
     super.connectedCallback();
     void storageStatus().then((status) => (this.storage = status));
   }
 
-  private async run(task: () => Promise<string>): Promise<void> {
-    const done = beginWork('admin');
-    this.working = true;
-    this.outcome = undefined;
-    try {
-      this.outcome = { kind: 'ok', text: await task() };
-    } catch (error) {
-      this.outcome = { kind: 'error', error };
-    } finally {
-      this.working = false;
-      done();
-    }
-  }
-
   private saveBackup(): Promise<void> {
-    return this.run(async () => {
-      const { text, summary } = await exportBackup(await appDatabase());
-      browserSaveFile(`kofu-backup-${summary.createdAt.slice(0, 19).replace(/[:T]/g, '-')}.json`, text, 'application/json');
+    return this.tasks.run('main', async () => {
+      const { file, summary } = await backupTools().save();
+      browserSaveFile(file.name, file.data, file.type);
       return t('admin.backup.saved', { records: summary.records });
     });
   }
 
   private restore(file: File | undefined): Promise<void> | undefined {
     if (!file || !confirm(t('admin.backup.confirm'))) return undefined;
-    return this.run(async () => {
-      const summary = await importBackup(await appDatabase(), file);
+    return this.tasks.run('main', async () => {
+      const summary = await backupTools().restore(file);
       const date = new Date(summary.createdAt).toLocaleString(language() === 'ja' ? 'ja-JP' : 'en-GB');
       return t('admin.backup.restored', { records: summary.records, date });
     });
@@ -73,6 +55,8 @@ export class KofuAdminHome extends LitElement {
 
   override render() {
     const storage = this.storage;
+    const working = this.tasks.working;
+    const outcome = this.tasks.outcome();
     return html`
       <h1>${t('admin.heading')}</h1>
       <section>
@@ -86,10 +70,10 @@ export class KofuAdminHome extends LitElement {
         <h2>${t('admin.backup')}</h2>
         <p>${t('admin.backup.lead')}</p>
         <div class="actions">
-          <button data-action="save-backup" ?disabled=${this.working} @click=${() => this.saveBackup()}>${t('admin.backup.save')}</button>
+          <button data-action="save-backup" ?disabled=${working} @click=${() => this.saveBackup()}>${t('admin.backup.save')}</button>
           <label class="button secondary">
             ${t('admin.backup.restore')}
-            <input type="file" accept="application/json,.json" ?disabled=${this.working} data-action="restore-backup"
+            <input type="file" accept="application/json,.json" ?disabled=${working} data-action="restore-backup"
               @change=${(e: Event) => {
                 const input = e.target as HTMLInputElement;
                 void this.restore(input.files?.[0]);
@@ -97,8 +81,8 @@ export class KofuAdminHome extends LitElement {
               }} />
           </label>
         </div>
-        ${this.outcome?.kind === 'ok' ? html`<p role="status" class="ok" data-result="ok">${this.outcome.text}</p>` : nothing}
-        ${this.outcome?.kind === 'error' ? html`<p role="alert" class="error" data-result="error">${describeError(this.outcome.error, language())}</p>` : nothing}
+        ${outcome?.kind === 'ok' ? html`<p role="status" class="ok" data-result="ok">${outcome.text}</p>` : nothing}
+        ${outcome?.kind === 'error' ? html`<p role="alert" class="error" data-result="error">${describeError(outcome.error, language())}</p>` : nothing}
       </section>
       <kofu-admin-trust></kofu-admin-trust>
       <kofu-admin-readers></kofu-admin-readers>

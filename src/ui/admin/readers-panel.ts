@@ -8,16 +8,11 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { beginWork } from '../../app/activity.ts';
+import { capabilitySummary, permittedReaders, readerCapabilities, runReaderCheck, type ReaderCheck, type ReaderChoice, type UsbDeviceSummary } from '../../app/reader-check.ts';
 import { describeError } from '../../bytes/errors.ts';
-import { browserCapabilities, listPermittedReaders, type UsbDeviceSummary } from '../../card/transport/detect.ts';
-import type { ReaderCheck } from '../../card/diagnostics.ts';
-import type { CardReader } from '../../card/reader.ts';
 import { DemoModeController } from '../shared/demo-mode-controller.ts';
 import { LanguageController, language, t } from '../shared/i18n.ts';
 import { controls, panels, tokens } from '../shared/styles.ts';
-
-/** The card layer (with its X.509 code) loads only when a check is asked for. */
-const cardModule = () => import('../../card/index.ts');
 
 type Outcome = { kind: 'result'; check: ReaderCheck } | { kind: 'error'; error: unknown } | undefined;
 
@@ -53,26 +48,15 @@ export class KofuAdminReaders extends LitElement {
   }
 
   private async refreshDevices(): Promise<void> {
-    try {
-      this.devices = await listPermittedReaders();
-    } catch {
-      this.devices = [];
-    }
+    this.devices = await permittedReaders();
   }
 
-  /** Runs a check on the reader `open` yields, and always releases the reader afterwards. */
-  private async check(open: (card: Awaited<ReturnType<typeof cardModule>>) => Promise<CardReader | null>): Promise<void> {
+  private async check(choice: ReaderChoice): Promise<void> {
     const done = beginWork('reader-check');
     this.working = true;
     this.outcome = undefined;
     try {
-      const card = await cardModule();
-      const reader = await open(card);
-      try {
-        this.outcome = { kind: 'result', check: await card.checkReader(reader, language()) };
-      } finally {
-        await reader?.close().catch(() => undefined);
-      }
+      this.outcome = { kind: 'result', check: await runReaderCheck(choice, language()) };
     } catch (error) {
       this.outcome = { kind: 'error', error };
     } finally {
@@ -82,20 +66,10 @@ export class KofuAdminReaders extends LitElement {
     }
   }
 
-  private checkPermitted(index: number): Promise<void> {
-    return this.check(async (card) => card.openUsbReader((await card.permittedUsbDevices())[index]));
-  }
-
-  private checkDemo(): Promise<void> {
-    // A throwaway counter store: the check never verifies a PIN, and must not touch the demo
-    // cards' persisted counters either way.
-    return this.check(async (card) => (await card.createVirtualReader('rcs380', card.DEMO_RESIDENTS[0], new card.MemoryCardStateStore())).reader);
-  }
-
   private renderCapabilities() {
-    const caps = browserCapabilities();
+    const caps = readerCapabilities();
     const row = (label: string, on: boolean) => html`<dt>${label}</dt><dd class=${on ? 'ok' : ''}>${on ? t('readers.yes') : t('readers.no')}</dd>`;
-    const summary = caps.isolatedContext ? t('readers.summary.isolated') : caps.webUsb || caps.smartCardApi ? t('readers.summary.usb') : t('readers.summary.none');
+    const summary = t(`readers.summary.${capabilitySummary(caps)}`);
     return html`
       <h3>${t('readers.capabilities')}</h3>
       <p data-summary>${summary}</p>
@@ -147,16 +121,16 @@ export class KofuAdminReaders extends LitElement {
               ${this.devices.map(
                 (device, index) => html`<li>
                   <span>${device.name} (${device.id}) — ${t(`readers.kind.${device.kind}`)}</span>
-                  <button class="secondary" ?disabled=${this.working} @click=${() => this.checkPermitted(index)}>${t('readers.check')}</button>
+                  <button class="secondary" ?disabled=${this.working} @click=${() => this.check({ kind: 'permitted', index })}>${t('readers.check')}</button>
                 </li>`,
               )}
             </ul>`}
         <div class="actions">
-          ${browserCapabilities().webUsb
-            ? html`<button data-action="add-reader" ?disabled=${this.working} @click=${() => this.check((card) => card.requestUsbReader())}>${t('readers.add')}</button>`
+          ${readerCapabilities().webUsb
+            ? html`<button data-action="add-reader" ?disabled=${this.working} @click=${() => this.check({ kind: 'chooser' })}>${t('readers.add')}</button>`
             : nothing}
           ${this.demoMode.on
-            ? html`<button class="secondary" data-action="check-demo-reader" ?disabled=${this.working} @click=${() => this.checkDemo()}>${t('readers.check-demo')}</button>`
+            ? html`<button class="secondary" data-action="check-demo-reader" ?disabled=${this.working} @click=${() => this.check({ kind: 'demo' })}>${t('readers.check-demo')}</button>`
             : nothing}
         </div>
         ${this.working ? html`<p role="status">${t('common.working')}</p>` : nothing} ${this.renderResult()}

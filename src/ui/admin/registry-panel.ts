@@ -5,24 +5,16 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { beginWork } from '../../app/activity.ts';
-import { appDatabase } from '../../app/database.ts';
-import { readDemoMode } from '../../app/demo-mode.ts';
-import { pdfBridge } from '../../app/pdf.ts';
-import { appRegistry } from '../../app/registry.ts';
+import type { DownloadFile } from '../../app/download-file.ts';
+import { importProblems, registryAdmin, type RegistryFileKind } from '../../app/registry-admin.ts';
 import { describeError } from '../../bytes/errors.ts';
-import { demoRegistry } from '../../registry/demo.ts';
 import type { RegistrySnapshot } from '../../registry/model.ts';
-import { ImportError, exportRegistryJson, exportResidentsCsv, importRegistryJson, importResidentsCsv, type ImportProblem } from '../../registry/transfer.ts';
+import type { ImportProblem } from '../../registry/transfer.ts';
 import { browserSaveFile, type SaveFile } from '../shared/download.ts';
 import { DemoModeController } from '../shared/demo-mode-controller.ts';
 import { LanguageController, language, t } from '../shared/i18n.ts';
 import { controls, panels, tokens } from '../shared/styles.ts';
-
-/** A registry export of a large town is a few MB; refuse anything far larger before reading it. */
-export const MAX_REGISTRY_FILE_BYTES = 32 * 1024 * 1024;
-
-type Outcome = { kind: 'ok'; text: string } | { kind: 'error'; error: unknown } | undefined;
+import { TaskController } from '../shared/task-controller.ts';
 
 @customElement('kofu-admin-registry')
 export class KofuAdminRegistry extends LitElement {
@@ -42,86 +34,51 @@ export class KofuAdminRegistry extends LitElement {
   saveFile: SaveFile = browserSaveFile;
 
   @state() private snapshot?: RegistrySnapshot;
-  @state() private outcome: Outcome;
-  @state() private working = false;
   private readonly i18n = new LanguageController(this);
   private readonly demoMode = new DemoModeController(this);
+  /** Every action ends by reading the registry again, so the summary never shows stale data. */
+  private readonly tasks = new TaskController(this, 'registry', { refresh: () => this.loadSnapshot() });
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.refresh();
+    this.loadSnapshot().catch((error: unknown) => this.tasks.show('main', { kind: 'error', error }));
   }
 
-  private async registry() {
-    return appRegistry(await readDemoMode(await appDatabase()));
+  private async loadSnapshot(): Promise<void> {
+    this.snapshot = await registryAdmin().snapshot();
   }
 
-  private async refresh(): Promise<void> {
-    try {
-      this.snapshot = await (await this.registry()).snapshot();
-    } catch (error) {
-      this.outcome = { kind: 'error', error };
-    }
-  }
-
-  private async run(task: () => Promise<string>): Promise<void> {
-    const done = beginWork('registry');
-    this.working = true;
-    this.outcome = undefined;
-    try {
-      this.outcome = { kind: 'ok', text: await task() };
-    } catch (error) {
-      this.outcome = { kind: 'error', error };
-    } finally {
-      this.working = false;
-      done();
-      await this.refresh();
-    }
+  private save(file: DownloadFile): string {
+    this.saveFile(file.name, file.data, file.type);
+    return t('registry.exported', { file: file.name });
   }
 
   private exportJson(): Promise<void> {
-    return this.run(async () => {
-      const file = `kofu-registry-${new Date().toISOString().slice(0, 10)}.json`;
-      this.saveFile(file, exportRegistryJson(await (await this.registry()).snapshot()), 'application/json');
-      return t('registry.exported', { file });
-    });
+    return this.tasks.run('main', async () => this.save(await registryAdmin().exportJson()));
   }
 
   private exportCsv(): Promise<void> {
-    return this.run(async () => {
-      const file = `kofu-residents-${new Date().toISOString().slice(0, 10)}.csv`;
-      this.saveFile(file, exportResidentsCsv((await (await this.registry()).snapshot()).residents), 'text/csv');
-      return t('registry.exported', { file });
-    });
+    return this.tasks.run('main', async () => this.save(await registryAdmin().exportCsv()));
   }
 
-  private import(file: File | undefined, kind: 'json' | 'csv'): Promise<void> | undefined {
+  private import(file: File | undefined, kind: RegistryFileKind): Promise<void> | undefined {
     if (!file || !confirm(t('registry.confirm-replace'))) return undefined;
-    return this.run(async () => {
-      if (file.size > MAX_REGISTRY_FILE_BYTES) {
-        throw new ImportError([{ file: file.name, line: 0, field: '', message: { ja: `ファイルが大きすぎます（${(file.size / 1048576).toFixed(0)} MB）。`, en: `The file is too large (${(file.size / 1048576).toFixed(0)} MB).` } }]);
-      }
-      const text = await file.text();
-      const registry = await this.registry();
-      const snapshot = kind === 'json' ? await importRegistryJson(registry, text, file.name) : await importResidentsCsv(registry, text, file.name);
+    return this.tasks.run('main', async () => {
+      const snapshot = await registryAdmin().importFile(file, kind);
       return t('registry.imported', { residents: snapshot.residents.length });
     });
   }
 
   private resetDemo(): Promise<void> | undefined {
     if (!confirm(t('registry.confirm-reset'))) return undefined;
-    return this.run(async () => {
-      await (await this.registry()).replaceAll(demoRegistry);
+    return this.tasks.run('main', async () => {
+      await registryAdmin().resetToDemo();
       return t('registry.reset-done');
     });
   }
 
   private openCalibrationSheet(): Promise<void> {
-    return this.run(async () => {
-      const pdf = await pdfBridge().call((api) => api.calibrationPdf());
-      this.saveFile('kofu-calibration.pdf', pdf, 'application/pdf');
-      return t('registry.exported', { file: 'kofu-calibration.pdf' });
-    });
+    return this.tasks.run('main', async () => this.save(await registryAdmin().calibrationSheet()));
   }
 
   private renderProblems(problems: readonly ImportProblem[]) {
@@ -132,19 +89,20 @@ export class KofuAdminRegistry extends LitElement {
   }
 
   private renderOutcome() {
-    const outcome = this.outcome;
+    const outcome = this.tasks.outcome();
     if (!outcome) return nothing;
     if (outcome.kind === 'ok') return html`<p role="status" class="ok" data-result="ok">${outcome.text}</p>`;
+    const problems = importProblems(outcome.error);
     return html`<div role="alert">
       <p class="error" data-result="error">${describeError(outcome.error, language())}</p>
-      ${outcome.error instanceof ImportError && outcome.error.problems.length > 1 ? this.renderProblems(outcome.error.problems) : nothing}
+      ${problems.length > 1 ? this.renderProblems(problems) : nothing}
     </div>`;
   }
 
-  private fileButton(label: string, accept: string, action: string, kind: 'json' | 'csv') {
+  private fileButton(label: string, accept: string, action: string, kind: RegistryFileKind) {
     return html`<label class="button secondary">
       ${label}
-      <input type="file" accept=${accept} data-action=${action} ?disabled=${this.working}
+      <input type="file" accept=${accept} data-action=${action} ?disabled=${this.tasks.working}
         @change=${(e: Event) => {
           const input = e.target as HTMLInputElement;
           void this.import(input.files?.[0], kind);
@@ -175,11 +133,11 @@ export class KofuAdminRegistry extends LitElement {
             </ul>`
           : html`<p>${t('registry.empty')}</p>`}
         <div class="actions">
-          <button data-action="export-json" ?disabled=${this.working} @click=${() => this.exportJson()}>${t('registry.export-json')}</button>
-          <button data-action="export-csv" ?disabled=${this.working} @click=${() => this.exportCsv()}>${t('registry.export-csv')}</button>
+          <button data-action="export-json" ?disabled=${this.tasks.working} @click=${() => this.exportJson()}>${t('registry.export-json')}</button>
+          <button data-action="export-csv" ?disabled=${this.tasks.working} @click=${() => this.exportCsv()}>${t('registry.export-csv')}</button>
           ${this.fileButton(t('registry.import-json'), 'application/json,.json', 'import-json', 'json')}
           ${this.fileButton(t('registry.import-csv'), 'text/csv,.csv', 'import-csv', 'csv')}
-          ${this.demoMode.on ? html`<button class="secondary" data-action="reset-demo" ?disabled=${this.working} @click=${() => this.resetDemo()}>${t('registry.reset-demo')}</button>` : nothing}
+          ${this.demoMode.on ? html`<button class="secondary" data-action="reset-demo" ?disabled=${this.tasks.working} @click=${() => this.resetDemo()}>${t('registry.reset-demo')}</button>` : nothing}
         </div>
         <small>${t('registry.privacy')}</small>
         ${this.renderOutcome()}
@@ -187,7 +145,7 @@ export class KofuAdminRegistry extends LitElement {
       <section>
         <h2>${t('printer.heading')}</h2>
         <p>${t('printer.lead')}</p>
-        <button class="secondary" data-action="calibration" ?disabled=${this.working} @click=${() => this.openCalibrationSheet()}>${t('printer.download')}</button>
+        <button class="secondary" data-action="calibration" ?disabled=${this.tasks.working} @click=${() => this.openCalibrationSheet()}>${t('printer.download')}</button>
       </section>
     `;
   }

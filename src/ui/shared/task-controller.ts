@@ -15,8 +15,7 @@ export interface TaskOptions {
 }
 
 export class TaskController<Section extends string = 'main'> implements ReactiveController {
-  /** True while an action runs; the host disables its buttons. */
-  working = false;
+  private running = 0;
   private readonly outcomes = new Map<Section, Outcome>();
 
   constructor(
@@ -29,6 +28,11 @@ export class TaskController<Section extends string = 'main'> implements Reactive
   }
 
   hostConnected(): void {}
+
+  /** True while an action runs (until the last one ends, should two overlap); the host disables its buttons. */
+  get working(): boolean {
+    return this.running > 0;
+  }
 
   /** The last outcome shown in `section`, if any. */
   outcome(section: Section = 'main' as Section): Outcome | undefined {
@@ -48,7 +52,7 @@ export class TaskController<Section extends string = 'main'> implements Reactive
    */
   async run(section: Section, task: () => Promise<string | undefined>): Promise<void> {
     const done = beginWork(`${this.label}:${section}`);
-    this.working = true;
+    this.running++;
     this.outcomes.delete(section);
     this.host.requestUpdate();
     let outcome: Outcome | undefined;
@@ -61,10 +65,11 @@ export class TaskController<Section extends string = 'main'> implements Reactive
     try {
       await this.options.refresh?.();
     } catch (error) {
-      outcome ??= { kind: 'error', error };
+      // The state shown is stale: say so instead of a success line (a failed action's own error stays).
+      if (outcome?.kind !== 'error') outcome = { kind: 'error', error };
     } finally {
       if (outcome) this.outcomes.set(section, outcome);
-      this.working = false;
+      this.running--;
       done();
       this.host.requestUpdate();
     }

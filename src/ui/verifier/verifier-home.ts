@@ -11,9 +11,9 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { beginWork } from '../../app/activity.ts';
 import { inputFailureReport, readLocatorInWorker, verifyPixels } from '../../app/verifier.ts';
+import { anotherFrameMayHelp, dpiIfA4, loadVerifierInput, locatorFromHash, openCamera, scanPreview, videoFrame, type VerifierInput } from '../../app/verifier-input.ts';
 import { AbortedError } from '../../bytes/errors.ts';
 import type { VerificationReport } from '../../verify/report.ts';
-import { dpiIfA4, readImageFile } from '../../vision/input.ts';
 import { LanguageController, language, t } from '../shared/i18n.ts';
 import { controls, tokens } from '../shared/styles.ts';
 import './verdict-panel.ts';
@@ -25,12 +25,6 @@ type Status =
   | { kind: 'done'; report: VerificationReport; image?: { width: number; height: number } };
 
 type LocatorState = { kind: 'none' } | { kind: 'known'; text: string; serial: number } | { kind: 'bad' };
-
-/** Failures a better camera frame can cure: continuous scanning tries the next frame. */
-const RETRY_CODES = /^(verify\.no-qr|verify\.not-a-locator|carrier\.(not-found|too-small|too-blurry|damaged))$/;
-
-/** The scan preview is drawn at most this wide. */
-const PREVIEW_WIDTH = 827;
 
 @customElement('kofu-verifier-home')
 export class KofuVerifierHome extends LitElement {
@@ -132,8 +126,8 @@ export class KofuVerifierHome extends LitElement {
 
   /** `/verify#<digits>`: the locator the phone's camera app read from the printed QR code. */
   private async readHash(): Promise<void> {
-    const fragment = location.hash.slice(1);
-    if (!/^[0-9]{20,}$/.test(fragment)) {
+    const fragment = locatorFromHash(location.hash);
+    if (fragment === undefined) {
       this.locator = { kind: 'none' };
       return;
     }
@@ -144,20 +138,11 @@ export class KofuVerifierHome extends LitElement {
   private async open(file: File | undefined): Promise<void> {
     if (!file) return;
     this.stopCamera();
-    await this.run(async (signal) => {
-      if (file.type === 'application/pdf' || /\.pdf$/i.test(file.name)) {
-        // PDF.js loads only when a PDF is chosen.
-        const { renderPdfBackPage } = await import('../../vision/pdf-input.ts');
-        const image = await renderPdfBackPage(file);
-        if (signal.aborted) throw new AbortedError();
-        return image;
-      }
-      return readImageFile(file);
-    });
+    await this.run({ kind: 'file', file });
   }
 
-  /** Reads pixels with `load`, shows the scan, runs the pipeline in the worker. */
-  private async run(load: (signal: AbortSignal) => Promise<ImageData>): Promise<void> {
+  /** Reads the input's pixels, shows the scan, runs the pipeline in the worker. */
+  private async run(input: VerifierInput): Promise<void> {
     this.controller?.abort();
     const controller = (this.controller = new AbortController());
     const done = beginWork('verify');
@@ -166,7 +151,7 @@ export class KofuVerifierHome extends LitElement {
     try {
       let pixels: ImageData;
       try {
-        pixels = await load(controller.signal);
+        pixels = await loadVerifierInput(input, controller.signal);
       } catch (error) {
         if (error instanceof AbortedError || controller.signal.aborted) throw new AbortedError();
         this.status = { kind: 'done', report: inputFailureReport(error) };
@@ -202,25 +187,12 @@ export class KofuVerifierHome extends LitElement {
 
   private async startCamera(): Promise<void> {
     this.cameraError = undefined;
-    if (!navigator.mediaDevices?.getUserMedia) {
-      this.cameraError = t('verify.camera.none');
+    const camera = await openCamera();
+    if (!camera.ok) {
+      this.cameraError = t(`verify.camera.${camera.problem}`);
       return;
     }
-    try {
-      this.stream = await navigator.mediaDevices.getUserMedia({
-        audio: false,
-        video: { facingMode: { ideal: 'environment' }, width: { ideal: 3840 }, height: { ideal: 2160 } },
-      });
-    } catch (error) {
-      const name = (error as DOMException)?.name;
-      this.cameraError =
-        name === 'NotAllowedError' || name === 'SecurityError'
-          ? t('verify.camera.denied')
-          : name === 'NotFoundError' || name === 'OverconstrainedError'
-            ? t('verify.camera.none')
-            : t('verify.camera.failed');
-      return;
-    }
+    this.stream = camera.stream;
     this.status = { kind: 'camera' };
     await this.updateComplete;
     if (this.video && this.stream) {
@@ -237,12 +209,7 @@ export class KofuVerifierHome extends LitElement {
   }
 
   private grabFrame(): ImageData | undefined {
-    const video = this.video;
-    if (!video || !video.videoWidth) return undefined;
-    const canvas = new OffscreenCanvas(video.videoWidth, video.videoHeight);
-    const context = canvas.getContext('2d', { willReadFrequently: true })!;
-    context.drawImage(video, 0, 0);
-    return context.getImageData(0, 0, canvas.width, canvas.height);
+    return this.video ? videoFrame(this.video) : undefined;
   }
 
   private async capture(): Promise<void> {
@@ -250,7 +217,7 @@ export class KofuVerifierHome extends LitElement {
     const frame = this.grabFrame();
     if (!frame) return;
     this.stopCamera();
-    await this.run(async () => frame);
+    await this.run({ kind: 'frame', frame });
   }
 
   /**
@@ -278,7 +245,7 @@ export class KofuVerifierHome extends LitElement {
         if (controller.signal.aborted) return;
         this.attempts++;
         this.lastAttempt = report;
-        if (!RETRY_CODES.test(report.code)) {
+        if (!anotherFrameMayHelp(report)) {
           this.stopCamera();
           this.scan = preview;
           this.status = { kind: 'done', report, image: size };
@@ -401,16 +368,6 @@ export class KofuVerifierHome extends LitElement {
         <div class="status">${this.renderStatus()}</div>
       </div>
     `;
-  }
-}
-
-/** A screen-sized copy of the scan, made before the pixels are transferred to the worker. */
-async function scanPreview(image: ImageData): Promise<ImageBitmap | undefined> {
-  try {
-    const scale = Math.min(1, PREVIEW_WIDTH / image.width);
-    return await createImageBitmap(image, { resizeWidth: Math.max(1, Math.round(image.width * scale)), resizeHeight: Math.max(1, Math.round(image.height * scale)), resizeQuality: 'medium' });
-  } catch {
-    return undefined;
   }
 }
 

@@ -1,0 +1,59 @@
+import { expect } from '@open-wc/testing';
+import { deleteDB } from 'idb';
+import { BackupError } from '../store/backup.ts';
+import { openDatabase, type KofuDatabase } from '../store/database.ts';
+import { readSetting, writeSetting } from '../store/settings.ts';
+import { BackupTools, backupFileName, storageStatus } from './backup-tools.ts';
+
+let counter = 0;
+
+describe('app/backup-tools', () => {
+  const opened: { db: KofuDatabase; name: string }[] = [];
+  async function device(): Promise<{ db: KofuDatabase; tools: BackupTools }> {
+    const name = `kofu-backup-tools-test-${Date.now()}-${counter++}`;
+    const db = await openDatabase({ name });
+    opened.push({ db, name });
+    return { db, tools: new BackupTools(async () => db) };
+  }
+  afterEach(async () => {
+    for (const { db, name } of opened.splice(0)) {
+      db.close();
+      await deleteDB(name);
+    }
+  });
+
+  it('names the backup file after its creation time, to the second', () => {
+    expect(backupFileName('2026-12-01T09:30:05.123Z')).to.equal('kofu-backup-2026-12-01-09-30-05.json');
+  });
+
+  it('saves the database as a JSON download file, and restores it into another device', async () => {
+    const source = await device();
+    await writeSetting(source.db, 'language', 'en');
+    const { file, summary } = await source.tools.save(new Date('2026-12-01T09:30:05Z'));
+    expect(file.name).to.equal('kofu-backup-2026-12-01-09-30-05.json');
+    expect(file.type).to.equal('application/json');
+    expect(JSON.parse(String(file.data)).format).to.equal('kofu-backup');
+    expect(summary.records).to.be.greaterThan(0);
+
+    const target = await device();
+    const restored = await target.tools.restore(new Blob([file.data as string], { type: 'application/json' }));
+    expect(restored).to.deep.equal(summary);
+    expect(await readSetting(target.db, 'language', 'ja')).to.equal('en');
+  });
+
+  it('refuses a file that is not a backup and leaves the database as it was', async () => {
+    const { db, tools } = await device();
+    await writeSetting(db, 'language', 'en');
+    const error = await tools.restore('{"hello":"world"}').catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(BackupError);
+    expect((error as BackupError).code).to.equal('backup.foreign-file');
+    expect(await readSetting(db, 'language', 'ja')).to.equal('en');
+  });
+
+  it('asks for persistent storage once per page load and reports usage', async () => {
+    const first = storageStatus();
+    expect(storageStatus()).to.equal(first);
+    const status = await first;
+    expect(status.persisted).to.be.a('boolean');
+  });
+});

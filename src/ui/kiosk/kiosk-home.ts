@@ -64,7 +64,7 @@ export class KofuKioskHome extends LitElement {
   private session?: KioskSession;
   private unsubscribe?: () => void;
   private focusedStep: KioskState['step'] = 'start';
-  @query('[data-step] > *') private stepElement?: KioskStep;
+  @query('.step > *') private stepElement?: KioskStep;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -175,7 +175,7 @@ export class KofuKioskHome extends LitElement {
         <h1>${t('kiosk.heading')}</h1>
         ${cancellable ? html`<button type="button" class="secondary" data-action="cancel" @click=${() => this.cancel()}>${t('kiosk.cancel')}</button>` : nothing}
       </div>
-      <div data-step=${v.step}>${this.renderStep(v)}</div>
+      <div class="step">${this.renderStep(v)}</div>
     `;
   }
 

@@ -11,7 +11,7 @@ export class KofuKioskCard extends KioskStep {
   @property() readerLabel = '';
 
   override render() {
-    return html`<div class="panel" role="status">
+    return html`<div class="panel" role="status" data-step="card">
       <h2 tabindex="-1">${this.phase === 'waiting' ? t('kiosk.card.waiting') : t('kiosk.card.reading')}</h2>
       <p class="lead">${t('kiosk.card.waiting-hint')}</p>
       <p class="note">${this.readerLabel}</p>

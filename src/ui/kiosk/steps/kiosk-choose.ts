@@ -39,7 +39,7 @@ export class KofuKioskChoose extends KioskStep {
   @property({ attribute: false }) choices: readonly KindChoice[] = [];
 
   override render() {
-    return html`
+    return html`<div data-step="choose">
       <p class="lead">${t('kiosk.choose.greeting', { name: this.residentName })} ${this.demo ? html`<span class="badge">${t('kiosk.demo-badge')}</span>` : nothing}</p>
       <h2 tabindex="-1">${t('kiosk.choose.heading')}</h2>
       <div class="kinds tiles">
@@ -53,7 +53,7 @@ export class KofuKioskChoose extends KioskStep {
           </button>`,
         )}
       </div>
-    `;
+    </div>`;
   }
 }
 

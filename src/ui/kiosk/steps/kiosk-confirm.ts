@@ -73,7 +73,7 @@ export class KofuKioskConfirm extends KioskStep {
   }
 
   override render() {
-    return html`
+    return html`<div data-step="confirm">
       <h2 tabindex="-1">${t('kiosk.confirm.heading')}</h2>
       <div class="confirm">
         <figure>
@@ -89,7 +89,7 @@ export class KofuKioskConfirm extends KioskStep {
           </div>
         </div>
       </div>
-    `;
+    </div>`;
   }
 }
 

@@ -13,7 +13,7 @@ import { KioskStep } from './kiosk-step.ts';
 @customElement('kofu-kiosk-end')
 export class KofuKioskEnd extends KioskStep {
   override render() {
-    return html`<div class="panel" role="status">
+    return html`<div class="panel" role="status" data-step="end">
       <h2 tabindex="-1">${t('kiosk.end.heading')}</h2>
       <p class="lead">${t('kiosk.end.thanks')}</p>
       <div class="actions"><button type="button" class="big" data-action="again" @click=${() => this.dispatchEvent(kioskEvent('kofu-kiosk-again'))}>${t('kiosk.again')}</button></div>

@@ -15,7 +15,7 @@ export class KofuKioskIssuing extends KioskStep {
   @property({ type: Number }) progress = 0;
 
   override render() {
-    return html`<div class="panel" role="status">
+    return html`<div class="panel" role="status" data-step="issuing">
       <h2 tabindex="-1">${t('kiosk.issuing.heading')}</h2>
       <p class="lead">${titleOf(this.kind)} — ${t('kiosk.issuing.copy', { copy: this.copy, copies: this.copies })}</p>
       <progress max="1" .value=${this.progress}></progress>

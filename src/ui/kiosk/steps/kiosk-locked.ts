@@ -20,7 +20,7 @@ export class KofuKioskLocked extends KioskStep {
   @property({ type: Boolean }) demoMode = false;
 
   override render() {
-    return html`<div class="panel">
+    return html`<div class="panel" data-step="locked">
       <h2 tabindex="-1">${t('kiosk.locked.heading')}</h2>
       <p class="warning" role="alert">${localized(this.message)}</p>
       <div class="actions">

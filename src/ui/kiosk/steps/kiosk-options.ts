@@ -176,7 +176,7 @@ export class KofuKioskOptions extends KioskStep {
   override render() {
     const r = this.request;
     if (!r) return nothing;
-    return html`
+    return html`<div data-step="options">
       <h2 tabindex="-1">${titleOf(this.kind)} — ${t('kiosk.options.heading')}</h2>
       <div class="panel">
         <div class="option-grid">${this.renderBody(r)}</div>
@@ -193,7 +193,7 @@ export class KofuKioskOptions extends KioskStep {
         <button type="button" class="secondary" data-action="back" @click=${() => this.dispatchEvent(kioskEvent('kofu-kiosk-back'))}>${t('kiosk.back')}</button>
         <button type="button" data-action="next" @click=${() => this.dispatchEvent(kioskEvent('kofu-kiosk-next'))}>${t('kiosk.next')}</button>
       </div>
-    `;
+    </div>`;
   }
 }
 

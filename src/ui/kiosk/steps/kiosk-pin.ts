@@ -51,7 +51,7 @@ export class KofuKioskPin extends KioskStep {
 
   override render() {
     return html`
-      <div class="pin">
+      <div class="pin" data-step="pin">
         <div>
           <h2 tabindex="-1">${t('kiosk.pin.heading')}</h2>
           <p class="lead">${t('kiosk.pin.explain')}</p>

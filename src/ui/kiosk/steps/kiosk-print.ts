@@ -63,7 +63,7 @@ export class KofuKioskPrint extends KioskStep {
   }
 
   override render() {
-    return html`
+    return html`<div data-step="print">
       <h2 tabindex="-1">${t('kiosk.print.heading')}</h2>
       ${this.demo ? html`<p class="demo" role="note">${t('kiosk.print.demo')}</p>` : nothing}
       <p class="lead">${t('kiosk.print.take-card')}</p>
@@ -81,7 +81,7 @@ export class KofuKioskPrint extends KioskStep {
       <div class="actions">
         <button type="button" class="big" data-action="finish" @click=${() => this.dispatchEvent(kioskEvent('kofu-kiosk-finish'))}>${t('kiosk.print.done')}</button>
       </div>
-    `;
+    </div>`;
   }
 }
 

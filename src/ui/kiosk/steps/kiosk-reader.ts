@@ -34,7 +34,7 @@ export class KofuKioskReader extends KioskStep {
   @property() notice?: string;
 
   override render() {
-    return html`
+    return html`<div data-step="reader">
       <h2 tabindex="-1">${t('kiosk.reader.heading')}</h2>
       ${this.notice ? html`<p class="warning" role="alert" data-notice>${this.notice}</p>` : nothing}
       ${this.demoMode
@@ -55,7 +55,7 @@ export class KofuKioskReader extends KioskStep {
         <p class="note">${this.webUsb ? t('kiosk.reader.usb-explain') : t('kiosk.reader.usb-unsupported')}</p>
         <button type="button" class="secondary" data-action="usb" ?disabled=${!this.webUsb} @click=${() => this.dispatchEvent(kioskEvent('kofu-kiosk-usb-reader'))}>${t('kiosk.reader.usb')}</button>
       </section>
-    `;
+    </div>`;
   }
 }
 

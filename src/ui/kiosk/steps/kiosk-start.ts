@@ -58,7 +58,7 @@ export class KofuKioskStart extends KioskStep {
   @property() notice?: string;
 
   override render() {
-    return html`
+    return html`<div data-step="start">
       <p class="lead">${t('kiosk.lead')}</p>
       <div class="actions">
         <button type="button" class="big" data-action="start" ?disabled=${this.starting} @click=${() => this.dispatchEvent(kioskEvent('kofu-kiosk-start'))}>${t('kiosk.start')}</button>
@@ -79,7 +79,7 @@ export class KofuKioskStart extends KioskStep {
           </ul>
         </section>
       </div>
-    `;
+    </div>`;
   }
 }
 

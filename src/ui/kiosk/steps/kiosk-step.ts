@@ -2,7 +2,8 @@
  * What every kiosk step element shares: the kiosk styles, re-rendering on a language switch, the
  * heading that takes focus when the step appears, and the few formatting helpers of the screens.
  * A step renders the properties it is given and reports the person's choice as a `kofu-…` event
- * (src/ui/kiosk/kiosk-events.ts); it never holds the session.
+ * (src/ui/kiosk/kiosk-events.ts); it never holds the session. The root of each step's template
+ * carries `data-step` with the session's step name, which the end-to-end tests look for.
  */
 import { LitElement } from 'lit';
 import type { LocalizedText } from '../../../bytes/errors.ts';

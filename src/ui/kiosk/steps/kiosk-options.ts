@@ -146,7 +146,8 @@ export class KofuKioskOptions extends KioskStep {
   }
 
   private renderTax(r: TaxRequest) {
-    // 年度 in 和暦 the way the certificate prints it (令和元年度, not 令和1年度), with the western year.
+    // 年度 in 和暦 exactly as the certificate prints it (the era of April 1, 元年 for an era's
+    // first year: 平成31年度, 平成元年度), with the western year.
     const yearLabel = (year: number) => (language() === 'ja' ? `${formatFiscalYear(year)}（${year}年度）` : `FY ${year}`);
     return html`
       ${this.radios('taxKind', r.taxKind, (taxKind) => this.change({ ...r, taxKind: taxKind as TaxKind }))}

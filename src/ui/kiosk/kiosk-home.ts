@@ -14,6 +14,7 @@ import type { KioskSession, KioskState } from '../../app/kiosk-session.ts';
 import type { DemoCardChoice } from '../../app/kiosk.ts';
 import { language, LanguageController, t } from '../shared/i18n.ts';
 import { controls, tokens } from '../shared/styles.ts';
+import type { KofuKioskChooseEvent, KofuKioskDemoCardEvent, KofuKioskLastTryEvent, KofuKioskOptionsEvent, KofuPinSubmitEvent } from './kiosk-events.ts';
 import type { KioskStep } from './steps/kiosk-step.ts';
 import './steps/kiosk-start.ts';
 import './steps/kiosk-reader.ts';
@@ -181,7 +182,6 @@ export class KofuKioskHome extends LitElement {
 
   /** The current step's element, wired to the session. */
   private renderStep(v: KioskState) {
-    const s = this.session;
     const again = () => this.cancel();
     switch (v.step) {
       case 'start':
@@ -192,7 +192,7 @@ export class KofuKioskHome extends LitElement {
           .demoCards=${this.demoCards}
           .webUsb=${'usb' in navigator}
           .notice=${this.notice}
-          @kofu-kiosk-demo-card=${(e: GlobalEventHandlersEventMap['kofu-kiosk-demo-card']) => this.pickDemoCard(e.detail.cardId)}
+          @kofu-kiosk-demo-card=${(e: KofuKioskDemoCardEvent) => this.pickDemoCard(e.detail.cardId)}
           @kofu-kiosk-usb-reader=${() => this.pickUsbReader()}
         ></kofu-kiosk-reader>`;
       case 'card':
@@ -203,8 +203,8 @@ export class KofuKioskHome extends LitElement {
           .busy=${v.busy}
           .confirmLastTry=${v.confirmLastTry}
           .message=${v.message}
-          @kofu-pin-submit=${(e: GlobalEventHandlersEventMap['kofu-pin-submit']) => s?.submitPin(e.detail.pin)}
-          @kofu-kiosk-last-try=${(e: GlobalEventHandlersEventMap['kofu-kiosk-last-try']) => (e.detail.confirmed ? s?.confirmLastTry() : s?.declineLastTry())}
+          @kofu-pin-submit=${(e: KofuPinSubmitEvent) => this.session?.submitPin(e.detail.pin)}
+          @kofu-kiosk-last-try=${(e: KofuKioskLastTryEvent) => (e.detail.confirmed ? this.session?.confirmLastTry() : this.session?.declineLastTry())}
         ></kofu-kiosk-pin>`;
       case 'locked':
         return html`<kofu-kiosk-locked .message=${v.message} .demoMode=${this.demoMode} @kofu-kiosk-again=${again} @kofu-kiosk-demo-reset=${() => this.resetDemoCards()}></kofu-kiosk-locked>`;
@@ -213,7 +213,7 @@ export class KofuKioskHome extends LitElement {
           .residentName=${v.residentName}
           .demo=${v.demo}
           .choices=${v.choices}
-          @kofu-kiosk-choose=${(e: GlobalEventHandlersEventMap['kofu-kiosk-choose']) => s?.chooseKind(e.detail.kind)}
+          @kofu-kiosk-choose=${(e: KofuKioskChooseEvent) => this.session?.chooseKind(e.detail.kind)}
         ></kofu-kiosk-choose>`;
       case 'options':
         return html`<kofu-kiosk-options
@@ -224,9 +224,9 @@ export class KofuKioskHome extends LitElement {
           .members=${v.members}
           .fiscalYears=${v.fiscalYears}
           .problem=${v.problem}
-          @kofu-kiosk-options=${(e: GlobalEventHandlersEventMap['kofu-kiosk-options']) => s?.setOptions(e.detail.request, e.detail.copies)}
-          @kofu-kiosk-back=${() => s?.backToChoices()}
-          @kofu-kiosk-next=${() => s?.toConfirm()}
+          @kofu-kiosk-options=${(e: KofuKioskOptionsEvent) => this.session?.setOptions(e.detail.request, e.detail.copies)}
+          @kofu-kiosk-back=${() => this.session?.backToChoices()}
+          @kofu-kiosk-next=${() => this.session?.toConfirm()}
         ></kofu-kiosk-options>`;
       case 'confirm':
         return html`<kofu-kiosk-confirm
@@ -234,13 +234,13 @@ export class KofuKioskHome extends LitElement {
           .copies=${v.copies}
           .fee=${v.fee}
           .preview=${v.preview}
-          @kofu-kiosk-back=${() => s?.backToOptions()}
-          @kofu-kiosk-issue=${() => s?.issue()}
+          @kofu-kiosk-back=${() => this.session?.backToOptions()}
+          @kofu-kiosk-issue=${() => this.session?.issue()}
         ></kofu-kiosk-confirm>`;
       case 'issuing':
         return html`<kofu-kiosk-issuing .kind=${v.kind} .copy=${v.copy} .copies=${v.copies} .progress=${v.progress}></kofu-kiosk-issuing>`;
       case 'print':
-        return html`<kofu-kiosk-print .copies=${v.copies} .fee=${v.fee} .demo=${v.demo} @kofu-kiosk-finish=${() => s?.finish()}></kofu-kiosk-print>`;
+        return html`<kofu-kiosk-print .copies=${v.copies} .fee=${v.fee} .demo=${v.demo} @kofu-kiosk-finish=${() => this.session?.finish()}></kofu-kiosk-print>`;
       case 'end':
         return html`<kofu-kiosk-end @kofu-kiosk-again=${again}></kofu-kiosk-end>`;
       case 'error':

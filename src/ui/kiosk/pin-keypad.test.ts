@@ -34,7 +34,7 @@ describe('<kofu-pin-keypad>', () => {
     await tap(pad, '9');
     expect(filled(pad)).to.equal(4);
     expect(ok().disabled).to.equal(false);
-    const event = oneEvent(pad, 'pin-submit');
+    const event = oneEvent(pad, 'kofu-pin-submit');
     ok().click();
     const { detail } = (await event) as CustomEvent<{ pin: string }>;
     expect(detail.pin).to.equal('1230');
@@ -49,7 +49,7 @@ describe('<kofu-pin-keypad>', () => {
       await pad.updateComplete;
     };
     for (const k of ['5', '6', '7', '8', 'Backspace', '9']) await key(k);
-    const event = oneEvent(pad, 'pin-submit');
+    const event = oneEvent(pad, 'kofu-pin-submit');
     await key('Enter');
     expect(((await event) as CustomEvent<{ pin: string }>).detail.pin).to.equal('5679');
   });

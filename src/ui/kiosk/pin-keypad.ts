@@ -4,12 +4,14 @@
  * submit (a string would linger in the heap until collected). The keyboard works too (digits,
  * Backspace, Escape, Enter) for desktop use and accessibility.
  *
- * Events: `pin-submit` (detail: { pin }) when OK is pressed with all digits entered.
+ * @fires kofu-pin-submit - OK was pressed with all digits entered (detail: `pin`; typed in
+ *   kiosk-events.ts). It bubbles out of the PIN step to the kiosk host.
  */
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { LanguageController, t } from '../shared/i18n.ts';
 import { controls, tokens } from '../shared/styles.ts';
+import { kioskEvent } from './kiosk-events.ts';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 
@@ -113,7 +115,7 @@ export class KofuPinKeypad extends LitElement {
     if (this.disabled || this.count !== this.length) return;
     const pin = Array.from(this.digits.subarray(0, this.length), String).join('');
     this.clear();
-    this.dispatchEvent(new CustomEvent('pin-submit', { detail: { pin }, bubbles: true, composed: true }));
+    this.dispatchEvent(kioskEvent('kofu-pin-submit', { pin }));
   }
 
   private readonly onKey = (event: KeyboardEvent) => {

@@ -1,0 +1,49 @@
+import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
+import type { IssuedCopy } from '../../../app/kiosk-session.ts';
+import './kiosk-print.ts';
+import type { KofuKioskPrint } from './kiosk-print.ts';
+
+const pdf = (text: string) => new TextEncoder().encode(`%PDF-1.7 ${text}`);
+const COPIES: IssuedCopy[] = [
+  { serial: '992011-000001', pdf: pdf('one'), fileName: 'kofu-juminhyo-992011-000001.pdf', sheets: 1 },
+  { serial: '992011-000002', pdf: pdf('two'), fileName: 'kofu-juminhyo-992011-000002.pdf', sheets: 1 },
+];
+
+const links = (el: KofuKioskPrint, action: string) => [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>(`[data-action="${action}"]`)];
+
+describe('<kofu-kiosk-print>', () => {
+  afterEach(() => fixtureCleanup());
+
+  it('offers each copy as a PDF to open and to download, by serial, with the fee and the demo note', async () => {
+    const el = await fixture<KofuKioskPrint>(html`<kofu-kiosk-print .copies=${COPIES} .fee=${400} .demo=${true}></kofu-kiosk-print>`);
+    expect(el.shadowRoot!.textContent).to.include('発行番号 992011-000002').and.include('手数料 400円');
+    expect(el.shadowRoot!.querySelector('.demo')!.textContent).to.include('効力はありません');
+    const downloads = links(el, 'download');
+    expect(downloads.map((a) => a.download)).to.deep.equal(COPIES.map((c) => c.fileName));
+    expect(links(el, 'print')[1].href).to.equal(downloads[1].href);
+    const response = await fetch(downloads[1].href);
+    expect(response.headers.get('content-type')).to.equal('application/pdf');
+    expect(await response.text()).to.equal('%PDF-1.7 two');
+  });
+
+  it('revokes the blob URLs when the screen leaves the page', async () => {
+    const el = await fixture<KofuKioskPrint>(html`<kofu-kiosk-print .copies=${COPIES}></kofu-kiosk-print>`);
+    const url = links(el, 'download')[0].href;
+    expect((await fetch(url)).ok).to.equal(true);
+    el.remove();
+    let fetched = true;
+    try {
+      await fetch(url);
+    } catch {
+      fetched = false;
+    }
+    expect(fetched, 'a revoked blob URL no longer loads').to.equal(false);
+  });
+
+  it('「終了」 fires kofu-kiosk-finish', async () => {
+    const el = await fixture<KofuKioskPrint>(html`<kofu-kiosk-print .copies=${COPIES}></kofu-kiosk-print>`);
+    const finished = oneEvent(el, 'kofu-kiosk-finish');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="finish"]')!.click();
+    expect((await finished).detail).to.equal(null);
+  });
+});

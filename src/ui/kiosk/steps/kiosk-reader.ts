@@ -1,0 +1,66 @@
+/**
+ * `<kofu-kiosk-reader>`: choose the card reader — in demo mode a demo card (placed on a virtual
+ * RC-S380, read by the real driver code), or a USB reader through the browser's WebUSB chooser.
+ *
+ * @fires kofu-kiosk-demo-card - A demo card was tapped (detail: its `cardId`).
+ * @fires kofu-kiosk-usb-reader - 「USBカードリーダーを使う」 was pressed (inside the click, for WebUSB).
+ */
+import { css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { DemoCardChoice } from '../../../app/kiosk.ts';
+import { t } from '../../shared/i18n.ts';
+import { kioskEvent } from '../kiosk-events.ts';
+import { KioskStep } from './kiosk-step.ts';
+
+@customElement('kofu-kiosk-reader')
+export class KofuKioskReader extends KioskStep {
+  static override styles = [
+    ...KioskStep.styles,
+    css`
+      .cards {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(220px, 1fr));
+        gap: 12px;
+      }
+    `,
+  ];
+
+  /** Offer the demo cards. */
+  @property({ type: Boolean }) demoMode = false;
+  @property({ attribute: false }) demoCards: readonly DemoCardChoice[] = [];
+  /** The browser has WebUSB (`navigator.usb`); without it the USB button is disabled and says why. */
+  @property({ type: Boolean }) webUsb = false;
+  /** Why the last reader could not be used. */
+  @property() notice?: string;
+
+  override render() {
+    return html`<div data-step="reader">
+      <h2 tabindex="-1">${t('kiosk.reader.heading')}</h2>
+      ${this.notice ? html`<p class="warning" role="alert" data-notice>${this.notice}</p>` : nothing}
+      ${this.demoMode
+        ? html`<section class="demo-cards">
+            <h3>${t('kiosk.reader.demo-heading')} <span class="badge">${t('kiosk.demo-badge')}</span></h3>
+            <p class="note">${t('kiosk.reader.demo-explain')}</p>
+            <div class="cards tiles">
+              ${this.demoCards.map(
+                (c) => html`<button type="button" data-card=${c.cardId} @click=${() => this.dispatchEvent(kioskEvent('kofu-kiosk-demo-card', { cardId: c.cardId }))}>
+                  <span class="name">${c.name}</span>
+                  <span class="note">${t('kiosk.reader.demo-pin', { pin: c.pin })}</span>
+                </button>`,
+              )}
+            </div>
+          </section>`
+        : nothing}
+      <section>
+        <p class="note">${this.webUsb ? t('kiosk.reader.usb-explain') : t('kiosk.reader.usb-unsupported')}</p>
+        <button type="button" class="secondary" data-action="usb" ?disabled=${!this.webUsb} @click=${() => this.dispatchEvent(kioskEvent('kofu-kiosk-usb-reader'))}>${t('kiosk.reader.usb')}</button>
+      </section>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kofu-kiosk-reader': KofuKioskReader;
+  }
+}

@@ -13,7 +13,7 @@ import { beginWork } from './activity.ts';
 import { appDatabase } from './database.ts';
 import { readDemoMode } from './demo-mode.ts';
 import { KioskSession, type KioskBack, type KioskDeps, type PdfService } from './kiosk-session.ts';
-import { trustService } from './trust-service.ts';
+import { trustService } from './trust/verifier-trust.ts';
 import { pdfBridge } from './pdf.ts';
 import { appRegistry } from './registry.ts';
 import { MODE_PATHS } from './routes.ts';

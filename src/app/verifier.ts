@@ -8,7 +8,7 @@ import type { LocatorPeek, VerifyWorkerApi } from '../../workers/verify.worker.t
 import { AbortedError } from '../bytes/errors.ts';
 import { inputFailureReport } from '../verify/verdicts.ts';
 import type { VerificationReport } from '../verify/report.ts';
-import { trustService } from './trust-service.ts';
+import { trustService } from './trust/verifier-trust.ts';
 import { WorkerBridge, type CallOptions } from './worker-bridge.ts';
 
 let bridge: WorkerBridge<VerifyWorkerApi> | undefined;

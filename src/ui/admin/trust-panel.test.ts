@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { deleteDB } from 'idb';
-import { IssuanceLogTools, TrustService } from '../../app/trust-service.ts';
+import { IssuanceLogTools, TrustService } from '../../app/trust/verifier-trust.ts';
 import { CertificateType } from '../../seal/index.ts';
 import { openDatabase, type KofuDatabase } from '../../store/database.ts';
 import { appendIssuance } from '../../store/issuance-log.ts';

@@ -31,7 +31,7 @@ import {
   type TrustListSummary,
   type TrustService,
   TrustServiceError,
-} from '../../app/trust-service.ts';
+} from '../../app/trust/verifier-trust.ts';
 import { describeError } from '../../bytes/errors.ts';
 import type { LogReport } from '../../seal/audit-log.ts';
 import { MAX_BACKUP_FILE_BYTES, MIN_PASSPHRASE_LENGTH } from '../../seal/keys.ts';

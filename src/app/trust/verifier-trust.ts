@@ -13,16 +13,16 @@
  * the admin device certifies it, and the tablet installs the certificate. Every refusal leaves the
  * stored data untouched and says so.
  */
-import { bytesEqual, fromHex, toHex } from '../bytes/bytes.ts';
-import { KofuError, type LocalizedText } from '../bytes/errors.ts';
+import { bytesEqual, fromHex, toHex } from '../../bytes/bytes.ts';
+import { KofuError, type LocalizedText } from '../../bytes/errors.ts';
 // Imported module by module, not through src/seal/index.ts, so the admin screen does not load
 // the QR code library that only the locator needs.
-import { decodeCanonical } from '../seal/cbor.ts';
-import { trustAnchors } from '../seal/anchors.ts';
-import { demoTrustList, isDemoMunicipality, issueDemoSignerCertificate } from '../seal/demo.ts';
-import { exportCompressedPublicKey, importPublicKey, keyIdOf } from '../seal/ec.ts';
-import { MIN_PASSPHRASE_LENGTH, PBKDF2_ITERATIONS, exportRootKeyBackup, generateRootKeyPair, generateSignerKeyPair, importRootKeyBackup } from '../seal/keys.ts';
-import type { SealSigner } from '../seal/seal.ts';
+import { decodeCanonical } from '../../seal/cbor.ts';
+import { trustAnchors } from '../../seal/anchors.ts';
+import { demoTrustList, isDemoMunicipality, issueDemoSignerCertificate } from '../../seal/demo.ts';
+import { exportCompressedPublicKey, importPublicKey, keyIdOf } from '../../seal/ec.ts';
+import { MIN_PASSPHRASE_LENGTH, PBKDF2_ITERATIONS, exportRootKeyBackup, generateRootKeyPair, generateSignerKeyPair, importRootKeyBackup } from '../../seal/keys.ts';
+import type { SealSigner } from '../../seal/seal.ts';
 import {
   MAX_DEVICE_ID_LENGTH,
   createSignerRequest as createRequestBytes,
@@ -32,8 +32,8 @@ import {
   verifySignerCertificate,
   type SignerCertificate,
   type SignerRequest,
-} from '../seal/signer-certificate.ts';
-import { fetchTrustListBytes } from '../seal/trust-fetch.ts';
+} from '../../seal/signer-certificate.ts';
+import { fetchTrustListBytes } from '../../seal/trust-fetch.ts';
 import {
   MAX_TRUST_LIST_BYTES,
   checkTrustListUpdate,
@@ -46,16 +46,16 @@ import {
   type TrustListContent,
   type TrustListStatus,
   type TrustedRoot,
-} from '../seal/trust-list.ts';
-import { parseLogExport, verifyLog, type LogReport } from '../seal/audit-log.ts';
-import { decodeSign1 } from '../seal/cose.ts';
-import type { KofuDatabase } from '../store/database.ts';
-import { addCheckpoint, exportIssuanceLog, readIssuanceLog } from '../store/issuance-log.ts';
-import { deleteRootKey, loadRootKey, loadSignerKey, promotePendingSigner, saveRootKey, saveSignerCertificate, saveSignerKey, type SignerSlot, type StoredRootKey, type StoredSignerKey } from '../store/keys.ts';
-import { readSetting, writeSetting } from '../store/settings.ts';
-import { loadOpenedTrustList, loadTrustList, saveTrustList, type TrustListSlot } from '../store/trust.ts';
-import { appDatabase } from './database.ts';
-import { DEMO_MODE_SETTING, readDemoMode, writeDemoMode } from './demo-mode.ts';
+} from '../../seal/trust-list.ts';
+import { parseLogExport, verifyLog, type LogReport } from '../../seal/audit-log.ts';
+import { decodeSign1 } from '../../seal/cose.ts';
+import type { KofuDatabase } from '../../store/database.ts';
+import { addCheckpoint, exportIssuanceLog, readIssuanceLog } from '../../store/issuance-log.ts';
+import { deleteRootKey, loadRootKey, loadSignerKey, promotePendingSigner, saveRootKey, saveSignerCertificate, saveSignerKey, type SignerSlot, type StoredRootKey, type StoredSignerKey } from '../../store/keys.ts';
+import { readSetting, writeSetting } from '../../store/settings.ts';
+import { loadOpenedTrustList, loadTrustList, saveTrustList, type TrustListSlot } from '../../store/trust.ts';
+import { appDatabase } from '../database.ts';
+import { DEMO_MODE_SETTING, readDemoMode, writeDemoMode } from '../demo-mode.ts';
 
 // ---- settings and constants --------------------------------------------------------------------
 

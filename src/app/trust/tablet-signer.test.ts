@@ -1,13 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { deleteDB } from 'idb';
-import { KofuError } from '../bytes/errors.ts';
-import { DEMO_MUNICIPALITY_CODE, isNonExtractable, signSeal, verifySeal } from '../seal/index.ts';
-import { juminhyoClaims } from '../seal/testing/fixtures.ts';
-import { openDatabase, type KofuDatabase } from '../store/database.ts';
-import { loadRootKey, loadSignerKey } from '../store/keys.ts';
-import { readSetting } from '../store/settings.ts';
-import { appendIssuance } from '../store/issuance-log.ts';
-import { DEMO_RENEW_BEFORE_SECONDS, IssuanceLogTools, Setting, TrustService, isUnknownPublisher, isValidMunicipalityCode } from './trust-service.ts';
+import { KofuError } from '../../bytes/errors.ts';
+import { DEMO_MUNICIPALITY_CODE, isNonExtractable, signSeal, verifySeal } from '../../seal/index.ts';
+import { juminhyoClaims } from '../../seal/testing/fixtures.ts';
+import { openDatabase, type KofuDatabase } from '../../store/database.ts';
+import { loadRootKey, loadSignerKey } from '../../store/keys.ts';
+import { readSetting } from '../../store/settings.ts';
+import { appendIssuance } from '../../store/issuance-log.ts';
+import { DEMO_RENEW_BEFORE_SECONDS, IssuanceLogTools, Setting, TrustService, isUnknownPublisher, isValidMunicipalityCode } from './verifier-trust.ts';
 
 const MUNICIPALITY = 131016; // 千代田区, a real code with a valid check digit
 const START = 1_795_564_800; // 2026-11-25

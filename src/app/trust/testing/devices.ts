@@ -5,8 +5,11 @@
 import { expect } from '@open-wc/testing';
 import { deleteDB } from 'idb';
 import { KofuError } from '../../../bytes/errors.ts';
+import { CertificateType, type SealSigner } from '../../../seal/seal.ts';
 import { openDatabase, type KofuDatabase } from '../../../store/database.ts';
+import { appendIssuance } from '../../../store/issuance-log.ts';
 import { MunicipalityAuthority } from '../authority.ts';
+import { IssuanceLogTools } from '../issuance-log-tools.ts';
 import { TabletSigner } from '../tablet-signer.ts';
 import { TrustStore } from '../verifier-trust.ts';
 
@@ -18,16 +21,25 @@ export const ORIGIN = 'https://kofu.test';
 let counter = 0;
 const opened: { db: KofuDatabase; name: string }[] = [];
 
-export async function device(options: { demo?: boolean; clock?: { now: number }; fetchImpl?: typeof fetch } = {}) {
+/** A clock that follows the real time, for tests that do not move it. */
+export const wallClock = {
+  get now(): number {
+    return Math.floor(Date.now() / 1000);
+  },
+};
+
+export async function device(options: { demo?: boolean; clock?: { now: number }; fetchImpl?: typeof fetch; origin?: string } = {}) {
   const name = `kofu-trust-test-${Date.now()}-${counter++}`;
   const db = await openDatabase({ name });
   opened.push({ db, name });
   const clock = options.clock ?? { now: START };
-  const store = new TrustStore({ database: async () => db, now: () => clock.now, origin: ORIGIN, fetchImpl: options.fetchImpl });
+  const now = () => clock.now;
+  const store = new TrustStore({ database: async () => db, now, origin: options.origin ?? ORIGIN, fetchImpl: options.fetchImpl });
   const signer = new TabletSigner(store);
   const authority = new MunicipalityAuthority(store, { backupIterations: 1000 });
+  const logTools = new IssuanceLogTools(signer, store, async () => db, now);
   if (options.demo === false) await store.setDemoMode(false);
-  return { db, store, signer, authority, clock };
+  return { db, store, signer, authority, logTools, clock };
 }
 
 /** Closes and deletes every device's database (run after each test). */
@@ -69,4 +81,15 @@ export async function provisionedPair() {
   const { certificate } = await admin.authority.certifySigner(request, 365);
   await tablet.signer.installSignerCertificate(certificate);
   return { admin, tablet, root, listBytes };
+}
+
+/** Issues `count` 住民票 log entries signed by `signer`, serials from 1000 (as a kiosk would log them). */
+export async function appendSignedIssuances(db: KofuDatabase, count: number, signer: SealSigner): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    await appendIssuance(
+      db,
+      { serial: 1000 + i, certType: CertificateType.juminhyo, issuedAt: START + i, signerKid: new Uint8Array(8).fill(i), seal: new Uint8Array([i]) },
+      signer,
+    );
+  }
 }

@@ -1,9 +1,7 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
-import { CertificateType } from '../../../seal/index.ts';
-import { appendIssuance } from '../../../store/issuance-log.ts';
 import { setLanguage } from '../../shared/i18n.ts';
 import './issuance-log-panel.ts';
-import { chooseFile, mountPanels, removeTrustDevices, trustDevice } from './testing.ts';
+import { appendSignedIssuances, chooseFile, mountPanels, removeTrustDevices, trustDevice } from './testing.ts';
 
 function panelProblems($: (s: string) => HTMLElement | null): HTMLElement[] {
   return [...($('[data-log-report]')?.querySelectorAll<HTMLElement>('li[data-problem]') ?? [])];
@@ -19,14 +17,7 @@ describe('ui/admin/trust/issuance-log-panel', () => {
   it('exports the issuance log and reports deleted and modified entries in an edited export', async () => {
     const { signer, logTools, saveFile, saved, db } = await trustDevice();
     const { $ } = await mountPanels(html`<kofu-issuance-log-panel .logTools=${logTools} .saveFile=${saveFile}></kofu-issuance-log-panel>`);
-    const current = await signer.currentSigner();
-    for (let i = 0; i < 12; i++) {
-      await appendIssuance(
-        db,
-        { serial: 1000 + i, certType: CertificateType.juminhyo, issuedAt: 1_795_564_800 + i, signerKid: new Uint8Array(8).fill(i), seal: new Uint8Array([i]) },
-        current,
-      );
-    }
+    await appendSignedIssuances(db, 12, await signer.currentSigner());
     $<HTMLButtonElement>('button[data-action="export-log"]')!.click();
     await waitUntil(() => $('[data-section="log"] [data-result="ok"]'), 'exported');
     expect(saved[0].name).to.match(/^kofu-issuance-log-.*\.json$/);

@@ -1,54 +1,29 @@
 /**
  * Mounting trust panels in component tests (tests only): each "device" gets its own scratch
- * database and services, and `$` finds an element in any of the mounted panels' shadow roots.
+ * database and services (src/app/trust/testing/devices.ts), and `$` finds an element in any of
+ * the mounted panels' shadow roots.
  */
 import { fixture } from '@open-wc/testing';
-import { deleteDB } from 'idb';
 import type { TemplateResult } from 'lit';
-import { MunicipalityAuthority } from '../../../app/trust/authority.ts';
-import { IssuanceLogTools } from '../../../app/trust/issuance-log-tools.ts';
-import { TabletSigner } from '../../../app/trust/tablet-signer.ts';
-import { TrustStore } from '../../../app/trust/verifier-trust.ts';
-import { openDatabase, type KofuDatabase } from '../../../store/database.ts';
+import { device, removeDevices, wallClock } from '../../../app/trust/testing/devices.ts';
 
-let counter = 0;
-const opened: { db: KofuDatabase; name: string }[] = [];
+export { appendSignedIssuances } from '../../../app/trust/testing/devices.ts';
 
 export interface Saved {
   name: string;
   data: Uint8Array | string;
 }
 
-export interface TrustDevice {
-  readonly db: KofuDatabase;
-  readonly store: TrustStore;
-  readonly signer: TabletSigner;
-  readonly authority: MunicipalityAuthority;
-  readonly logTools: IssuanceLogTools;
-  /** Files the panels handed to the browser. */
-  readonly saved: Saved[];
-  readonly saveFile: (name: string, data: Uint8Array | string) => void;
-}
-
-export async function trustDevice(): Promise<TrustDevice> {
-  const name = `kofu-panel-test-${Date.now()}-${counter++}`;
-  const db = await openDatabase({ name });
-  opened.push({ db, name });
-  const store = new TrustStore({ database: async () => db, origin: location.origin });
-  const signer = new TabletSigner(store);
-  const authority = new MunicipalityAuthority(store, { backupIterations: 1000 });
-  const logTools = new IssuanceLogTools(signer, store, async () => db);
+/** A scratch device on the real clock and this page's origin, with the files its panels saved. */
+export async function trustDevice() {
+  const services = await device({ clock: wallClock, origin: location.origin });
   const saved: Saved[] = [];
-  return { db, store, signer, authority, logTools, saved, saveFile: (n, data) => void saved.push({ name: n, data }) };
+  const saveFile = (name: string, data: Uint8Array | string) => void saved.push({ name, data });
+  return { ...services, saved, saveFile };
 }
 
 /** Closes and deletes every device's database (run after each test). */
-export async function removeTrustDevices(): Promise<void> {
-  for (const { db, name } of opened.splice(0)) {
-    db.close();
-    await deleteDB(name);
-  }
-}
+export const removeTrustDevices = removeDevices;
 
 /** Finds `selector` in `root`, its shadow root or any shadow root below (the panels nest one in another). */
 export function deepQuery<E extends Element = HTMLElement>(root: ParentNode, selector: string): E | null {

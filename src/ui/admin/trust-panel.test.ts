@@ -51,4 +51,25 @@ describe('ui/admin/trust-panel', () => {
     const tags = [...panel.shadowRoot!.children].map((e) => e.localName).filter((name) => name.startsWith('kofu-'));
     expect(tags).to.deep.equal(['kofu-demo-mode-panel', 'kofu-signer-panel', 'kofu-trust-store-panel', 'kofu-authority-panel', 'kofu-issuance-log-panel']);
   });
+
+  it('runs one action at a time: while one panel works, the others hold their buttons', async () => {
+    const { $, store } = await mount();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const setDemoMode = store.setDemoMode.bind(store);
+    store.setDemoMode = async (on) => {
+      await held;
+      return setDemoMode(on);
+    };
+    const toggle = $<HTMLInputElement>('input[data-action="demo-mode"]')!;
+    toggle.checked = false;
+    toggle.dispatchEvent(new Event('change'));
+    await waitUntil(() => $<HTMLButtonElement>('button[data-action="create-root"]')!.disabled, 'the authority panel holds off');
+    expect($<HTMLButtonElement>('button[data-action="create-request"]')!.disabled).to.equal(true);
+    expect($<HTMLButtonElement>('button[data-action="export-log"]')!.disabled).to.equal(true);
+    release();
+    await waitUntil(() => $('[data-section="demo"] [data-result="ok"]'), 'turned off');
+    await waitUntil(() => !$<HTMLButtonElement>('button[data-action="create-root"]')!.disabled, 'free again');
+    expect($<HTMLButtonElement>('button[data-action="create-request"]')!.disabled).to.equal(false);
+  });
 });

@@ -7,11 +7,11 @@
  * - `<kofu-authority-panel>`: the municipality root — back up, restore, certify, revoke, publish;
  * - `<kofu-issuance-log-panel>`: the issuance log's audit export and checks.
  *
- * The admin console shows them all, over one set of services; after an action in any panel every
- * panel re-reads its state before the action's outcome shows.
+ * The admin console shows them all, over one set of services, and runs one action at a time across
+ * them; after an action in any panel every panel re-reads its state before the outcome shows.
  */
 import { LitElement, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { municipalityAuthority, type MunicipalityAuthority } from '../../app/trust/authority.ts';
 import { issuanceLogTools, type IssuanceLogTools } from '../../app/trust/issuance-log-tools.ts';
 import { tabletSigner, type TabletSigner } from '../../app/trust/tablet-signer.ts';
@@ -38,7 +38,17 @@ export class KofuAdminTrust extends LitElement {
   /** How files reach the user; tests replace it to capture them. */
   @property({ attribute: false }) saveFile: SaveFile = browserSaveFile;
 
+  /** The panels whose action is running (they say so with `kofu-trust-working`, WORKING_EVENT). */
+  @state() private working = new Set<EventTarget>();
+
   private readonly i18n = new LanguageController(this);
+
+  private readonly onWorking = (event: CustomEvent<boolean>): void => {
+    const working = new Set(this.working);
+    if (event.detail) working.add(event.currentTarget!);
+    else working.delete(event.currentTarget!);
+    this.working = working;
+  };
 
   /** Re-reads every panel's state: an action in one changes what others show. */
   private readonly refreshAll = async (): Promise<void> => {
@@ -48,13 +58,20 @@ export class KofuAdminTrust extends LitElement {
 
   override render() {
     const refresh = this.refreshAll;
+    const busy = this.working.size > 0;
+    const working = this.onWorking;
     return html`
       <h2 class="visually-hidden">${t('trust.heading')}</h2>
-      <kofu-demo-mode-panel data-trust-section .store=${this.store} .refreshAfterAction=${refresh}></kofu-demo-mode-panel>
-      <kofu-signer-panel data-trust-section .signer=${this.signer} .saveFile=${this.saveFile} .refreshAfterAction=${refresh}></kofu-signer-panel>
-      <kofu-trust-store-panel data-trust-section .store=${this.store} .refreshAfterAction=${refresh}></kofu-trust-store-panel>
-      <kofu-authority-panel data-trust-section .authority=${this.authority} .saveFile=${this.saveFile} .refreshAfterAction=${refresh}></kofu-authority-panel>
-      <kofu-issuance-log-panel .logTools=${this.logTools} .saveFile=${this.saveFile} .refreshAfterAction=${refresh}></kofu-issuance-log-panel>
+      <kofu-demo-mode-panel data-trust-section .store=${this.store}
+        .refreshAfterAction=${refresh} .othersWorking=${busy} @kofu-trust-working=${working}></kofu-demo-mode-panel>
+      <kofu-signer-panel data-trust-section .signer=${this.signer} .saveFile=${this.saveFile}
+        .refreshAfterAction=${refresh} .othersWorking=${busy} @kofu-trust-working=${working}></kofu-signer-panel>
+      <kofu-trust-store-panel data-trust-section .store=${this.store}
+        .refreshAfterAction=${refresh} .othersWorking=${busy} @kofu-trust-working=${working}></kofu-trust-store-panel>
+      <kofu-authority-panel data-trust-section .authority=${this.authority} .saveFile=${this.saveFile}
+        .refreshAfterAction=${refresh} .othersWorking=${busy} @kofu-trust-working=${working}></kofu-authority-panel>
+      <kofu-issuance-log-panel .logTools=${this.logTools} .saveFile=${this.saveFile}
+        .refreshAfterAction=${refresh} .othersWorking=${busy} @kofu-trust-working=${working}></kofu-issuance-log-panel>
     `;
   }
 }

@@ -139,7 +139,7 @@ export class KofuAuthorityPanel extends TrustSection<AuthorityView> {
 
   /** No root on this device yet: create one, or restore it from its backup. */
   private renderNoRoot(): TemplateResult {
-    const working = this.tasks.working;
+    const working = this.working;
     return html`<section data-section="root">
       <h2>${t('trust.root.heading')}</h2>
       <p>${t('trust.root.lead')}</p>
@@ -171,7 +171,7 @@ export class KofuAuthorityPanel extends TrustSection<AuthorityView> {
     const issued = this.view?.issued ?? [];
     const request = this.pendingRequest;
     const minimum = String(MIN_PASSPHRASE_LENGTH);
-    const working = this.tasks.working;
+    const working = this.working;
     return html`<section data-section="root">
       <h2>${t('trust.root.heading')}</h2>
       <dl data-root>

@@ -44,7 +44,7 @@ export class KofuDemoModePanel extends TrustSection<DemoView> {
     return html`<section data-section="demo">
       <h2>${t('trust.demo.heading')}</h2>
       <label class="switch">
-        <input type="checkbox" data-action="demo-mode" .checked=${demoMode} ?disabled=${this.tasks.working}
+        <input type="checkbox" data-action="demo-mode" .checked=${demoMode} ?disabled=${this.working}
           @change=${(e: Event) => void this.setDemoMode((e.target as HTMLInputElement).checked)} />
         ${demoMode ? t('trust.demo.on') : t('trust.demo.off')}
       </label>

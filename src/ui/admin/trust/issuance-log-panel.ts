@@ -2,32 +2,35 @@
  * `<kofu-issuance-log-panel>`: the issuance log for audit — export it (sealed by this tablet's
  * signer), verify this device's log or an exported file, with every deleted or modified entry.
  */
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { issuanceLogTools, type IssuanceLogTools, type LogReport } from '../../../app/trust/issuance-log-tools.ts';
 import { browserSaveFile, type SaveFile } from '../../shared/download.ts';
-import { LanguageController, language, t } from '../../shared/i18n.ts';
+import { language, t } from '../../shared/i18n.ts';
 import { TaskController } from '../../shared/task-controller.ts';
-import { FileKind, onFile, readFile, renderOutcome, trustPanelStyles } from './trust-section.ts';
+import { FileKind, TrustSection, onFile, readFile, renderOutcome } from './trust-section.ts';
 
 /** An exported issuance log of ~250,000 entries; anything larger is not one of ours. */
 export const MAX_LOG_FILE_BYTES = 64 * 1024 * 1024;
 
 @customElement('kofu-issuance-log-panel')
-export class KofuIssuanceLogPanel extends LitElement {
-  static override styles = trustPanelStyles;
-
+export class KofuIssuanceLogPanel extends TrustSection<void> {
   /** The log tools; tests inject ones over a scratch database. */
   @property({ attribute: false }) logTools: IssuanceLogTools = issuanceLogTools();
   /** How files reach the user; tests replace it to capture them. */
   @property({ attribute: false }) saveFile: SaveFile = browserSaveFile;
-  /** What to re-read after an action, before its outcome shows (see TrustSection); the log panel shows no stored state itself. */
-  @property({ attribute: false }) refreshAfterAction?: () => Promise<void>;
 
   @state() private report?: LogReport;
 
-  private readonly i18n = new LanguageController(this);
-  private readonly tasks = new TaskController<'log'>(this, 'admin-trust', { refresh: async () => this.refreshAfterAction?.() });
+  protected readonly section = 'log';
+  protected readonly tasks = new TaskController<'log'>(this, 'admin-trust', { refresh: () => this.afterAction() });
+
+  /** The log panel shows no stored state of its own, only the report of its last check. */
+  protected async read(): Promise<void> {}
+
+  protected follow(): (() => void)[] {
+    return [];
+  }
 
   private exportLog(): Promise<void> {
     return this.tasks.run('log', async () => {
@@ -49,7 +52,7 @@ export class KofuIssuanceLogPanel extends LitElement {
 
   override render(): TemplateResult {
     const report = this.report;
-    const working = this.tasks.working;
+    const working = this.working;
     return html`<section data-section="log">
       <h2>${t('trust.log.heading')}</h2>
       <p class="hint">${t('trust.log.lead')}</p>

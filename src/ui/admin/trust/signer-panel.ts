@@ -101,7 +101,7 @@ export class KofuSignerPanel extends TrustSection<SignerView> {
   override render(): TemplateResult {
     if (!this.loaded) return html`<p aria-busy="true">${t('common.working')}</p>`;
     const real = this.view?.real;
-    const working = this.tasks.working;
+    const working = this.working;
     return html`<section data-section="signer">
       <h2>${t('trust.signer.heading')}</h2>
       ${this.renderSignerInfo(this.view?.active, 'active')}

@@ -5,7 +5,7 @@
  * stored state current. The panels only collect input, show state and hand files to the browser;
  * the work is in src/app/trust/.
  */
-import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { TrustServiceError } from '../../../app/trust/common.ts';
 import { describeError } from '../../../bytes/errors.ts';
@@ -167,6 +167,12 @@ export const trustSectionStyles = css`
   }
 `;
 
+/**
+ * Fired by a trust panel (bubbling, `detail` true or false) when one of its actions starts or
+ * ends, so `<kofu-admin-trust>` can hold off the other panels' actions meanwhile.
+ */
+export const WORKING_EVENT = 'kofu-trust-working';
+
 /** The styles of every trust panel. */
 export const trustPanelStyles = [tokens, controls, panels, trustSectionStyles];
 
@@ -183,6 +189,8 @@ export abstract class TrustSection<View> extends LitElement {
    * sits beside stale state). Alone, a panel re-reads itself.
    */
   @property({ attribute: false }) refreshAfterAction?: () => Promise<void>;
+  /** True while an action of another trust panel runs (set by `<kofu-admin-trust>`): one action at a time. */
+  @property({ attribute: false }) othersWorking = false;
 
   /** The last complete read; undefined until the first one. */
   @state() protected view?: View;
@@ -194,6 +202,12 @@ export abstract class TrustSection<View> extends LitElement {
   protected abstract readonly section: string;
   private reads = 0;
   private unfollow: (() => void)[] = [];
+  private reportedWorking = false;
+
+  /** True while an action runs here or in another trust panel: the panel's buttons are disabled. */
+  protected get working(): boolean {
+    return this.tasks.working || this.othersWorking;
+  }
 
   /** Reads everything the panel shows, so it never shows a half-updated state. */
   protected abstract read(): Promise<View>;
@@ -210,6 +224,13 @@ export abstract class TrustSection<View> extends LitElement {
   override disconnectedCallback(): void {
     for (const stop of this.unfollow.splice(0)) stop();
     super.disconnectedCallback();
+  }
+
+  override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this.tasks.working === this.reportedWorking) return;
+    this.reportedWorking = this.tasks.working;
+    this.dispatchEvent(new CustomEvent<boolean>(WORKING_EVENT, { bubbles: true, detail: this.reportedWorking }));
   }
 
   /** Re-reads everything shown. Safe to call any time: only the newest of overlapping calls is shown. */

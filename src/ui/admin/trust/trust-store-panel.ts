@@ -110,7 +110,7 @@ export class KofuTrustStorePanel extends TrustSection<TrustStoreView> {
     const pending = this.pendingPublisher;
     const view = this.view;
     const anchors = view?.anchors ?? [];
-    const working = this.tasks.working;
+    const working = this.working;
     return html`<section data-section="trust">
       <h2>${t('trust.list.heading')}</h2>
       ${this.renderList(view?.lists.list, 'real')}

@@ -1,8 +1,8 @@
 /**
  * Composition of the kiosk: the session's dependencies on this device (IndexedDB registry, the
- * trust service's signer, the pdf worker, the issuance log, serial numbers) and the readers the
- * start screen offers — demo cards on a virtual RC-S380 (the real driver code runs) or a real USB
- * reader chosen through the browser's WebUSB prompt.
+ * tablet's signer (src/app/trust/tablet-signer.ts), the pdf worker, the issuance log, serial
+ * numbers) and the readers the start screen offers — demo cards on a virtual RC-S380 (the real
+ * driver code runs) or a real USB reader chosen through the browser's WebUSB prompt.
  */
 import { createVirtualReader, DEMO_RESIDENTS, defaultAnchors, demoTrustAnchor, requestUsbReader, type CardReader } from '../card/index.ts';
 import type { Certificate } from '../documents/types.ts';
@@ -13,7 +13,7 @@ import { beginWork } from './activity.ts';
 import { appDatabase } from './database.ts';
 import { readDemoMode } from './demo-mode.ts';
 import { KioskSession, type KioskBack, type KioskDeps, type PdfService } from './kiosk-session.ts';
-import { trustService } from './trust-service.ts';
+import { tabletSigner } from './trust/tablet-signer.ts';
 import { pdfBridge } from './pdf.ts';
 import { appRegistry } from './registry.ts';
 import { MODE_PATHS } from './routes.ts';
@@ -49,7 +49,7 @@ export async function createKioskSession(): Promise<{ session: KioskSession; dem
   const deps: KioskDeps = {
     registry,
     cardAnchors: async () => (demoMode ? [...defaultAnchors(), await demoTrustAnchor()] : defaultAnchors()),
-    signer: (municipality) => trustService().currentSigner(municipality),
+    signer: (municipality) => tabletSigner().currentSigner(municipality),
     pdf: workerPdfService(),
     nextSerial,
     appendLog: async (record, signer) => void (await appendIssuance(db, record, signer)),

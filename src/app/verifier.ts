@@ -1,5 +1,5 @@
 /**
- * Composition of the verifier: the trust lists this device holds (trust service, main thread,
+ * Composition of the verifier: the trust lists this device holds (trust store, main thread,
  * IndexedDB) and the pipeline in the verify worker. Input errors (file too large, not an image)
  * become invalid reports like every other failure, so the UI has one result shape.
  */
@@ -8,7 +8,7 @@ import type { LocatorPeek, VerifyWorkerApi } from '../../workers/verify.worker.t
 import { AbortedError } from '../bytes/errors.ts';
 import { inputFailureReport } from '../verify/verdicts.ts';
 import type { VerificationReport } from '../verify/report.ts';
-import { trustService } from './trust-service.ts';
+import { trustStore } from './trust/verifier-trust.ts';
 import { WorkerBridge, type CallOptions } from './worker-bridge.ts';
 
 let bridge: WorkerBridge<VerifyWorkerApi> | undefined;
@@ -29,7 +29,7 @@ export interface VerifyCallOptions extends CallOptions {
 export async function verifyPixels(image: { data: Uint8ClampedArray; width: number; height: number }, options: VerifyCallOptions = {}): Promise<VerificationReport> {
   let trust;
   try {
-    const current = await trustService().currentTrust();
+    const current = await trustStore().currentTrust();
     trust = { demoMode: current.demoMode, lists: [...current.lists] };
   } catch (error) {
     return inputFailureReport(error);

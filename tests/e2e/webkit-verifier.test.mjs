@@ -112,4 +112,26 @@ describe('verifier in WebKit (WebKitGTK MiniBrowser)', { skip: unavailable ?? fa
     assert.match(control.script, /\/sw\.js$/);
     assert.deepEqual(await pageErrors(session), []);
   });
+
+  it('verifies a kofu PDF with the server gone: PDF.js and its worker come from the precache', { timeout: 120_000 }, async () => {
+    const precached = await session.executeAsync(`
+      const done = arguments[arguments.length - 1];
+      (async () => {
+        const urls = [];
+        for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+        return urls;
+      })().then(done, (error) => done([String(error)]));
+    `);
+    assert.ok(precached.some((url) => /\/assets\/pdf\.worker\.min-[\w-]+\.mjs$/.test(url)), `the pdf.js worker is precached: ${precached.join(' ')}`);
+
+    const issued = await backSidePdf({ serial: 14 });
+    await writeFile(path.join(dir, 'certificate-000014.pdf'), issued.pdf);
+    await app.close(); // every request the service worker does not answer now fails (502 from the proxy)
+    await openVerifier(session, proxy.origin);
+    await choose(session, path.join(dir, 'certificate-000014.pdf'));
+    const pdf = await readVerdict(session);
+    assert.equal(pdf.verdict, 'demo', pdf.text);
+    assert.equal(pdf.serial, issued.serial);
+    assert.deepEqual(await pageErrors(session), []);
+  });
 });

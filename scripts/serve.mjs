@@ -37,16 +37,35 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+// Only features browsers know (W3C Permissions Policy; Chromium's list of policy-controlled
+// features): an unknown one is ignored and logs "Unrecognized feature" on every load. Web NFC has
+// no policy feature (w3c/web-nfc: top-level browsing contexts only), so it is not named here.
+export const PERMISSIONS_POLICY = 'usb=(self), camera=(self), geolocation=(), microphone=()';
+
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
-  'Permissions-Policy': 'usb=(self), camera=(self), nfc=(self), geolocation=(), microphone=()',
+  'Permissions-Policy': PERMISSIONS_POLICY,
 };
 
+/** A request path that is not valid percent-encoding (RFC 3986 §2.1), e.g. `/%E0%A4%A`. */
+class MalformedPathError extends Error {
+  name = 'MalformedPathError';
+}
+
+function decodePath(urlPath) {
+  try {
+    return decodeURIComponent(urlPath);
+  } catch (cause) {
+    if (cause instanceof URIError) throw new MalformedPathError('malformed percent-encoding', { cause });
+    throw cause;
+  }
+}
+
 async function resolveFile(urlPath) {
-  const decoded = decodeURIComponent(urlPath.split('?')[0]);
+  const decoded = decodePath(urlPath.split('?')[0]);
   const candidate = path.normalize(path.join(root, decoded));
   if (!candidate.startsWith(root)) return undefined; // path traversal
   try {
@@ -83,8 +102,11 @@ export function startServer({ port = 4173, host = '127.0.0.1', transform } = {})
       });
       response.end(request.method === 'HEAD' ? undefined : body);
     } catch (error) {
-      response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
-      response.end(String(error));
+      // Error answers keep the security headers too; they say what went wrong, not how.
+      const malformed = error instanceof MalformedPathError;
+      if (!malformed) console.error(error);
+      response.writeHead(malformed ? 400 : 500, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
+      response.end(malformed ? 'Bad request: malformed URL' : 'Internal server error');
     }
   });
   return new Promise((resolve, reject) => {

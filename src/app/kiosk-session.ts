@@ -91,7 +91,6 @@ type Listener = (state: KioskState) => void;
 export class KioskSession {
   private current: KioskState = { step: 'start' };
   private readonly listeners = new Set<Listener>();
-  private reader?: CardReader;
   private releaseReader?: () => Promise<void>;
   private card?: CardSession;
   private abort?: AbortController;
@@ -171,7 +170,6 @@ export class KioskSession {
       return;
     }
     const epoch = this.epoch;
-    this.reader = reader;
     this.releaseReader = release ?? (() => reader.close());
     this.abort = new AbortController();
     const signal = this.abort.signal;
@@ -422,7 +420,6 @@ export class KioskSession {
     this.abort = undefined;
     await this.closeCard();
     const release = this.releaseReader;
-    this.reader = undefined;
     this.releaseReader = undefined;
     if (release) await release().catch(() => undefined);
     this.resident = undefined;

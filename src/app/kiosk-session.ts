@@ -12,6 +12,9 @@
  *
  * Privacy: the PIN is never stored in `state`; the card session is closed on every way out; an
  * inactivity timer (paused while the tablet itself is working) returns to the start.
+ *
+ * Beside it: what can be chosen (kiosk-choices.ts), issuing one copy through the mint path
+ * (kiosk-issue.ts), and what the flow says (kiosk-messages.ts).
  */
 import { toHex, sha256 } from '../bytes/bytes.ts';
 import { KofuError, type LocalizedText } from '../bytes/errors.ts';

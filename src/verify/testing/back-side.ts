@@ -18,7 +18,6 @@ import { layoutCertificate } from '../../render/render.ts';
 import { mintBack, PRINTED_CARRIER_PROFILE } from '../../mint/mint.ts';
 import { DEMO_MUNICIPALITY_CODE, demoTrustAnchor, demoTrustList, issueDemoSignerCertificate } from '../../seal/demo.ts';
 import { generateSignerKeyPair } from '../../seal/keys.ts';
-import { decodeSignerCertificate } from '../../seal/signer-certificate.ts';
 import { locatorQr, type Locator, type LocatorQr } from '../../seal/locator.ts';
 import { openTrustList, type TrustList } from '../../seal/trust-list.ts';
 import type { SealSigner } from '../../seal/seal.ts';
@@ -36,7 +35,6 @@ export const FIXTURE_NOW = 1_795_575_600;
 export interface DemoSetup {
   readonly trust: { demoMode: boolean; lists: TrustList[] };
   readonly signer: SealSigner;
-  readonly kid: Uint8Array;
 }
 
 let setup: Promise<DemoSetup> | undefined;
@@ -47,8 +45,7 @@ export function demoSetup(): Promise<DemoSetup> {
     const list = await openTrustList(await demoTrustList(FIXTURE_NOW - 3600), [await demoTrustAnchor()], { demoMode: true });
     const keys = await generateSignerKeyPair();
     const certificate = await issueDemoSignerCertificate(keys.publicKey, 'VERIFY-TEST', FIXTURE_NOW - 3600);
-    const { kid } = await decodeSignerCertificate(certificate);
-    return { trust: { demoMode: true, lists: [list] }, signer: { privateKey: keys.privateKey, certificate }, kid };
+    return { trust: { demoMode: true, lists: [list] }, signer: { privateKey: keys.privateKey, certificate } };
   })();
   return setup;
 }

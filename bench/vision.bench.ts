@@ -1,8 +1,8 @@
 /**
- * Vision stage timings on an A4 page at 300 dpi (2480 × 3508 px): RGBA → grey on the main thread
- * (fast and reference paths) and through the worker bridge (transfer included).
+ * Vision stage timings on an A4 page at 300 dpi (2480 × 3508 px): RGBA → grey, fast and reference
+ * paths. The app converts inside the verify worker, as part of the pipeline: bench/verify.bench.ts
+ * reports that path (`grey_ms`, and `verify.worker_ms.flatbed300` with the transfer).
  */
-import { toGreyInWorker } from '../src/app/vision.ts';
 import { rgbaToGrey, rgbaToGreyReference } from '../src/vision/grey.ts';
 import { medianMs } from './timing.ts';
 
@@ -25,11 +25,9 @@ export async function run() {
   const source = page();
   const fast = await medianMs(RUNS, () => rgbaToGrey(source, WIDTH, HEIGHT));
   const reference = await medianMs(RUNS, () => rgbaToGreyReference(source, WIDTH, HEIGHT));
-  const worker = await medianMs(RUNS, () => toGreyInWorker({ data: source.slice(), width: WIDTH, height: HEIGHT }));
   const context = { image: `${WIDTH}x${HEIGHT}`, runs: RUNS };
   return [
     { id: 'vision.grey_ms.a4_300dpi', value: fast, unit: 'ms', ...context },
     { id: 'vision.grey_reference_ms.a4_300dpi', value: reference, unit: 'ms', ...context },
-    { id: 'vision.grey_worker_ms.a4_300dpi', value: worker, unit: 'ms', note: 'includes copying the source for each run and transfer both ways', ...context },
   ];
 }

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { toHex } from '../bytes/bytes.ts';
-import { createVirtualReader, DEMO_RESIDENTS, demoTrustAnchor as demoCardAnchor, MemoryCardStateStore, type DemoResident } from '../card/index.ts';
+import { createVirtualReader, DEMO_RESIDENTS, demoTrustAnchor as demoCardAnchor, MemoryCardStateStore, PinIncorrectError, type DemoResident } from '../card/index.ts';
 import type { VirtualReaderKit } from '../card/virtual/kit.ts';
 import { TokenLabel } from '../card/mynumber/constants.ts';
 import { Rcs380Reader } from '../card/rcs380/driver.ts';
@@ -160,7 +160,10 @@ describe('kiosk session', function () {
     await r.session.submitPin('9999');
     const state = pinState(r.session.state);
     expect(state.triesLeft).to.equal(2);
-    expect(state.message?.ja).to.be.a('string');
+    // The card layer's own words for SW 63C2, in both languages: wrong PIN, two tries left.
+    expect(state.message).to.deep.equal(new PinIncorrectError(2, 0x63c2).text);
+    expect(state.message?.ja).to.contain('暗証番号が違います').and.to.contain('あと2回');
+    expect(state.message?.en).to.match(/^Wrong PIN\. 2 more wrong tries lock the card\./);
     expect(state.busy).to.equal(false);
   });
 

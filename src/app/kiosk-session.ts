@@ -12,22 +12,29 @@
  *
  * Privacy: the PIN is never stored in `state`; the card session is closed on every way out; an
  * inactivity timer (paused while the tablet itself is working) returns to the start.
+ *
+ * Beside it: what can be chosen (kiosk-choices.ts), issuing one copy through the mint path
+ * (kiosk-issue.ts), and what the flow says (kiosk-messages.ts).
  */
 import { toHex, sha256 } from '../bytes/bytes.ts';
 import { KofuError, type LocalizedText } from '../bytes/errors.ts';
 import { CardSession, NotMyNumberCardError, PinIncorrectError, PinLastTryError, PinLockedError, type CardReader, type TrustAnchor as CardTrustAnchor, DEMO_RESIDENTS } from '../card/index.ts';
 import { jstDay } from '../documents/dates.ts';
-import { toSealContent } from '../documents/codec.ts';
 import { feeFor, type CertificateRequest } from '../documents/options.ts';
-import { CERT_TYPE_CODE, formatSerial, sealOptionsOf } from '../documents/seal-binding.ts';
-import { CERTIFICATE_KINDS, type Certificate, type CertificateKind } from '../documents/types.ts';
+import { formatSerial } from '../documents/seal-binding.ts';
+import type { Certificate, CertificateKind } from '../documents/types.ts';
 import { buildCertificate, IneligibleError } from '../registry/issue.ts';
 import type { Municipality, Resident } from '../registry/model.ts';
 import type { Registry } from '../registry/registry.ts';
-import { availabilityRefusals, kosekiRefusals, requesterRefusals, type Refusal } from '../registry/rules.ts';
-import { decodeSignerCertificate, encodeLocator, locatorQr, LOCATOR_VERSION, signSeal, WHITENING_KEY_BYTES, type CborMap, type CertificateTypeCode, type LocatorQr, type SealSigner } from '../seal/index.ts';
 import type { IssuanceRecord } from '../seal/audit-log.ts';
-import { encodeCarrier, FLATBED_PROFILE, type CarrierSymbol } from '../carrier/index.ts';
+import type { SealSigner } from '../seal/seal.ts';
+import { defaultRequest, kindChoices, sanitizeRequest, type HouseholdMember, type KindChoice } from './kiosk-choices.ts';
+import { issueCopy, type IssuedCopy, type PdfService } from './kiosk-issue.ts';
+import { KioskError, KioskMessage } from './kiosk-messages.ts';
+
+export { defaultRequest, type HouseholdMember, type KindChoice } from './kiosk-choices.ts';
+export type { IssuedCopy, KioskBack, PdfService } from './kiosk-issue.ts';
+export { KioskError, KioskMessage } from './kiosk-messages.ts';
 
 /** Seconds of no touch before the kiosk returns to the start (privacy at a shared tablet). */
 export const INACTIVITY_MS = 60_000;
@@ -35,24 +42,6 @@ export const INACTIVITY_MS = 60_000;
 export const END_SCREEN_MS = 15_000;
 export const PIN_LENGTH = 4;
 export const MAX_COPIES = 5;
-/** Printed for a 300 dpi flatbed scan (0.42 mm modules); docs/carrier.md compares the profiles. */
-export const CARRIER_PROFILE = FLATBED_PROFILE;
-
-export interface PdfService {
-  /** Sheets the renderer lays `cert` out on: the seal's `sheets` claim. */
-  sheets(cert: Certificate): Promise<number>;
-  /** The A4 PDF with the carrier (scrambled image) and the QR locator on the back of every sheet. */
-  pdf(cert: Certificate, back: KioskBack, onProgress?: (fraction: number) => void): Promise<Uint8Array>;
-  /** The front of the first sheet as RGBA pixels, for the preview. */
-  preview(cert: Certificate): Promise<{ width: number; height: number; pixels: Uint8ClampedArray }>;
-}
-
-/** What the back of every sheet carries. */
-export interface KioskBack {
-  /** The seal, whitened with the locator's key, as the carrier symbol (src/carrier). */
-  readonly carrier: CarrierSymbol;
-  readonly qr: LocatorQr;
-}
 
 export interface KioskDeps {
   readonly registry: Registry;
@@ -75,28 +64,6 @@ export interface KioskDeps {
   readonly inactivityMs?: number;
   /** Polling interval while waiting for a card. */
   readonly pollMs?: number;
-}
-
-export interface KindChoice {
-  readonly kind: CertificateKind;
-  readonly fee: number;
-  /** Empty when the kind can be chosen. */
-  readonly refusals: readonly Refusal[];
-  /** The municipality that issues this kind (戸籍 and 附票: the 本籍地). */
-  readonly issuer: string;
-}
-
-export interface HouseholdMember {
-  readonly id: string;
-  readonly name: string;
-  readonly relationship: string;
-}
-
-export interface IssuedCopy {
-  readonly serial: string;
-  readonly pdf: Uint8Array;
-  readonly fileName: string;
-  readonly sheets: number;
 }
 
 export type KioskState =
@@ -122,28 +89,11 @@ export type KioskState =
   | { readonly step: 'end' }
   | { readonly step: 'error'; readonly code: string; readonly message: LocalizedText };
 
-const text = (ja: string, en: string): LocalizedText => ({ ja, en });
-
-export const KioskMessage = {
-  unknownResident: text(
-    'このカードの方の住民記録が見つかりません。お住まいの市区町村の窓口でご相談ください。',
-    'No resident record was found for this card. Please ask at your municipal office.',
-  ),
-  unexpected: text('処理を続けられませんでした。はじめからやり直してください。', 'Something went wrong. Please start again.'),
-  wrongPinLength: text('暗証番号は数字4桁です。', 'The PIN has 4 digits.'),
-} as const;
-
-/** Thrown (and shown) for mistakes in the flow itself. */
-export class KioskError extends KofuError {
-  override readonly name = 'KioskError';
-}
-
 type Listener = (state: KioskState) => void;
 
 export class KioskSession {
   private current: KioskState = { step: 'start' };
   private readonly listeners = new Set<Listener>();
-  private reader?: CardReader;
   private releaseReader?: () => Promise<void>;
   private card?: CardSession;
   private abort?: AbortController;
@@ -171,6 +121,10 @@ export class KioskSession {
 
   private now(): Date {
     return this.deps.now?.() ?? new Date();
+  }
+
+  private random(length: number): Uint8Array {
+    return this.deps.random?.(length) ?? crypto.getRandomValues(new Uint8Array(length));
   }
 
   private set(state: KioskState): void {
@@ -219,7 +173,6 @@ export class KioskSession {
       return;
     }
     const epoch = this.epoch;
-    this.reader = reader;
     this.releaseReader = release ?? (() => reader.close());
     this.abort = new AbortController();
     const signal = this.abort.signal;
@@ -296,7 +249,7 @@ export class KioskSession {
     this.set({ ...state, confirmLastTry: false, busy: true, message: undefined });
     const signal = this.abort?.signal;
     try {
-      const challenge = this.deps.random?.(32) ?? crypto.getRandomValues(new Uint8Array(32));
+      const challenge = this.random(32);
       const auth = await this.card.authenticate({ pin, challenge, confirmLastTry, signal });
       if (epoch !== this.epoch) return;
       this.demoCard = auth.demo;
@@ -330,35 +283,7 @@ export class KioskSession {
 
   /** The six certificates, each with the reasons it cannot be issued now (empty = available). */
   async choices(): Promise<KindChoice[]> {
-    const resident = this.resident!;
-    const home = this.home;
-    const registry = this.deps.registry;
-    const now = this.now();
-    const today = jstDay(now);
-    const personal = requesterRefusals(resident, today);
-    const out: KindChoice[] = [];
-    for (const kind of CERTIFICATE_KINDS) {
-      let issuer = home;
-      const refusals: Refusal[] = [...personal];
-      if (kind === 'koseki' || kind === 'fuhyo') {
-        const problems = kosekiRefusals(resident);
-        refusals.push(...problems);
-        if (!problems.length && resident.honseki) {
-          const keeper = await registry.municipality((await registry.koseki(resident.honseki.kosekiId))?.municipality ?? resident.honseki.municipality);
-          issuer = keeper ?? home;
-        }
-      }
-      if (kind === 'inkan' && !(await registry.seal(resident.id))) {
-        refusals.push({ code: 'no-seal', text: text('印鑑登録がありません。窓口で登録してください。', 'No seal is registered. Please register one at the office.') });
-      }
-      if (kind === 'tax' && !(await registry.taxRecords(resident.id)).length) {
-        refusals.push({ code: 'no-tax-record', text: text('税情報がありません。', 'No tax record is available.') });
-      }
-      if (!issuer) refusals.push({ code: 'no-municipality', text: KioskMessage.unknownResident });
-      else refusals.push(...availabilityRefusals(issuer, kind, now));
-      out.push({ kind, fee: issuer?.fees[kind] ?? 0, refusals: dedupe(refusals), issuer: issuer ? `${issuer.prefecture}${issuer.name}` : '' });
-    }
-    return out;
+    return await kindChoices(this.deps.registry, this.resident!, this.home, this.now());
   }
 
   private async showChoices(): Promise<void> {
@@ -393,7 +318,7 @@ export class KioskSession {
     if (state.step !== 'options' || request.kind !== state.kind) return;
     const n = Math.min(MAX_COPIES, Math.max(1, Math.floor(copies)));
     const perCopy = (await this.choices()).find((c) => c.kind === state.kind)!.fee;
-    this.set({ ...state, request: sanitize(request), copies: n, fee: perCopy * n, problem: undefined });
+    this.set({ ...state, request: sanitizeRequest(request), copies: n, fee: perCopy * n, problem: undefined });
   }
 
   /** 次へ: checks the request against the registry and shows the preview and the fee. */
@@ -451,28 +376,9 @@ export class KioskSession {
     this.set({ step: 'print', kind: state.kind, fee: state.fee, copies, demo: this.demoCard });
   }
 
-  private async issueOne(request: CertificateRequest, onProgress: (fraction: number) => void): Promise<IssuedCopy> {
-    const probe = await this.build(request, 0);
-    const issuerCode = Number(probe.issuer.code);
-    const signer = await this.deps.signer(issuerCode);
-    const serial = await this.deps.nextSerial(issuerCode);
-    const issuedAtMs = this.now().getTime();
-    const cert = await this.build(request, serial, new Date(issuedAtMs));
-    const sheets = await this.deps.pdf.sheets(cert);
-    const issuedAt = Math.floor(issuedAtMs / 1000);
-    const certType = CERT_TYPE_CODE[cert.kind] as CertificateTypeCode;
-    const seal = await signSeal(
-      { issuer: issuerCode, issuedAt, serial, certType, options: sealOptionsOf(cert) as unknown as CborMap, sheets, renderVersion: cert.renderVersion, content: toSealContent(cert) as unknown as CborMap },
-      signer,
-    );
-    const { kid } = await decodeSignerCertificate(signer.certificate);
-    const whiteningKey = this.deps.random?.(WHITENING_KEY_BYTES) ?? crypto.getRandomValues(new Uint8Array(WHITENING_KEY_BYTES));
-    const qr = locatorQr(encodeLocator({ version: LOCATOR_VERSION, issuer: issuerCode, kid, serial, whiteningKey }, this.deps.verifierUrl));
-    // The carrier's whitening key is the one the QR locator carries (docs/formats.md §4).
-    const carrier = encodeCarrier(seal, whiteningKey, CARRIER_PROFILE);
-    const pdf = await this.deps.pdf.pdf(cert, { carrier, qr }, onProgress);
-    await this.deps.appendLog({ serial, certType, issuedAt, signerKid: kid, seal }, signer);
-    return { serial: cert.serial, pdf, sheets, fileName: `kofu-${cert.kind}-${cert.issuer.code}-${cert.serial}.pdf` };
+  private issueOne(request: CertificateRequest, onProgress: (fraction: number) => void): Promise<IssuedCopy> {
+    const deps = { ...this.deps, now: () => this.now(), random: (length: number) => this.random(length) };
+    return issueCopy(deps, (serial, at) => this.build(request, serial, at), onProgress);
   }
 
   private async issuerOf(cert: Certificate): Promise<Municipality> {
@@ -517,7 +423,6 @@ export class KioskSession {
     this.abort = undefined;
     await this.closeCard();
     const release = this.releaseReader;
-    this.reader = undefined;
     this.releaseReader = undefined;
     if (release) await release().catch(() => undefined);
     this.resident = undefined;
@@ -535,31 +440,4 @@ export class KioskSession {
     this.idleTimer = undefined;
     this.listeners.clear();
   }
-}
-
-function dedupe(refusals: readonly Refusal[]): Refusal[] {
-  const seen = new Set<string>();
-  return refusals.filter((r) => !seen.has(r.code) && seen.add(r.code));
-}
-
-export function defaultRequest(kind: CertificateKind, residentId: string, fiscalYear?: number): CertificateRequest {
-  switch (kind) {
-    case 'juminhyo':
-    case 'kisai':
-      return { kind, scope: 'self', memberIds: [residentId], householder: false, honseki: false, myNumber: false };
-    case 'inkan':
-      return { kind };
-    case 'tax':
-      return { kind, taxKind: 'shotoku-kazei', fiscalYear: fiscalYear ?? 0 };
-    case 'koseki':
-      return { kind, scope: 'individual' };
-    case 'fuhyo':
-      return { kind };
-  }
-}
-
-/** 住民票記載事項証明書 never carries 本籍 or 個人番号; 住民票コード is never offered at all. */
-function sanitize(request: CertificateRequest): CertificateRequest {
-  if (request.kind === 'kisai') return { ...request, honseki: false, myNumber: false };
-  return request;
 }

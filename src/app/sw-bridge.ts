@@ -6,8 +6,6 @@
 import { Workbox } from 'workbox-window';
 import { isBusy, onIdle } from './activity.ts';
 
-export type UpdateState = 'none' | 'available';
-
 export interface ServiceWorkerEvents {
   offlineReady: () => void;
   updateAvailable: () => void;

@@ -1,12 +1,12 @@
 import { expect } from '@open-wc/testing';
+import { transfer } from 'comlink';
 import { AbortedError } from '../bytes/errors.ts';
 import { rgbaToGrey } from '../vision/grey.ts';
-import type { VisionWorkerApi } from '../../workers/vision.worker.ts';
+import type { GreyWorkerApi } from './testing/grey.worker.ts';
 import { WorkerBridge } from './worker-bridge.ts';
-import { toGreyInWorker } from './vision.ts';
 
 const newBridge = () =>
-  new WorkerBridge<VisionWorkerApi>(() => new Worker(new URL('../../workers/vision.worker.ts', import.meta.url), { type: 'module' }));
+  new WorkerBridge<GreyWorkerApi>(() => new Worker(new URL('./testing/grey.worker.ts', import.meta.url), { type: 'module' }));
 
 function gradient(width: number, height: number): Uint8ClampedArray {
   const rgba = new Uint8ClampedArray(width * height * 4);
@@ -19,7 +19,9 @@ describe('app/worker-bridge', () => {
     const rgba = gradient(64, 40);
     const expected = rgbaToGrey(rgba, 64, 40).data;
     const progress: number[] = [];
-    const grey = await toGreyInWorker({ data: rgba, width: 64, height: 40 }, { onProgress: (f) => progress.push(f) });
+    const bridge = newBridge();
+    const grey = await bridge.call((api, onProgress) => api.toGrey(transfer(rgba, [rgba.buffer]), 64, 40, onProgress), { onProgress: (f) => progress.push(f) });
+    bridge.terminate();
     expect(rgba.byteLength, 'the source buffer was transferred, not copied').to.equal(0);
     expect(grey.width).to.equal(64);
     expect([...grey.data]).to.deep.equal([...expected]);

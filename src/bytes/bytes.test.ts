@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { ByteFormatError, bytesEqual, concatBytes, constantTimeEqual, fromBase64, fromHex, readUint16BE, readUint32LE, toBase64, toHex, writeUint16BE, writeUint32LE } from './index.ts';
+import { bytesEqual, concatBytes, constantTimeEqual, fromBase64, fromHex, readUint16BE, readUint32LE, toBase64, toHex, writeUint16BE, writeUint32LE } from './bytes.ts';
+import { ByteFormatError } from './errors.ts';
 
 describe('bytes', () => {
   it('hex round-trips any byte string', () => {

@@ -5,7 +5,7 @@ import { PinIncorrectError, PinLastTryError, PinLockedError } from './apdu/statu
 import { CertificateError } from './mynumber/certificate.ts';
 import { NotMyNumberCardError } from './mynumber/jpki.ts';
 import { CardSession, defaultAnchors } from './session.ts';
-import { DirectReader } from './virtual/direct.ts';
+import { DirectReader } from './testing/direct.ts';
 import { DEMO_RESIDENTS, createVirtualDemoCard, demoTrustAnchor, getDemoCard } from './virtual/demo-cards.ts';
 import { MemoryCardStateStore } from './virtual/state.ts';
 import { TokenLabel } from './mynumber/constants.ts';

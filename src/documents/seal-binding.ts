@@ -8,8 +8,11 @@ import { jstDay, isoFromDay } from './dates.ts';
 import type { SealValue } from './codec.ts';
 import { TAX_KINDS, type Certificate, type CertificateKind } from './types.ts';
 
-/** The seal's `CertificateType` numbering (J-LIS order). */
-export const CERT_TYPE_CODE: Readonly<Record<CertificateKind, number>> = { juminhyo: 1, kisai: 2, inkan: 3, tax: 4, koseki: 5, fuhyo: 6 };
+/**
+ * The seal's `CertificateType` numbering (J-LIS order). Literal types, so a code is a valid
+ * seal `certType` (src/seal/seal.ts `CertificateTypeCode`) without a cast.
+ */
+export const CERT_TYPE_CODE = { juminhyo: 1, kisai: 2, inkan: 3, tax: 4, koseki: 5, fuhyo: 6 } as const satisfies Readonly<Record<CertificateKind, number>>;
 
 /** 発行番号 as printed: the seal's integer serial, zero-padded to six digits. */
 export function formatSerial(serial: number): string {

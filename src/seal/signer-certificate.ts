@@ -86,10 +86,6 @@ export async function verifySignerCertificate(certificate: { readonly sign1: Ret
   return verifySign1(certificate.sign1, rootPublicKey);
 }
 
-export async function signerPublicKey(certificate: SignerCertificate): Promise<CryptoKey> {
-  return importPublicKey(certificate.publicKey);
-}
-
 // ---- signer request: how a tablet's public key reaches the admin device ------------------------
 
 /**

@@ -59,7 +59,3 @@ export async function renderPdfBackPage(file: Blob, dpi = 300): Promise<ImageDat
     await task.destroy();
   }
 }
-
-export function isPdf(file: File): boolean {
-  return file.type === 'application/pdf' || /\.pdf$/i.test(file.name);
-}

@@ -1,8 +1,9 @@
 // The verifier must work in whatever browser a bank or landlord has: the same flow in Firefox
 // (Debian's firefox-esr, driven by puppeteer-core over WebDriver BiDi). Skipped, not failed,
-// where Firefox is not installed; .ci/run installs it.
+// where Firefox is not installed (no executable at FIREFOX_PATH or /usr/bin/firefox-esr);
+// .ci/run installs it.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { accessSync, constants } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,11 +14,32 @@ import { backSidePng } from './back-side.mjs';
 import { serveApp } from './harness.mjs';
 
 const firefoxPath = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
-const available = existsSync(firefoxPath);
+function executable(file) {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+const available = executable(firefoxPath);
+
+/** Uncaught exceptions and console errors of `page`, for a test to require none. */
+function watchErrors(page) {
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  return errors;
+}
 
 /** A page expression: the text of `selector` inside the verifier view (shadow roots pierced by hand). */
 const verifierText = (selector) =>
   `document.querySelector('kofu-app')?.shadowRoot?.querySelector('kofu-verifier-home')?.shadowRoot?.querySelector(${JSON.stringify(selector)})?.textContent ?? ''`;
+
+/** A page expression: the shadow root of the verdict panel. */
+const verdictRoot = `document.querySelector('kofu-app')?.shadowRoot?.querySelector('kofu-verifier-home')?.shadowRoot?.querySelector('kofu-verdict')?.shadowRoot`;
 
 async function waitForText(page, selector, fragment) {
   try {
@@ -29,10 +51,14 @@ async function waitForText(page, selector, fragment) {
   }
 }
 
-describe('verifier in Firefox', { skip: available ? false : `Firefox not found at ${firefoxPath}` }, () => {
+// Each test is skipped on its own (a skipped suite would hide its tests from the counts).
+const skip = available ? false : `Firefox not found at ${firefoxPath}`;
+
+describe('verifier in Firefox', () => {
   let browser;
   let app;
   before(async () => {
+    if (skip) return;
     app = await serveApp();
     browser = await puppeteer.launch({ browser: 'firefox', executablePath: firefoxPath, headless: true });
   });
@@ -41,8 +67,9 @@ describe('verifier in Firefox', { skip: available ? false : `Firefox not found a
     await app?.close();
   });
 
-  it('opens /verify, reads a scan in the worker, and explains a damaged file', async () => {
+  it('opens /verify, reads a scan in the worker, and explains a damaged file', { skip }, async () => {
     const page = await browser.newPage();
+    const errors = watchErrors(page);
     await page.goto(`${app.origin}/verify`);
     await waitForText(page, 'h1', '証明書の確認');
 
@@ -53,19 +80,24 @@ describe('verifier in Firefox', { skip: available ? false : `Firefox not found a
     await writeFile(path.join(dir, 'scan.png'), makePng(200, 283));
     await input.uploadFile(path.join(dir, 'scan.png'));
     await waitForText(page, '[data-result="loaded"]', '200×283');
+    assert.match(await page.evaluate(verifierText('[data-result="loaded"]')), /200×283/);
+    // The worker's answer for a blank page: no QR code, so no verdict but 'invalid'.
+    await page.waitForFunction(`(${verdictRoot})?.querySelector('section[data-verdict]')?.dataset.verdict === 'invalid'`, { timeout: 30_000, polling: 100 });
 
     // Firefox shows a truncated PNG as a blank image (Chromium refuses it); bytes that are no
     // image at all are refused by both.
     await writeFile(path.join(dir, 'broken.png'), Buffer.from('this is not an image, whatever its name says'));
     await input.uploadFile(path.join(dir, 'broken.png'));
     await waitForText(page, '[data-result="error"]', '読み取れませんでした');
-    assert.ok(true);
+    assert.match(await page.evaluate(verifierText('[data-result="error"]')), /読み取れませんでした/);
+    assert.deepEqual(errors, []);
     await page.close();
   });
 
-  it('verifies a generated back side: DEMO verdict and the restored image', async () => {
+  it('verifies a generated back side: DEMO verdict and the restored image', { skip }, async () => {
     const back = await backSidePng({ serial: 11 });
     const page = await browser.newPage();
+    const errors = watchErrors(page);
     await page.goto(`${app.origin}/verify`);
     await waitForText(page, 'h1', '証明書の確認');
     const input = await page.evaluateHandle(
@@ -74,7 +106,7 @@ describe('verifier in Firefox', { skip: available ? false : `Firefox not found a
     const dir = await mkdtemp(path.join(tmpdir(), 'kofu-firefox-'));
     await writeFile(path.join(dir, 'back.png'), back.png);
     await input.uploadFile(path.join(dir, 'back.png'));
-    const verdict = `document.querySelector('kofu-app')?.shadowRoot?.querySelector('kofu-verifier-home')?.shadowRoot?.querySelector('kofu-verdict')?.shadowRoot`;
+    const verdict = verdictRoot;
     try {
       await page.waitForFunction(`!!(${verdict})?.querySelector('section[data-verdict]')`, { timeout: 60_000, polling: 200 });
     } catch (error) {
@@ -85,11 +117,21 @@ describe('verifier in Firefox', { skip: available ? false : `Firefox not found a
       const root = ${verdict};
       const section = root.querySelector('section[data-verdict]');
       const canvas = root.querySelector('canvas[data-restored="0"]');
-      return { verdict: section.dataset.verdict, text: section.textContent, restoredWidth: canvas ? canvas.width : 0 };
+      let ink = 0;
+      if (canvas) {
+        const d = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+        for (let i = 0; i < d.length; i += 4) if (d[i] < 128) ink++;
+        ink /= canvas.width * canvas.height;
+      }
+      const serial = root.querySelector('[data-field="serial"]');
+      return { verdict: section.dataset.verdict, text: section.textContent, serial: serial ? serial.textContent.trim() : '', restoredWidth: canvas ? canvas.width : 0, ink };
     })()`);
     assert.equal(result.verdict, 'demo', result.text);
     assert.match(result.text, /デモ/);
+    assert.equal(result.serial, '000011');
     assert.equal(result.restoredWidth, 827);
+    assert.ok(result.ink > 0.005, `the restored image has ink (${result.ink})`);
+    assert.deepEqual(errors, []);
     await page.close();
   });
 });

@@ -7,7 +7,6 @@
  * asked, because the CCID host must carry them for readers that declare extended APDU level.
  */
 import { ByteFormatError } from '../../bytes/errors.ts';
-import { toHex } from '../../bytes/bytes.ts';
 
 export interface CommandApdu {
   readonly cla: number;
@@ -110,8 +109,4 @@ export function encodeResponse(data: Uint8Array, sw: number): Uint8Array {
 
 export function swHex(sw: number): string {
   return sw.toString(16).toUpperCase().padStart(4, '0');
-}
-
-export function describeCommand(bytes: Uint8Array): string {
-  return toHex(bytes, ' ').toUpperCase();
 }

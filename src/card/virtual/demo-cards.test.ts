@@ -4,7 +4,7 @@ import { demoRegistry } from '../../registry/demo.ts';
 import { CardSession, defaultAnchors } from '../session.ts';
 import { DEMO_RESIDENTS, createVirtualDemoCard, demoTrustAnchor, getDemoCa, getDemoCard } from './demo-cards.ts';
 import { sha256, toHex } from '../../bytes/bytes.ts';
-import { DirectReader } from './direct.ts';
+import { DirectReader } from '../testing/direct.ts';
 import { MemoryCardStateStore } from './state.ts';
 
 /**

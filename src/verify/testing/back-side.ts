@@ -1,12 +1,12 @@
 /**
- * Synthetic certificate backs for the verifier's tests, e2e fixtures and bench: a real demo seal
- * (demo root → demo signer certificate → ES256 seal over a demo resident's certificate), encoded
- * as the carrier with a fresh whitening key, plus the QR locator, drawn on an A4 page at the
- * layout the PDF uses (src/pdf/pdf.ts BACK_LAYOUT). Test-only code: never imported by the app.
+ * Synthetic certificate backs for the verifier's tests, e2e fixtures and bench: a demo resident's
+ * certificate minted by the kiosk's own path (src/mint/mint.ts: demo root → demo signer
+ * certificate → ES256 seal, the QR locator with a fresh whitening key, the carrier), drawn on an
+ * A4 page at the layout the PDF uses (src/pdf/pdf.ts BACK_LAYOUT). Test-only code: never imported
+ * by the app.
  */
-import { encodeCarrier, renderCarrierGrey, FLATBED_PROFILE } from '../../carrier/encode.ts';
-import { toSealContent } from '../../documents/codec.ts';
-import { CERT_TYPE_CODE, formatSerial, sealOptionsOf } from '../../documents/seal-binding.ts';
+import { encodeCarrier, renderCarrierGrey, type CarrierSymbol } from '../../carrier/encode.ts';
+import { formatSerial } from '../../documents/seal-binding.ts';
 import type { Certificate } from '../../documents/types.ts';
 import { jstDay } from '../../documents/dates.ts';
 import { allRequests } from '../../registry/issue.fixtures.ts';
@@ -15,13 +15,10 @@ import { demoRegistry } from '../../registry/demo.ts';
 import { MemoryRegistry } from '../../registry/registry.ts';
 import type { FontMetrics } from '../../render/font.ts';
 import { layoutCertificate } from '../../render/render.ts';
-import type { CborMap } from '../../seal/cbor.ts';
-import type { CertificateTypeCode } from '../../seal/seal.ts';
-import { signSeal } from '../../seal/seal.ts';
+import { mintBack, PRINTED_CARRIER_PROFILE } from '../../mint/mint.ts';
 import { DEMO_MUNICIPALITY_CODE, demoTrustAnchor, demoTrustList, issueDemoSignerCertificate } from '../../seal/demo.ts';
 import { generateSignerKeyPair } from '../../seal/keys.ts';
-import { decodeSignerCertificate } from '../../seal/signer-certificate.ts';
-import { encodeLocator, locatorQr, LOCATOR_VERSION, type Locator } from '../../seal/locator.ts';
+import { locatorQr, type Locator, type LocatorQr } from '../../seal/locator.ts';
 import { openTrustList, type TrustList } from '../../seal/trust-list.ts';
 import type { SealSigner } from '../../seal/seal.ts';
 
@@ -38,7 +35,6 @@ export const FIXTURE_NOW = 1_795_575_600;
 export interface DemoSetup {
   readonly trust: { demoMode: boolean; lists: TrustList[] };
   readonly signer: SealSigner;
-  readonly kid: Uint8Array;
 }
 
 let setup: Promise<DemoSetup> | undefined;
@@ -49,8 +45,7 @@ export function demoSetup(): Promise<DemoSetup> {
     const list = await openTrustList(await demoTrustList(FIXTURE_NOW - 3600), [await demoTrustAnchor()], { demoMode: true });
     const keys = await generateSignerKeyPair();
     const certificate = await issueDemoSignerCertificate(keys.publicKey, 'VERIFY-TEST', FIXTURE_NOW - 3600);
-    const { kid } = await decodeSignerCertificate(certificate);
-    return { trust: { demoMode: true, lists: [list] }, signer: { privateKey: keys.privateKey, certificate }, kid };
+    return { trust: { demoMode: true, lists: [list] }, signer: { privateKey: keys.privateKey, certificate } };
   })();
   return setup;
 }
@@ -60,6 +55,9 @@ export interface Issued {
   readonly seal: Uint8Array;
   readonly locator: Locator;
   readonly locatorText: string;
+  readonly qr: LocatorQr;
+  /** `seal` whitened with the locator's key, as the kiosk prints it. */
+  readonly carrier: CarrierSymbol;
 }
 
 let fontMetrics: (() => Promise<FontMetrics>) | undefined;
@@ -74,33 +72,32 @@ async function defaultFont(): Promise<FontMetrics> {
   return (await loadCertificateFont()).metrics;
 }
 
-/** A demo resident's 住民票 issued by the demo municipality, sealed like the kiosk seals it. */
+/**
+ * A demo resident's certificate (`allRequests[requestIndex]`) issued by the demo municipality at
+ * FIXTURE_NOW through the kiosk's mint path. `mutate` forges the signed seal afterwards; the
+ * carrier then carries the forgery, whitened with the same key.
+ */
 export async function issueDemo(serial = 42, requestIndex = 0, mutate?: (seal: Uint8Array) => Uint8Array): Promise<Issued> {
-  const { signer, kid } = await demoSetup();
+  const { signer } = await demoSetup();
   const at = new Date(FIXTURE_NOW * 1000);
   const { residentId, request } = allRequests[requestIndex];
   const built = await buildCertificate(new MemoryRegistry(demoRegistry), residentId, request, { serial: formatSerial(serial), issuedOn: jstDay(at) });
   // Issued in the demo municipality's name, whichever demo code this build's trust list uses.
   const cert = { ...built, issuer: { ...built.issuer, code: String(DEMO_MUNICIPALITY_CODE) } } as Certificate;
   const sheets = layoutCertificate(cert, await (fontMetrics ?? defaultFont)()).sheets.length;
-  let seal = await signSeal(
-    {
-      issuer: DEMO_MUNICIPALITY_CODE,
-      issuedAt: FIXTURE_NOW,
-      serial,
-      certType: CERT_TYPE_CODE[cert.kind] as CertificateTypeCode,
-      options: sealOptionsOf(cert) as unknown as CborMap,
-      sheets,
-      renderVersion: cert.renderVersion,
-      content: toSealContent(cert) as unknown as CborMap,
-    },
+  const minted = await mintBack({
+    certificate: cert,
     signer,
-  );
-  if (mutate) seal = mutate(seal);
-  const whiteningKey = new Uint8Array(32);
-  crypto.getRandomValues(whiteningKey);
-  const locator: Locator = { version: LOCATOR_VERSION, issuer: DEMO_MUNICIPALITY_CODE, kid, serial, whiteningKey };
-  return { cert, seal, locator, locatorText: encodeLocator(locator, VERIFIER_URL) };
+    serial,
+    issuedAt: FIXTURE_NOW,
+    sheets,
+    verifierUrl: VERIFIER_URL,
+    random: (length) => crypto.getRandomValues(new Uint8Array(length)),
+  });
+  const { seal, locator, locatorText, qr, carrier } = minted;
+  if (!mutate) return { cert, seal, locator, locatorText, qr, carrier };
+  const forged = mutate(seal);
+  return { cert, seal: forged, locator, locatorText, qr, carrier: encodeCarrier(forged, locator.whiteningKey, PRINTED_CARRIER_PROFILE) };
 }
 
 export interface Grey {
@@ -121,13 +118,14 @@ function blit(page: Grey, source: Grey, xMm: number, yMm: number): void {
   }
 }
 
+/** `seal` whitened with `key` as the kiosk prints it, rendered at PAGE_DPI. */
 export function carrierGrey(seal: Uint8Array, key: Uint8Array): Grey {
-  return renderCarrierGrey(encodeCarrier(seal, key, FLATBED_PROFILE), PAGE_DPI);
+  return renderCarrierGrey(encodeCarrier(seal, key, PRINTED_CARRIER_PROFILE), PAGE_DPI);
 }
 
-/** The QR symbol at `sideMm` with its 4-module quiet zone. */
-export function qrGrey(locatorText: string, sideMm: number = BACK_LAYOUT.qr.width): Grey {
-  const qr = locatorQr(locatorText);
+/** The QR symbol of `locator` (its text, or the symbol itself) at `sideMm` with its 4-module quiet zone. */
+export function qrGrey(locator: string | LocatorQr, sideMm: number = BACK_LAYOUT.qr.width): Grey {
+  const qr = typeof locator === 'string' ? locatorQr(locator) : locator;
   const total = qr.size + 8;
   const side = mmToPx(sideMm);
   const data = new Uint8Array(side * side).fill(255);
@@ -147,16 +145,22 @@ export interface BackOptions {
   readonly qr?: boolean;
   /** A second carrier (another issuance) below the first. */
   readonly extraCarrier?: Grey;
-  /** Key used to whiten the carrier (default: the locator's). */
+  /**
+   * Whiten `issued.seal` with this key instead of printing the minted carrier: another sheet's
+   * carrier, or a seal pasted in from elsewhere.
+   */
   readonly carrierKey?: Uint8Array;
 }
 
 /** The back of the sheet as a grey A4 page at 300 dpi: carrier in the upper half, QR below. */
 export function backPage(issued: Issued, options: BackOptions = {}): Grey {
   const page: Grey = { ...PAGE, data: new Uint8Array(PAGE.width * PAGE.height).fill(255) };
-  if (options.carrier !== false) blit(page, carrierGrey(issued.seal, options.carrierKey ?? issued.locator.whiteningKey), BACK_LAYOUT.scrambled.x, BACK_LAYOUT.scrambled.y);
+  if (options.carrier !== false) {
+    const carrier = options.carrierKey ? carrierGrey(issued.seal, options.carrierKey) : renderCarrierGrey(issued.carrier, PAGE_DPI);
+    blit(page, carrier, BACK_LAYOUT.scrambled.x, BACK_LAYOUT.scrambled.y);
+  }
   if (options.extraCarrier) blit(page, options.extraCarrier, BACK_LAYOUT.scrambled.x + 80, BACK_LAYOUT.qr.y);
-  if (options.qr !== false) blit(page, qrGrey(issued.locatorText), 20, BACK_LAYOUT.qr.y);
+  if (options.qr !== false) blit(page, qrGrey(issued.qr), 20, BACK_LAYOUT.qr.y);
   return page;
 }
 

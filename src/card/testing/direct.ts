@@ -1,11 +1,11 @@
 /**
- * A "reader" that hands APDUs straight to a virtual card: the shortest path, for application
- * tests and the conformance bridge. Demo mode uses the virtual USB readers instead, so that the
- * real driver code runs.
+ * A "reader" that hands APDUs straight to a virtual card: the shortest path, for the card-session
+ * tests. Test-only: demo mode uses the virtual USB readers instead, so that the real driver code
+ * runs.
  */
 import type { CardConnection, CardReader } from '../reader.ts';
 import { throwIfAborted } from '../../bytes/errors.ts';
-import type { ApduResponder } from './card.ts';
+import type { ApduResponder } from '../virtual/card.ts';
 
 export class DirectReader implements CardReader {
   readonly kind = 'direct' as const;

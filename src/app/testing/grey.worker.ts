@@ -1,9 +1,10 @@
 /**
- * Vision worker: a thin comlink adapter over pure functions in src/vision/. Pixel buffers arrive
- * and leave as transferred ArrayBuffers, never copies.
+ * A worker for the WorkerBridge tests (test-only; the app's workers are in workers/): RGBA → grey
+ * over comlink, with progress, so a call is long enough on a big image to be aborted half-way.
+ * Pixel buffers arrive and leave transferred, as in the app's workers.
  */
 import { expose, transfer } from 'comlink';
-import { rgbaToGrey, type GreyImage } from '../src/vision/grey.ts';
+import { rgbaToGrey, type GreyImage } from '../../vision/grey.ts';
 
 const api = {
   async toGrey(rgba: Uint8ClampedArray, width: number, height: number, onProgress?: (fraction: number) => unknown): Promise<GreyImage> {
@@ -16,6 +17,6 @@ const api = {
   },
 };
 
-export type VisionWorkerApi = typeof api;
+export type GreyWorkerApi = typeof api;
 
 expose(api);

@@ -1,2 +1,0 @@
-export * from './bytes.ts';
-export * from './errors.ts';

@@ -3,7 +3,10 @@
  * and leave as transferred ArrayBuffers, never copies.
  */
 import { expose, transfer } from 'comlink';
+import { installErrorTransfer } from '../src/app/worker-errors.ts';
 import { rgbaToGrey, type GreyImage } from '../src/vision/grey.ts';
+
+installErrorTransfer();
 
 const api = {
   async toGrey(rgba: Uint8ClampedArray, width: number, height: number, onProgress?: (fraction: number) => unknown): Promise<GreyImage> {

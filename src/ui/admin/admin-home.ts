@@ -6,7 +6,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { beginWork } from '../../app/activity.ts';
 import { appDatabase, storageStatus } from '../../app/database.ts';
-import { describeError } from '../../bytes/errors.ts';
+import { describeError } from '../shared/error-messages.ts';
 import { APP_VERSION } from '../../app/version.ts';
 import { browserSaveFile } from '../shared/download.ts';
 import { exportBackup, importBackup } from '../../store/backup.ts';

@@ -8,7 +8,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { beginWork } from '../../app/activity.ts';
-import { describeError } from '../../bytes/errors.ts';
+import { describeError } from '../shared/error-messages.ts';
 import { browserCapabilities, listPermittedReaders, type UsbDeviceSummary } from '../../card/transport/detect.ts';
 import type { ReaderCheck } from '../../card/diagnostics.ts';
 import type { CardReader } from '../../card/reader.ts';

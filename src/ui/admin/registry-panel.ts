@@ -10,7 +10,7 @@ import { appDatabase } from '../../app/database.ts';
 import { readDemoMode } from '../../app/demo-mode.ts';
 import { pdfBridge } from '../../app/pdf.ts';
 import { appRegistry } from '../../app/registry.ts';
-import { describeError } from '../../bytes/errors.ts';
+import { describeError } from '../shared/error-messages.ts';
 import { demoRegistry } from '../../registry/demo.ts';
 import type { RegistrySnapshot } from '../../registry/model.ts';
 import { ImportError, exportRegistryJson, exportResidentsCsv, importRegistryJson, importResidentsCsv, type ImportProblem } from '../../registry/transfer.ts';

@@ -32,7 +32,7 @@ import {
   type TrustService,
   TrustServiceError,
 } from '../../app/trust-service.ts';
-import { describeError } from '../../bytes/errors.ts';
+import { describeError } from '../shared/error-messages.ts';
 import type { LogReport } from '../../seal/audit-log.ts';
 import { MAX_BACKUP_FILE_BYTES, MIN_PASSPHRASE_LENGTH } from '../../seal/keys.ts';
 import { MAX_SIGNER_CERTIFICATE_BYTES, MAX_SIGNER_REQUEST_BYTES } from '../../seal/signer-certificate.ts';

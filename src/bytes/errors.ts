@@ -100,7 +100,7 @@ export interface KofuErrorData {
   readonly legacyText?: LocalizedText;
 }
 
-export function toErrorData(error: KofuError): KofuErrorData {
+export function toErrorData(error: KofuError<string, object>): KofuErrorData {
   return { kofuError: 1, name: error.name, code: error.code, params: error.params, message: error.message, legacyText: error.legacyText };
 }
 

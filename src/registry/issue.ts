@@ -3,7 +3,8 @@
  * after the eligibility rules. The result carries every printed string, so it can be sealed,
  * rendered and verified without the registry.
  */
-import { KofuError } from '../bytes/errors.ts';
+import { KofuError, type ParamsOf } from '../bytes/errors.ts';
+import type { RegistryErrorCode, RegistryErrorParams } from './errors.ts';
 import type { DayNumber } from '../documents/dates.ts';
 import type { CertificateRequest } from '../documents/options.ts';
 import { RENDER_VERSION, type Certificate, type Impression, type Issuer, type JuminhyoPerson } from '../documents/types.ts';
@@ -15,19 +16,16 @@ import { kosekiRefusals, memberRefusals, requesterRefusals, type Refusal } from 
 export class IneligibleError extends KofuError {
   override readonly name = 'IneligibleError';
   constructor(readonly refusals: readonly Refusal[]) {
+    // LEGACY (issue #9 phase 2): a refusal still carries its own text (see errors.ts).
     super(refusals[0].code, refusals[0].text);
   }
 }
 
-export class RegistryLookupError extends KofuError {
+export class RegistryLookupError extends KofuError<RegistryErrorCode, ParamsOf<RegistryErrorParams, RegistryErrorCode>> {
   override readonly name = 'RegistryLookupError';
 }
 
-const notFound = (what: string) =>
-  new RegistryLookupError('registry.not-found', {
-    ja: `住民記録（${what}）が見つかりません。窓口でご相談ください。`,
-    en: `The resident record (${what}) was not found. Please ask at the municipal office.`,
-  });
+const notFound = (what: string) => new RegistryLookupError('registry.not-found', { what });
 
 export function issuerOf(m: Municipality): Issuer {
   return { code: m.code, name: `${m.prefecture}${m.name}`, mayorTitle: m.mayorTitle, mayorName: m.mayorName, sealText: m.sealText };

@@ -5,6 +5,7 @@
  * changes nothing.
  */
 import { KofuError, type LocalizedText } from '../bytes/errors.ts';
+import type { RegistryErrorParams } from './errors.ts';
 import { dayFromIso, isoFromDay } from '../documents/dates.ts';
 import { CERTIFICATE_KINDS } from '../documents/types.ts';
 import type { RegistrySnapshot, Resident } from './model.ts';
@@ -21,16 +22,12 @@ export interface ImportProblem {
   readonly message: LocalizedText;
 }
 
-export class ImportError extends KofuError {
+/** A file with problems; the message names the first and counts the rest. */
+export class ImportError extends KofuError<'registry.import-invalid', RegistryErrorParams['registry.import-invalid']> {
   override readonly name = 'ImportError';
   constructor(readonly problems: readonly ImportProblem[]) {
     const first = problems[0];
-    const where = `${first.file}${first.line ? ` ${first.line}行目` : ''}${first.field ? `「${first.field}」` : ''}`;
-    const whereEn = `${first.file}${first.line ? ` line ${first.line}` : ''}${first.field ? `, field ${first.field}` : ''}`;
-    super('registry.import-invalid', {
-      ja: `${where}: ${first.message.ja}（ほか${problems.length - 1}件）。データは変更していません。ファイルを直してからもう一度読み込んでください。`,
-      en: `${whereEn}: ${first.message.en} (${problems.length - 1} more). Nothing was changed. Fix the file and import it again.`,
-    });
+    super('registry.import-invalid', { file: first.file, line: first.line, field: first.field, problem: first.message, more: problems.length - 1 });
   }
 }
 

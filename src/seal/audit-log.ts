@@ -257,7 +257,7 @@ export function exportLog(entries: readonly LogEntry[], checkpoints: readonly Lo
 
 export function parseLogExport(json: string): { entries: LogEntry[]; checkpoints: LogCheckpoint[]; exportedAt: number } {
   const bad = (cause?: unknown) =>
-    new IssuanceLogError('log.bad-export', text('交付記録のファイルが正しくありません。kofuから書き出したファイルを選んでください。', 'The issuance log file is not valid. Choose a file exported from kofu.'), { cause });
+    new IssuanceLogError('log.bad-export', {}, { cause });
   try {
     const parsed = JSON.parse(json) as { format?: unknown; version?: unknown; exportedAt?: unknown; entries?: unknown; checkpoints?: unknown };
     if (parsed.format !== LOG_EXPORT_FORMAT || parsed.version !== LOG_FORMAT_VERSION || !Array.isArray(parsed.entries) || !Array.isArray(parsed.checkpoints)) throw bad();

@@ -1,8 +1,10 @@
 /**
  * Errors of the data domains in words: stored data and backups (store/), the seal content codec
- * and dates (documents/), the certificate font (render/). Keyed by each domain's code list.
+ * and dates (documents/), the certificate font (render/), registry look-ups and imports (registry/).
+ * Keyed by each domain's code list.
  */
 import type { DocumentsErrorCode, DocumentsErrorParams } from '../../documents/errors.ts';
+import type { RegistryErrorCode, RegistryErrorParams } from '../../registry/errors.ts';
 import type { RenderErrorCode, RenderErrorParams } from '../../render/font.ts';
 import type { StoreErrorCode, StoreErrorParams } from '../../store/errors.ts';
 import type { MessageTable } from './error-messages.ts';
@@ -67,5 +69,18 @@ export const renderMessages: MessageTable<RenderErrorCode, RenderErrorParams> = 
   'render.font-unavailable': {
     ja: '証明書用のフォントを読み込めませんでした。ネットワークに接続してアプリを一度開き直し、オフライン用データを準備してください。',
     en: 'Could not load the certificate font. Connect to the network and reopen the app once so it can prepare for offline use.',
+  },
+};
+
+export const registryMessages: MessageTable<RegistryErrorCode, RegistryErrorParams> = {
+  'registry.not-found': {
+    ja: (p) => `住民記録（${p.what}）が見つかりません。窓口でご相談ください。`,
+    en: (p) => `The resident record (${p.what}) was not found. Please ask at the municipal office.`,
+  },
+  'registry.import-invalid': {
+    ja: (p) =>
+      `${p.file}${p.line ? ` ${p.line}行目` : ''}${p.field ? `「${p.field}」` : ''}: ${p.problem.ja}（ほか${p.more}件）。データは変更していません。ファイルを直してからもう一度読み込んでください。`,
+    en: (p) =>
+      `${p.file}${p.line ? ` line ${p.line}` : ''}${p.field ? `, field ${p.field}` : ''}: ${p.problem.en} (${p.more} more). Nothing was changed. Fix the file and import it again.`,
   },
 };

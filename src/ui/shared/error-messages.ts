@@ -15,7 +15,9 @@ import {
   type ParamsOf,
 } from '../../bytes/errors.ts';
 import { cardFormatMessages, cardMessages } from './error-messages-card.ts';
-import { documentsMessages, renderMessages, storeMessages } from './error-messages-data.ts';
+import { documentsMessages, registryMessages, renderMessages, storeMessages } from './error-messages-data.ts';
+import { sealMessages } from './error-messages-seal.ts';
+import { verifyMessages } from './error-messages-verify.ts';
 
 /** A message: fixed words, or words built from the error's params. */
 export type Words<P> = string | ((params: P) => string);
@@ -42,7 +44,7 @@ const bytesMessages: MessageTable<BytesErrorCode, BytesErrorParams> = {
 };
 
 /** Every code with its message (the union of the domains' tables). */
-export const errorMessages = { ...bytesMessages, ...cardMessages, ...cardFormatMessages, ...storeMessages, ...documentsMessages, ...renderMessages } as const;
+export const errorMessages = { ...bytesMessages, ...cardMessages, ...cardFormatMessages, ...storeMessages, ...documentsMessages, ...renderMessages, ...registryMessages, ...sealMessages, ...verifyMessages } as const;
 export type KnownErrorCode = keyof typeof errorMessages;
 
 type AnyMessage = ErrorMessage<unknown> & { readonly staff?: ErrorMessage<unknown> };

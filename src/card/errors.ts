@@ -112,6 +112,7 @@ export class CardError<Code extends CardErrorCode = CardErrorCode> extends KofuE
   constructor(code: Code, params: CardErrorParamsOf<Code>, options?: { sw?: number; cause?: unknown }) {
     super(code, params, options);
     this.sw = options?.sw;
+    this.name = LEGACY_NAMES[code] ?? 'CardError';
   }
 
   // ── LEGACY (issue #9 phase 2 deletes): for app/kiosk-session.ts and card/diagnostics.ts ──
@@ -124,6 +125,33 @@ export class CardError<Code extends CardErrorCode = CardErrorCode> extends KofuE
     return (this.params as { triesLeft?: number }).triesLeft;
   }
 }
+
+// LEGACY (issue #9 phase 2 deletes): the names of the classes this table replaced. ui/kiosk/
+// kiosk-home.ts still tells USB failures apart by `error.name`; phase 2 switches it to isCardError.
+const LEGACY_NAMES: Partial<Record<CardErrorCode, string>> = {
+  'card.removed': 'CardRemovedError',
+  'card.absent': 'NoCardError',
+  'card.reader-unplugged': 'ReaderUnpluggedError',
+  'card.reader-protocol': 'ReaderProtocolError',
+  'card.usb-blocked': 'UsbBlockedError',
+  'card.reader-unsupported': 'UnsupportedReaderError',
+  'card.no-reader-chosen': 'NoReaderChosenError',
+  'card.rf-timeout': 'RfFrameError',
+  'card.rf-error': 'RfFrameError',
+  'card.unresponsive': 'CardUnresponsiveError',
+  'card.pin-incorrect': 'PinIncorrectError',
+  'card.pin-locked-now': 'PinIncorrectError',
+  'card.pin-locked': 'PinLockedError',
+  'card.pin-last-try': 'PinLastTryError',
+  'card.pin-format': 'PinFormatError',
+  'card.not-my-number-card': 'NotMyNumberCardError',
+  'card.cert-expired': 'CertificateError',
+  'card.cert-not-yet-valid': 'CertificateError',
+  'card.cert-malformed': 'CertificateError',
+  'card.cert-untrusted': 'CertificateError',
+  'card.cert-bad-signature': 'CertificateError',
+  'card.signature-invalid': 'CertificateError',
+};
 
 /** True for a card error, narrowed to `code` (or any of `codes`) when given. */
 export function isCardError<Code extends CardErrorCode>(error: unknown, code?: Code | readonly Code[]): error is CardError<Code> {

@@ -4,16 +4,8 @@
  * Each domain's const code list (CARD_ERROR_CODES …) types its table, so a code without a message
  * in either language is a type error (and error-messages.test.ts iterates the lists as well).
  */
-import {
-  KofuError,
-  installLegacyDescriber,
-  type Audience,
-  type BytesErrorCode,
-  type BytesErrorParams,
-  type Language,
-  type NoParams,
-  type ParamsOf,
-} from '../../bytes/errors.ts';
+import { KofuError, installLegacyDescriber } from '../../app/errors.ts';
+import type { Audience, BytesErrorCode, BytesErrorParams, Language, NoParams, ParamsOf } from '../../bytes/errors.ts';
 import { cardFormatMessages, cardMessages } from './error-messages-card.ts';
 import { documentsMessages, registryMessages, renderMessages, storeMessages } from './error-messages-data.ts';
 import { sealMessages } from './error-messages-seal.ts';

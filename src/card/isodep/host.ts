@@ -17,10 +17,12 @@ import type { CardChannel } from '../apdu/channel.ts';
 import { CardError, isCardError } from '../errors.ts';
 import { blockKind, blockNumber, encodeAttrib, fwtMilliseconds, iBlock, infCapacity, parseAtqb, PCB, rAck, REQB, rNak, sWtx, WTXM_MAX, type Atqb } from './blocks.ts';
 
-/** A frame-level problem the protocol recovers from by retrying (ISO 14443-4 rule 4). */
 /** One frame out, one frame back, through a reader's RF front end. CRC is the reader's job. */
 export interface RfLink {
-  /** Throws `card.rf-timeout` or `card.rf-error` for a timeout or a damaged frame; other errors end the exchange. */
+  /**
+   * Throws `card.rf-timeout` or `card.rf-error` for a timeout or a damaged frame, the frame-level
+   * problems the protocol recovers from by retrying (ISO 14443-4 rule 4); other errors end the exchange.
+   */
   exchange(frame: Uint8Array, timeoutMs: number, signal?: AbortSignal): Promise<Uint8Array>;
 }
 

@@ -10,6 +10,7 @@ export const VERIFY_ERROR_CODES = [
   'verify.several-locators',
   'verify.no-trust-list',
   'verify.content-mismatch',
+  'verify.qr-reader-unavailable',
   // Something kofu did not expect, by the stage it happened in (`verify.unexpected-${VerifyStage}`).
   'verify.unexpected-input',
   'verify.unexpected-qr',

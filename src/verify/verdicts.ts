@@ -70,6 +70,7 @@ const ADVICE: Readonly<Record<VerifierCode, Advice>> = {
   'verify.not-a-locator': SAME_SHEET,
   'verify.no-trust-list': UPDATE_TRUST,
   'verify.content-mismatch': FORGERY,
+  'verify.qr-reader-unavailable': BY_STAGE,
   'verify.unexpected-input': BY_STAGE,
   'verify.unexpected-qr': BY_STAGE,
   'verify.unexpected-carrier': BY_STAGE,

@@ -28,6 +28,10 @@ export const verifyMessages: MessageTable<VerifyErrorCode, VerifyErrorParams> = 
     ja: (p) => `署名は有効ですが、証明書の内容と署名された項目が一致しません（${p.problems.join('、')}）。発行元の自治体に確認してください。`,
     en: (p) => `The signature is valid but the certificate content disagrees with the signed fields (${p.problems.join(', ')}). Contact the issuing municipality.`,
   },
+  'verify.qr-reader-unavailable': {
+    ja: 'QRコードの読み取り機能を読み込めませんでした。ネットワークに接続してアプリを一度開き直してください。',
+    en: 'Could not load the QR code reader. Connect to the network and reopen the app once.',
+  },
   'verify.unexpected-input': UNEXPECTED,
   'verify.unexpected-qr': UNEXPECTED,
   'verify.unexpected-carrier': UNEXPECTED,

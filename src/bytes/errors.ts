@@ -138,6 +138,12 @@ export function legacyDescribe(error: unknown, language: Language, audience: Aud
   return error instanceof Error ? error.message : String(error);
 }
 
+/** LEGACY: the catalogue's words for `code` and `params`, for domain results that still carry text. */
+export function legacyTextOf(code: string, params: object): LocalizedText {
+  const error = new KofuError(code, params as ErrorParams);
+  return { ja: legacyDescribe(error, 'ja'), en: legacyDescribe(error, 'en') };
+}
+
 /** LEGACY: the staff line of a card error through the installed catalogue. */
 export function legacyStaffText(error: unknown): LocalizedText {
   return { ja: legacyDescribe(error, 'ja', 'staff'), en: legacyDescribe(error, 'en', 'staff') };

@@ -1,10 +1,11 @@
 /**
  * Errors of the data domains in words: stored data and backups (store/), the seal content codec
- * and dates (documents/), the certificate font (render/), registry look-ups and imports (registry/).
+ * and dates (documents/), the certificate font (render/), registry look-ups, imports and the
+ * eligibility refusals (registry/).
  * Keyed by each domain's code list.
  */
 import type { DocumentsErrorCode, DocumentsErrorParams } from '../../documents/errors.ts';
-import type { RegistryErrorCode, RegistryErrorParams } from '../../registry/errors.ts';
+import type { RefusalCode, RefusalParams, RegistryErrorCode, RegistryErrorParams } from '../../registry/errors.ts';
 import type { RenderErrorCode, RenderErrorParams } from '../../render/font.ts';
 import type { StoreErrorCode, StoreErrorParams } from '../../store/errors.ts';
 import type { MessageTable } from './error-messages.ts';
@@ -82,5 +83,91 @@ export const registryMessages: MessageTable<RegistryErrorCode, RegistryErrorPara
       `${p.file}${p.line ? ` ${p.line}行目` : ''}${p.field ? `「${p.field}」` : ''}: ${p.problem.ja}（ほか${p.more}件）。データは変更していません。ファイルを直してからもう一度読み込んでください。`,
     en: (p) =>
       `${p.file}${p.line ? ` line ${p.line}` : ''}${p.field ? `, field ${p.field}` : ''}: ${p.problem.en} (${p.more} more). Nothing was changed. Fix the file and import it again.`,
+  },
+};
+
+/** `12-29` → `12月29日`. */
+const monthDay = (mmdd: string) => `${Number(mmdd.slice(0, 2))}月${Number(mmdd.slice(3))}日`;
+
+export const refusalMessages: MessageTable<RefusalCode, RefusalParams> = {
+  'deceased': {
+    ja: 'この方の記録は消除されています。窓口でご相談ください。',
+    en: 'This person’s record has been closed. Please ask at the municipal office.',
+  },
+  'under-15': {
+    ja: '15歳未満の方はコンビニ交付を利用できません。窓口で請求してください。',
+    en: 'Residents under 15 cannot use the kiosk. Please apply at the municipal office.',
+  },
+  'moving-out': {
+    ja: '転出の届出をされている方はコンビニ交付を利用できません。窓口で請求してください。',
+    en: 'Residents who have reported moving out cannot use the kiosk. Please apply at the municipal office.',
+  },
+  'moved-in-today': {
+    ja: '転入の届出をした当日はコンビニ交付を利用できません。明日以降にご利用ください。',
+    en: 'Certificates are not issued at a kiosk on the day you moved in. Please try again tomorrow.',
+  },
+  'dv-support': {
+    ja: 'この方の証明書はコンビニ交付では発行できません。窓口でご相談ください。',
+    en: 'Certificates for this person cannot be issued at a kiosk. Please ask at the municipal office.',
+  },
+  'not-same-household': {
+    ja: (p) => `${p.name}さんは同じ世帯ではありません。`,
+    en: (p) => `${p.name} is not in the same household.`,
+  },
+  'member-deceased': {
+    ja: (p) => `${p.name}さんの記録は消除されています。`,
+    en: (p) => `${p.name}’s record has been closed.`,
+  },
+  'member-dv-support': {
+    ja: '選択した方の中に、コンビニ交付で発行できない方が含まれています。窓口で請求してください。',
+    en: 'The selection includes a person whose certificate cannot be issued at a kiosk. Please apply at the office.',
+  },
+  'household-moving-out': {
+    ja: '世帯の中に転出予定の方がいるため、世帯の証明書はコンビニ交付では発行できません。本人のみの証明書を選ぶか、窓口で請求してください。',
+    en: 'The household includes someone about to move out, so household certificates are not issued at a kiosk. Choose “this person only” or apply at the office.',
+  },
+  'no-koseki': {
+    ja: 'この方の戸籍の記録はこの端末では扱えません（外国籍の方、または本籍の記録がない方）。',
+    en: 'No family register is available for this person here (foreign residents, or no 本籍 on record).',
+  },
+  'koseki-registration-needed': {
+    ja: '本籍地が住所地と異なるため、事前に本籍地の市区町村へ「戸籍証明書交付の利用登録申請」が必要です。',
+    en: 'Your 本籍 is in another municipality: register once for kiosk family-register certificates with that municipality first.',
+  },
+  'closed-period': {
+    ja: (p) => `${monthDay(p.from)}から${monthDay(p.to)}まではサービスを休止しています。`,
+    en: (p) => `The service is closed from ${p.from} to ${p.to} (MM-DD).`,
+  },
+  'maintenance': {
+    ja: '本日は保守のためサービスを休止しています。',
+    en: 'The service is closed today for maintenance.',
+  },
+  'outside-hours': {
+    ja: (p) => `ご利用時間は${p.open}から${p.close}までです。`,
+    en: (p) => `The service is available from ${p.open} to ${p.close}.`,
+  },
+  'outside-koseki-hours': {
+    ja: (p) => `この市区町村の戸籍・附票の証明書は${p.weekdaysOnly ? '平日' : '毎日'}${p.open}から${p.close}までです。`,
+    en: (p) => `Family-register certificates from this municipality are available ${p.weekdaysOnly ? 'on weekdays ' : ''}from ${p.open} to ${p.close}.`,
+  },
+  'no-members': {
+    ja: '記載する人を選んでください。',
+    en: 'Choose who is listed.',
+  },
+  'no-seal': {
+    ja: '印鑑登録がありません。窓口で登録してください。',
+    en: 'No seal is registered. Please register one at the office.',
+  },
+  'no-tax-record': {
+    ja: (p) => `${p.fiscalYear}年度の税情報がありません。`,
+    en: (p) => `No tax record for fiscal year ${p.fiscalYear}.`,
+  },
+  'not-hikazei': {
+    ja: 'この年度は課税されているため、非課税証明書は発行できません。課税証明書を選んでください。',
+    en: 'You were taxed this year, so a non-taxation certificate cannot be issued. Choose the taxation certificate.',
+  },
+  'not-in-koseki': {
+    ja: 'この戸籍に記録されていないため、発行できません。',
+    en: 'You are not recorded in this family register.',
   },
 };

@@ -4,7 +4,7 @@ import { CARD_ERROR_CODES, CARD_FORMAT_ERROR_CODES, CardError } from '../../card
 import { DOCUMENTS_ERROR_CODES } from '../../documents/errors.ts';
 import { DateError } from '../../documents/dates.ts';
 import { SealContentError } from '../../documents/codec.ts';
-import { REGISTRY_ERROR_CODES } from '../../registry/errors.ts';
+import { REFUSAL_CODES, REGISTRY_ERROR_CODES } from '../../registry/errors.ts';
 import { RENDER_ERROR_CODES } from '../../render/font.ts';
 import { SEAL_ERROR_CODES, TrustListError } from '../../seal/errors.ts';
 import { STORE_ERROR_CODES } from '../../store/errors.ts';
@@ -18,6 +18,7 @@ const CODE_LISTS = {
   'card (format)': CARD_FORMAT_ERROR_CODES,
   documents: DOCUMENTS_ERROR_CODES,
   registry: REGISTRY_ERROR_CODES,
+  'registry (refusals)': REFUSAL_CODES,
   render: RENDER_ERROR_CODES,
   seal: SEAL_ERROR_CODES,
   store: STORE_ERROR_CODES,

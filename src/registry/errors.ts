@@ -1,7 +1,7 @@
 /**
- * The codes of the registry domain, and of the eligibility refusals (rules.ts, issue.ts); their
- * words are in src/ui/shared/error-messages-data.ts. Import problems (transfer.ts) still carry
- * their own ja/en text: they are a list the registry panel shows, and move to codes in phase 2.
+ * The codes of the registry domain, of the eligibility refusals (rules.ts, issue.ts) and of the
+ * problems an import reports (transfer.ts); their
+ * words are in src/ui/shared/error-messages-data.ts.
  */
 import type { LocalizedText } from '../bytes/errors.ts';
 
@@ -49,4 +49,50 @@ export interface RefusalParams {
   'outside-hours': { readonly open: string; readonly close: string };
   'outside-koseki-hours': { readonly weekdaysOnly: boolean; readonly open: string; readonly close: string };
   'no-tax-record': { readonly fiscalYear: number };
+}
+
+/** What is wrong with one field or line of an imported file. */
+export const IMPORT_PROBLEM_CODES = [
+  'import.malformed-file',
+  'import.bad-header',
+  'import.field-count',
+  'import.required',
+  'import.unknown-field',
+  'import.not-text',
+  'import.empty',
+  'import.bad-date-format',
+  'import.no-such-date',
+  'import.bad-time',
+  'import.not-whole-number',
+  'import.not-boolean',
+  'import.not-literal',
+  'import.not-one-of',
+  'import.bad-pattern',
+  'import.not-list',
+  'import.not-object',
+  'import.bad-flag',
+  'import.duplicate-id',
+  'import.bad-municipality-check-digit',
+  'import.unknown-municipality',
+  'import.householder-not-member',
+  'import.no-such-household',
+  'import.bad-my-number',
+  'import.no-such-koseki',
+  'import.koseki-municipality-mismatch',
+  'import.foreign-honseki',
+  'import.no-such-resident',
+  'import.text-impression-incomplete',
+  'import.impression-size-mismatch',
+] as const;
+export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
+
+export interface ImportProblemParams {
+  /** The parser's own words (English). */
+  'import.malformed-file': { readonly detail: string };
+  'import.bad-header': { readonly missing: readonly string[]; readonly unknown: readonly string[] };
+  'import.field-count': { readonly count: number; readonly needed: number };
+  'import.not-literal': { readonly literal: number };
+  'import.not-one-of': { readonly choices: readonly string[] };
+  'import.bad-pattern': { readonly description: string };
+  'import.duplicate-id': { readonly id: string };
 }

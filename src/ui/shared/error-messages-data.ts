@@ -5,7 +5,7 @@
  * Keyed by each domain's code list.
  */
 import type { DocumentsErrorCode, DocumentsErrorParams } from '../../documents/errors.ts';
-import type { RefusalCode, RefusalParams, RegistryErrorCode, RegistryErrorParams } from '../../registry/errors.ts';
+import type { ImportProblemCode, ImportProblemParams, RefusalCode, RefusalParams, RegistryErrorCode, RegistryErrorParams } from '../../registry/errors.ts';
 import type { RenderErrorCode, RenderErrorParams } from '../../render/font.ts';
 import type { StoreErrorCode, StoreErrorParams } from '../../store/errors.ts';
 import type { MessageTable } from './error-messages.ts';
@@ -170,4 +170,38 @@ export const refusalMessages: MessageTable<RefusalCode, RefusalParams> = {
     ja: 'この戸籍に記録されていないため、発行できません。',
     en: 'You are not recorded in this family register.',
   },
+};
+
+/** One problem of an imported file (a field or a line), shown after its place (file, line, field). */
+export const importProblemMessages: MessageTable<ImportProblemCode, ImportProblemParams> = {
+  'import.malformed-file': { ja: (p) => `ファイルの形式が正しくありません（${p.detail}）`, en: (p) => `the file is malformed (${p.detail})` },
+  'import.bad-header': { ja: (p) => `見出し行の列が正しくありません（不足: ${p.missing.join('、') || 'なし'}、不明: ${p.unknown.join('、') || 'なし'}）`, en: (p) => `wrong header columns (missing: ${p.missing.join(', ') || 'none'}; unknown: ${p.unknown.join(', ') || 'none'})` },
+  'import.field-count': { ja: (p) => `列の数が${p.count}です（${p.needed}が必要）`, en: (p) => `has ${p.count} fields, needs ${p.needed}` },
+  'import.required': { ja: '必須項目がありません', en: 'is required' },
+  'import.unknown-field': { ja: '知らない項目です', en: 'unknown field' },
+  'import.not-text': { ja: '文字列が必要です', en: 'must be text' },
+  'import.empty': { ja: '空欄にできません', en: 'must not be empty' },
+  'import.bad-date-format': { ja: '日付はYYYY-MM-DDで書いてください', en: 'write dates as YYYY-MM-DD' },
+  'import.no-such-date': { ja: '存在しない日付です', en: 'no such date' },
+  'import.bad-time': { ja: '時刻はHH:MMで書いてください', en: 'write times as HH:MM' },
+  'import.not-whole-number': { ja: '0以上の整数が必要です', en: 'must be a whole number ≥ 0' },
+  'import.not-boolean': { ja: 'true または false が必要です', en: 'must be true or false' },
+  'import.not-literal': { ja: (p) => `${p.literal}である必要があります`, en: (p) => `must be ${p.literal}` },
+  'import.not-one-of': { ja: (p) => `${p.choices.join('、')}のいずれかが必要です`, en: (p) => `must be one of ${p.choices.join(', ')}` },
+  'import.bad-pattern': { ja: (p) => `形式が正しくありません（${p.description}）`, en: (p) => `wrong format (${p.description})` },
+  'import.not-list': { ja: '配列が必要です', en: 'must be a list' },
+  'import.not-object': { ja: 'オブジェクトが必要です', en: 'must be an object' },
+  'import.bad-flag': { ja: '1 か 0 か空欄で書いてください', en: 'write 1, 0 or leave empty' },
+  'import.duplicate-id': { ja: (p) => `IDが重複しています: ${p.id}`, en: (p) => `duplicate id: ${p.id}` },
+  'import.bad-municipality-check-digit': { ja: '団体コードの検査数字が正しくありません', en: 'the check digit of the municipality code is wrong' },
+  'import.unknown-municipality': { ja: '登録されていない団体コードです', en: 'unknown municipality code' },
+  'import.householder-not-member': { ja: '世帯主がこの世帯の住民ではありません', en: 'the householder is not a member of this household' },
+  'import.no-such-household': { ja: '存在しない世帯です', en: 'no such household' },
+  'import.bad-my-number': { ja: '個人番号の検査用数字が正しくありません', en: 'the My Number check digit is wrong' },
+  'import.no-such-koseki': { ja: '存在しない戸籍です', en: 'no such family register' },
+  'import.koseki-municipality-mismatch': { ja: '戸籍を管理する市区町村と一致しません', en: 'does not match the municipality keeping that register' },
+  'import.foreign-honseki': { ja: '外国人住民には本籍がありません', en: 'foreign residents have no 本籍' },
+  'import.no-such-resident': { ja: '存在しない住民です', en: 'no such resident' },
+  'import.text-impression-incomplete': { ja: '文字の印影には text と shape が必要です', en: 'a text impression needs text and shape' },
+  'import.impression-size-mismatch': { ja: '印影画像の大きさとデータが一致しません', en: 'the impression bitmap does not match its size' },
 };

@@ -4,7 +4,7 @@ import { CARD_ERROR_CODES, CARD_FORMAT_ERROR_CODES, CardError } from '../../card
 import { DOCUMENTS_ERROR_CODES } from '../../documents/errors.ts';
 import { DateError } from '../../documents/dates.ts';
 import { SealContentError } from '../../documents/codec.ts';
-import { REFUSAL_CODES, REGISTRY_ERROR_CODES } from '../../registry/errors.ts';
+import { IMPORT_PROBLEM_CODES, REFUSAL_CODES, REGISTRY_ERROR_CODES } from '../../registry/errors.ts';
 import { RENDER_ERROR_CODES } from '../../render/font.ts';
 import { SEAL_ERROR_CODES, TrustListError } from '../../seal/errors.ts';
 import { STORE_ERROR_CODES } from '../../store/errors.ts';
@@ -19,6 +19,7 @@ const CODE_LISTS = {
   documents: DOCUMENTS_ERROR_CODES,
   registry: REGISTRY_ERROR_CODES,
   'registry (refusals)': REFUSAL_CODES,
+  'registry (import problems)': IMPORT_PROBLEM_CODES,
   render: RENDER_ERROR_CODES,
   seal: SEAL_ERROR_CODES,
   store: STORE_ERROR_CODES,

@@ -7,7 +7,7 @@
 import { KofuError, installLegacyDescriber } from '../../app/errors.ts';
 import type { Audience, BytesErrorCode, BytesErrorParams, Language, NoParams, ParamsOf } from '../../bytes/errors.ts';
 import { cardFormatMessages, cardMessages } from './error-messages-card.ts';
-import { documentsMessages, refusalMessages, registryMessages, renderMessages, storeMessages } from './error-messages-data.ts';
+import { documentsMessages, importProblemMessages, refusalMessages, registryMessages, renderMessages, storeMessages } from './error-messages-data.ts';
 import { sealMessages } from './error-messages-seal.ts';
 import { verifyMessages } from './error-messages-verify.ts';
 
@@ -36,7 +36,7 @@ const bytesMessages: MessageTable<BytesErrorCode, BytesErrorParams> = {
 };
 
 /** Every code with its message (the union of the domains' tables). */
-export const errorMessages = { ...bytesMessages, ...cardMessages, ...cardFormatMessages, ...storeMessages, ...documentsMessages, ...renderMessages, ...registryMessages, ...refusalMessages, ...sealMessages, ...verifyMessages } as const;
+export const errorMessages = { ...bytesMessages, ...cardMessages, ...cardFormatMessages, ...storeMessages, ...documentsMessages, ...renderMessages, ...registryMessages, ...refusalMessages, ...importProblemMessages, ...sealMessages, ...verifyMessages } as const;
 export type KnownErrorCode = keyof typeof errorMessages;
 
 type AnyMessage = ErrorMessage<unknown> & { readonly staff?: ErrorMessage<unknown> };

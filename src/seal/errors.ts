@@ -101,6 +101,37 @@ export interface SealErrorParams {
 
 export type SealErrorParamsOf<Code extends string> = ParamsOf<SealErrorParams, Code>;
 
+/** What a check of the issuance log finds (audit-log.ts verifyLog). */
+export const LOG_PROBLEM_CODES = [
+  'log.entry-malformed',
+  'log.entry-modified',
+  'log.entries-deleted',
+  'log.entry-inserted',
+  'log.chain-broken',
+  'log.checkpoint-forged',
+  'log.truncated',
+  'log.checkpoint-mismatch',
+] as const;
+export type LogProblemCode = (typeof LOG_PROBLEM_CODES)[number];
+
+/** Whether a trust list is past its next update (trust-list.ts trustListStatus). */
+export const TRUST_STATUS_CODES = ['trust.up-to-date', 'trust.stale'] as const;
+export type TrustStatusCode = (typeof TRUST_STATUS_CODES)[number];
+
+/** Params of the log problems and trust-list statuses: entry numbers, days. */
+export interface SealNoticeParams {
+  'log.entry-malformed': { readonly seq: number };
+  'log.entry-modified': { readonly seq: number };
+  /** The deleted entries, from–to. */
+  'log.entries-deleted': { readonly from: number; readonly to: number };
+  'log.entry-inserted': { readonly seq: number };
+  'log.chain-broken': { readonly seq: number };
+  'log.checkpoint-forged': { readonly seq: number };
+  'log.truncated': { readonly seq: number };
+  'log.checkpoint-mismatch': { readonly seq: number };
+  'trust.stale': { readonly days: number };
+}
+
 class SealDomainError<Code extends SealErrorCode = SealErrorCode> extends KofuError<Code, SealErrorParamsOf<Code>> {}
 
 /** A seal, signer certificate or COSE structure that is malformed, untrusted or forged. */

@@ -17,11 +17,11 @@
  * verifier only accepts a version higher than the one it holds (no rollback to an older list).
  */
 import { bytesEqual, toHex } from '../bytes/bytes.ts';
-import type { LocalizedText } from '../bytes/errors.ts';
+import { legacyTextOf, type LocalizedText } from '../bytes/errors.ts';
 import { decodeCanonical, encodeCanonical, expectArray, expectBool, expectBytes, expectMap, expectOnlyKeys, expectText, expectUint, type CborMap } from './cbor.ts';
 import { COSE_ALG_ES256, HeaderLabel, decodeSign1, signSign1, verifySign1 } from './cose.ts';
 import { COMPRESSED_KEY_BYTES, KEY_ID_BYTES, exportCompressedPublicKey, importPublicKey, keyIdOf } from './ec.ts';
-import { SealError, TrustListError, text } from './errors.ts';
+import { SealError, TrustListError, type TrustStatusCode } from './errors.ts';
 import { MAX_MUNICIPALITY_CODE } from './signer-certificate.ts';
 
 export const TRUST_LIST_FORMAT = 1;
@@ -74,6 +74,9 @@ export interface TrustListStatus {
   readonly stale: boolean;
   /** Whole days past nextUpdate (0 when fresh). */
   readonly daysOverdue: number;
+  /** `trust.stale` takes `daysOverdue` as its `days` param; the words are in the UI's catalogue. */
+  readonly code: TrustStatusCode;
+  /** LEGACY (issue #9 phase 2): the words, for the trust panel and the seal's warning. */
   readonly message: LocalizedText;
 }
 
@@ -203,17 +206,10 @@ export function checkTrustListUpdate(current: TrustList | undefined, candidate: 
 
 export function trustListStatus(list: TrustListContent, nowSeconds: number): TrustListStatus {
   if (nowSeconds <= list.nextUpdate) {
-    return { stale: false, daysOverdue: 0, message: text('信頼リストは最新です。', 'The trust list is up to date.') };
+    return { stale: false, daysOverdue: 0, code: 'trust.up-to-date', message: legacyTextOf('trust.up-to-date', {}) };
   }
   const days = Math.floor((nowSeconds - list.nextUpdate) / 86_400);
-  return {
-    stale: true,
-    daysOverdue: days,
-    message: text(
-      `信頼リストの更新予定日を${days}日過ぎています。失効した署名鍵が反映されていない可能性があります。最新の信頼リストを読み込んでください。`,
-      `The trust list is ${days} day(s) past its next update. Recently revoked signing keys may be missing. Load the latest trust list.`,
-    ),
-  };
+  return { stale: true, daysOverdue: days, code: 'trust.stale', message: legacyTextOf('trust.stale', { days }) };
 }
 
 export function isRevoked(list: TrustListContent, kid: Uint8Array): RevokedSigner | undefined {

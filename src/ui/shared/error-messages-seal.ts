@@ -1,8 +1,9 @@
 /**
  * Seal-domain errors in words: CBOR/COSE structure, seals and signer certificates, QR locators,
- * trust lists, root-key backups and the issuance log. Keyed by SEAL_ERROR_CODES.
+ * trust lists, root-key backups and the issuance log. Keyed by SEAL_ERROR_CODES; then what a log
+ * check finds (LOG_PROBLEM_CODES) and a trust list's status (TRUST_STATUS_CODES).
  */
-import type { SealErrorCode, SealErrorParams } from '../../seal/errors.ts';
+import type { LogProblemCode, SealErrorCode, SealErrorParams, SealNoticeParams, TrustStatusCode } from '../../seal/errors.ts';
 import type { MessageTable } from './error-messages.ts';
 
 const SHAPE_PROBLEMS = {
@@ -146,5 +147,30 @@ export const sealMessages: MessageTable<SealErrorCode, SealErrorParams> = {
   'log.bad-export': {
     ja: '交付記録のファイルが正しくありません。kofuから書き出したファイルを選んでください。',
     en: 'The issuance log file is not valid. Choose a file exported from kofu.',
+  },
+};
+
+export const logProblemMessages: MessageTable<LogProblemCode, SealNoticeParams> = {
+  'log.entry-malformed': { ja: (p) => `記録 ${p.seq} の形式が壊れています（書き換えられています）。`, en: (p) => `Entry ${p.seq} is malformed (it was modified).` },
+  'log.entry-modified': { ja: (p) => `記録 ${p.seq} の内容が書き換えられています。`, en: (p) => `Entry ${p.seq} was modified.` },
+  'log.entries-deleted': { ja: (p) => `記録 ${p.from}〜${p.to} が削除されています。`, en: (p) => `Entries ${p.from}–${p.to} were deleted.` },
+  'log.entry-inserted': { ja: (p) => `記録 ${p.seq} の位置に記録が挿入されています。`, en: (p) => `An entry was inserted at ${p.seq}.` },
+  'log.chain-broken': {
+    ja: (p) => `記録 ${p.seq} が直前の記録とつながっていません（挿入・削除・書き換えのいずれか）。`,
+    en: (p) => `Entry ${p.seq} does not chain to the entry before it (an insertion, deletion or modification).`,
+  },
+  'log.checkpoint-forged': { ja: (p) => `記録 ${p.seq} までの署名が無効です。`, en: (p) => `The signature over entries up to ${p.seq} is not valid.` },
+  'log.truncated': { ja: (p) => `署名済みの記録 ${p.seq} がありません。記録が削除されています。`, en: (p) => `Signed entry ${p.seq} is missing: entries were deleted.` },
+  'log.checkpoint-mismatch': {
+    ja: (p) => `記録 ${p.seq} までの内容が署名時と違います（挿入・削除・書き換え）。`,
+    en: (p) => `Entries up to ${p.seq} differ from what was signed (inserted, deleted or modified).`,
+  },
+};
+
+export const trustStatusMessages: MessageTable<TrustStatusCode, SealNoticeParams> = {
+  'trust.up-to-date': { ja: '信頼リストは最新です。', en: 'The trust list is up to date.' },
+  'trust.stale': {
+    ja: (p) => `信頼リストの更新予定日を${p.days}日過ぎています。失効した署名鍵が反映されていない可能性があります。最新の信頼リストを読み込んでください。`,
+    en: (p) => `The trust list is ${p.days} day(s) past its next update. Recently revoked signing keys may be missing. Load the latest trust list.`,
   },
 };

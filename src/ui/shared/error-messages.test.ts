@@ -6,7 +6,7 @@ import { DateError } from '../../documents/dates.ts';
 import { SealContentError } from '../../documents/codec.ts';
 import { IMPORT_PROBLEM_CODES, REFUSAL_CODES, REGISTRY_ERROR_CODES } from '../../registry/errors.ts';
 import { RENDER_ERROR_CODES } from '../../render/font.ts';
-import { SEAL_ERROR_CODES, TrustListError } from '../../seal/errors.ts';
+import { LOG_PROBLEM_CODES, SEAL_ERROR_CODES, TRUST_STATUS_CODES, TrustListError } from '../../seal/errors.ts';
 import { STORE_ERROR_CODES } from '../../store/errors.ts';
 import { VERIFY_ERROR_CODES } from '../../verify/errors.ts';
 import { describeError, describeErrorForStaff, errorMessages } from './error-messages.ts';
@@ -22,6 +22,8 @@ const CODE_LISTS = {
   'registry (import problems)': IMPORT_PROBLEM_CODES,
   render: RENDER_ERROR_CODES,
   seal: SEAL_ERROR_CODES,
+  'seal (log problems)': LOG_PROBLEM_CODES,
+  'seal (trust-list status)': TRUST_STATUS_CODES,
   store: STORE_ERROR_CODES,
   verify: VERIFY_ERROR_CODES,
 };

@@ -8,7 +8,7 @@ import { KofuError, installLegacyDescriber } from '../../app/errors.ts';
 import type { Audience, BytesErrorCode, BytesErrorParams, Language, NoParams, ParamsOf } from '../../bytes/errors.ts';
 import { cardFormatMessages, cardMessages } from './error-messages-card.ts';
 import { documentsMessages, importProblemMessages, refusalMessages, registryMessages, renderMessages, storeMessages } from './error-messages-data.ts';
-import { sealMessages } from './error-messages-seal.ts';
+import { logProblemMessages, sealMessages, trustStatusMessages } from './error-messages-seal.ts';
 import { verifyMessages } from './error-messages-verify.ts';
 
 /** A message: fixed words, or words built from the error's params. */
@@ -36,7 +36,7 @@ const bytesMessages: MessageTable<BytesErrorCode, BytesErrorParams> = {
 };
 
 /** Every code with its message (the union of the domains' tables). */
-export const errorMessages = { ...bytesMessages, ...cardMessages, ...cardFormatMessages, ...storeMessages, ...documentsMessages, ...renderMessages, ...registryMessages, ...refusalMessages, ...importProblemMessages, ...sealMessages, ...verifyMessages } as const;
+export const errorMessages = { ...bytesMessages, ...cardMessages, ...cardFormatMessages, ...storeMessages, ...documentsMessages, ...renderMessages, ...registryMessages, ...refusalMessages, ...importProblemMessages, ...sealMessages, ...logProblemMessages, ...trustStatusMessages, ...verifyMessages } as const;
 export type KnownErrorCode = keyof typeof errorMessages;
 
 type AnyMessage = ErrorMessage<unknown> & { readonly staff?: ErrorMessage<unknown> };

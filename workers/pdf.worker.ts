@@ -3,6 +3,7 @@
  * worker; PDF bytes and pixels leave as transferred buffers.
  */
 import { expose, transfer } from 'comlink';
+import { installErrorTransfer } from '../src/app/worker-errors.ts';
 import type { Certificate } from '../src/documents/types.ts';
 import { calibrationSheet } from '../src/pdf/calibration.ts';
 import { certificatePdf } from '../src/pdf/certificate-pdf.ts';
@@ -12,6 +13,8 @@ import type { LocatorQr } from '../src/seal/locator.ts';
 import { ensureFontFace, rasterizeSheet } from '../src/render/bitmap.ts';
 import { loadCertificateFont } from '../src/render/font-asset.ts';
 import { layoutCertificate } from '../src/render/render.ts';
+
+installErrorTransfer();
 
 const api = {
   async certificatePdf(cert: Certificate, backs: BackSide[] = []) {

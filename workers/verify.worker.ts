@@ -3,14 +3,20 @@
  * transferred; the restored images leave transferred.
  */
 import { expose, transfer } from 'comlink';
-import { describeError } from '../src/bytes/errors.ts';
+import { installErrorTransfer } from '../src/app/worker-errors.ts';
+import { KofuError, type ErrorParams } from '../src/bytes/errors.ts';
 import { decodeLocator } from '../src/seal/locator.ts';
 import { verifyImage, type TrustInput } from '../src/verify/pipeline.ts';
 import { restoreWithCanvas } from '../src/verify/restore.ts';
 import type { VerificationReport } from '../src/verify/report.ts';
-import { KofuError, type LocalizedText } from '../src/bytes/errors.ts';
+// LEGACY (issue #9 phase 2 deletes): the pipeline still writes each report's reason from
+// `error.text`, which needs the catalogue; phase 2 sends code + params and the UI describes them.
+import '../src/ui/shared/error-messages.ts';
 
-export type LocatorPeek = { ok: true; issuer: number; serial: number } | { ok: false; code: string; reason: LocalizedText };
+installErrorTransfer();
+
+/** The locator's issuer and serial, or the code and params of why it cannot be read. */
+export type LocatorPeek = { ok: true; issuer: number; serial: number } | { ok: false; code: string; params: object };
 
 const api = {
   async verify(
@@ -35,8 +41,8 @@ const api = {
       const locator = decodeLocator(text);
       return { ok: true, issuer: locator.issuer, serial: locator.serial };
     } catch (error) {
-      if (error instanceof KofuError) return { ok: false, code: error.code, reason: error.text };
-      return { ok: false, code: 'verify.unexpected-qr', reason: { ja: describeError(error, 'ja'), en: describeError(error, 'en') } };
+      if (error instanceof KofuError) return { ok: false, code: error.code, params: error.params };
+      return { ok: false, code: 'verify.unexpected-qr', params: { detail: error instanceof Error ? error.message : String(error) } satisfies ErrorParams };
     }
   },
 };

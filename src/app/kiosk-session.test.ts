@@ -161,7 +161,7 @@ describe('kiosk session', function () {
     const state = pinState(r.session.state);
     expect(state.triesLeft).to.equal(2);
     // The card layer's own words for SW 63C2, in both languages: wrong PIN, two tries left.
-    expect(state.message).to.deep.equal(new PinIncorrectError(2, 0x63c2).text);
+    expect(state.message).to.deep.equal(new PinIncorrectError(2, '63C2').text);
     expect(state.message?.ja).to.contain('暗証番号が違います').and.to.contain('あと2回');
     expect(state.message?.en).to.match(/^Wrong PIN\. 2 more wrong tries lock the card\./);
     expect(state.busy).to.equal(false);

@@ -7,6 +7,10 @@
  */
 import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
 import { AbortedError, throwIfAborted } from '../bytes/errors.ts';
+import { installErrorTransfer } from './worker-errors.ts';
+
+// A KofuError thrown in a worker arrives with its code and params (see worker-errors.ts).
+installErrorTransfer();
 
 export interface CallOptions {
   readonly signal?: AbortSignal;

@@ -18,10 +18,7 @@ export function toHex(bytes: Uint8Array, separator = ''): string {
 export function fromHex(text: string): Uint8Array {
   const digits = text.replace(/\s+/g, '');
   if (digits.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(digits)) {
-    throw new ByteFormatError('bytes.bad-hex', {
-      ja: `16進数の文字列が不正です: "${text.slice(0, 40)}"`,
-      en: `Not a hex string: "${text.slice(0, 40)}"`,
-    });
+    throw new ByteFormatError('bytes.bad-hex', { text: text.slice(0, 40) });
   }
   const bytes = new Uint8Array(digits.length / 2);
   for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(digits.slice(2 * i, 2 * i + 2), 16);
@@ -81,10 +78,7 @@ export function writeUint32LE(value: number, out = new Uint8Array(4), offset = 0
 /** Throws unless `bytes` holds `count` bytes from `offset`: the one bounds check readers share. */
 export function assertAvailable(bytes: Uint8Array, offset: number, count: number): void {
   if (offset < 0 || count < 0 || offset + count > bytes.length) {
-    throw new ByteFormatError('bytes.truncated', {
-      ja: `データが途中で切れています（${offset}バイト目から${count}バイトが必要、全体${bytes.length}バイト）。`,
-      en: `Data is truncated (needs ${count} bytes at offset ${offset}, has ${bytes.length}).`,
-    });
+    throw new ByteFormatError('bytes.truncated', { offset, count, length: bytes.length });
   }
 }
 
@@ -107,7 +101,7 @@ export function fromBase64(text: string): Uint8Array {
   try {
     binary = atob(text);
   } catch (cause) {
-    throw new ByteFormatError('bytes.bad-base64', { ja: 'Base64の文字列が不正です。', en: 'Not a Base64 string.' }, { cause });
+    throw new ByteFormatError('bytes.bad-base64', {}, { cause });
   }
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);

@@ -1,6 +1,10 @@
 /**
- * Typed errors shared by every domain. Each carries a stable machine `code` and a message for each
- * UI language, so the UI can show a person what to do without parsing English text.
+ * Typed errors shared by every domain. Each carries a stable machine `code` and the dynamic parts
+ * of its message (`params`); the words a person reads live in one catalogue keyed by code
+ * (src/ui/shared/error-messages.ts), so the UI can show what to do without parsing English text.
+ *
+ * bytes/ is a leaf and knows no code list: each domain declares its own const list (e.g.
+ * `CARD_ERROR_CODES` in src/card/errors.ts) and the UI assembles the full union.
  */
 export type Language = 'ja' | 'en';
 
@@ -9,16 +13,37 @@ export interface LocalizedText {
   readonly en: string;
 }
 
-export class KofuError extends Error {
+/** A message's dynamic part: plain values, so an error survives structured clone (workers). */
+export type ErrorParamValue = string | number | boolean | undefined | readonly string[] | LocalizedText;
+export type ErrorParams = { readonly [name: string]: ErrorParamValue };
+/** The params of a code that has none. */
+export type NoParams = { readonly [name: string]: never };
+/** The params of `Code` in a domain's params map; codes the map does not name take none. */
+export type ParamsOf<Map, Code> = Code extends keyof Map ? Map[Code] : NoParams;
+
+export class KofuError<Code extends string = string, Params extends object = ErrorParams> extends Error {
   override readonly name: string = 'KofuError';
+  /** The message's dynamic parts (a length, a file name, a municipality code …). */
+  readonly params: Params;
+  /** LEGACY (issue #9 phase 2): the text an unconverted throw site still carries itself. */
+  readonly legacyText?: LocalizedText;
+
   constructor(
     /** Stable identifier, e.g. `backup.checksum-mismatch`; tests and the UI key on it. */
-    readonly code: string,
-    /** What happened and what to do, in each UI language. */
-    readonly text: LocalizedText,
+    readonly code: Code,
+    params?: Params | LocalizedText,
     options?: { cause?: unknown },
   ) {
-    super(`${code}: ${text.en}`, options);
+    const legacy = isLegacyText(params) ? params : undefined;
+    super(legacy ? `${code}: ${legacy.en}` : summary(code, params as ErrorParams | undefined), options);
+    this.params = (legacy ? {} : (params ?? {})) as Params;
+    if (legacy) this.legacyText = legacy;
+  }
+
+  // ── LEGACY (issue #9 phase 2 deletes): text for consumers that do not use the catalogue yet ──
+  /** The catalogue's words for this error (or the legacy text it carries). */
+  get text(): LocalizedText {
+    return this.legacyText ?? { ja: legacyDescribe(this, 'ja', 'resident'), en: legacyDescribe(this, 'en', 'resident') };
   }
 
   messageIn(language: Language): string {
@@ -26,16 +51,28 @@ export class KofuError extends Error {
   }
 }
 
+/** True for a KofuError, narrowed to one `code` when given (the replacement for `instanceof` on a subclass). */
+export function isKofuError<Code extends string>(error: unknown, code?: Code): error is KofuError<Code> {
+  return error instanceof KofuError && (code === undefined || error.code === code);
+}
+
 /** Thrown when a byte string is shorter, longer or otherwise shaped unlike its format says. */
-export class ByteFormatError extends KofuError {
-  override readonly name = 'ByteFormatError';
+export class ByteFormatError<Code extends string = string, Params extends object = ErrorParams> extends KofuError<Code, Params> {
+  override readonly name: string = 'ByteFormatError';
+}
+
+export const BYTES_ERROR_CODES = ['bytes.bad-hex', 'bytes.bad-base64', 'bytes.truncated', 'aborted'] as const;
+export type BytesErrorCode = (typeof BYTES_ERROR_CODES)[number];
+export interface BytesErrorParams {
+  'bytes.bad-hex': { readonly text: string };
+  'bytes.truncated': { readonly offset: number; readonly count: number; readonly length: number };
 }
 
 /** Thrown when an operation is stopped through its AbortSignal. */
-export class AbortedError extends KofuError {
+export class AbortedError extends KofuError<'aborted', NoParams> {
   override readonly name = 'AbortedError';
   constructor(options?: { cause?: unknown }) {
-    super('aborted', { ja: '処理を中止しました。', en: 'The operation was cancelled.' }, options);
+    super('aborted', {}, options);
   }
 }
 
@@ -43,11 +80,77 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new AbortedError({ cause: signal.reason });
 }
 
-/** The message for a person: a KofuError's own text, otherwise a generic line with the detail. */
-export function describeError(error: unknown, language: Language): string {
-  if (error instanceof KofuError) return error.messageIn(language);
-  const detail = error instanceof Error ? error.message : String(error);
-  return language === 'ja'
-    ? `予期しないエラーが発生しました（${detail}）。もう一度お試しください。`
-    : `An unexpected error occurred (${detail}). Please try again.`;
+/** `Error.message` for logs and tests: the code, then the params. */
+function summary(code: string, params: ErrorParams | undefined): string {
+  const parts = Object.entries(params ?? {}).filter(([, value]) => value !== undefined);
+  if (parts.length === 0) return code;
+  return `${code} (${parts.map(([name, value]) => `${name}=${typeof value === 'object' && !Array.isArray(value) ? (value as LocalizedText).en : String(value)}`).join(', ')})`;
+}
+
+/**
+ * A KofuError as plain data, to cross a worker boundary: comlink's default error handler keeps
+ * only `name`, `message` and `stack`, which would lose the code and params.
+ */
+export interface KofuErrorData {
+  readonly kofuError: 1;
+  readonly name: string;
+  readonly code: string;
+  readonly params: object;
+  readonly message: string;
+  readonly legacyText?: LocalizedText;
+}
+
+export function toErrorData(error: KofuError<string, object>): KofuErrorData {
+  return { kofuError: 1, name: error.name, code: error.code, params: error.params, message: error.message, legacyText: error.legacyText };
+}
+
+export function isErrorData(value: unknown): value is KofuErrorData {
+  return typeof value === 'object' && value !== null && (value as KofuErrorData).kofuError === 1;
+}
+
+/** Rebuilds the error on the receiving side: same code and params (subclass identity is not kept). */
+export function fromErrorData(data: KofuErrorData): KofuError {
+  if (data.code === 'aborted') return new AbortedError();
+  const error = new KofuError(data.code, data.legacyText ?? (data.params as ErrorParams));
+  Object.defineProperty(error, 'name', { value: data.name });
+  return error;
+}
+
+// ── LEGACY (issue #9 phase 2 deletes this block) ───────────────────────────────────────────────
+// Until app/, carrier/ and vision/ are converted, some code still reads `error.text` or builds
+// `new KofuError(code, { ja, en })`. The catalogue lives in the UI (a domain never imports ui/),
+// so it installs itself here when it loads (src/ui/shared/error-messages.ts; the verify worker
+// and the unit-test page load it too). Phase 2 makes every reader call `describeError` in the UI
+// and deletes `text`, `messageIn`, `legacyText` and this hook.
+
+export type Audience = 'resident' | 'staff';
+type LegacyDescriber = (error: unknown, language: Language, audience: Audience) => string;
+let describer: LegacyDescriber | undefined;
+
+/** LEGACY: called once by the catalogue module. */
+export function installLegacyDescriber(describe: LegacyDescriber): void {
+  describer = describe;
+}
+
+/** LEGACY: the catalogue's words for any thrown value, for domain code that still builds text. */
+export function legacyDescribe(error: unknown, language: Language, audience: Audience = 'resident'): string {
+  if (describer) return describer(error, language, audience);
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** LEGACY: the catalogue's words for `code` and `params`, for domain results that still carry text. */
+export function legacyTextOf(code: string, params: object): LocalizedText {
+  const error = new KofuError(code, params as ErrorParams);
+  return { ja: legacyDescribe(error, 'ja'), en: legacyDescribe(error, 'en') };
+}
+
+/** LEGACY: the staff line of a card error through the installed catalogue. */
+export function legacyStaffText(error: unknown): LocalizedText {
+  return { ja: legacyDescribe(error, 'ja', 'staff'), en: legacyDescribe(error, 'en', 'staff') };
+}
+
+function isLegacyText(value: unknown): value is LocalizedText {
+  if (typeof value !== 'object' || value === null) return false;
+  const keys = Object.keys(value);
+  return keys.length === 2 && typeof (value as LocalizedText).ja === 'string' && typeof (value as LocalizedText).en === 'string';
 }

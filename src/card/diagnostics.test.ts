@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { checkReader } from './diagnostics.ts';
 import { browserCapabilities, classifyUsbDevice, listPermittedReaders, openUsbReader } from './transport/detect.ts';
 import { watchNonNdefTaps } from './transport/webnfc.ts';
-import { UnsupportedReaderError } from './transport/errors.ts';
+import { CardError } from './errors.ts';
 import { createVirtualReader } from './virtual/kit.ts';
 import { DEMO_RESIDENTS } from './virtual/demo-cards.ts';
 import { MemoryCardStateStore } from './virtual/state.ts';
@@ -24,7 +24,7 @@ describe('card: reader detection, staff reader check, Web NFC hint', function ()
     expect(classifyUsbDevice({ vendorId: 0x1234, productId: 1, configuration: null })).to.equal('unknown');
     const other = new VirtualRcs380(new VirtualRfField(null));
     Object.defineProperty(other, 'vendorId', { value: 0x1234 });
-    expect(await openUsbReader(other).catch((e: unknown) => e)).to.be.instanceOf(UnsupportedReaderError);
+    expect(await openUsbReader(other).catch((e: unknown) => e)).to.be.instanceOf(CardError).and.have.property('code', 'card.reader-unsupported');
   });
 
   it('lists permitted USB devices without prompting (none in a fresh browser)', async () => {

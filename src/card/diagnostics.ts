@@ -3,11 +3,11 @@
  * in use, whether a card answers, what kind of token it is and how many PIN tries it has —
  * without ever sending a VERIFY. Every step reports instead of throwing, so one screen shows all.
  */
-import { describeError, type Language } from '../bytes/errors.ts';
+import { legacyDescribe, type Language } from '../bytes/errors.ts';
 import type { CardReader } from './reader.ts';
 import { CardSession, type TriesLeft } from './session.ts';
 import { browserCapabilities, type BrowserCapabilities } from './transport/detect.ts';
-import { CardError } from './apdu/status.ts';
+import { isCardError } from './errors.ts';
 
 export interface ReaderCheck {
   readonly capabilities: BrowserCapabilities;
@@ -22,7 +22,8 @@ export interface ReaderCheck {
 export async function checkReader(reader: CardReader | null, language: Language = 'ja', signal?: AbortSignal): Promise<ReaderCheck> {
   const capabilities = browserCapabilities();
   const problems: string[] = [];
-  const describe = (error: unknown) => (error instanceof CardError ? `${error.messageIn(language)} [${error.staff[language]}]` : describeError(error, language));
+  // LEGACY (issue #9 phase 2): `problems` should carry the errors and readers-panel describe them.
+  const describe = (error: unknown) => (isCardError(error) ? `${legacyDescribe(error, language)} [${legacyDescribe(error, language, 'staff')}]` : legacyDescribe(error, language));
   if (!reader) return { capabilities, reader: null, cardDetected: false, problems };
   const summary = { kind: reader.kind, label: reader.label, path: reader.path };
   let session: CardSession;

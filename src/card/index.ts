@@ -16,26 +16,26 @@
  *   const { triesLeft, locked } = await session.triesLeft(signal);  // show before asking for the PIN
  *   const auth = await session.authenticate({ pin, challenge: crypto.getRandomValues(new Uint8Array(32)), signal });
  *   //   → auth.serialNumber (lookup key), auth.demo (say デモ), auth.certificate, auth.signature
- *   //   PinLastTryError: warn the resident, then call again with { confirmLastTry: true }.
+ *   //   card.pin-last-try: warn the resident, then call again with { confirmLastTry: true }.
  *   const info = await session.readBasicInfo(kenhojoPin, { signal });  // 氏名・住所・生年月日・性別
  *   await session.close();   // always: it DESELECTs / powers off, so no PIN stays verified
  *
  *   // Waiting for the resident to place the card: CardSession.waitForCard(reader, options, { signal }).
- *   // After CardRemovedError / ReaderUnpluggedError the session is finished: close it and wait again.
+ *   // After card.removed / card.reader-unplugged the session is finished: close it and wait again.
  *
- * Every failure is a `CardError` (a KofuError): `error.text.ja/en` for the resident,
- * `error.staff.ja/en` for the clerk, a stable `error.code` for the UI. Staff screen: `checkReader`.
+ * Every failure is a `CardError` (a KofuError) with a stable `error.code` from CARD_ERROR_CODES
+ * and its `params`; the UI's catalogue (src/ui/shared/error-messages-card.ts) has the words for
+ * the resident and, for the clerk, the staff line. Test a code with `isCardError(e, code)`.
+ * Staff screen: `checkReader`.
  */
 export { CardSession, defaultAnchors, type AuthenticateRequest, type AuthenticationResult, type CardSessionOptions, type TriesLeft } from './session.ts';
 export type { CardReader, CardConnection, ReaderKind } from './reader.ts';
-export { CardError, PinIncorrectError, PinLastTryError, PinLockedError } from './apdu/status.ts';
-export { CardRemovedError, NoCardError, ReaderProtocolError, ReaderUnpluggedError, UnsupportedReaderError, UsbBlockedError } from './transport/errors.ts';
-export { CardUnresponsiveError } from './isodep/host.ts';
-export { CertificateError, anchorFrom, type TrustAnchor } from './mynumber/certificate.ts';
-export { NotMyNumberCardError } from './mynumber/jpki.ts';
-export { PinFormatError } from './mynumber/files.ts';
+export { CARD_ERROR_CODES, CardError, isCardError, pinLastTryError, pinLockedError, type CardErrorCode, type CardErrorParams } from './errors.ts';
+// LEGACY (issue #9 phase 2 deletes): names app/kiosk-session.ts still uses.
+export { NotMyNumberCardError, PinIncorrectError, PinLastTryError, PinLockedError } from './errors.ts';
+export { anchorFrom, type TrustAnchor } from './mynumber/certificate.ts';
 export type { BasicInfo, Sex } from './mynumber/kenhojo.ts';
-export { browserCapabilities, classifyUsbDevice, listPermittedReaders, NoReaderChosenError, openUsbReader, permittedUsbDevices, requestUsbReader, smartCardManager, type BrowserCapabilities } from './transport/detect.ts';
+export { browserCapabilities, classifyUsbDevice, listPermittedReaders, openUsbReader, permittedUsbDevices, requestUsbReader, smartCardManager, type BrowserCapabilities } from './transport/detect.ts';
 export { WebSmartCardReader } from './transport/smart-card.ts';
 export { watchNonNdefTaps } from './transport/webnfc.ts';
 export { checkReader, type ReaderCheck } from './diagnostics.ts';

@@ -17,7 +17,7 @@ export interface CardReader {
   readonly label: string;
   /** How kofu talks to it, for the staff screen, e.g. "USB interface #1 (vendor class 0xFF)". */
   readonly path: string;
-  /** Finds and activates a card; throws NoCardError when none is present. */
+  /** Finds and activates a card; throws `card.absent` when none is present. */
   connect(signal?: AbortSignal): Promise<CardConnection>;
   /** Releases the reader (closes the USB device). Never throws. */
   close(): Promise<void>;

@@ -1,9 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { toHex } from '../bytes/bytes.ts';
 import { RecordingChannel, type CardChannel } from './apdu/channel.ts';
-import { PinIncorrectError, PinLastTryError, PinLockedError } from './apdu/status.ts';
-import { CertificateError } from './mynumber/certificate.ts';
-import { NotMyNumberCardError } from './mynumber/jpki.ts';
+import { CardError } from './errors.ts';
+import { describeError } from '../ui/shared/error-messages.ts';
 import { CardSession, defaultAnchors } from './session.ts';
 import { DirectReader } from './testing/direct.ts';
 import { DEMO_RESIDENTS, createVirtualDemoCard, demoTrustAnchor, getDemoCard } from './virtual/demo-cards.ts';
@@ -41,7 +40,8 @@ describe('card/session: CardSession over the virtual card', function () {
       await strict.checkAuthCertificate();
       expect.fail('accepted');
     } catch (error) {
-      expect(error).to.be.instanceOf(CertificateError);
+      expect(error).to.be.instanceOf(CardError);
+      expect((error as CardError).code).to.match(/^card\.cert-/);
     }
   });
 
@@ -92,15 +92,15 @@ describe('card/session: CardSession over the virtual card', function () {
     const challenge = new Uint8Array(32);
     const fail = (pin: string, confirmLastTry?: boolean) => session.authenticate({ pin, challenge, confirmLastTry }).then(() => null, (error: unknown) => error);
     const first = await fail('9999');
-    expect(first).to.be.instanceOf(PinIncorrectError);
-    expect((first as PinIncorrectError).triesLeft).to.equal(2);
-    expect(await fail('9999')).to.be.instanceOf(PinIncorrectError);
-    expect(await fail('9999')).to.be.instanceOf(PinLastTryError);
+    expect(first).to.be.instanceOf(CardError).and.have.property('code', 'card.pin-incorrect');
+    expect((first as CardError<'card.pin-incorrect'>).params.triesLeft).to.equal(2);
+    expect(await fail('9999')).to.be.instanceOf(CardError).and.have.property('code', 'card.pin-incorrect');
+    expect(await fail('9999')).to.be.instanceOf(CardError).and.have.property('code', 'card.pin-last-try');
     expect(card.triesLeft('jpki', 0x18)).to.equal(1);
     const locking = await fail('9999', true);
-    expect((locking as PinIncorrectError).code).to.equal('card.pin-locked-now');
+    expect((locking as CardError).code).to.equal('card.pin-locked-now');
     const before = transcript().length;
-    expect(await fail('1234', true)).to.be.instanceOf(PinLockedError);
+    expect(await fail('1234', true)).to.be.instanceOf(CardError).and.have.property('code', 'card.pin-locked');
     expect(transcript().slice(before).filter((line) => line.startsWith('00 20 00 80 04'))).to.deep.equal([]);
     expect((await session.triesLeft()).locked).to.equal(true);
   });
@@ -117,8 +117,8 @@ describe('card/session: CardSession over the virtual card', function () {
     const card = await createVirtualDemoCard(DEMO_RESIDENTS[1], store);
     const session = await CardSession.open(new DirectReader(card), { anchors: defaultAnchors(), now: NOW });
     const error = await session.authenticate({ pin: '0000', challenge: new Uint8Array(8) }).catch((e: unknown) => e);
-    expect(error).to.be.instanceOf(CertificateError);
-    expect((error as CertificateError).code).to.equal('card.cert-untrusted');
+    expect(error).to.be.instanceOf(CardError);
+    expect((error as CardError).code).to.equal('card.cert-untrusted');
     expect(card.triesLeft('jpki', 0x18)).to.equal(3);
   });
 
@@ -127,14 +127,14 @@ describe('card/session: CardSession over the virtual card', function () {
     const card = await createVirtualDemoCard(DEMO_RESIDENTS[0], store);
     const session = await CardSession.open(new DirectReader(card), { anchors: [await demoTrustAnchor()], now: () => new Date('2031-01-01T00:00:00Z') });
     const error = await session.authenticate({ pin: '1234', challenge: new Uint8Array(8) }).catch((e: unknown) => e);
-    expect((error as CertificateError).code).to.equal('card.cert-expired');
-    expect((error as CertificateError).text.ja).to.contain('有効期限');
+    expect((error as CardError).code).to.equal('card.cert-expired');
+    expect(describeError(error, 'ja')).to.contain('有効期限');
   });
 
   it('refuses a Juki card (token label JPKIAPICCTOKEN)', async () => {
     const { session } = await setup(DEMO_RESIDENTS[0], TokenLabel.JUKI_CARD);
     const error = await session.authenticate({ pin: '1234', challenge: new Uint8Array(8) }).catch((e: unknown) => e);
-    expect(error).to.be.instanceOf(NotMyNumberCardError);
+    expect(error).to.be.instanceOf(CardError).and.have.property('code', 'card.not-my-number-card');
   });
 
   it('reads the four basic items and the My Number through the kenhojo AP', async () => {

@@ -10,14 +10,14 @@
  */
 import type * as x509 from './x509.ts';
 import { ApduClient, type CardChannel } from './apdu/channel.ts';
-import { anchorFrom, CertificateError, validateAuthCertificate, verifyChallengeSignature, type TrustAnchor } from './mynumber/certificate.ts';
-import { JpkiAp, NotMyNumberCardError, sha256DigestInfo, type TokenKind } from './mynumber/jpki.ts';
+import { anchorFrom, validateAuthCertificate, verifyChallengeSignature, type TrustAnchor } from './mynumber/certificate.ts';
+import { JpkiAp, sha256DigestInfo, type TokenKind } from './mynumber/jpki.ts';
 import { KenhojoAp, type BasicInfo } from './mynumber/kenhojo.ts';
 import { JLIS_AUTH_ANCHORS } from './mynumber/trust-anchors.ts';
 import type { PinStatus } from './mynumber/files.ts';
 import type { CardConnection, CardReader } from './reader.ts';
 import { throwIfAborted } from '../bytes/errors.ts';
-import { NoCardError } from './transport/errors.ts';
+import { CardError, isCardError } from './errors.ts';
 import { AUTH_PIN_MAX_TRIES } from './mynumber/constants.ts';
 
 export interface CardSessionOptions {
@@ -93,7 +93,7 @@ export class CardSession {
       try {
         return await CardSession.open(reader, options, wait.signal);
       } catch (error) {
-        if (!(error instanceof NoCardError)) throw error;
+        if (!isCardError(error, 'card.absent')) throw error;
       }
       await pause(wait.pollMs ?? 500, wait.signal);
     }
@@ -151,13 +151,13 @@ export class CardSession {
       const { signal } = request;
       await this.jpki.select(signal);
       const token = await this.jpki.readTokenLabel(signal);
-      if (token.kind !== 'my-number-card') throw new NotMyNumberCardError(token.label);
+      if (token.kind !== 'my-number-card') throw new CardError('card.not-my-number-card', { label: token.label });
       const certificateDer = await this.jpki.readAuthCertificate(signal);
       const chain = await validateAuthCertificate(certificateDer, this.options.anchors ?? defaultAnchors(), this.options.now?.() ?? new Date());
       await this.jpki.verifyAuthPin(request.pin, { confirmLastTry: request.confirmLastTry, signal });
       const signature = await this.jpki.signWithAuthKey(await sha256DigestInfo(request.challenge), signal);
       if (!(await verifyChallengeSignature(chain.certificate, request.challenge, signature))) {
-        throw new CertificateError('card.signature-invalid', 'the card signature does not verify with the key of certificate 000A');
+        throw new CardError('card.signature-invalid', { detail: 'the card signature does not verify with the key of certificate 000A' });
       }
       return {
         certificate: chain.certificate,

@@ -127,12 +127,14 @@ describe('seal content codec', () => {
     const withExtra = new Map(content).set(99, 1);
     expect(() => fromSealContent(withExtra)).to.throw(SealContentError);
     expect(() => fromSealContent(new Map(content).set(2, 5))).to.throw(SealContentError);
-    expect(() => fromSealContent(new Map(content).set(1, RENDER_VERSION + 1))).to.throw(/render version|描画版/);
+    expect(() => fromSealContent(new Map(content).set(1, RENDER_VERSION + 1)))
+      .to.throw(SealContentError)
+      .with.property('code', 'seal-content.render-version');
     expect(() => fromSealContent(new Map([[0, 42]]))).to.throw(SealContentError);
     expect(() => fromSealContent('nope')).to.throw(SealContentError);
     const person = new Map<number, unknown>([[0, 'a'], [2, 0], [3, 0], [4, '妻'], [5, 0], [6, 0]]);
     const juminhyo = new Map<number, unknown>([[0, 0], [1, RENDER_VERSION], [2, 's'], [3, 0], [4, new Map<number, unknown>([[0, 1], [1, 'x'], [2, 'x'], [3, 'x'], [4, 'x']])], [5, 0], [6, 'addr'], [8, [person]]]);
-    expect(() => fromSealContent(juminhyo)).to.throw(/dictionary word/);
+    expect(() => fromSealContent(juminhyo)).to.throw(SealContentError).with.nested.property('params.problem', 'dictionary word spelled out');
     person.set(4, 1);
     expect((fromSealContent(juminhyo) as JuminhyoCertificate).persons[0].relationship).to.equal('妻');
   });

@@ -10,7 +10,8 @@
  *   - absent optional fields are left out (no nulls);
  *   - dates are day numbers (days since 1970-01-01), enums are their index.
  */
-import { KofuError } from '../bytes/errors.ts';
+import { KofuError, type ParamsOf } from '../bytes/errors.ts';
+import type { DocumentsErrorCode, DocumentsErrorParams } from './errors.ts';
 import {
   CERTIFICATE_KINDS,
   RENDER_VERSION,
@@ -18,7 +19,7 @@ import {
   type Certificate,
 } from './types.ts';
 
-export class SealContentError extends KofuError {
+export class SealContentError<Code extends DocumentsErrorCode = DocumentsErrorCode> extends KofuError<Code, ParamsOf<DocumentsErrorParams, Code>> {
   override readonly name = 'SealContentError';
 }
 
@@ -172,10 +173,7 @@ BY_KIND.kisai = BY_KIND.juminhyo;
 const KIND_KEY = 0;
 
 function contentError(path: string, problem: string): SealContentError {
-  return new SealContentError('seal-content.invalid', {
-    ja: `証明書データの形式が正しくありません（${path}: ${problem}）。この用紙は検証できません。`,
-    en: `The certificate data is malformed (${path}: ${problem}). This paper cannot be verified.`,
-  });
+  return new SealContentError('seal-content.invalid', { path, problem });
 }
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
@@ -336,10 +334,7 @@ export function fromSealContent(value: unknown): Certificate {
   const kind = CERTIFICATE_KINDS[kindIndex];
   const record = decodeRecord(BY_KIND[kind], entries, kind, new Set([KIND_KEY]));
   if (record.renderVersion !== RENDER_VERSION) {
-    throw new SealContentError('seal-content.render-version', {
-      ja: `この証明書は新しい版のkofuで発行されています（描画版 ${String(record.renderVersion)}）。アプリを更新してから検証してください。`,
-      en: `This certificate was issued by a newer kofu (render version ${String(record.renderVersion)}). Update the app, then verify again.`,
-    });
+    throw new SealContentError('seal-content.render-version', { renderVersion: String(record.renderVersion) });
   }
   return { kind, ...record } as unknown as Certificate;
 }

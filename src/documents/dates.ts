@@ -5,7 +5,8 @@
  * era as "1年", while official documents write "元年" (e.g. 令和元年5月1日), so the year is
  * respelled here.
  */
-import { KofuError } from '../bytes/errors.ts';
+import { KofuError, type ParamsOf } from '../bytes/errors.ts';
+import type { DocumentsErrorCode, DocumentsErrorParams } from './errors.ts';
 
 export type DayNumber = number;
 
@@ -13,7 +14,7 @@ const MS_PER_DAY = 86_400_000;
 /** Japan has had no daylight saving time since 1951; certificates use JST dates. */
 const JST_OFFSET_MS = 9 * 3_600_000;
 
-export class DateError extends KofuError {
+export class DateError<Code extends DocumentsErrorCode = DocumentsErrorCode> extends KofuError<Code, ParamsOf<DocumentsErrorParams, Code>> {
   override readonly name = 'DateError';
 }
 
@@ -21,10 +22,7 @@ export function dayFromYmd(year: number, month: number, day: number): DayNumber 
   const ms = Date.UTC(year, month - 1, day);
   const check = new Date(ms);
   if (!Number.isInteger(year) || check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
-    throw new DateError('date.invalid', {
-      ja: `日付が正しくありません: ${year}-${month}-${day}`,
-      en: `Not a valid date: ${year}-${month}-${day}`,
-    });
+    throw new DateError('date.invalid', { date: `${year}-${month}-${day}` });
   }
   return Math.round(ms / MS_PER_DAY);
 }
@@ -38,7 +36,7 @@ export function ymdFromDay(day: DayNumber): { year: number; month: number; day: 
 export function dayFromIso(text: string): DayNumber {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!match) {
-    throw new DateError('date.bad-format', { ja: `日付はYYYY-MM-DDで書いてください: "${text}"`, en: `Write dates as YYYY-MM-DD: "${text}"` });
+    throw new DateError('date.bad-format', { text });
   }
   return dayFromYmd(Number(match[1]), Number(match[2]), Number(match[3]));
 }

@@ -3,31 +3,29 @@
  * after the eligibility rules. The result carries every printed string, so it can be sealed,
  * rendered and verified without the registry.
  */
-import { KofuError } from '../bytes/errors.ts';
+import { KofuError, type ErrorParams, type ParamsOf } from '../bytes/errors.ts';
+import type { RegistryErrorCode, RegistryErrorParams } from './errors.ts';
 import type { DayNumber } from '../documents/dates.ts';
 import type { CertificateRequest } from '../documents/options.ts';
 import { RENDER_VERSION, type Certificate, type Impression, type Issuer, type JuminhyoPerson } from '../documents/types.ts';
 import { fromBase64 } from '../bytes/bytes.ts';
 import type { Municipality, Resident } from './model.ts';
 import type { Registry } from './registry.ts';
-import { kosekiRefusals, memberRefusals, requesterRefusals, type Refusal } from './rules.ts';
+import { kosekiRefusals, memberRefusals, refusal, requesterRefusals, type Refusal } from './rules.ts';
 
 export class IneligibleError extends KofuError {
   override readonly name = 'IneligibleError';
   constructor(readonly refusals: readonly Refusal[]) {
-    super(refusals[0].code, refusals[0].text);
+    // LEGACY (issue #9 phase 2): a refusal made outside rules.ts (app/kiosk-session.ts) has only text.
+    super(refusals[0].code, (refusals[0].params ?? refusals[0].text) as ErrorParams);
   }
 }
 
-export class RegistryLookupError extends KofuError {
+export class RegistryLookupError extends KofuError<RegistryErrorCode, ParamsOf<RegistryErrorParams, RegistryErrorCode>> {
   override readonly name = 'RegistryLookupError';
 }
 
-const notFound = (what: string) =>
-  new RegistryLookupError('registry.not-found', {
-    ja: `住民記録（${what}）が見つかりません。窓口でご相談ください。`,
-    en: `The resident record (${what}) was not found. Please ask at the municipal office.`,
-  });
+const notFound = (what: string) => new RegistryLookupError('registry.not-found', { what });
 
 export function issuerOf(m: Municipality): Issuer {
   return { code: m.code, name: `${m.prefecture}${m.name}`, mayorTitle: m.mayorTitle, mayorName: m.mayorName, sealText: m.sealText };
@@ -60,7 +58,7 @@ export async function buildCertificate(registry: Registry, requesterId: string, 
       else if (request.scope === 'household') members = all.filter((m) => m.deceasedOn === undefined);
       else {
         const ids = request.memberIds ?? [];
-        if (!ids.length) throw new IneligibleError([{ code: 'no-members', text: { ja: '記載する人を選んでください。', en: 'Choose who is listed.' } }]);
+        if (!ids.length) throw new IneligibleError([refusal('no-members', {})]);
         members = [];
         for (const id of ids) {
           const m = await registry.resident(id);
@@ -113,7 +111,7 @@ export async function buildCertificate(registry: Registry, requesterId: string, 
     }
     case 'inkan': {
       const seal = await registry.seal(requester.id);
-      if (!seal) throw new IneligibleError([{ code: 'no-seal', text: { ja: '印鑑登録がありません。窓口で登録してください。', en: 'No seal is registered. Please register one at the office.' } }]);
+      if (!seal) throw new IneligibleError([refusal('no-seal', {})]);
       const household = await registry.household(requester.householdId);
       const impression: Impression =
         seal.impression.type === 'text'
@@ -123,10 +121,10 @@ export async function buildCertificate(registry: Registry, requesterId: string, 
     }
     case 'tax': {
       const record = (await registry.taxRecords(requester.id)).find((t) => t.fiscalYear === request.fiscalYear);
-      if (!record) throw new IneligibleError([{ code: 'no-tax-record', text: { ja: `${request.fiscalYear}年度の税情報がありません。`, en: `No tax record for fiscal year ${request.fiscalYear}.` } }]);
+      if (!record) throw new IneligibleError([refusal('no-tax-record', { fiscalYear: request.fiscalYear })]);
       const f = record.figures;
       if (request.taxKind === 'hikazei' && f.municipalPerCapita + f.municipalIncomeLevy + f.prefecturalPerCapita + f.prefecturalIncomeLevy > 0) {
-        throw new IneligibleError([{ code: 'not-hikazei', text: { ja: 'この年度は課税されているため、非課税証明書は発行できません。課税証明書を選んでください。', en: 'You were taxed this year, so a non-taxation certificate cannot be issued. Choose the taxation certificate.' } }]);
+        throw new IneligibleError([refusal('not-hikazei', {})]);
       }
       return { kind: 'tax', ...base, issuer: issuerOf(home), taxKind: request.taxKind, fiscalYear: record.fiscalYear, name: requester.name, birth: requester.birth, address: record.addressOnJan1, figures: { ...f } };
     }
@@ -139,7 +137,7 @@ export async function buildCertificate(registry: Registry, requesterId: string, 
       const keeper = await registry.municipality(k.municipality);
       if (!keeper) throw notFound(k.municipality);
       if (!k.members.some((m) => m.residentId === requester.id)) {
-        throw new IneligibleError([{ code: 'not-in-koseki', text: { ja: 'この戸籍に記録されていないため、発行できません。', en: 'You are not recorded in this family register.' } }]);
+        throw new IneligibleError([refusal('not-in-koseki', {})]);
       }
       if (request.kind === 'koseki') {
         const members = request.scope === 'all' ? k.members : k.members.filter((m) => m.residentId === requester.id);

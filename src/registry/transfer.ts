@@ -4,7 +4,8 @@
  * written: every problem is reported with its file, line and field, and a file with any problem
  * changes nothing.
  */
-import { KofuError, type LocalizedText } from '../bytes/errors.ts';
+import { KofuError, legacyTextOf, type LocalizedText, type ParamsOf } from '../bytes/errors.ts';
+import type { ImportProblemCode, ImportProblemParams, RegistryErrorParams } from './errors.ts';
 import { dayFromIso, isoFromDay } from '../documents/dates.ts';
 import { CERTIFICATE_KINDS } from '../documents/types.ts';
 import type { RegistrySnapshot, Resident } from './model.ts';
@@ -18,19 +19,19 @@ export interface ImportProblem {
   readonly line: number;
   /** The field's path, e.g. `residents[3].birth`, or a CSV column name. */
   readonly field: string;
+  /** What is wrong (IMPORT_PROBLEM_CODES), and its dynamic parts; the words are in the UI's catalogue. */
+  readonly code?: ImportProblemCode;
+  readonly params?: object;
+  /** LEGACY (issue #9 phase 2): the words, for the registry panel. */
   readonly message: LocalizedText;
 }
 
-export class ImportError extends KofuError {
+/** A file with problems; the message names the first and counts the rest. */
+export class ImportError extends KofuError<'registry.import-invalid', RegistryErrorParams['registry.import-invalid']> {
   override readonly name = 'ImportError';
   constructor(readonly problems: readonly ImportProblem[]) {
     const first = problems[0];
-    const where = `${first.file}${first.line ? ` ${first.line}行目` : ''}${first.field ? `「${first.field}」` : ''}`;
-    const whereEn = `${first.file}${first.line ? ` line ${first.line}` : ''}${first.field ? `, field ${first.field}` : ''}`;
-    super('registry.import-invalid', {
-      ja: `${where}: ${first.message.ja}（ほか${problems.length - 1}件）。データは変更していません。ファイルを直してからもう一度読み込んでください。`,
-      en: `${whereEn}: ${first.message.en} (${problems.length - 1} more). Nothing was changed. Fix the file and import it again.`,
-    });
+    super('registry.import-invalid', { file: first.file, line: first.line, field: first.field, problem: first.message, more: problems.length - 1 });
   }
 }
 
@@ -51,7 +52,13 @@ type Spec =
   | { readonly fields: Readonly<Record<string, readonly [Spec, 'optional'?]>> }
   | { readonly list: Spec };
 
-const msg = (ja: string, en: string): LocalizedText => ({ ja, en });
+/** A problem's code and params, and (LEGACY, for the registry panel until phase 2) its words. */
+type ProblemText = Pick<ImportProblem, 'code' | 'params' | 'message'>;
+const problem = <Code extends ImportProblemCode>(code: Code, params: ParamsOf<ImportProblemParams, Code>): ProblemText => ({
+  code,
+  params,
+  message: legacyTextOf(code, params),
+});
 
 class Checker {
   readonly problems: ImportProblem[] = [];
@@ -59,70 +66,70 @@ class Checker {
     readonly file: string,
     readonly lineOf: (path: string) => number,
   ) {}
-  report(path: string, message: LocalizedText, line = this.lineOf(path)): void {
-    if (this.problems.length < MAX_PROBLEMS) this.problems.push({ file: this.file, line, field: path, message });
+  report(path: string, what: ProblemText, line = this.lineOf(path)): void {
+    if (this.problems.length < MAX_PROBLEMS) this.problems.push({ file: this.file, line, field: path, ...what });
   }
   /** Validates `value` and returns it converted to the model (dates → day numbers). */
   read(spec: Spec, value: unknown, path: string): unknown {
-    const bad = (ja: string, en: string) => {
-      this.report(path, msg(ja, en));
+    const bad = <Code extends ImportProblemCode>(code: Code, params: ParamsOf<ImportProblemParams, Code>) => {
+      this.report(path, problem(code, params));
       return undefined;
     };
     if (spec === 'text' || spec === 'nonEmpty') {
-      if (typeof value !== 'string') return bad('文字列が必要です', 'must be text');
-      if (spec === 'nonEmpty' && value.trim() === '') return bad('空欄にできません', 'must not be empty');
+      if (typeof value !== 'string') return bad('import.not-text', {});
+      if (spec === 'nonEmpty' && value.trim() === '') return bad('import.empty', {});
       return value;
     }
     if (spec === 'date') {
-      if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return bad('日付はYYYY-MM-DDで書いてください', 'write dates as YYYY-MM-DD');
+      if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return bad('import.bad-date-format', {});
       try {
         return dayFromIso(value);
       } catch {
-        return bad('存在しない日付です', 'no such date');
+        return bad('import.no-such-date', {});
       }
     }
     if (spec === 'time') {
       const m = typeof value === 'string' ? /^([01]\d|2[0-4]):([0-5]\d)$/.exec(value) : null;
-      if (!m || Number(m[1]) * 60 + Number(m[2]) > 24 * 60) return bad('時刻はHH:MMで書いてください', 'write times as HH:MM');
+      if (!m || Number(m[1]) * 60 + Number(m[2]) > 24 * 60) return bad('import.bad-time', {});
       return Number(m[1]) * 60 + Number(m[2]);
     }
     if (spec === 'int') {
-      if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) return bad('0以上の整数が必要です', 'must be a whole number ≥ 0');
+      if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) return bad('import.not-whole-number', {});
       return value;
     }
     if (spec === 'bool') {
-      if (typeof value !== 'boolean') return bad('true または false が必要です', 'must be true or false');
+      if (typeof value !== 'boolean') return bad('import.not-boolean', {});
       return value;
     }
     if ('literal' in spec) {
-      if (value !== spec.literal) return bad(`${spec.literal}である必要があります`, `must be ${spec.literal}`);
+      if (value !== spec.literal) return bad('import.not-literal', { literal: spec.literal });
       return value;
     }
     if ('oneOf' in spec) {
-      if (typeof value !== 'string' || !spec.oneOf.includes(value)) return bad(`${spec.oneOf.join('、')}のいずれかが必要です`, `must be one of ${spec.oneOf.join(', ')}`);
+      if (typeof value !== 'string' || !spec.oneOf.includes(value)) return bad('import.not-one-of', { choices: spec.oneOf });
       return value;
     }
     if ('pattern' in spec) {
-      if (typeof value !== 'string' || !spec.pattern.test(value)) return bad(`形式が正しくありません（${spec.description}）`, `wrong format (${spec.description})`);
+      if (typeof value !== 'string' || !spec.pattern.test(value)) return bad('import.bad-pattern', { description: spec.description });
       return value;
     }
     if ('list' in spec) {
-      if (!Array.isArray(value)) return bad('配列が必要です', 'must be a list');
+      if (!Array.isArray(value)) return bad('import.not-list', {});
       return value.map((item, i) => this.read(spec.list, item, `${path}[${i}]`));
     }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return bad('オブジェクトが必要です', 'must be an object');
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return bad('import.not-object', {});
     const record = value as Record<string, unknown>;
     const out: Record<string, unknown> = {};
     for (const [name, [fieldSpec, optional]] of Object.entries(spec.fields)) {
       const fieldPath = path ? `${path}.${name}` : name;
       if (record[name] === undefined || record[name] === null) {
-        if (!optional) this.report(fieldPath, msg('必須項目がありません', 'is required'), this.lineOf(path));
+        if (!optional) this.report(fieldPath, problem('import.required', {}), this.lineOf(path));
         continue;
       }
       out[name] = this.read(fieldSpec, record[name], fieldPath);
     }
     for (const name of Object.keys(record)) {
-      if (!(name in spec.fields)) this.report(path ? `${path}.${name}` : name, msg('知らない項目です', 'unknown field'));
+      if (!(name in spec.fields)) this.report(path ? `${path}.${name}` : name, problem('import.unknown-field', {}));
     }
     return out;
   }
@@ -250,13 +257,13 @@ function crossCheck(s: RegistrySnapshot, c: Checker, pathOf: (collection: string
   const unique = (collection: string, ids: string[]) => {
     const seen = new Set<string>();
     ids.forEach((id, i) => {
-      if (seen.has(id)) c.report(pathOf(collection, i, 'id'), msg(`IDが重複しています: ${id}`, `duplicate id: ${id}`));
+      if (seen.has(id)) c.report(pathOf(collection, i, 'id'), problem('import.duplicate-id', { id }));
       seen.add(id);
     });
   };
   const codes = new Set(s.municipalities.map((m) => m.code));
   s.municipalities.forEach((m, i) => {
-    if (!isValidMunicipalityCode(m.code)) c.report(pathOf('municipalities', i, 'code'), msg('団体コードの検査数字が正しくありません', 'the check digit of the municipality code is wrong'));
+    if (!isValidMunicipalityCode(m.code)) c.report(pathOf('municipalities', i, 'code'), problem('import.bad-municipality-check-digit', {}));
   });
   unique('municipalities', s.municipalities.map((m) => m.code));
   unique('households', s.households.map((h) => h.id));
@@ -266,25 +273,25 @@ function crossCheck(s: RegistrySnapshot, c: Checker, pathOf: (collection: string
   const households = new Map(s.households.map((h) => [h.id, h]));
   const koseki = new Map(s.koseki.map((k) => [k.id, k]));
   s.households.forEach((h, i) => {
-    if (!codes.has(h.municipality)) c.report(pathOf('households', i, 'municipality'), msg('登録されていない団体コードです', 'unknown municipality code'));
+    if (!codes.has(h.municipality)) c.report(pathOf('households', i, 'municipality'), problem('import.unknown-municipality', {}));
     const head = residents.get(h.headId);
-    if (!head || head.householdId !== h.id) c.report(pathOf('households', i, 'headId'), msg('世帯主がこの世帯の住民ではありません', 'the householder is not a member of this household'));
+    if (!head || head.householdId !== h.id) c.report(pathOf('households', i, 'headId'), problem('import.householder-not-member', {}));
   });
   s.residents.forEach((r, i) => {
-    if (!codes.has(r.municipality)) c.report(pathOf('residents', i, 'municipality'), msg('登録されていない団体コードです', 'unknown municipality code'));
-    if (!households.has(r.householdId)) c.report(pathOf('residents', i, 'householdId'), msg('存在しない世帯です', 'no such household'));
-    if (r.myNumber && !isValidMyNumber(r.myNumber)) c.report(pathOf('residents', i, 'myNumber'), msg('個人番号の検査用数字が正しくありません', 'the My Number check digit is wrong'));
+    if (!codes.has(r.municipality)) c.report(pathOf('residents', i, 'municipality'), problem('import.unknown-municipality', {}));
+    if (!households.has(r.householdId)) c.report(pathOf('residents', i, 'householdId'), problem('import.no-such-household', {}));
+    if (r.myNumber && !isValidMyNumber(r.myNumber)) c.report(pathOf('residents', i, 'myNumber'), problem('import.bad-my-number', {}));
     if (r.honseki) {
       const k = koseki.get(r.honseki.kosekiId);
-      if (!k) c.report(pathOf('residents', i, 'honseki.kosekiId'), msg('存在しない戸籍です', 'no such family register'));
-      else if (k.municipality !== r.honseki.municipality) c.report(pathOf('residents', i, 'honseki.municipality'), msg('戸籍を管理する市区町村と一致しません', 'does not match the municipality keeping that register'));
+      if (!k) c.report(pathOf('residents', i, 'honseki.kosekiId'), problem('import.no-such-koseki', {}));
+      else if (k.municipality !== r.honseki.municipality) c.report(pathOf('residents', i, 'honseki.municipality'), problem('import.koseki-municipality-mismatch', {}));
     }
-    if (r.foreign && r.honseki) c.report(pathOf('residents', i, 'honseki'), msg('外国人住民には本籍がありません', 'foreign residents have no 本籍'));
+    if (r.foreign && r.honseki) c.report(pathOf('residents', i, 'honseki'), problem('import.foreign-honseki', {}));
   });
   s.seals.forEach((seal, i) => {
-    if (!residents.has(seal.residentId)) c.report(pathOf('seals', i, 'residentId'), msg('存在しない住民です', 'no such resident'));
+    if (!residents.has(seal.residentId)) c.report(pathOf('seals', i, 'residentId'), problem('import.no-such-resident', {}));
     const imp = seal.impression as unknown as Record<string, unknown>;
-    if (imp.type === 'text' && (!imp.text || !imp.shape)) c.report(pathOf('seals', i, 'impression'), msg('文字の印影には text と shape が必要です', 'a text impression needs text and shape'));
+    if (imp.type === 'text' && (!imp.text || !imp.shape)) c.report(pathOf('seals', i, 'impression'), problem('import.text-impression-incomplete', {}));
     if (imp.type === 'bitmap') {
       const w = imp.width as number;
       const h = imp.height as number;
@@ -296,16 +303,16 @@ function crossCheck(s: RegistrySnapshot, c: Checker, pathOf: (collection: string
           ok = false;
         }
       }
-      if (!ok) c.report(pathOf('seals', i, 'impression'), msg('印影画像の大きさとデータが一致しません', 'the impression bitmap does not match its size'));
+      if (!ok) c.report(pathOf('seals', i, 'impression'), problem('import.impression-size-mismatch', {}));
     }
   });
   s.taxes.forEach((t, i) => {
-    if (!residents.has(t.residentId)) c.report(pathOf('taxes', i, 'residentId'), msg('存在しない住民です', 'no such resident'));
+    if (!residents.has(t.residentId)) c.report(pathOf('taxes', i, 'residentId'), problem('import.no-such-resident', {}));
   });
   s.koseki.forEach((k, i) => {
-    if (!codes.has(k.municipality)) c.report(pathOf('koseki', i, 'municipality'), msg('登録されていない団体コードです', 'unknown municipality code'));
+    if (!codes.has(k.municipality)) c.report(pathOf('koseki', i, 'municipality'), problem('import.unknown-municipality', {}));
     k.members.forEach((m, j) => {
-      if (m.residentId && !residents.has(m.residentId)) c.report(pathOf('koseki', i, `members[${j}].residentId`), msg('存在しない住民です', 'no such resident'));
+      if (m.residentId && !residents.has(m.residentId)) c.report(pathOf('koseki', i, `members[${j}].residentId`), problem('import.no-such-resident', {}));
     });
   });
 }
@@ -329,7 +336,7 @@ function checkedSnapshot(value: unknown, c: Checker): RegistrySnapshot | undefin
 function syntaxProblem(file: string, error: unknown): ImportError {
   const line = error instanceof TextFormatError ? error.line : 0;
   const detail = error instanceof Error ? error.message : String(error);
-  return new ImportError([{ file, line, field: '', message: msg(`ファイルの形式が正しくありません（${detail}）`, `the file is malformed (${detail})`) }]);
+  return new ImportError([{ file, line, field: '', ...problem('import.malformed-file', { detail }) }]);
 }
 
 /** Parses and validates a registry JSON file; throws ImportError listing every problem. */
@@ -423,14 +430,14 @@ export function parseResidentsCsv(text: string, base: RegistrySnapshot, file = '
   const missing = RESIDENT_COLUMNS.filter((c) => !header.includes(c));
   const unknown = header.filter((h) => !(RESIDENT_COLUMNS as readonly string[]).includes(h));
   if (missing.length || unknown.length) {
-    throw new ImportError([{ file, line: 1, field: [...missing, ...unknown].join(', '), message: msg(`見出し行の列が正しくありません（不足: ${missing.join('、') || 'なし'}、不明: ${unknown.join('、') || 'なし'}）`, `wrong header columns (missing: ${missing.join(', ') || 'none'}; unknown: ${unknown.join(', ') || 'none'})`) }]);
+    throw new ImportError([{ file, line: 1, field: [...missing, ...unknown].join(', '), ...problem('import.bad-header', { missing, unknown }) }]);
   }
   const residents: Resident[] = [];
   const lineOfRow: number[] = [];
   for (const record of records.slice(1)) {
     const c = new Checker(file, () => record.line);
     if (record.fields.length !== header.length) {
-      c.report('', msg(`列の数が${record.fields.length}です（${header.length}が必要）`, `has ${record.fields.length} fields, needs ${header.length}`));
+      c.report('', problem('import.field-count', { count: record.fields.length, needed: header.length }));
       problems.push(...c.problems);
       continue;
     }
@@ -440,7 +447,7 @@ export function parseResidentsCsv(text: string, base: RegistrySnapshot, file = '
       const v = cell(name);
       if (v === '' || v === '0') return undefined;
       if (v === '1') return true;
-      c.report(name, msg('1 か 0 か空欄で書いてください', 'write 1, 0 or leave empty'));
+      c.report(name, problem('import.bad-flag', {}));
       return undefined;
     };
     const candidate: Record<string, unknown> = {

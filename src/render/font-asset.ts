@@ -6,7 +6,7 @@
  */
 import fontUrl from '@expo-google-fonts/biz-udmincho/400Regular/BIZUDMincho_400Regular.ttf?url';
 import { KofuError } from '../bytes/errors.ts';
-import { parseFont, type FontMetrics } from './font.ts';
+import { parseFont, type FontMetrics, type RenderErrorCode } from './font.ts';
 
 export interface LoadedFont {
   readonly bytes: Uint8Array;
@@ -38,13 +38,6 @@ export function loadCertificateFont(url: string = fontUrl): Promise<LoadedFont> 
   return loading;
 }
 
-function fontMissing(cause: unknown): KofuError {
-  return new KofuError(
-    'render.font-unavailable',
-    {
-      ja: '証明書用のフォントを読み込めませんでした。ネットワークに接続してアプリを一度開き直し、オフライン用データを準備してください。',
-      en: 'Could not load the certificate font. Connect to the network and reopen the app once so it can prepare for offline use.',
-    },
-    { cause },
-  );
+function fontMissing(cause: unknown): KofuError<RenderErrorCode> {
+  return new KofuError<RenderErrorCode>('render.font-unavailable', {}, { cause });
 }

@@ -4,9 +4,16 @@
  * /W widths that jsPDF writes come from the same `hmtx` advances, so a line measured here ends
  * where the printed line ends.
  */
-import { KofuError } from '../bytes/errors.ts';
+import { KofuError, type ParamsOf } from '../bytes/errors.ts';
 
-export class FontFormatError extends KofuError {
+/** The codes of the render domain; their words are in src/ui/shared/error-messages-data.ts. */
+export const RENDER_ERROR_CODES = ['font.bad-ttf', 'render.font-unavailable'] as const;
+export type RenderErrorCode = (typeof RENDER_ERROR_CODES)[number];
+export interface RenderErrorParams {
+  'font.bad-ttf': { readonly detail: string };
+}
+
+export class FontFormatError<Code extends RenderErrorCode = RenderErrorCode> extends KofuError<Code, ParamsOf<RenderErrorParams, Code>> {
   override readonly name = 'FontFormatError';
 }
 
@@ -37,10 +44,7 @@ export interface FontMetrics {
 }
 
 function bad(detail: string): FontFormatError {
-  return new FontFormatError('font.bad-ttf', {
-    ja: `フォントファイルを読み込めませんでした（${detail}）。アプリを再読み込みしてください。`,
-    en: `Could not read the font file (${detail}). Reload the app.`,
-  });
+  return new FontFormatError('font.bad-ttf', { detail });
 }
 
 export function parseFont(bytes: Uint8Array): FontMetrics {

@@ -14,11 +14,11 @@
  * (reported as `unsignedTail`).
  */
 import { bytesEqual, fromBase64, fromHex, sha256, toBase64, toHex } from '../bytes/bytes.ts';
-import type { LocalizedText } from '../bytes/errors.ts';
+import { legacyTextOf, type LocalizedText, type ParamsOf } from '../bytes/errors.ts';
 import { decodeCanonical, encodeCanonical, expectArray, expectBytes, expectOnlyKeys, expectUint } from './cbor.ts';
 import { COSE_ALG_ES256, HEADER_SIGNER_CERTIFICATE, HeaderLabel, decodeSign1, signSign1, verifySign1 } from './cose.ts';
 import { KEY_ID_BYTES, importPublicKey } from './ec.ts';
-import { IssuanceLogError, text } from './errors.ts';
+import { IssuanceLogError, type LogProblemCode, type SealNoticeParams } from './errors.ts';
 import type { SealSigner } from './seal.ts';
 import { decodeSignerCertificate, verifySignerCertificate } from './signer-certificate.ts';
 import type { TrustList } from './trust-list.ts';
@@ -64,6 +64,10 @@ export type LogProblemKind = 'modified' | 'deleted' | 'inserted' | 'chain-broken
 export interface LogProblem {
   readonly kind: LogProblemKind;
   readonly seq: number;
+  /** What was found (LOG_PROBLEM_CODES) and its params; the words are in the UI's catalogue. */
+  readonly code: LogProblemCode;
+  readonly params: object;
+  /** LEGACY (issue #9 phase 2): the words, for the trust panel. */
   readonly text: LocalizedText;
 }
 
@@ -152,7 +156,13 @@ function isWellFormed(entry: LogEntry | undefined): entry is LogEntry {
   );
 }
 
-const problem = (kind: LogProblemKind, seq: number, ja: string, en: string): LogProblem => ({ kind, seq, text: text(ja, en) });
+const problem = <Code extends LogProblemCode>(kind: LogProblemKind, seq: number, code: Code, params: ParamsOf<SealNoticeParams, Code>): LogProblem => ({
+  kind,
+  seq,
+  code,
+  params,
+  text: legacyTextOf(code, params),
+});
 
 /** Walks the whole log and reports every deleted, inserted or modified entry it can detect. */
 export async function verifyLog(entries: readonly LogEntry[], checkpoints: readonly LogCheckpoint[], options: { readonly trustList?: TrustList } = {}): Promise<LogReport> {
@@ -164,21 +174,19 @@ export async function verifyLog(entries: readonly LogEntry[], checkpoints: reado
       // Someone edited the stored record into a shape kofu never writes.
       const claimed = (entry as { seq?: unknown } | undefined)?.seq;
       const seq = typeof claimed === 'number' ? claimed : previous ? previous.seq + 1 : 0;
-      problems.push(problem('modified', seq, `記録 ${seq} の形式が壊れています（書き換えられています）。`, `Entry ${seq} is malformed (it was modified).`));
+      problems.push(problem('modified', seq, 'log.entry-malformed', { seq }));
       continue;
     }
     const expectedSeq = previous ? previous.seq + 1 : 0;
     if (!bytesEqual(await hashEntry(entry), entry.hash)) {
-      problems.push(problem('modified', entry.seq, `記録 ${entry.seq} の内容が書き換えられています。`, `Entry ${entry.seq} was modified.`));
+      problems.push(problem('modified', entry.seq, 'log.entry-modified', { seq: entry.seq }));
     }
     if (entry.seq > expectedSeq) {
-      problems.push(problem('deleted', expectedSeq, `記録 ${expectedSeq}〜${entry.seq - 1} が削除されています。`, `Entries ${expectedSeq}–${entry.seq - 1} were deleted.`));
+      problems.push(problem('deleted', expectedSeq, 'log.entries-deleted', { from: expectedSeq, to: entry.seq - 1 }));
     } else if (entry.seq < expectedSeq) {
-      problems.push(problem('inserted', entry.seq, `記録 ${entry.seq} の位置に記録が挿入されています。`, `An entry was inserted at ${entry.seq}.`));
+      problems.push(problem('inserted', entry.seq, 'log.entry-inserted', { seq: entry.seq }));
     } else if (!bytesEqual(entry.prevHash, previous ? previous.hash : GENESIS)) {
-      problems.push(
-        problem('chain-broken', entry.seq, `記録 ${entry.seq} が直前の記録とつながっていません（挿入・削除・書き換えのいずれか）。`, `Entry ${entry.seq} does not chain to the entry before it (an insertion, deletion or modification).`),
-      );
+      problems.push(problem('chain-broken', entry.seq, 'log.chain-broken', { seq: entry.seq }));
     }
     if (!bySeq.has(entry.seq)) bySeq.set(entry.seq, entry);
     previous = entry;
@@ -186,16 +194,14 @@ export async function verifyLog(entries: readonly LogEntry[], checkpoints: reado
   let signedThrough = -1;
   for (const checkpoint of checkpoints) {
     if (!(await checkpointIsAuthentic(checkpoint, options.trustList)) || !(checkpoint.headHash instanceof Uint8Array)) {
-      problems.push(problem('checkpoint-forged', checkpoint.seq, `記録 ${checkpoint.seq} までの署名が無効です。`, `The signature over entries up to ${checkpoint.seq} is not valid.`));
+      problems.push(problem('checkpoint-forged', checkpoint.seq, 'log.checkpoint-forged', { seq: checkpoint.seq }));
       continue;
     }
     const entry = bySeq.get(checkpoint.seq);
     if (!entry) {
-      problems.push(problem('truncated', checkpoint.seq, `署名済みの記録 ${checkpoint.seq} がありません。記録が削除されています。`, `Signed entry ${checkpoint.seq} is missing: entries were deleted.`));
+      problems.push(problem('truncated', checkpoint.seq, 'log.truncated', { seq: checkpoint.seq }));
     } else if (!bytesEqual(entry.hash, checkpoint.headHash)) {
-      problems.push(
-        problem('checkpoint-mismatch', checkpoint.seq, `記録 ${checkpoint.seq} までの内容が署名時と違います（挿入・削除・書き換え）。`, `Entries up to ${checkpoint.seq} differ from what was signed (inserted, deleted or modified).`),
-      );
+      problems.push(problem('checkpoint-mismatch', checkpoint.seq, 'log.checkpoint-mismatch', { seq: checkpoint.seq }));
     } else {
       signedThrough = Math.max(signedThrough, checkpoint.seq);
     }
@@ -257,7 +263,7 @@ export function exportLog(entries: readonly LogEntry[], checkpoints: readonly Lo
 
 export function parseLogExport(json: string): { entries: LogEntry[]; checkpoints: LogCheckpoint[]; exportedAt: number } {
   const bad = (cause?: unknown) =>
-    new IssuanceLogError('log.bad-export', text('交付記録のファイルが正しくありません。kofuから書き出したファイルを選んでください。', 'The issuance log file is not valid. Choose a file exported from kofu.'), { cause });
+    new IssuanceLogError('log.bad-export', {}, { cause });
   try {
     const parsed = JSON.parse(json) as { format?: unknown; version?: unknown; exportedAt?: unknown; entries?: unknown; checkpoints?: unknown };
     if (parsed.format !== LOG_EXPORT_FORMAT || parsed.version !== LOG_FORMAT_VERSION || !Array.isArray(parsed.entries) || !Array.isArray(parsed.checkpoints)) throw bad();

@@ -11,7 +11,7 @@
  */
 import { decode, encode, rfc8949EncodeOptions } from 'cborg';
 import { bytesEqual } from '../bytes/bytes.ts';
-import { SealError, text } from './errors.ts';
+import { SealError } from './errors.ts';
 
 export type CborKey = number | string;
 export type CborValue = number | string | boolean | null | Uint8Array | readonly CborValue[] | CborMap;
@@ -43,23 +43,16 @@ export function decodeCanonical(bytes: Uint8Array, what: string): CborValue {
     // cborg throws on trailing bytes ("too many terminals") and on any tag without a decoder.
     value = decode(bytes, STRICT_DECODE);
   } catch (cause) {
-    throw new SealError(
-      'cbor.malformed',
-      text(`${what}のデータ形式が壊れています（CBORとして読めません）。`, `The ${what} data is damaged (not valid CBOR).`),
-      { cause },
-    );
+    throw new SealError('cbor.malformed', { what, unreadable: true }, { cause });
   }
   let again: Uint8Array;
   try {
     again = encodeCanonical(value as CborValue);
   } catch (cause) {
-    throw new SealError('cbor.malformed', text(`${what}のデータ形式が壊れています。`, `The ${what} data is damaged.`), { cause });
+    throw new SealError('cbor.malformed', { what, unreadable: false }, { cause });
   }
   if (!bytesEqual(again, bytes)) {
-    throw new SealError(
-      'cbor.non-canonical',
-      text(`${what}のデータが正規の符号化（RFC 8949 §4.2）になっていません。改ざんまたは破損の可能性があります。`, `The ${what} data is not in canonical encoding (RFC 8949 §4.2); it may have been altered or damaged.`),
-    );
+    throw new SealError('cbor.non-canonical', { what });
   }
   return value as CborValue;
 }
@@ -67,10 +60,7 @@ export function decodeCanonical(bytes: Uint8Array, what: string): CborValue {
 // ---- shape checks: each throws a SealError naming the field ------------------------------------
 
 function shapeError(what: string, field: string): SealError {
-  return new SealError(
-    'cbor.bad-shape',
-    text(`${what}の項目「${field}」の形式が正しくありません。`, `The ${what} field “${field}” has the wrong form.`),
-  );
+  return new SealError('cbor.bad-shape', { what, field });
 }
 
 export function isMap(value: CborValue | undefined): value is CborMap {
@@ -111,10 +101,7 @@ export function expectBool(value: CborValue | undefined, what: string, field: st
 export function expectOnlyKeys(map: CborMap, known: readonly CborKey[], what: string): void {
   for (const key of map.keys()) {
     if (!known.includes(key)) {
-      throw new SealError(
-        'cbor.unknown-field',
-        text(`${what}に未知の項目（${String(key)}）があります。新しい形式の場合はアプリを更新してください。`, `The ${what} has an unknown field (${String(key)}). If it is a newer format, update the app.`),
-      );
+      throw new SealError('cbor.unknown-field', { what, key: String(key) });
     }
   }
 }

@@ -10,7 +10,7 @@
  */
 import { decodeCanonical, encodeCanonical, expectArray, expectBytes, expectMap, type CborMap } from './cbor.ts';
 import { ES256_SIGNATURE_BYTES, signEs256, verifyEs256 } from './ec.ts';
-import { SealError, text } from './errors.ts';
+import { SealError } from './errors.ts';
 
 /** RFC 9052 §3.1 common header parameters. */
 export const HeaderLabel = { alg: 1, crit: 2, kid: 4 } as const;
@@ -53,10 +53,10 @@ export function decodeSign1(bytes: Uint8Array, what: string): Sign1 {
   const signature = expectBytes(top[3], what, 'signature', ES256_SIGNATURE_BYTES);
   const protectedHeader = expectMap(decodeCanonical(protectedBytes, `${what} (protected header)`), what, 'protected');
   if (protectedHeader.get(HeaderLabel.alg) !== COSE_ALG_ES256) {
-    throw new SealError('cose.unsupported-algorithm', text(`${what}の署名方式に対応していません。`, `The ${what} uses a signature algorithm kofu does not support.`));
+    throw new SealError('cose.unsupported-algorithm', { what });
   }
   if (protectedHeader.has(HeaderLabel.crit)) {
-    throw new SealError('cose.unknown-critical', text(`${what}に未対応の必須項目（crit）があります。アプリを更新してください。`, `The ${what} has critical header fields kofu does not understand (crit). Update the app.`));
+    throw new SealError('cose.unknown-critical', { what });
   }
   return { protectedBytes, protectedHeader, unprotectedHeader, payload, signature };
 }

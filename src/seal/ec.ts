@@ -6,7 +6,7 @@
  * (0x04 ‖ X ‖ Y), so the point is decompressed here (SEC 1 §2.3.4) before import.
  */
 import { concatBytes, sha256, toHex } from '../bytes/bytes.ts';
-import { SealError, text } from './errors.ts';
+import { SealError } from './errors.ts';
 
 export const ECDSA_P256 = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 export const ECDSA_SHA256 = { name: 'ECDSA', hash: 'SHA-256' } as const;
@@ -50,7 +50,7 @@ function bigIntTo32Bytes(value: bigint): Uint8Array {
 }
 
 const badKey = () =>
-  new SealError('key.bad-public-key', text('公開鍵の形式が正しくありません。', 'The public key is malformed.'));
+  new SealError('key.bad-public-key', { problem: 'malformed' });
 
 export function compressPublicKey(uncompressed: Uint8Array): Uint8Array {
   if (uncompressed.length !== UNCOMPRESSED_KEY_BYTES || uncompressed[0] !== 0x04) throw badKey();
@@ -88,7 +88,7 @@ export async function importPublicKey(compressed: Uint8Array): Promise<CryptoKey
   try {
     key = await crypto.subtle.importKey('raw', raw as Uint8Array<ArrayBuffer>, ECDSA_P256, true, ['verify']);
   } catch (cause) {
-    throw new SealError('key.bad-public-key', text('公開鍵を読み込めません。', 'The public key cannot be loaded.'), { cause });
+    throw new SealError('key.bad-public-key', { problem: 'unloadable' }, { cause });
   }
   if (importedKeys.size >= MAX_CACHED_KEYS) importedKeys.delete(importedKeys.keys().next().value as string);
   importedKeys.set(cacheKey, key);

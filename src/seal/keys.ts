@@ -20,7 +20,7 @@
 import { bytesEqual, concatBytes, sha256 } from '../bytes/bytes.ts';
 import { decodeCanonical, encodeCanonical, expectArray, expectBytes, expectMap, expectOnlyKeys, expectText, expectUint } from './cbor.ts';
 import { COMPRESSED_KEY_BYTES, ECDSA_P256, ECDSA_SHA256, exportCompressedPublicKey, importPublicKey } from './ec.ts';
-import { KeyBackupError, text } from './errors.ts';
+import { KeyBackupError } from './errors.ts';
 import { MAX_MUNICIPALITY_CODE } from './signer-certificate.ts';
 
 /** OWASP Password Storage Cheat Sheet (2023) minimum for PBKDF2-HMAC-SHA256. */
@@ -76,10 +76,7 @@ export async function exportRootKeyBackup(
   options: { readonly iterations?: number } = {},
 ): Promise<Uint8Array> {
   if (passphrase.normalize('NFC').length < MIN_PASSPHRASE_LENGTH) {
-    throw new KeyBackupError(
-      'key-backup.weak-passphrase',
-      text(`パスフレーズは${MIN_PASSPHRASE_LENGTH}文字以上にしてください。`, `Use a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters.`),
-    );
+    throw new KeyBackupError('key-backup.weak-passphrase', { minLength: MIN_PASSPHRASE_LENGTH });
   }
   const iterations = options.iterations ?? PBKDF2_ITERATIONS;
   const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES));
@@ -106,15 +103,11 @@ export async function exportRootKeyBackup(
 }
 
 const damaged = (cause?: unknown) =>
-  new KeyBackupError(
-    'key-backup.damaged',
-    text('鍵のバックアップファイルが壊れています。別のバックアップファイルを使ってください。', 'The key backup file is damaged. Use another backup file.'),
-    { cause },
-  );
+  new KeyBackupError('key-backup.damaged', {}, { cause });
 
 export async function importRootKeyBackup(file: Uint8Array, passphrase: string): Promise<RestoredRootKey> {
   if (file.length > MAX_BACKUP_FILE_BYTES) {
-    throw new KeyBackupError('key-backup.not-a-backup', text('このファイルはkofuの鍵バックアップではありません。', 'This file is not a kofu key backup.'));
+    throw new KeyBackupError('key-backup.not-a-backup', { damaged: false });
   }
   let header: ReadonlyMap<unknown, unknown>;
   let ciphertext: Uint8Array;
@@ -125,13 +118,13 @@ export async function importRootKeyBackup(file: Uint8Array, passphrase: string):
     ciphertext = expectBytes(top[1], 'key backup', 'ciphertext');
     checksum = expectBytes(top[2], 'key backup', 'checksum', 32);
   } catch (cause) {
-    throw new KeyBackupError('key-backup.not-a-backup', text('このファイルはkofuの鍵バックアップではないか、壊れています。', 'This file is not a kofu key backup, or it is damaged.'), { cause });
+    throw new KeyBackupError('key-backup.not-a-backup', { damaged: true }, { cause });
   }
   if (header.get(H.magic) !== BACKUP_MAGIC) {
-    throw new KeyBackupError('key-backup.not-a-backup', text('このファイルはkofuの鍵バックアップではありません。', 'This file is not a kofu key backup.'));
+    throw new KeyBackupError('key-backup.not-a-backup', { damaged: false });
   }
   if (header.get(H.version) !== BACKUP_VERSION) {
-    throw new KeyBackupError('key-backup.unknown-version', text('このバックアップは新しい形式です。アプリを更新してください。', 'This backup uses a newer format. Update the app.'));
+    throw new KeyBackupError('key-backup.unknown-version', {});
   }
   const headerBytes = encodeCanonical(header as Map<number, string>);
   if (!bytesEqual(await sha256(concatBytes(headerBytes, ciphertext)), checksum)) throw damaged();
@@ -160,11 +153,7 @@ export async function importRootKeyBackup(file: Uint8Array, passphrase: string):
       await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fields.iv as Uint8Array<ArrayBuffer>, additionalData: headerBytes as Uint8Array<ArrayBuffer> }, key, ciphertext as Uint8Array<ArrayBuffer>),
     );
   } catch (cause) {
-    throw new KeyBackupError(
-      'key-backup.wrong-passphrase',
-      text('パスフレーズが違います。バックアップを作成したときのパスフレーズを入力してください。', 'Wrong passphrase. Enter the passphrase used when the backup was made.'),
-      { cause },
-    );
+    throw new KeyBackupError('key-backup.wrong-passphrase', {}, { cause });
   }
   let privateKey: CryptoKey;
   let publicKey: CryptoKey;

@@ -23,7 +23,7 @@
  * correction M: 864 data bits = 12 + 8·48 (byte segment) + 14 + 454 (136 digits) + padding.
  */
 import QRCode from 'qrcode';
-import { LocatorError, text } from './errors.ts';
+import { LocatorError } from './errors.ts';
 import { KEY_ID_BYTES } from './ec.ts';
 import { MAX_MUNICIPALITY_CODE } from './signer-certificate.ts';
 
@@ -77,10 +77,7 @@ export function bytesToDigits(bytes: Uint8Array): string {
 }
 
 const damaged = (detail: string) =>
-  new LocatorError(
-    'locator.damaged',
-    text(`QRコードの内容がkofuの形式ではないか、壊れています（${detail}）。裏面のQRコードをもう一度読み取ってください。`, `The QR code is not a kofu locator or is damaged (${detail}). Scan the QR code on the back again.`),
-  );
+  new LocatorError('locator.damaged', { detail });
 
 export function digitsToBytes(digits: string, byteLength: number): Uint8Array {
   if (digits.length !== digitCount(byteLength) || !/^[0-9]*$/.test(digits)) throw damaged('length');
@@ -121,7 +118,7 @@ export function encodeLocatorPayload(locator: Locator): Uint8Array {
 export function decodeLocatorPayload(payload: Uint8Array): Locator {
   if (payload.length !== LOCATOR_PAYLOAD_BYTES) throw damaged('length');
   if (payload[0] !== LOCATOR_VERSION) {
-    throw new LocatorError('locator.unknown-version', text('このQRコードは新しい形式です。アプリを更新してください。', 'This QR code uses a newer format. Update the app.'));
+    throw new LocatorError('locator.unknown-version', {});
   }
   const view = new DataView(payload.buffer, payload.byteOffset, payload.byteLength);
   if (view.getUint32(CHECK_OFFSET) !== crc32(payload.subarray(0, CHECK_OFFSET))) throw damaged('check');
@@ -166,13 +163,10 @@ export function locatorQr(url: string): LocatorQr {
   try {
     symbol = QRCode.create(segments, { errorCorrectionLevel: QR_ERROR_CORRECTION });
   } catch (cause) {
-    throw new LocatorError('locator.too-long', text('QRコードに収まりません。', 'The locator does not fit in a QR code.'), { cause });
+    throw new LocatorError('locator.too-long', {}, { cause });
   }
   if (symbol.version > MAX_QR_VERSION) {
-    throw new LocatorError(
-      'locator.too-long',
-      text(`検証ページのURLが長すぎます（QRバージョン${symbol.version}、上限${MAX_QR_VERSION}）。短いURLを設定してください。`, `The verifier URL is too long (QR version ${symbol.version}, limit ${MAX_QR_VERSION}). Configure a shorter URL.`),
-    );
+    throw new LocatorError('locator.too-long', { version: symbol.version, max: MAX_QR_VERSION });
   }
   const size = symbol.modules.size;
   const modules = new Uint8Array(size * size);

@@ -15,11 +15,11 @@
  *     signature:   bstr(64) r ‖ s ]
  */
 import { bytesEqual, toHex } from '../bytes/bytes.ts';
-import { KofuError, type LocalizedText } from '../bytes/errors.ts';
+import { KofuError, legacyDescribe, type LocalizedText } from '../bytes/errors.ts';
 import { decodeCanonical, encodeCanonical, expectBytes, expectMap, expectOnlyKeys, expectUint, type CborMap, type CborValue } from './cbor.ts';
 import { COSE_ALG_ES256, HEADER_SIGNER_CERTIFICATE, HeaderLabel, decodeSign1, signSign1, verifySign1, type Sign1 } from './cose.ts';
 import { KEY_ID_BYTES, importPublicKey } from './ec.ts';
-import { SealError, text } from './errors.ts';
+import { SealError, text, type SealErrorCode, type SealErrorParamsOf } from './errors.ts';
 import { MAX_MUNICIPALITY_CODE, MAX_SIGNER_CERTIFICATE_BYTES, decodeSignerCertificate, verifySignerCertificate, type SignerCertificate } from './signer-certificate.ts';
 import { isRevoked, trustListStatus, type TrustList, type TrustedRoot } from './trust-list.ts';
 
@@ -76,7 +76,7 @@ const ClaimKey = { format: 0, issuer: 1, issuedAt: 2, serial: 3, certType: 4, op
 const WHAT = 'シール / seal';
 
 function checkClaims(claims: SealClaims): void {
-  const bad = (field: string) => new SealError('seal.bad-claims', text(`シールの項目「${field}」が正しくありません。`, `The seal field “${field}” is not valid.`));
+  const bad = (field: string) => new SealError('seal.bad-claims', { field });
   const uint = (v: number, max = Number.MAX_SAFE_INTEGER) => Number.isSafeInteger(v) && v >= 0 && v <= max;
   if (!uint(claims.issuer, MAX_MUNICIPALITY_CODE)) throw bad('issuer');
   if (!uint(claims.issuedAt)) throw bad('issuedAt');
@@ -108,14 +108,11 @@ export function encodeSealPayload(claims: SealClaims): Uint8Array {
 export async function signSeal(claims: SealClaims, signer: SealSigner): Promise<Uint8Array> {
   const certificate = await decodeSignerCertificate(signer.certificate);
   if (certificate.municipality !== claims.issuer) {
-    throw new SealError('seal.issuer-mismatch', text('この端末の署名者証明書は別の自治体のものです。', 'This tablet’s signer certificate belongs to another municipality.'));
+    throw new SealError('seal.issuer-mismatch', { when: 'signing' });
   }
   if (claims.issuedAt < certificate.notBefore || claims.issuedAt > certificate.notAfter) {
     // A seal signed now would be refused by every verifier: tell the clerk instead of printing it.
-    throw new SealError(
-      'seal.signer-expired',
-      text('この端末の署名者証明書は有効期間外です。管理者に証明書の更新を依頼してください。', 'This tablet’s signer certificate is not valid at this time. Ask the administrator to renew it.'),
-    );
+    throw new SealError('seal.signer-expired', {});
   }
   const payload = encodeSealPayload(claims);
   const seal = await signSign1(
@@ -125,7 +122,7 @@ export async function signSeal(claims: SealClaims, signer: SealSigner): Promise<
     signer.privateKey,
   );
   if (seal.length > MAX_SEAL_BYTES) {
-    throw new SealError('seal.too-large', text(`証明書のデータが大きすぎます（${seal.length}バイト、上限${MAX_SEAL_BYTES}）。`, `The certificate data is too large (${seal.length} bytes, limit ${MAX_SEAL_BYTES}).`));
+    throw new SealError('seal.too-large', { when: 'signing', bytes: seal.length, max: MAX_SEAL_BYTES });
   }
   return seal;
 }
@@ -140,20 +137,20 @@ export interface DecodedSeal {
 /** Strict structural decoding without any trust decision. Throws SealError. */
 export async function decodeSeal(bytes: Uint8Array): Promise<DecodedSeal> {
   if (bytes.length > MAX_SEAL_BYTES) {
-    throw new SealError('seal.too-large', text('シールのデータが大きすぎます。kofuのシールではありません。', 'The seal data is too large; it is not a kofu seal.'));
+    throw new SealError('seal.too-large', { when: 'verifying' });
   }
   const sign1 = decodeSign1(bytes, WHAT);
   expectOnlyKeys(sign1.protectedHeader, [HeaderLabel.alg, HeaderLabel.kid], WHAT);
   expectOnlyKeys(sign1.unprotectedHeader, [HEADER_SIGNER_CERTIFICATE], WHAT);
   const kid = expectBytes(sign1.protectedHeader.get(HeaderLabel.kid), WHAT, 'kid', KEY_ID_BYTES);
   const certificateBytes = expectBytes(sign1.unprotectedHeader.get(HEADER_SIGNER_CERTIFICATE), WHAT, 'signer certificate');
-  if (certificateBytes.length > MAX_SIGNER_CERTIFICATE_BYTES) throw new SealError('signer.too-large', text('署名者証明書が大きすぎます。', 'The signer certificate is too large.'));
+  if (certificateBytes.length > MAX_SIGNER_CERTIFICATE_BYTES) throw new SealError('signer.too-large', { subject: 'certificate' });
   const map = expectMap(decodeCanonical(sign1.payload, WHAT), WHAT, 'payload');
   expectOnlyKeys(map, Object.values(ClaimKey), WHAT);
   if (map.get(ClaimKey.format) !== SEAL_FORMAT_VERSION) {
-    throw new SealError('seal.unknown-format', text('このシールは新しい形式です。アプリを更新してください。', 'This seal uses a newer format. Update the app.'));
+    throw new SealError('seal.unknown-format', {});
   }
-  if (!map.has(ClaimKey.content)) throw new SealError('cbor.bad-shape', text('シールに証明書の内容がありません。', 'The seal has no certificate content.'));
+  if (!map.has(ClaimKey.content)) throw new SealError('cbor.bad-shape', { problem: 'no-content' });
   const claims: SealClaims = {
     issuer: expectUint(map.get(ClaimKey.issuer), WHAT, 'issuer', MAX_MUNICIPALITY_CODE),
     issuedAt: expectUint(map.get(ClaimKey.issuedAt), WHAT, 'issuedAt'),
@@ -216,18 +213,19 @@ function invalid(error: unknown, demo = false): SealInvalid {
   const kofu =
     error instanceof KofuError
       ? error
-      : new SealError('seal.malformed', text('シールを読み取れませんでした。データが壊れています。', 'The seal could not be read; the data is damaged.'), { cause: error });
+      : new SealError('seal.malformed', {}, { cause: error });
   const prefix = demo ? text('【デモ】', '[DEMO] ') : text('', '');
   return {
     ok: false,
     code: kofu.code,
     demo,
-    reason: text(`${prefix.ja}${kofu.messageIn('ja')}`, `${prefix.en}${kofu.messageIn('en')}`),
+    // LEGACY (issue #9 phase 2): the verdict should carry the code and params, the UI the words.
+    reason: text(`${prefix.ja}${legacyDescribe(kofu, 'ja')}`, `${prefix.en}${legacyDescribe(kofu, 'en')}`),
     error: kofu,
   };
 }
 
-const fail = (code: string, ja: string, en: string) => new SealError(code, text(ja, en));
+const fail = <Code extends SealErrorCode>(code: Code, params: SealErrorParamsOf<Code>) => new SealError(code, params);
 
 /**
  * Verifies a seal against a trust list that was already opened (signature-checked) by
@@ -256,18 +254,14 @@ async function verifySealOrThrow(bytes: Uint8Array, trustList: TrustList, option
   const { claims, kid, certificate, sign1 } = await decodeSeal(bytes);
 
   if (!bytesEqual(kid, certificate.kid)) {
-    throw fail('seal.kid-mismatch', 'シールの鍵IDが同梱の署名者証明書と一致しません。偽造または改ざんの可能性があります。', 'The seal’s key id does not match its signer certificate. It may be forged or altered.');
+    throw fail('seal.kid-mismatch', {});
   }
   if (certificate.municipality !== claims.issuer) {
-    throw fail('seal.issuer-mismatch', '発行自治体と署名者証明書の自治体が一致しません。偽造の可能性があります。', 'The issuing municipality does not match the signer certificate. It may be forged.');
+    throw fail('seal.issuer-mismatch', { when: 'verifying' });
   }
   const candidates = trustList.roots.filter((root) => root.municipality === certificate.municipality);
   if (candidates.length === 0) {
-    throw fail(
-      'seal.unknown-issuer',
-      `発行自治体（コード ${claims.issuer}）は信頼リストにありません。信頼リストを更新するか、発行元に確認してください。`,
-      `The issuing municipality (code ${claims.issuer}) is not in the trust list. Update the trust list or ask the issuer.`,
-    );
+    throw fail('seal.unknown-issuer', { issuer: claims.issuer });
   }
   let root: TrustedRoot | undefined;
   for (const candidate of candidates) {
@@ -277,41 +271,33 @@ async function verifySealOrThrow(bytes: Uint8Array, trustList: TrustList, option
     }
   }
   if (!root) {
-    throw fail('seal.signer-not-certified', '署名した端末は発行自治体に認証されていません。偽造の可能性があります。', 'The signing device is not certified by the issuing municipality. It may be forged.');
+    throw fail('seal.signer-not-certified', {});
   }
   if (!(await verifySign1(sign1, await importPublicKey(certificate.publicKey)))) {
-    throw fail('seal.bad-signature', '署名が一致しません。証明書の内容が改ざんされているか、偽造されています。', 'The signature does not match: the certificate data was altered or forged.');
+    throw fail('seal.bad-signature', {});
   }
 
   // From here on the data is authentic; what remains is policy.
   const demo = root.demo;
-  const refuse = (code: string, ja: string, en: string): never => {
-    const error = fail(code, ja, en);
+  const refuse = <Code extends SealErrorCode>(code: Code, params: SealErrorParamsOf<Code>): never => {
+    const error = fail(code, params);
     throw demo ? new DemoRefusal(error) : error;
   };
   if (demo && !options.demoMode) {
-    refuse('seal.demo-outside-demo-mode', 'これはデモ自治体の証明書です。本番の検証では無効です。', 'This certificate is from the demo municipality; it is not valid outside demo mode.');
+    refuse('seal.demo-outside-demo-mode', {});
   }
   const revoked = isRevoked(trustList, certificate.kid);
   if (revoked) {
-    refuse(
-      'seal.signer-revoked',
-      `署名した端末の鍵（${toHex(certificate.kid)}）は失効しています。発行自治体に確認してください。`,
-      `The signing device’s key (${toHex(certificate.kid)}) has been revoked. Contact the issuing municipality.`,
-    );
+    refuse('seal.signer-revoked', { kid: toHex(certificate.kid) });
   }
   if (claims.issuedAt < certificate.notBefore || claims.issuedAt > certificate.notAfter || claims.issuedAt < root.notBefore || claims.issuedAt > root.notAfter) {
-    refuse('seal.outside-validity', '発行日時が署名鍵の有効期間外です。', 'The issue time is outside the signing key’s validity period.');
+    refuse('seal.outside-validity', {});
   }
   if (claims.issuedAt > now + CLOCK_SKEW_SECONDS) {
-    refuse('seal.issued-in-future', '発行日時が未来になっています。この端末の時計を確認してください。', 'The issue time is in the future. Check this device’s clock.');
+    refuse('seal.issued-in-future', {});
   }
   if (!options.supportedRenderVersions.includes(claims.renderVersion)) {
-    refuse(
-      'seal.unsupported-render-version',
-      `この証明書は新しい版の様式（${claims.renderVersion}）です。アプリを更新してください。`,
-      `This certificate uses a newer layout (version ${claims.renderVersion}). Update the app.`,
-    );
+    refuse('seal.unsupported-render-version', { renderVersion: claims.renderVersion });
   }
 
   const warnings: SealWarning[] = [];

@@ -13,7 +13,7 @@
 import { decodeCanonical, encodeCanonical, expectArray, expectBytes, expectOnlyKeys, expectText, expectUint } from './cbor.ts';
 import { COSE_ALG_ES256, HeaderLabel, decodeSign1, signSign1, verifySign1 } from './cose.ts';
 import { COMPRESSED_KEY_BYTES, decompressPublicKey, exportCompressedPublicKey, importPublicKey, keyIdOf } from './ec.ts';
-import { SealError, text } from './errors.ts';
+import { SealError } from './errors.ts';
 
 export const SIGNER_CERTIFICATE_VERSION = 1;
 export const MAX_DEVICE_ID_LENGTH = 32;
@@ -50,13 +50,13 @@ export async function issueSignerCertificate(request: SignerCertificateRequest, 
   const publicKey = request.publicKey instanceof Uint8Array ? request.publicKey : await exportCompressedPublicKey(request.publicKey);
   decompressPublicKey(publicKey); // refuses a key that is not a P-256 point
   if (request.deviceId.length === 0 || request.deviceId.length > MAX_DEVICE_ID_LENGTH) {
-    throw new SealError('signer.bad-device-id', text(`端末IDは1〜${MAX_DEVICE_ID_LENGTH}文字にしてください。`, `The device id must be 1–${MAX_DEVICE_ID_LENGTH} characters.`));
+    throw new SealError('signer.bad-device-id', { max: MAX_DEVICE_ID_LENGTH });
   }
   if (!(request.notBefore <= request.notAfter) || !Number.isSafeInteger(request.notBefore) || !Number.isSafeInteger(request.notAfter) || request.notBefore < 0) {
-    throw new SealError('signer.bad-validity', text('有効期間が正しくありません。', 'The validity period is not valid.'));
+    throw new SealError('signer.bad-validity', {});
   }
   if (!Number.isSafeInteger(request.municipality) || request.municipality < 0 || request.municipality > MAX_MUNICIPALITY_CODE) {
-    throw new SealError('signer.bad-municipality', text('自治体コードが正しくありません。', 'The municipality code is not valid.'));
+    throw new SealError('signer.bad-municipality', {});
   }
   const payload = encodeCanonical([SIGNER_CERTIFICATE_VERSION, request.deviceId, request.municipality, request.notBefore, request.notAfter, publicKey]);
   return signSign1(new Map([[HeaderLabel.alg, COSE_ALG_ES256]]), new Map(), payload, rootPrivateKey);
@@ -65,14 +65,14 @@ export async function issueSignerCertificate(request: SignerCertificateRequest, 
 /** Parses strictly; does not check the root's signature (see `verifySignerCertificate`). */
 export async function decodeSignerCertificate(bytes: Uint8Array): Promise<SignerCertificate & { readonly sign1: ReturnType<typeof decodeSign1> }> {
   if (bytes.length > MAX_SIGNER_CERTIFICATE_BYTES) {
-    throw new SealError('signer.too-large', text('署名者証明書が大きすぎます。', 'The signer certificate is too large.'));
+    throw new SealError('signer.too-large', { subject: 'certificate' });
   }
   const sign1 = decodeSign1(bytes, WHAT);
   expectOnlyKeys(sign1.protectedHeader, [HeaderLabel.alg], WHAT);
   expectOnlyKeys(sign1.unprotectedHeader, [], WHAT);
   const fields = expectArray(decodeCanonical(sign1.payload, WHAT), WHAT, 'payload', 6);
   if (fields[0] !== SIGNER_CERTIFICATE_VERSION) {
-    throw new SealError('signer.unknown-version', text('署名者証明書の形式が新しすぎます。アプリを更新してください。', 'The signer certificate uses a newer format. Update the app.'));
+    throw new SealError('signer.unknown-version', { subject: 'certificate' });
   }
   const deviceId = expectText(fields[1], WHAT, 'deviceId', MAX_DEVICE_ID_LENGTH);
   const municipality = expectUint(fields[2], WHAT, 'municipality', MAX_MUNICIPALITY_CODE);
@@ -106,7 +106,7 @@ export const MAX_SIGNER_REQUEST_BYTES = 256;
 
 export async function createSignerRequest(keyPair: CryptoKeyPair, deviceId: string, municipality: number, nowSeconds: number): Promise<Uint8Array> {
   if (deviceId.length === 0 || deviceId.length > MAX_DEVICE_ID_LENGTH) {
-    throw new SealError('signer.bad-device-id', text(`端末IDは1〜${MAX_DEVICE_ID_LENGTH}文字にしてください。`, `The device id must be 1–${MAX_DEVICE_ID_LENGTH} characters.`));
+    throw new SealError('signer.bad-device-id', { max: MAX_DEVICE_ID_LENGTH });
   }
   const publicKey = await exportCompressedPublicKey(keyPair.publicKey);
   return signSign1(new Map([[HeaderLabel.alg, COSE_ALG_ES256]]), new Map(), encodeCanonical([SIGNER_CERTIFICATE_VERSION, deviceId, municipality, publicKey, nowSeconds]), keyPair.privateKey);
@@ -114,12 +114,12 @@ export async function createSignerRequest(keyPair: CryptoKeyPair, deviceId: stri
 
 /** Parses a request and checks that it was signed by the key it asks to certify. */
 export async function openSignerRequest(bytes: Uint8Array): Promise<SignerRequest> {
-  if (bytes.length > MAX_SIGNER_REQUEST_BYTES) throw new SealError('signer.too-large', text('申請データが大きすぎます。', 'The request is too large.'));
+  if (bytes.length > MAX_SIGNER_REQUEST_BYTES) throw new SealError('signer.too-large', { subject: 'request' });
   const sign1 = decodeSign1(bytes, REQUEST_WHAT);
   expectOnlyKeys(sign1.protectedHeader, [HeaderLabel.alg], REQUEST_WHAT);
   expectOnlyKeys(sign1.unprotectedHeader, [], REQUEST_WHAT);
   const fields = expectArray(decodeCanonical(sign1.payload, REQUEST_WHAT), REQUEST_WHAT, 'payload', 5);
-  if (fields[0] !== SIGNER_CERTIFICATE_VERSION) throw new SealError('signer.unknown-version', text('申請データの形式が新しすぎます。アプリを更新してください。', 'The request uses a newer format. Update the app.'));
+  if (fields[0] !== SIGNER_CERTIFICATE_VERSION) throw new SealError('signer.unknown-version', { subject: 'request' });
   const request = {
     deviceId: expectText(fields[1], REQUEST_WHAT, 'deviceId', MAX_DEVICE_ID_LENGTH),
     municipality: expectUint(fields[2], REQUEST_WHAT, 'municipality', MAX_MUNICIPALITY_CODE),
@@ -127,7 +127,7 @@ export async function openSignerRequest(bytes: Uint8Array): Promise<SignerReques
     createdAt: expectUint(fields[4], REQUEST_WHAT, 'createdAt'),
   };
   if (!(await verifySign1(sign1, await importPublicKey(request.publicKey)))) {
-    throw new SealError('signer.bad-request-signature', text('申請データの署名が一致しません。端末で申請をやり直してください。', 'The request’s signature does not match. Create the request again on the tablet.'));
+    throw new SealError('signer.bad-request-signature', {});
   }
   return { ...request, kid: await keyIdOf(request.publicKey) };
 }

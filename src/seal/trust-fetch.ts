@@ -2,7 +2,7 @@
  * Fetching a trust list from a URL: the one network edge of the seal domain. The bytes are then
  * opened (signature-checked) by `openTrustList`; nothing from the response is trusted before that.
  */
-import { TrustListError, text } from './errors.ts';
+import { TrustListError } from './errors.ts';
 import { MAX_TRUST_LIST_BYTES } from './trust-list.ts';
 
 export async function fetchTrustListBytes(
@@ -14,20 +14,13 @@ export async function fetchTrustListBytes(
   try {
     response = await fetchImpl(url, { signal: options.signal, cache: 'no-cache', credentials: 'omit' });
   } catch (cause) {
-    throw new TrustListError(
-      'trust.fetch-failed',
-      text('信頼リストを取得できませんでした。ネットワーク接続を確認するか、ファイルから読み込んでください。', 'Could not download the trust list. Check the network connection, or load it from a file.'),
-      { cause },
-    );
+    throw new TrustListError('trust.fetch-failed', {}, { cause });
   }
   if (!response.ok) {
-    throw new TrustListError(
-      'trust.fetch-status',
-      text(`信頼リストの配布元がエラーを返しました（HTTP ${response.status}）。URLを確認してください。`, `The trust list server returned an error (HTTP ${response.status}). Check the URL.`),
-    );
+    throw new TrustListError('trust.fetch-status', { status: response.status });
   }
   const declared = Number(response.headers.get('content-length') ?? '0');
-  const tooLarge = () => new TrustListError('trust.too-large', text('信頼リストのファイルが大きすぎます。', 'The trust list file is too large.'));
+  const tooLarge = () => new TrustListError('trust.too-large', { source: 'download' });
   if (declared > MAX_TRUST_LIST_BYTES) throw tooLarge();
   const bytes = new Uint8Array(await response.arrayBuffer());
   if (bytes.length > MAX_TRUST_LIST_BYTES) throw tooLarge();

@@ -17,11 +17,11 @@
  * verifier only accepts a version higher than the one it holds (no rollback to an older list).
  */
 import { bytesEqual, toHex } from '../bytes/bytes.ts';
-import type { LocalizedText } from '../bytes/errors.ts';
+import { legacyTextOf, type LocalizedText } from '../bytes/errors.ts';
 import { decodeCanonical, encodeCanonical, expectArray, expectBool, expectBytes, expectMap, expectOnlyKeys, expectText, expectUint, type CborMap } from './cbor.ts';
 import { COSE_ALG_ES256, HeaderLabel, decodeSign1, signSign1, verifySign1 } from './cose.ts';
 import { COMPRESSED_KEY_BYTES, KEY_ID_BYTES, exportCompressedPublicKey, importPublicKey, keyIdOf } from './ec.ts';
-import { SealError, TrustListError, text } from './errors.ts';
+import { SealError, TrustListError, type TrustStatusCode } from './errors.ts';
 import { MAX_MUNICIPALITY_CODE } from './signer-certificate.ts';
 
 export const TRUST_LIST_FORMAT = 1;
@@ -74,6 +74,9 @@ export interface TrustListStatus {
   readonly stale: boolean;
   /** Whole days past nextUpdate (0 when fresh). */
   readonly daysOverdue: number;
+  /** `trust.stale` takes `daysOverdue` as its `days` param; the words are in the UI's catalogue. */
+  readonly code: TrustStatusCode;
+  /** LEGACY (issue #9 phase 2): the words, for the trust panel and the seal's warning. */
   readonly message: LocalizedText;
 }
 
@@ -128,16 +131,16 @@ function decodePayload(payload: Uint8Array): TrustListContent {
   const map = expectMap(decodeCanonical(payload, WHAT), WHAT, 'payload');
   expectOnlyKeys(map, Object.values(Key), WHAT);
   if (map.get(Key.format) !== TRUST_LIST_FORMAT) {
-    throw new TrustListError('trust.unknown-format', text('信頼リストの形式が新しすぎます。アプリを更新してください。', 'The trust list uses a newer format. Update the app.'));
+    throw new TrustListError('trust.unknown-format', {});
   }
   const rootsArray = expectArray(map.get(Key.roots), WHAT, 'roots');
   const revokedArray = expectArray(map.get(Key.revoked), WHAT, 'revoked');
-  if (rootsArray.length > MAX_ROOTS || revokedArray.length > MAX_REVOKED) throw new SealError('cbor.bad-shape', text('信頼リストの項目が多すぎます。', 'The trust list has too many entries.'));
+  if (rootsArray.length > MAX_ROOTS || revokedArray.length > MAX_REVOKED) throw new SealError('cbor.bad-shape', { problem: 'too-many-entries' });
   const roots = rootsArray.map((item): TrustedRoot => {
     const r = expectMap(item, WHAT, 'root');
     expectOnlyKeys(r, Object.values(RootKey), WHAT);
     const sealImage = r.has(RootKey.sealImage) ? expectBytes(r.get(RootKey.sealImage), WHAT, 'sealImage') : undefined;
-    if (sealImage && sealImage.length > MAX_SEAL_IMAGE_BYTES) throw new SealError('cbor.bad-shape', text('公印画像が大きすぎます。', 'The official seal image is too large.'));
+    if (sealImage && sealImage.length > MAX_SEAL_IMAGE_BYTES) throw new SealError('cbor.bad-shape', { problem: 'seal-image-too-large' });
     return {
       municipality: expectUint(r.get(RootKey.municipality), WHAT, 'municipality', MAX_MUNICIPALITY_CODE),
       name: expectText(r.get(RootKey.name), WHAT, 'name', 64),
@@ -172,7 +175,7 @@ function decodePayload(payload: Uint8Array): TrustListContent {
  */
 export async function openTrustList(bytes: Uint8Array, anchors: readonly TrustAnchor[], options: { readonly demoMode: boolean }): Promise<TrustList> {
   if (bytes.length > MAX_TRUST_LIST_BYTES) {
-    throw new TrustListError('trust.too-large', text('信頼リストのファイルが大きすぎます。正しいファイルか確認してください。', 'The trust list file is too large. Check that it is the right file.'));
+    throw new TrustListError('trust.too-large', { source: 'file' });
   }
   const sign1 = decodeSign1(bytes, WHAT);
   expectOnlyKeys(sign1.protectedHeader, [HeaderLabel.alg, HeaderLabel.kid], WHAT);
@@ -186,16 +189,10 @@ export async function openTrustList(bytes: Uint8Array, anchors: readonly TrustAn
     }
   }
   if (!matched) {
-    throw new TrustListError(
-      'trust.unknown-signer',
-      text(
-        `この信頼リストは信頼できる発行元の署名がありません（鍵ID ${toHex(anchorKid)}）。配布元から正しいファイルを入手してください。`,
-        `This trust list is not signed by a trusted publisher (key id ${toHex(anchorKid)}). Get the correct file from its publisher.`,
-      ),
-    );
+    throw new TrustListError('trust.unknown-signer', { kid: toHex(anchorKid) });
   }
   if (matched.demo && !options.demoMode) {
-    throw new TrustListError('trust.demo-outside-demo-mode', text('これはデモ用の信頼リストです。デモモードでのみ使えます。', 'This is a demo trust list. It can be used in demo mode only.'));
+    throw new TrustListError('trust.demo-outside-demo-mode', {});
   }
   return { ...decodePayload(sign1.payload), demo: matched.demo, anchorKid, bytes };
 }
@@ -203,29 +200,16 @@ export async function openTrustList(bytes: Uint8Array, anchors: readonly TrustAn
 /** Refuses a list that is not newer than the cached one: an attacker must not roll back revocations. */
 export function checkTrustListUpdate(current: TrustList | undefined, candidate: TrustList): void {
   if (current && candidate.version <= current.version) {
-    throw new TrustListError(
-      'trust.not-newer',
-      text(
-        `読み込んだ信頼リスト（版 ${candidate.version}）は、使用中のもの（版 ${current.version}）より新しくありません。更新しませんでした。`,
-        `The trust list you loaded (version ${candidate.version}) is not newer than the one in use (version ${current.version}). Nothing was changed.`,
-      ),
-    );
+    throw new TrustListError('trust.not-newer', { candidate: candidate.version, current: current.version });
   }
 }
 
 export function trustListStatus(list: TrustListContent, nowSeconds: number): TrustListStatus {
   if (nowSeconds <= list.nextUpdate) {
-    return { stale: false, daysOverdue: 0, message: text('信頼リストは最新です。', 'The trust list is up to date.') };
+    return { stale: false, daysOverdue: 0, code: 'trust.up-to-date', message: legacyTextOf('trust.up-to-date', {}) };
   }
   const days = Math.floor((nowSeconds - list.nextUpdate) / 86_400);
-  return {
-    stale: true,
-    daysOverdue: days,
-    message: text(
-      `信頼リストの更新予定日を${days}日過ぎています。失効した署名鍵が反映されていない可能性があります。最新の信頼リストを読み込んでください。`,
-      `The trust list is ${days} day(s) past its next update. Recently revoked signing keys may be missing. Load the latest trust list.`,
-    ),
-  };
+  return { stale: true, daysOverdue: days, code: 'trust.stale', message: legacyTextOf('trust.stale', { days }) };
 }
 
 export function isRevoked(list: TrustListContent, kid: Uint8Array): RevokedSigner | undefined {

@@ -12,7 +12,8 @@
  * write fails.
  */
 import { fromBase64, sha256, toBase64, toHex } from '../bytes/bytes.ts';
-import { KofuError } from '../bytes/errors.ts';
+import { KofuError, type ParamsOf } from '../bytes/errors.ts';
+import type { StoreErrorCode, StoreErrorParams } from './errors.ts';
 import type { KofuDatabase } from './database.ts';
 import { SCHEMA_VERSION, backupStores } from './schema.ts';
 
@@ -21,7 +22,7 @@ export const BACKUP_FORMAT_VERSION = 1;
 /** Refuse larger files before reading them: a real backup of a pilot tablet is a few megabytes. */
 export const MAX_BACKUP_BYTES = 64 * 1024 * 1024;
 
-export class BackupError extends KofuError {
+export class BackupError<Code extends StoreErrorCode = StoreErrorCode> extends KofuError<Code, ParamsOf<StoreErrorParams, Code>> {
   override readonly name = 'BackupError';
 }
 
@@ -61,10 +62,7 @@ function encodeValue(value: unknown, path: string): Json {
   }
   // CryptoKey, Blob and class instances cannot be written to a file faithfully: the store that
   // holds them must be left out of backupStores, and this tells the developer which one.
-  throw new BackupError('backup.unsupported-value', {
-    ja: `バックアップできない値があります（${path}）。`,
-    en: `A value cannot be written to a backup (${path}).`,
-  });
+  throw new BackupError('backup.unsupported-value', { path });
 }
 
 function decodeValue(value: Json): unknown {
@@ -126,27 +124,18 @@ export async function exportBackup(db: KofuDatabase, now = new Date()): Promise<
 
 // ---- import -----------------------------------------------------------------------------------
 
-const refuse = (code: string, ja: string, en: string, cause?: unknown): never => {
-  throw new BackupError(code, { ja, en }, { cause });
+const refuse = <Code extends StoreErrorCode>(code: Code, params: ParamsOf<StoreErrorParams, Code>, cause?: unknown): never => {
+  throw new BackupError(code, params, { cause });
 };
 
 const notABackup = (cause?: unknown) =>
-  refuse(
-    'backup.foreign-file',
-    'このファイルはkofuのバックアップではありません。管理画面の「バックアップを保存」で作成したファイルを選んでください。端末のデータは変更していません。',
-    'This file is not a kofu backup. Choose a file made with “Save backup” in admin mode. Nothing on this device was changed.',
-    cause,
-  );
+  refuse('backup.foreign-file', {}, cause);
 
 /** Parses and checks a backup file without touching any database. */
 export async function parseBackup(file: Blob | string): Promise<BackupContent> {
   const size = typeof file === 'string' ? file.length : file.size;
   if (size > MAX_BACKUP_BYTES) {
-    refuse(
-      'backup.too-large',
-      `ファイルが大きすぎます（${(size / 1048576).toFixed(0)} MB）。kofuのバックアップは通常数MBです。正しいファイルか確認してください。端末のデータは変更していません。`,
-      `The file is too large (${(size / 1048576).toFixed(0)} MB); kofu backups are usually a few MB. Check that this is the right file. Nothing on this device was changed.`,
-    );
+    refuse('backup.too-large', { megabytes: (size / 1048576).toFixed(0) });
   }
   const text = typeof file === 'string' ? file : await file.text();
   let parsed: unknown;
@@ -158,11 +147,7 @@ export async function parseBackup(file: Blob | string): Promise<BackupContent> {
   if (typeof parsed !== 'object' || parsed === null || (parsed as { format?: unknown }).format !== BACKUP_FORMAT) notABackup();
   const candidate = parsed as Partial<BackupContent> & { sha256?: unknown };
   if (candidate.formatVersion !== BACKUP_FORMAT_VERSION) {
-    refuse(
-      'backup.unknown-format-version',
-      'このバックアップは別のバージョンのkofuの形式です。アプリを更新してから読み込んでください。端末のデータは変更していません。',
-      'This backup uses a format from another version of kofu. Update the app, then import it. Nothing on this device was changed.',
-    );
+    refuse('backup.unknown-format-version', {});
   }
   if (typeof candidate.schemaVersion !== 'number' || typeof candidate.createdAt !== 'string' || typeof candidate.stores !== 'object' || candidate.stores === null || typeof candidate.sha256 !== 'string') {
     notABackup();
@@ -170,18 +155,10 @@ export async function parseBackup(file: Blob | string): Promise<BackupContent> {
   const content = candidate as BackupContent & { sha256: string };
   const expected = toHex(await sha256(new TextEncoder().encode(serialise(content))));
   if (expected !== content.sha256.toLowerCase()) {
-    refuse(
-      'backup.checksum-mismatch',
-      'バックアップファイルが壊れているか、書き換えられています（チェックサム不一致）。別のバックアップを使ってください。端末のデータは変更していません。',
-      'The backup file is damaged or was edited (checksum mismatch). Use another backup. Nothing on this device was changed.',
-    );
+    refuse('backup.checksum-mismatch', {});
   }
   if (content.schemaVersion > SCHEMA_VERSION) {
-    refuse(
-      'backup.newer-schema',
-      'このバックアップは新しいバージョンのkofuで作成されています。アプリを更新してから読み込んでください。端末のデータは変更していません。',
-      'This backup was made by a newer version of kofu. Update the app, then import it. Nothing on this device was changed.',
-    );
+    refuse('backup.newer-schema', {});
   }
   for (const [name, rows] of Object.entries(content.stores)) {
     if (!backupStores.includes(name) || !Array.isArray(rows) || !rows.every((row) => Array.isArray(row) && row.length === 2)) notABackup();
@@ -214,12 +191,7 @@ export async function importBackup(db: KofuDatabase, file: Blob | string): Promi
       // already aborted by the failing request
     }
     await tx.done.catch(() => undefined);
-    refuse(
-      'backup.write-failed',
-      'バックアップの内容を書き込めませんでした。端末のデータは元のままです。',
-      'The backup could not be written. The data on this device is unchanged.',
-      cause,
-    );
+    refuse('backup.write-failed', {}, cause);
   }
   return { schemaVersion: content.schemaVersion, createdAt: content.createdAt, records };
 }

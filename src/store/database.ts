@@ -2,14 +2,15 @@
  * Opening the database: the only module that touches `indexedDB` (through idb).
  */
 import { openDB, type IDBPDatabase } from 'idb';
-import { KofuError } from '../bytes/errors.ts';
+import { KofuError, type ParamsOf } from '../bytes/errors.ts';
+import type { StoreErrorCode, StoreErrorParams } from './errors.ts';
 import { migrations, type Migration, type UpgradeTransaction } from './schema.ts';
 
 export const DEFAULT_DATABASE_NAME = 'kofu';
 
 export type KofuDatabase = IDBPDatabase<unknown>;
 
-export class StorageError extends KofuError {
+export class StorageError<Code extends StoreErrorCode = StoreErrorCode> extends KofuError<Code, ParamsOf<StoreErrorParams, Code>> {
   override readonly name = 'StorageError';
 }
 
@@ -42,23 +43,9 @@ export async function openDatabase(options: OpenOptions = {}): Promise<KofuDatab
     return db;
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'VersionError') {
-      throw new StorageError(
-        'storage.newer-schema',
-        {
-          ja: 'この端末のデータは新しいバージョンのkofuで作成されています。アプリを更新してから開いてください。',
-          en: 'The data on this device was written by a newer version of kofu. Update the app, then open it again.',
-        },
-        { cause },
-      );
+      throw new StorageError('storage.newer-schema', {}, { cause });
     }
-    throw new StorageError(
-      'storage.unavailable',
-      {
-        ja: 'この端末の保存領域を開けませんでした。プライベートモードを終了するか、ブラウザーの保存設定を確認してください。',
-        en: 'Could not open storage on this device. Leave private browsing or check the browser’s storage settings.',
-      },
-      { cause },
-    );
+    throw new StorageError('storage.unavailable', {}, { cause });
   }
 }
 

@@ -8,7 +8,7 @@
  * loser retries on the new head. There is no update or delete function by design.
  */
 import { CHECKPOINT_INTERVAL, createLogEntry, exportLog, signCheckpoint, verifyLog, type IssuanceRecord, type LogCheckpoint, type LogEntry, type LogReport } from '../seal/audit-log.ts';
-import { IssuanceLogError, text } from '../seal/errors.ts';
+import { IssuanceLogError } from '../seal/errors.ts';
 import type { SealSigner } from '../seal/seal.ts';
 import type { TrustList } from '../seal/trust-list.ts';
 import type { KofuDatabase } from './database.ts';
@@ -32,12 +32,12 @@ export async function appendIssuance(db: KofuDatabase, record: IssuanceRecord, s
       await db.add(StoreName.issuanceLog, entry);
     } catch (cause) {
       if (cause instanceof DOMException && cause.name === 'ConstraintError') continue; // another writer took this seq
-      throw new IssuanceLogError('log.write-failed', text('交付記録を保存できませんでした。', 'The issuance could not be recorded.'), { cause });
+      throw new IssuanceLogError('log.write-failed', {}, { cause });
     }
     if (signer && (entry.seq + 1) % CHECKPOINT_INTERVAL === 0) await addCheckpoint(db, signer, nowSeconds);
     return entry;
   }
-  throw new IssuanceLogError('log.busy', text('交付記録が混み合っています。もう一度お試しください。', 'The issuance log is busy. Please try again.'));
+  throw new IssuanceLogError('log.busy', {});
 }
 
 /** Signs the current head (e.g. at the end of the day, or before an export). */

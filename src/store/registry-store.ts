@@ -96,7 +96,7 @@ export class IndexedDbRegistry implements Registry {
         // already finished or aborted
       }
       await tx.done.catch(() => undefined);
-      throw new StorageError('registry.replace-failed', { ja: '住民データを保存できませんでした。データは変更していません。', en: 'Could not store the registry. Nothing was changed.' }, { cause });
+      throw new StorageError('registry.replace-failed', {}, { cause });
     }
   }
 

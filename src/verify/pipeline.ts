@@ -25,7 +25,8 @@ import { rgbaToGrey, type GreyImage } from '../vision/grey.ts';
 import { findQrCodes, type FoundQr, type RgbaLike } from './qr.ts';
 import type { CertificateSummary, RestoredImage, VerificationReport, VerifyProgress, VerifyStage } from './report.ts';
 import { RESTORED_DPI, type RestoreFn } from './restore.ts';
-import { adviceFor, failureOf, VerifyMessage } from './verdicts.ts';
+import { VerifyError } from './errors.ts';
+import { adviceFor, failureOf, reasonOf } from './verdicts.ts';
 
 export interface TrustInput {
   readonly demoMode: boolean;
@@ -50,6 +51,10 @@ export interface PipelineOptions {
 
 /** A failure that becomes an invalid report. */
 class Stop extends Error {
+  static of(stage: VerifyStage, error: VerifyError, demo = false): Stop {
+    return new Stop(stage, error.code, reasonOf(error), demo);
+  }
+
   constructor(
     readonly stage: VerifyStage,
     readonly code: string,
@@ -77,7 +82,7 @@ const UNPRINTABLE = /[\u0000-\u0008\u000e-\u001f\u007f\ufffd]/;
 /** Picks the single kofu locator among the QR codes found. */
 export function chooseLocator(candidates: readonly FoundQr[]): { locator: Locator; text: string } {
   const found = candidates.filter((qr) => !UNPRINTABLE.test(qr.text));
-  if (found.length === 0) throw new Stop('qr', 'verify.no-qr', VerifyMessage.noQr);
+  if (found.length === 0) throw Stop.of('qr', new VerifyError('verify.no-qr', {}));
   const locators: { locator: Locator; text: string }[] = [];
   let firstError: unknown;
   for (const qr of found) {
@@ -89,10 +94,10 @@ export function chooseLocator(candidates: readonly FoundQr[]): { locator: Locato
   }
   if (locators.length === 0) {
     const code = firstError instanceof KofuError && firstError.code === 'locator.unknown-version' ? firstError.code : 'verify.not-a-locator';
-    throw new Stop('qr', code, code === 'verify.not-a-locator' ? VerifyMessage.notALocator : (firstError as KofuError).text);
+    throw new Stop('qr', code, reasonOf(code === 'verify.not-a-locator' ? new VerifyError('verify.not-a-locator', {}) : (firstError as KofuError)));
   }
   const distinct = new Set(locators.map((l) => l.text.slice(l.text.lastIndexOf('#') + 1)));
-  if (distinct.size > 1) throw new Stop('qr', 'verify.several-locators', VerifyMessage.severalLocators);
+  if (distinct.size > 1) throw Stop.of('qr', new VerifyError('verify.several-locators', {}));
   return locators[0];
 }
 
@@ -198,7 +203,7 @@ export async function verifyImage(image: RgbaLike, options: PipelineOptions): Pr
     // 3. The seal against the trust list of the locator's issuer.
     const issuerLists = options.trust.lists.filter((l) => l.roots.some((r) => r.municipality === locator!.issuer));
     const list = issuerLists[0] ?? options.trust.lists[0];
-    if (!list) throw new Stop('seal', 'verify.no-trust-list', VerifyMessage.noTrustList);
+    if (!list) throw Stop.of('seal', new VerifyError('verify.no-trust-list', {}));
     const verdict = await timed('seal', () =>
       verifySeal(decoded.payload, list, { demoMode: options.trust.demoMode, supportedRenderVersions: [RENDER_VERSION], now: options.now }),
     );
@@ -232,7 +237,7 @@ export async function verifyImage(image: RgbaLike, options: PipelineOptions): Pr
       sheets = result.sheetCount;
     }
     const problems = bindingProblems(verdict.claims, cert, sheets);
-    if (problems.length > 0) throw new Stop('content', 'verify.content-mismatch', VerifyMessage.contentMismatch(problems), demo);
+    if (problems.length > 0) throw Stop.of('content', new VerifyError('verify.content-mismatch', { problems }), demo);
     progress('render', 1);
     timings.total = performance.now() - started;
     return {

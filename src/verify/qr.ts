@@ -4,7 +4,7 @@
  * so the verifier works offline once the service worker has precached the wasm.
  */
 import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
-import { KofuError } from '../bytes/errors.ts';
+import { VerifyError } from './errors.ts';
 import { greyToRgba } from '../vision/grey.ts';
 
 export interface FoundQr {
@@ -43,14 +43,7 @@ export function loadQrReader(): Promise<Reader> {
  */
 export async function findQrCodes(image: RgbaLike, max = 4): Promise<FoundQr[]> {
   const zxing = await loadQrReader().catch((cause) => {
-    throw new KofuError(
-      'verify.qr-reader-unavailable',
-      {
-        ja: 'QRコードの読み取り機能を読み込めませんでした。ネットワークに接続してアプリを一度開き直してください。',
-        en: 'Could not load the QR code reader. Connect to the network and reopen the app once.',
-      },
-      { cause },
-    );
+    throw new VerifyError('verify.qr-reader-unavailable', {}, { cause });
   });
   const data = image.data.length === image.width * image.height ? greyToRgba({ ...image, data: image.data as Uint8Array }) : image.data instanceof Uint8ClampedArray ? image.data : new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.byteLength);
   const imageData = new ImageData(data as Uint8ClampedArray<ArrayBuffer>, image.width, image.height);

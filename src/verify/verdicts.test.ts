@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { AbortedError } from '../bytes/errors.ts';
 import { checkInputSize } from '../vision/input.ts';
-import { adviceFor, inputFailureReport } from './verdicts.ts';
+import { adviceFor, hasAdviceEntry, inputFailureReport, VERIFIER_CODES } from './verdicts.ts';
 
 describe('verdicts', () => {
   it('turns a 200 MB file into an invalid input report that says what to do', () => {
@@ -38,5 +38,12 @@ describe('verdicts', () => {
     for (const code of codes) expect(adviceFor(code, 'qr'), code).to.not.equal(undefined);
     expect(adviceFor('seal.signer-revoked', 'seal')?.ja).to.contain('信頼リスト');
     expect(adviceFor('seal.bad-signature', 'seal')?.en).to.contain('municipality');
+  });
+
+  it('has an advice entry (its own, or by stage) for every code of every list the verifier meets', () => {
+    expect(VERIFIER_CODES.length).to.be.greaterThan(50);
+    for (const code of VERIFIER_CODES) expect(hasAdviceEntry(code), code).to.equal(true);
+    // A code without its own advice still gets the stage's: never nothing at a stage that has one.
+    for (const code of VERIFIER_CODES) for (const stage of ['input', 'carrier', 'seal', 'content'] as const) expect(adviceFor(code, stage), `${code} at ${stage}`).to.not.equal(undefined);
   });
 });

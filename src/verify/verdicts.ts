@@ -3,38 +3,40 @@
  * (docs/verifier.md lists them all). Domain errors already say what happened; the advice here
  * adds the next step in the verifier's own terms (scan again how, ask whom).
  */
-import { AbortedError, KofuError, type LocalizedText } from '../bytes/errors.ts';
+import { AbortedError, KofuError, legacyDescribe, type BytesErrorCode, BYTES_ERROR_CODES, type LocalizedText } from '../bytes/errors.ts';
+import { DOCUMENTS_ERROR_CODES, type DocumentsErrorCode } from '../documents/errors.ts';
+import { SEAL_ERROR_CODES, type SealErrorCode } from '../seal/errors.ts';
+import { VERIFY_ERROR_CODES, VerifyError, type VerifyErrorCode } from './errors.ts';
 import type { VerificationReport, VerifyStage } from './report.ts';
 
 const text = (ja: string, en: string): LocalizedText => ({ ja, en });
 
-export const VerifyMessage = {
-  noQr: text(
-    'QRコードが見つかりません。証明書の裏面（スクランブル画像とQRコードのある面）を、用紙全体が入るように300dpiでスキャンしてください。',
-    'No QR code was found. Scan the back of the certificate (the side with the scrambled image and the QR code), the whole sheet, at 300 dpi.',
-  ),
-  notALocator: text(
-    'QRコードは読めましたが、kofuの証明書のものではありません。証明書の裏面のQRコードか確認してください。',
-    'A QR code was read, but it is not a kofu certificate’s QR code. Check that this is the back of the certificate.',
-  ),
-  severalLocators: text(
-    '複数の証明書のQRコードが写っています。1枚ずつスキャンしてください。',
-    'QR codes of more than one certificate are in the image. Scan one sheet at a time.',
-  ),
-  noTrustList: text(
-    'この端末には信頼リストがありません。管理画面で信頼リストを読み込んでください。',
-    'This device has no trust list. Load a trust list on the admin screen.',
-  ),
-  unexpected: text(
-    '予期しないエラーで検証を完了できませんでした。もう一度お試しください。続く場合はアプリを再読み込みしてください。',
-    'An unexpected error stopped the check. Try again; if it persists, reload the app.',
-  ),
-  contentMismatch: (problems: readonly string[]) =>
-    text(
-      `署名は有効ですが、証明書の内容と署名された項目が一致しません（${problems.join('、')}）。発行元の自治体に確認してください。`,
-      `The signature is valid but the certificate content disagrees with the signed fields (${problems.join(', ')}). Contact the issuing municipality.`,
-    ),
-} as const;
+// LEGACY (issue #9 phase 2): carrier/ and vision/ do not export their code lists yet; phase 2
+// imports CARRIER_ERROR_CODES and VISION_ERROR_CODES from there and deletes these two.
+const CARRIER_CODES = [
+  'carrier.bad-key',
+  'carrier.payload-too-large',
+  'carrier.bad-image',
+  'carrier.not-found',
+  'carrier.too-small',
+  'carrier.too-blurry',
+  'carrier.damaged',
+  'carrier.unsupported-format',
+  'carrier.wrong-key',
+] as const;
+const VISION_CODES = [
+  'vision.bad-image-shape',
+  'vision.empty-file',
+  'vision.file-too-large',
+  'vision.not-an-image',
+  'vision.pdf-no-back',
+  'vision.pdf-unreadable',
+  'vision.too-many-pixels',
+] as const;
+
+/** Every code a verification report can carry: the verifier's own and those of the domains it runs. */
+export const VERIFIER_CODES = [...VERIFY_ERROR_CODES, ...SEAL_ERROR_CODES, ...DOCUMENTS_ERROR_CODES, ...BYTES_ERROR_CODES, ...CARRIER_CODES, ...VISION_CODES] as const;
+export type VerifierCode = VerifyErrorCode | SealErrorCode | DocumentsErrorCode | BytesErrorCode | (typeof CARRIER_CODES)[number] | (typeof VISION_CODES)[number];
 
 const RESCAN = text(
   '用紙を平らに置き、300dpi・カラーで、自動補正（シャープ・傾き補正など）を切ってスキャンし直してください。写真の場合は明るい場所で真上から撮影してください。',
@@ -56,55 +58,132 @@ const SAME_SHEET = text('QRコードとスクランブル画像が同じ用紙�
 const OTHER_FILE = text('別のファイル（PNG・JPEG・WebP、80MB以下）を選んでください。', 'Choose another file (PNG, JPEG or WebP, at most 80 MB).');
 const UPDATE_APP = text('アプリを最新版に更新してから、もう一度検証してください。', 'Update the app, then verify again.');
 
+const DEVICE_CLOCK = text('この端末の日付と時刻を確認してください。', 'Check this device’s date and time.');
+
+/** The code's own advice, or `BY_STAGE`: what to do follows from the stage it was raised at. */
+const BY_STAGE = 'by-stage';
+type Advice = LocalizedText | typeof BY_STAGE;
+
+const ADVICE: Readonly<Record<VerifierCode, Advice>> = {
+  'verify.no-qr': RESCAN,
+  'verify.several-locators': RESCAN,
+  'verify.not-a-locator': SAME_SHEET,
+  'verify.no-trust-list': UPDATE_TRUST,
+  'verify.content-mismatch': FORGERY,
+  'verify.qr-reader-unavailable': BY_STAGE,
+  'verify.unexpected-input': BY_STAGE,
+  'verify.unexpected-qr': BY_STAGE,
+  'verify.unexpected-carrier': BY_STAGE,
+  'verify.unexpected-seal': BY_STAGE,
+  'verify.unexpected-content': BY_STAGE,
+  'verify.unexpected-render': BY_STAGE,
+  'verify.unexpected-done': BY_STAGE,
+
+  'locator.damaged': SAME_SHEET,
+  'locator.unknown-version': UPDATE_APP,
+  'locator.too-long': BY_STAGE,
+
+  'carrier.wrong-key': SAME_SHEET,
+  'carrier.not-found': RESCAN,
+  'carrier.too-small': RESCAN,
+  'carrier.too-blurry': RESCAN,
+  'carrier.damaged': RESCAN,
+  'carrier.unsupported-format': UPDATE_APP,
+  'carrier.bad-key': BY_STAGE,
+  'carrier.payload-too-large': BY_STAGE,
+  'carrier.bad-image': BY_STAGE,
+
+  'seal.locator-mismatch': SAME_SHEET,
+  'seal.unknown-format': UPDATE_APP,
+  'seal.unsupported-render-version': UPDATE_APP,
+  'seal.bad-signature': FORGERY,
+  'seal.kid-mismatch': FORGERY,
+  'seal.issuer-mismatch': FORGERY,
+  'seal.signer-not-certified': FORGERY,
+  'seal.outside-validity': FORGERY,
+  'seal.unknown-issuer': UPDATE_TRUST,
+  'seal.signer-revoked': UPDATE_TRUST,
+  'seal.demo-outside-demo-mode': DEMO_ONLY,
+  'seal.issued-in-future': DEVICE_CLOCK,
+  'seal.bad-claims': BY_STAGE,
+  'seal.signer-expired': BY_STAGE,
+  'seal.too-large': BY_STAGE,
+  'seal.malformed': BY_STAGE,
+  'seal-content.render-version': UPDATE_APP,
+  'seal-content.invalid': BY_STAGE,
+
+  // Structure errors of the seal, its signer certificate and the trust list: by stage.
+  'cbor.malformed': BY_STAGE,
+  'cbor.non-canonical': BY_STAGE,
+  'cbor.bad-shape': BY_STAGE,
+  'cbor.unknown-field': BY_STAGE,
+  'cose.unsupported-algorithm': BY_STAGE,
+  'cose.unknown-critical': BY_STAGE,
+  'key.bad-public-key': BY_STAGE,
+  'signer.bad-device-id': BY_STAGE,
+  'signer.bad-validity': BY_STAGE,
+  'signer.bad-municipality': BY_STAGE,
+  'signer.too-large': BY_STAGE,
+  'signer.unknown-version': BY_STAGE,
+  'signer.bad-request-signature': BY_STAGE,
+  'bytes.bad-hex': BY_STAGE,
+  'bytes.bad-base64': BY_STAGE,
+  'bytes.truncated': BY_STAGE,
+  'aborted': BY_STAGE,
+  'date.invalid': BY_STAGE,
+  'date.bad-format': BY_STAGE,
+
+  // Input files (vision/): by stage, which says to choose another file.
+  'vision.bad-image-shape': BY_STAGE,
+  'vision.empty-file': BY_STAGE,
+  'vision.file-too-large': BY_STAGE,
+  'vision.not-an-image': BY_STAGE,
+  'vision.pdf-no-back': BY_STAGE,
+  'vision.pdf-unreadable': BY_STAGE,
+  'vision.too-many-pixels': BY_STAGE,
+
+  // Codes of the admin side of the seal domain that a verification does not raise.
+  'trust.fetch-failed': BY_STAGE,
+  'trust.fetch-status': BY_STAGE,
+  'trust.too-large': BY_STAGE,
+  'trust.unknown-format': BY_STAGE,
+  'trust.unknown-signer': BY_STAGE,
+  'trust.demo-outside-demo-mode': BY_STAGE,
+  'trust.not-newer': BY_STAGE,
+  'key-backup.weak-passphrase': BY_STAGE,
+  'key-backup.damaged': BY_STAGE,
+  'key-backup.not-a-backup': BY_STAGE,
+  'key-backup.unknown-version': BY_STAGE,
+  'key-backup.wrong-passphrase': BY_STAGE,
+  'log.bad-export': BY_STAGE,
+};
+
+/** True when `code` has an entry (its own advice or BY_STAGE); tests iterate VERIFIER_CODES with it. */
+export function hasAdviceEntry(code: string): boolean {
+  return Object.hasOwn(ADVICE, code);
+}
+
+const BY_STAGE_ADVICE: Readonly<Partial<Record<VerifyStage, LocalizedText>>> = { input: OTHER_FILE, carrier: RESCAN, seal: FORGERY, content: FORGERY };
+
 /** The next step for a failure `code` raised at `stage`. */
 export function adviceFor(code: string, stage: VerifyStage): LocalizedText | undefined {
-  switch (code) {
-    case 'verify.no-qr':
-    case 'verify.several-locators':
-      return RESCAN;
-    case 'verify.not-a-locator':
-    case 'locator.damaged':
-      return SAME_SHEET;
-    case 'carrier.wrong-key':
-    case 'seal.locator-mismatch':
-      return SAME_SHEET;
-    case 'carrier.not-found':
-    case 'carrier.too-small':
-    case 'carrier.too-blurry':
-    case 'carrier.damaged':
-      return RESCAN;
-    case 'carrier.unsupported-format':
-    case 'locator.unknown-version':
-    case 'seal.unknown-format':
-    case 'seal.unsupported-render-version':
-    case 'seal-content.render-version':
-      return UPDATE_APP;
-    case 'seal.bad-signature':
-    case 'seal.kid-mismatch':
-    case 'seal.issuer-mismatch':
-    case 'seal.signer-not-certified':
-    case 'seal.outside-validity':
-    case 'verify.content-mismatch':
-      return FORGERY;
-    case 'seal.unknown-issuer':
-    case 'seal.signer-revoked':
-    case 'verify.no-trust-list':
-      return UPDATE_TRUST;
-    case 'seal.demo-outside-demo-mode':
-      return DEMO_ONLY;
-    case 'seal.issued-in-future':
-      return text('この端末の日付と時刻を確認してください。', 'Check this device’s date and time.');
-  }
-  if (stage === 'input') return OTHER_FILE;
-  if (stage === 'carrier') return RESCAN;
-  if (stage === 'seal' || stage === 'content') return FORGERY;
-  return undefined;
+  const own = (ADVICE as Readonly<Record<string, Advice | undefined>>)[code];
+  return own !== undefined && own !== BY_STAGE ? own : BY_STAGE_ADVICE[stage];
+}
+
+/**
+ * LEGACY (issue #9 phase 2): a report still carries its reason as text, written here through the
+ * catalogue the UI installs (bytes/errors.ts); phase 2 sends code + params and the UI describes them.
+ */
+export function reasonOf(error: KofuError): LocalizedText {
+  return { ja: legacyDescribe(error, 'ja'), en: legacyDescribe(error, 'en') };
 }
 
 /** The code and reason of any thrown value (a KofuError keeps its own). */
 export function failureOf(error: unknown, stage: VerifyStage): { code: string; reason: LocalizedText } {
-  if (error instanceof KofuError) return { code: error.code, reason: error.text };
-  return { code: `verify.unexpected-${stage}`, reason: VerifyMessage.unexpected };
+  if (error instanceof KofuError) return { code: error.code, reason: reasonOf(error) };
+  const unexpected = new VerifyError(`verify.unexpected-${stage}`, {}, { cause: error });
+  return { code: unexpected.code, reason: reasonOf(unexpected) };
 }
 
 /** A report for a failure before the pipeline could start (file too large, not an image…). */

@@ -4,7 +4,10 @@
  * Pixel buffers arrive and leave transferred, as in the app's workers.
  */
 import { expose, transfer } from 'comlink';
+import { installErrorTransfer } from '../worker-errors.ts';
 import { rgbaToGrey, type GreyImage } from '../../vision/grey.ts';
+
+installErrorTransfer();
 
 const api = {
   async toGrey(rgba: Uint8ClampedArray, width: number, height: number, onProgress?: (fraction: number) => unknown): Promise<GreyImage> {

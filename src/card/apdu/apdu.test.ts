@@ -4,7 +4,9 @@ import { fromHex, toHex } from '../../bytes/bytes.ts';
 import { encodeCommand, parseCommand, parseResponse } from './apdu.ts';
 import { isoCommand } from './commands.ts';
 import { ApduClient, RecordingChannel, type CardChannel } from './channel.ts';
-import { PinIncorrectError, PinLockedError, statusError, CardError } from './status.ts';
+import { statusError } from './status.ts';
+import { CardError } from '../errors.ts';
+import { describeError, describeErrorForStaff } from '../../ui/shared/error-messages.ts';
 import { JPKI_AID } from '../mynumber/constants.ts';
 
 const hex = (bytes: Uint8Array) => toHex(bytes, ' ').toUpperCase();
@@ -57,14 +59,14 @@ describe('card/apdu', () => {
 
   it('maps status words to typed errors with resident and staff messages', () => {
     const wrong = statusError(0x63c2, 'VERIFY');
-    expect(wrong).to.be.instanceOf(PinIncorrectError);
-    expect((wrong as PinIncorrectError).triesLeft).to.equal(2);
-    expect(wrong.text.ja).to.contain('あと2回');
+    expect(wrong).to.be.instanceOf(CardError).and.have.property('code', 'card.pin-incorrect');
+    expect((wrong as CardError).triesLeft).to.equal(2);
+    expect(describeError(wrong, 'ja')).to.contain('あと2回');
     expect(statusError(0x63c0, 'VERIFY').code).to.equal('card.pin-locked-now');
-    expect(statusError(0x6984, 'VERIFY')).to.be.instanceOf(PinLockedError);
+    expect(statusError(0x6984, 'VERIFY')).to.be.instanceOf(CardError).and.have.property('code', 'card.pin-locked');
     const other = statusError(0x6a82, 'SELECT');
     expect(other.code).to.equal('card.file-not-found');
-    expect(other.staff.en).to.contain('6A82');
+    expect(describeErrorForStaff(other, 'en')).to.contain('6A82');
     expect(statusError(0x6f00, 'X')).to.be.instanceOf(CardError);
   });
 

@@ -24,10 +24,7 @@ export const SHORT_MAX_NC = 255;
 export const SHORT_MAX_NE = 256;
 
 function badApdu(detail: string): ByteFormatError {
-  return new ByteFormatError('apdu.malformed', {
-    ja: `カードへのコマンドの形式が不正です（${detail}）。`,
-    en: `Malformed card command (${detail}).`,
-  });
+  return new ByteFormatError('apdu.malformed', { detail });
 }
 
 /** Encodes a command APDU; short form unless Nc > 255 or Ne > 256 (then extended, ISO 7816-4 §5.1). */

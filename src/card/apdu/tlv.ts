@@ -16,10 +16,7 @@ export interface Tlv {
 }
 
 function truncated(what: string): ByteFormatError {
-  return new ByteFormatError('tlv.truncated', {
-    ja: `カードのデータ構造が壊れています（${what}）。`,
-    en: `The card's data structure is damaged (${what}).`,
-  });
+  return new ByteFormatError('tlv.truncated', { detail: what });
 }
 
 /** Reads the tag and length at `offset`; returns header size and value length (value may be absent). */

@@ -2,9 +2,9 @@ import { expect } from '@open-wc/testing';
 import { fromHex, toHex } from '../../bytes/bytes.ts';
 import { encodeCommand } from '../apdu/apdu.ts';
 import { isoCommand } from '../apdu/commands.ts';
-import { CardUnresponsiveError } from '../isodep/host.ts';
 import { CardSession, defaultAnchors } from '../session.ts';
-import { CardRemovedError, NoCardError, ReaderUnpluggedError, UsbBlockedError } from '../transport/errors.ts';
+import { CardError } from '../errors.ts';
+import { describeError, describeErrorForStaff } from '../../ui/shared/error-messages.ts';
 import { VirtualCcidReader, typeBPseudoAtr, type VirtualCcidOptions } from '../virtual/ccid-device.ts';
 import { DEMO_RESIDENTS, createVirtualDemoCard, demoTrustAnchor } from '../virtual/demo-cards.ts';
 import { MemoryCardStateStore } from '../virtual/state.ts';
@@ -64,7 +64,7 @@ describe('card/ccid: CCID host against the virtual CCID reader', function () {
     device.timeExtensionStorm(150);
     await session.authenticate({ pin: '1234', challenge: new Uint8Array(8) });
     device.timeExtensionStorm(10_000);
-    expect(await session.triesLeft().catch((e: unknown) => e)).to.be.instanceOf(CardUnresponsiveError);
+    expect(await session.triesLeft().catch((e: unknown) => e)).to.be.instanceOf(CardError).and.have.property('code', 'card.unresponsive');
   });
 
   it('chains commands and answers at extended level (wLevelParameter 1/3/2, bChainParameter, 0x10)', async () => {
@@ -101,8 +101,8 @@ describe('card/ccid: CCID host against the virtual CCID reader', function () {
     const change = reader.nextSlotChange();
     device.removeCard();
     expect(await change).to.deep.equal({ present: false, changed: true });
-    expect(await connection.transmit(encodeCommand(isoCommand.selectDf(JPKI_AID))).catch((e: unknown) => e)).to.be.instanceOf(CardRemovedError);
-    expect(await reader.connect().catch((e: unknown) => e)).to.be.instanceOf(NoCardError);
+    expect(await connection.transmit(encodeCommand(isoCommand.selectDf(JPKI_AID))).catch((e: unknown) => e)).to.be.instanceOf(CardError).and.have.property('code', 'card.removed');
+    expect(await reader.connect().catch((e: unknown) => e)).to.be.instanceOf(CardError).and.have.property('code', 'card.absent');
     const inserted = reader.nextSlotChange();
     device.insertCard(card);
     expect(await inserted).to.deep.equal({ present: true, changed: true });
@@ -110,19 +110,19 @@ describe('card/ccid: CCID host against the virtual CCID reader', function () {
     const again = await reader.connect();
     device.faults.removeCardAfterApdus = 1;
     await again.transmit(encodeCommand(isoCommand.selectDf(JPKI_AID)));
-    expect(await again.transmit(encodeCommand(isoCommand.selectEf(0x0a))).catch((e: unknown) => e)).to.be.instanceOf(CardRemovedError);
+    expect(await again.transmit(encodeCommand(isoCommand.selectEf(0x0a))).catch((e: unknown) => e)).to.be.instanceOf(CardError).and.have.property('code', 'card.removed');
   });
 
-  it('turns the browser refusal of class 0x0B into a plain-words error, and an unplug into ReaderUnpluggedError', async () => {
+  it('turns the browser refusal of class 0x0B into a plain-words error, and an unplug into card.reader-unplugged', async () => {
     const card = await createVirtualDemoCard(DEMO_RESIDENTS[0], new MemoryCardStateStore());
     const blocked = await CcidReader.open(new VirtualCcidReader(card, { browserBlocksSmartCardClass: true })).catch((e: unknown) => e);
-    expect(blocked).to.be.instanceOf(UsbBlockedError);
-    expect((blocked as UsbBlockedError).text.ja).to.contain('RC-S380');
-    expect((blocked as UsbBlockedError).staff.en).to.contain('Isolated Web App');
+    expect(blocked).to.be.instanceOf(CardError).and.have.property('code', 'card.usb-blocked');
+    expect(describeError(blocked, 'ja')).to.contain('RC-S380');
+    expect(describeErrorForStaff(blocked, 'en')).to.contain('Isolated Web App');
     const { reader, device } = await setup();
     const connection = await reader.connect();
     device.unplug();
-    expect(await connection.transmit(encodeCommand(isoCommand.selectDf(JPKI_AID))).catch((e: unknown) => e)).to.be.instanceOf(ReaderUnpluggedError);
+    expect(await connection.transmit(encodeCommand(isoCommand.selectDf(JPKI_AID))).catch((e: unknown) => e)).to.be.instanceOf(CardError).and.have.property('code', 'card.reader-unplugged');
   });
 
   it('authenticates and reads the basic items through the virtual CCID reader', async () => {

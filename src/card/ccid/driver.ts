@@ -1,7 +1,7 @@
 /**
  * A CCID host over WebUSB (CCID Rev 1.1), for standard PC/SC readers (class 0x0B). Chrome lets
  * only an Isolated Web App with `usb-unrestricted` claim class 0x0B; elsewhere `claimInterface`
- * rejects with SecurityError, which becomes `UsbBlockedError` naming the readers that work.
+ * rejects with SecurityError, which becomes `card.usb-blocked` naming the readers that work.
  *
  * - the class descriptor is read from GET_DESCRIPTOR(CONFIGURATION) (WebUSB does not expose it);
  * - APDU-level readers only (dwFeatures short or extended APDU): contactless readers run T=CL
@@ -16,9 +16,9 @@
  */
 import { concatBytes } from '../../bytes/bytes.ts';
 import { throwIfAborted } from '../../bytes/errors.ts';
-import { CardUnresponsiveError } from '../isodep/host.ts';
+import { CardError, isCardError } from '../errors.ts';
 import type { CardConnection, CardReader } from '../reader.ts';
-import { CardRemovedError, NoCardError, ReaderProtocolError, UnsupportedReaderError, usbFailure } from '../transport/errors.ts';
+import { usbFailure } from '../transport/errors.ts';
 import { closeQuietly, findEndpoint, openAndClaim, USB_CLASS_SMART_CARD, type UsbDeviceLike } from '../transport/usb.ts';
 import { receiveCcidMessage, sendCcidMessage } from './transfer.ts';
 import {
@@ -86,20 +86,20 @@ export class CcidReader implements CardReader {
       throw usbFailure(cause, 'open CCID reader');
     }
     const iface = device.configuration?.interfaces.find((candidate) => candidate.alternate.interfaceClass === USB_CLASS_SMART_CARD);
-    if (!iface) throw new UnsupportedReaderError(`${device.productName ?? 'device'} has no CCID interface`);
+    if (!iface) throw new CardError('card.reader-unsupported', { detail: `${device.productName ?? 'device'} has no CCID interface` });
     await openAndClaim(device, iface.interfaceNumber);
     const descriptor = findCcidDescriptor(await readConfigurationDescriptor(device), iface.interfaceNumber);
     if (!descriptor) {
       await closeQuietly(device, iface.interfaceNumber);
-      throw new UnsupportedReaderError('no CCID class descriptor');
+      throw new CardError('card.reader-unsupported', { detail: 'no CCID class descriptor' });
     }
     if (descriptor.level !== 'short-apdu' && descriptor.level !== 'extended-apdu') {
       await closeQuietly(device, iface.interfaceNumber);
-      throw new UnsupportedReaderError(`exchange level ${descriptor.level} (dwFeatures ${descriptor.features.toString(16)}); kofu needs APDU level`);
+      throw new CardError('card.reader-unsupported', { detail: `exchange level ${descriptor.level} (dwFeatures ${descriptor.features.toString(16)}); kofu needs APDU level` });
     }
     const out = findEndpoint(device, iface.interfaceNumber, 'out', 'bulk');
     const inEndpoint = findEndpoint(device, iface.interfaceNumber, 'in', 'bulk');
-    if (!out || !inEndpoint) throw new UnsupportedReaderError('CCID interface without bulk endpoints');
+    if (!out || !inEndpoint) throw new CardError('card.reader-unsupported', { detail: 'CCID interface without bulk endpoints' });
     const interrupt = findEndpoint(device, iface.interfaceNumber, 'in', 'interrupt');
     return new CcidReader(device, iface.interfaceNumber, descriptor, out.endpointNumber, inEndpoint.endpointNumber, out.packetSize, interrupt?.endpointNumber);
   }
@@ -124,15 +124,15 @@ export class CcidReader implements CardReader {
     let extensions = 0;
     for (;;) {
       const answer = await this.receive();
-      if (answer.seq !== seq) throw new ReaderProtocolError(`CCID answer for bSeq ${answer.seq}, expected ${seq}`);
+      if (answer.seq !== seq) throw new CardError('card.reader-protocol', { detail: `CCID answer for bSeq ${answer.seq}, expected ${seq}` });
       const commandStatus = answer.specific[0] & COMMAND_STATUS_MASK;
       if (commandStatus === CommandStatus.TIME_EXTENSION) {
         extensions++;
         this.timeExtensions++;
-        if (extensions > MAX_TIME_EXTENSIONS) throw new CardUnresponsiveError(`${extensions} CCID time extensions`);
+        if (extensions > MAX_TIME_EXTENSIONS) throw new CardError('card.unresponsive', { detail: `${extensions} CCID time extensions` });
         continue;
       }
-      if (answer.type !== expectType) throw new ReaderProtocolError(`CCID answer type ${answer.type.toString(16)}, expected ${expectType.toString(16)}`);
+      if (answer.type !== expectType) throw new CardError('card.reader-protocol', { detail: `CCID answer type ${answer.type.toString(16)}, expected ${expectType.toString(16)}` });
       if (commandStatus === CommandStatus.FAILED) throw commandFailure(answer);
       return answer;
     }
@@ -141,7 +141,7 @@ export class CcidReader implements CardReader {
   /** PC_to_RDR_GetSlotStatus: is a card in the slot? */
   async cardPresent(signal?: AbortSignal): Promise<boolean> {
     const status = await this.command((seq) => simpleCommand(PcToRdr.GET_SLOT_STATUS, 0, seq), RdrToPc.SLOT_STATUS, signal).catch((error: unknown) => {
-      if (error instanceof NoCardError) return null;
+      if (isCardError(error, 'card.absent')) return null;
       throw error;
     });
     return status !== null && (status.specific[0] & ICC_STATUS_MASK) !== IccStatus.ABSENT;
@@ -168,7 +168,7 @@ export class CcidReader implements CardReader {
       return await this.transmitOnce(apdu, signal);
     } catch (error) {
       // During a transfer a vanished card is a removal, not "no card".
-      if (error instanceof NoCardError) throw new CardRemovedError('the slot reports no card');
+      if (isCardError(error, 'card.absent')) throw new CardError('card.removed', { detail: 'the slot reports no card' });
       throw error;
     }
   }
@@ -176,7 +176,7 @@ export class CcidReader implements CardReader {
   private async transmitOnce(apdu: Uint8Array, signal?: AbortSignal): Promise<Uint8Array> {
     const room = this.descriptor.maxMessageLength - 10;
     if (apdu.length > room && this.descriptor.level !== 'extended-apdu') {
-      throw new ReaderProtocolError(`APDU of ${apdu.length} bytes exceeds the short-APDU reader's ${room}`);
+      throw new CardError('card.reader-protocol', { detail: `APDU of ${apdu.length} bytes exceeds the short-APDU reader's ${room}` });
     }
     // One XfrBlock when it fits (level 00); otherwise begin (01), continue (03)…, end (02).
     const pieces = Math.max(1, Math.ceil(apdu.length / room));
@@ -186,7 +186,7 @@ export class CcidReader implements CardReader {
       const level = pieces === 1 ? Chain.BEGIN_AND_END : piece === 0 ? Chain.BEGIN : last ? Chain.END : Chain.CONTINUE;
       const data = apdu.subarray(piece * room, (piece + 1) * room);
       answer = await this.command((seq) => xfrBlock(0, seq, data, level), RdrToPc.DATA_BLOCK, signal);
-      if (!last && answer.specific[2] !== Chain.NEXT_PART) throw new ReaderProtocolError(`chained command: reader answered bChainParameter ${answer.specific[2]}`);
+      if (!last && answer.specific[2] !== Chain.NEXT_PART) throw new CardError('card.reader-protocol', { detail: `chained command: reader answered bChainParameter ${answer.specific[2]}` });
     }
     answer = answer!;
     const parts = [answer.data];
@@ -199,7 +199,7 @@ export class CcidReader implements CardReader {
 
   /** Waits for the next RDR_to_PC_NotifySlotChange on the interrupt endpoint (slot 0). */
   async nextSlotChange(): Promise<SlotChange> {
-    if (this.interruptEndpoint === undefined) throw new UnsupportedReaderError('reader has no interrupt endpoint');
+    if (this.interruptEndpoint === undefined) throw new CardError('card.reader-unsupported', { detail: 'reader has no interrupt endpoint' });
     for (;;) {
       let bytes: Uint8Array;
       try {
@@ -221,9 +221,9 @@ export class CcidReader implements CardReader {
 function commandFailure(answer: CcidMessage): Error {
   const iccStatus = answer.specific[0] & ICC_STATUS_MASK;
   const error = answer.specific[1];
-  if (iccStatus === IccStatus.ABSENT) return new NoCardError('CCID slot reports no ICC');
-  if (error === CcidError.ICC_MUTE) return new CardRemovedError('CCID: ICC mute');
-  return new ReaderProtocolError(`CCID command failed, bError ${error.toString(16)}`);
+  if (iccStatus === IccStatus.ABSENT) return new CardError('card.absent', { detail: 'CCID slot reports no ICC' });
+  if (error === CcidError.ICC_MUTE) return new CardError('card.removed', { detail: 'CCID: ICC mute' });
+  return new CardError('card.reader-protocol', { detail: `CCID command failed, bError ${error.toString(16)}` });
 }
 
 async function readConfigurationDescriptor(device: UsbDeviceLike): Promise<Uint8Array> {
@@ -231,7 +231,7 @@ async function readConfigurationDescriptor(device: UsbDeviceLike): Promise<Uint8
   const read = async (length: number) => {
     try {
       const result = await device.controlTransferIn(setup, length);
-      if (result.status !== 'ok' || !result.data) throw new ReaderProtocolError(`GET_DESCRIPTOR: ${result.status}`);
+      if (result.status !== 'ok' || !result.data) throw new CardError('card.reader-protocol', { detail: `GET_DESCRIPTOR: ${result.status}` });
       return new Uint8Array(result.data.buffer, result.data.byteOffset, result.data.byteLength);
     } catch (cause) {
       throw usbFailure(cause, 'GET_DESCRIPTOR');

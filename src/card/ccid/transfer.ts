@@ -4,7 +4,7 @@
  * it takes to reach 10 + dwLength bytes. Shared by the CCID host and the RC-S300 driver.
  */
 import { concatBytes } from '../../bytes/bytes.ts';
-import { ReaderProtocolError } from '../transport/errors.ts';
+import { CardError } from '../errors.ts';
 import { bulkIn, bulkOut, type UsbDeviceLike } from '../transport/usb.ts';
 import { ccidMessageLength } from './messages.ts';
 
@@ -19,7 +19,7 @@ export async function receiveCcidMessage(device: UsbDeviceLike, endpoint: number
     const total = ccidMessageLength(bytes);
     if (total !== null && bytes.length >= total) return bytes;
     const more = await bulkIn(device, endpoint, maxLength, `${what} (continued)`, timeoutMs);
-    if (more.length === 0) throw new ReaderProtocolError(`${what}: message ended early`);
+    if (more.length === 0) throw new CardError('card.reader-protocol', { detail: `${what}: message ended early` });
     bytes = concatBytes(bytes, more);
   }
 }

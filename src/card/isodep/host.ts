@@ -14,25 +14,15 @@
 import { concatBytes } from '../../bytes/bytes.ts';
 import { throwIfAborted } from '../../bytes/errors.ts';
 import type { CardChannel } from '../apdu/channel.ts';
-import { CardError } from '../apdu/status.ts';
-import { CardRemovedError, NoCardError, ReaderProtocolError } from '../transport/errors.ts';
+import { CardError, isCardError } from '../errors.ts';
 import { blockKind, blockNumber, encodeAttrib, fwtMilliseconds, iBlock, infCapacity, parseAtqb, PCB, rAck, REQB, rNak, sWtx, WTXM_MAX, type Atqb } from './blocks.ts';
-
-/** A frame-level problem the protocol recovers from by retrying (ISO 14443-4 rule 4). */
-export class RfFrameError extends CardError {
-  override readonly name = 'RfFrameError';
-  constructor(readonly kind: 'timeout' | 'transmission', detail: string) {
-    super(
-      kind === 'timeout' ? 'card.rf-timeout' : 'card.rf-error',
-      { ja: 'カードとの通信が不安定です。カードを動かさずにお待ちください。', en: 'Communication with the card is unstable. Keep the card still.' },
-      { ja: `RF ${kind}: ${detail}`, en: `RF ${kind}: ${detail}` },
-    );
-  }
-}
 
 /** One frame out, one frame back, through a reader's RF front end. CRC is the reader's job. */
 export interface RfLink {
-  /** Throws RfFrameError for a timeout or a damaged frame; other errors end the exchange. */
+  /**
+   * Throws `card.rf-timeout` or `card.rf-error` for a timeout or a damaged frame, the frame-level
+   * problems the protocol recovers from by retrying (ISO 14443-4 rule 4); other errors end the exchange.
+   */
   exchange(frame: Uint8Array, timeoutMs: number, signal?: AbortSignal): Promise<Uint8Array>;
 }
 
@@ -47,17 +37,6 @@ export interface TclOptions {
   readonly maxRetries?: number;
   /** Total S(WTX) requests tolerated for one APDU before declaring the card unresponsive. */
   readonly maxWtxPerApdu?: number;
-}
-
-export class CardUnresponsiveError extends CardError {
-  override readonly name = 'CardUnresponsiveError';
-  constructor(detail: string) {
-    super(
-      'card.unresponsive',
-      { ja: 'カードの応答がありません。カードを置き直して、もう一度お試しください。', en: 'The card does not answer. Place it on the reader again and retry.' },
-      { ja: `カード応答待ちの上限超過: ${detail}`, en: `Card kept asking for more time: ${detail}` },
-    );
-  }
 }
 
 /** Timeout margin for reader and USB latency on top of the card's FWT. */
@@ -95,7 +74,7 @@ export class TclHost implements CardChannel {
 
     const recover = (detail: string) => {
       failures++;
-      if (failures > this.maxRetries) throw new CardRemovedError(`${detail}, ${this.maxRetries} retries exhausted`);
+      if (failures > this.maxRetries) throw new CardError('card.removed', { detail: `${detail}, ${this.maxRetries} retries exhausted` });
       // Rules 4 and 5: R(NAK), or R(ACK) while the card is chaining its response.
       toSend = cardChaining ? rAck(this.bn) : rNak(this.bn);
       if (!cardChaining) this.stats.naks++;
@@ -108,9 +87,9 @@ export class TclHost implements CardChannel {
       try {
         frame = await this.link.exchange(toSend, timeoutMs + LINK_MARGIN_MS, signal);
       } catch (error) {
-        if (!(error instanceof RfFrameError)) throw error;
+        if (!isCardError(error, ['card.rf-timeout', 'card.rf-error'])) throw error;
         timeoutMs = this.options.fwtMs;
-        recover(error.kind);
+        recover(error.code === 'card.rf-timeout' ? 'timeout' : 'transmission');
         continue;
       }
       timeoutMs = this.options.fwtMs;
@@ -124,7 +103,7 @@ export class TclHost implements CardChannel {
         }
         wtxCount++;
         this.stats.wtx++;
-        if (wtxCount > this.maxWtx) throw new CardUnresponsiveError(`${wtxCount} S(WTX) for one APDU`);
+        if (wtxCount > this.maxWtx) throw new CardError('card.unresponsive', { detail: `${wtxCount} S(WTX) for one APDU` });
         failures = 0;
         toSend = sWtx(wtxm);
         timeoutMs = this.options.fwtMs * wtxm;
@@ -144,7 +123,7 @@ export class TclHost implements CardChannel {
         if (blockNumber(frame) !== this.bn && !cardChaining) {
           // Rule 6: the card did not get our last I-block; send it again.
           failures++;
-          if (failures > this.maxRetries) throw new CardRemovedError('I-block repeatedly lost');
+          if (failures > this.maxRetries) throw new CardError('card.removed', { detail: 'I-block repeatedly lost' });
           this.stats.retransmissions++;
           toSend = lastIBlock;
           continue;
@@ -195,13 +174,13 @@ export async function activateTypeB(link: RfLink, fsdi = 8, signal?: AbortSignal
   try {
     answer = await link.exchange(REQB, ACTIVATION_TIMEOUT_MS, signal);
   } catch (error) {
-    if (error instanceof RfFrameError && error.kind === 'timeout') throw new NoCardError('no ATQB to REQB');
+    if (isCardError(error, 'card.rf-timeout')) throw new CardError('card.absent', { detail: 'no ATQB to REQB' });
     throw error;
   }
   const atqb = parseAtqb(answer);
-  if (!atqb) throw new ReaderProtocolError(`malformed ATQB (${answer.length} bytes)`);
-  if (!atqb.iso14443_4) throw new NoCardError('the Type B card is not ISO 14443-4 compliant');
+  if (!atqb) throw new CardError('card.reader-protocol', { detail: `malformed ATQB (${answer.length} bytes)` });
+  if (!atqb.iso14443_4) throw new CardError('card.absent', { detail: 'the Type B card is not ISO 14443-4 compliant' });
   const attrib = await link.exchange(encodeAttrib(atqb.pupi, fsdi), ACTIVATION_TIMEOUT_MS, signal);
-  if (attrib.length < 1 || (attrib[0] & 0x0f) !== 0) throw new ReaderProtocolError('ATTRIB answer with a CID other than 0');
+  if (attrib.length < 1 || (attrib[0] & 0x0f) !== 0) throw new CardError('card.reader-protocol', { detail: 'ATTRIB answer with a CID other than 0' });
   return { atqb, fsc: atqb.fsc, fwtMs: fwtMilliseconds(atqb.fwi) };
 }

@@ -4,14 +4,15 @@ import { bytesEqual, fromHex, toHex } from '../../bytes/bytes.ts';
 import { ApduClient } from '../apdu/channel.ts';
 import { isoCommand } from '../apdu/commands.ts';
 import { encodeCommand } from '../apdu/apdu.ts';
-import { CardRemovedError } from '../transport/errors.ts';
+import { CardError } from '../errors.ts';
+import { describeError } from '../../ui/shared/error-messages.ts';
 import { JPKI_AID } from '../mynumber/constants.ts';
 import { sha256DigestInfo } from '../mynumber/jpki.ts';
 import { DEMO_RESIDENTS, createVirtualDemoCard } from '../virtual/demo-cards.ts';
 import { MemoryCardStateStore } from '../virtual/state.ts';
 import { VirtualTypeBPicc, type PiccOptions } from '../virtual/picc.ts';
 import { VirtualRfField } from '../virtual/rf-field.ts';
-import { activateTypeB, CardUnresponsiveError, RfFrameError, TclHost, type RfLink } from './host.ts';
+import { activateTypeB, TclHost, type RfLink } from './host.ts';
 import { blockKind, frameSizeFromCode, fwtMilliseconds } from './blocks.ts';
 
 const hex = (bytes: Uint8Array) => toHex(bytes, ' ').toUpperCase();
@@ -20,8 +21,8 @@ function fieldLink(field: VirtualRfField): RfLink {
   return {
     async exchange(frame) {
       const outcome = await field.exchange(frame);
-      if (outcome.kind === 'timeout') throw new RfFrameError('timeout', 'no answer');
-      if (outcome.kind === 'crc-error') throw new RfFrameError('transmission', 'CRC_B error');
+      if (outcome.kind === 'timeout') throw new CardError('card.rf-timeout', { detail: 'no answer' });
+      if (outcome.kind === 'crc-error') throw new CardError('card.rf-error', { detail: 'CRC_B error' });
       return outcome.frame;
     },
   };
@@ -161,13 +162,13 @@ describe('card/isodep: T=CL host against the virtual PICC', function () {
     );
   });
 
-  it('gives up with CardRemovedError when the card leaves mid-exchange', async () => {
+  it('gives up with card.removed when the card leaves mid-exchange', async () => {
     const { field, client } = await setup();
     await client.expectOk(isoCommand.selectDf(JPKI_AID), 'select');
     field.faults.removeCardAfterFrames = 0;
     const error = await client.send(isoCommand.selectEf(0x0a)).catch((e: unknown) => e);
-    expect(error).to.be.instanceOf(CardRemovedError);
-    expect((error as CardRemovedError).text.en).to.contain('Keep it on the reader');
+    expect(error).to.be.instanceOf(CardError).and.have.property('code', 'card.removed');
+    expect(describeError(error, 'en')).to.contain('Keep it on the reader');
     expect(field.log.slice(-3).map(([out]) => hex(out))).to.deep.equal(['03 00 A4 02 0C 02 00 0A', 'B3', 'B3']);
   });
 
@@ -180,7 +181,7 @@ describe('card/isodep: T=CL host against the virtual PICC', function () {
     expect(host.stats.wtx).to.equal(41);
     field.wtxStorm(10_000);
     const error = await host.transmit(await signApdu()).catch((e: unknown) => e);
-    expect(error).to.be.instanceOf(CardUnresponsiveError);
+    expect(error).to.be.instanceOf(CardError).and.have.property('code', 'card.unresponsive');
   });
 
   it('treats a frame longer than FSD as invalid and asks again (rule 4)', async () => {

@@ -5,28 +5,7 @@
  * Parsing and signature checks use @peculiar/x509 over WebCrypto.
  */
 import * as x509 from '../x509.ts';
-import { CardError } from '../apdu/status.ts';
-
-export class CertificateError extends CardError {
-  override readonly name = 'CertificateError';
-  constructor(code: string, detail: string, options?: { cause?: unknown }) {
-    super(
-      code,
-      code === 'card.cert-expired'
-        ? {
-            ja: 'カードの利用者証明用電子証明書の有効期限が切れています。市区町村の窓口で更新してください。',
-            en: 'The user-authentication certificate on this card has expired. Renew it at your municipal office.',
-          }
-        : {
-            ja: 'このカードの電子証明書を確認できませんでした。係員にお知らせください。',
-            en: 'The certificate on this card could not be verified. Please call a member of staff.',
-          },
-      { ja: `証明書検証失敗: ${detail}`, en: `Certificate check failed: ${detail}` },
-      undefined,
-      options,
-    );
-  }
-}
+import { CardError } from '../errors.ts';
 
 export interface TrustAnchor {
   readonly certificate: x509.X509Certificate;
@@ -45,8 +24,8 @@ export interface ChainResult {
 }
 
 function checkDates(certificate: x509.X509Certificate, now: Date, what: string): void {
-  if (now < certificate.notBefore) throw new CertificateError('card.cert-not-yet-valid', `${what} not valid before ${certificate.notBefore.toISOString()}`);
-  if (now > certificate.notAfter) throw new CertificateError('card.cert-expired', `${what} expired ${certificate.notAfter.toISOString()}`);
+  if (now < certificate.notBefore) throw new CardError('card.cert-not-yet-valid', { detail: `${what} not valid before ${certificate.notBefore.toISOString()}` });
+  if (now > certificate.notAfter) throw new CardError('card.cert-expired', { detail: `${what} expired ${certificate.notAfter.toISOString()}` });
 }
 
 /** Validates `der` (one level under an anchor, as JPKI issues) at `now`. */
@@ -55,10 +34,10 @@ export async function validateAuthCertificate(der: Uint8Array, anchors: readonly
   try {
     certificate = new x509.X509Certificate(der as Uint8Array<ArrayBuffer>);
   } catch (cause) {
-    throw new CertificateError('card.cert-malformed', 'EF 000A is not an X.509 certificate', { cause });
+    throw new CardError('card.cert-malformed', { detail: 'EF 000A is not an X.509 certificate' }, { cause });
   }
   const candidates = anchors.filter((anchor) => anchor.certificate.subject === certificate.issuer);
-  if (candidates.length === 0) throw new CertificateError('card.cert-untrusted', `issuer "${certificate.issuer}" is not a trust anchor`);
+  if (candidates.length === 0) throw new CardError('card.cert-untrusted', { detail: `issuer "${certificate.issuer}" is not a trust anchor` });
   for (const anchor of candidates) {
     const good = await certificate.verify({ publicKey: anchor.certificate.publicKey, signatureOnly: true });
     if (!good) continue;
@@ -66,7 +45,7 @@ export async function validateAuthCertificate(der: Uint8Array, anchors: readonly
     checkDates(certificate, now, `certificate ${certificate.serialNumber}`);
     return { certificate, anchor };
   }
-  throw new CertificateError('card.cert-bad-signature', `no anchor named "${certificate.issuer}" verifies the certificate`);
+  throw new CardError('card.cert-bad-signature', { detail: `no anchor named "${certificate.issuer}" verifies the certificate` });
 }
 
 const RSA_SHA256 = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as const;

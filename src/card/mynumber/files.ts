@@ -7,7 +7,8 @@ import { throwIfAborted } from '../../bytes/errors.ts';
 import type { ApduClient } from '../apdu/channel.ts';
 import { isoCommand, MAX_READ_OFFSET } from '../apdu/commands.ts';
 import { SHORT_MAX_NE } from '../apdu/apdu.ts';
-import { CardError, PinLastTryError, PinLockedError, SW, statusError, triesFromStatus } from '../apdu/status.ts';
+import { SW, statusError, triesFromStatus } from '../apdu/status.ts';
+import { CardError, pinLastTryError, pinLockedError } from '../errors.ts';
 import { readTlvHeader } from '../apdu/tlv.ts';
 
 const hex4 = (fid: number) => fid.toString(16).toUpperCase().padStart(4, '0');
@@ -55,17 +56,6 @@ export async function readPinStatus(client: ApduClient, pinFid: number, signal?:
   return { verified: false, triesLeft: tries };
 }
 
-export class PinFormatError extends CardError {
-  override readonly name = 'PinFormatError';
-  constructor() {
-    super(
-      'card.pin-format',
-      { ja: '暗証番号は4桁の数字です。', en: 'The PIN is 4 digits.' },
-      { ja: 'PIN形式不正（カードには送信していません）', en: 'PIN format rejected before sending (card untouched)' },
-    );
-  }
-}
-
 export interface VerifyOptions {
   /** The resident was warned that one try is left and still wants to try. */
   readonly confirmLastTry?: boolean;
@@ -78,12 +68,12 @@ export interface VerifyOptions {
  * Returns the tries left before the attempt.
  */
 export async function verifyFourDigitPin(client: ApduClient, pinFid: number, pin: string, options: VerifyOptions = {}): Promise<number | 'verified'> {
-  if (!/^[0-9]{4}$/.test(pin)) throw new PinFormatError();
+  if (!/^[0-9]{4}$/.test(pin)) throw new CardError('card.pin-format', {});
   const status = await readPinStatus(client, pinFid, options.signal);
   const before = status.verified ? 'verified' : status.triesLeft;
   if (!status.verified) {
-    if (status.triesLeft === 0) throw new PinLockedError();
-    if (status.triesLeft === 1 && !options.confirmLastTry) throw new PinLastTryError();
+    if (status.triesLeft === 0) throw pinLockedError();
+    if (status.triesLeft === 1 && !options.confirmLastTry) throw pinLastTryError();
   }
   const pinBytes = new TextEncoder().encode(pin);
   try {

@@ -6,25 +6,10 @@
 import { concatBytes, sha256 } from '../../bytes/bytes.ts';
 import type { ApduClient } from '../apdu/channel.ts';
 import { isoCommand } from '../apdu/commands.ts';
-import { CardError } from '../apdu/status.ts';
 import { JPKI_AID, JpkiFile, SHA256_DIGEST_INFO_PREFIX, TOKEN_LABEL_LENGTH, TokenLabel } from './constants.ts';
 import { readEfPrefix, readPinStatus, readTlvEf, verifyFourDigitPin, type PinStatus, type VerifyOptions } from './files.ts';
 
 export type TokenKind = 'my-number-card' | 'juki-card' | 'android' | 'iphone' | 'unknown';
-
-export class NotMyNumberCardError extends CardError {
-  override readonly name = 'NotMyNumberCardError';
-  constructor(label: string) {
-    super(
-      'card.not-my-number-card',
-      {
-        ja: 'このカードはマイナンバーカードではありません（住民基本台帳カードなどは使えません）。マイナンバーカードを置いてください。',
-        en: 'This is not a My Number card (Juki cards and others cannot be used). Place a My Number card on the reader.',
-      },
-      { ja: `トークン種別: "${label}"`, en: `Token label: "${label}"` },
-    );
-  }
-}
 
 export function tokenKind(label: string): TokenKind {
   switch (label) {

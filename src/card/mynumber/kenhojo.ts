@@ -24,10 +24,7 @@ export interface BasicInfo {
 }
 
 function malformed(what: string): ByteFormatError {
-  return new ByteFormatError('card.basic-info-malformed', {
-    ja: `カードの券面事項データが読み取れません（${what}）。係員にお知らせください。`,
-    en: `The card's personal data could not be read (${what}). Please call a member of staff.`,
-  });
+  return new ByteFormatError('card.basic-info-malformed', { detail: what });
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });

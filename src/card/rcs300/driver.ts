@@ -17,9 +17,9 @@ import { readTlv } from '../apdu/tlv.ts';
 import { encodeCcid, decodeCcid, PcToRdr, RdrToPc } from '../ccid/messages.ts';
 import { receiveCcidMessage, sendCcidMessage } from '../ccid/transfer.ts';
 import { fwtMilliseconds } from '../isodep/blocks.ts';
-import { RfFrameError, TclHost, type RfLink } from '../isodep/host.ts';
+import { TclHost, type RfLink } from '../isodep/host.ts';
 import type { CardConnection, CardReader } from '../reader.ts';
-import { NoCardError, ReaderProtocolError } from '../transport/errors.ts';
+import { CardError } from '../errors.ts';
 import { closeQuietly, findEndpoint, openAndClaim, type UsbDeviceLike } from '../transport/usb.ts';
 import { DataObject, EscapeCommand, TransparentStatus, transceiveCommand } from './protocol.ts';
 
@@ -41,9 +41,9 @@ export interface TransparentAnswer {
 
 /** Splits an Escape answer `<data objects> 90 00` into the status object and the 97 object. */
 export function parseTransparentAnswer(payload: Uint8Array): TransparentAnswer {
-  if (payload.length < 2) throw new ReaderProtocolError('empty RC-S300 answer');
+  if (payload.length < 2) throw new CardError('card.reader-protocol', { detail: 'empty RC-S300 answer' });
   const sw = (payload[payload.length - 2] << 8) | payload[payload.length - 1];
-  if (sw !== 0x9000) throw new ReaderProtocolError(`RC-S300 pseudo-APDU answered ${sw.toString(16)}`);
+  if (sw !== 0x9000) throw new CardError('card.reader-protocol', { detail: `RC-S300 pseudo-APDU answered ${sw.toString(16)}` });
   const objects = payload.subarray(0, payload.length - 2);
   let status: number = TransparentStatus.OK;
   let response: Uint8Array | null = null;
@@ -77,7 +77,7 @@ export class Rcs300Transport {
     const bytes = await receiveCcidMessage(this.device, this.inEndpoint, MAX_MESSAGE, 'RC-S300 Escape answer', timeoutMs + USB_MARGIN_MS);
     this.log.push({ direction: 'in', data: bytes });
     const answer = decodeCcid(bytes);
-    if (answer.type !== RdrToPc.ESCAPE || answer.seq !== seq) throw new ReaderProtocolError(`RC-S300 answer type ${answer.type.toString(16)} seq ${answer.seq}, expected 83 seq ${seq}`);
+    if (answer.type !== RdrToPc.ESCAPE || answer.seq !== seq) throw new CardError('card.reader-protocol', { detail: `RC-S300 answer type ${answer.type.toString(16)} seq ${answer.seq}, expected 83 seq ${seq}` });
     return parseTransparentAnswer(answer.data);
   }
 }
@@ -89,9 +89,9 @@ export class Rcs300RfLink implements RfLink {
   async exchange(frame: Uint8Array, timeoutMs: number, signal?: AbortSignal): Promise<Uint8Array> {
     throwIfAborted(signal);
     const answer = await this.transport.escape(transceiveCommand(frame, Math.round(timeoutMs * 1000)), timeoutMs);
-    if (answer.status === TransparentStatus.TIMEOUT) throw new RfFrameError('timeout', 'CommunicateThruEX: no answer');
-    if (answer.status !== TransparentStatus.OK) throw new RfFrameError('transmission', `CommunicateThruEX status ${answer.status.toString(16)}`);
-    if (!answer.response) throw new RfFrameError('transmission', 'CommunicateThruEX without response object');
+    if (answer.status === TransparentStatus.TIMEOUT) throw new CardError('card.rf-timeout', { detail: 'CommunicateThruEX: no answer' });
+    if (answer.status !== TransparentStatus.OK) throw new CardError('card.rf-error', { detail: `CommunicateThruEX status ${answer.status.toString(16)}` });
+    if (!answer.response) throw new CardError('card.rf-error', { detail: 'CommunicateThruEX without response object' });
     return answer.response;
   }
 }
@@ -121,10 +121,10 @@ export class Rcs300Reader implements CardReader {
     await t.escape(EscapeCommand.END_TRANSPARENT); // a previous page may have left a session open
     for (const step of [EscapeCommand.START_TRANSPARENT, EscapeCommand.RF_OFF, EscapeCommand.RF_ON]) {
       const answer = await t.escape(step);
-      if (answer.status !== TransparentStatus.OK) throw new ReaderProtocolError(`RC-S300 session setup: status ${answer.status.toString(16)}`);
+      if (answer.status !== TransparentStatus.OK) throw new CardError('card.reader-protocol', { detail: `RC-S300 session setup: status ${answer.status.toString(16)}` });
     }
     const switched = await t.escape(EscapeCommand.SWITCH_TO_ISO14443_4B);
-    if (switched.status !== TransparentStatus.OK) throw new NoCardError(`SwitchProtocol 14443-4B: status ${switched.status.toString(16)}`);
+    if (switched.status !== TransparentStatus.OK) throw new CardError('card.absent', { detail: `SwitchProtocol 14443-4B: status ${switched.status.toString(16)}` });
     const host = new TclHost(new Rcs300RfLink(t), { fsc: RCS300_ASSUMED_FSC, fwtMs: fwtMilliseconds(RCS300_ASSUMED_FWI) });
     return {
       transmit: (command, transmitSignal) => host.transmit(command, transmitSignal),

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { toHex } from '../../bytes/bytes.ts';
 import { CcidReader } from '../ccid/driver.ts';
 import { CardSession, defaultAnchors } from '../session.ts';
-import { CardRemovedError, NoCardError, ReaderUnpluggedError, UsbBlockedError } from '../transport/errors.ts';
+import { CardError } from '../errors.ts';
 import { DEMO_RESIDENTS, createVirtualDemoCard, demoTrustAnchor } from '../virtual/demo-cards.ts';
 import { VirtualTypeBPicc } from '../virtual/picc.ts';
 import { VirtualRcs300 } from '../virtual/rcs300-device.ts';
@@ -73,10 +73,10 @@ describe('card/rcs300: RC-S300 interface #1 driver against the virtual RC-S300',
 
   it('cannot use interface #0 (CCID) from a page, and handles no card, removal, RF errors and unplug', async () => {
     const blockedDevice = new VirtualRcs300(new VirtualRfField(null));
-    expect(await CcidReader.open(blockedDevice).catch((e: unknown) => e)).to.be.instanceOf(UsbBlockedError);
+    expect(await CcidReader.open(blockedDevice).catch((e: unknown) => e)).to.be.instanceOf(CardError).and.have.property('code', 'card.usb-blocked');
 
     const empty = await setup(DEMO_RESIDENTS[0], false);
-    expect(await empty.reader.connect().catch((e: unknown) => e)).to.be.instanceOf(NoCardError);
+    expect(await empty.reader.connect().catch((e: unknown) => e)).to.be.instanceOf(CardError).and.have.property('code', 'card.absent');
 
     const flaky = await setup();
     const session = await CardSession.open(flaky.reader, flaky.options);
@@ -84,11 +84,11 @@ describe('card/rcs300: RC-S300 interface #1 driver against the virtual RC-S300',
     flaky.field.wtxStorm(20);
     expect((await session.authenticate({ pin: '1234', challenge: new Uint8Array(4) })).signature.length).to.equal(256);
     flaky.field.faults.removeCardAfterFrames = 2;
-    expect(await session.readBasicInfo('1234').catch((e: unknown) => e)).to.be.instanceOf(CardRemovedError);
+    expect(await session.readBasicInfo('1234').catch((e: unknown) => e)).to.be.instanceOf(CardError).and.have.property('code', 'card.removed');
 
     const unplug = await setup();
     const unplugSession = await CardSession.open(unplug.reader, unplug.options);
     unplug.device.unplug();
-    expect(await unplugSession.triesLeft().catch((e: unknown) => e)).to.be.instanceOf(ReaderUnpluggedError);
+    expect(await unplugSession.triesLeft().catch((e: unknown) => e)).to.be.instanceOf(CardError).and.have.property('code', 'card.reader-unplugged');
   });
 });

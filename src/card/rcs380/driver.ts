@@ -8,9 +8,9 @@
  * with the response frame (TFI D7, code + 1).
  */
 import { throwIfAborted } from '../../bytes/errors.ts';
-import { activateTypeB, RfFrameError, TclHost, type RfLink } from '../isodep/host.ts';
+import { activateTypeB, TclHost, type RfLink } from '../isodep/host.ts';
 import type { CardConnection, CardReader } from '../reader.ts';
-import { ReaderProtocolError } from '../transport/errors.ts';
+import { CardError } from '../errors.ts';
 import { bulkIn, bulkOut, closeQuietly, findEndpoint, openAndClaim, type UsbDeviceLike } from '../transport/usb.ts';
 import { ACK_FRAME, decodeFrame, encodeCommandFrame, IN_SET_PROTOCOL_DEFAULTS, IN_SET_PROTOCOL_TYPE_B, IN_SET_RF_106B, inCommRfParams, isAck, Port100Command, RfStatus, TFI_TO_HOST } from './port100.ts';
 
@@ -40,13 +40,13 @@ export class Port100Transport {
     await bulkOut(this.device, this.outEndpoint, frame, what);
     const ack = await bulkIn(this.device, this.inEndpoint, READ_LENGTH, what, USB_MARGIN_MS);
     this.log.push([frame, ack]);
-    if (!isAck(ack)) throw new ReaderProtocolError(`${what}: expected ACK, got ${ack.length} bytes`);
+    if (!isAck(ack)) throw new CardError('card.reader-protocol', { detail: `${what}: expected ACK, got ${ack.length} bytes` });
     const answer = await bulkIn(this.device, this.inEndpoint, READ_LENGTH, what, timeoutMs + USB_MARGIN_MS);
     this.log.push([new Uint8Array(0), answer]);
     const decoded = decodeFrame(answer);
-    if ('error' in decoded) throw new ReaderProtocolError(`${what}: ${decoded.error}`);
+    if ('error' in decoded) throw new CardError('card.reader-protocol', { detail: `${what}: ${decoded.error}` });
     const data = decoded.data;
-    if (data[0] !== TFI_TO_HOST || data[1] !== code + 1) throw new ReaderProtocolError(`${what}: answer ${data[0]?.toString(16)} ${data[1]?.toString(16)}`);
+    if (data[0] !== TFI_TO_HOST || data[1] !== code + 1) throw new CardError('card.reader-protocol', { detail: `${what}: answer ${data[0]?.toString(16)} ${data[1]?.toString(16)}` });
     return data.subarray(2);
   }
 
@@ -56,17 +56,17 @@ export class Port100Transport {
   }
 }
 
-/** InCommRF as an RF link: status 0 → the card's frame; timeout / CRC and others → RfFrameError. */
+/** InCommRF as an RF link: status 0 → the card's frame; timeout → `card.rf-timeout`, CRC and others → `card.rf-error`. */
 export class Port100RfLink implements RfLink {
   constructor(private readonly transport: Port100Transport) {}
 
   async exchange(frame: Uint8Array, timeoutMs: number, signal?: AbortSignal): Promise<Uint8Array> {
     throwIfAborted(signal);
     const answer = await this.transport.command(Port100Command.IN_COMM_RF, inCommRfParams(timeoutMs, frame), timeoutMs);
-    if (answer.length < 5) throw new ReaderProtocolError(`InCommRF answer of ${answer.length} bytes`);
+    if (answer.length < 5) throw new CardError('card.reader-protocol', { detail: `InCommRF answer of ${answer.length} bytes` });
     const status = (answer[0] | (answer[1] << 8) | (answer[2] << 16) | (answer[3] << 24)) >>> 0;
-    if (status & RfStatus.RECEIVE_TIMEOUT) throw new RfFrameError('timeout', `InCommRF status ${status.toString(16)}`);
-    if (status !== RfStatus.OK) throw new RfFrameError('transmission', `InCommRF status ${status.toString(16)}`);
+    if (status & RfStatus.RECEIVE_TIMEOUT) throw new CardError('card.rf-timeout', { detail: `InCommRF status ${status.toString(16)}` });
+    if (status !== RfStatus.OK) throw new CardError('card.rf-error', { detail: `InCommRF status ${status.toString(16)}` });
     // One byte after the status (received bits of the last byte), then the card's frame.
     return answer.subarray(5);
   }

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { toHex } from '../../bytes/bytes.ts';
 import { CardSession, defaultAnchors } from '../session.ts';
-import { CardRemovedError, NoCardError, ReaderProtocolError, ReaderUnpluggedError } from '../transport/errors.ts';
+import { CardError } from '../errors.ts';
+import { describeError } from '../../ui/shared/error-messages.ts';
 import { DEMO_RESIDENTS, createVirtualDemoCard, demoTrustAnchor } from '../virtual/demo-cards.ts';
 import { VirtualTypeBPicc } from '../virtual/picc.ts';
 import { VirtualRcs380 } from '../virtual/rcs380-device.ts';
@@ -68,26 +69,26 @@ describe('card/rcs380: port100 driver against the virtual RC-S380', function () 
 
   it('reports no card, a removed card, a garbled USB frame and an unplugged reader with typed errors', async () => {
     const empty = await setup(DEMO_RESIDENTS[0], false);
-    expect(await empty.reader.connect().catch((e: unknown) => e)).to.be.instanceOf(NoCardError);
+    expect(await empty.reader.connect().catch((e: unknown) => e)).to.be.instanceOf(CardError).and.have.property('code', 'card.absent');
 
     const removal = await setup();
     const session = await CardSession.open(removal.reader, removal.options);
     removal.field.faults.removeCardAfterFrames = 3;
-    expect(await session.authenticate({ pin: '1234', challenge: new Uint8Array(8) }).catch((e: unknown) => e)).to.be.instanceOf(CardRemovedError);
+    expect(await session.authenticate({ pin: '1234', challenge: new Uint8Array(8) }).catch((e: unknown) => e)).to.be.instanceOf(CardError).and.have.property('code', 'card.removed');
 
     const garbled = await setup();
     const garbledSession = await CardSession.open(garbled.reader, garbled.options);
     garbled.device.garbleNextPackets(2); // the ACK and the answer of the next command
     const garbledError = await garbledSession.triesLeft().catch((e: unknown) => e);
-    expect(garbledError).to.be.instanceOf(ReaderProtocolError);
+    expect(garbledError).to.be.instanceOf(CardError).and.have.property('code', 'card.reader-protocol');
 
     const unplug = await setup();
     const unplugSession = await CardSession.open(unplug.reader, unplug.options);
     await unplugSession.triesLeft();
     unplug.device.unplug();
     const unplugged = await unplugSession.triesLeft().catch((e: unknown) => e);
-    expect(unplugged).to.be.instanceOf(ReaderUnpluggedError);
-    expect((unplugged as ReaderUnpluggedError).text.ja).to.contain('係員');
+    expect(unplugged).to.be.instanceOf(CardError).and.have.property('code', 'card.reader-unplugged');
+    expect(describeError(unplugged, 'ja')).to.contain('係員');
     await unplug.reader.close(); // never throws
   });
 

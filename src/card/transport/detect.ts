@@ -6,8 +6,8 @@ import { CcidReader } from '../ccid/driver.ts';
 import { Rcs300Reader } from '../rcs300/driver.ts';
 import { Rcs380Reader } from '../rcs380/driver.ts';
 import type { CardReader } from '../reader.ts';
-import { CardError } from '../apdu/status.ts';
-import { UnsupportedReaderError, usbFailure } from './errors.ts';
+import { CardError } from '../errors.ts';
+import { usbFailure } from './errors.ts';
 import { smartCardManager } from './smart-card.ts';
 import { RCS300_PRODUCT_IDS, RCS380_PRODUCT_IDS, READER_USB_FILTERS, SONY_VENDOR_ID, USB_CLASS_SMART_CARD, type UsbDeviceLike } from './usb.ts';
 
@@ -61,18 +61,7 @@ export async function openUsbReader(device: UsbDeviceLike): Promise<CardReader> 
     case 'ccid':
       return CcidReader.open(device);
     default:
-      throw new UnsupportedReaderError(`${device.vendorId.toString(16).padStart(4, '0')}:${device.productId.toString(16).padStart(4, '0')}`);
-  }
-}
-
-export class NoReaderChosenError extends CardError {
-  override readonly name = 'NoReaderChosenError';
-  constructor() {
-    super(
-      'card.no-reader-chosen',
-      { ja: 'カードリーダーが選ばれませんでした。一覧からリーダーを選んでください。', en: 'No card reader was chosen. Pick the reader from the list.' },
-      { ja: 'requestDeviceが選択なしで閉じられました', en: 'requestDevice closed without a choice' },
-    );
+      throw new CardError('card.reader-unsupported', { detail: `${device.vendorId.toString(16).padStart(4, '0')}:${device.productId.toString(16).padStart(4, '0')}` });
   }
 }
 
@@ -109,13 +98,13 @@ export async function permittedUsbDevices(): Promise<UsbDeviceLike[]> {
 /** Shows the browser's device chooser (needs a user gesture) and opens the chosen reader. */
 export async function requestUsbReader(): Promise<CardReader> {
   const api = usb();
-  if (!api) throw new UnsupportedReaderError('this browser has no WebUSB');
+  if (!api) throw new CardError('card.reader-unsupported', { detail: 'this browser has no WebUSB' });
   let device: UsbDeviceLike;
   try {
     device = await api.requestDevice({ filters: READER_USB_FILTERS });
   } catch (cause) {
     // The chooser rejects with NotFoundError when the person closes it without choosing.
-    if ((cause as { name?: string } | null)?.name === 'NotFoundError') throw new NoReaderChosenError();
+    if ((cause as { name?: string } | null)?.name === 'NotFoundError') throw new CardError('card.no-reader-chosen', {});
     throw usbFailure(cause, 'requestDevice');
   }
   return openUsbReader(device);

@@ -3,7 +3,7 @@ import { CardSession, defaultAnchors } from '../session.ts';
 import { DEMO_RESIDENTS, createVirtualDemoCard, demoTrustAnchor } from '../virtual/demo-cards.ts';
 import { VirtualSmartCardManager } from '../virtual/smart-card-api.ts';
 import { MemoryCardStateStore } from '../virtual/state.ts';
-import { CardRemovedError, NoCardError } from './errors.ts';
+import { CardError } from '../errors.ts';
 import { WebSmartCardReader } from './smart-card.ts';
 
 describe('card/transport: Web Smart Card API path', function () {
@@ -25,10 +25,10 @@ describe('card/transport: Web Smart Card API path', function () {
     const card = await createVirtualDemoCard(DEMO_RESIDENTS[0], new MemoryCardStateStore());
     const manager = new VirtualSmartCardManager(null);
     const reader = await WebSmartCardReader.open(manager);
-    expect(await reader.connect().catch((e: unknown) => e)).to.be.instanceOf(NoCardError);
+    expect(await reader.connect().catch((e: unknown) => e)).to.be.instanceOf(CardError).and.have.property('code', 'card.absent');
     manager.card = card;
     const connection = await reader.connect();
     manager.card = null;
-    expect(await connection.transmit(new Uint8Array([0, 0xa4, 0, 0])).catch((e: unknown) => e)).to.be.instanceOf(CardRemovedError);
+    expect(await connection.transmit(new Uint8Array([0, 0xa4, 0, 0])).catch((e: unknown) => e)).to.be.instanceOf(CardError).and.have.property('code', 'card.removed');
   });
 });

@@ -6,8 +6,7 @@
  */
 import { throwIfAborted } from '../../bytes/errors.ts';
 import type { CardConnection, CardReader } from '../reader.ts';
-import { CardRemovedError, NoCardError, ReaderProtocolError, ReaderUnpluggedError } from './errors.ts';
-import { CardError } from '../apdu/status.ts';
+import { CardError } from '../errors.ts';
 
 export interface SmartCardConnectionLike {
   transmit(sendBuffer: BufferSource, options?: { protocol?: 't0' | 't1' | 'raw' }): Promise<ArrayBuffer>;
@@ -38,18 +37,18 @@ export function smartCardFailure(cause: unknown, what: string): CardError {
   const code = (cause as { responseCode?: string } | null)?.responseCode;
   switch (code) {
     case 'no-smartcard':
-      return new NoCardError(`${what}: no-smartcard`);
+      return new CardError('card.absent', { detail: `${what}: no-smartcard` });
     case 'removed-card':
     case 'reset-card':
     case 'unpowered-card':
     case 'unresponsive-card':
-      return new CardRemovedError(`${what}: ${code}`);
+      return new CardError('card.removed', { detail: `${what}: ${code}` });
     case 'reader-unavailable':
     case 'unknown-reader':
     case 'no-service':
-      return new ReaderUnpluggedError(`${what}: ${code}`);
+      return new CardError('card.reader-unplugged', { detail: `${what}: ${code}` });
     default:
-      return new ReaderProtocolError(`${what}: ${code ?? (cause instanceof Error ? cause.message : String(cause))}`, { cause });
+      return new CardError('card.reader-protocol', { detail: `${what}: ${code ?? (cause instanceof Error ? cause.message : String(cause))}` }, { cause });
   }
 }
 
@@ -78,7 +77,7 @@ export class WebSmartCardReader implements CardReader {
       throw smartCardFailure(cause, 'establishContext/listReaders');
     }
     const name = readerName ?? readers[0];
-    if (!name || !readers.includes(name)) throw new ReaderUnpluggedError(`PC/SC lists ${readers.length ? readers.join(', ') : 'no readers'}`);
+    if (!name || !readers.includes(name)) throw new CardError('card.reader-unplugged', { detail: `PC/SC lists ${readers.length ? readers.join(', ') : 'no readers'}` });
     return new WebSmartCardReader(context, name);
   }
 

@@ -4,7 +4,8 @@
  * how demo mode and the tests run the very driver code a real reader exercises.
  * (TypeScript's DOM library has no WebUSB types, so they are declared here.)
  */
-import { ReaderProtocolError, usbFailure } from './errors.ts';
+import { CardError } from '../errors.ts';
+import { usbFailure } from './errors.ts';
 
 export type UsbDirection = 'in' | 'out';
 
@@ -88,7 +89,7 @@ export const READER_USB_FILTERS = [
 export async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ReaderProtocolError(`${what}: no answer within ${ms} ms`)), ms);
+    timer = setTimeout(() => reject(new CardError('card.reader-protocol', { detail: `${what}: no answer within ${ms} ms` })), ms);
   });
   try {
     return await Promise.race([work, timeout]);
@@ -104,7 +105,7 @@ export async function bulkOut(device: UsbDeviceLike, endpoint: number, data: Uin
   } catch (cause) {
     throw usbFailure(cause, what);
   }
-  if (result.status !== 'ok' || result.bytesWritten !== data.length) throw new ReaderProtocolError(`${what}: transferOut ${result.status}, ${result.bytesWritten}/${data.length} bytes`);
+  if (result.status !== 'ok' || result.bytesWritten !== data.length) throw new CardError('card.reader-protocol', { detail: `${what}: transferOut ${result.status}, ${result.bytesWritten}/${data.length} bytes` });
 }
 
 export async function bulkIn(device: UsbDeviceLike, endpoint: number, length: number, what: string, timeoutMs: number): Promise<Uint8Array> {
@@ -114,7 +115,7 @@ export async function bulkIn(device: UsbDeviceLike, endpoint: number, length: nu
   } catch (cause) {
     throw usbFailure(cause, what);
   }
-  if (result.status !== 'ok' || !result.data) throw new ReaderProtocolError(`${what}: transferIn ${result.status}`);
+  if (result.status !== 'ok' || !result.data) throw new CardError('card.reader-protocol', { detail: `${what}: transferIn ${result.status}` });
   return new Uint8Array(result.data.buffer, result.data.byteOffset, result.data.byteLength).slice();
 }
 

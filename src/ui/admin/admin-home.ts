@@ -5,7 +5,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { backupTools, storageStatus } from '../../app/backup-tools.ts';
-import { describeError } from '../../bytes/errors.ts';
+import { describeError } from '../shared/error-messages.ts';
 import { APP_VERSION } from '../../app/version.ts';
 import { browserSaveFile } from '../shared/download.ts';
 import type { StorageStatus } from '../../store/database.ts';

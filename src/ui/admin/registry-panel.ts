@@ -7,7 +7,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { DownloadFile } from '../../app/download-file.ts';
 import { importProblems, registryAdmin, type RegistryFileKind } from '../../app/registry-admin.ts';
-import { describeError } from '../../bytes/errors.ts';
+import { describeError } from '../shared/error-messages.ts';
 import type { RegistrySnapshot } from '../../registry/model.ts';
 import type { ImportProblem } from '../../registry/transfer.ts';
 import { browserSaveFile, type SaveFile } from '../shared/download.ts';

@@ -8,7 +8,7 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { TrustServiceError } from '../../../app/trust/common.ts';
-import { describeError } from '../../../bytes/errors.ts';
+import { describeError } from '../../shared/error-messages.ts';
 import { LanguageController, language } from '../../shared/i18n.ts';
 import { controls, panels, tokens } from '../../shared/styles.ts';
 import type { Outcome, TaskController } from '../../shared/task-controller.ts';

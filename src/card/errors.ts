@@ -1,0 +1,190 @@
+/**
+ * Every failure of the card domain: one `CardError` class, one table of codes. A card error has
+ * two messages in the catalogue (src/ui/shared/error-messages-card.ts): what the resident should
+ * do, and for staff what the card or reader did (`params.detail`, a status word …).
+ */
+import { KofuError, legacyStaffText, type LocalizedText, type NoParams, type ParamsOf } from '../bytes/errors.ts';
+
+export const CARD_ERROR_CODES = [
+  // USB transport and reader protocols (transport/, ccid/, rcs300/, rcs380/)
+  'card.removed',
+  'card.absent',
+  'card.reader-unplugged',
+  'card.reader-protocol',
+  'card.usb-blocked',
+  'card.reader-unsupported',
+  'card.no-reader-chosen',
+  // RF and T=CL (isodep/)
+  'card.rf-timeout',
+  'card.rf-error',
+  'card.unresponsive',
+  // PIN (ISO 7816-4 VERIFY, apdu/status.ts, mynumber/files.ts)
+  'card.pin-incorrect',
+  'card.pin-locked-now',
+  'card.pin-locked',
+  'card.pin-last-try',
+  'card.pin-format',
+  // Status words other than 9000 (apdu/status.ts)
+  'card.security-status',
+  'card.file-not-found',
+  'card.end-of-file',
+  'card.wrong-length',
+  'card.wrong-parameters',
+  'card.ins-not-supported',
+  'card.cla-not-supported',
+  'card.channel-not-supported',
+  'card.sm-not-supported',
+  'card.no-current-ef',
+  'card.file-structure',
+  'card.reference-not-found',
+  'card.status',
+  // The My Number card's APs and certificate (mynumber/)
+  'card.not-my-number-card',
+  'card.cert-expired',
+  'card.cert-not-yet-valid',
+  'card.cert-malformed',
+  'card.cert-untrusted',
+  'card.cert-bad-signature',
+  'card.signature-invalid',
+] as const;
+export type CardErrorCode = (typeof CARD_ERROR_CODES)[number];
+
+/** Byte-level format errors of card data (thrown as ByteFormatError, not CardError). */
+export const CARD_FORMAT_ERROR_CODES = ['apdu.malformed', 'tlv.truncated', 'card.basic-info-malformed'] as const;
+export type CardFormatErrorCode = (typeof CARD_FORMAT_ERROR_CODES)[number];
+
+/** What happened, in technical words, for the staff line. */
+interface Detail {
+  readonly detail: string;
+}
+/** A status word the card answered, as 4 hex digits, and the command it answered. */
+interface StatusWord {
+  readonly context: string;
+  readonly sw: string;
+}
+
+export interface CardErrorParams {
+  'card.removed': Detail;
+  'card.absent': Detail;
+  'card.reader-unplugged': Detail;
+  'card.reader-protocol': Detail;
+  'card.usb-blocked': Detail;
+  'card.reader-unsupported': Detail;
+  'card.rf-timeout': Detail;
+  'card.rf-error': Detail;
+  'card.unresponsive': Detail;
+  'card.pin-incorrect': { readonly triesLeft: number; readonly sw: string };
+  'card.pin-locked-now': { readonly triesLeft: number; readonly sw: string };
+  /** `sw` is absent when no VERIFY was sent (0 tries reported by the card). */
+  'card.pin-locked': { readonly sw?: string };
+  'card.security-status': StatusWord;
+  'card.file-not-found': StatusWord;
+  'card.end-of-file': StatusWord;
+  'card.wrong-length': StatusWord;
+  'card.wrong-parameters': StatusWord;
+  'card.ins-not-supported': StatusWord;
+  'card.cla-not-supported': StatusWord;
+  'card.channel-not-supported': StatusWord;
+  'card.sm-not-supported': StatusWord;
+  'card.no-current-ef': StatusWord;
+  'card.file-structure': StatusWord;
+  'card.reference-not-found': StatusWord;
+  'card.status': StatusWord;
+  'card.not-my-number-card': { readonly label: string };
+  'card.cert-expired': Detail;
+  'card.cert-not-yet-valid': Detail;
+  'card.cert-malformed': Detail;
+  'card.cert-untrusted': Detail;
+  'card.cert-bad-signature': Detail;
+  'card.signature-invalid': Detail;
+  'apdu.malformed': Detail;
+  'tlv.truncated': Detail;
+  'card.basic-info-malformed': Detail;
+}
+
+export type CardErrorParamsOf<Code extends string> = ParamsOf<CardErrorParams, Code>;
+
+/** A card-side error. `sw` is set when the card answered with a status word. */
+export class CardError<Code extends CardErrorCode = CardErrorCode> extends KofuError<Code, CardErrorParamsOf<Code>> {
+  override readonly name: string = 'CardError';
+  readonly sw?: number;
+
+  constructor(code: Code, params: CardErrorParamsOf<Code>, options?: { sw?: number; cause?: unknown }) {
+    super(code, params, options);
+    this.sw = options?.sw;
+    this.name = LEGACY_NAMES[code] ?? 'CardError';
+  }
+
+  // ── LEGACY (issue #9 phase 2 deletes): for app/kiosk-session.ts and card/diagnostics.ts ──
+  /** The staff line from the catalogue. */
+  get staff(): LocalizedText {
+    return legacyStaffText(this);
+  }
+  /** `params.triesLeft` of a wrong-PIN error. */
+  get triesLeft(): number | undefined {
+    return (this.params as { triesLeft?: number }).triesLeft;
+  }
+}
+
+// LEGACY (issue #9 phase 2 deletes): the names of the classes this table replaced. ui/kiosk/
+// kiosk-home.ts still tells USB failures apart by `error.name`; phase 2 switches it to isCardError.
+const LEGACY_NAMES: Partial<Record<CardErrorCode, string>> = {
+  'card.removed': 'CardRemovedError',
+  'card.absent': 'NoCardError',
+  'card.reader-unplugged': 'ReaderUnpluggedError',
+  'card.reader-protocol': 'ReaderProtocolError',
+  'card.usb-blocked': 'UsbBlockedError',
+  'card.reader-unsupported': 'UnsupportedReaderError',
+  'card.no-reader-chosen': 'NoReaderChosenError',
+  'card.rf-timeout': 'RfFrameError',
+  'card.rf-error': 'RfFrameError',
+  'card.unresponsive': 'CardUnresponsiveError',
+  'card.pin-incorrect': 'PinIncorrectError',
+  'card.pin-locked-now': 'PinIncorrectError',
+  'card.pin-locked': 'PinLockedError',
+  'card.pin-last-try': 'PinLastTryError',
+  'card.pin-format': 'PinFormatError',
+  'card.not-my-number-card': 'NotMyNumberCardError',
+  'card.cert-expired': 'CertificateError',
+  'card.cert-not-yet-valid': 'CertificateError',
+  'card.cert-malformed': 'CertificateError',
+  'card.cert-untrusted': 'CertificateError',
+  'card.cert-bad-signature': 'CertificateError',
+  'card.signature-invalid': 'CertificateError',
+};
+
+/** True for a card error, narrowed to `code` (or any of `codes`) when given. */
+export function isCardError<Code extends CardErrorCode>(error: unknown, code?: Code | readonly Code[]): error is CardError<Code> {
+  if (!(error instanceof CardError)) return false;
+  if (code === undefined) return true;
+  return typeof code === 'string' ? error.code === code : (code as readonly string[]).includes(error.code);
+}
+
+export const pinLockedError = (sw?: string): CardError<'card.pin-locked'> => new CardError('card.pin-locked', { sw });
+export const pinLastTryError = (): CardError<'card.pin-last-try'> => new CardError('card.pin-last-try', {} as NoParams);
+
+// ── LEGACY (issue #9 phase 2 deletes) ──────────────────────────────────────────────────────────
+// app/kiosk-session.ts still constructs these names and tests them with `instanceof`. Each is a
+// constructor that returns a plain CardError and whose `instanceof` checks the code.
+function legacyName<Code extends CardErrorCode, Args extends unknown[], Extra = unknown>(
+  codes: readonly Code[],
+  make: (...args: Args) => CardError<Code>,
+): new (...args: Args) => CardError<Code> & Extra {
+  const shim = function (...args: Args) {
+    return make(...args);
+  };
+  Object.defineProperty(shim, Symbol.hasInstance, { value: (value: unknown) => isCardError(value, codes) });
+  return shim as unknown as new (...args: Args) => CardError<Code> & Extra;
+}
+
+/** LEGACY: use `isCardError(e, ['card.pin-incorrect', 'card.pin-locked-now'])` and `params.triesLeft`. */
+export const PinIncorrectError = legacyName<'card.pin-incorrect' | 'card.pin-locked-now', [triesLeft: number, sw: string], { readonly triesLeft: number }>(
+  ['card.pin-incorrect', 'card.pin-locked-now'],
+  (triesLeft, sw) => new CardError(triesLeft === 0 ? 'card.pin-locked-now' : 'card.pin-incorrect', { triesLeft, sw }),
+);
+/** LEGACY: use `pinLockedError()` / `isCardError(e, 'card.pin-locked')`. */
+export const PinLockedError = legacyName(['card.pin-locked'], (sw?: string) => pinLockedError(sw));
+/** LEGACY: use `pinLastTryError()` / `isCardError(e, 'card.pin-last-try')`. */
+export const PinLastTryError = legacyName(['card.pin-last-try'], () => pinLastTryError());
+/** LEGACY: use `new CardError('card.not-my-number-card', { label })`. */
+export const NotMyNumberCardError = legacyName(['card.not-my-number-card'], (label: string) => new CardError('card.not-my-number-card', { label }));

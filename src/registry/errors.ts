@@ -1,0 +1,98 @@
+/**
+ * The codes of the registry domain, of the eligibility refusals (rules.ts, issue.ts) and of the
+ * problems an import reports (transfer.ts); their
+ * words are in src/ui/shared/error-messages-data.ts.
+ */
+import type { LocalizedText } from '../bytes/errors.ts';
+
+export const REGISTRY_ERROR_CODES = ['registry.not-found', 'registry.import-invalid'] as const;
+export type RegistryErrorCode = (typeof REGISTRY_ERROR_CODES)[number];
+
+export interface RegistryErrorParams {
+  /** The id or code that was looked up. */
+  'registry.not-found': { readonly what: string };
+  /** The first problem (file, 1-based line or 0, field path or ''), and how many more there are. */
+  'registry.import-invalid': { readonly file: string; readonly line: number; readonly field: string; readonly problem: LocalizedText; readonly more: number };
+}
+
+/** Why a certificate cannot be issued at the kiosk: the rules' codes (kept as they were: no domain prefix). */
+export const REFUSAL_CODES = [
+  'deceased',
+  'under-15',
+  'moving-out',
+  'moved-in-today',
+  'dv-support',
+  'not-same-household',
+  'member-deceased',
+  'member-dv-support',
+  'household-moving-out',
+  'no-koseki',
+  'koseki-registration-needed',
+  'closed-period',
+  'maintenance',
+  'outside-hours',
+  'outside-koseki-hours',
+  'no-members',
+  'no-seal',
+  'no-tax-record',
+  'not-hikazei',
+  'not-in-koseki',
+] as const;
+export type RefusalCode = (typeof REFUSAL_CODES)[number];
+
+export interface RefusalParams {
+  'not-same-household': { readonly name: string };
+  'member-deceased': { readonly name: string };
+  /** The closed period, MM-DD to MM-DD. */
+  'closed-period': { readonly from: string; readonly to: string };
+  /** Service hours, H:MM. */
+  'outside-hours': { readonly open: string; readonly close: string };
+  'outside-koseki-hours': { readonly weekdaysOnly: boolean; readonly open: string; readonly close: string };
+  'no-tax-record': { readonly fiscalYear: number };
+}
+
+/** What is wrong with one field or line of an imported file. */
+export const IMPORT_PROBLEM_CODES = [
+  'import.malformed-file',
+  'import.bad-header',
+  'import.field-count',
+  'import.required',
+  'import.unknown-field',
+  'import.not-text',
+  'import.empty',
+  'import.bad-date-format',
+  'import.no-such-date',
+  'import.bad-time',
+  'import.not-whole-number',
+  'import.not-boolean',
+  'import.not-literal',
+  'import.not-one-of',
+  'import.bad-pattern',
+  'import.not-list',
+  'import.not-object',
+  'import.bad-flag',
+  'import.duplicate-id',
+  'import.bad-municipality-check-digit',
+  'import.unknown-municipality',
+  'import.householder-not-member',
+  'import.no-such-household',
+  'import.bad-my-number',
+  'import.no-such-koseki',
+  'import.koseki-municipality-mismatch',
+  'import.foreign-honseki',
+  'import.no-such-resident',
+  'import.text-impression-incomplete',
+  'import.impression-size-mismatch',
+] as const;
+export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
+
+export interface ImportProblemParams {
+  /** The parser's own words (English). */
+  'import.malformed-file': { readonly detail: string };
+  'import.bad-header': { readonly missing: readonly string[]; readonly unknown: readonly string[] };
+  'import.field-count': { readonly count: number; readonly needed: number };
+  'import.not-literal': { readonly literal: number };
+  'import.not-one-of': { readonly choices: readonly string[] };
+  'import.bad-pattern': { readonly description: string };
+  'import.duplicate-id': { readonly id: string };
+}

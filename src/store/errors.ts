@@ -1,0 +1,26 @@
+/**
+ * The codes of the store domain (IndexedDB, backups, the registry and issuance-log stores). Their
+ * words are in src/ui/shared/error-messages-data.ts.
+ */
+export const STORE_ERROR_CODES = [
+  'storage.newer-schema',
+  'storage.unavailable',
+  'backup.unsupported-value',
+  'backup.foreign-file',
+  'backup.too-large',
+  'backup.unknown-format-version',
+  'backup.checksum-mismatch',
+  'backup.newer-schema',
+  'backup.write-failed',
+  'registry.replace-failed',
+  'log.write-failed',
+  'log.busy',
+] as const;
+export type StoreErrorCode = (typeof STORE_ERROR_CODES)[number];
+
+export interface StoreErrorParams {
+  /** Where in the stored value the unsupported value sits. */
+  'backup.unsupported-value': { readonly path: string };
+  /** The file's size in whole MB, as printed. */
+  'backup.too-large': { readonly megabytes: string };
+}

@@ -1,0 +1,82 @@
+/**
+ * The words for every typed error, in Japanese and English, keyed by code. Domains throw a code
+ * and the message's dynamic parts (`params`); this catalogue turns them into what a person reads.
+ * Each domain's const code list (CARD_ERROR_CODES …) types its table, so a code without a message
+ * in either language is a type error (and error-messages.test.ts iterates the lists as well).
+ */
+import { KofuError, installLegacyDescriber } from '../../app/errors.ts';
+import type { Audience, BytesErrorCode, BytesErrorParams, Language, NoParams, ParamsOf } from '../../bytes/errors.ts';
+import { cardFormatMessages, cardMessages } from './error-messages-card.ts';
+import { documentsMessages, importProblemMessages, refusalMessages, registryMessages, renderMessages, storeMessages } from './error-messages-data.ts';
+import { logProblemMessages, sealMessages, trustStatusMessages } from './error-messages-seal.ts';
+import { verifyMessages } from './error-messages-verify.ts';
+
+/** A message: fixed words, or words built from the error's params. */
+export type Words<P> = string | ((params: P) => string);
+export interface ErrorMessage<P = NoParams> {
+  readonly ja: Words<P>;
+  readonly en: Words<P>;
+}
+/** A card error also has a line for staff: what the card or the reader did. */
+export interface StaffErrorMessage<P = NoParams> extends ErrorMessage<P> {
+  readonly staff: ErrorMessage<P>;
+}
+
+export type MessageTable<Code extends string, ParamsMap> = { readonly [C in Code]: ErrorMessage<ParamsOf<ParamsMap, C>> };
+export type StaffMessageTable<Code extends string, ParamsMap> = { readonly [C in Code]: StaffErrorMessage<ParamsOf<ParamsMap, C>> };
+
+const bytesMessages: MessageTable<BytesErrorCode, BytesErrorParams> = {
+  'bytes.bad-hex': { ja: (p) => `16進数の文字列が不正です: "${p.text}"`, en: (p) => `Not a hex string: "${p.text}"` },
+  'bytes.bad-base64': { ja: 'Base64の文字列が不正です。', en: 'Not a Base64 string.' },
+  'bytes.truncated': {
+    ja: (p) => `データが途中で切れています（${p.offset}バイト目から${p.count}バイトが必要、全体${p.length}バイト）。`,
+    en: (p) => `Data is truncated (needs ${p.count} bytes at offset ${p.offset}, has ${p.length}).`,
+  },
+  aborted: { ja: '処理を中止しました。', en: 'The operation was cancelled.' },
+};
+
+/** Every code with its message (the union of the domains' tables). */
+export const errorMessages = { ...bytesMessages, ...cardMessages, ...cardFormatMessages, ...storeMessages, ...documentsMessages, ...renderMessages, ...registryMessages, ...refusalMessages, ...importProblemMessages, ...sealMessages, ...logProblemMessages, ...trustStatusMessages, ...verifyMessages } as const;
+export type KnownErrorCode = keyof typeof errorMessages;
+
+type AnyMessage = ErrorMessage<unknown> & { readonly staff?: ErrorMessage<unknown> };
+const table = errorMessages as unknown as Readonly<Record<string, AnyMessage | undefined>>;
+
+function render(words: Words<unknown>, params: unknown): string {
+  return typeof words === 'function' ? words(params) : words;
+}
+
+/** The message of `code` with `params`, or undefined for a code the catalogue does not know. */
+export function messageFor(code: string, params: object, language: Language, audience: Audience = 'resident'): string | undefined {
+  const entry = table[code];
+  if (!entry) return undefined;
+  const message = audience === 'staff' ? (entry.staff ?? entry) : entry;
+  return render(message[language], params);
+}
+
+/** The message for a person: the catalogue's words for a KofuError, otherwise a generic line with the detail. */
+export function describeError(error: unknown, language: Language): string {
+  if (error instanceof KofuError) {
+    // LEGACY (issue #9 phase 2): carrier/, vision/ and app/ still carry their own text.
+    if (error.legacyText) return error.legacyText[language];
+    const known = messageFor(error.code, error.params, language);
+    if (known !== undefined) return known;
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return language === 'ja'
+    ? `予期しないエラーが発生しました（${detail}）。もう一度お試しください。`
+    : `An unexpected error occurred (${detail}). Please try again.`;
+}
+
+/** For staff: what the card or reader did (card errors), otherwise the same words as `describeError`. */
+export function describeErrorForStaff(error: unknown, language: Language): string {
+  if (error instanceof KofuError) {
+    const staff = messageFor(error.code, error.params, language, 'staff');
+    if (staff !== undefined) return staff;
+  }
+  return describeError(error, language);
+}
+
+// LEGACY (issue #9 phase 2 deletes): lets `error.text` / `error.staff` keep working for the code
+// that has not moved to describeError yet (see installLegacyDescriber in src/bytes/errors.ts).
+installLegacyDescriber((error, language, audience) => (audience === 'staff' ? describeErrorForStaff(error, language) : describeError(error, language)));

@@ -34,6 +34,12 @@ export function finderValue(r: number, c: number): number {
 }
 /** Alignment pattern: 5×5 (black ring, white ring, black centre module). */
 export const ALIGN_SIZE = 5;
+
+/** Colour (1 = black) of alignment module (r, c), 0..ALIGN_SIZE − 1. */
+export function alignmentValue(r: number, c: number): number {
+  const centre = (ALIGN_SIZE - 1) / 2;
+  return Math.max(Math.abs(r - centre), Math.abs(c - centre)) === 1 ? 0 : 1;
+}
 /** Target distance between alignment centres, in modules. */
 export const ALIGN_SPACING = 20;
 
@@ -70,9 +76,8 @@ export function cornerTagModules(size: number): number[][][] {
   );
 }
 
-/** Error-correction levels: share of each Reed–Solomon block spent on parity. */
+/** Error-correction levels 0..3 (L, M, Q, H): share of each Reed–Solomon block spent on parity. */
 export const EC_PARITY_SHARE: readonly number[] = [0.125, 0.2, 0.3, 0.45];
-export const EC_LEVEL_NAMES: readonly string[] = ['L', 'M', 'Q', 'H'];
 
 /** Header: 6 data bytes + 6 Reed–Solomon parity bytes = 96 modules, printed twice. */
 export const HEADER_DATA_BYTES = 6;
@@ -186,13 +191,11 @@ export function layoutFor(size: number): Layout {
   for (let i = 0; i <= last; i++) {
     for (let j = 0; j <= last; j++) {
       if ((i === 0 || i === last) && (j === 0 || j === last)) continue; // finders sit there
-      const cr = lattice[i];
-      const cc = lattice[j];
-      for (let r = -2; r <= 2; r++) {
-        for (let c = -2; c <= 2; c++) {
-          const ring = Math.max(Math.abs(r), Math.abs(c));
-          set(cr + r, cc + c, ring === 1 ? 0 : 1);
-        }
+      // The pattern's centre module sits on the lattice point.
+      const top = lattice[i] - (ALIGN_SIZE - 1) / 2;
+      const left = lattice[j] - (ALIGN_SIZE - 1) / 2;
+      for (let r = 0; r < ALIGN_SIZE; r++) {
+        for (let c = 0; c < ALIGN_SIZE; c++) set(top + r, left + c, alignmentValue(r, c));
       }
     }
   }

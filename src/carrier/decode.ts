@@ -16,7 +16,7 @@
 import { throwIfAborted } from '../bytes/errors.ts';
 import type { GreyImage, ImageInput } from '../vision/grey.ts';
 import { decodeData, type CorrectionOutcome } from './blocks.ts';
-import { MODULE_UNITS_PER_INCH, layoutFor, type HeaderFields, type Layout } from './format.ts';
+import { MODULE_UNITS_PER_INCH, layoutFor, moduleMmOf, type HeaderFields, type Layout } from './format.ts';
 import { toGrey } from './input.ts';
 import { binarisationWindows, confirmedFinders, finderQuads, gridSizesNear, locateFinders, type FinderCorner, type FinderQuad } from './locate.ts';
 import { orientationOf, orientSymbol, type Orientation } from './orient.ts';
@@ -216,7 +216,7 @@ function diagnosticsOf(symbol: LocatedSymbol, correction: CorrectionOutcome, sha
   return {
     size: layout.size,
     ecLevel: header.ecLevel,
-    moduleMm: (header.moduleUnits * 25.4) / MODULE_UNITS_PER_INCH,
+    moduleMm: moduleMmOf(header.moduleUnits),
     pixelsPerModule: ppm,
     estimatedDpi: (ppm * MODULE_UNITS_PER_INCH) / header.moduleUnits,
     rawBitErrorRate: correction.rawBitErrors / correction.dataBits,

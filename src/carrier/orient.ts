@@ -11,9 +11,9 @@ import { mapPoint, type GridMap } from './sample.ts';
 import { functionErrorRate, rankLowest, SOFT_VARIANTS, softToBytes, softVariant } from './soft-values.ts';
 
 /**
- * One of the 8 symmetries of the square grid: `index(r, c)` gives the module of the canonically
- * sampled grid that holds the symbol's module (r, c). Rotation by quarter turns (k) after an
- * optional transpose (mirror).
+ * One of the 8 symmetries of the square grid: rotation by k quarter turns after an optional
+ * transpose (mirror). `symmetryIndex(t, size, r, c)` gives the module of the grid as sampled in
+ * image order that holds the symbol's own module (r, c).
  */
 export interface GridSymmetry {
   readonly k: number;
@@ -28,6 +28,7 @@ function symmetryIndex(t: GridSymmetry, size: number, r: number, c: number): num
   return r * size + c;
 }
 
+/** The sampled grid in the symbol's own orientation (the input itself for the identity). */
 export function transformGrid(values: Float32Array, size: number, t: GridSymmetry): Float32Array {
   if (t.k === 0 && !t.mirror) return values;
   const out = new Float32Array(values.length);

@@ -1,7 +1,7 @@
 /**
  * Grid refinement: the module grid → image map starts as the homography from the four finder
- * centres (exact for a flat sheet under a pinhole camera); paper curl, lens barrel and printer
- * drift then move the alignment patterns off it. Each is found by template matching, starting
+ * centres (exact for a flat sheet under a pinhole camera); paper curl, lens distortion and
+ * scanner scale errors then move the alignment patterns off it. Each is found by template matching, starting
  * from its neighbours' measured displacement, breadth-first from the finders, and the measured
  * displacements become the map's displacement field (see sample.ts).
  */
@@ -52,10 +52,16 @@ const FINDER_TEMPLATE = (() => {
   return makeTemplate(values, FINDER_SIZE + 2);
 })();
 
+/** Alignment template: the 5×5 pattern alone (its surroundings are data). */
 const ALIGNMENT_TEMPLATE = makeTemplate(
   Array.from({ length: ALIGN_SIZE * ALIGN_SIZE }, (_, i) => alignmentValue(Math.floor(i / ALIGN_SIZE), i % ALIGN_SIZE)),
   ALIGN_SIZE,
 );
+
+/** Search range (modules) around an alignment pattern's predicted position. */
+const ALIGNMENT_SEARCH_RANGE = 1.25;
+/** Correlation below which a match is ignored (the point keeps its neighbours' prediction). */
+const MIN_MATCH_SCORE = 0.35;
 
 /**
  * Measures the displacement field at every lattice point of `map` in place. `cornerRanges`: search
@@ -106,11 +112,11 @@ export function refineGrid(grey: GreyImage, map: GridMap, cornerRanges: readonly
     const jac = homographyJacobian(map.h, x, y);
     const cornerIndex = corners.findIndex(([ci, cj]) => ci === i && cj === j);
     const template = cornerIndex >= 0 ? FINDER_TEMPLATE : ALIGNMENT_TEMPLATE;
-    const range = cornerIndex >= 0 ? cornerRanges[cornerIndex] : 1.25;
+    const range = cornerIndex >= 0 ? cornerRanges[cornerIndex] : ALIGNMENT_SEARCH_RANGE;
     const predicted = { x: base.x + dx, y: base.y + dy };
     const m = matchTemplate(grey, template, predicted, jac, range);
     if (cornerIndex < 0) alignments++;
-    const accepted = m.score > 0.35;
+    const accepted = m.score > MIN_MATCH_SCORE;
     if (accepted) {
       map.disp[2 * k] = dx + jac[0] * m.offset.x + jac[1] * m.offset.y;
       map.disp[2 * k + 1] = dy + jac[2] * m.offset.x + jac[3] * m.offset.y;

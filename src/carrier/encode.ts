@@ -9,7 +9,7 @@ import {
   GRID_SIZES,
   layoutFor,
   messageCapacity,
-  MODULE_UNITS_PER_INCH,
+  moduleMmOf,
   QUIET_ZONE,
   sizeForPayload,
 } from './format.ts';
@@ -53,12 +53,8 @@ export interface CarrierSymbol {
   readonly sideMm: number;
 }
 
-export function moduleMmOf(moduleUnits: number): number {
-  return (moduleUnits * 25.4) / MODULE_UNITS_PER_INCH;
-}
-
 /** Largest payload (bytes) any symbol can carry at this level. */
-export function maxPayload(ecLevel: number): number {
+function maxPayload(ecLevel: number): number {
   return messageCapacity(GRID_SIZES[GRID_SIZES.length - 1], ecLevel) - CRC_BYTES;
 }
 

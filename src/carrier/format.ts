@@ -23,7 +23,7 @@ export const QUIET_ZONE = 2;
  */
 export const FINDER_SIZE = 15;
 /** Finder plus its one-module white separator: the reserved square in each corner. */
-export const FINDER_RESERVED = FINDER_SIZE + 1;
+const FINDER_RESERVED = FINDER_SIZE + 1;
 /** Module index of the finder centre, from its outer corner. */
 export const FINDER_CENTRE = 7;
 
@@ -34,8 +34,14 @@ export function finderValue(r: number, c: number): number {
 }
 /** Alignment pattern: 5×5 (black ring, white ring, black centre module). */
 export const ALIGN_SIZE = 5;
+
+/** Colour (1 = black) of alignment module (r, c), 0..ALIGN_SIZE − 1. */
+export function alignmentValue(r: number, c: number): number {
+  const centre = (ALIGN_SIZE - 1) / 2;
+  return Math.max(Math.abs(r - centre), Math.abs(c - centre)) === 1 ? 0 : 1;
+}
 /** Target distance between alignment centres, in modules. */
-export const ALIGN_SPACING = 20;
+const ALIGN_SPACING = 20;
 
 /**
  * Corner tags tell the corners apart (and so all eight rotations and mirror images: the symmetry
@@ -46,7 +52,7 @@ export const ALIGN_SPACING = 20;
  */
 export const CORNER_TAGS: readonly number[] = [0, 1, 2, 3];
 /** Top-left module (r, c) of each tag slot of the TL corner, in filling order; other corners are rotations. */
-export const TAG_SLOTS: ReadonlyArray<readonly [number, number]> = [
+const TAG_SLOTS: ReadonlyArray<readonly [number, number]> = [
   [16, 2],
   [2, 16],
   [16, 11],
@@ -70,9 +76,8 @@ export function cornerTagModules(size: number): number[][][] {
   );
 }
 
-/** Error-correction levels: share of each Reed–Solomon block spent on parity. */
-export const EC_PARITY_SHARE: readonly number[] = [0.125, 0.2, 0.3, 0.45];
-export const EC_LEVEL_NAMES: readonly string[] = ['L', 'M', 'Q', 'H'];
+/** Error-correction levels 0..3 (L, M, Q, H): share of each Reed–Solomon block spent on parity. */
+const EC_PARITY_SHARE: readonly number[] = [0.125, 0.2, 0.3, 0.45];
 
 /** Header: 6 data bytes + 6 Reed–Solomon parity bytes = 96 modules, printed twice. */
 export const HEADER_DATA_BYTES = 6;
@@ -91,6 +96,11 @@ export const SLOT_PERMUTATION_SEED = 0x6b6f6675;
 
 /** Module size unit written in the header: 1/1200 inch (exact for 300/600/1200 dpi printers). */
 export const MODULE_UNITS_PER_INCH = 1200;
+
+/** Module pitch in millimetres for a header's module size. */
+export function moduleMmOf(moduleUnits: number): number {
+  return (moduleUnits * 25.4) / MODULE_UNITS_PER_INCH;
+}
 
 export const enum ModuleKind {
   Data = 0,
@@ -186,13 +196,11 @@ export function layoutFor(size: number): Layout {
   for (let i = 0; i <= last; i++) {
     for (let j = 0; j <= last; j++) {
       if ((i === 0 || i === last) && (j === 0 || j === last)) continue; // finders sit there
-      const cr = lattice[i];
-      const cc = lattice[j];
-      for (let r = -2; r <= 2; r++) {
-        for (let c = -2; c <= 2; c++) {
-          const ring = Math.max(Math.abs(r), Math.abs(c));
-          set(cr + r, cc + c, ring === 1 ? 0 : 1);
-        }
+      // The pattern's centre module sits on the lattice point.
+      const top = lattice[i] - (ALIGN_SIZE - 1) / 2;
+      const left = lattice[j] - (ALIGN_SIZE - 1) / 2;
+      for (let r = 0; r < ALIGN_SIZE; r++) {
+        for (let c = 0; c < ALIGN_SIZE; c++) set(top + r, left + c, alignmentValue(r, c));
       }
     }
   }

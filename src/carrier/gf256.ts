@@ -3,7 +3,7 @@
  * QR codes and most byte-oriented Reed–Solomon codes use (ISO/IEC 18004 §7.5.2). α = 2 generates
  * the multiplicative group, so log/antilog tables turn multiplication into an addition mod 255.
  */
-export const GF_PRIMITIVE_POLY = 0x11d;
+const GF_PRIMITIVE_POLY = 0x11d;
 
 /** EXP[i] = α^i for i in 0..509 (doubled so that EXP[log a + log b] needs no reduction). */
 export const GF_EXP = new Uint8Array(512);

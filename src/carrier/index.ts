@@ -1,4 +1,4 @@
-export { encodeCarrier, renderCarrierGrey, renderCarrierRgba, carrierRectangles, FLATBED_PROFILE, CAMERA_PROFILE, maxPayload, moduleMmOf } from './encode.ts';
+export { encodeCarrier, renderCarrierGrey, renderCarrierRgba, carrierRectangles, FLATBED_PROFILE, CAMERA_PROFILE } from './encode.ts';
 export type { CarrierProfile, CarrierSymbol, Rect, GreyBitmap } from './encode.ts';
 export { decodeCarrier } from './decode.ts';
 export type { DecodeOptions, DecodeProgress, DecodeResult, CarrierDiagnostics } from './decode.ts';

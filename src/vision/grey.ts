@@ -19,6 +19,13 @@ export interface GreyImage {
   readonly data: Uint8Array;
 }
 
+/** Pixels as a decoder accepts them: RGBA (ImageData layout, 4 bytes per pixel) or grey (1 byte per pixel). */
+export interface ImageInput {
+  readonly data: Uint8Array | Uint8ClampedArray;
+  readonly width: number;
+  readonly height: number;
+}
+
 export interface ProgressOptions {
   readonly signal?: AbortSignal;
   /** Called with a fraction in [0, 1]; at most about 20 times per call. */

@@ -73,7 +73,7 @@ function gaussianKernel(sigma: number): Float32Array {
 }
 
 /** Separable Gaussian blur with edge clamping. */
-export function blurFloat(data: Float32Array, width: number, height: number, sigma: number): Float32Array {
+function blurFloat(data: Float32Array, width: number, height: number, sigma: number): Float32Array {
   if (sigma <= 0) return data;
   const k = gaussianKernel(sigma);
   const r = (k.length - 1) / 2;

@@ -1,4 +1,5 @@
 /** Plane projective geometry: 4-point homography (Hartley & Zisserman, "Multiple View Geometry" §4.1). */
+import { solveLinearSystem } from './linear-solve.ts';
 
 export type Point = { x: number; y: number };
 /** Row-major 3×3 matrix with h[8] = 1. */
@@ -7,27 +8,19 @@ export type Homography = Float64Array;
 /** Solves the 8×8 DLT system for H mapping src[i] → dst[i]. Returns null when degenerate. */
 export function homographyFrom4(src: readonly Point[], dst: readonly Point[]): Homography | null {
   const a: number[][] = [];
+  const b: number[] = [];
   for (let i = 0; i < 4; i++) {
     const { x, y } = src[i];
     const { x: u, y: v } = dst[i];
-    a.push([x, y, 1, 0, 0, 0, -u * x, -u * y, u]);
-    a.push([0, 0, 0, x, y, 1, -v * x, -v * y, v]);
+    a.push([x, y, 1, 0, 0, 0, -u * x, -u * y]);
+    b.push(u);
+    a.push([0, 0, 0, x, y, 1, -v * x, -v * y]);
+    b.push(v);
   }
-  // Gaussian elimination with partial pivoting on the augmented 8×9 matrix.
-  for (let col = 0; col < 8; col++) {
-    let pivot = col;
-    for (let r = col + 1; r < 8; r++) if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) pivot = r;
-    if (Math.abs(a[pivot][col]) < 1e-12) return null;
-    [a[col], a[pivot]] = [a[pivot], a[col]];
-    for (let r = 0; r < 8; r++) {
-      if (r === col) continue;
-      const factor = a[r][col] / a[col][col];
-      if (factor === 0) continue;
-      for (let k = col; k < 9; k++) a[r][k] -= factor * a[col][k];
-    }
-  }
+  const solution = solveLinearSystem(a, b);
+  if (!solution) return null;
   const h = new Float64Array(9);
-  for (let i = 0; i < 8; i++) h[i] = a[i][8] / a[i][i];
+  h.set(solution);
   h[8] = 1;
   if (!h.every(Number.isFinite)) return null;
   return h;

@@ -1,7 +1,9 @@
 /**
  * `<kofu-app>`: the shell. It picks the mode from the URL (kiosk `/`, verifier `/verify`, admin
- * `/admin`), keeps the language switch and the demo notice in view, and shows offline and update
- * notices. The kiosk view ships with the first paint; the verifier and admin views load on demand.
+ * `/admin`), keeps the language switch, the large-text switch and the demo notice in view, and
+ * shows offline and update notices: "ready offline" is a transient toast over the page (it takes
+ * no room from a kiosk step), the update notice stays until the person answers it. The kiosk view
+ * ships with the first paint; the verifier and admin views load on demand.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
@@ -10,8 +12,12 @@ import { isBusy, onIdle } from '../app/activity.ts';
 import { applyUpdate, registerServiceWorker } from '../app/sw-bridge.ts';
 import { appDemoMode, cachedDemoMode, onDemoModeChange } from '../app/demo-mode.ts';
 import { LanguageController, language, setLanguage, t } from './shared/i18n.ts';
+import { largeText, setLargeText } from './shared/text-size.ts';
 import { controls, tokens } from './shared/styles.ts';
 import './kiosk/kiosk-home.ts';
+
+/** How long the "ready to work offline" toast stays (it needs no answer). */
+export const OFFLINE_READY_MS = 6_000;
 
 const lazyViews: Record<Exclude<Mode, 'kiosk'>, () => Promise<unknown>> = {
   verify: () => import('./verifier/verifier-home.ts'),
@@ -25,18 +31,22 @@ export class KofuApp extends LitElement {
     controls,
     css`
       :host {
-        display: block;
+        display: flex;
+        flex-direction: column;
         min-height: 100vh;
+        min-height: 100dvh;
         background: var(--kofu-surface);
       }
       header {
+        background: var(--kofu-paper);
+        border-bottom: 1px solid var(--kofu-line);
+      }
+      .top {
         display: flex;
         flex-wrap: wrap;
         align-items: center;
         gap: 8px 16px;
         padding: 8px 16px;
-        background: var(--kofu-paper);
-        border-bottom: 1px solid var(--kofu-line);
       }
       .brand {
         display: flex;
@@ -86,24 +96,43 @@ export class KofuApp extends LitElement {
         background: #fff8e6;
         border-bottom: 1px solid #f0d48a;
       }
+      .toast {
+        position: fixed;
+        left: 50%;
+        bottom: 16px;
+        transform: translateX(-50%);
+        z-index: 10;
+        max-width: calc(100vw - 32px);
+        border: 1px solid #f0d48a;
+        border-radius: var(--kofu-radius);
+        box-shadow: 0 4px 16px rgba(0, 0, 0, 0.2);
+      }
       .demo-line {
         padding: 6px 16px;
         font-size: 0.9rem;
-        color: var(--kofu-demo);
-        background: #fff4ea;
-        border-bottom: 1px solid #f3d2b4;
+        color: var(--kofu-demo-ink);
+        background: var(--kofu-demo-surface);
+        border-top: 1px solid #f3d2b4;
       }
       main {
+        box-sizing: border-box;
+        width: 100%;
         max-width: 1100px;
         margin: 0 auto;
         padding: 16px;
+        flex: 1;
+        display: flex;
+        flex-direction: column;
+      }
+      main > * {
+        flex: 1;
       }
       @media (max-width: 600px) {
         header {
           padding: 6px 10px;
         }
         /* Phone: brand and language on the first row, the three modes across the second. */
-        header > button {
+        .top > button {
           order: 1;
           padding: 0 12px;
         }
@@ -138,6 +167,7 @@ export class KofuApp extends LitElement {
   private readonly i18n = new LanguageController(this);
   private readonly onPopState = () => this.show(modeFromPath(location.pathname));
   private readonly onOnline = () => (this.online = navigator.onLine);
+  private toastTimer?: ReturnType<typeof setTimeout>;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -151,7 +181,7 @@ export class KofuApp extends LitElement {
       .then((on) => (this.demoMode = on))
       .catch(() => undefined); // storage unavailable: the admin screen reports it; keep the demo notice
     registerServiceWorker({
-      offlineReady: () => (this.notice = 'offline-ready'),
+      offlineReady: () => this.showOfflineReady(),
       updateAvailable: () => (this.notice = 'update'),
     });
   }
@@ -161,7 +191,18 @@ export class KofuApp extends LitElement {
     removeEventListener('online', this.onOnline);
     removeEventListener('offline', this.onOnline);
     this.stopWatchingDemoMode?.();
+    clearTimeout(this.toastTimer);
     super.disconnectedCallback();
+  }
+
+  /** "Ready offline" is news, not a question: shown for a few seconds, never over an update notice. */
+  private showOfflineReady(): void {
+    if (this.notice === 'update') return;
+    this.notice = 'offline-ready';
+    clearTimeout(this.toastTimer);
+    this.toastTimer = setTimeout(() => {
+      if (this.notice === 'offline-ready') this.notice = undefined;
+    }, OFFLINE_READY_MS);
   }
 
   override firstUpdated(): void {
@@ -205,7 +246,7 @@ export class KofuApp extends LitElement {
       </div>`;
     }
     if (this.notice === 'offline-ready') {
-      return html`<div class="notice" role="status" data-notice="offline-ready">
+      return html`<div class="notice toast" role="status" data-notice="offline-ready">
         <span>${t('offline.ready')}</span>
         <button class="secondary" @click=${() => (this.notice = undefined)}>${t('common.close')}</button>
       </div>`;
@@ -231,6 +272,7 @@ export class KofuApp extends LitElement {
       html`<a href=${MODE_PATHS[mode]} aria-current=${this.mode === mode ? 'page' : 'false'} data-mode=${mode} @click=${(e: MouseEvent) => this.navigate(e, mode)}>${t(key)}</a>`;
     return html`
       <header>
+        <div class="top">
         <div class="brand">
           <img src="/icons/icon.svg" alt="" />
           <span>kofu</span>
@@ -239,11 +281,17 @@ export class KofuApp extends LitElement {
         <nav aria-label="kofu">
           ${link('kiosk', 'nav.kiosk')} ${link('verify', 'nav.verify')} ${link('admin', 'nav.admin')}
         </nav>
+        <button class="secondary" data-action="large-text" aria-pressed=${largeText() ? 'true' : 'false'}
+          @click=${() => {
+            setLargeText(!largeText());
+            this.requestUpdate();
+          }}>${t('nav.large-text')}</button>
         <button class="secondary" lang=${language() === 'ja' ? 'en' : 'ja'} aria-label=${t('nav.language-label')} data-action="language"
           @click=${() => setLanguage(language() === 'ja' ? 'en' : 'ja')}>${t('nav.language')}</button>
+        </div>
+        ${this.demoMode ? html`<div class="demo-line">${t('app.demo-explainer')}</div>` : nothing}
+        ${this.renderNotice()}
       </header>
-      ${this.demoMode ? html`<div class="demo-line">${t('app.demo-explainer')}</div>` : nothing}
-      ${this.renderNotice()}
       <main data-mode=${this.mode}>${this.renderView()}</main>
     `;
   }

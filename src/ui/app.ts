@@ -98,11 +98,12 @@ export class KofuApp extends LitElement {
       }
       .toast {
         position: fixed;
-        left: 50%;
+        left: 16px;
+        right: 16px;
         bottom: 16px;
-        transform: translateX(-50%);
         z-index: 10;
-        max-width: calc(100vw - 32px);
+        width: fit-content;
+        margin: 0 auto;
         border: 1px solid #f0d48a;
         border-radius: var(--kofu-radius);
         box-shadow: 0 4px 16px rgba(0, 0, 0, 0.2);

@@ -1,8 +1,9 @@
 /**
  * `<kofu-app>`: the shell. It picks the mode from the URL (kiosk `/`, verifier `/verify`, admin
  * `/admin`), keeps the language switch, the large-text switch and the demo notice in view, and
- * shows offline and update notices: "ready offline" is a transient toast over the page (it takes
- * no room from a kiosk step), the update notice stays until the person answers it. The kiosk view
+ * shows offline and update notices: "ready offline" is a transient note inside the header's row
+ * (it takes no room from a kiosk step and covers none of its buttons), the update notice stays
+ * until the person answers it. The kiosk view
  * ships with the first paint; the verifier and admin views load on demand.
  */
 import { LitElement, css, html, nothing } from 'lit';
@@ -16,7 +17,7 @@ import { largeText, setLargeText } from './shared/text-size.ts';
 import { controls, tokens } from './shared/styles.ts';
 import './kiosk/kiosk-home.ts';
 
-/** How long the "ready to work offline" toast stays (it needs no answer). */
+/** How long the "ready to work offline" note stays (it needs no answer). */
 export const OFFLINE_READY_MS = 6_000;
 
 const lazyViews: Record<Exclude<Mode, 'kiosk'>, () => Promise<unknown>> = {
@@ -96,17 +97,22 @@ export class KofuApp extends LitElement {
         background: #fff8e6;
         border-bottom: 1px solid #f0d48a;
       }
-      .toast {
-        position: fixed;
-        left: 16px;
-        right: 16px;
-        bottom: 16px;
-        z-index: 10;
-        width: fit-content;
-        margin: 0 auto;
+      .ready {
+        display: inline-flex;
+        align-items: center;
+        gap: 8px;
+        margin: 0;
+        padding: 0 4px 0 12px;
         border: 1px solid #f0d48a;
         border-radius: var(--kofu-radius);
-        box-shadow: 0 4px 16px rgba(0, 0, 0, 0.2);
+        background: #fff8e6;
+        font-size: 0.95rem;
+      }
+      .ready button {
+        min-height: 40px;
+        padding: 0 12px;
+        border: 0;
+        background: transparent;
       }
       .demo-line {
         padding: 6px 16px;
@@ -168,7 +174,7 @@ export class KofuApp extends LitElement {
   private readonly i18n = new LanguageController(this);
   private readonly onPopState = () => this.show(modeFromPath(location.pathname));
   private readonly onOnline = () => (this.online = navigator.onLine);
-  private toastTimer?: ReturnType<typeof setTimeout>;
+  private readyTimer?: ReturnType<typeof setTimeout>;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -192,7 +198,7 @@ export class KofuApp extends LitElement {
     removeEventListener('online', this.onOnline);
     removeEventListener('offline', this.onOnline);
     this.stopWatchingDemoMode?.();
-    clearTimeout(this.toastTimer);
+    clearTimeout(this.readyTimer);
     super.disconnectedCallback();
   }
 
@@ -200,8 +206,8 @@ export class KofuApp extends LitElement {
   private showOfflineReady(): void {
     if (this.notice === 'update') return;
     this.notice = 'offline-ready';
-    clearTimeout(this.toastTimer);
-    this.toastTimer = setTimeout(() => {
+    clearTimeout(this.readyTimer);
+    this.readyTimer = setTimeout(() => {
       if (this.notice === 'offline-ready') this.notice = undefined;
     }, OFFLINE_READY_MS);
   }
@@ -246,12 +252,6 @@ export class KofuApp extends LitElement {
         <button class="secondary" @click=${() => (this.notice = undefined)}>${t('update.later')}</button>
       </div>`;
     }
-    if (this.notice === 'offline-ready') {
-      return html`<div class="notice toast" role="status" data-notice="offline-ready">
-        <span>${t('offline.ready')}</span>
-        <button class="secondary" @click=${() => (this.notice = undefined)}>${t('common.close')}</button>
-      </div>`;
-    }
     if (!this.online) return html`<div class="notice" role="status" data-notice="offline">${t('offline.now')}</div>`;
     return nothing;
   }
@@ -279,6 +279,12 @@ export class KofuApp extends LitElement {
           <span>kofu</span>
           ${this.demoMode ? html`<span class="demo" title=${t('app.demo-explainer')}>${t('app.demo-badge')}</span>` : nothing}
         </div>
+        ${this.notice === 'offline-ready'
+          ? html`<p class="ready" role="status" data-notice="offline-ready">
+              <span>${t('offline.ready')}</span>
+              <button class="secondary" aria-label=${t('common.close')} @click=${() => (this.notice = undefined)}>✕</button>
+            </p>`
+          : nothing}
         <nav aria-label="kofu">
           ${link('kiosk', 'nav.kiosk')} ${link('verify', 'nav.verify')} ${link('admin', 'nav.admin')}
         </nav>

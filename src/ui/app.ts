@@ -134,9 +134,18 @@ export class KofuApp extends LitElement {
       main > * {
         flex: 1;
       }
+      .short {
+        display: none;
+      }
       @media (max-width: 600px) {
-        header {
+        .top {
           padding: 6px 10px;
+        }
+        .long {
+          display: none;
+        }
+        .short {
+          display: inline;
         }
         /* Phone: brand and language on the first row, the three modes across the second. */
         .top > button {
@@ -288,11 +297,11 @@ export class KofuApp extends LitElement {
         <nav aria-label="kofu">
           ${link('kiosk', 'nav.kiosk')} ${link('verify', 'nav.verify')} ${link('admin', 'nav.admin')}
         </nav>
-        <button class="secondary" data-action="large-text" aria-pressed=${largeText() ? 'true' : 'false'}
+        <button class="secondary" data-action="large-text" aria-pressed=${largeText() ? 'true' : 'false'} aria-label=${t('nav.large-text')}
           @click=${() => {
             setLargeText(!largeText());
             this.requestUpdate();
-          }}>${t('nav.large-text')}</button>
+          }}><span class="long">${t('nav.large-text')}</span><span class="short" aria-hidden="true">${t('nav.large-text-short')}</span></button>
         <button class="secondary" lang=${language() === 'ja' ? 'en' : 'ja'} aria-label=${t('nav.language-label')} data-action="language"
           @click=${() => setLanguage(language() === 'ja' ? 'en' : 'ja')}>${t('nav.language')}</button>
         </div>

@@ -16,6 +16,8 @@ import { launchBrowser, serveApp, waitForMode, watchPage } from './harness.mjs';
 const home = 'kofu-kiosk-home';
 /** Wednesday 2026-11-25 12:00 JST: inside every service hour. */
 const NOON = new Date('2026-11-25T03:00:00Z');
+/** 住民票の写し in English, on every screen (src/documents/types.ts CERTIFICATE_TITLES). */
+const JUMINHYO_EN = 'Copy of residence record';
 const TABLET = { viewport: { width: 1280, height: 800 }, hasTouch: true, acceptDownloads: true };
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
 
@@ -254,6 +256,7 @@ describe('kiosk screens (issue #13)', { timeout: 300_000 }, () => {
       await page.locator('kofu-app [data-action="language"]').click();
       const startNames = await page.locator(`${home} li.cert`).allInnerTexts();
       assert.equal(startNames.length, 6);
+      assert.equal(startNames[0], JUMINHYO_EN);
       await toPin(page, 'demo-card-0001');
       await typePin(page, '1234');
       await page.locator(`${home} [data-kind="juminhyo"]:not([disabled])`).waitFor({ timeout: 30_000 });
@@ -325,6 +328,10 @@ describe('kiosk screens (issue #13)', { timeout: 300_000 }, () => {
       await page.locator('kofu-verdict section[data-verdict="demo"]').waitFor({ timeout: 60_000 });
       await page.locator('kofu-verdict canvas[data-restored="0"]').waitFor();
       await findings.check(page, 'verify-3-demo', { scroll: false });
+      // The verdict names the certificate as the kiosk does (one catalogue, one name).
+      await page.locator('kofu-app [data-action="language"]').click();
+      assert.match(await page.locator('kofu-verdict section[data-verdict]').innerText(), new RegExp(`\\b${JUMINHYO_EN}\\b`));
+      await page.locator('kofu-app [data-action="language"]').click();
       await page.locator('kofu-verifier-home button[data-action="again"]').click();
       await input.setInputFiles({ name: 'forged.png', mimeType: 'image/png', buffer: forged.png });
       await page.locator('kofu-verdict section[data-verdict="invalid"]').waitFor({ timeout: 60_000 });

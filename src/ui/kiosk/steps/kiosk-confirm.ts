@@ -46,8 +46,9 @@ export class KofuKioskConfirm extends KioskStep {
       }
       canvas.preview {
         display: block;
-        /* The height under the app header and the kiosk title, so the step never scrolls. */
-        height: max(320px, calc(100dvh - 220px));
+        /* The height under the app header and the kiosk title (both scale with the type), so the
+           step never scrolls. */
+        height: max(320px, calc(100dvh - 13.75rem));
         width: auto;
         aspect-ratio: 210 / 297;
       }

@@ -28,11 +28,14 @@ export class KofuKioskOptions extends KioskStep {
   static override styles = [
     ...KioskStep.styles,
     css`
+      .panel {
+        padding: 12px 16px;
+      }
       fieldset {
         border: 1px solid var(--kofu-line);
         border-radius: var(--kofu-radius);
-        margin: 0 0 12px;
-        padding: 8px 14px 12px;
+        margin: 0 0 8px;
+        padding: 4px 14px 8px;
       }
       legend {
         font-weight: 700;
@@ -46,6 +49,7 @@ export class KofuKioskOptions extends KioskStep {
         font-size: 1.1rem;
       }
       label.choice input {
+        flex: none;
         width: 28px;
         height: 28px;
       }
@@ -59,6 +63,9 @@ export class KofuKioskOptions extends KioskStep {
         grid-template-columns: repeat(auto-fit, minmax(320px, 1fr));
         gap: 0 12px;
         align-items: start;
+      }
+      .no-code {
+        margin: 8px 0 0;
       }
       .copies {
         display: flex;
@@ -140,7 +147,7 @@ export class KofuKioskOptions extends KioskStep {
         ${r.kind === 'juminhyo'
           ? html`${this.checkbox('honseki', r.honseki, (on) => this.change({ ...r, honseki: on }))} ${this.checkbox('myNumber', r.myNumber, (on) => this.change({ ...r, myNumber: on }))}`
           : nothing}
-        <p class="note">${t('kiosk.options.no-code')}</p>
+        <p class="note no-code">${t('kiosk.options.no-code')}</p>
       </fieldset>
     `;
   }

@@ -1,9 +1,9 @@
 /**
  * `<kofu-app>`: the shell. It picks the mode from the URL (kiosk `/`, verifier `/verify`, admin
  * `/admin`), keeps the language switch, the large-text switch and the demo notice in view, and
- * shows offline and update notices: "ready offline" is a transient note inside the header's row
- * (it takes no room from a kiosk step and covers none of its buttons), the update notice stays
- * until the person answers it. The kiosk view
+ * shows offline and update notices: "ready offline" (for a few seconds) and "offline" (while it
+ * lasts) are notes inside the header's row, so they take no room from a kiosk step and cover none
+ * of its buttons; the update notice is a row of its own that stays until the person answers it. The kiosk view
  * ships with the first paint; the verifier and admin views load on demand.
  */
 import { LitElement, css, html, nothing } from 'lit';
@@ -97,10 +97,11 @@ export class KofuApp extends LitElement {
         background: #fff8e6;
         border-bottom: 1px solid #f0d48a;
       }
-      .ready {
+      .note {
         display: inline-flex;
         align-items: center;
         gap: 8px;
+        min-height: 40px;
         margin: 0;
         padding: 0 4px 0 12px;
         border: 1px solid #f0d48a;
@@ -108,7 +109,7 @@ export class KofuApp extends LitElement {
         background: #fff8e6;
         font-size: 0.95rem;
       }
-      .ready button {
+      .note button {
         min-height: 40px;
         padding: 0 12px;
         border: 0;
@@ -261,7 +262,18 @@ export class KofuApp extends LitElement {
         <button class="secondary" @click=${() => (this.notice = undefined)}>${t('update.later')}</button>
       </div>`;
     }
-    if (!this.online) return html`<div class="notice" role="status" data-notice="offline">${t('offline.now')}</div>`;
+    return nothing;
+  }
+
+  /** The short notes that need no answer sit in the header's row: they push no kiosk step down. */
+  private renderNote() {
+    if (this.notice === 'offline-ready') {
+      return html`<p class="note" role="status" data-notice="offline-ready">
+        <span>${t('offline.ready')}</span>
+        <button class="secondary" aria-label=${t('common.close')} @click=${() => (this.notice = undefined)}>✕</button>
+      </p>`;
+    }
+    if (!this.online) return html`<p class="note" role="status" data-notice="offline"><span>${t('offline.now')}</span></p>`;
     return nothing;
   }
 
@@ -283,27 +295,22 @@ export class KofuApp extends LitElement {
     return html`
       <header>
         <div class="top">
-        <div class="brand">
-          <img src="/icons/icon.svg" alt="" />
-          <span>kofu</span>
-          ${this.demoMode ? html`<span class="demo" title=${t('app.demo-explainer')}>${t('app.demo-badge')}</span>` : nothing}
-        </div>
-        ${this.notice === 'offline-ready'
-          ? html`<p class="ready" role="status" data-notice="offline-ready">
-              <span>${t('offline.ready')}</span>
-              <button class="secondary" aria-label=${t('common.close')} @click=${() => (this.notice = undefined)}>✕</button>
-            </p>`
-          : nothing}
-        <nav aria-label="kofu">
-          ${link('kiosk', 'nav.kiosk')} ${link('verify', 'nav.verify')} ${link('admin', 'nav.admin')}
-        </nav>
-        <button class="secondary" data-action="large-text" aria-pressed=${largeText() ? 'true' : 'false'} aria-label=${t('nav.large-text')}
-          @click=${() => {
-            setLargeText(!largeText());
-            this.requestUpdate();
-          }}><span class="long">${t('nav.large-text')}</span><span class="short" aria-hidden="true">${t('nav.large-text-short')}</span></button>
-        <button class="secondary" lang=${language() === 'ja' ? 'en' : 'ja'} aria-label=${t('nav.language-label')} data-action="language"
-          @click=${() => setLanguage(language() === 'ja' ? 'en' : 'ja')}>${t('nav.language')}</button>
+          <div class="brand">
+            <img src="/icons/icon.svg" alt="" />
+            <span>kofu</span>
+            ${this.demoMode ? html`<span class="demo" title=${t('app.demo-explainer')}>${t('app.demo-badge')}</span>` : nothing}
+          </div>
+          ${this.renderNote()}
+          <nav aria-label="kofu">
+            ${link('kiosk', 'nav.kiosk')} ${link('verify', 'nav.verify')} ${link('admin', 'nav.admin')}
+          </nav>
+          <button class="secondary" data-action="large-text" aria-pressed=${largeText() ? 'true' : 'false'} aria-label=${t('nav.large-text')}
+            @click=${() => {
+              setLargeText(!largeText());
+              this.requestUpdate();
+            }}><span class="long">${t('nav.large-text')}</span><span class="short" aria-hidden="true">${t('nav.large-text-short')}</span></button>
+          <button class="secondary" lang=${language() === 'ja' ? 'en' : 'ja'} aria-label=${t('nav.language-label')} data-action="language"
+            @click=${() => setLanguage(language() === 'ja' ? 'en' : 'ja')}>${t('nav.language')}</button>
         </div>
         ${this.demoMode ? html`<div class="demo-line">${t('app.demo-explainer')}</div>` : nothing}
         ${this.renderNotice()}

@@ -129,6 +129,8 @@ describe('kiosk screens (issue #13)', { timeout: 300_000 }, () => {
       await page.locator(`${home} [data-action="next"]`).click();
       await page.locator(`${home} canvas.preview`).waitFor({ timeout: 30_000 });
       await findings.check(page, 'kiosk-08-confirm');
+      const preview = await page.locator(`${home} canvas.preview`).boundingBox();
+      assert.ok(preview.width >= 400 && preview.height >= 560, `a large preview (${preview.width}×${preview.height} px)`);
       await page.locator(`${home} [data-action="issue"]`).click();
       await step(page, 'print');
       await findings.check(page, 'kiosk-10-print');

@@ -30,6 +30,7 @@ export const CONTENT_SECURITY_POLICY = [
   "font-src 'self' data:",
   "connect-src 'self'",
   "worker-src 'self' blob:",
+  "frame-src blob:", // 印刷: the kiosk's PDF in a hidden frame, for the browser's print dialog
   "manifest-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",

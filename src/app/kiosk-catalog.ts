@@ -6,11 +6,14 @@
  */
 import type { LocalizedText } from '../bytes/errors.ts';
 import { OPTIONS, type OptionDescriptor } from '../documents/options.ts';
-import { CERTIFICATE_TITLES, type CertificateKind } from '../documents/types.ts';
+import { CERTIFICATE_KINDS, CERTIFICATE_TITLES, type CertificateKind } from '../documents/types.ts';
 
 export type { OptionDescriptor };
 
-/** 住民票の写し, 各種税証明書 … */
+/** The six certificates in the order every screen lists them. */
+export { CERTIFICATE_KINDS };
+
+/** 住民票の写し, 各種税証明書 … — the one name per certificate (documents/types.ts CERTIFICATE_TITLES). */
 export function certificateTitle(kind: CertificateKind): LocalizedText {
   return CERTIFICATE_TITLES[kind];
 }

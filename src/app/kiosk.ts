@@ -18,8 +18,8 @@ import { pdfBridge } from './pdf.ts';
 import { appRegistry } from './registry.ts';
 import { MODE_PATHS } from './routes.ts';
 
-/** Preview resolution: a 1280×800 tablet shows the A4 front at about this size. */
-export const PREVIEW_DPI = 60;
+/** Preview resolution: enough to read the 9.5 pt values when the confirmation preview is zoomed to its natural size (an A4 front of 992×1403 pixels). */
+export const PREVIEW_DPI = 120;
 
 export function workerPdfService(): PdfService {
   const b = pdfBridge();

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { ageOn, DateError, dayFromIso, dayFromYmd, formatFiscalYear, formatWareki, isoFromDay, jstClock, ymdFromDay } from './dates.ts';
+import { ageOn, DateError, dayFromIso, dayFromYmd, formatFiscalYear, formatSeireki, formatWareki, isoFromDay, jstClock, ymdFromDay } from './dates.ts';
 
 describe('dates and 和暦', () => {
   it('round-trips ISO dates and day numbers', () => {
@@ -25,6 +25,12 @@ describe('dates and 和暦', () => {
       ['2026-11-25', '令和8年11月25日'],
     ];
     for (const [iso, wareki] of cases) expect(formatWareki(dayFromIso(iso)), iso).to.equal(wareki);
+  });
+
+  it('formats 西暦 dates with Japanese units, with no era and no padding', () => {
+    expect(formatSeireki(dayFromIso('1992-12-01'))).to.equal('1992年12月1日');
+    expect(formatSeireki(dayFromIso('1989-01-07'))).to.equal('1989年1月7日');
+    expect(formatSeireki(dayFromIso('2019-05-01'))).to.equal('2019年5月1日');
   });
 
   it('names fiscal years by the era on April 1', () => {

@@ -80,6 +80,15 @@ export function formatWareki(day: DayNumber): string {
   return `${p.era}${p.yearText}年${p.month}月${p.day}日`;
 }
 
+/**
+ * 1992年12月1日: the Gregorian date (西暦) with Japanese units, as municipal forms print a
+ * 外国人住民's date of birth (the 在留カード gives it in 西暦).
+ */
+export function formatSeireki(day: DayNumber): string {
+  const { year, month, day: dayOfMonth } = ymdFromDay(day);
+  return `${year}年${month}月${dayOfMonth}日`;
+}
+
 /** 令和7年度 for tax fiscal years (年度 starts in April; the era is the one on April 1). */
 export function formatFiscalYear(year: number): string {
   const p = warekiParts(dayFromYmd(year, 4, 1));

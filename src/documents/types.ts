@@ -9,13 +9,17 @@ import type { DayNumber } from './dates.ts';
 export const CERTIFICATE_KINDS = ['juminhyo', 'kisai', 'inkan', 'tax', 'koseki', 'fuhyo'] as const;
 export type CertificateKind = (typeof CERTIFICATE_KINDS)[number];
 
+/**
+ * The one name of each certificate, in both languages, on every screen (kiosk start list, tiles,
+ * options, confirmation, verifier verdict) and in the PDF's title: nothing else names them.
+ */
 export const CERTIFICATE_TITLES: Readonly<Record<CertificateKind, { ja: string; en: string }>> = {
-  juminhyo: { ja: '住民票の写し', en: 'Certificate of residence (copy)' },
-  kisai: { ja: '住民票記載事項証明書', en: 'Certificate of resident-record entries' },
+  juminhyo: { ja: '住民票の写し', en: 'Copy of residence record' },
+  kisai: { ja: '住民票記載事項証明書', en: 'Certificate of residence record entries' },
   inkan: { ja: '印鑑登録証明書', en: 'Seal registration certificate' },
   tax: { ja: '各種税証明書', en: 'Tax certificate' },
   koseki: { ja: '戸籍証明書', en: 'Family register certificate' },
-  fuhyo: { ja: '戸籍の附票の写し', en: 'Copy of the family-register address annex' },
+  fuhyo: { ja: '戸籍の附票の写し', en: 'Copy of family register address record' },
 };
 
 export type Sex = 'M' | 'F';

@@ -4,7 +4,7 @@
  * (住民基本台帳法第12条 copies, 印鑑登録証明書, 地方税法第20条の10 tax certificates, 戸籍法第10条
  * 証明書, 住民基本台帳法第20条 附票の写し).
  */
-import { formatFiscalYear, formatWareki, warekiParts, dayFromYmd } from '../documents/dates.ts';
+import { formatFiscalYear, formatSeireki, formatWareki, warekiParts, dayFromYmd } from '../documents/dates.ts';
 import {
   TAX_TITLES,
   type Certificate,
@@ -51,7 +51,8 @@ function common(cert: Certificate, title: string, blocks: Block[], attestation: 
 function personBlock(person: JuminhyoPerson, withRelationship: boolean): Block {
   const pairs: Pair[] = [
     half('氏名', person.name, { ruby: person.kana, size: 11 }),
-    half('生年月日', formatWareki(person.birth)),
+    // A 外国人住民's date of birth in 西暦, as on the 在留カード and on municipal forms.
+    half('生年月日', person.foreign ? formatSeireki(person.birth) : formatWareki(person.birth)),
     half('性別', sexText(person.sex)),
   ];
   if (withRelationship && person.relationship) pairs.push(half('続柄', person.relationship));
@@ -63,11 +64,13 @@ function personBlock(person: JuminhyoPerson, withRelationship: boolean): Block {
   if (person.myNumber) pairs.push(half('個人番号', person.myNumber.replace(/(\d{4})(?=\d)/g, '$1 ')));
   if (person.foreign) {
     const f = person.foreign;
+    // These labels take two lines of the label column (8 characters at 7.5 pt): the line breaks
+    // are given where the words allow, so that no word (番号, 規定, 満了) is cut in two.
     pairs.push(half('国籍・地域', f.nationality));
-    pairs.push(half('第30条の45に規定する区分', f.category));
+    pairs.push(half('第30条の45に\n規定する区分', f.category));
     pairs.push(half('在留資格', f.status));
-    pairs.push(half('在留期間等の満了の日', formatWareki(f.periodEnd)));
-    pairs.push(half('在留カード等の番号', f.cardNumber));
+    pairs.push(half('在留期間等の\n満了の日', formatWareki(f.periodEnd)));
+    pairs.push(half('在留カード等の\n番号', f.cardNumber));
   }
   return { rows: packPairs(pairs), gap: 2.5 };
 }

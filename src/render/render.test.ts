@@ -180,6 +180,21 @@ describe('certificate rendering', function () {
       expect(textOf(1)).to.include('以下余白');
     });
 
+    it('gives a 外国人住民 the date of birth in 西暦, and breaks the 在留カード labels between words', async () => {
+      const cert = await issue('r-newman-emily', { kind: 'juminhyo', scope: 'self', householder: true, honseki: false, myNumber: false });
+      const { sheets } = layoutCertificate(cert, font.metrics);
+      const texts = sheets[0].ops.filter((o): o is TextOp => o.kind === 'text').map((o) => o.text);
+      expect(texts).to.include('1992年12月1日');
+      expect(texts).to.not.include('平成4年12月1日');
+      expect(texts).to.include('令和10年4月10日', 'other dates stay in 和暦');
+      for (const [first, second] of [['在留カード等の', '番号'], ['第30条の45に', '規定する区分'], ['在留期間等の', '満了の日']]) {
+        expect(texts.indexOf(second), `${first}｜${second}`).to.equal(texts.indexOf(first) + 1);
+      }
+      // A Japanese resident's date of birth stays in 和暦.
+      const japanese = layoutCertificate(await issue('r-takahashi-ichiro', { kind: 'juminhyo', scope: 'self', ...full }), font.metrics);
+      expect(japanese.sheets[0].ops.some((o) => o.kind === 'text' && /^昭和\d+年\d+月\d+日$/.test(o.text))).to.equal(true);
+    });
+
     it('prints the base character of an 異体字 sequence and says so in the note', async () => {
       const cert = (await issue('r-takahashi-ichiro', { kind: 'juminhyo', scope: 'self', ...full })) as JuminhyoCertificate;
       const variant = '\u845B\u{E0100}'; // 葛 with an IVS selector

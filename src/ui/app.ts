@@ -1,7 +1,10 @@
 /**
  * `<kofu-app>`: the shell. It picks the mode from the URL (kiosk `/`, verifier `/verify`, admin
- * `/admin`), keeps the language switch and the demo notice in view, and shows offline and update
- * notices. The kiosk view ships with the first paint; the verifier and admin views load on demand.
+ * `/admin`), keeps the language switch, the large-text switch and the demo notice in view, and
+ * shows offline and update notices: "ready offline" (for a few seconds) and "offline" (while it
+ * lasts) are notes inside the header's row, so they take no room from a kiosk step and cover none
+ * of its buttons; the update notice is a row of its own that stays until the person answers it. The kiosk view
+ * ships with the first paint; the verifier and admin views load on demand.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
@@ -10,8 +13,12 @@ import { isBusy, onIdle } from '../app/activity.ts';
 import { applyUpdate, registerServiceWorker } from '../app/sw-bridge.ts';
 import { appDemoMode, cachedDemoMode, onDemoModeChange } from '../app/demo-mode.ts';
 import { LanguageController, language, setLanguage, t } from './shared/i18n.ts';
+import { largeText, setLargeText } from './shared/text-size.ts';
 import { controls, tokens } from './shared/styles.ts';
 import './kiosk/kiosk-home.ts';
+
+/** How long the "ready to work offline" note stays (it needs no answer). */
+export const OFFLINE_READY_MS = 6_000;
 
 const lazyViews: Record<Exclude<Mode, 'kiosk'>, () => Promise<unknown>> = {
   verify: () => import('./verifier/verifier-home.ts'),
@@ -25,18 +32,22 @@ export class KofuApp extends LitElement {
     controls,
     css`
       :host {
-        display: block;
+        display: flex;
+        flex-direction: column;
         min-height: 100vh;
+        min-height: 100dvh;
         background: var(--kofu-surface);
       }
       header {
+        background: var(--kofu-paper);
+        border-bottom: 1px solid var(--kofu-line);
+      }
+      .top {
         display: flex;
         flex-wrap: wrap;
         align-items: center;
         gap: 8px 16px;
         padding: 8px 16px;
-        background: var(--kofu-paper);
-        border-bottom: 1px solid var(--kofu-line);
       }
       .brand {
         display: flex;
@@ -86,24 +97,59 @@ export class KofuApp extends LitElement {
         background: #fff8e6;
         border-bottom: 1px solid #f0d48a;
       }
+      .note {
+        display: inline-flex;
+        align-items: center;
+        gap: 8px;
+        min-height: 40px;
+        margin: 0;
+        padding: 0 4px 0 12px;
+        border: 1px solid #f0d48a;
+        border-radius: var(--kofu-radius);
+        background: #fff8e6;
+        font-size: 0.95rem;
+      }
+      .note button {
+        min-height: 40px;
+        padding: 0 12px;
+        border: 0;
+        background: transparent;
+      }
       .demo-line {
         padding: 6px 16px;
         font-size: 0.9rem;
-        color: var(--kofu-demo);
-        background: #fff4ea;
-        border-bottom: 1px solid #f3d2b4;
+        color: var(--kofu-demo-ink);
+        background: var(--kofu-demo-surface);
+        border-top: 1px solid #f3d2b4;
       }
       main {
+        box-sizing: border-box;
+        width: 100%;
         max-width: 1100px;
         margin: 0 auto;
         padding: 16px;
+        flex: 1;
+        display: flex;
+        flex-direction: column;
+      }
+      main > * {
+        flex: 1;
+      }
+      .short {
+        display: none;
       }
       @media (max-width: 600px) {
-        header {
+        .top {
           padding: 6px 10px;
         }
+        .long {
+          display: none;
+        }
+        .short {
+          display: inline;
+        }
         /* Phone: brand and language on the first row, the three modes across the second. */
-        header > button {
+        .top > button {
           order: 1;
           padding: 0 12px;
         }
@@ -138,6 +184,7 @@ export class KofuApp extends LitElement {
   private readonly i18n = new LanguageController(this);
   private readonly onPopState = () => this.show(modeFromPath(location.pathname));
   private readonly onOnline = () => (this.online = navigator.onLine);
+  private readyTimer?: ReturnType<typeof setTimeout>;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -151,7 +198,7 @@ export class KofuApp extends LitElement {
       .then((on) => (this.demoMode = on))
       .catch(() => undefined); // storage unavailable: the admin screen reports it; keep the demo notice
     registerServiceWorker({
-      offlineReady: () => (this.notice = 'offline-ready'),
+      offlineReady: () => this.showOfflineReady(),
       updateAvailable: () => (this.notice = 'update'),
     });
   }
@@ -161,7 +208,18 @@ export class KofuApp extends LitElement {
     removeEventListener('online', this.onOnline);
     removeEventListener('offline', this.onOnline);
     this.stopWatchingDemoMode?.();
+    clearTimeout(this.readyTimer);
     super.disconnectedCallback();
+  }
+
+  /** "Ready offline" is news, not a question: shown for a few seconds, never over an update notice. */
+  private showOfflineReady(): void {
+    if (this.notice === 'update') return;
+    this.notice = 'offline-ready';
+    clearTimeout(this.readyTimer);
+    this.readyTimer = setTimeout(() => {
+      if (this.notice === 'offline-ready') this.notice = undefined;
+    }, OFFLINE_READY_MS);
   }
 
   override firstUpdated(): void {
@@ -204,13 +262,18 @@ export class KofuApp extends LitElement {
         <button class="secondary" @click=${() => (this.notice = undefined)}>${t('update.later')}</button>
       </div>`;
     }
+    return nothing;
+  }
+
+  /** The short notes that need no answer sit in the header's row: they push no kiosk step down. */
+  private renderNote() {
     if (this.notice === 'offline-ready') {
-      return html`<div class="notice" role="status" data-notice="offline-ready">
+      return html`<p class="note" role="status" data-notice="offline-ready">
         <span>${t('offline.ready')}</span>
-        <button class="secondary" @click=${() => (this.notice = undefined)}>${t('common.close')}</button>
-      </div>`;
+        <button class="secondary" aria-label=${t('common.close')} @click=${() => (this.notice = undefined)}>✕</button>
+      </p>`;
     }
-    if (!this.online) return html`<div class="notice" role="status" data-notice="offline">${t('offline.now')}</div>`;
+    if (!this.online) return html`<p class="note" role="status" data-notice="offline"><span>${t('offline.now')}</span></p>`;
     return nothing;
   }
 
@@ -231,19 +294,27 @@ export class KofuApp extends LitElement {
       html`<a href=${MODE_PATHS[mode]} aria-current=${this.mode === mode ? 'page' : 'false'} data-mode=${mode} @click=${(e: MouseEvent) => this.navigate(e, mode)}>${t(key)}</a>`;
     return html`
       <header>
-        <div class="brand">
-          <img src="/icons/icon.svg" alt="" />
-          <span>kofu</span>
-          ${this.demoMode ? html`<span class="demo" title=${t('app.demo-explainer')}>${t('app.demo-badge')}</span>` : nothing}
+        <div class="top">
+          <div class="brand">
+            <img src="/icons/icon.svg" alt="" />
+            <span>kofu</span>
+            ${this.demoMode ? html`<span class="demo" title=${t('app.demo-explainer')}>${t('app.demo-badge')}</span>` : nothing}
+          </div>
+          ${this.renderNote()}
+          <nav aria-label="kofu">
+            ${link('kiosk', 'nav.kiosk')} ${link('verify', 'nav.verify')} ${link('admin', 'nav.admin')}
+          </nav>
+          <button class="secondary" data-action="large-text" aria-pressed=${largeText() ? 'true' : 'false'} aria-label=${t('nav.large-text')}
+            @click=${() => {
+              setLargeText(!largeText());
+              this.requestUpdate();
+            }}><span class="long">${t('nav.large-text')}</span><span class="short" aria-hidden="true">${t('nav.large-text-short')}</span></button>
+          <button class="secondary" lang=${language() === 'ja' ? 'en' : 'ja'} aria-label=${t('nav.language-label')} data-action="language"
+            @click=${() => setLanguage(language() === 'ja' ? 'en' : 'ja')}>${t('nav.language')}</button>
         </div>
-        <nav aria-label="kofu">
-          ${link('kiosk', 'nav.kiosk')} ${link('verify', 'nav.verify')} ${link('admin', 'nav.admin')}
-        </nav>
-        <button class="secondary" lang=${language() === 'ja' ? 'en' : 'ja'} aria-label=${t('nav.language-label')} data-action="language"
-          @click=${() => setLanguage(language() === 'ja' ? 'en' : 'ja')}>${t('nav.language')}</button>
+        ${this.demoMode ? html`<div class="demo-line">${t('app.demo-explainer')}</div>` : nothing}
+        ${this.renderNotice()}
       </header>
-      ${this.demoMode ? html`<div class="demo-line">${t('app.demo-explainer')}</div>` : nothing}
-      ${this.renderNotice()}
       <main data-mode=${this.mode}>${this.renderView()}</main>
     `;
   }

@@ -39,7 +39,21 @@ describe('kofu app shell (built, in Chromium)', () => {
       });
       assert.equal(inline.ran, false);
       assert.match(inline.violated, /script-src/);
-      seen.errors.splice(0); // the refused script is logged as a console error on purpose
+      // Frames: only blob: URLs (the kiosk's PDF for the print dialog), in both policies; a page of
+      // the origin itself, or any other URL, is refused in a frame.
+      assert.match(policy, /(^|; )frame-src blob:(;|$)/);
+      assert.match(metaPolicy, /(^|; )frame-src blob:;/);
+      const framed = await page.evaluate(async () => {
+        const violation = new Promise((resolve) => document.addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective), { once: true }));
+        const frame = document.createElement('iframe');
+        frame.src = '/verify';
+        document.body.append(frame);
+        const violated = await violation;
+        frame.remove();
+        return violated;
+      });
+      assert.equal(framed, 'frame-src');
+      seen.errors.splice(0); // the refused script and frame are logged as console errors on purpose
       assert.equal(await page.evaluate(() => document.documentElement.lang), 'ja');
       assert.match(await page.locator('kofu-kiosk-home h1').innerText(), /証明書の交付/);
       assert.match(await page.locator('kofu-app .demo').innerText(), /デモ/);

@@ -38,12 +38,22 @@ export class KofuKioskHome extends LitElement {
     tokens,
     controls,
     css`
+      /* The kiosk fills the height under the app's header; the step below the title takes the rest. */
       :host {
-        display: block;
+        display: flex;
+        flex-direction: column;
       }
       h1 {
-        font-size: clamp(1.5rem, 3vw, 2.1rem);
-        margin: 8px 0;
+        font-size: clamp(1.4rem, 2.6vw, 1.9rem);
+        margin: 0;
+      }
+      .step {
+        flex: 1;
+        display: flex;
+        flex-direction: column;
+      }
+      .step > * {
+        flex: 1;
       }
       .bar {
         display: flex;
@@ -170,7 +180,8 @@ export class KofuKioskHome extends LitElement {
 
   override render() {
     const v = this.view;
-    const cancellable = v.step !== 'start' && v.step !== 'end' && v.step !== 'issuing';
+    // No やめる once the certificate is issued: from the print step on, 終了 is the way out.
+    const cancellable = v.step !== 'start' && v.step !== 'end' && v.step !== 'issuing' && v.step !== 'print';
     return html`
       <div class="bar">
         <h1>${t('kiosk.heading')}</h1>

@@ -1,4 +1,8 @@
-/** Design tokens and shared rules. Touch targets are at least 48 px, as on a store tablet. */
+/**
+ * Design tokens and shared rules. Touch targets are at least 48 px, as on a store tablet; every
+ * text colour meets WCAG 2.x AA contrast (4.5:1) on the surfaces it is used on (axe-core checks it
+ * in tests/e2e/kiosk-ux.test.mjs).
+ */
 import { css } from 'lit';
 
 export const tokens = css`
@@ -12,7 +16,10 @@ export const tokens = css`
     --kofu-accent-ink: #ffffff;
     --kofu-danger: #b42318;
     --kofu-ok: #1a7f37;
-    --kofu-demo: #b35900;
+    /* Demo orange: 6.1:1 under white text and 5.6:1 as text on its surface (WCAG 2.x AA 1.4.3). */
+    --kofu-demo: #9a4d00;
+    --kofu-demo-ink: #9a4d00;
+    --kofu-demo-surface: #fff4ea;
     --kofu-radius: 10px;
     --kofu-touch: 48px;
     font-family: system-ui, 'Hiragino Sans', 'Noto Sans CJK JP', 'Yu Gothic UI', sans-serif;

@@ -16,7 +16,7 @@ export class KofuKioskEnd extends KioskStep {
     return html`<div class="panel" role="status" data-step="end">
       <h2 tabindex="-1">${t('kiosk.end.heading')}</h2>
       <p class="lead">${t('kiosk.end.thanks')}</p>
-      <div class="actions"><button type="button" class="big" data-action="again" @click=${() => this.dispatchEvent(kioskEvent('kofu-kiosk-again'))}>${t('kiosk.again')}</button></div>
+      <div class="step-actions"><button type="button" class="primary" data-action="again" @click=${() => this.dispatchEvent(kioskEvent('kofu-kiosk-again'))}>${t('kiosk.again')}</button></div>
     </div>`;
   }
 }

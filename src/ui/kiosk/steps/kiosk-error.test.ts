@@ -13,4 +13,10 @@ describe('<kofu-kiosk-error>', () => {
     el.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="again"]')!.click();
     expect((await again).detail).to.equal(null);
   });
+
+  it('passes axe-core (no kiosk error is reachable from the demo e2e run)', async () => {
+    const message = { ja: 'このカードの方の住民記録が見つかりません。', en: 'No resident record was found for this card.' };
+    const el = await fixture<KofuKioskError>(html`<kofu-kiosk-error code="kiosk.unknown-resident" .message=${message}></kofu-kiosk-error>`);
+    await expect(el).to.be.accessible();
+  });
 });

@@ -21,7 +21,7 @@ export class KofuKioskError extends KioskStep {
     return html`<div class="panel" data-step="error">
       <h2 tabindex="-1">${t('kiosk.error.heading')}</h2>
       <p class="warning" role="alert" data-code=${this.code}>${localized(this.message)}</p>
-      <div class="actions"><button type="button" data-action="again" @click=${() => this.dispatchEvent(kioskEvent('kofu-kiosk-again'))}>${t('kiosk.again')}</button></div>
+      <div class="step-actions"><button type="button" class="primary" data-action="again" @click=${() => this.dispatchEvent(kioskEvent('kofu-kiosk-again'))}>${t('kiosk.again')}</button></div>
     </div>`;
   }
 }

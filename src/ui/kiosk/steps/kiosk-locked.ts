@@ -23,11 +23,11 @@ export class KofuKioskLocked extends KioskStep {
     return html`<div class="panel" data-step="locked">
       <h2 tabindex="-1">${t('kiosk.locked.heading')}</h2>
       <p class="warning" role="alert">${localized(this.message)}</p>
-      <div class="actions">
-        <button type="button" data-action="again" @click=${() => this.dispatchEvent(kioskEvent('kofu-kiosk-again'))}>${t('kiosk.again')}</button>
+      <div class="step-actions">
         ${this.demoMode
-          ? html`<button type="button" class="secondary" data-action="demo-reset" @click=${() => this.dispatchEvent(kioskEvent('kofu-kiosk-demo-reset'))}>${t('kiosk.locked.demo-reset')}</button>`
+          ? html`<button type="button" class="secondary start" data-action="demo-reset" @click=${() => this.dispatchEvent(kioskEvent('kofu-kiosk-demo-reset'))}>${t('kiosk.locked.demo-reset')}</button>`
           : nothing}
+        <button type="button" class="primary" data-action="again" @click=${() => this.dispatchEvent(kioskEvent('kofu-kiosk-again'))}>${t('kiosk.again')}</button>
       </div>
     </div>`;
   }

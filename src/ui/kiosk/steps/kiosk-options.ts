@@ -28,11 +28,14 @@ export class KofuKioskOptions extends KioskStep {
   static override styles = [
     ...KioskStep.styles,
     css`
+      .panel {
+        padding: 12px 16px;
+      }
       fieldset {
         border: 1px solid var(--kofu-line);
         border-radius: var(--kofu-radius);
-        margin: 0 0 12px;
-        padding: 8px 14px 12px;
+        margin: 0 0 8px;
+        padding: 4px 14px 8px;
       }
       legend {
         font-weight: 700;
@@ -46,6 +49,7 @@ export class KofuKioskOptions extends KioskStep {
         font-size: 1.1rem;
       }
       label.choice input {
+        flex: none;
         width: 28px;
         height: 28px;
       }
@@ -59,6 +63,9 @@ export class KofuKioskOptions extends KioskStep {
         grid-template-columns: repeat(auto-fit, minmax(320px, 1fr));
         gap: 0 12px;
         align-items: start;
+      }
+      .no-code {
+        margin: 8px 0 0;
       }
       .copies {
         display: flex;
@@ -140,7 +147,7 @@ export class KofuKioskOptions extends KioskStep {
         ${r.kind === 'juminhyo'
           ? html`${this.checkbox('honseki', r.honseki, (on) => this.change({ ...r, honseki: on }))} ${this.checkbox('myNumber', r.myNumber, (on) => this.change({ ...r, myNumber: on }))}`
           : nothing}
-        <p class="note">${t('kiosk.options.no-code')}</p>
+        <p class="note no-code">${t('kiosk.options.no-code')}</p>
       </fieldset>
     `;
   }
@@ -153,7 +160,7 @@ export class KofuKioskOptions extends KioskStep {
       ${this.radios('taxKind', r.taxKind, (taxKind) => this.change({ ...r, taxKind: taxKind as TaxKind }))}
       <fieldset>
         <legend>${this.label('fiscalYear')}</legend>
-        <select data-option="fiscalYear" @change=${(e: Event) => this.change({ ...r, fiscalYear: Number((e.target as HTMLSelectElement).value) })}>
+        <select data-option="fiscalYear" aria-label=${this.label('fiscalYear')} @change=${(e: Event) => this.change({ ...r, fiscalYear: Number((e.target as HTMLSelectElement).value) })}>
           ${this.fiscalYears.map((year) => html`<option value=${year} ?selected=${year === r.fiscalYear}>${yearLabel(year)}</option>`)}
         </select>
       </fieldset>
@@ -181,18 +188,18 @@ export class KofuKioskOptions extends KioskStep {
       <h2 tabindex="-1">${titleOf(this.kind)} — ${t('kiosk.options.heading')}</h2>
       <div class="panel">
         <div class="option-grid">${this.renderBody(r)}</div>
-        <div class="copies">
-          <span>${t('kiosk.options.copies')}</span>
-          <button type="button" class="secondary" data-action="less" aria-label=${t('kiosk.options.less')} ?disabled=${this.copies <= 1} @click=${() => this.change(r, this.copies - 1)}>−</button>
-          <span data-copies>${this.copies}</span>
-          <button type="button" class="secondary" data-action="more" aria-label=${t('kiosk.options.more')} @click=${() => this.change(r, this.copies + 1)}>＋</button>
-        </div>
-        <p class="fee" data-fee>${t('kiosk.options.fee', { yen: formatYen(this.fee) })}</p>
         ${this.problem ? html`<p class="warning" role="alert" data-problem>${localized(this.problem)}</p>` : nothing}
       </div>
-      <div class="actions">
+      <div class="step-actions">
         <button type="button" class="secondary" data-action="back" @click=${() => this.dispatchEvent(kioskEvent('kofu-kiosk-back'))}>${t('kiosk.back')}</button>
-        <button type="button" data-action="next" @click=${() => this.dispatchEvent(kioskEvent('kofu-kiosk-next'))}>${t('kiosk.next')}</button>
+        <div class="copies" role="group" aria-labelledby="copies-label">
+          <span id="copies-label">${t('kiosk.options.copies')}</span>
+          <button type="button" class="secondary" data-action="less" aria-label=${t('kiosk.options.less')} ?disabled=${this.copies <= 1} @click=${() => this.change(r, this.copies - 1)}>−</button>
+          <span data-copies aria-live="polite">${this.copies}</span>
+          <button type="button" class="secondary" data-action="more" aria-label=${t('kiosk.options.more')} @click=${() => this.change(r, this.copies + 1)}>＋</button>
+        </div>
+        <p class="fee" data-fee aria-live="polite">${t('kiosk.options.fee', { yen: formatYen(this.fee) })}</p>
+        <button type="button" class="primary" data-action="next" @click=${() => this.dispatchEvent(kioskEvent('kofu-kiosk-next'))}>${t('kiosk.next')}</button>
       </div>
     </div>`;
   }

@@ -14,16 +14,48 @@ const links = (el: KofuKioskPrint, action: string) => [...el.shadowRoot!.querySe
 describe('<kofu-kiosk-print>', () => {
   afterEach(() => fixtureCleanup());
 
-  it('offers each copy as a PDF to open and to download, by serial, with the fee and the demo note', async () => {
+  it('offers each copy as a PDF to print and to download, by serial, with the fee, the print settings and the demo note', async () => {
     const el = await fixture<KofuKioskPrint>(html`<kofu-kiosk-print .copies=${COPIES} .fee=${400} .demo=${true}></kofu-kiosk-print>`);
     expect(el.shadowRoot!.textContent).to.include('発行番号 992011-000002').and.include('手数料 400円');
+    expect(el.shadowRoot!.textContent).to.include('A4').and.include('100%').and.include('長辺とじ');
     expect(el.shadowRoot!.querySelector('.demo')!.textContent).to.include('効力はありません');
     const downloads = links(el, 'download');
     expect(downloads.map((a) => a.download)).to.deep.equal(COPIES.map((c) => c.fileName));
-    expect(links(el, 'print')[1].href).to.equal(downloads[1].href);
+    expect(links(el, 'print')[1].dataset.url).to.equal(downloads[1].href);
     const response = await fetch(downloads[1].href);
     expect(response.headers.get('content-type')).to.equal('application/pdf');
     expect(await response.text()).to.equal('%PDF-1.7 two');
+  });
+
+  it('「印刷」 loads that copy’s PDF into a hidden frame and opens the print dialog of the frame', async () => {
+    const printed: string[] = [];
+    const descriptor = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow')!;
+    // Headless Chromium has no print dialog: record the call on the frame's window instead.
+    Object.defineProperty(HTMLIFrameElement.prototype, 'contentWindow', {
+      configurable: true,
+      get(this: HTMLIFrameElement) {
+        const frameWindow = descriptor.get!.call(this) as Window | null;
+        if (frameWindow) frameWindow.print = () => printed.push(this.src);
+        return frameWindow;
+      },
+    });
+    try {
+      const el = await fixture<KofuKioskPrint>(html`<kofu-kiosk-print .copies=${COPIES}></kofu-kiosk-print>`);
+      const url = links(el, 'download')[1].href;
+      links(el, 'print')[1].click();
+      const frame = el.shadowRoot!.querySelector<HTMLIFrameElement>('iframe[data-print-frame]')!;
+      expect(frame.src).to.equal(url);
+      expect(frame.getAttribute('aria-hidden')).to.equal('true');
+      await oneEvent(frame, 'load');
+      await new Promise((resolve) => setTimeout(resolve));
+      expect(printed).to.deep.equal([url]);
+      links(el, 'print')[0].click();
+      expect(el.shadowRoot!.querySelectorAll('iframe[data-print-frame]').length, 'one frame at a time').to.equal(1);
+      el.remove();
+      expect(el.shadowRoot!.querySelector('iframe[data-print-frame]'), 'the frame leaves with the screen').to.equal(null);
+    } finally {
+      Object.defineProperty(HTMLIFrameElement.prototype, 'contentWindow', descriptor);
+    }
   });
 
   it('revokes the blob URLs when the screen leaves the page', async () => {

@@ -1,7 +1,8 @@
 /**
- * `<kofu-kiosk-print>`: the issued copies, each as a blob URL — 印刷 opens the PDF in a new tab,
- * PDFを保存 downloads it — with the print settings (A4, 100 %, two-sided, long edge). The URLs
- * live as long as this screen: they are revoked when it leaves the page (finish, Cancel, timeout).
+ * `<kofu-kiosk-print>`: the issued copies, each as a blob URL — 印刷 opens the browser's print
+ * dialog for the PDF (src/ui/shared/print-pdf.ts: a hidden frame of this page), PDFを保存 downloads
+ * it — with the print settings (A4, 100 %, two-sided, long edge). The URLs live as long as this
+ * screen: they are revoked when it leaves the page (finish, timeout).
  *
  * @fires kofu-kiosk-finish - 「終了」
  */
@@ -9,6 +10,7 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { IssuedCopy } from '../../../app/kiosk-session.ts';
 import { t } from '../../shared/i18n.ts';
+import { printPdf, removePrintFrames } from '../../shared/print-pdf.ts';
 import { kioskEvent } from '../kiosk-events.ts';
 import { formatYen, KioskStep } from './kiosk-step.ts';
 
@@ -23,8 +25,29 @@ export class KofuKioskPrint extends KioskStep {
         padding: 8px 14px;
         border-radius: 6px;
       }
-      .print-links a {
+      .copy {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 16px;
+        margin: 8px 0;
+      }
+      .copy .serial {
+        font-size: 1.15rem;
+        margin-right: auto;
+      }
+      .copy button[data-action='print'] {
+        min-height: 72px;
+        min-width: 200px;
+        font-size: 1.4rem;
+      }
+      .copy a {
         text-decoration: none;
+      }
+      .guidance {
+        margin: 12px 0 0;
+        padding-left: 1.4em;
+        font-size: 1.1rem;
       }
     `,
   ];
@@ -45,6 +68,7 @@ export class KofuKioskPrint extends KioskStep {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    removePrintFrames(this.renderRoot);
     this.revokeUrls();
   }
 
@@ -62,24 +86,35 @@ export class KofuKioskPrint extends KioskStep {
     this.urlsOf = undefined;
   }
 
+  /** The print dialog for copy `index`'s PDF. */
+  private print(index: number): void {
+    const url = this.urls[index];
+    if (url) void printPdf(url, this.renderRoot);
+  }
+
   override render() {
     return html`<div data-step="print">
       <h2 tabindex="-1">${t('kiosk.print.heading')}</h2>
       ${this.demo ? html`<p class="demo" role="note">${t('kiosk.print.demo')}</p>` : nothing}
       <p class="lead">${t('kiosk.print.take-card')}</p>
-      <div class="panel print-links">
+      <div class="panel">
         ${this.copies.map(
-          (c, i) => html`<div class="actions">
-            <span class="lead">${t('kiosk.print.serial', { serial: c.serial })}</span>
-            <a class="button" data-action="print" href=${this.urls[i] ?? '#'} target="_blank" rel="noopener">${t('kiosk.print.open')}</a>
+          (c, i) => html`<div class="copy">
+            <span class="serial">${t('kiosk.print.serial', { serial: c.serial })}</span>
             <a class="button secondary" data-action="download" href=${this.urls[i] ?? '#'} download=${c.fileName}>${t('kiosk.print.download')}</a>
+            <button type="button" data-action="print" data-url=${this.urls[i] ?? ''} @click=${() => this.print(i)}>${t('kiosk.print.open')}</button>
           </div>`,
         )}
-        <p>${t('kiosk.print.guidance')}</p>
-        <p class="fee">${t('kiosk.print.fee', { yen: formatYen(this.fee) })}</p>
+        <p>${t('kiosk.print.guidance-lead')}</p>
+        <ul class="guidance">
+          <li>${t('kiosk.print.paper')}</li>
+          <li>${t('kiosk.print.scale')}</li>
+          <li>${t('kiosk.print.duplex')}</li>
+        </ul>
       </div>
-      <div class="actions">
-        <button type="button" class="big" data-action="finish" @click=${() => this.dispatchEvent(kioskEvent('kofu-kiosk-finish'))}>${t('kiosk.print.done')}</button>
+      <div class="step-actions">
+        <p class="fee">${t('kiosk.print.fee', { yen: formatYen(this.fee) })}</p>
+        <button type="button" class="primary" data-action="finish" @click=${() => this.dispatchEvent(kioskEvent('kofu-kiosk-finish'))}>${t('kiosk.print.done')}</button>
       </div>
     </div>`;
   }

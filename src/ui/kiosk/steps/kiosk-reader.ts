@@ -19,8 +19,11 @@ export class KofuKioskReader extends KioskStep {
     css`
       .cards {
         display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(220px, 1fr));
+        grid-template-columns: repeat(auto-fill, minmax(190px, 1fr));
         gap: 12px;
+      }
+      section + section {
+        margin-top: 12px;
       }
     `,
   ];

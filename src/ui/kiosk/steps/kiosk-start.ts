@@ -7,11 +7,11 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { t } from '../../shared/i18n.ts';
+import { CERTIFICATE_KINDS } from '../../../app/kiosk-catalog.ts';
 import type { StaticMessageKey } from '../../shared/messages.ts';
 import { kioskEvent } from '../kiosk-events.ts';
-import { KioskStep } from './kiosk-step.ts';
+import { KioskStep, titleOf } from './kiosk-step.ts';
 
-const CERTIFICATES: readonly StaticMessageKey[] = ['kiosk.cert.juminhyo', 'kiosk.cert.kisai', 'kiosk.cert.inkan', 'kiosk.cert.tax', 'kiosk.cert.koseki', 'kiosk.cert.fuhyo'];
 const STEPS: readonly StaticMessageKey[] = ['kiosk.step.card', 'kiosk.step.pin', 'kiosk.step.choose', 'kiosk.step.print'];
 
 @customElement('kofu-kiosk-start')
@@ -60,9 +60,6 @@ export class KofuKioskStart extends KioskStep {
   override render() {
     return html`<div data-step="start">
       <p class="lead">${t('kiosk.lead')}</p>
-      <div class="actions">
-        <button type="button" class="big" data-action="start" ?disabled=${this.starting} @click=${() => this.dispatchEvent(kioskEvent('kofu-kiosk-start'))}>${t('kiosk.start')}</button>
-      </div>
       ${this.notice ? html`<p class="warning" role="alert">${this.notice}</p>` : nothing}
       <div class="grid">
         <section aria-labelledby="steps">
@@ -75,9 +72,12 @@ export class KofuKioskStart extends KioskStep {
         <section aria-labelledby="certificates">
           <h2 id="certificates">${t('kiosk.certificates')}</h2>
           <ul class="plain">
-            ${CERTIFICATES.map((key) => html`<li class="cert">${t(key)}</li>`)}
+            ${CERTIFICATE_KINDS.map((kind) => html`<li class="cert" data-kind=${kind}>${titleOf(kind)}</li>`)}
           </ul>
         </section>
+      </div>
+      <div class="step-actions">
+        <button type="button" class="primary" data-action="start" ?disabled=${this.starting} @click=${() => this.dispatchEvent(kioskEvent('kofu-kiosk-start'))}>${t('kiosk.start')}</button>
       </div>
     </div>`;
   }

@@ -33,6 +33,7 @@ import { saveDeviceRole, storedDeviceRole, type DeviceRole } from '../device-rol
 import type { PasskeyClient } from './passkeys.ts';
 
 export type { StaffSession };
+export { STAFF_IDLE_MINUTES } from '../../staff/session.ts';
 
 const CHALLENGE_BYTES = 32;
 const USER_HANDLE_BYTES = 16;
@@ -79,6 +80,7 @@ export class StaffAccess {
   private session?: StaffSession;
   private timer?: ReturnType<typeof setTimeout>;
   private readonly listeners = new Set<(session: StaffSession | undefined) => void>();
+  private readonly logListeners = new Set<() => void>();
 
   constructor(private readonly deps: StaffAccessDeps) {}
 
@@ -126,8 +128,8 @@ export class StaffAccess {
     const session = this.current();
     if (!session) {
       throw new StaffAccessError('staff.signed-out', {
-        ja: '職員のサインインが切れました（一定時間操作がなかったため）。もう一度サインインしてください。何も変更していません。',
-        en: 'The staff sign-in has ended (no input for a while). Sign in again. Nothing was changed.',
+        ja: '職員としてサインインしていません（一定時間操作がないとサインアウトします）。サインインしてから操作してください。何も変更していません。',
+        en: 'No staff member is signed in (sign-in ends after a few minutes without input). Sign in, then try again. Nothing was changed.',
       });
     }
     this.touch();
@@ -171,6 +173,13 @@ export class StaffAccess {
       outcome,
       ...(detail ? { detail } : {}),
     });
+    for (const listener of [...this.logListeners]) listener();
+  }
+
+  /** Calls `listener` after each new staff log entry (the console's log view follows it). */
+  onLog(listener: () => void): () => void {
+    this.logListeners.add(listener);
+    return () => this.logListeners.delete(listener);
   }
 
   /** Runs an admin action as the signed-in staff member and logs it, success or failure. */

@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { setLanguage } from '../shared/i18n.ts';
 import './registry-panel.ts';
 import type { KofuAdminRegistry } from './registry-panel.ts';
+import { signInAsTestStaff } from '../../app/staff/testing.ts';
 
 const $ = (el: KofuAdminRegistry, selector: string) => el.shadowRoot!.querySelector(selector);
 
@@ -19,6 +20,11 @@ async function outcome(el: KofuAdminRegistry): Promise<Element> {
 }
 
 describe('ui/admin registry panel', () => {
+  // Admin actions run only for a signed-in staff member (src/app/staff/access.ts).
+  before(async function () {
+    this.timeout(20_000);
+    await signInAsTestStaff();
+  });
   const originalConfirm = window.confirm;
   beforeEach(() => (window.confirm = () => true));
   afterEach(() => {

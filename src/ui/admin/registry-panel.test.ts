@@ -71,6 +71,24 @@ describe('ui/admin registry panel', () => {
     expect(lines.length).to.be.greaterThan(12);
   });
 
+  it('asks twice before an export with 個人番号; a “no” to either question exports nothing', async () => {
+    const el = await fixture<KofuAdminRegistry>(html`<kofu-admin-registry></kofu-admin-registry>`);
+    const saved: string[] = [];
+    el.saveFile = (_name, data) => saved.push(String(data));
+    await waitUntil(() => $(el, '[data-summary]'), 'no summary', { timeout: 15_000 });
+    for (const action of ['export-csv', 'export-json']) {
+      for (const answers of [[false], [true, false]]) {
+        const asked: string[] = [];
+        window.confirm = (message) => (asked.push(String(message)), answers[asked.length - 1] ?? true);
+        ($(el, `button[data-action="${action}"]`) as HTMLButtonElement).click();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(asked.length).to.equal(answers.length);
+        expect(asked.every((m) => m.includes('個人番号'))).to.equal(true);
+        expect(saved.length).to.equal(0);
+      }
+    }
+  });
+
   it('makes the printer calibration sheet as a PDF', async function () {
     this.timeout(30_000);
     const el = await fixture<KofuAdminRegistry>(html`<kofu-admin-registry></kofu-admin-registry>`);

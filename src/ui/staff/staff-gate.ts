@@ -94,6 +94,7 @@ export class KofuStaffGate extends LitElement {
       if (fields.method === 'passkey') {
         await staffAccess().setUp(role, { kind: 'passkey', label: fields.label ?? '' });
       } else {
+        // Returned rather than thrown (ui/ makes no domain errors); renderOutcome shows the gate's only success line, this one, as the refusal it is.
         if (fields.passphrase !== fields.again) return t('staff.passphrase.mismatch');
         await staffAccess().setUp(role, { kind: 'passphrase', passphrase: fields.passphrase ?? '' });
       }

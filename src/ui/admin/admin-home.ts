@@ -110,8 +110,8 @@ export class KofuAdminHome extends LitElement {
         ${outcome?.kind === 'ok' ? html`<p role="status" class="ok" data-result="ok">${outcome.text}</p>` : nothing}
         ${outcome?.kind === 'error' ? html`<p role="alert" class="error" data-result="error">${describeError(outcome.error, language())}</p>` : nothing}
       </section>
-      <kofu-admin-trust></kofu-admin-trust>
-      <kofu-admin-readers></kofu-admin-readers>
+      <kofu-admin-trust .deviceRole=${this.deviceRole}></kofu-admin-trust>
+      ${this.deviceRole === 'admin' ? nothing : html`<kofu-admin-readers></kofu-admin-readers>`}
       <kofu-admin-registry></kofu-admin-registry>
       <small>${t('admin.version', { version: APP_VERSION })}</small>
     `;

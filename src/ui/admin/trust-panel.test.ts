@@ -27,6 +27,18 @@ describe('ui/admin/trust-panel', () => {
     await removeTrustDevices();
   });
 
+  it('shows the panels the device role uses: a kiosk tablet no authority, an admin device no signer', async () => {
+    const device = await trustDevice();
+    for (const [role, present, absent] of [['kiosk', 'kofu-signer-panel', 'kofu-authority-panel'], ['admin', 'kofu-authority-panel', 'kofu-signer-panel']] as const) {
+      const { root } = await mountPanels<KofuAdminTrust>(
+        html`<kofu-admin-trust .deviceRole=${role} .store=${device.store} .signer=${device.signer} .authority=${device.authority} .logTools=${device.logTools}></kofu-admin-trust>`,
+      );
+      expect(root.shadowRoot!.querySelector(present), `${role}: ${present}`).to.not.equal(null);
+      expect(root.shadowRoot!.querySelector(absent), `${role}: ${absent}`).to.equal(null);
+      expect(root.shadowRoot!.querySelector('kofu-trust-store-panel')).to.not.equal(null);
+    }
+  });
+
   it('shows the demo signer and demo trust list, and turning demo mode off stops using them', async () => {
     const { $, store } = await mount();
     const signer = $('[data-signer="active"]')!;

@@ -163,6 +163,7 @@ export class KofuApp extends LitElement {
     appDeviceRole()
       .then((role) => this.setRole(role))
       .catch(() => undefined); // storage unavailable: the admin screen reports it
+    // LEAVE_ADMIN_EVENT of ui/staff/staff-gate.ts, by name: the admin code loads on demand.
     this.addEventListener('kofu-leave-admin', () => this.go(routeFor(this.deviceRole, 'kiosk')));
     this.stopWatchingDemoMode = onDemoModeChange((on) => (this.demoMode = on));
     appDemoMode()

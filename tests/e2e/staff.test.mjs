@@ -78,6 +78,14 @@ describe('staff access (built, in Chromium with a virtual authenticator)', () =>
       await page.waitForTimeout(3300);
       await page.mouse.up();
       await waitForStaffGate(page);
+      // A customer who got here has a way back to the kiosk.
+      await page.locator(`${gate} button[data-action="leave"]`).click();
+      await waitForMode(page, 'kiosk');
+      await logo.hover();
+      await page.mouse.down();
+      await page.waitForTimeout(3300);
+      await page.mouse.up();
+      await waitForStaffGate(page);
 
       // With the passkey and user verification: the console.
       await cdp.send('WebAuthn.setUserVerified', { authenticatorId, isUserVerified: true });

@@ -31,7 +31,7 @@ export const staffJa = {
   'staff.signin.passkey': 'パスキーでサインイン',
   'staff.signin.passphrase': 'パスフレーズでサインイン',
   'staff.signin.locked-until': ({ time }: { time: string }) => `パスフレーズは ${time} まで入力できません。`,
-  'staff.signin.back': '交付画面に戻る',
+  'staff.signin.back': '戻る',
   'staff.signin.no-passkeys': 'このブラウザーはパスキーに対応していません。パスフレーズを使ってください。',
   'staff.section.heading': '職員と端末の役割',
   'staff.section.signed-in': ({ label }: { label: string }) => `サインイン中：${label}`,
@@ -63,7 +63,6 @@ export const staffJa = {
   'staff.export.registry-json': '住民データ（JSON）',
   'staff.export.residents-csv': '住民一覧（CSV）',
   'staff.export.backup': 'バックアップ',
-  'staff.gesture.hint': '職員の方：ロゴを3秒長押し',
 };
 
 export const staffEn = {
@@ -91,7 +90,7 @@ export const staffEn = {
   'staff.signin.passkey': 'Sign in with a passkey',
   'staff.signin.passphrase': 'Sign in with the passphrase',
   'staff.signin.locked-until': ({ time }: { time: string }) => `The passphrase is locked until ${time}.`,
-  'staff.signin.back': 'Back to the kiosk',
+  'staff.signin.back': 'Back',
   'staff.signin.no-passkeys': 'This browser does not support passkeys. Use the passphrase.',
   'staff.section.heading': 'Staff and device role',
   'staff.section.signed-in': ({ label }: { label: string }) => `Signed in: ${label}`,
@@ -123,7 +122,6 @@ export const staffEn = {
   'staff.export.registry-json': 'resident data (JSON)',
   'staff.export.residents-csv': 'resident list (CSV)',
   'staff.export.backup': 'backup',
-  'staff.gesture.hint': 'Staff: hold the logo for 3 seconds',
 } satisfies typeof staffJa;
 
 export const ROLE_MESSAGE = {

@@ -9,9 +9,9 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { DeviceRole } from '../../app/device-role.ts';
 import { staffAccess } from '../../app/staff/index.ts';
 import '../admin/admin-home.ts';
-import './staff-gate.ts';
+import { LEAVE_ADMIN_EVENT } from './staff-gate.ts';
 
-export const LEAVE_ADMIN_EVENT = 'kofu-leave-admin';
+export { LEAVE_ADMIN_EVENT };
 
 @customElement('kofu-admin-route')
 export class KofuAdminRoute extends LitElement {

@@ -22,6 +22,9 @@ const ROLE_HINT = {
   verifier: 'staff.role.verifier.hint',
 } as const satisfies Record<DeviceRole, string>;
 
+/** Asks the shell to leave the admin route for the device's public screen (kiosk or verifier). */
+export const LEAVE_ADMIN_EVENT = 'kofu-leave-admin';
+
 const formFields = (form: HTMLFormElement): Record<string, string> =>
   Object.fromEntries([...new FormData(form).entries()].map(([k, v]) => [k, String(v)]));
 
@@ -176,6 +179,9 @@ export class KofuStaffGate extends LitElement {
           </form>`
         : nothing}
       ${this.renderOutcome()}
+      ${status.role === 'kiosk' || status.role === 'verifier'
+        ? html`<div class="actions"><button class="secondary" data-action="leave" @click=${() => this.dispatchEvent(new CustomEvent(LEAVE_ADMIN_EVENT, { bubbles: true, composed: true }))}>${t('staff.signin.back')}</button></div>`
+        : nothing}
     </section>`;
   }
 

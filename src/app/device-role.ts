@@ -75,21 +75,26 @@ export function cachedDeviceRole(): DeviceRole {
   }
 }
 
-/** The stored role (undefined: never set up, which behaves as `demo`), keeping the first-paint copy in step. */
-export async function storedDeviceRole(db?: KofuDatabase): Promise<DeviceRole | undefined> {
-  const stored = await readRole<DeviceRole>(db ?? (await appDatabase()));
-  const role = isDeviceRole(stored) ? stored : undefined;
-  remember(role ?? 'demo');
+/** The role stored in `db` (undefined: never set up, which behaves as `demo`). */
+export async function storedDeviceRole(db: KofuDatabase): Promise<DeviceRole | undefined> {
+  const stored = await readRole<DeviceRole>(db);
+  return isDeviceRole(stored) ? stored : undefined;
+}
+
+/** The role of this device (the app's database), keeping the first-paint copy in step. */
+export async function appDeviceRole(): Promise<DeviceRole> {
+  const role = (await storedDeviceRole(await appDatabase())) ?? 'demo';
+  remember(role);
   return role;
 }
 
-export async function appDeviceRole(): Promise<DeviceRole> {
-  return (await storedDeviceRole()) ?? 'demo';
-}
-
-/** Stores the role; only src/app/staff/access.ts calls this, inside a staff action. */
-export async function saveDeviceRole(db: KofuDatabase, role: DeviceRole): Promise<void> {
+/**
+ * Stores the role; only src/app/staff/access.ts calls this, inside a staff action. `announce`:
+ * `db` is the app's own database, so the first-paint copy and the shell follow (not for a test's scratch database).
+ */
+export async function saveDeviceRole(db: KofuDatabase, role: DeviceRole, options: { readonly announce?: boolean } = {}): Promise<void> {
   await writeRole(db, role);
+  if (!options.announce) return;
   remember(role);
   for (const listener of [...listeners]) listener(role);
 }

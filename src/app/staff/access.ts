@@ -49,6 +49,8 @@ export interface StaffAccessDeps {
   now?(): number;
   random?(length: number): Uint8Array;
   readonly idleMs?: number;
+  /** True for the app's own database: role changes reach the shell (src/app/device-role.ts). */
+  readonly shared?: boolean;
 }
 
 export type FirstCredential = { readonly kind: 'passkey'; readonly label: string } | { readonly kind: 'passphrase'; readonly passphrase: string; readonly label?: string };
@@ -239,7 +241,7 @@ export class StaffAccess {
   private async applyRole(db: KofuDatabase, role: DeviceRole): Promise<void> {
     // A verifier holds no registry and no keys: whatever a previous role left is erased first.
     if (role === 'verifier') await clearStores(db, VERIFIER_FORBIDDEN_STORES);
-    await saveDeviceRole(db, role);
+    await saveDeviceRole(db, role, { announce: this.deps.shared === true });
   }
 
   private async newPasskey(db: KofuDatabase, label: string): Promise<PasskeyCredential> {

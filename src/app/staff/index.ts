@@ -6,6 +6,6 @@ import { browserPasskeys } from './passkeys.ts';
 let access: StaffAccess | undefined;
 
 export function staffAccess(): StaffAccess {
-  access ??= new StaffAccess({ database: appDatabase, passkeys: browserPasskeys, origin: location.origin, rpId: location.hostname });
+  access ??= new StaffAccess({ database: appDatabase, passkeys: browserPasskeys, origin: location.origin, rpId: location.hostname, shared: true });
   return access;
 }

@@ -17,7 +17,7 @@ export interface Migration {
 }
 
 export const StoreName = {
-  /** Key–value settings: language, demo mode, the tablet's role. Key: setting name. */
+  /** Key–value settings: language, demo mode, trust anchors, serials. Key: setting name. */
   settings: 'settings',
   /** Facts about the database itself: when created, last backup. Key: name. */
   meta: 'meta',
@@ -48,6 +48,16 @@ export const StoreName = {
   registryKoseki: 'registry.koseki',
   /** PIN retry counters of the software (demo) My Number cards, which real cards keep in EEPROM. Key: card id. */
   cardState: 'cardState',
+  /**
+   * What this device is and who may administer it: its role (src/app/device-role.ts) and the
+   * passphrase lockout. Key: name. NOT in backupStores, like the two below: restoring a backup
+   * must not change what a device is or who may administer it (docs/security.md).
+   */
+  device: 'device',
+  /** Staff passkeys (public keys only) and the staff passphrase hash (src/store/staff.ts). keyPath 'id'. */
+  staffCredentials: 'staffCredentials',
+  /** Append-only record of admin actions with the staff credential that did each. keyPath 'seq' (auto). */
+  staffLog: 'staffLog',
 } as const;
 export type StoreName = (typeof StoreName)[keyof typeof StoreName];
 
@@ -86,6 +96,14 @@ export const migrations: readonly Migration[] = [
     description: 'card: demo card PIN retry counters',
     apply(db) {
       db.createObjectStore(StoreName.cardState);
+    },
+  },
+  {
+    description: 'staff access: device role, staff credentials and the staff action log (none backed up)',
+    apply(db) {
+      db.createObjectStore(StoreName.device);
+      db.createObjectStore(StoreName.staffCredentials, { keyPath: 'id' });
+      db.createObjectStore(StoreName.staffLog, { keyPath: 'seq', autoIncrement: true });
     },
   },
 ];

@@ -1,10 +1,12 @@
 /**
  * `<kofu-app>`: the shell. It picks the mode from the URL (kiosk `/`, verifier `/verify`, admin
- * `/admin`), keeps the language switch, the large-text switch and the demo notice in view, and
- * shows offline and update notices: "ready offline" (for a few seconds) and "offline" (while it
- * lasts) are notes inside the header's row, so they take no room from a kiosk step and cover none
- * of its buttons; the update notice is a row of its own that stays until the person answers it. The kiosk view
- * ships with the first paint; the verifier and admin views load on demand.
+ * `/admin`) as the device role allows (src/app/device-role.ts), keeps the language switch, the
+ * large-text switch and the demo notice in view, and shows offline and update notices: "ready
+ * offline" (for a few seconds) and "offline" (while it lasts) are notes inside the header's row,
+ * so they take no room from a kiosk step and cover none of its buttons; the update notice is a
+ * row of its own that stays until the person answers it. The kiosk view ships with the first
+ * paint; the verifier and admin views load on demand. The admin route is behind staff sign-in
+ * (`<kofu-admin-route>`); a kiosk tablet shows no links, and staff hold the logo to reach it.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
@@ -12,6 +14,7 @@ import { MODE_PATHS, modeFromPath, type Mode } from '../app/routes.ts';
 import { isBusy, onIdle } from '../app/activity.ts';
 import { applyUpdate, registerServiceWorker } from '../app/sw-bridge.ts';
 import { appDemoMode, cachedDemoMode, onDemoModeChange } from '../app/demo-mode.ts';
+import { adminByGesture, appDeviceRole, cachedDeviceRole, headerModes, onDeviceRoleChange, routeFor, type DeviceRole } from '../app/device-role.ts';
 import { LanguageController, language, setLanguage, t } from './shared/i18n.ts';
 import { largeText, setLargeText } from './shared/text-size.ts';
 import { controls, tokens } from './shared/styles.ts';
@@ -22,8 +25,11 @@ export const OFFLINE_READY_MS = 6_000;
 
 const lazyViews: Record<Exclude<Mode, 'kiosk'>, () => Promise<unknown>> = {
   verify: () => import('./verifier/verifier-home.ts'),
-  admin: () => import('./admin/admin-home.ts'),
+  admin: () => import('./staff/admin-route.ts'),
 };
+
+/** How long staff hold the logo on a kiosk tablet to reach the admin console (a customer will not by accident). */
+const STAFF_GESTURE_MS = 3000;
 
 @customElement('kofu-app')
 export class KofuApp extends LitElement {
@@ -172,7 +178,14 @@ export class KofuApp extends LitElement {
     `,
   ];
 
-  @state() private mode: Mode = modeFromPath(location.pathname);
+  @state() private requestedMode: Mode = modeFromPath(location.pathname);
+  /** The role decides which modes exist on this device; the first-paint copy until the store answers. */
+  @state() private deviceRole: DeviceRole = cachedDeviceRole();
+  private get mode(): Mode {
+    return routeFor(this.deviceRole, this.requestedMode);
+  }
+  private gestureTimer?: ReturnType<typeof setTimeout>;
+  private stopWatchingRole?: () => void;
   @state() private loadedModes = new Set<Mode>(['kiosk']);
   @state() private online = navigator.onLine;
   @state() private notice?: 'offline-ready' | 'update';
@@ -192,7 +205,13 @@ export class KofuApp extends LitElement {
     addEventListener('online', this.onOnline);
     addEventListener('offline', this.onOnline);
     document.documentElement.lang = language();
-    void this.show(this.mode);
+    void this.show(this.requestedMode);
+    this.stopWatchingRole = onDeviceRoleChange((role) => this.setRole(role));
+    appDeviceRole()
+      .then((role) => this.setRole(role))
+      .catch(() => undefined); // storage unavailable: the admin screen reports it
+    // LEAVE_ADMIN_EVENT of ui/staff/staff-gate.ts, by name: the admin code loads on demand.
+    this.addEventListener('kofu-leave-admin', () => this.go(routeFor(this.deviceRole, 'kiosk')));
     this.stopWatchingDemoMode = onDemoModeChange((on) => (this.demoMode = on));
     appDemoMode()
       .then((on) => (this.demoMode = on))
@@ -209,6 +228,7 @@ export class KofuApp extends LitElement {
     removeEventListener('offline', this.onOnline);
     this.stopWatchingDemoMode?.();
     clearTimeout(this.readyTimer);
+    this.stopWatchingRole?.();
     super.disconnectedCallback();
   }
 
@@ -226,8 +246,14 @@ export class KofuApp extends LitElement {
     performance.mark('kofu:first-render');
   }
 
-  private async show(mode: Mode): Promise<void> {
-    this.mode = mode;
+  private setRole(role: DeviceRole): void {
+    this.deviceRole = role;
+    void this.show(this.requestedMode);
+  }
+
+  private async show(requested: Mode): Promise<void> {
+    this.requestedMode = requested;
+    const mode = this.mode;
     document.title = `${t(mode === 'kiosk' ? 'nav.kiosk' : mode === 'verify' ? 'nav.verify' : 'nav.admin')} — kofu`;
     if (mode !== 'kiosk' && !this.loadedModes.has(mode)) {
       await lazyViews[mode]();
@@ -239,8 +265,24 @@ export class KofuApp extends LitElement {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
     if (mode === this.mode) return;
+    this.go(mode);
+  }
+
+  private go(mode: Mode): void {
     history.pushState(null, '', MODE_PATHS[mode]);
     void this.show(mode);
+  }
+
+  /** Holding the logo for STAFF_GESTURE_MS opens the staff sign-in where the header has no admin link. */
+  private startGesture(event: PointerEvent): void {
+    if (!adminByGesture(this.deviceRole) || this.mode === 'admin') return;
+    event.preventDefault();
+    clearTimeout(this.gestureTimer);
+    this.gestureTimer = setTimeout(() => this.go('admin'), STAFF_GESTURE_MS);
+  }
+
+  private stopGesture(): void {
+    clearTimeout(this.gestureTimer);
   }
 
   private update_(): void {
@@ -283,7 +325,7 @@ export class KofuApp extends LitElement {
       case 'verify':
         return html`<kofu-verifier-home></kofu-verifier-home>`;
       case 'admin':
-        return html`<kofu-admin-home></kofu-admin-home>`;
+        return html`<kofu-admin-route .deviceRole=${this.deviceRole}></kofu-admin-route>`;
       default:
         return html`<kofu-kiosk-home></kofu-kiosk-home>`;
     }
@@ -292,18 +334,19 @@ export class KofuApp extends LitElement {
   override render() {
     const link = (mode: Mode, key: 'nav.kiosk' | 'nav.verify' | 'nav.admin') =>
       html`<a href=${MODE_PATHS[mode]} aria-current=${this.mode === mode ? 'page' : 'false'} data-mode=${mode} @click=${(e: MouseEvent) => this.navigate(e, mode)}>${t(key)}</a>`;
+    const links = headerModes(this.deviceRole);
+    const keys = { kiosk: 'nav.kiosk', verify: 'nav.verify', admin: 'nav.admin' } as const;
     return html`
       <header>
         <div class="top">
-          <div class="brand">
+          <div class="brand" data-staff-gesture @pointerdown=${(e: PointerEvent) => this.startGesture(e)} @pointerup=${() => this.stopGesture()}
+            @pointerleave=${() => this.stopGesture()} @pointercancel=${() => this.stopGesture()} @contextmenu=${(e: Event) => adminByGesture(this.deviceRole) && e.preventDefault()}>
             <img src="/icons/icon.svg" alt="" />
             <span>kofu</span>
             ${this.demoMode ? html`<span class="demo" title=${t('app.demo-explainer')}>${t('app.demo-badge')}</span>` : nothing}
           </div>
           ${this.renderNote()}
-          <nav aria-label="kofu">
-            ${link('kiosk', 'nav.kiosk')} ${link('verify', 'nav.verify')} ${link('admin', 'nav.admin')}
-          </nav>
+          ${links.length > 0 ? html`<nav aria-label="kofu">${links.map((mode) => link(mode, keys[mode]))}</nav>` : nothing}
           <button class="secondary" data-action="large-text" aria-pressed=${largeText() ? 'true' : 'false'} aria-label=${t('nav.large-text')}
             @click=${() => {
               setLargeText(!largeText());

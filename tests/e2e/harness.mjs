@@ -57,6 +57,35 @@ export async function waitForMode(page, mode) {
   await page.locator(`kofu-app main[data-mode="${mode}"] ${tag} h1`).waitFor({ timeout: 15_000 });
 }
 
+/** Waits for the admin route to show the staff gate (setup or sign-in) instead of the console. */
+export async function waitForStaffGate(page) {
+  await page.locator('kofu-app main[data-mode="admin"] kofu-staff-gate section[data-staff] h1').waitFor({ timeout: 15_000 });
+}
+
+/** The staff passphrase the e2e tests set up devices with (docs/operations.md, "Staff access"). */
+export const E2E_STAFF_PASSPHRASE = 'kofu e2e staff passphrase';
+
+/**
+ * Opens the admin console as staff, through the UI like a person would, on a page showing the
+ * admin route: on a fresh device the setup screen (role `role`, staff passphrase), else the
+ * passphrase sign-in. The session lives in the page, so each new page or reload signs in again.
+ */
+export async function signInAsStaff(page, { role = 'demo', passphrase = E2E_STAFF_PASSPHRASE } = {}) {
+  await waitForStaffGate(page);
+  const gate = page.locator('kofu-staff-gate');
+  if ((await gate.locator('section[data-staff]').getAttribute('data-staff')) === 'setup') {
+    await gate.locator(`input[name="role"][value="${role}"]`).check();
+    await gate.locator('input[name="method"][value="passphrase"]').check();
+    await gate.locator('input[name="passphrase"]').fill(passphrase);
+    await gate.locator('input[name="again"]').fill(passphrase);
+    await gate.locator('button[data-action="set-up"]').click();
+  } else {
+    await gate.locator('form[data-form="sign-in-passphrase"] input[name="passphrase"]').fill(passphrase);
+    await gate.locator('button[data-action="sign-in-passphrase"]').click();
+  }
+  await waitForMode(page, 'admin');
+}
+
 export async function waitForServiceWorkerControl(page) {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;

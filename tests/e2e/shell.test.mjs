@@ -6,7 +6,7 @@ import { mkdtemp, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { makePng } from '../support/png.mjs';
-import { launchBrowser, withApp, waitForMode, waitForServiceWorkerControl, watchPage } from './harness.mjs';
+import { launchBrowser, signInAsStaff, withApp, waitForMode, waitForServiceWorkerControl, waitForStaffGate, watchPage } from './harness.mjs';
 
 describe('kofu app shell (built, in Chromium)', () => {
   let browser;
@@ -61,16 +61,19 @@ describe('kofu app shell (built, in Chromium)', () => {
       await page.locator('kofu-app nav a[data-mode="verify"]').click();
       await waitForMode(page, 'verify');
       assert.equal(new URL(page.url()).pathname, '/verify');
+      // The admin console is behind staff access: a fresh demo device asks for its setup first.
       await page.locator('kofu-app nav a[data-mode="admin"]').click();
-      await waitForMode(page, 'admin');
+      await signInAsStaff(page);
       assert.equal(new URL(page.url()).pathname, '/admin');
       await page.goBack();
       await waitForMode(page, 'verify');
 
-      // Direct entry to each mode's URL works too (the server and the SW answer with the shell).
+      // Direct entry to each mode's URL works too (the server and the SW answer with the shell);
+      // a new page load has no staff session, so /admin opens at the sign-in.
       for (const [path, mode] of [['/admin', 'admin'], ['/verify', 'verify'], ['/', 'kiosk']]) {
         await page.goto(`${app.origin}${path}`);
-        await waitForMode(page, mode);
+        if (mode === 'admin') await waitForStaffGate(page);
+        else await waitForMode(page, mode);
       }
       assert.deepEqual(seen.errors, []);
     });
@@ -111,7 +114,8 @@ describe('kofu app shell (built, in Chromium)', () => {
       await page.locator('kofu-app [data-notice="offline"]').waitFor();
       for (const [path, mode] of [['/verify', 'verify'], ['/admin', 'admin']]) {
         await page.goto(`${app.origin}${path}`);
-        await waitForMode(page, mode);
+        if (mode === 'admin') await waitForStaffGate(page);
+        else await waitForMode(page, mode);
       }
       // The lazily loaded worker works offline too: convert an image in the verifier.
       await page.goto(`${app.origin}/verify`);
@@ -119,10 +123,10 @@ describe('kofu app shell (built, in Chromium)', () => {
       await page.locator('kofu-verifier-home input[type=file]').setInputFiles({ name: 'scan.png', mimeType: 'image/png', buffer: makePng(120, 170) });
       await page.locator('kofu-verifier-home [data-result="loaded"]').waitFor();
 
-      // A brand-new tab, still offline, opens as well.
+      // A brand-new tab, still offline, opens as well, and staff can set up and sign in offline.
       const second = await context.newPage();
       await second.goto(`${app.origin}/admin`);
-      await waitForMode(second, 'admin');
+      await signInAsStaff(second);
 
       const foreign = seen.requests.filter((url) => {
         const { protocol, origin } = new URL(url);
@@ -178,13 +182,15 @@ describe('kofu app shell (built, in Chromium)', () => {
 
   it('saves a backup, refuses a damaged one without changing data, and restores a good one', async () => {
     await withApp(browser, async ({ app, context, page }) => {
-      page.on('dialog', (dialog) => dialog.accept());
+      const dialogs = [];
+      page.on('dialog', (dialog) => (dialogs.push(dialog.message()), dialog.accept()));
       await page.goto(`${app.origin}/admin`);
-      await waitForMode(page, 'admin');
+      await signInAsStaff(page);
       const [download] = await Promise.all([page.waitForEvent('download'), page.locator('kofu-admin-home button[data-action="save-backup"]').click()]);
       assert.match(download.suggestedFilename(), /^kofu-backup-.*\.json$/);
       const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
       assert.equal(JSON.parse(text).format, 'kofu-backup');
+      assert.equal(dialogs.filter((message) => message.includes('個人番号')).length, 2, 'a backup holds 個人番号: asked twice');
 
       const restore = page.locator('kofu-admin-home input[data-action="restore-backup"]');
       await restore.setInputFiles({ name: 'edited.json', mimeType: 'application/json', buffer: Buffer.from(text.replace('"stores":{', '"stores":{"meta":[["x",1]],"x":')) });
@@ -200,11 +206,13 @@ describe('kofu app shell (built, in Chromium)', () => {
     await withApp(browser, async ({ app, context, page }) => {
       for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }, { width: 1920, height: 1080 }]) {
         await page.setViewportSize(viewport);
-        for (const [path, mode] of [['/', 'kiosk'], ['/verify', 'verify'], ['/admin', 'admin']]) {
+        for (const [path, mode] of [['/', 'kiosk'], ['/verify', 'verify'], ['/admin', 'staff gate'], ['/admin', 'admin']]) {
           await page.goto(`${app.origin}${path}`);
-          await waitForMode(page, mode);
+          if (mode === 'staff gate') await waitForStaffGate(page);
+          else if (mode === 'admin') await signInAsStaff(page);
+          else await waitForMode(page, mode);
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-          assert.ok(overflow <= 0, `${path} at ${viewport.width}×${viewport.height} overflows by ${overflow}px`);
+          assert.ok(overflow <= 0, `${path} (${mode}) at ${viewport.width}×${viewport.height} overflows by ${overflow}px`);
         }
       }
     });

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
-import { launchBrowser, waitForMode, watchPage, withApp } from './harness.mjs';
+import { launchBrowser, signInAsStaff, waitForMode, watchPage, withApp } from './harness.mjs';
 
 const dist = new URL('../../dist/', import.meta.url);
 
@@ -22,7 +22,8 @@ async function rolesLoaded(browser, path, mode, use = async () => {}) {
   await withApp(browser, async ({ app, page }) => {
     const seen = watchPage(page);
     await page.goto(`${app.origin}${path}`);
-    await waitForMode(page, mode);
+    if (mode === 'admin') await signInAsStaff(page); // the console is behind staff access
+    else await waitForMode(page, mode);
     await use(page);
     await page.waitForLoadState('networkidle');
     const scripts = seen.requests.map((url) => new URL(url)).filter((url) => url.origin === app.origin && url.pathname.endsWith('.js'));

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { launchBrowser, serveApp, waitForMode, watchPage, withApp } from './harness.mjs';
+import { launchBrowser, serveApp, signInAsStaff, waitForMode, watchPage, withApp } from './harness.mjs';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const panel = 'kofu-admin-trust';
@@ -26,7 +26,7 @@ async function openAdmin(context, origin) {
   page.on('dialog', (dialog) => dialog.accept()); // revocation and key replacement ask for confirmation
   const seen = watchPage(page);
   await page.goto(`${origin}/admin`);
-  await waitForMode(page, 'admin');
+  await signInAsStaff(page);
   await page.locator(`${panel} [data-signer="active"][data-state="certified"]`).waitFor({ timeout: 20_000 }); // demo key provisioned
   return { page, seen };
 }

@@ -12,9 +12,14 @@ import type { StorageStatus } from '../../store/database.ts';
 import { LanguageController, language, t } from '../shared/i18n.ts';
 import { controls, panels, tokens } from '../shared/styles.ts';
 import { TaskController } from '../shared/task-controller.ts';
+import { confirmPersonalNumberExport } from '../staff/personal-export.ts';
 import './readers-panel.ts';
 import './registry-panel.ts';
 import './trust-panel.ts';
+import './trust/demo-mode-panel.ts';
+import './trust/trust-store-panel.ts';
+import '../staff/staff-panel.ts';
+import { cachedDeviceRole, onDeviceRoleChange, type DeviceRole } from '../../app/device-role.ts';
 
 const formatBytes = (bytes: number | undefined) =>
   bytes === undefined ? '—' : bytes >= 1073741824 ? `${(bytes / 1073741824).toFixed(1)} GB` : `${(bytes / 1048576).toFixed(1)} MB`;
@@ -28,20 +33,31 @@ export class KofuAdminHome extends LitElement {
   ];
 
   @state() private storage?: StorageStatus;
+  /** A verifier-only device's console shows only its trust list and demo mode (it holds nothing else). */
+  @state() private deviceRole: DeviceRole = cachedDeviceRole();
+  private stopFollowingRole?: () => void;
   private readonly i18n = new LanguageController(this);
   private readonly tasks = new TaskController(this, 'admin');
 
   override connectedCallback(): void {
     super.connectedCallback();
     void storageStatus().then((status) => (this.storage = status));
+    this.stopFollowingRole = onDeviceRoleChange((role) => (this.deviceRole = role));
   }
 
-  private saveBackup(): Promise<void> {
+  override disconnectedCallback(): void {
+    this.stopFollowingRole?.();
+    super.disconnectedCallback();
+  }
+
+  /** A backup holds the registry, 個人番号 included: asked twice, and logged. */
+  private saveBackup(): Promise<void> | undefined {
+    if (!confirmPersonalNumberExport(t('staff.export.backup'))) return undefined;
     return this.tasks.run('main', async () => {
       const { file, summary } = await backupTools().save();
       browserSaveFile(file.name, file.data, file.type);
       return t('admin.backup.saved', { records: summary.records });
-    });
+    }, { name: 'backup.save', detail: { personalNumbers: true } });
   }
 
   private restore(file: File | undefined): Promise<void> | undefined {
@@ -50,15 +66,25 @@ export class KofuAdminHome extends LitElement {
       const summary = await backupTools().restore(file);
       const date = new Date(summary.createdAt).toLocaleString(language() === 'ja' ? 'ja-JP' : 'en-GB');
       return t('admin.backup.restored', { records: summary.records, date });
-    });
+    }, { name: 'backup.restore' });
   }
 
   override render() {
     const storage = this.storage;
     const working = this.tasks.working;
     const outcome = this.tasks.outcome();
+    if (this.deviceRole === 'verifier') {
+      return html`
+        <h1>${t('admin.heading')}</h1>
+        <kofu-admin-staff></kofu-admin-staff>
+        <kofu-demo-mode-panel data-trust-section></kofu-demo-mode-panel>
+        <kofu-trust-store-panel data-trust-section></kofu-trust-store-panel>
+        <small>${t('admin.version', { version: APP_VERSION })}</small>
+      `;
+    }
     return html`
       <h1>${t('admin.heading')}</h1>
+      <kofu-admin-staff></kofu-admin-staff>
       <section>
         <h2>${t('admin.storage')}</h2>
         ${storage
@@ -84,8 +110,8 @@ export class KofuAdminHome extends LitElement {
         ${outcome?.kind === 'ok' ? html`<p role="status" class="ok" data-result="ok">${outcome.text}</p>` : nothing}
         ${outcome?.kind === 'error' ? html`<p role="alert" class="error" data-result="error">${describeError(outcome.error, language())}</p>` : nothing}
       </section>
-      <kofu-admin-trust></kofu-admin-trust>
-      <kofu-admin-readers></kofu-admin-readers>
+      <kofu-admin-trust .deviceRole=${this.deviceRole}></kofu-admin-trust>
+      ${this.deviceRole === 'admin' ? nothing : html`<kofu-admin-readers></kofu-admin-readers>`}
       <kofu-admin-registry></kofu-admin-registry>
       <small>${t('admin.version', { version: APP_VERSION })}</small>
     `;

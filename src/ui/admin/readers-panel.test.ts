@@ -2,10 +2,16 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { setLanguage } from '../shared/i18n.ts';
 import './readers-panel.ts';
 import type { KofuAdminReaders } from './readers-panel.ts';
+import { signInAsTestStaff } from '../../app/staff/testing.ts';
 
 const text = (el: KofuAdminReaders, selector: string) => el.shadowRoot!.querySelector(selector)?.textContent?.trim() ?? '';
 
 describe('ui/admin readers panel', () => {
+  // Admin actions run only for a signed-in staff member (src/app/staff/access.ts).
+  before(async function () {
+    this.timeout(20_000);
+    await signInAsTestStaff();
+  });
   afterEach(() => setLanguage('ja'));
 
   it('says in plain words which readers this browser can use', async () => {

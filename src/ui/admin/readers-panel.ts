@@ -13,6 +13,7 @@ import { describeError } from '../shared/error-messages.ts';
 import { DemoModeController } from '../shared/demo-mode-controller.ts';
 import { LanguageController, language, t } from '../shared/i18n.ts';
 import { controls, panels, tokens } from '../shared/styles.ts';
+import { staffAccess } from '../../app/staff/index.ts';
 
 type Outcome = { kind: 'result'; check: ReaderCheck } | { kind: 'error'; error: unknown } | undefined;
 
@@ -56,7 +57,8 @@ export class KofuAdminReaders extends LitElement {
     this.working = true;
     this.outcome = undefined;
     try {
-      this.outcome = { kind: 'result', check: await runReaderCheck(choice, language()) };
+      // An admin action like the others: only for signed-in staff, and logged (the check's result stays on screen).
+      this.outcome = { kind: 'result', check: await staffAccess().act('readers.check', () => runReaderCheck(choice, language())) };
     } catch (error) {
       this.outcome = { kind: 'error', error };
     } finally {

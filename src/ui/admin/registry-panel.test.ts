@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { setLanguage } from '../shared/i18n.ts';
 import './registry-panel.ts';
 import type { KofuAdminRegistry } from './registry-panel.ts';
+import { signInAsTestStaff } from '../../app/staff/testing.ts';
 
 const $ = (el: KofuAdminRegistry, selector: string) => el.shadowRoot!.querySelector(selector);
 
@@ -19,6 +20,11 @@ async function outcome(el: KofuAdminRegistry): Promise<Element> {
 }
 
 describe('ui/admin registry panel', () => {
+  // Admin actions run only for a signed-in staff member (src/app/staff/access.ts).
+  before(async function () {
+    this.timeout(20_000);
+    await signInAsTestStaff();
+  });
   const originalConfirm = window.confirm;
   beforeEach(() => (window.confirm = () => true));
   afterEach(() => {
@@ -63,6 +69,24 @@ describe('ui/admin registry panel', () => {
     await outcome(el);
     const lines = saved[0].trim().split(/\r?\n/);
     expect(lines.length).to.be.greaterThan(12);
+  });
+
+  it('asks twice before an export with 個人番号; a “no” to either question exports nothing', async () => {
+    const el = await fixture<KofuAdminRegistry>(html`<kofu-admin-registry></kofu-admin-registry>`);
+    const saved: string[] = [];
+    el.saveFile = (_name, data) => saved.push(String(data));
+    await waitUntil(() => $(el, '[data-summary]'), 'no summary', { timeout: 15_000 });
+    for (const action of ['export-csv', 'export-json']) {
+      for (const answers of [[false], [true, false]]) {
+        const asked: string[] = [];
+        window.confirm = (message) => (asked.push(String(message)), answers[asked.length - 1] ?? true);
+        ($(el, `button[data-action="${action}"]`) as HTMLButtonElement).click();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(asked.length).to.equal(answers.length);
+        expect(asked.every((m) => m.includes('個人番号'))).to.equal(true);
+        expect(saved.length).to.equal(0);
+      }
+    }
   });
 
   it('makes the printer calibration sheet as a PDF', async function () {

@@ -15,6 +15,7 @@ import { DemoModeController } from '../shared/demo-mode-controller.ts';
 import { LanguageController, language, t } from '../shared/i18n.ts';
 import { controls, panels, tokens } from '../shared/styles.ts';
 import { TaskController } from '../shared/task-controller.ts';
+import { confirmPersonalNumberExport } from '../staff/personal-export.ts';
 
 @customElement('kofu-admin-registry')
 export class KofuAdminRegistry extends LitElement {
@@ -53,12 +54,15 @@ export class KofuAdminRegistry extends LitElement {
     return t('registry.exported', { file: file.name });
   }
 
-  private exportJson(): Promise<void> {
-    return this.tasks.run('main', async () => this.save(await registryAdmin().exportJson()));
+  /** Both exports carry every resident's 個人番号: asked twice, and logged. */
+  private exportJson(): Promise<void> | undefined {
+    if (!confirmPersonalNumberExport(t('staff.export.registry-json'))) return undefined;
+    return this.tasks.run('main', async () => this.save(await registryAdmin().exportJson()), { name: 'registry.export-json', detail: { personalNumbers: true } });
   }
 
-  private exportCsv(): Promise<void> {
-    return this.tasks.run('main', async () => this.save(await registryAdmin().exportCsv()));
+  private exportCsv(): Promise<void> | undefined {
+    if (!confirmPersonalNumberExport(t('staff.export.residents-csv'))) return undefined;
+    return this.tasks.run('main', async () => this.save(await registryAdmin().exportCsv()), { name: 'registry.export-csv', detail: { personalNumbers: true } });
   }
 
   private import(file: File | undefined, kind: RegistryFileKind): Promise<void> | undefined {
@@ -66,7 +70,7 @@ export class KofuAdminRegistry extends LitElement {
     return this.tasks.run('main', async () => {
       const snapshot = await registryAdmin().importFile(file, kind);
       return t('registry.imported', { residents: snapshot.residents.length });
-    });
+    }, { name: `registry.import-${kind}` });
   }
 
   private resetDemo(): Promise<void> | undefined {
@@ -74,11 +78,11 @@ export class KofuAdminRegistry extends LitElement {
     return this.tasks.run('main', async () => {
       await registryAdmin().resetToDemo();
       return t('registry.reset-done');
-    });
+    }, { name: 'registry.reset-demo' });
   }
 
   private openCalibrationSheet(): Promise<void> {
-    return this.tasks.run('main', async () => this.save(await registryAdmin().calibrationSheet()));
+    return this.tasks.run('main', async () => this.save(await registryAdmin().calibrationSheet()), { name: 'printer.calibration-sheet' });
   }
 
   private renderProblems(problems: readonly ImportProblem[]) {

@@ -3,6 +3,7 @@ import { setLanguage } from '../shared/i18n.ts';
 import './trust-panel.ts';
 import type { KofuAdminTrust } from './trust-panel.ts';
 import { mountPanels, removeTrustDevices, trustDevice } from './trust/testing.ts';
+import { signInAsTestStaff } from '../../app/staff/testing.ts';
 
 /** The admin console's trust tools: every role's panel over one device's services. */
 async function mount() {
@@ -15,10 +16,27 @@ async function mount() {
 }
 
 describe('ui/admin/trust-panel', () => {
+  // Admin actions run only for a signed-in staff member (src/app/staff/access.ts).
+  before(async function () {
+    this.timeout(20_000);
+    await signInAsTestStaff();
+  });
   beforeEach(() => setLanguage('en'));
   afterEach(async () => {
     setLanguage('ja');
     await removeTrustDevices();
+  });
+
+  it('shows the panels the device role uses: a kiosk tablet no authority, an admin device no signer', async () => {
+    const device = await trustDevice();
+    for (const [role, present, absent] of [['kiosk', 'kofu-signer-panel', 'kofu-authority-panel'], ['admin', 'kofu-authority-panel', 'kofu-signer-panel']] as const) {
+      const { root } = await mountPanels<KofuAdminTrust>(
+        html`<kofu-admin-trust .deviceRole=${role} .store=${device.store} .signer=${device.signer} .authority=${device.authority} .logTools=${device.logTools}></kofu-admin-trust>`,
+      );
+      expect(root.shadowRoot!.querySelector(present), `${role}: ${present}`).to.not.equal(null);
+      expect(root.shadowRoot!.querySelector(absent), `${role}: ${absent}`).to.equal(null);
+      expect(root.shadowRoot!.querySelector('kofu-trust-store-panel')).to.not.equal(null);
+    }
   });
 
   it('shows the demo signer and demo trust list, and turning demo mode off stops using them', async () => {

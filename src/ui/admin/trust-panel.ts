@@ -7,11 +7,13 @@
  * - `<kofu-authority-panel>`: the municipality root — back up, restore, certify, revoke, publish;
  * - `<kofu-issuance-log-panel>`: the issuance log's audit export and checks.
  *
- * The admin console shows them all, over one set of services, and runs one action at a time across
+ * The admin console shows those the device's role uses (a kiosk tablet no authority, an admin
+ * device no signer; the demo role all of them), over one set of services, and runs one action at a time across
  * them; after an action in any panel every panel re-reads its state before the outcome shows.
  */
-import { LitElement, html } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type { DeviceRole } from '../../app/device-role.ts';
 import { municipalityAuthority, type MunicipalityAuthority } from '../../app/trust/authority.ts';
 import { issuanceLogTools, type IssuanceLogTools } from '../../app/trust/issuance-log-tools.ts';
 import { tabletSigner, type TabletSigner } from '../../app/trust/tablet-signer.ts';
@@ -35,6 +37,8 @@ export class KofuAdminTrust extends LitElement {
   @property({ attribute: false }) signer: TabletSigner = tabletSigner();
   @property({ attribute: false }) authority: MunicipalityAuthority = municipalityAuthority();
   @property({ attribute: false }) logTools: IssuanceLogTools = issuanceLogTools();
+  /** The device role, from the admin console: which panels it needs. */
+  @property({ attribute: false }) deviceRole: DeviceRole = 'demo';
   /** How files reach the user; tests replace it to capture them. */
   @property({ attribute: false }) saveFile: SaveFile = browserSaveFile;
 
@@ -64,12 +68,12 @@ export class KofuAdminTrust extends LitElement {
       <h2 class="visually-hidden">${t('trust.heading')}</h2>
       <kofu-demo-mode-panel data-trust-section .store=${this.store}
         .refreshAfterAction=${refresh} .othersWorking=${busy} @kofu-trust-working=${working}></kofu-demo-mode-panel>
-      <kofu-signer-panel data-trust-section .signer=${this.signer} .saveFile=${this.saveFile}
-        .refreshAfterAction=${refresh} .othersWorking=${busy} @kofu-trust-working=${working}></kofu-signer-panel>
+      ${this.deviceRole === 'admin' ? nothing : html`<kofu-signer-panel data-trust-section .signer=${this.signer} .saveFile=${this.saveFile}
+        .refreshAfterAction=${refresh} .othersWorking=${busy} @kofu-trust-working=${working}></kofu-signer-panel>`}
       <kofu-trust-store-panel data-trust-section .store=${this.store}
         .refreshAfterAction=${refresh} .othersWorking=${busy} @kofu-trust-working=${working}></kofu-trust-store-panel>
-      <kofu-authority-panel data-trust-section .authority=${this.authority} .saveFile=${this.saveFile}
-        .refreshAfterAction=${refresh} .othersWorking=${busy} @kofu-trust-working=${working}></kofu-authority-panel>
+      ${this.deviceRole === 'kiosk' ? nothing : html`<kofu-authority-panel data-trust-section .authority=${this.authority} .saveFile=${this.saveFile}
+        .refreshAfterAction=${refresh} .othersWorking=${busy} @kofu-trust-working=${working}></kofu-authority-panel>`}
       <kofu-issuance-log-panel .logTools=${this.logTools} .saveFile=${this.saveFile}
         .refreshAfterAction=${refresh} .othersWorking=${busy} @kofu-trust-working=${working}></kofu-issuance-log-panel>
     `;

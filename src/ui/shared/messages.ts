@@ -7,6 +7,7 @@ import { registryEn, registryJa } from './messages-registry.ts';
 import { trustEn, trustJa } from './messages-trust.ts';
 import { verifyEn, verifyJa } from './messages-verify.ts';
 import { kioskEn, kioskJa } from './messages-kiosk.ts';
+import { staffEn, staffJa } from './messages-staff.ts';
 
 const ja = {
   'app.title': 'kofu コンビニ交付',
@@ -64,6 +65,7 @@ const ja = {
   ...readersJa,
   ...registryJa,
   ...kioskJa,
+  ...staffJa,
 };
 
 export type Messages = typeof ja;
@@ -127,6 +129,7 @@ const en = {
   ...readersEn,
   ...registryEn,
   ...kioskEn,
+  ...staffEn,
 } satisfies Messages;
 
 export const messages: Record<'ja' | 'en', Messages> = { ja, en };

@@ -5,6 +5,14 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { beginWork } from '../../app/activity.ts';
+import { staffAccess } from '../../app/staff/index.ts';
+import type { LogDetail } from '../../app/staff/access.ts';
+
+/** An admin action by name (docs/security.md lists them): run only for a signed-in staff member, and logged. */
+export interface StaffAction {
+  readonly name: string;
+  readonly detail?: LogDetail;
+}
 
 /** What an action left for the person: a success line, or the error to describe. */
 export type Outcome = { readonly kind: 'ok'; readonly text: string } | { readonly kind: 'error'; readonly error: unknown };
@@ -49,15 +57,17 @@ export class TaskController<Section extends string = 'main'> implements Reactive
   /**
    * Runs one action. The task returns the success line, or `undefined` to show nothing. The
    * outcome appears only after `refresh`, so a success message never sits beside stale state.
+   * With `action`, the task runs only for a signed-in staff member and is written to the staff
+   * log with their credential, whether it succeeds or fails (src/app/staff/access.ts `act`).
    */
-  async run(section: Section, task: () => Promise<string | undefined>): Promise<void> {
+  async run(section: Section, task: () => Promise<string | undefined>, action?: StaffAction): Promise<void> {
     const done = beginWork(`${this.label}:${section}`);
     this.running++;
     this.outcomes.delete(section);
     this.host.requestUpdate();
     let outcome: Outcome | undefined;
     try {
-      const text = await task();
+      const text = action ? await staffAccess().act(action.name, task, () => action.detail) : await task();
       if (text !== undefined) outcome = { kind: 'ok', text };
     } catch (error) {
       outcome = { kind: 'error', error };

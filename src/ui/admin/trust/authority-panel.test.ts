@@ -4,6 +4,7 @@ import './authority-panel.ts';
 import type { KofuAuthorityPanel } from './authority-panel.ts';
 import './trust-store-panel.ts';
 import { chooseFile, fill, mountPanels, removeTrustDevices, trustDevice } from './testing.ts';
+import { signInAsTestStaff } from '../../../app/staff/testing.ts';
 
 /** The authority panel, and beside it the same device's trust store (where published lists are installed). */
 async function mount() {
@@ -17,6 +18,11 @@ async function mount() {
 }
 
 describe('ui/admin/trust/authority-panel', () => {
+  // Admin actions run only for a signed-in staff member (src/app/staff/access.ts).
+  before(async function () {
+    this.timeout(20_000);
+    await signInAsTestStaff();
+  });
   beforeEach(() => setLanguage('en'));
   afterEach(async () => {
     setLanguage('ja');

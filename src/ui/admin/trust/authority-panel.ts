@@ -57,7 +57,7 @@ export class KofuAuthorityPanel extends TrustSection<AuthorityView> {
     return this.tasks.run('root', async () => {
       const root = await this.authority.createRoot(Number(municipality), name);
       return t('trust.root.created', { name: root.name });
-    });
+    }, { name: 'trust.root-create' });
   }
 
   private restoreRoot(event: SubmitEvent): Promise<void> | undefined {
@@ -71,7 +71,7 @@ export class KofuAuthorityPanel extends TrustSection<AuthorityView> {
       form.reset();
       this.restoreFileName = undefined;
       return t('trust.root.restored', { name: root.name });
-    });
+    }, { name: 'trust.root-restore' });
   }
 
   private backupRoot(event: SubmitEvent): Promise<void> {
@@ -83,7 +83,7 @@ export class KofuAuthorityPanel extends TrustSection<AuthorityView> {
       form.reset();
       this.saveFile(`kofu-root-${this.view?.root?.municipality ?? 'key'}${FileKind.rootBackup}`, bytes, 'application/octet-stream');
       return t('trust.backup.saved');
-    });
+    }, { name: 'trust.root-backup' });
   }
 
   private deleteRoot(event: SubmitEvent): Promise<void> {
@@ -92,7 +92,7 @@ export class KofuAuthorityPanel extends TrustSection<AuthorityView> {
     return this.tasks.run('root', async () => {
       await this.authority.deleteRoot(kid);
       return t('trust.root.removed');
-    });
+    }, { name: 'trust.root-delete' });
   }
 
   private readRequest(file: File): Promise<void> {
@@ -102,7 +102,7 @@ export class KofuAuthorityPanel extends TrustSection<AuthorityView> {
       const request = await this.authority.readSignerRequest(bytes);
       this.pendingRequest = { bytes, deviceId: request.deviceId, municipality: request.municipality, kid: request.kidHex };
       return undefined;
-    });
+    }, { name: 'trust.signer-request-read' });
   }
 
   private certify(event: SubmitEvent): Promise<void> | undefined {
@@ -115,7 +115,7 @@ export class KofuAuthorityPanel extends TrustSection<AuthorityView> {
       this.pendingRequest = undefined;
       this.saveFile(`kofu-certificate-${fileSafe(issued.deviceId)}${FileKind.certificate}`, certificate, 'application/octet-stream');
       return t('trust.certify.done', { deviceId: issued.deviceId, until: formatDate(issued.notAfter) });
-    });
+    }, { name: 'trust.signer-certify' });
   }
 
   private revoke(kid: string, label: string): Promise<void> | undefined {
@@ -124,7 +124,7 @@ export class KofuAuthorityPanel extends TrustSection<AuthorityView> {
       const { bytes, list } = await this.authority.revokeSigner(kid);
       this.saveFile(`kofu-trust-list-v${list.version}${FileKind.trustList}`, bytes, 'application/octet-stream');
       return t('trust.revoke.done', { version: list.version });
-    });
+    }, { name: 'trust.signer-revoke' });
   }
 
   private publish(event: SubmitEvent): Promise<void> {
@@ -134,7 +134,7 @@ export class KofuAuthorityPanel extends TrustSection<AuthorityView> {
       const { bytes, list } = await this.authority.publishTrustList(Number(days));
       this.saveFile(`kofu-trust-list-v${list.version}${FileKind.trustList}`, bytes, 'application/octet-stream');
       return t('trust.publish.done', { version: list.version });
-    });
+    }, { name: 'trust.list-publish' });
   }
 
   /** No root on this device yet: create one, or restore it from its backup. */

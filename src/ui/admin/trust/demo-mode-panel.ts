@@ -35,7 +35,7 @@ export class KofuDemoModePanel extends TrustSection<DemoView> {
     return this.tasks.run('demo', async () => {
       await this.store.setDemoMode(on);
       return on ? t('trust.demo.turned-on') : t('trust.demo.turned-off');
-    });
+    }, { name: 'demo-mode.switch', detail: { on } });
   }
 
   override render(): TemplateResult {

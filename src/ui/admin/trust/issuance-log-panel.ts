@@ -38,7 +38,7 @@ export class KofuIssuanceLogPanel extends TrustSection<void> {
       const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
       this.saveFile(`kofu-issuance-log-${stamp}${FileKind.log}`, result.json, 'application/json');
       return result.signedHead ? t('trust.log.exported', { entries: result.entries }) : t('trust.log.exported-unsigned', { entries: result.entries });
-    });
+    }, { name: 'issuance-log.export' });
   }
 
   private verifyLog(file?: File): Promise<void> {
@@ -47,7 +47,7 @@ export class KofuIssuanceLogPanel extends TrustSection<void> {
       const text = file ? new TextDecoder().decode(await readFile(file, MAX_LOG_FILE_BYTES)) : undefined;
       this.report = await this.logTools.verify(text);
       return undefined;
-    });
+    }, { name: 'issuance-log.verify' });
   }
 
   override render(): TemplateResult {

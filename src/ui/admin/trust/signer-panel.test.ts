@@ -2,6 +2,7 @@ import { expect, html, waitUntil } from '@open-wc/testing';
 import { setLanguage } from '../../shared/i18n.ts';
 import './signer-panel.ts';
 import { chooseFile, mountPanels, removeTrustDevices, trustDevice } from './testing.ts';
+import { signInAsTestStaff } from '../../../app/staff/testing.ts';
 
 async function mount() {
   const device = await trustDevice();
@@ -11,6 +12,11 @@ async function mount() {
 }
 
 describe('ui/admin/trust/signer-panel', () => {
+  // Admin actions run only for a signed-in staff member (src/app/staff/access.ts).
+  before(async function () {
+    this.timeout(20_000);
+    await signInAsTestStaff();
+  });
   beforeEach(() => setLanguage('en'));
   afterEach(async () => {
     setLanguage('ja');

@@ -50,14 +50,14 @@ export class KofuSignerPanel extends TrustSection<SignerView> {
       const bytes = await this.signer.createSignerRequest(deviceId.trim(), Number(municipality));
       this.saveFile(`kofu-request-${fileSafe(deviceId)}${FileKind.request}`, bytes, 'application/octet-stream');
       return t('trust.request.created');
-    });
+    }, { name: 'signer.request-create' });
   }
 
   private installCertificate(file: File): Promise<void> {
     return this.tasks.run('signer', async () => {
       const info = await this.signer.installSignerCertificate(await readFile(file, MAX_SIGNER_CERTIFICATE_BYTES));
       return t('trust.certificate.installed', { deviceId: info.deviceId, until: formatDate(info.notAfter) });
-    });
+    }, { name: 'signer.certificate-install' });
   }
 
   private renderSignerInfo(status: SignerStatus | undefined, which: 'active' | 'real'): TemplateResult {

@@ -4,8 +4,14 @@ import './authority-panel.ts';
 import './trust-store-panel.ts';
 import type { KofuTrustStorePanel } from './trust-store-panel.ts';
 import { chooseFile, fill, mountPanels, removeTrustDevices, trustDevice } from './testing.ts';
+import { signInAsTestStaff } from '../../../app/staff/testing.ts';
 
 describe('ui/admin/trust/trust-store-panel', () => {
+  // Admin actions run only for a signed-in staff member (src/app/staff/access.ts).
+  before(async function () {
+    this.timeout(20_000);
+    await signInAsTestStaff();
+  });
   beforeEach(() => setLanguage('en'));
   afterEach(async () => {
     setLanguage('ja');

@@ -56,7 +56,7 @@ export class KofuTrustStorePanel extends TrustSection<TrustStoreView> {
         this.pendingPublisher = { bytes: listBytes, source: listSource, kid: publisher.kid, name: publisher.name, municipality: publisher.municipality };
         return undefined;
       }
-    });
+    }, { name: 'trust.list-import' });
   }
 
   private confirmPublisher(event: SubmitEvent): Promise<void> | undefined {
@@ -68,7 +68,7 @@ export class KofuTrustStorePanel extends TrustSection<TrustStoreView> {
       const list = await this.store.trustPublisherAndImport(pending.bytes, kid, pending.source);
       this.pendingPublisher = undefined;
       return t('trust.list.imported', { version: list.version });
-    });
+    }, { name: 'trust.publisher-confirm' });
   }
 
   private importFromUrl(event: SubmitEvent): Promise<void> {
@@ -82,7 +82,7 @@ export class KofuTrustStorePanel extends TrustSection<TrustStoreView> {
     return this.tasks.run('trust', async () => {
       await this.store.setTrustListUrl(url.trim());
       return t('trust.url.saved');
-    });
+    }, { name: 'trust.list-url-save' });
   }
 
   private renderList(summary: TrustListSummary | undefined, which: 'real' | 'demo'): TemplateResult {

@@ -21,7 +21,8 @@ describe('ui/admin/trust/trust-store-panel', () => {
   it('shows the demo trust list in demo mode and no real one yet', async () => {
     const { store } = await trustDevice();
     const { $ } = await mountPanels(html`<kofu-trust-store-panel .store=${store}></kofu-trust-store-panel>`);
-    await waitUntil(() => $('[data-list="demo"]'), 'demo list provisioned', { timeout: 10_000 });
+    // The placeholder also carries data-list="demo" (data-state="none"): wait for the list itself.
+    await waitUntil(() => $('[data-list="demo"][data-version]'), 'demo list provisioned', { timeout: 10_000 });
     expect($('[data-list="demo"] [data-field="version"]')!.textContent).to.contain('1');
     expect($('[data-list="demo"] [data-field="revoked"]')!.textContent).to.equal('0');
     expect($('[data-list="real"]')!.dataset.state).to.equal('none');

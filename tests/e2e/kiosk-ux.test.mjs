@@ -11,7 +11,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { axeViolations, overflowOf, screenshot } from './axe.mjs';
 import { backSidePng } from './back-side.mjs';
-import { chromiumForSuite, waitForMode, watchPage } from './harness.mjs';
+import { chromiumForSuite, signInAsStaff, waitForMode, waitForStaffGate, watchPage } from './harness.mjs';
 
 const home = 'kofu-kiosk-home';
 /** Wednesday 2026-11-25 12:00 JST: inside every service hour. */
@@ -345,7 +345,10 @@ describe('kiosk screens (issue #13)', { timeout: 300_000 }, () => {
     const { context, page } = await open(chromium.browser, chromium.app.origin, TABLET, '/admin');
     const findings = new Findings();
     try {
-      await waitForMode(page, 'admin');
+      // The console opens behind staff sign-in (src/ui/staff/): the setup screen is checked too.
+      await waitForStaffGate(page);
+      await findings.check(page, 'staff setup', { scroll: false });
+      await signInAsStaff(page);
       await page.locator('kofu-admin-home [data-persisted]').waitFor({ timeout: 15_000 });
       await findings.check(page, 'admin', { scroll: false });
     } finally {

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { describe, it } from 'node:test';
-import { chromiumForSuite, serveApp, waitForMode, withApp } from './harness.mjs';
+import { chromiumForSuite, serveApp, waitForMode, withApp, waitForStaffGate } from './harness.mjs';
 
 /** Console messages about the Permissions-Policy header while `page` loads `url`. */
 async function policyMessages(page, url) {
@@ -68,7 +68,9 @@ describe('Permissions-Policy (built, in Chromium)', () => {
     await withApp(chromium.browser, async ({ app, page }) => {
       for (const [path, mode] of [['/', 'kiosk'], ['/verify', 'verify'], ['/admin', 'admin']]) {
         const messages = await policyMessages(page, `${app.origin}${path}`);
-        await waitForMode(page, mode);
+        // /admin opens at the staff sign-in (a fresh device: its setup screen).
+        if (mode === 'admin') await waitForStaffGate(page);
+        else await waitForMode(page, mode);
         assert.deepEqual(messages, [], `${path}: ${JSON.stringify(messages)}`);
         page.removeAllListeners('console');
       }

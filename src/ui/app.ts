@@ -17,7 +17,7 @@ import { appDemoMode, cachedDemoMode, onDemoModeChange } from '../app/demo-mode.
 import { adminByGesture, appDeviceRole, cachedDeviceRole, headerModes, onDeviceRoleChange, routeFor, type DeviceRole } from '../app/device-role.ts';
 import { LanguageController, language, setLanguage, t } from './shared/i18n.ts';
 import { largeText, setLargeText } from './shared/text-size.ts';
-import { controls, tokens } from './shared/styles.ts';
+import { elementStyles } from './shared/styles.ts';
 import './kiosk/kiosk-home.ts';
 
 /** How long the "ready to work offline" note stays (it needs no answer). */
@@ -34,8 +34,7 @@ const STAFF_GESTURE_MS = 3000;
 @customElement('kofu-app')
 export class KofuApp extends LitElement {
   static override styles = [
-    tokens,
-    controls,
+    ...elementStyles,
     css`
       :host {
         display: flex;

@@ -1,5 +1,6 @@
 // Shared set-up for the end-to-end tests: the built app served from dist/ on a free port, and
 // Debian's Chromium driven by playwright-core.
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
@@ -35,6 +36,24 @@ export async function withApp(browser, test, { serve = {}, context: contextOptio
 
 export function launchBrowser() {
   return chromium.launch({ executablePath: chromiumPath(), headless: true, args: chromiumArgs });
+}
+
+/**
+ * One Chromium for the enclosing `describe` (and, with `serve`, one app server): started before
+ * its first test, closed after its last. Read `suite.browser` / `suite.app` inside the tests
+ * (they are undefined until `before` has run).
+ */
+export function chromiumForSuite({ serve = false } = {}) {
+  const suite = { browser: undefined, app: undefined };
+  before(async () => {
+    if (serve) suite.app = await serveApp();
+    suite.browser = await launchBrowser();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.app?.close();
+  });
+  return suite;
 }
 
 /**

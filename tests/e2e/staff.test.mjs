@@ -3,8 +3,8 @@
 // (WebAuthn.*) — shows the kiosk and nothing else; the admin console opens only to the passkey;
 // an export with 個人番号 asks twice and appears in the staff log with the passkey's id.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { launchBrowser, waitForMode, waitForStaffGate, watchPage, withApp } from './harness.mjs';
+import { describe, it } from 'node:test';
+import { chromiumForSuite, waitForMode, waitForStaffGate, watchPage, withApp } from './harness.mjs';
 
 const gate = 'kofu-staff-gate';
 const console_ = 'kofu-admin-home';
@@ -14,16 +14,10 @@ const localhost = (origin) => origin.replace('127.0.0.1', 'localhost');
 const base64url = (base64) => base64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
 describe('staff access (built, in Chromium with a virtual authenticator)', () => {
-  let browser;
-  before(async () => {
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const chromium = chromiumForSuite();
 
   it('kiosk role: no way into admin without the passkey; with it, an export of 個人番号 asks twice and appears in the log', async () => {
-    await withApp(browser, async ({ app, context, page }) => {
+    await withApp(chromium.browser, async ({ app, context, page }) => {
       const origin = localhost(app.origin);
       const seen = watchPage(page);
       const cdp = await context.newCDPSession(page);
@@ -127,7 +121,7 @@ describe('staff access (built, in Chromium with a virtual authenticator)', () =>
   });
 
   it('a verifier-only device shows only the verifier, and its console only the trust list', async () => {
-    await withApp(browser, async ({ app, page }) => {
+    await withApp(chromium.browser, async ({ app, page }) => {
       page.on('dialog', (dialog) => dialog.accept());
       await page.goto(`${app.origin}/admin`);
       await waitForStaffGate(page);

@@ -4,8 +4,8 @@
 // scripts each route actually loaded for one refusal code of each role.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, describe, it } from 'node:test';
-import { launchBrowser, signInAsStaff, waitForMode, watchPage, withApp } from './harness.mjs';
+import { describe, it } from 'node:test';
+import { chromiumForSuite, signInAsStaff, waitForMode, watchPage, withApp } from './harness.mjs';
 
 const dist = new URL('../../dist/', import.meta.url);
 
@@ -34,16 +34,10 @@ async function rolesLoaded(browser, path, mode, use = async () => {}) {
 }
 
 describe('trust services by device role (built, in Chromium)', () => {
-  let browser;
-  before(async () => {
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const chromium = chromiumForSuite();
 
   it('the verifier loads only the trust store', async () => {
-    assert.deepEqual(await rolesLoaded(browser, '/verify', 'verify'), ['store']);
+    assert.deepEqual(await rolesLoaded(chromium.browser, '/verify', 'verify'), ['store']);
   });
 
   it('the kiosk loads the signer and the trust store it checks against, not the authority', async () => {
@@ -52,10 +46,10 @@ describe('trust services by device role (built, in Chromium)', () => {
       await page.locator('kofu-kiosk-home [data-action="start"]').click();
       await page.locator('kofu-kiosk-home [data-card]').first().waitFor({ timeout: 20_000 });
     };
-    assert.deepEqual(await rolesLoaded(browser, '/', 'kiosk', start), ['store', 'signer']);
+    assert.deepEqual(await rolesLoaded(chromium.browser, '/', 'kiosk', start), ['store', 'signer']);
   });
 
   it('the admin console loads every role its panels show', async () => {
-    assert.deepEqual(await rolesLoaded(browser, '/admin', 'admin'), ['store', 'signer', 'authority']);
+    assert.deepEqual(await rolesLoaded(chromium.browser, '/admin', 'admin'), ['store', 'signer', 'authority']);
   });
 });

@@ -4,13 +4,13 @@
 // revocation. Also: a wrong-passphrase root restore, trust-list download rules, and the issuance
 // log's audit export and verification.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { launchBrowser, serveApp, signInAsStaff, waitForMode, watchPage, withApp } from './harness.mjs';
+import { chromiumForSuite, serveApp, signInAsStaff, waitForMode, watchPage, withApp } from './harness.mjs';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const panel = 'kofu-admin-trust';
@@ -65,18 +65,12 @@ async function makeDemoLog(entries) {
 }
 
 describe('trust and provisioning (built, in Chromium)', () => {
-  let browser;
-  before(async () => {
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const chromium = chromiumForSuite();
 
   it('provisions a tablet from an admin device by files, revokes it, refuses a wrong backup passphrase and restores with the right one', async () => {
     const app = await serveApp();
-    const adminContext = await browser.newContext();
-    const tabletContext = await browser.newContext();
+    const adminContext = await chromium.browser.newContext();
+    const tabletContext = await chromium.browser.newContext();
     try {
       const { page: admin, seen: adminSeen } = await openAdmin(adminContext, app.origin);
       const { page: tablet, seen: tabletSeen } = await openAdmin(tabletContext, app.origin);
@@ -189,7 +183,7 @@ describe('trust and provisioning (built, in Chromium)', () => {
   });
 
   it('exports the issuance log for audit and verifies exported files, reporting deleted and modified entries', async () => {
-    await withApp(browser, async ({ app, context }) => {
+    await withApp(chromium.browser, async ({ app, context }) => {
       const { page, seen } = await openAdmin(context, app.origin); // demo mode: the demo root is trusted
       const own = await downloadBytes(page, () => page.locator(`${panel} button[data-action="export-log"]`).click());
       assert.match(own.name, /^kofu-issuance-log-.*\.json$/);

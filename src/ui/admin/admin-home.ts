@@ -10,7 +10,7 @@ import { APP_VERSION } from '../../app/version.ts';
 import { browserSaveFile } from '../shared/download.ts';
 import type { StorageStatus } from '../../store/database.ts';
 import { LanguageController, language, t } from '../shared/i18n.ts';
-import { controls, panels, tokens } from '../shared/styles.ts';
+import { panels, elementStyles } from '../shared/styles.ts';
 import { TaskController } from '../shared/task-controller.ts';
 import { confirmPersonalNumberExport } from '../staff/personal-export.ts';
 import './readers-panel.ts';
@@ -27,8 +27,7 @@ const formatBytes = (bytes: number | undefined) =>
 @customElement('kofu-admin-home')
 export class KofuAdminHome extends LitElement {
   static override styles = [
-    tokens,
-    controls,
+    ...elementStyles,
     panels,
   ];
 

@@ -12,7 +12,7 @@ import { capabilitySummary, permittedReaders, readerCapabilities, runReaderCheck
 import { describeError } from '../shared/error-messages.ts';
 import { DemoModeController } from '../shared/demo-mode-controller.ts';
 import { LanguageController, language, t } from '../shared/i18n.ts';
-import { controls, panels, tokens } from '../shared/styles.ts';
+import { panels, elementStyles } from '../shared/styles.ts';
 import { staffAccess } from '../../app/staff/index.ts';
 
 type Outcome = { kind: 'result'; check: ReaderCheck } | { kind: 'error'; error: unknown } | undefined;
@@ -20,8 +20,7 @@ type Outcome = { kind: 'result'; check: ReaderCheck } | { kind: 'error'; error: 
 @customElement('kofu-admin-readers')
 export class KofuAdminReaders extends LitElement {
   static override styles = [
-    tokens,
-    controls,
+    ...elementStyles,
     panels,
     css`
       ul.devices {

@@ -13,15 +13,14 @@ import type { ImportProblem } from '../../registry/transfer.ts';
 import { browserSaveFile, type SaveFile } from '../shared/download.ts';
 import { DemoModeController } from '../shared/demo-mode-controller.ts';
 import { LanguageController, language, t } from '../shared/i18n.ts';
-import { controls, panels, tokens } from '../shared/styles.ts';
+import { panels, elementStyles } from '../shared/styles.ts';
 import { TaskController } from '../shared/task-controller.ts';
 import { confirmPersonalNumberExport } from '../staff/personal-export.ts';
 
 @customElement('kofu-admin-registry')
 export class KofuAdminRegistry extends LitElement {
   static override styles = [
-    tokens,
-    controls,
+    ...elementStyles,
     panels,
     css`
       ol.problems {

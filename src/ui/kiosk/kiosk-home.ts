@@ -13,7 +13,7 @@ import type { LocalizedText } from '../../bytes/errors.ts';
 import type { KioskSession, KioskState } from '../../app/kiosk-session.ts';
 import type { DemoCardChoice } from '../../app/kiosk.ts';
 import { language, LanguageController, t } from '../shared/i18n.ts';
-import { controls, tokens } from '../shared/styles.ts';
+import { elementStyles } from '../shared/styles.ts';
 import type { KofuKioskChooseEvent, KofuKioskDemoCardEvent, KofuKioskLastTryEvent, KofuKioskOptionsEvent, KofuPinSubmitEvent } from './kiosk-events.ts';
 import type { KioskStep } from './steps/kiosk-step.ts';
 import './steps/kiosk-start.ts';
@@ -35,8 +35,7 @@ const messageOf = (error: unknown) => (error as { text?: LocalizedText }).text?.
 @customElement('kofu-kiosk-home')
 export class KofuKioskHome extends LitElement {
   static override styles = [
-    tokens,
-    controls,
+    ...elementStyles,
     css`
       /* The kiosk fills the height under the app's header; the step below the title takes the rest. */
       :host {

@@ -10,7 +10,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { LanguageController, t } from '../shared/i18n.ts';
-import { controls, tokens } from '../shared/styles.ts';
+import { elementStyles } from '../shared/styles.ts';
 import { kioskEvent } from './kiosk-events.ts';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
@@ -18,8 +18,7 @@ const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 @customElement('kofu-pin-keypad')
 export class KofuPinKeypad extends LitElement {
   static override styles = [
-    tokens,
-    controls,
+    ...elementStyles,
     css`
       :host {
         display: block;

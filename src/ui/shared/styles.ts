@@ -123,3 +123,17 @@ export const panels = css`
     }
   }
 `;
+
+/**
+ * What every kofu element starts from: the tokens, the controls, and a block host (only `display`
+ * goes on `:host`; an element that lays out as flex says so in its own rules).
+ */
+export const elementStyles = [
+  tokens,
+  controls,
+  css`
+    :host {
+      display: block;
+    }
+  `,
+];

@@ -12,7 +12,7 @@ import { passkeysSupported } from '../../app/staff/passkeys.ts';
 import { describeError } from '../shared/error-messages.ts';
 import { LanguageController, language, t } from '../shared/i18n.ts';
 import { ROLE_MESSAGE } from '../shared/messages-staff.ts';
-import { controls, panels, tokens } from '../shared/styles.ts';
+import { panels, elementStyles } from '../shared/styles.ts';
 import { TaskController } from '../shared/task-controller.ts';
 
 const ROLE_HINT = {
@@ -31,8 +31,7 @@ const formFields = (form: HTMLFormElement): Record<string, string> =>
 @customElement('kofu-staff-gate')
 export class KofuStaffGate extends LitElement {
   static override styles = [
-    tokens,
-    controls,
+    ...elementStyles,
     panels,
     css`
       fieldset {

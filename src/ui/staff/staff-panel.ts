@@ -13,7 +13,7 @@ import type { StaffLogEntry } from '../../store/staff.ts';
 import { DemoModeController } from '../shared/demo-mode-controller.ts';
 import { LanguageController, language, t } from '../shared/i18n.ts';
 import { ROLE_MESSAGE } from '../shared/messages-staff.ts';
-import { controls, panels, tokens } from '../shared/styles.ts';
+import { panels, elementStyles } from '../shared/styles.ts';
 import { TaskController } from '../shared/task-controller.ts';
 
 type Section = 'session' | 'role' | 'credentials';
@@ -23,8 +23,7 @@ const formatTime = (ms: number) => new Date(ms).toLocaleString(language() === 'j
 @customElement('kofu-admin-staff')
 export class KofuAdminStaff extends LitElement {
   static override styles = [
-    tokens,
-    controls,
+    ...elementStyles,
     panels,
     css`
       .table {

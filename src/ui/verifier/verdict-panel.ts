@@ -9,17 +9,13 @@ import { customElement, property } from 'lit/decorators.js';
 import { formatWareki, isoFromDay, jstDay } from '../../documents/dates.ts';
 import type { RestoredImage, VerificationReport } from '../../verify/report.ts';
 import { LanguageController, language, t } from '../shared/i18n.ts';
-import { controls, tokens } from '../shared/styles.ts';
+import { elementStyles } from '../shared/styles.ts';
 
 @customElement('kofu-verdict')
 export class KofuVerdict extends LitElement {
   static override styles = [
-    tokens,
-    controls,
+    ...elementStyles,
     css`
-      :host {
-        display: block;
-      }
       .verdict {
         border-radius: var(--kofu-radius);
         padding: 16px 20px;

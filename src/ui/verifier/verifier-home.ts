@@ -15,7 +15,7 @@ import { anotherFrameMayHelp, dpiIfA4, loadVerifierInput, locatorFromHash, openC
 import { AbortedError } from '../../bytes/errors.ts';
 import type { VerificationReport } from '../../verify/report.ts';
 import { LanguageController, language, t } from '../shared/i18n.ts';
-import { controls, tokens } from '../shared/styles.ts';
+import { elementStyles } from '../shared/styles.ts';
 import './verdict-panel.ts';
 
 type Status =
@@ -29,12 +29,8 @@ type LocatorState = { kind: 'none' } | { kind: 'known'; text: string; serial: nu
 @customElement('kofu-verifier-home')
 export class KofuVerifierHome extends LitElement {
   static override styles = [
-    tokens,
-    controls,
+    ...elementStyles,
     css`
-      :host {
-        display: block;
-      }
       .drop {
         border: 2px dashed var(--kofu-line);
         border-radius: var(--kofu-radius);

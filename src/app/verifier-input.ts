@@ -13,9 +13,10 @@ import { AbortedError } from '../bytes/errors.ts';
 import type { VerificationReport } from '../verify/report.ts';
 import { readImageFile } from '../vision/input.ts';
 import { isTiffFile, openTiff } from '../vision/tiff-input.ts';
+import { VERIFIER_FILE_TYPES } from './verifier-file-types.ts';
 
 export { dpiIfA4 } from '../vision/input.ts';
-export { isTiffFile };
+export { isTiffFile, VERIFIER_FILE_TYPES };
 
 export type VerifierInput =
   /** A file the person chose or dropped: an image, or a kofu PDF (its first sheet's back page). */
@@ -27,15 +28,6 @@ export type VerifierInput =
 export function isPdfFile(file: Pick<File, 'type' | 'name'>): boolean {
   return file.type === 'application/pdf' || /\.pdf$/i.test(file.name);
 }
-
-/** The file types the verifier opens: the file picker's `accept` and the installed app's file handler. */
-export const VERIFIER_FILE_TYPES = {
-  'image/png': ['.png'],
-  'image/jpeg': ['.jpg', '.jpeg'],
-  'image/webp': ['.webp'],
-  'image/tiff': ['.tif', '.tiff'],
-  'application/pdf': ['.pdf'],
-} as const;
 
 /** `<input accept>`: every type and extension of VERIFIER_FILE_TYPES, and any other image. */
 export const VERIFIER_ACCEPT = [...Object.entries(VERIFIER_FILE_TYPES).flat(2), 'image/*'].join(',');

@@ -39,4 +39,10 @@ describe('verdicts', () => {
     expect(adviceFor('seal.signer-revoked', 'seal')?.ja).to.contain('信頼リスト');
     expect(adviceFor('seal.bad-signature', 'seal')?.en).to.contain('municipality');
   });
+
+  it('tells a verifier without the font yet to connect, not that the paper is invalid', () => {
+    const advice = adviceFor('render.font-unavailable', 'render');
+    expect(advice?.en).to.contain('does not mean the certificate is invalid');
+    expect(advice?.ja).to.contain('ネットワークに接続');
+  });
 });

@@ -92,6 +92,13 @@ export function adviceFor(code: string, stage: VerifyStage): LocalizedText | und
       return UPDATE_TRUST;
     case 'seal.demo-outside-demo-mode':
       return DEMO_ONLY;
+    case 'render.font-unavailable':
+      // A verifier stores the certificate font on first use (docs/architecture.md, "Caching"):
+      // offline before that, the restored image cannot be drawn — the paper is not at fault.
+      return text(
+        'この端末には復元画像用のフォントがまだありません。ネットワークに接続して、もう一度確認してください（証明書が無効という意味ではありません）。',
+        'This device does not have the font for the restored image yet. Connect to the network and check again (this does not mean the certificate is invalid).',
+      );
     case 'seal.issued-in-future':
       return text('この端末の日付と時刻を確認してください。', 'Check this device’s date and time.');
   }

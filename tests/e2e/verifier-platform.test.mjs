@@ -130,6 +130,24 @@ describe('verifier platform conventions (built, in Chromium)', () => {
     });
   });
 
+  it('a verifier-only device offline before its first restored image says to connect, not that the paper is forged', { timeout: 120_000 }, async () => {
+    const back = await backSidePng({ serial: 26 });
+    await withApp(browser, async ({ app, context, page }) => {
+      await page.goto(`${app.origin}/verify`);
+      await waitForMode(page, 'verify');
+      await waitForServiceWorkerControl(page);
+      await app.close();
+      await context.setOffline(true);
+      await page.locator('kofu-verifier-home input[type=file]').setInputFiles({ name: 'back.png', mimeType: 'image/png', buffer: back.png });
+      const verdict = page.locator('kofu-verdict section[data-verdict]');
+      await verdict.waitFor({ timeout: 90_000 });
+      assert.match(await verdict.innerText(), /フォント/);
+      const advice = await page.locator('kofu-verdict .advice').innerText();
+      assert.match(advice, /ネットワークに接続/);
+      assert.doesNotMatch(advice, /偽造/);
+    });
+  });
+
   it('a device that opens the kiosk stores the font when it installs', { timeout: 60_000 }, async () => {
     await withApp(browser, async ({ app, page }) => {
       await page.goto(`${app.origin}/`);

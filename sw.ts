@@ -15,11 +15,11 @@
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { modeFromPath } from './src/app/routes.ts';
+import { FONT_CACHE } from './src/render/font-cache.ts';
 import { SHARED_FILE_CACHE, SHARED_FILE_KEY, SHARED_NAME_HEADER, SHARED_QUERY, SHARE_TARGET_FIELD, SHARE_TARGET_PATH } from './src/app/verifier-file-types.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEntry | string> };
 
-const FONT_CACHE = 'kofu-font';
 const entryUrl = (entry: PrecacheEntry | string) => (typeof entry === 'string' ? entry : entry.url);
 const isFont = (entry: PrecacheEntry | string) => /\.ttf$/.test(entryUrl(entry));
 const manifest = self.__WB_MANIFEST;

@@ -1,8 +1,9 @@
 /**
  * `<kofu-verifier-home>`: what a bank clerk, employer or landlord does with a printed kofu
- * certificate. Choose, drop or paste a scan of the back (PNG, JPEG, WebP, TIFF), a kofu PDF, share
- * it from another app, open it with the installed app, or photograph it with the camera; the verify worker finds the QR locator, decodes the scrambled image, checks the
- * seal against the trust list and draws the restored certificate; `<kofu-verdict>` shows the result.
+ * certificate. Choose, drop or paste a scan of the back (PNG, JPEG, WebP, TIFF) or a kofu PDF,
+ * share it from another app, open it with the installed app, or photograph it with the camera;
+ * the verify worker finds the QR locator, decodes the scrambled image, checks the seal against
+ * the trust list and draws the restored certificate; `<kofu-verdict>` shows the result.
  *
  * `/verify#<digits>` is what a phone's camera app opens from the printed QR code: the locator is
  * then already known and only the scrambled image is needed.
@@ -12,7 +13,7 @@ import { customElement, query, state } from 'lit/decorators.js';
 import { beginWork } from '../../app/activity.ts';
 import { inputFailureReport, readLocatorInWorker, verifyPages, verifyPixels } from '../../app/verifier.ts';
 import { canReadClipboard, cameFromShare, onLaunchFiles, pastedFile, readClipboardFile, takeSharedFile } from '../../app/verifier-handoff.ts';
-import { VERIFIER_ACCEPT, anotherFrameMayHelp, dpiIfA4, locatorFromHash, openCamera, openVerifierInput, scanPreview, videoFrame, type VerifierInput } from '../../app/verifier-input.ts';
+import { VERIFIER_ACCEPT, anotherFrameMayHelp, dpiIfA4, locatorFromHash, openCamera, openVerifierInput, scanPreview, videoFrame, type VerifierInput, type VerifierPages } from '../../app/verifier-input.ts';
 import { AbortedError } from '../../bytes/errors.ts';
 import type { VerificationReport } from '../../verify/report.ts';
 import { LanguageController, language, t } from '../shared/i18n.ts';
@@ -176,7 +177,7 @@ export class KofuVerifierHome extends LitElement {
     this.scan = undefined;
     this.status = { kind: 'working', percent: 0 };
     try {
-      let pages;
+      let pages: VerifierPages;
       try {
         pages = await openVerifierInput(input, controller.signal);
       } catch (error) {

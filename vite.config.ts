@@ -2,11 +2,13 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { SHARE_TARGET_FIELD, SHARE_TARGET_PATH, VERIFIER_FILE_TYPES } from './src/app/verifier-file-types.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 // jsPDF imports these lazily for html()/svg features kofu does not use; an empty module keeps
 // them out of the build and the precache.
 const emptyModule = fileURLToPath(new URL('./src/empty-module.ts', import.meta.url));
+const verifierFileTypes = Object.fromEntries(Object.entries(VERIFIER_FILE_TYPES).map(([type, extensions]) => [type, [...extensions]]));
 
 export default defineConfig({
   define: { __KOFU_VERSION__: JSON.stringify(pkg.version) },
@@ -37,11 +39,25 @@ export default defineConfig({
           { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
           { src: '/icons/icon.svg', sizes: 'any', type: 'image/svg+xml' },
         ],
+        // Web Share Target Level 2: a photo or scan shared from another app is posted here; sw.ts
+        // keeps the file and opens /verify?shared=1 (src/app/verifier-handoff.ts).
+        share_target: {
+          action: SHARE_TARGET_PATH,
+          method: 'POST',
+          enctype: 'multipart/form-data',
+          params: { files: [{ name: SHARE_TARGET_FIELD, accept: [...Object.keys(verifierFileTypes), ...Object.values(verifierFileTypes).flat()] }] },
+        },
+        // File Handling: the installed app is offered for these files ("Open with"); they arrive
+        // through window.launchQueue on /verify.
+        file_handlers: [{ action: '/verify', accept: verifierFileTypes }],
+        launch_handler: { client_mode: 'navigate-existing' },
       },
       injectManifest: {
-        // No webmanifest here: the plugin adds it itself (globbing it lists it twice).
+        // No webmanifest here: the plugin adds it itself (globbing it lists it twice). The font
+        // (5.6 MiB) is listed too, but sw.ts takes it out of the precache: it is cached per role
+        // (docs/architecture.md, "Caching").
         globPatterns: ['**/*.{js,mjs,css,html,wasm,ttf,png,svg,ico}'],
-        // The default 2 MiB would silently skip the Japanese font.
+        // The default 2 MiB would silently drop the font from the list sw.ts reads its URL from.
         maximumFileSizeToCacheInBytes: 20 * 1024 * 1024,
       },
     }),

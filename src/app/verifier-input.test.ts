@@ -1,13 +1,17 @@
 import { expect } from '@open-wc/testing';
 import { AbortedError, KofuError } from '../bytes/errors.ts';
+import { encodeTiff } from '../../tests/support/tiff.mjs';
 import { MAX_INPUT_BYTES } from '../vision/input.ts';
 import {
   CAMERA_CONSTRAINTS,
   PREVIEW_WIDTH,
   anotherFrameMayHelp,
   cameraProblem,
+  VERIFIER_ACCEPT,
   isPdfFile,
+  isTiffFile,
   loadVerifierInput,
+  openVerifierInput,
   locatorFromHash,
   openCamera,
   previewSize,
@@ -32,6 +36,31 @@ async function refusal(promise: Promise<unknown>): Promise<KofuError> {
 }
 
 describe('app/verifier-input', () => {
+  it('accepts PNG, JPEG, WebP, TIFF and PDF by type and extension', () => {
+    for (const item of ['image/png', 'image/jpeg', 'image/webp', 'image/tiff', 'application/pdf', '.tif', '.tiff', '.pdf', 'image/*']) {
+      expect(VERIFIER_ACCEPT.split(','), item).to.include(item);
+    }
+    expect(isTiffFile({ type: '', name: 'SCAN.TIFF' })).to.equal(true);
+  });
+
+  it('opens a multi-page TIFF as its pages, and gives its first page as the input', async () => {
+    const page = (value: number) => ({ width: 8, height: 8, channels: 1, data: new Uint8Array(64).fill(value) });
+    const file = new File([encodeTiff([page(40), page(200)], { compression: 'packbits' })], 'duplex.tif', { type: 'image/tiff' });
+    const pages = await openVerifierInput({ kind: 'file', file });
+    expect(pages.count).to.equal(2);
+    expect((await pages.page(1)).data[0]).to.equal(200);
+    expect((await pages.page(0)).data[0]).to.equal(40);
+    expect((await loadVerifierInput({ kind: 'file', file })).data[0]).to.equal(40);
+  });
+
+  it('opens a PNG or a camera frame as one page', async () => {
+    const pages = await openVerifierInput({ kind: 'file', file: await pngFile(30, 20) });
+    expect(pages.count).to.equal(1);
+    expect((await pages.page(0)).width).to.equal(30);
+    const frame = new ImageData(4, 3);
+    expect(await (await openVerifierInput({ kind: 'frame', frame })).page(0)).to.equal(frame);
+  });
+
   it('tells a PDF by its type or, without one, by its name', () => {
     expect(isPdfFile({ type: 'application/pdf', name: 'certificate' })).to.equal(true);
     expect(isPdfFile({ type: '', name: 'kofu-juminhyo.PDF' })).to.equal(true);

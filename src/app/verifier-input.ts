@@ -1,7 +1,8 @@
 /**
  * Verifier input: the one place that turns what a person gives the verifier — a scan or photo
- * file (PNG, JPEG, WebP), a kofu PDF, or a camera frame — into the RGBA pixels the verify pipeline
- * reads. The limits of src/vision/input.ts (file size, pixel count) are checked before anything
+ * file (PNG, JPEG, WebP, TIFF with one page or several), a kofu PDF, or a camera frame — into the
+ * RGBA pixels the verify pipeline reads; files arrive by the file picker, drag and drop, paste,
+ * the OS share sheet (src/app/shared-file.ts) or the installed app's file handler. The limits of src/vision/input.ts (file size, pixel count) are checked before anything
  * is decoded, and each refusal carries a message the person can act on. Also the camera itself:
  * opening it, grabbing a frame, and which failed frames are worth another try.
  *
@@ -11,8 +12,11 @@
 import { AbortedError } from '../bytes/errors.ts';
 import type { VerificationReport } from '../verify/report.ts';
 import { readImageFile } from '../vision/input.ts';
+import { isTiffFile, openTiff } from '../vision/tiff-input.ts';
+import { VERIFIER_FILE_TYPES } from './verifier-file-types.ts';
 
 export { dpiIfA4 } from '../vision/input.ts';
+export { isTiffFile, VERIFIER_FILE_TYPES };
 
 export type VerifierInput =
   /** A file the person chose or dropped: an image, or a kofu PDF (its first sheet's back page). */
@@ -25,10 +29,47 @@ export function isPdfFile(file: Pick<File, 'type' | 'name'>): boolean {
   return file.type === 'application/pdf' || /\.pdf$/i.test(file.name);
 }
 
-/** The pixels the verify pipeline reads for `input`; throws a KofuError saying what is wrong with it. */
+/** `<input accept>`: every type and extension of VERIFIER_FILE_TYPES, and any other image. */
+export const VERIFIER_ACCEPT = [...Object.entries(VERIFIER_FILE_TYPES).flat(2), 'image/*'].join(',');
+
+/**
+ * The pages of one input. A scan file, a PDF or a camera frame has one; a TIFF from a flatbed
+ * scanner may have several (front and back). Each page is decoded when asked for, so a long TIFF
+ * never holds more than one page's pixels at a time.
+ */
+export interface VerifierPages {
+  readonly count: number;
+  /** Page `index` (0-based) as RGBA pixels; the caller owns them (a TIFF page is decoded afresh on every call). */
+  page(index: number): Promise<ImageData>;
+}
+
+/** Opens `input` (reads a TIFF's directories, checks the limits); throws a KofuError saying what is wrong with it. */
+export async function openVerifierInput(input: VerifierInput, signal?: AbortSignal): Promise<VerifierPages> {
+  if (input.kind === 'file' && isTiffFile(input.file)) {
+    // openTiff loads utif2 only when a TIFF is chosen.
+    const tiff = await openTiff(input.file);
+    if (signal?.aborted) throw new AbortedError();
+    return { count: tiff.pages.length, page: async (index) => tiff.decodePage(index) };
+  }
+  const only = await loadVerifierInput(input, signal);
+  return {
+    count: 1,
+    page: async (index) => {
+      if (index !== 0) throw new RangeError(`no page ${index + 1}`);
+      return only;
+    },
+  };
+}
+
+/** The pixels of the first page of `input`; throws a KofuError saying what is wrong with it. */
 export async function loadVerifierInput(input: VerifierInput, signal?: AbortSignal): Promise<ImageData> {
   if (input.kind === 'frame') return input.frame;
   const { file } = input;
+  if (isTiffFile(file)) {
+    const image = (await openTiff(file)).decodePage(0);
+    if (signal?.aborted) throw new AbortedError();
+    return image;
+  }
   if (isPdfFile(file)) {
     // PDF.js loads only when a PDF is chosen.
     const { renderPdfBackPage } = await import('../vision/pdf-input.ts');

@@ -46,4 +46,10 @@ describe('verdicts', () => {
     // A code without its own advice still gets the stage's: never nothing at a stage that has one.
     for (const code of VERIFIER_CODES) for (const stage of ['input', 'carrier', 'seal', 'content'] as const) expect(adviceFor(code, stage), `${code} at ${stage}`).to.not.equal(undefined);
   });
+
+  it('tells a verifier without the font yet to connect, not that the paper is invalid', () => {
+    const advice = adviceFor('render.font-unavailable', 'render');
+    expect(advice?.en).to.contain('does not mean the certificate is invalid');
+    expect(advice?.ja).to.contain('ネットワークに接続');
+  });
 });

@@ -5,6 +5,7 @@
  */
 import { AbortedError, KofuError, legacyDescribe, type BytesErrorCode, BYTES_ERROR_CODES, type LocalizedText } from '../bytes/errors.ts';
 import { DOCUMENTS_ERROR_CODES, type DocumentsErrorCode } from '../documents/errors.ts';
+import { RENDER_ERROR_CODES, type RenderErrorCode } from '../render/font.ts';
 import { SEAL_ERROR_CODES, type SealErrorCode } from '../seal/errors.ts';
 import { VERIFY_ERROR_CODES, VerifyError, type VerifyErrorCode } from './errors.ts';
 import type { VerificationReport, VerifyStage } from './report.ts';
@@ -35,8 +36,8 @@ const VISION_CODES = [
 ] as const;
 
 /** Every code a verification report can carry: the verifier's own and those of the domains it runs. */
-export const VERIFIER_CODES = [...VERIFY_ERROR_CODES, ...SEAL_ERROR_CODES, ...DOCUMENTS_ERROR_CODES, ...BYTES_ERROR_CODES, ...CARRIER_CODES, ...VISION_CODES] as const;
-export type VerifierCode = VerifyErrorCode | SealErrorCode | DocumentsErrorCode | BytesErrorCode | (typeof CARRIER_CODES)[number] | (typeof VISION_CODES)[number];
+export const VERIFIER_CODES = [...VERIFY_ERROR_CODES, ...SEAL_ERROR_CODES, ...DOCUMENTS_ERROR_CODES, ...BYTES_ERROR_CODES, ...RENDER_ERROR_CODES, ...CARRIER_CODES, ...VISION_CODES] as const;
+export type VerifierCode = VerifyErrorCode | SealErrorCode | DocumentsErrorCode | BytesErrorCode | RenderErrorCode | (typeof CARRIER_CODES)[number] | (typeof VISION_CODES)[number];
 
 const RESCAN = text(
   '用紙を平らに置き、300dpi・カラーで、自動補正（シャープ・傾き補正など）を切ってスキャンし直してください。写真の場合は明るい場所で真上から撮影してください。',
@@ -57,6 +58,15 @@ const DEMO_ONLY = text(
 const SAME_SHEET = text('QRコードとスクランブル画像が同じ用紙のものか確認し、裏面全体をスキャンしてください。', 'Check that the QR code and the scrambled image are on the same sheet, and scan the whole back side.');
 const OTHER_FILE = text('別のファイル（PNG・JPEG・WebP、80MB以下）を選んでください。', 'Choose another file (PNG, JPEG or WebP, at most 80 MB).');
 const UPDATE_APP = text('アプリを最新版に更新してから、もう一度検証してください。', 'Update the app, then verify again.');
+
+/**
+ * A verifier stores the certificate font on first use (docs/architecture.md, "Caching"): offline
+ * before that, the restored image cannot be drawn — the paper is not at fault.
+ */
+const FONT_MISSING = text(
+  'この端末には復元画像用のフォントがまだありません。ネットワークに接続して、もう一度確認してください（証明書が無効という意味ではありません）。',
+  'This device does not have the font for the restored image yet. Connect to the network and check again (this does not mean the certificate is invalid).',
+);
 
 const DEVICE_CLOCK = text('この端末の日付と時刻を確認してください。', 'Check this device’s date and time.');
 
@@ -156,6 +166,9 @@ const ADVICE: Readonly<Record<VerifierCode, Advice>> = {
   'key-backup.unknown-version': BY_STAGE,
   'key-backup.wrong-passphrase': BY_STAGE,
   'log.bad-export': BY_STAGE,
+
+  'render.font-unavailable': FONT_MISSING,
+  'font.bad-ttf': BY_STAGE,
 };
 
 /** True when `code` has an entry (its own advice or BY_STAGE); tests iterate VERIFIER_CODES with it. */

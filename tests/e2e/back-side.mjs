@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importTypeScript } from '../support/import-ts.mjs';
 import { encodePng } from '../support/png.mjs';
+import { encodeTiff } from '../support/tiff.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -33,4 +34,17 @@ export async function backSidePng({ serial = 7, forged = false } = {}) {
   const f = await fixture();
   const issued = await f.issueDemo(serial, 0, forged ? f.flipSignatureBit : undefined);
   return { png: greyPng(f.backPage(issued)), locatorText: issued.locatorText };
+}
+
+/**
+ * A certificate's back as a flatbed scanner saves a duplex scan: a TIFF (PackBits, 300 dpi) whose
+ * first page is the blank front of the sheet and whose second page is the back.
+ */
+export async function backSideTiff({ serial = 7 } = {}) {
+  const f = await fixture();
+  const issued = await f.issueDemo(serial, 0);
+  const back = f.backPage(issued);
+  const front = { width: back.width, height: back.height, channels: 1, data: new Uint8Array(back.width * back.height).fill(255) };
+  const tiff = encodeTiff([front, { width: back.width, height: back.height, channels: 1, data: back.data }], { compression: 'packbits' });
+  return { tiff: Buffer.from(tiff.buffer, tiff.byteOffset, tiff.byteLength), locatorText: issued.locatorText };
 }

@@ -23,7 +23,7 @@ function pvtsutilsAsEsm() {
 export function devServerPlugins() {
   return [
     pvtsutilsAsEsm(),
-    commonJsAsEsm(['qrcode']),
+    commonJsAsEsm(['qrcode', 'utif2']),
     assetUrlImports(),
     // The tsconfig must be passed, or esbuild applies standard decorators to Lit's legacy ones.
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('../../tsconfig.json', import.meta.url)) }),

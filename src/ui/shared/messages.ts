@@ -40,6 +40,8 @@ const ja = {
   'verify.lead': '受け取った証明書の裏面（スクランブル画像とQRコードのある面）を300dpi・カラーでスキャンした画像、kofuのPDF、またはカメラで確認できます。インターネット接続は不要です。',
   'verify.choose-file': '画像ファイルを選ぶ',
   'verify.drop-here': 'またはここにファイルをドロップ',
+  'verify.paste': '貼り付け',
+  'verify.paste-none': 'クリップボードに画像がありません。画像をコピーしてから、もう一度「貼り付け」を押してください。',
   'verify.reading': ({ percent }: { percent: number }) => `読み取り中… ${percent}%`,
   'verify.loaded': ({ width, height, dpi }: { width: number; height: number; dpi: string }) =>
     `画像を読み込みました：${width}×${height}ピクセル（A4なら約${dpi}dpi）`,
@@ -104,6 +106,8 @@ const en = {
   'verify.lead': 'Check the back of the certificate (the side with the scrambled image and the QR code): a colour scan at 300 dpi, a kofu PDF, or the camera. No internet connection is needed.',
   'verify.choose-file': 'Choose an image file',
   'verify.drop-here': 'or drop a file here',
+  'verify.paste': 'Paste',
+  'verify.paste-none': 'There is no image on the clipboard. Copy an image, then press Paste again.',
   'verify.reading': ({ percent }: { percent: number }) => `Reading… ${percent}%`,
   'verify.loaded': ({ width, height, dpi }: { width: number; height: number; dpi: string }) =>
     `Image loaded: ${width}×${height} pixels (about ${dpi} dpi if it is an A4 page)`,

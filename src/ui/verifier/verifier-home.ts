@@ -1,8 +1,9 @@
 /**
  * `<kofu-verifier-home>`: what a bank clerk, employer or landlord does with a printed kofu
- * certificate. Choose or drop a scan of the back (PNG, JPEG, WebP), a kofu PDF, or photograph it
- * with the camera; the verify worker finds the QR locator, decodes the scrambled image, checks the
- * seal against the trust list and draws the restored certificate; `<kofu-verdict>` shows the result.
+ * certificate. Choose, drop or paste a scan of the back (PNG, JPEG, WebP, TIFF) or a kofu PDF,
+ * share it from another app, open it with the installed app, or photograph it with the camera;
+ * the verify worker finds the QR locator, decodes the scrambled image, checks the seal against
+ * the trust list and draws the restored certificate; `<kofu-verdict>` shows the result.
  *
  * `/verify#<digits>` is what a phone's camera app opens from the printed QR code: the locator is
  * then already known and only the scrambled image is needed.
@@ -10,8 +11,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { beginWork } from '../../app/activity.ts';
-import { inputFailureReport, readLocatorInWorker, verifyPixels } from '../../app/verifier.ts';
-import { anotherFrameMayHelp, dpiIfA4, loadVerifierInput, locatorFromHash, openCamera, scanPreview, videoFrame, type VerifierInput } from '../../app/verifier-input.ts';
+import { inputFailureReport, readLocatorInWorker, verifyPages, verifyPixels } from '../../app/verifier.ts';
+import { canReadClipboard, cameFromShare, onLaunchFiles, pastedFile, readClipboardFile, takeSharedFile } from '../../app/verifier-handoff.ts';
+import { VERIFIER_ACCEPT, anotherFrameMayHelp, dpiIfA4, locatorFromHash, openCamera, openVerifierInput, scanPreview, videoFrame, type VerifierInput, type VerifierPages } from '../../app/verifier-input.ts';
 import { AbortedError } from '../../bytes/errors.ts';
 import type { VerificationReport } from '../../verify/report.ts';
 import { LanguageController, language, t } from '../shared/i18n.ts';
@@ -97,6 +99,7 @@ export class KofuVerifierHome extends LitElement {
   @state() private dragOver = false;
   @state() private locator: LocatorState = { kind: 'none' };
   @state() private cameraError?: string;
+  @state() private pasteNote?: string;
   @state() private scan?: ImageBitmap;
   @query('video') private video?: HTMLVideoElement;
   private stream?: MediaStream;
@@ -106,16 +109,41 @@ export class KofuVerifierHome extends LitElement {
   private controller?: AbortController;
   private readonly i18n = new LanguageController(this);
   private readonly onHash = () => void this.readHash();
+  /** Ctrl+V (or the system's paste) anywhere on the page: an image on the clipboard is verified. */
+  private readonly onPaste = (event: ClipboardEvent) => {
+    const file = pastedFile(event.clipboardData);
+    if (!file || this.status.kind === 'working') return;
+    event.preventDefault();
+    void this.open(file);
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
     addEventListener('hashchange', this.onHash);
+    addEventListener('paste', this.onPaste);
     void this.readHash();
+    void this.openHandedFiles();
+  }
+
+  /** A file from the share sheet (`/verify?shared=1`) or from "open with" on the installed app. */
+  private async openHandedFiles(): Promise<void> {
+    onLaunchFiles((file) => void this.open(file));
+    if (!cameFromShare(location.search)) return;
+    history.replaceState(history.state, '', location.pathname + location.hash);
+    const file = await takeSharedFile().catch(() => undefined);
+    if (file) await this.open(file);
+  }
+
+  private async pasteFromClipboard(): Promise<void> {
+    const file = await readClipboardFile();
+    this.pasteNote = file ? undefined : t('verify.paste-none');
+    if (file) await this.open(file);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     removeEventListener('hashchange', this.onHash);
+    removeEventListener('paste', this.onPaste);
     this.controller?.abort();
     this.stopCamera();
   }
@@ -145,26 +173,32 @@ export class KofuVerifierHome extends LitElement {
     this.scan = undefined;
     this.status = { kind: 'working', percent: 0 };
     try {
-      let pixels: ImageData;
+      let pages: VerifierPages;
       try {
-        pixels = await loadVerifierInput(input, controller.signal);
+        pages = await openVerifierInput(input, controller.signal);
       } catch (error) {
         if (error instanceof AbortedError || controller.signal.aborted) throw new AbortedError();
         this.status = { kind: 'done', report: inputFailureReport(error) };
         return;
       }
-      const size = { width: pixels.width, height: pixels.height };
-      this.status = { kind: 'working', percent: 0, image: size };
-      this.scan = await scanPreview(pixels);
+      let size: { width: number; height: number } | undefined;
       const locatorText = this.locator.kind === 'known' ? this.locator.text : undefined;
-      const report = await verifyPixels(pixels, {
+      // A TIFF may hold several pages: each is tried until one carries the back side.
+      const tried: { size: { width: number; height: number }; preview?: ImageBitmap }[] = [];
+      const { report, page } = await verifyPages(pages, {
         signal: controller.signal,
         locatorText,
+        onPage: async (index, pixels) => {
+          size = { width: pixels.width, height: pixels.height };
+          this.status = { kind: 'working', percent: 0, image: size };
+          tried[index] = { size, preview: (this.scan = await scanPreview(pixels)) };
+        },
         onProgress: (fraction) => {
           if (this.controller === controller) this.status = { kind: 'working', percent: Math.round(fraction * 100), image: size };
         },
       });
       if (this.controller === controller) {
+        ({ size, preview: this.scan } = tried[page] ?? { size });
         this.status = { kind: 'done', report, image: size };
         await this.updateComplete;
         // On a phone the verdict would sit below the fold: bring it up.
@@ -298,7 +332,7 @@ export class KofuVerifierHome extends LitElement {
           ${t('verify.choose-file')}
           <input
             type="file"
-            accept="image/png,image/jpeg,image/webp,image/*,application/pdf,.pdf"
+            accept=${VERIFIER_ACCEPT}
             @change=${(e: Event) => {
               const input = e.target as HTMLInputElement;
               void this.open(input.files?.[0]);
@@ -307,9 +341,11 @@ export class KofuVerifierHome extends LitElement {
           />
         </label>
         <button class="secondary" data-action="camera" @click=${() => void this.startCamera()}>${t('verify.camera')}</button>
+        ${canReadClipboard() ? html`<button class="secondary" data-action="paste" @click=${() => void this.pasteFromClipboard()}>${t('verify.paste')}</button>` : nothing}
         <span>${t('verify.drop-here')}</span>
       </div>
-      ${this.cameraError ? html`<p role="alert" class="error" data-camera-error>${this.cameraError}</p>` : nothing}`;
+      ${this.cameraError ? html`<p role="alert" class="error" data-camera-error>${this.cameraError}</p>` : nothing}
+      ${this.pasteNote ? html`<p role="status" data-paste-note>${this.pasteNote}</p>` : nothing}`;
   }
 
   private renderStatus() {

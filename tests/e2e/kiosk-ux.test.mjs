@@ -85,10 +85,10 @@ function observePrint() {
 }
 
 describe('kiosk screens (issue #13)', { timeout: 300_000 }, () => {
-  const chromium = chromiumForSuite({ serve: true });
+  const suite = chromiumForSuite({ serve: true });
 
   it('every kiosk step fits 1280×800 without scrolling, passes axe, and 印刷 opens the print dialog for the PDF', async () => {
-    const { context, page, seen } = await open(chromium.browser, chromium.app.origin, TABLET, '/', observePrint);
+    const { context, page, seen } = await open(suite.browser, suite.app.origin, TABLET, '/', observePrint);
     const findings = new Findings();
     try {
       await waitForMode(page, 'kiosk');
@@ -146,7 +146,7 @@ describe('kiosk screens (issue #13)', { timeout: 300_000 }, () => {
   });
 
   it('the other kiosk steps — tax options, last-try confirmation, locked card — fit and pass axe', async () => {
-    const { context, page, seen } = await open(chromium.browser, chromium.app.origin);
+    const { context, page, seen } = await open(suite.browser, suite.app.origin);
     const findings = new Findings();
     try {
       await waitForMode(page, 'kiosk');
@@ -182,7 +182,7 @@ describe('kiosk screens (issue #13)', { timeout: 300_000 }, () => {
   });
 
   it('the whole flow works from the keyboard alone, the zoomed preview and the print dialog included', async () => {
-    const { context, page, seen } = await open(chromium.browser, chromium.app.origin, TABLET, '/', observePrint);
+    const { context, page, seen } = await open(suite.browser, suite.app.origin, TABLET, '/', observePrint);
     /** Presses Tab until the focus (through shadow roots) is on `selector`; fails if it never gets there. */
     const tabTo = async (selector) => {
       for (let presses = 0; presses < 60; presses++) {
@@ -243,7 +243,7 @@ describe('kiosk screens (issue #13)', { timeout: 300_000 }, () => {
   });
 
   it('English: one name per certificate on every screen, and the large-text mode is remembered', async () => {
-    const { context, page } = await open(chromium.browser, chromium.app.origin);
+    const { context, page } = await open(suite.browser, suite.app.origin);
     try {
       await waitForMode(page, 'kiosk');
       await page.locator('kofu-app [data-action="language"]').click();
@@ -278,7 +278,7 @@ describe('kiosk screens (issue #13)', { timeout: 300_000 }, () => {
   });
 
   it('a 外国人住民 (NEWMAN EMILY ROSE): the date of birth in 西暦 on the certificate', async () => {
-    const { context, page } = await open(chromium.browser, chromium.app.origin);
+    const { context, page } = await open(suite.browser, suite.app.origin);
     try {
       await waitForMode(page, 'kiosk');
       await toPin(page, 'demo-card-0005');
@@ -309,7 +309,7 @@ describe('kiosk screens (issue #13)', { timeout: 300_000 }, () => {
   it('every verifier state at 390×844 passes axe: empty, working, demo verdict, not valid', async () => {
     const valid = await backSidePng({ serial: 21 });
     const forged = await backSidePng({ serial: 22, forged: true });
-    const { context, page, seen } = await open(chromium.browser, chromium.app.origin, PHONE, '/verify');
+    const { context, page, seen } = await open(suite.browser, suite.app.origin, PHONE, '/verify');
     const findings = new Findings();
     try {
       await waitForMode(page, 'verify');
@@ -342,7 +342,7 @@ describe('kiosk screens (issue #13)', { timeout: 300_000 }, () => {
   });
 
   it('every admin section passes axe', async () => {
-    const { context, page } = await open(chromium.browser, chromium.app.origin, TABLET, '/admin');
+    const { context, page } = await open(suite.browser, suite.app.origin, TABLET, '/admin');
     const findings = new Findings();
     try {
       // The console opens behind staff sign-in (src/ui/staff/): the setup screen is checked too.

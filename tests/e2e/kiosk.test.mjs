@@ -58,10 +58,10 @@ async function typePin(page, pin) {
 }
 
 describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
-  const chromium = chromiumForSuite({ serve: true });
+  const suite = chromiumForSuite({ serve: true });
 
   it('demo card → PIN → 住民票の写し → issue → a PDF that poppler reads', async () => {
-    const { context, page, seen } = await openKiosk(chromium.browser, chromium.app.origin);
+    const { context, page, seen } = await openKiosk(suite.browser, suite.app.origin);
     try {
       assert.match(await page.locator(`${home} h1`).innerText(), /証明書の交付/);
       await placeDemoCard(page, 'demo-card-0001');
@@ -93,7 +93,7 @@ describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
       execFileSync('pdftoppm', ['-f', '2', '-l', '2', '-r', '150', '-png', file, path.join(dir, 'back')]);
       const png = (await readdir(dir)).find((name) => name.startsWith('back') && name.endsWith('.png'));
       const qr = execFileSync('zbarimg', ['--quiet', '--raw', path.join(dir, png)], { encoding: 'utf8' }).trim();
-      assert.match(qr, new RegExp(`^${chromium.app.origin.replace(/[.]/g, '\\.')}/verify#\\d{136}$`));
+      assert.match(qr, new RegExp(`^${suite.app.origin.replace(/[.]/g, '\\.')}/verify#\\d{136}$`));
       // …and the carrier: scanned at 300 dpi (grey), decoded with the locator's key, it is a seal
       // that verifies under the demo trust list for this very certificate.
       execFileSync('pdftoppm', ['-f', '2', '-l', '2', '-r', '300', '-gray', file, path.join(dir, 'scan')]);
@@ -122,7 +122,7 @@ describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
   });
 
   it('wrong PIN: the tries left go down with a message; Cancel returns to the start', async () => {
-    const { context, page, seen } = await openKiosk(chromium.browser, chromium.app.origin, { width: 390, height: 844 });
+    const { context, page, seen } = await openKiosk(suite.browser, suite.app.origin, { width: 390, height: 844 });
     try {
       await placeDemoCard(page, 'demo-card-0002');
       await typePin(page, '0000');
@@ -142,7 +142,7 @@ describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
   });
 
   it('last try needs a confirmation; a locked card is explained; demo mode can reset it', async () => {
-    const { context, page, seen } = await openKiosk(chromium.browser, chromium.app.origin);
+    const { context, page, seen } = await openKiosk(suite.browser, suite.app.origin);
     try {
       await placeDemoCard(page, 'demo-card-0003');
       for (const left of ['2', '1']) {
@@ -163,14 +163,14 @@ describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
     }
   });
 
-  it('USB readers: a blocked WebUSB (SecurityError) and a chromium.browser without WebUSB get plain words', async () => {
-    const blocked = await chromium.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  it('USB readers: a blocked WebUSB (SecurityError) and a suite.browser without WebUSB get plain words', async () => {
+    const blocked = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
     try {
       const page = await blocked.newPage();
       await page.addInitScript(() => {
         navigator.usb.requestDevice = () => Promise.reject(new DOMException('Access denied by policy', 'SecurityError'));
       });
-      await page.goto(`${chromium.app.origin}/`);
+      await page.goto(`${suite.app.origin}/`);
       await waitForMode(page, 'kiosk');
       await page.locator(`${home} [data-action="start"]`).click();
       await page.locator(`${home} [data-action="usb"]`).click();
@@ -179,13 +179,13 @@ describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
     } finally {
       await blocked.close();
     }
-    const without = await chromium.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const without = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
     try {
       const page = await without.newPage();
       await page.addInitScript(() => {
         delete Navigator.prototype.usb;
       });
-      await page.goto(`${chromium.app.origin}/`);
+      await page.goto(`${suite.app.origin}/`);
       await waitForMode(page, 'kiosk');
       await page.locator(`${home} [data-action="start"]`).click();
       assert.equal(await page.locator(`${home} [data-action="usb"]`).isDisabled(), true);

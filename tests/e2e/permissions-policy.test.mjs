@@ -28,11 +28,11 @@ async function barePage(policy) {
 }
 
 describe('Permissions-Policy (built, in Chromium)', () => {
-  const chromium = chromiumForSuite();
+  const suite = chromiumForSuite();
 
   it('Chromium reports a feature it does not know (the check can see the message)', async () => {
     const bare = await barePage('nfc=(self), camera=(self)');
-    const page = await chromium.browser.newPage();
+    const page = await suite.browser.newPage();
     try {
       const messages = await policyMessages(page, `${bare.origin}/`);
       await page.waitForTimeout(200); // the header is parsed before the load event; give the log a moment
@@ -52,7 +52,7 @@ describe('Permissions-Policy (built, in Chromium)', () => {
     assert.ok(features.includes('camera'), header);
     for (const feature of features) {
       const bare = await barePage(`${feature}=()`);
-      const page = await chromium.browser.newPage();
+      const page = await suite.browser.newPage();
       try {
         const messages = await policyMessages(page, `${bare.origin}/`);
         await page.waitForTimeout(200);
@@ -65,7 +65,7 @@ describe('Permissions-Policy (built, in Chromium)', () => {
   });
 
   it("loads the app's three pages without a Permissions-Policy message", async () => {
-    await withApp(chromium.browser, async ({ app, page }) => {
+    await withApp(suite.browser, async ({ app, page }) => {
       for (const [path, mode] of [['/', 'kiosk'], ['/verify', 'verify'], ['/admin', 'admin']]) {
         const messages = await policyMessages(page, `${app.origin}${path}`);
         // /admin opens at the staff sign-in (a fresh device: its setup screen).

@@ -9,10 +9,10 @@ import { makePng } from '../support/png.mjs';
 import { chromiumForSuite, signInAsStaff, withApp, waitForMode, waitForServiceWorkerControl, waitForStaffGate, watchPage } from './harness.mjs';
 
 describe('kofu app shell (built, in Chromium)', () => {
-  const chromium = chromiumForSuite();
+  const suite = chromiumForSuite();
 
   it('opens the kiosk in Japanese and demo mode, and navigates the three modes', async () => {
-    await withApp(chromium.browser, async ({ app, context, page }) => {
+    await withApp(suite.browser, async ({ app, context, page }) => {
       const seen = watchPage(page);
       const response = await page.goto(`${app.origin}/`);
       await waitForMode(page, 'kiosk');
@@ -77,7 +77,7 @@ describe('kofu app shell (built, in Chromium)', () => {
   });
 
   it('switches to English and remembers the choice across a reload', async () => {
-    await withApp(chromium.browser, async ({ app, context, page }) => {
+    await withApp(suite.browser, async ({ app, context, page }) => {
       await page.goto(`${app.origin}/verify`);
       await waitForMode(page, 'verify');
       await page.locator('kofu-app button[data-action="language"]').click();
@@ -91,7 +91,7 @@ describe('kofu app shell (built, in Chromium)', () => {
   });
 
   it('keeps working offline after the first visit, in every mode, and never contacts another origin', async () => {
-    await withApp(chromium.browser, async ({ app, context, page }) => {
+    await withApp(suite.browser, async ({ app, context, page }) => {
       const seen = watchPage(page);
       await page.goto(`${app.origin}/`);
       await waitForMode(page, 'kiosk');
@@ -136,7 +136,7 @@ describe('kofu app shell (built, in Chromium)', () => {
 
   it('offers a new version and switches to it only when asked', async () => {
     let swVersion = 'v1';
-    await withApp(chromium.browser, async ({ app, context, page }) => {
+    await withApp(suite.browser, async ({ app, context, page }) => {
       await page.goto(`${app.origin}/`);
       await waitForMode(page, 'kiosk');
       await waitForServiceWorkerControl(page);
@@ -155,7 +155,7 @@ describe('kofu app shell (built, in Chromium)', () => {
   });
 
   it('gives clear messages in the verifier for a corrupt file and an oversize file', async () => {
-    await withApp(chromium.browser, async ({ app, context, page }) => {
+    await withApp(suite.browser, async ({ app, context, page }) => {
       await page.goto(`${app.origin}/verify`);
       await waitForMode(page, 'verify');
       const input = page.locator('kofu-verifier-home input[type=file]');
@@ -178,7 +178,7 @@ describe('kofu app shell (built, in Chromium)', () => {
   });
 
   it('saves a backup, refuses a damaged one without changing data, and restores a good one', async () => {
-    await withApp(chromium.browser, async ({ app, context, page }) => {
+    await withApp(suite.browser, async ({ app, context, page }) => {
       const dialogs = [];
       page.on('dialog', (dialog) => (dialogs.push(dialog.message()), dialog.accept()));
       await page.goto(`${app.origin}/admin`);
@@ -200,7 +200,7 @@ describe('kofu app shell (built, in Chromium)', () => {
   });
 
   it('fits a 1280×800 tablet, a 390×844 phone and a desktop without sideways scrolling', async () => {
-    await withApp(chromium.browser, async ({ app, context, page }) => {
+    await withApp(suite.browser, async ({ app, context, page }) => {
       for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }, { width: 1920, height: 1080 }]) {
         await page.setViewportSize(viewport);
         for (const [path, mode] of [['/', 'kiosk'], ['/verify', 'verify'], ['/admin', 'staff gate'], ['/admin', 'admin']]) {

@@ -14,10 +14,10 @@ const localhost = (origin) => origin.replace('127.0.0.1', 'localhost');
 const base64url = (base64) => base64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
 describe('staff access (built, in Chromium with a virtual authenticator)', () => {
-  const chromium = chromiumForSuite();
+  const suite = chromiumForSuite();
 
   it('kiosk role: no way into admin without the passkey; with it, an export of 個人番号 asks twice and appears in the log', async () => {
-    await withApp(chromium.browser, async ({ app, context, page }) => {
+    await withApp(suite.browser, async ({ app, context, page }) => {
       const origin = localhost(app.origin);
       const seen = watchPage(page);
       const cdp = await context.newCDPSession(page);
@@ -121,7 +121,7 @@ describe('staff access (built, in Chromium with a virtual authenticator)', () =>
   });
 
   it('a verifier-only device shows only the verifier, and its console only the trust list', async () => {
-    await withApp(chromium.browser, async ({ app, page }) => {
+    await withApp(suite.browser, async ({ app, page }) => {
       page.on('dialog', (dialog) => dialog.accept());
       await page.goto(`${app.origin}/admin`);
       await waitForStaffGate(page);

@@ -34,10 +34,10 @@ async function rolesLoaded(browser, path, mode, use = async () => {}) {
 }
 
 describe('trust services by device role (built, in Chromium)', () => {
-  const chromium = chromiumForSuite();
+  const suite = chromiumForSuite();
 
   it('the verifier loads only the trust store', async () => {
-    assert.deepEqual(await rolesLoaded(chromium.browser, '/verify', 'verify'), ['store']);
+    assert.deepEqual(await rolesLoaded(suite.browser, '/verify', 'verify'), ['store']);
   });
 
   it('the kiosk loads the signer and the trust store it checks against, not the authority', async () => {
@@ -46,10 +46,10 @@ describe('trust services by device role (built, in Chromium)', () => {
       await page.locator('kofu-kiosk-home [data-action="start"]').click();
       await page.locator('kofu-kiosk-home [data-card]').first().waitFor({ timeout: 20_000 });
     };
-    assert.deepEqual(await rolesLoaded(chromium.browser, '/', 'kiosk', start), ['store', 'signer']);
+    assert.deepEqual(await rolesLoaded(suite.browser, '/', 'kiosk', start), ['store', 'signer']);
   });
 
   it('the admin console loads every role its panels show', async () => {
-    assert.deepEqual(await rolesLoaded(chromium.browser, '/admin', 'admin'), ['store', 'signer', 'authority']);
+    assert.deepEqual(await rolesLoaded(suite.browser, '/admin', 'admin'), ['store', 'signer', 'authority']);
   });
 });

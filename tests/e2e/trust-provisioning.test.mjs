@@ -65,12 +65,12 @@ async function makeDemoLog(entries) {
 }
 
 describe('trust and provisioning (built, in Chromium)', () => {
-  const chromium = chromiumForSuite();
+  const suite = chromiumForSuite();
 
   it('provisions a tablet from an admin device by files, revokes it, refuses a wrong backup passphrase and restores with the right one', async () => {
     const app = await serveApp();
-    const adminContext = await chromium.browser.newContext();
-    const tabletContext = await chromium.browser.newContext();
+    const adminContext = await suite.browser.newContext();
+    const tabletContext = await suite.browser.newContext();
     try {
       const { page: admin, seen: adminSeen } = await openAdmin(adminContext, app.origin);
       const { page: tablet, seen: tabletSeen } = await openAdmin(tabletContext, app.origin);
@@ -183,7 +183,7 @@ describe('trust and provisioning (built, in Chromium)', () => {
   });
 
   it('exports the issuance log for audit and verifies exported files, reporting deleted and modified entries', async () => {
-    await withApp(chromium.browser, async ({ app, context }) => {
+    await withApp(suite.browser, async ({ app, context }) => {
       const { page, seen } = await openAdmin(context, app.origin); // demo mode: the demo root is trusted
       const own = await downloadBytes(page, () => page.locator(`${panel} button[data-action="export-log"]`).click());
       assert.match(own.name, /^kofu-issuance-log-.*\.json$/);

@@ -16,13 +16,13 @@ import { chromiumForSuite, waitForMode, watchPage, withApp } from './harness.mjs
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
 describe('verifier (built, in Chromium)', () => {
-  const chromium = chromiumForSuite();
+  const suite = chromiumForSuite();
 
   it('verifies a generated back side: DEMO verdict, issuer, 交付日, restored image; a forged one is not valid', { timeout: 120_000 }, async () => {
     const valid = await backSidePng({ serial: 7 });
     const forged = await backSidePng({ serial: 8, forged: true });
     await withApp(
-      chromium.browser,
+      suite.browser,
       async ({ app, page }) => {
         const seen = watchPage(page);
         await page.goto(`${app.origin}/verify`);
@@ -70,7 +70,7 @@ describe('verifier (built, in Chromium)', () => {
 
   it('opens /verify#<locator> as "QR read" and verifies with the locator from the URL', { timeout: 120_000 }, async () => {
     const back = await backSidePng({ serial: 9 });
-    await withApp(chromium.browser, async ({ app, page }) => {
+    await withApp(suite.browser, async ({ app, page }) => {
       const fragment = back.locatorText.slice(back.locatorText.indexOf('#'));
       await page.goto(`${app.origin}/verify${fragment}`);
       await waitForMode(page, 'verify');
@@ -89,8 +89,8 @@ describe('verifier (built, in Chromium)', () => {
   });
 
   it('explains a refused camera, and checks a frame from a (fake) camera', { timeout: 120_000 }, async () => {
-    // Without a permission the headless chromium.browser refuses getUserMedia: the page must say so.
-    await withApp(chromium.browser, async ({ app, page }) => {
+    // Without a permission the headless suite.browser refuses getUserMedia: the page must say so.
+    await withApp(suite.browser, async ({ app, page }) => {
       await page.goto(`${app.origin}/verify`);
       await waitForMode(page, 'verify');
       await page.locator('kofu-verifier-home button[data-action="camera"]').click();
@@ -136,7 +136,7 @@ describe('verifier (built, in Chromium)', () => {
   it('verifies what the kiosk issued: its PDF, and the back page "scanned" at 300 dpi', { timeout: 180_000 }, async () => {
     const home = 'kofu-kiosk-home';
     await withApp(
-      chromium.browser,
+      suite.browser,
       async ({ app, page }) => {
         // Issue at the kiosk (demo card 髙橋 一郎, PIN 1234, 住民票の写し) on a weekday noon JST.
         await page.clock.setFixedTime(new Date('2026-11-25T03:00:00Z'));

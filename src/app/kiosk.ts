@@ -3,6 +3,11 @@
  * tablet's signer (src/app/trust/tablet-signer.ts), the pdf worker, the issuance log, serial
  * numbers) and the readers the start screen offers — demo cards on a virtual RC-S380 (the real
  * driver code runs) or a real USB reader chosen through the browser's WebUSB prompt.
+ *
+ * One kiosk per device: a tab holds the Web Lock `kofu-kiosk` (navigator.locks, W3C Web Locks
+ * API) from its first claim until it closes, and a second tab is told the kiosk is already open.
+ * Two kiosks on one tablet would share one card reader, one card's PIN count and one serial
+ * counter; the card and the store are safe under that race too, but a resident should never see it.
  */
 import { createVirtualReader, DEMO_RESIDENTS, defaultAnchors, demoTrustAnchor, requestUsbReader, type CardReader } from '../card/index.ts';
 import type { Certificate } from '../documents/types.ts';
@@ -12,7 +17,7 @@ import { takeNextSerial } from '../store/serials.ts';
 import { beginWork } from './activity.ts';
 import { appDatabase } from './database.ts';
 import { readDemoMode } from './demo-mode.ts';
-import { KioskSession, type KioskBack, type KioskDeps, type PdfService } from './kiosk-session.ts';
+import { KioskError, KioskMessage, KioskSession, type KioskBack, type KioskDeps, type PdfService } from './kiosk-session.ts';
 import { tabletSigner } from './trust/tablet-signer.ts';
 import { pdfBridge } from './pdf.ts';
 import { appRegistry } from './registry.ts';
@@ -42,7 +47,48 @@ export function verifierUrl(): string {
   return `${location.origin}${MODE_PATHS.verify}`;
 }
 
+/** The Web Lock a kiosk tab holds: one per origin, so one per device and browser profile. */
+export const KIOSK_LOCK = 'kofu-kiosk';
+
+/** This tab's hold on the kiosk lock: `release` lets another tab open the kiosk. */
+export interface KioskClaim {
+  release(): void;
+}
+
+/**
+ * Takes the kiosk lock if no other tab holds it (`ifAvailable`: never waits) and keeps it until
+ * released or the tab closes. Undefined when another tab holds it. A browser without Web Locks
+ * (none that kofu supports) gets a claim that guards nothing.
+ */
+export function claimKioskLock(locks: LockManager | undefined = globalThis.navigator?.locks): Promise<KioskClaim | undefined> {
+  if (!locks) return Promise.resolve({ release: () => undefined });
+  return new Promise((resolve, reject) => {
+    locks
+      .request(KIOSK_LOCK, { ifAvailable: true }, (lock) => {
+        if (!lock) return resolve(undefined);
+        // Held while this promise is pending: the lock's callback returns it.
+        return new Promise<void>((release) => resolve({ release: () => release() }));
+      })
+      .catch(reject);
+  });
+}
+
+let claim: KioskClaim | undefined;
+
+/** Claims this device's kiosk for this tab (once; later calls return what it holds). False when another tab has it. */
+export async function claimKiosk(): Promise<boolean> {
+  claim ??= await claimKioskLock();
+  return claim !== undefined;
+}
+
+/** The kiosk screen went away: another tab may open the kiosk now. */
+export function releaseKiosk(): void {
+  claim?.release();
+  claim = undefined;
+}
+
 export async function createKioskSession(): Promise<{ session: KioskSession; demoMode: boolean }> {
+  if (!(await claimKiosk())) throw new KioskError('kiosk.already-open', KioskMessage.alreadyOpen);
   const db = await appDatabase();
   const demoMode = await readDemoMode(db);
   const registry = await appRegistry(demoMode);

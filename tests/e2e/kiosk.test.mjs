@@ -172,6 +172,30 @@ describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
     }
   });
 
+  it('one kiosk per device: a second tab says the kiosk is already open, and may open it once the first closes', async () => {
+    const { context, page, seen } = await openKiosk(browser, app.origin);
+    try {
+      await page.locator(`${home} [data-action="start"]`).click();
+      await page.locator(`${home} [data-step="reader"]`).waitFor();
+      const second = await context.newPage();
+      await second.clock.setFixedTime(NOON);
+      await second.goto(`${app.origin}/`);
+      await waitForMode(second, 'kiosk');
+      const notice = second.locator(`${home} [data-step="start"] [role="alert"]`);
+      await notice.waitFor();
+      assert.match(await notice.innerText(), /別のタブ.*交付画面がすでに開いています/);
+      await second.locator(`${home} [data-action="start"]`).click();
+      assert.equal(await second.locator(`${home} [data-step="reader"]`).count(), 0, 'no second kiosk session');
+      assert.match(await notice.innerText(), /すでに開いています/);
+      await page.close();
+      await second.locator(`${home} [data-action="start"]`).click();
+      await second.locator(`${home} [data-step="reader"]`).waitFor();
+      assert.deepEqual(seen.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('USB readers: a blocked WebUSB (SecurityError) and a browser without WebUSB get plain words', async () => {
     const blocked = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     try {

@@ -37,7 +37,7 @@ export interface IssuedCopy {
 export interface IssuanceDeps {
   readonly signer: (municipality: number) => Promise<SealSigner>;
   readonly pdf: PdfService;
-  readonly nextSerial: (municipality: number) => Promise<number>;
+  readonly nextSerial: (municipality: number, signer: SealSigner) => Promise<number>;
   readonly appendLog: (record: IssuanceRecord, signer: SealSigner) => Promise<void>;
   readonly verifierUrl: string;
   readonly now: () => Date;
@@ -52,7 +52,7 @@ export async function issueCopy(deps: IssuanceDeps, build: BuildCertificate, onP
   const probe = await build(0, deps.now());
   const issuerCode = Number(probe.issuer.code);
   const signer = await deps.signer(issuerCode);
-  const serial = await deps.nextSerial(issuerCode);
+  const serial = await deps.nextSerial(issuerCode, signer);
   const issuedAtMs = deps.now().getTime();
   const cert = await build(serial, new Date(issuedAtMs));
   const sheets = await deps.pdf.sheets(cert);

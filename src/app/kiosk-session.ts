@@ -51,8 +51,8 @@ export interface KioskDeps {
   /** The tablet's signer for an issuing municipality (trust-service `currentSigner`). */
   readonly signer: (municipality: number) => Promise<SealSigner>;
   readonly pdf: PdfService;
-  /** Next issuance serial for a municipality (persisted; never reused). */
-  readonly nextSerial: (municipality: number) => Promise<number>;
+  /** Next issuance serial for a municipality, taken under `signer` (persisted; never reused; reserved until logged). */
+  readonly nextSerial: (municipality: number, signer: SealSigner) => Promise<number>;
   readonly appendLog: (record: IssuanceRecord, signer: SealSigner) => Promise<void>;
   /** Verifier URL the QR locator opens, e.g. https://kofu.example.jp/verify (≤ 47 characters). */
   readonly verifierUrl: string;

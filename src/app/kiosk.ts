@@ -12,8 +12,11 @@
 import { createVirtualReader, DEMO_RESIDENTS, defaultAnchors, demoTrustAnchor, requestUsbReader, type CardReader } from '../card/index.ts';
 import type { Certificate } from '../documents/types.ts';
 import { IndexedDbCardStateStore } from '../store/card-state.ts';
+import { decodeSignerCertificate } from '../seal/signer-certificate.ts';
+import type { SealSigner } from '../seal/seal.ts';
+import type { KofuDatabase } from '../store/database.ts';
 import { appendIssuance } from '../store/issuance-log.ts';
-import { takeNextSerial } from '../store/serials.ts';
+import { serialCounterName, settleSerial, takeNextSerial, voidAbandonedSerials } from '../store/serials.ts';
 import { beginWork } from './activity.ts';
 import { appDatabase } from './database.ts';
 import { readDemoMode } from './demo-mode.ts';
@@ -35,11 +38,15 @@ export function workerPdfService(): PdfService {
   };
 }
 
-const SERIAL_SETTING = (municipality: number) => `kioskSerial.${municipality}`;
-
-/** Serials count up per municipality on this device, and never repeat one in the issuance log. */
-async function nextSerial(municipality: number): Promise<number> {
-  return takeNextSerial(await appDatabase(), SERIAL_SETTING(municipality));
+/**
+ * Serials count up per municipality on this device, never repeat one in the issuance log, and
+ * are reserved until logged. Serials an earlier issuance took and never logged (a reload
+ * mid-issuance) are voided in the log first.
+ */
+async function nextSerial(db: KofuDatabase, municipality: number, signer: SealSigner): Promise<number> {
+  await voidAbandonedSerials(db);
+  const { kid } = await decodeSignerCertificate(signer.certificate);
+  return takeNextSerial(db, serialCounterName(municipality), { signerKid: kid });
 }
 
 /** The verifier address the QR locator opens (the locator needs it short: ≤ 47 characters). */
@@ -90,6 +97,8 @@ export function releaseKiosk(): void {
 export async function createKioskSession(): Promise<{ session: KioskSession; demoMode: boolean }> {
   if (!(await claimKiosk())) throw new KioskError('kiosk.already-open', KioskMessage.alreadyOpen);
   const db = await appDatabase();
+  // This tab holds the kiosk: no issuance is under way, so every reservation left is abandoned.
+  await voidAbandonedSerials(db);
   const demoMode = await readDemoMode(db);
   const registry = await appRegistry(demoMode);
   const deps: KioskDeps = {
@@ -97,8 +106,11 @@ export async function createKioskSession(): Promise<{ session: KioskSession; dem
     cardAnchors: async () => (demoMode ? [...defaultAnchors(), await demoTrustAnchor()] : defaultAnchors()),
     signer: (municipality) => tabletSigner().currentSigner(municipality),
     pdf: workerPdfService(),
-    nextSerial,
-    appendLog: async (record, signer) => void (await appendIssuance(db, record, signer)),
+    nextSerial: (municipality, signer) => nextSerial(db, municipality, signer),
+    appendLog: async (record, signer) => {
+      await appendIssuance(db, record, signer);
+      await settleSerial(db, record.serial);
+    },
     verifierUrl: verifierUrl(),
     demoMode,
     beginWork,

@@ -129,8 +129,10 @@ describe('kiosk session', function () {
     const print = r.session.state;
     if (print.step !== 'print') throw new Error(`${print.step} ${print.step === 'error' ? print.code : ''}`);
     expect(print.copies.length).to.equal(1);
-    expect(print.copies[0].serial).to.equal('000001');
-    expect(print.copies[0].fileName).to.equal('kofu-juminhyo-992011-000001.pdf');
+    // 発行番号: this tablet's key id (first 3 bytes, hex), then the serial.
+    const { kid } = await decodeSeal(r.log[0].seal);
+    expect(print.copies[0].serial).to.equal(`${toHex(kid.subarray(0, 3)).toUpperCase()}-000001`);
+    expect(print.copies[0].fileName).to.equal(`kofu-juminhyo-992011-${print.copies[0].serial}.pdf`);
     expect(r.signedFor).to.deep.equal([992011]);
     expect(r.log.length).to.equal(1);
 

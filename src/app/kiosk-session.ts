@@ -417,7 +417,7 @@ export class KioskSession {
 
   private issueOne(request: CertificateRequest, onProgress: (fraction: number) => void): Promise<IssuedCopy> {
     const deps = { ...this.deps, now: () => this.now(), random: (length: number) => this.random(length) };
-    return issueCopy(deps, (serial, at) => this.build(request, serial, at), onProgress);
+    return issueCopy(deps, (serial, at, kid) => this.build(request, serial, at, kid), onProgress);
   }
 
   private async issuerOf(cert: Certificate): Promise<Municipality> {
@@ -426,8 +426,8 @@ export class KioskSession {
     return m;
   }
 
-  private build(request: CertificateRequest, serial: number, at = this.now()): Promise<Certificate> {
-    return buildCertificate(this.deps.registry, this.resident!.id, request, { serial: formatSerial(serial), issuedOn: jstDay(at) });
+  private build(request: CertificateRequest, serial: number, at = this.now(), kid?: Uint8Array): Promise<Certificate> {
+    return buildCertificate(this.deps.registry, this.resident!.id, request, { serial: formatSerial(serial, kid), issuedOn: jstDay(at) });
   }
 
   /** 「終了」 after printing: ask the resident to take the card, then wipe everything. */

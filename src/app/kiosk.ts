@@ -63,24 +63,28 @@ export interface KioskClaim {
 }
 
 /**
- * Takes the kiosk lock if no other tab holds it (`ifAvailable`: never waits) and keeps it until
- * released or the tab closes. Undefined when another tab holds it. A browser without Web Locks
- * (none that kofu supports) gets a claim that guards nothing.
+ * Takes the kiosk lock and keeps it until released or the tab closes. Without `wait`, only if no
+ * other tab holds it (`ifAvailable`), else undefined; with `wait`, once the other tab lets it go
+ * (or `signal` aborts: undefined). A browser without Web Locks (none that kofu supports) gets a
+ * claim that guards nothing.
  */
-export function claimKioskLock(locks: LockManager | undefined = globalThis.navigator?.locks): Promise<KioskClaim | undefined> {
+export function claimKioskLock(options: { readonly wait?: boolean; readonly signal?: AbortSignal } = {}, locks: LockManager | undefined = globalThis.navigator?.locks): Promise<KioskClaim | undefined> {
   if (!locks) return Promise.resolve({ release: () => undefined });
-  return new Promise((resolve, reject) => {
+  const request: LockOptions = options.wait ? { signal: options.signal } : { ifAvailable: true };
+  return new Promise((resolve) => {
     locks
-      .request(KIOSK_LOCK, { ifAvailable: true }, (lock) => {
+      .request(KIOSK_LOCK, request, (lock) => {
         if (!lock) return resolve(undefined);
         // Held while this promise is pending: the lock's callback returns it.
         return new Promise<void>((release) => resolve({ release: () => release() }));
       })
-      .catch(reject);
+      .catch(() => resolve(undefined)); // aborted while waiting
   });
 }
 
 let claim: KioskClaim | undefined;
+/** A wait for the lock under way (one per tab). */
+let waiting: { controller: AbortController; taken: Promise<boolean> | undefined } | undefined;
 
 /** Claims this device's kiosk for this tab (once; later calls return what it holds). False when another tab has it. */
 export async function claimKiosk(): Promise<boolean> {
@@ -88,8 +92,25 @@ export async function claimKiosk(): Promise<boolean> {
   return claim !== undefined;
 }
 
+/** Resolves once this tab holds the kiosk: at once, or when the tab holding it closes (false if released first). */
+export async function waitForKiosk(): Promise<boolean> {
+  if (await claimKiosk()) return true;
+  waiting ??= { controller: new AbortController(), taken: undefined };
+  const pending = waiting;
+  pending.taken ??= claimKioskLock({ wait: true, signal: pending.controller.signal }).then((taken) => {
+    if (waiting === pending) waiting = undefined;
+    if (!taken) return false;
+    if (claim) taken.release(); // claimed meanwhile by another call in this tab
+    else claim = taken;
+    return true;
+  });
+  return pending.taken;
+}
+
 /** The kiosk screen went away: another tab may open the kiosk now. */
 export function releaseKiosk(): void {
+  waiting?.controller.abort();
+  waiting = undefined;
   claim?.release();
   claim = undefined;
 }

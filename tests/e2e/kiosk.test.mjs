@@ -86,7 +86,7 @@ describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
       await page.locator(`${home} [data-step="print"]`).waitFor({ timeout: 60_000 });
 
       const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`${home} [data-action="download"]`).first().click()]);
-      assert.match(download.suggestedFilename(), /^kofu-juminhyo-992011-\d{6}\.pdf$/);
+      assert.match(download.suggestedFilename(), /^kofu-juminhyo-992011-[0-9A-F]{6}-\d{6}\.pdf$/);
       const bytes = Buffer.concat(await (await download.createReadStream()).toArray());
       assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-');
       const dir = await mkdtemp(path.join(tmpdir(), 'kofu-kiosk-'));
@@ -188,6 +188,8 @@ describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
       assert.equal(await second.locator(`${home} [data-step="reader"]`).count(), 0, 'no second kiosk session');
       assert.match(await notice.innerText(), /すでに開いています/);
       await page.close();
+      // The second tab was waiting for the lock: it takes the kiosk over and the notice goes.
+      await notice.waitFor({ state: 'detached' });
       await second.locator(`${home} [data-action="start"]`).click();
       await second.locator(`${home} [data-step="reader"]`).waitFor();
       assert.deepEqual(seen.errors, []);

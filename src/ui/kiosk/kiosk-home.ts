@@ -8,7 +8,8 @@
  * is created when the resident presses 「はじめる」, so the first paint stays light.
  *
  * One kiosk per device: after the first paint the host claims the kiosk lock (src/app/kiosk.ts);
- * a tab that cannot says the kiosk is already open in another tab, and tries again on 「はじめる」.
+ * a tab that cannot says the kiosk is already open in another tab, and takes it over once that
+ * tab closes.
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
@@ -93,11 +94,15 @@ export class KofuKioskHome extends LitElement {
     void this.claimKiosk();
   }
 
-  /** Claims the kiosk for this tab; false (and said on the start screen) when another tab has it. */
+  /**
+   * Claims the kiosk for this tab; false (and said on the start screen) when another tab has it —
+   * then waits for that tab to close, and takes the kiosk over.
+   */
   private async claimKiosk(): Promise<boolean> {
-    const { claimKiosk } = await import('../../app/kiosk.ts');
+    const { claimKiosk, waitForKiosk } = await import('../../app/kiosk.ts');
     const held = await claimKiosk();
     this.openElsewhere = !held;
+    if (!held) void waitForKiosk().then((taken) => taken && (this.openElsewhere = false));
     return held;
   }
 

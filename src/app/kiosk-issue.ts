@@ -9,6 +9,7 @@ import { mintBack } from '../mint/mint.ts';
 import type { IssuanceRecord } from '../seal/audit-log.ts';
 import type { LocatorQr } from '../seal/locator.ts';
 import type { SealSigner } from '../seal/seal.ts';
+import { decodeSignerCertificate } from '../seal/signer-certificate.ts';
 
 export interface PdfService {
   /** Sheets the renderer lays `cert` out on: the seal's `sheets` claim. */
@@ -37,24 +38,28 @@ export interface IssuedCopy {
 export interface IssuanceDeps {
   readonly signer: (municipality: number) => Promise<SealSigner>;
   readonly pdf: PdfService;
-  readonly nextSerial: (municipality: number) => Promise<number>;
+  readonly nextSerial: (municipality: number, signer: SealSigner) => Promise<number>;
   readonly appendLog: (record: IssuanceRecord, signer: SealSigner) => Promise<void>;
   readonly verifierUrl: string;
   readonly now: () => Date;
   readonly random: (length: number) => Uint8Array;
 }
 
-/** The resident's certificate for the chosen request, with `serial` printed and issued on `at`'s day. */
-export type BuildCertificate = (serial: number, at: Date) => Promise<Certificate>;
+/**
+ * The resident's certificate for the chosen request, issued on `at`'s day, printing `serial`
+ * with the signer key id `kid` (src/documents/seal-binding.ts `formatSerial`).
+ */
+export type BuildCertificate = (serial: number, at: Date, kid?: Uint8Array) => Promise<Certificate>;
 
 export async function issueCopy(deps: IssuanceDeps, build: BuildCertificate, onProgress: (fraction: number) => void): Promise<IssuedCopy> {
   // The issuer (the 本籍地 for 戸籍) decides the signer and the serial counter.
   const probe = await build(0, deps.now());
   const issuerCode = Number(probe.issuer.code);
   const signer = await deps.signer(issuerCode);
-  const serial = await deps.nextSerial(issuerCode);
+  const { kid } = await decodeSignerCertificate(signer.certificate);
+  const serial = await deps.nextSerial(issuerCode, signer);
   const issuedAtMs = deps.now().getTime();
-  const cert = await build(serial, new Date(issuedAtMs));
+  const cert = await build(serial, new Date(issuedAtMs), kid);
   const sheets = await deps.pdf.sheets(cert);
   const back = await mintBack({ certificate: cert, signer, serial, issuedAt: Math.floor(issuedAtMs / 1000), sheets, verifierUrl: deps.verifierUrl, random: deps.random });
   const pdf = await deps.pdf.pdf(cert, { carrier: back.carrier, qr: back.qr }, onProgress);

@@ -10,6 +10,10 @@ export const KioskMessage = {
   ),
   unexpected: text('処理を続けられませんでした。はじめからやり直してください。', 'Something went wrong. Please start again.'),
   wrongPinLength: text('暗証番号は数字4桁です。', 'The PIN has 4 digits.'),
+  alreadyOpen: text(
+    'この端末では、別のタブ（またはウィンドウ）で交付画面がすでに開いています。そちらを使うか、閉じてからもう一度お試しください。',
+    'The kiosk is already open in another tab (or window) on this device. Use that one, or close it and try again.',
+  ),
 } as const;
 
 /** Thrown (and shown) for mistakes in the flow itself. */

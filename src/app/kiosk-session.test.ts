@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { toHex } from '../bytes/bytes.ts';
+import { fromHex, toHex } from '../bytes/bytes.ts';
 import { createVirtualReader, DEMO_RESIDENTS, demoTrustAnchor as demoCardAnchor, MemoryCardStateStore, PinIncorrectError, type DemoResident } from '../card/index.ts';
 import type { VirtualReaderKit } from '../card/virtual/kit.ts';
 import { TokenLabel } from '../card/mynumber/constants.ts';
@@ -78,6 +78,18 @@ async function toPin(r: Rig): Promise<void> {
   await r.session.useReader(r.kit.reader);
 }
 
+/** VERIFY commands that carry a PIN (`00 20 00 80 04 …`), as the virtual card receives them. */
+function recordPinVerifies(kit: VirtualReaderKit): Uint8Array[] {
+  const sent: Uint8Array[] = [];
+  const card = kit.card;
+  const process = card.processApdu.bind(card);
+  card.processApdu = async (command) => {
+    if (command[1] === 0x20 && command.length > 4) sent.push(command.slice());
+    return process(command);
+  };
+  return sent;
+}
+
 function pinState(state: KioskState) {
   if (state.step !== 'pin') throw new Error(`expected the PIN step, got ${state.step}${state.step === 'error' ? ` (${state.code})` : ''}`);
   return state;
@@ -117,8 +129,10 @@ describe('kiosk session', function () {
     const print = r.session.state;
     if (print.step !== 'print') throw new Error(`${print.step} ${print.step === 'error' ? print.code : ''}`);
     expect(print.copies.length).to.equal(1);
-    expect(print.copies[0].serial).to.equal('000001');
-    expect(print.copies[0].fileName).to.equal('kofu-juminhyo-992011-000001.pdf');
+    // 発行番号: this tablet's key id (first 3 bytes, hex), then the serial.
+    const { kid } = await decodeSeal(r.log[0].seal);
+    expect(print.copies[0].serial).to.equal(`${toHex(kid.subarray(0, 3)).toUpperCase()}-000001`);
+    expect(print.copies[0].fileName).to.equal(`kofu-juminhyo-992011-${print.copies[0].serial}.pdf`);
     expect(r.signedFor).to.deep.equal([992011]);
     expect(r.log.length).to.equal(1);
 
@@ -182,17 +196,39 @@ describe('kiosk session', function () {
     await r.session.submitPin('9999');
     await r.session.submitPin('9999');
     expect(pinState(r.session.state).triesLeft).to.equal(1);
-    const frames = r.kit.field!.log.length;
+    const verifies = recordPinVerifies(r.kit);
     await r.session.submitPin('9999');
     expect(pinState(r.session.state).confirmLastTry).to.equal(true);
-    expect(r.kit.field!.log.length, 'no VERIFY before the confirmation').to.equal(frames);
+    // The kiosk asks the card for the tries left (VERIFY without data), but sends no PIN.
+    expect(verifies.length, 'no VERIFY before the confirmation').to.equal(0);
     r.session.declineLastTry();
     expect(pinState(r.session.state).confirmLastTry).to.equal(false);
+    const frames = r.kit.field!.log.length;
     await r.session.confirmLastTry();
     expect(r.kit.field!.log.length, 'declined: nothing sent').to.equal(frames);
     await r.session.submitPin(DEMO_RESIDENTS[0].authPin);
     await r.session.confirmLastTry();
     expect(r.session.state.step).to.equal('choose');
+  });
+
+  it('tries spent elsewhere meanwhile (another tab): the card is asked before VERIFY, and one try left asks for the confirmation', async () => {
+    const store = new MemoryCardStateStore();
+    const r = await rig({ store });
+    await toPin(r);
+    expect(pinState(r.session.state).triesLeft).to.equal(3);
+    // Another tab's card object over the same store spends two tries while this screen shows 3.
+    const elsewhere = await createVirtualDemoCard(DEMO_RESIDENTS[0], store);
+    for (const apdu of ['00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01', '00 A4 02 0C 02 00 18', '00 20 00 80 04 39 39 39 39', '00 20 00 80 04 39 39 39 39']) await elsewhere.processApdu(fromHex(apdu));
+    const verifies = recordPinVerifies(r.kit);
+    await r.session.submitPin('9999');
+    const state = pinState(r.session.state);
+    expect(state.triesLeft, 'the card’s answer, not the stale 3').to.equal(1);
+    expect(state.confirmLastTry).to.equal(true);
+    expect(verifies.length, 'the last try is not sent without the confirmation').to.equal(0);
+    expect((await store.load(DEMO_RESIDENTS[0].cardId))?.['jpki/0018']).to.equal(1);
+    await r.session.confirmLastTry();
+    expect(verifies.length).to.equal(1);
+    expect(r.session.state.step).to.equal('locked');
   });
 
   it('locked card: a wrong last try locks it; placed again it is explained and VERIFY is never sent', async () => {

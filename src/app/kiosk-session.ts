@@ -5,9 +5,10 @@
  * so the tests drive the whole flow through the virtual RC-S380 with an injected clock.
  *
  * Order of the card work (research/card-reading.md §1.7): identify the token (no PIN), show the
- * tries left, and only then ask for the PIN. At one try left the resident must confirm explicitly
- * before VERIFY is sent (and the card layer refuses too unless `confirmLastTry` is passed); a
- * locked PIN is explained and VERIFY is never sent. The certificate is validated by
+ * tries left, and only then ask for the PIN. Before every VERIFY the card is asked for the tries
+ * left again, and that answer — not what the screen showed — decides: at one try left the
+ * resident must confirm explicitly before VERIFY is sent (and the card layer refuses too unless
+ * `confirmLastTry` is passed); a locked PIN is explained and VERIFY is never sent. The certificate is validated by
  * `CardSession.authenticate` before the PIN is spent.
  *
  * Privacy: the PIN is never stored in `state`; the card session is closed on every way out; an
@@ -50,8 +51,8 @@ export interface KioskDeps {
   /** The tablet's signer for an issuing municipality (trust-service `currentSigner`). */
   readonly signer: (municipality: number) => Promise<SealSigner>;
   readonly pdf: PdfService;
-  /** Next issuance serial for a municipality (persisted; never reused). */
-  readonly nextSerial: (municipality: number) => Promise<number>;
+  /** Next issuance serial for a municipality, taken under `signer` (persisted; never reused; reserved until logged). */
+  readonly nextSerial: (municipality: number, signer: SealSigner) => Promise<number>;
   readonly appendLog: (record: IssuanceRecord, signer: SealSigner) => Promise<void>;
   /** Verifier URL the QR locator opens, e.g. https://kofu.example.jp/verify (≤ 47 characters). */
   readonly verifierUrl: string;
@@ -207,8 +208,10 @@ export class KioskSession {
   }
 
   /**
-   * The resident pressed 確認 with `pin`. At one try left this only asks for the confirmation
-   * (`confirmLastTry()` then sends it); with no try left it is refused without touching the card.
+   * The resident pressed 確認 with `pin`. The tries shown may be stale (another tab, another kiosk
+   * or the office changed the card's count since), so the card is asked again first and that
+   * answer decides: at one try left this only asks for the confirmation (`confirmLastTry()` then
+   * sends it); with no try left it shows the lock without sending VERIFY.
    */
   async submitPin(pin: string): Promise<void> {
     const state = this.current;
@@ -217,21 +220,23 @@ export class KioskSession {
       this.set({ ...state, message: KioskMessage.wrongPinLength });
       return;
     }
-    if (state.triesLeft <= 1) {
-      this.pendingPin = pin;
-      this.set({ ...state, confirmLastTry: true, message: new PinLastTryError().text });
-      return;
-    }
+    const triesLeft = await this.askTriesLeft();
+    if (triesLeft === undefined) return;
+    if (triesLeft === 0) return this.showTries(0, state.maxTries);
+    if (triesLeft === 1) return this.askLastTry(pin);
     await this.authenticate(pin, false);
   }
 
-  /** The resident confirmed the last try. */
+  /** The resident confirmed the last try: sent only if the card still says one try is left. */
   async confirmLastTry(): Promise<void> {
     const state = this.current;
     if (state.step !== 'pin' || !state.confirmLastTry || this.pendingPin === undefined) return;
     const pin = this.pendingPin;
     this.pendingPin = undefined;
-    await this.authenticate(pin, true);
+    const triesLeft = await this.askTriesLeft();
+    if (triesLeft === undefined) return;
+    if (triesLeft === 0) return this.showTries(0, state.maxTries);
+    await this.authenticate(pin, triesLeft === 1);
   }
 
   /** Back from the last-try warning to the keypad, PIN forgotten. */
@@ -239,6 +244,35 @@ export class KioskSession {
     const state = this.current;
     this.pendingPin = undefined;
     if (state.step === 'pin') this.set({ ...state, confirmLastTry: false, message: undefined });
+  }
+
+  /**
+   * The card's tries left on the auth PIN, read now (research/card-reading.md §1.7: VERIFY without
+   * data). Undefined when the step was left meanwhile or the card failed (then shown as the error).
+   */
+  private async askTriesLeft(): Promise<number | undefined> {
+    const state = this.current;
+    if (state.step !== 'pin' || !this.card) return undefined;
+    const epoch = this.epoch;
+    this.set({ ...state, busy: true });
+    try {
+      const tries = await this.card.triesLeft(this.abort?.signal);
+      if (epoch !== this.epoch || this.current.step !== 'pin') return undefined;
+      this.set({ ...this.current, busy: false });
+      return tries.triesLeft ?? tries.maxTries;
+    } catch (error) {
+      if (epoch === this.epoch) await this.fail(error);
+      return undefined;
+    }
+  }
+
+  /** One try left: keep the PIN for the explicit confirmation and warn. */
+  private askLastTry(pin: string): void {
+    const state = this.current;
+    if (state.step !== 'pin') return;
+    this.triesLeftCache = 1;
+    this.pendingPin = pin;
+    this.set({ ...state, triesLeft: 1, confirmLastTry: true, busy: false, message: new PinLastTryError().text });
   }
 
   private async authenticate(pin: string, confirmLastTry: boolean): Promise<void> {
@@ -275,7 +309,12 @@ export class KioskSession {
     } catch (error) {
       if (epoch !== this.epoch) return;
       if (error instanceof PinIncorrectError) return this.showTries(error.triesLeft, state.maxTries, error.text);
-      if (error instanceof PinLastTryError) return this.set({ ...state, busy: false, confirmLastTry: false, message: error.text });
+      // The count fell to one between the kiosk's question and the card layer's own check just
+      // before VERIFY (src/card/mynumber/files.ts): nothing was sent; ask for the confirmation.
+      if (error instanceof PinLastTryError) {
+        this.set({ ...state, busy: false });
+        return this.askLastTry(pin);
+      }
       if (error instanceof PinLockedError) return this.showTries(0, state.maxTries);
       await this.fail(error);
     }
@@ -378,7 +417,7 @@ export class KioskSession {
 
   private issueOne(request: CertificateRequest, onProgress: (fraction: number) => void): Promise<IssuedCopy> {
     const deps = { ...this.deps, now: () => this.now(), random: (length: number) => this.random(length) };
-    return issueCopy(deps, (serial, at) => this.build(request, serial, at), onProgress);
+    return issueCopy(deps, (serial, at, kid) => this.build(request, serial, at, kid), onProgress);
   }
 
   private async issuerOf(cert: Certificate): Promise<Municipality> {
@@ -387,8 +426,8 @@ export class KioskSession {
     return m;
   }
 
-  private build(request: CertificateRequest, serial: number, at = this.now()): Promise<Certificate> {
-    return buildCertificate(this.deps.registry, this.resident!.id, request, { serial: formatSerial(serial), issuedOn: jstDay(at) });
+  private build(request: CertificateRequest, serial: number, at = this.now(), kid?: Uint8Array): Promise<Certificate> {
+    return buildCertificate(this.deps.registry, this.resident!.id, request, { serial: formatSerial(serial, kid), issuedOn: jstDay(at) });
   }
 
   /** 「終了」 after printing: ask the resident to take the card, then wipe everything. */

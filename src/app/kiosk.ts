@@ -3,16 +3,24 @@
  * tablet's signer (src/app/trust/tablet-signer.ts), the pdf worker, the issuance log, serial
  * numbers) and the readers the start screen offers — demo cards on a virtual RC-S380 (the real
  * driver code runs) or a real USB reader chosen through the browser's WebUSB prompt.
+ *
+ * One kiosk per device: a tab holds the Web Lock `kofu-kiosk` (navigator.locks, W3C Web Locks
+ * API) from its first claim until it closes, and a second tab is told the kiosk is already open.
+ * Two kiosks on one tablet would share one card reader, one card's PIN count and one serial
+ * counter; the card and the store are safe under that race too, but a resident should never see it.
  */
 import { createVirtualReader, DEMO_RESIDENTS, defaultAnchors, demoTrustAnchor, requestUsbReader, type CardReader } from '../card/index.ts';
 import type { Certificate } from '../documents/types.ts';
 import { IndexedDbCardStateStore } from '../store/card-state.ts';
+import { decodeSignerCertificate } from '../seal/signer-certificate.ts';
+import type { SealSigner } from '../seal/seal.ts';
+import type { KofuDatabase } from '../store/database.ts';
 import { appendIssuance } from '../store/issuance-log.ts';
-import { takeNextSerial } from '../store/serials.ts';
+import { serialCounterName, settleSerial, takeNextSerial, voidAbandonedSerials } from '../store/serials.ts';
 import { beginWork } from './activity.ts';
 import { appDatabase } from './database.ts';
 import { readDemoMode } from './demo-mode.ts';
-import { KioskSession, type KioskBack, type KioskDeps, type PdfService } from './kiosk-session.ts';
+import { KioskError, KioskMessage, KioskSession, type KioskBack, type KioskDeps, type PdfService } from './kiosk-session.ts';
 import { tabletSigner } from './trust/tablet-signer.ts';
 import { pdfBridge } from './pdf.ts';
 import { appRegistry } from './registry.ts';
@@ -30,11 +38,15 @@ export function workerPdfService(): PdfService {
   };
 }
 
-const SERIAL_SETTING = (municipality: number) => `kioskSerial.${municipality}`;
-
-/** Serials count up per municipality on this device, and never repeat one in the issuance log. */
-async function nextSerial(municipality: number): Promise<number> {
-  return takeNextSerial(await appDatabase(), SERIAL_SETTING(municipality));
+/**
+ * Serials count up per municipality on this device, never repeat one in the issuance log, and
+ * are reserved until logged. Serials an earlier issuance took and never logged (a reload
+ * mid-issuance) are voided in the log first.
+ */
+async function nextSerial(db: KofuDatabase, municipality: number, signer: SealSigner): Promise<number> {
+  await voidAbandonedSerials(db);
+  const { kid } = await decodeSignerCertificate(signer.certificate);
+  return takeNextSerial(db, serialCounterName(municipality), { signerKid: kid });
 }
 
 /** The verifier address the QR locator opens (the locator needs it short: ≤ 47 characters). */
@@ -42,8 +54,72 @@ export function verifierUrl(): string {
   return `${location.origin}${MODE_PATHS.verify}`;
 }
 
+/** The Web Lock a kiosk tab holds: one per origin, so one per device and browser profile. */
+export const KIOSK_LOCK = 'kofu-kiosk';
+
+/** This tab's hold on the kiosk lock: `release` lets another tab open the kiosk. */
+export interface KioskClaim {
+  release(): void;
+}
+
+/**
+ * Takes the kiosk lock and keeps it until released or the tab closes. Without `wait`, only if no
+ * other tab holds it (`ifAvailable`), else undefined; with `wait`, once the other tab lets it go
+ * (or `signal` aborts: undefined). A browser without Web Locks (none that kofu supports) gets a
+ * claim that guards nothing.
+ */
+export function claimKioskLock(options: { readonly wait?: boolean; readonly signal?: AbortSignal } = {}, locks: LockManager | undefined = globalThis.navigator?.locks): Promise<KioskClaim | undefined> {
+  if (!locks) return Promise.resolve({ release: () => undefined });
+  const request: LockOptions = options.wait ? { signal: options.signal } : { ifAvailable: true };
+  return new Promise((resolve) => {
+    locks
+      .request(KIOSK_LOCK, request, (lock) => {
+        if (!lock) return resolve(undefined);
+        // Held while this promise is pending: the lock's callback returns it.
+        return new Promise<void>((release) => resolve({ release: () => release() }));
+      })
+      .catch(() => resolve(undefined)); // aborted while waiting
+  });
+}
+
+let claim: KioskClaim | undefined;
+/** A wait for the lock under way (one per tab). */
+let waiting: { controller: AbortController; taken: Promise<boolean> | undefined } | undefined;
+
+/** Claims this device's kiosk for this tab (once; later calls return what it holds). False when another tab has it. */
+export async function claimKiosk(): Promise<boolean> {
+  claim ??= await claimKioskLock();
+  return claim !== undefined;
+}
+
+/** Resolves once this tab holds the kiosk: at once, or when the tab holding it closes (false if released first). */
+export async function waitForKiosk(): Promise<boolean> {
+  if (await claimKiosk()) return true;
+  waiting ??= { controller: new AbortController(), taken: undefined };
+  const pending = waiting;
+  pending.taken ??= claimKioskLock({ wait: true, signal: pending.controller.signal }).then((taken) => {
+    if (waiting === pending) waiting = undefined;
+    if (!taken) return false;
+    if (claim) taken.release(); // claimed meanwhile by another call in this tab
+    else claim = taken;
+    return true;
+  });
+  return pending.taken;
+}
+
+/** The kiosk screen went away: another tab may open the kiosk now. */
+export function releaseKiosk(): void {
+  waiting?.controller.abort();
+  waiting = undefined;
+  claim?.release();
+  claim = undefined;
+}
+
 export async function createKioskSession(): Promise<{ session: KioskSession; demoMode: boolean }> {
+  if (!(await claimKiosk())) throw new KioskError('kiosk.already-open', KioskMessage.alreadyOpen);
   const db = await appDatabase();
+  // This tab holds the kiosk: no issuance is under way, so every reservation left is abandoned.
+  await voidAbandonedSerials(db);
   const demoMode = await readDemoMode(db);
   const registry = await appRegistry(demoMode);
   const deps: KioskDeps = {
@@ -51,8 +127,11 @@ export async function createKioskSession(): Promise<{ session: KioskSession; dem
     cardAnchors: async () => (demoMode ? [...defaultAnchors(), await demoTrustAnchor()] : defaultAnchors()),
     signer: (municipality) => tabletSigner().currentSigner(municipality),
     pdf: workerPdfService(),
-    nextSerial,
-    appendLog: async (record, signer) => void (await appendIssuance(db, record, signer)),
+    nextSerial: (municipality, signer) => nextSerial(db, municipality, signer),
+    appendLog: async (record, signer) => {
+      await appendIssuance(db, record, signer);
+      await settleSerial(db, record.serial);
+    },
     verifierUrl: verifierUrl(),
     demoMode,
     beginWork,

@@ -4,6 +4,7 @@
  * verifier runs after decoding, so a seal whose claims and content disagree is never shown as
  * valid. Kept here, in plain numbers, so documents does not depend on the seal module.
  */
+import { toHex } from '../bytes/bytes.ts';
 import { jstDay, isoFromDay } from './dates.ts';
 import type { SealValue } from './codec.ts';
 import { TAX_KINDS, type Certificate, type CertificateKind } from './types.ts';
@@ -14,10 +15,23 @@ import { TAX_KINDS, type Certificate, type CertificateKind } from './types.ts';
  */
 export const CERT_TYPE_CODE = { juminhyo: 1, kisai: 2, inkan: 3, tax: 4, koseki: 5, fuhyo: 6 } as const satisfies Readonly<Record<CertificateKind, number>>;
 
-/** 発行番号 as printed: the seal's integer serial, zero-padded to six digits. */
-export function formatSerial(serial: number): string {
+/** Bytes of the signer key id printed before the serial (6 hex digits). */
+export const PRINTED_KID_BYTES = 3;
+
+/**
+ * 発行番号 as printed: the first PRINTED_KID_BYTES of the signer's key id in upper-case hex, a
+ * hyphen, and the seal's integer serial zero-padded to six digits — `4B2F9A-000001`. Serials
+ * count per tablet (per key), so two tablets, or two browser profiles on one, both issue 000001;
+ * the key id in front tells their sheets apart, on paper and in the verifier. The QR locator and
+ * the seal carry the whole key id, so the locator's size does not change. Without `kid` (the
+ * preview, and sheets printed before the key id was): the six digits alone.
+ */
+export function formatSerial(serial: number, kid?: Uint8Array): string {
   if (!Number.isSafeInteger(serial) || serial < 0) throw new RangeError('serial must be a non-negative integer');
-  return String(serial).padStart(6, '0');
+  const digits = String(serial).padStart(6, '0');
+  if (!kid) return digits;
+  if (kid.length < PRINTED_KID_BYTES) throw new RangeError(`kid must have at least ${PRINTED_KID_BYTES} bytes`);
+  return `${toHex(kid.subarray(0, PRINTED_KID_BYTES)).toUpperCase()}-${digits}`;
 }
 
 /** Keys of the options map: what the resident chose, for a verifier to list in words. */
@@ -62,14 +76,16 @@ export interface BoundClaims {
 
 /**
  * Every disagreement between the signed claims and the signed content (empty when they agree).
- * `sheets` is what the renderer laid the content out on.
+ * `sheets` is what the renderer laid the content out on; `kid` is the seal's signer key id, which
+ * the printed serial names (a sheet printed before it did, with the six digits alone, still agrees).
  */
-export function bindingProblems(claims: BoundClaims, cert: Certificate, sheets: number): string[] {
+export function bindingProblems(claims: BoundClaims, cert: Certificate, sheets: number, kid?: Uint8Array): string[] {
   const problems: string[] = [];
+  const printed = kid ? [formatSerial(claims.serial, kid), formatSerial(claims.serial)] : [formatSerial(claims.serial)];
   if (claims.issuer !== Number(cert.issuer.code)) problems.push(`issuer ${claims.issuer} ≠ ${cert.issuer.code}`);
   if (claims.certType !== CERT_TYPE_CODE[cert.kind]) problems.push(`certType ${claims.certType} ≠ ${cert.kind}`);
   if (claims.renderVersion !== cert.renderVersion) problems.push(`renderVersion ${claims.renderVersion} ≠ ${cert.renderVersion}`);
-  if (formatSerial(claims.serial) !== cert.serial) problems.push(`serial ${claims.serial} ≠ ${cert.serial}`);
+  if (!printed.includes(cert.serial)) problems.push(`serial ${claims.serial} ≠ ${cert.serial}`);
   if (claims.sheets !== sheets) problems.push(`sheets ${claims.sheets} ≠ ${sheets}`);
   const day = jstDay(new Date(claims.issuedAt * 1000));
   if (day !== cert.issuedOn) problems.push(`issued ${isoFromDay(day)} ≠ ${isoFromDay(cert.issuedOn)}`);

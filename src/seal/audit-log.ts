@@ -5,7 +5,11 @@
  * Each entry holds only what an audit needs (serial, type, time, signer key id, SHA-256 of the
  * seal): no name, address or other personal data. Entries are chained:
  *   hash = SHA-256( canonical CBOR [1, seq, serial, certType, issuedAt, signerKid, sealHash, prevHash] )
- * with prevHash of entry 0 = 32 zero bytes. A checkpoint signs the head periodically with the
+ * with prevHash of entry 0 = 32 zero bytes. A serial that was taken but never became a sheet (the
+ * tablet was reloaded or failed mid-issuance) is logged as a *voided* entry: the same fields and
+ * hash, with certType 0 (VOIDED_CERT_TYPE, no certificate type has it) and sealHash = 32 zero
+ * bytes (no seal was made), issuedAt = when it was voided. So the log accounts for every serial,
+ * and a voided entry is chained and checkpointed like any other. A checkpoint signs the head periodically with the
  * tablet's key, as a COSE_Sign1:
  *   protected {1: -7, 4: kid}, unprotected {-65537: signer certificate}, payload [1, seq, headHash, signedAt]
  * The chain shows a changed, removed or added entry unless the whole tail is recomputed; the
@@ -29,6 +33,10 @@ export const CHECKPOINT_INTERVAL = 10;
 export const LOG_EXPORT_FORMAT = 'kofu-issuance-log';
 const HASH_BYTES = 32;
 const GENESIS = new Uint8Array(HASH_BYTES);
+/** certType of a voided entry: the serial was used up, no certificate was issued with it. */
+export const VOIDED_CERT_TYPE = 0;
+/** sealHash of a voided entry: there is no seal. */
+const NO_SEAL = new Uint8Array(HASH_BYTES);
 
 export interface IssuanceRecord {
   readonly serial: number;
@@ -37,6 +45,15 @@ export interface IssuanceRecord {
   readonly signerKid: Uint8Array;
   /** The signed seal; only its SHA-256 is kept. */
   readonly seal: Uint8Array;
+}
+
+/** A serial taken for an issuance that never finished. */
+export interface VoidedSerial {
+  readonly serial: number;
+  /** The key the serial was taken under. */
+  readonly signerKid: Uint8Array;
+  /** Unix seconds when it was found abandoned. */
+  readonly voidedAt: number;
 }
 
 export interface LogEntry {
@@ -74,6 +91,8 @@ export interface LogProblem {
 export interface LogReport {
   readonly ok: boolean;
   readonly entries: number;
+  /** Of which voided: serials used up without a sheet. */
+  readonly voided: number;
   readonly checkpoints: number;
   /** Highest seq covered by a valid checkpoint, −1 if none. */
   readonly signedThrough: number;
@@ -88,17 +107,28 @@ async function hashEntry(fields: Omit<LogEntry, 'hash'>): Promise<Uint8Array> {
   );
 }
 
+async function chainEntry(previous: LogEntry | undefined, fields: Omit<LogEntry, 'seq' | 'prevHash' | 'hash'>): Promise<LogEntry> {
+  const chained = { seq: previous ? previous.seq + 1 : 0, ...fields, prevHash: previous ? previous.hash : GENESIS };
+  return { ...chained, hash: await hashEntry(chained) };
+}
+
 export async function createLogEntry(previous: LogEntry | undefined, record: IssuanceRecord): Promise<LogEntry> {
-  const fields = {
-    seq: previous ? previous.seq + 1 : 0,
+  return chainEntry(previous, {
     serial: record.serial,
     certType: record.certType,
     issuedAt: record.issuedAt,
     signerKid: record.signerKid.slice(),
     sealHash: await sha256(record.seal),
-    prevHash: previous ? previous.hash : GENESIS,
-  };
-  return { ...fields, hash: await hashEntry(fields) };
+  });
+}
+
+/** The entry saying `voided.serial` was used up without a sheet. */
+export function createVoidedEntry(previous: LogEntry | undefined, voided: VoidedSerial): Promise<LogEntry> {
+  return chainEntry(previous, { serial: voided.serial, certType: VOIDED_CERT_TYPE, issuedAt: voided.voidedAt, signerKid: voided.signerKid.slice(), sealHash: NO_SEAL.slice() });
+}
+
+export function isVoided(entry: LogEntry): boolean {
+  return entry.certType === VOIDED_CERT_TYPE;
 }
 
 export async function signCheckpoint(head: LogEntry, signer: SealSigner, nowSeconds: number): Promise<LogCheckpoint> {
@@ -210,6 +240,7 @@ export async function verifyLog(entries: readonly LogEntry[], checkpoints: reado
   return {
     ok: problems.length === 0,
     entries: entries.length,
+    voided: entries.filter((entry) => isWellFormed(entry) && isVoided(entry)).length,
     checkpoints: checkpoints.length,
     signedThrough,
     unsignedTail: Math.max(0, last - signedThrough),

@@ -9,13 +9,16 @@
  *
  * Restoring is all or nothing: the file is parsed and checked in full before the database is
  * touched, and every store is replaced inside one transaction, which IndexedDB rolls back if any
- * write fails.
+ * write fails. It never rolls back the serial numbers: counters keep their high-water mark and the
+ * issuance log keeps the entries issued after the backup (src/store/restore-rules.ts).
  */
 import { fromBase64, sha256, toBase64, toHex } from '../bytes/bytes.ts';
+import type { IDBPTransaction } from 'idb';
 import { KofuError, type ParamsOf } from '../bytes/errors.ts';
 import type { StoreErrorCode, StoreErrorParams } from './errors.ts';
 import type { KofuDatabase } from './database.ts';
-import { SCHEMA_VERSION, backupStores } from './schema.ts';
+import { keepSerialHighWater, mergeIssuanceLogs, type Row } from './restore-rules.ts';
+import { SCHEMA_VERSION, StoreName, backupStores } from './schema.ts';
 
 export const BACKUP_FORMAT = 'kofu-backup';
 export const BACKUP_FORMAT_VERSION = 1;
@@ -166,20 +169,47 @@ export async function parseBackup(file: Blob | string): Promise<BackupContent> {
   return content;
 }
 
-/** Replaces the backed-up stores with the file's contents, all or nothing. */
+const logDiverged = () => refuse('backup.log-diverged', {});
+
+type StoreTx = IDBPTransaction<unknown, string[], 'readwrite'>;
+
+async function readRows(tx: StoreTx, name: string): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (let cursor = await tx.objectStore(name).openCursor(); cursor; cursor = await cursor.continue()) rows.push([cursor.key, cursor.value]);
+  return rows;
+}
+
+/**
+ * The rows to write, store by store: the file's, except what a restore must not roll back
+ * (restore-rules.ts), read from the device inside the restoring transaction.
+ */
+async function rowsToWrite(tx: StoreTx, names: readonly string[], content: BackupContent): Promise<Map<string, readonly Row[]>> {
+  const rows = new Map<string, readonly Row[]>(names.map((name) => [name, (content.stores[name] ?? []).map(([key, value]): Row => [decodeValue(key), decodeValue(value)])]));
+  if (rows.has(StoreName.settings)) rows.set(StoreName.settings, keepSerialHighWater(await readRows(tx, StoreName.settings), rows.get(StoreName.settings)!));
+  if (rows.has(StoreName.issuanceLog) && rows.has(StoreName.issuanceCheckpoints)) {
+    const device = { entries: await readRows(tx, StoreName.issuanceLog), checkpoints: await readRows(tx, StoreName.issuanceCheckpoints) };
+    const log = mergeIssuanceLogs(device, { entries: rows.get(StoreName.issuanceLog)!, checkpoints: rows.get(StoreName.issuanceCheckpoints)! });
+    if (!log) logDiverged();
+    rows.set(StoreName.issuanceLog, log!.entries);
+    rows.set(StoreName.issuanceCheckpoints, log!.checkpoints);
+  }
+  return rows;
+}
+
+/** Replaces the backed-up stores with the file's contents (but for the serial rules above), all or nothing. */
 export async function importBackup(db: KofuDatabase, file: Blob | string): Promise<BackupSummary> {
   const content = await parseBackup(file);
   const names = backupStores.filter((name) => db.objectStoreNames.contains(name));
   const tx = db.transaction(names, 'readwrite');
   let records = 0;
   try {
+    const rows = await rowsToWrite(tx, names, content);
     for (const name of names) {
       const store = tx.objectStore(name);
       await store.clear();
-      for (const [key, value] of content.stores[name] ?? []) {
-        const decoded = decodeValue(value);
-        if (store.keyPath === null) await store.put(decoded, decodeValue(key) as IDBValidKey);
-        else await store.put(decoded);
+      for (const [key, value] of rows.get(name) ?? []) {
+        if (store.keyPath === null) await store.put(value, key as IDBValidKey);
+        else await store.put(value);
         records++;
       }
     }
@@ -191,6 +221,7 @@ export async function importBackup(db: KofuDatabase, file: Blob | string): Promi
       // already aborted by the failing request
     }
     await tx.done.catch(() => undefined);
+    if (cause instanceof BackupError) throw cause;
     refuse('backup.write-failed', {}, cause);
   }
   return { schemaVersion: content.schemaVersion, createdAt: content.createdAt, records };

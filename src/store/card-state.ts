@@ -14,8 +14,14 @@ export class IndexedDbCardStateStore implements CardStateStore {
     return (await this.db.get(StoreName.cardState, cardId)) as PinCounters | undefined;
   }
 
-  async save(cardId: string, counters: PinCounters): Promise<void> {
-    await this.db.put(StoreName.cardState, { ...counters }, cardId);
+  /** One read-write transaction: IndexedDB runs overlapping ones one after the other, across tabs too. */
+  async update(cardId: string, initial: PinCounters, change: (counters: PinCounters) => PinCounters): Promise<PinCounters> {
+    const tx = this.db.transaction(StoreName.cardState, 'readwrite');
+    const saved = (await tx.store.get(cardId)) as PinCounters | undefined;
+    const next = { ...change({ ...initial, ...saved }) };
+    await tx.store.put(next, cardId);
+    await tx.done;
+    return next;
   }
 
   /** Staff action in demo mode: give every demo card its full tries back. */

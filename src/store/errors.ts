@@ -12,6 +12,7 @@ export const STORE_ERROR_CODES = [
   'backup.checksum-mismatch',
   'backup.newer-schema',
   'backup.write-failed',
+  'backup.log-diverged',
   'registry.replace-failed',
   'log.write-failed',
   'log.busy',

@@ -7,7 +7,7 @@
  * fails if that seq already exists: two tabs appending at once cannot fork the chain, and the
  * loser retries on the new head. There is no update or delete function by design.
  */
-import { CHECKPOINT_INTERVAL, createLogEntry, exportLog, signCheckpoint, verifyLog, type IssuanceRecord, type LogCheckpoint, type LogEntry, type LogReport } from '../seal/audit-log.ts';
+import { CHECKPOINT_INTERVAL, createLogEntry, createVoidedEntry, exportLog, signCheckpoint, verifyLog, type IssuanceRecord, type LogCheckpoint, type LogEntry, type LogReport, type VoidedSerial } from '../seal/audit-log.ts';
 import { IssuanceLogError } from '../seal/errors.ts';
 import type { SealSigner } from '../seal/seal.ts';
 import type { TrustList } from '../seal/trust-list.ts';
@@ -25,9 +25,18 @@ async function head(db: KofuDatabase): Promise<LogEntry | undefined> {
  * Appends one issuance; with a signer, also signs a checkpoint every CHECKPOINT_INTERVAL entries.
  * Returns the new entry.
  */
-export async function appendIssuance(db: KofuDatabase, record: IssuanceRecord, signer?: SealSigner, nowSeconds = Math.floor(Date.now() / 1000)): Promise<LogEntry> {
+export function appendIssuance(db: KofuDatabase, record: IssuanceRecord, signer?: SealSigner, nowSeconds = Math.floor(Date.now() / 1000)): Promise<LogEntry> {
+  return append(db, (previous) => createLogEntry(previous, record), signer, nowSeconds);
+}
+
+/** Appends a voided serial (src/seal/audit-log.ts): taken, but no sheet was issued with it. */
+export function appendVoided(db: KofuDatabase, voided: VoidedSerial, signer?: SealSigner, nowSeconds = Math.floor(Date.now() / 1000)): Promise<LogEntry> {
+  return append(db, (previous) => createVoidedEntry(previous, voided), signer, nowSeconds);
+}
+
+async function append(db: KofuDatabase, next: (previous: LogEntry | undefined) => Promise<LogEntry>, signer: SealSigner | undefined, nowSeconds: number): Promise<LogEntry> {
   for (let attempt = 0; attempt < MAX_APPEND_ATTEMPTS; attempt++) {
-    const entry = await createLogEntry(await head(db), record);
+    const entry = await next(await head(db));
     try {
       await db.add(StoreName.issuanceLog, entry);
     } catch (cause) {

@@ -15,7 +15,7 @@ import { AbortedError, KofuError, throwIfAborted, type LocalizedText } from '../
 import { decodeCarrier, type CarrierDiagnostics } from '../carrier/decode.ts';
 import { CarrierWrongKeyError } from '../carrier/errors.ts';
 import { fromSealContent } from '../documents/codec.ts';
-import { bindingProblems, formatSerial } from '../documents/seal-binding.ts';
+import { bindingProblems } from '../documents/seal-binding.ts';
 import { CERTIFICATE_KINDS, CERTIFICATE_TITLES, RENDER_VERSION, type Certificate } from '../documents/types.ts';
 import { decodeLocator, type Locator } from '../seal/locator.ts';
 import { checkLocatorMatchesSeal } from '../seal/match.ts';
@@ -236,7 +236,7 @@ export async function verifyImage(image: RgbaLike, options: PipelineOptions): Pr
       restored = result.images;
       sheets = result.sheetCount;
     }
-    const problems = bindingProblems(verdict.claims, cert, sheets);
+    const problems = bindingProblems(verdict.claims, cert, sheets, verdict.signer.kid);
     if (problems.length > 0) throw Stop.of('content', new VerifyError('verify.content-mismatch', { problems }), demo);
     progress('render', 1);
     timings.total = performance.now() - started;
@@ -299,7 +299,8 @@ function summaryOf(verdict: SealValid, cert: Certificate): CertificateSummary {
     issuer: claims.issuer,
     issuerName: verdict.root.name,
     serial: claims.serial,
-    serialText: formatSerial(claims.serial),
+    // As printed (bound to the claims above): the tablet's key id and the serial.
+    serialText: cert.serial,
     issuedAt: claims.issuedAt,
     certType: claims.certType,
     title: kind ? CERTIFICATE_TITLES[kind] : CERTIFICATE_TITLES[cert.kind],

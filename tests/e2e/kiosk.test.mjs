@@ -77,7 +77,7 @@ describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
       await page.locator(`${home} [data-step="print"]`).waitFor({ timeout: 60_000 });
 
       const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`${home} [data-action="download"]`).first().click()]);
-      assert.match(download.suggestedFilename(), /^kofu-juminhyo-992011-\d{6}\.pdf$/);
+      assert.match(download.suggestedFilename(), /^kofu-juminhyo-992011-[0-9A-F]{6}-\d{6}\.pdf$/);
       const bytes = Buffer.concat(await (await download.createReadStream()).toArray());
       assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-');
       const dir = await mkdtemp(path.join(tmpdir(), 'kofu-kiosk-'));
@@ -163,7 +163,33 @@ describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
     }
   });
 
-  it('USB readers: a blocked WebUSB (SecurityError) and a suite.browser without WebUSB get plain words', async () => {
+  it('one kiosk per device: a second tab says the kiosk is already open, and may open it once the first closes', async () => {
+    const { context, page, seen } = await openKiosk(suite.browser, suite.app.origin);
+    try {
+      await page.locator(`${home} [data-action="start"]`).click();
+      await page.locator(`${home} [data-step="reader"]`).waitFor();
+      const second = await context.newPage();
+      await second.clock.setFixedTime(NOON);
+      await second.goto(`${suite.app.origin}/`);
+      await waitForMode(second, 'kiosk');
+      const notice = second.locator(`${home} [data-step="start"] [role="alert"]`);
+      await notice.waitFor();
+      assert.match(await notice.innerText(), /別のタブ.*交付画面がすでに開いています/);
+      await second.locator(`${home} [data-action="start"]`).click();
+      assert.equal(await second.locator(`${home} [data-step="reader"]`).count(), 0, 'no second kiosk session');
+      assert.match(await notice.innerText(), /すでに開いています/);
+      await page.close();
+      // The second tab was waiting for the lock: it takes the kiosk over and the notice goes.
+      await notice.waitFor({ state: 'detached' });
+      await second.locator(`${home} [data-action="start"]`).click();
+      await second.locator(`${home} [data-step="reader"]`).waitFor();
+      assert.deepEqual(seen.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('USB readers: a blocked WebUSB (SecurityError) and a browser without WebUSB get plain words', async () => {
     const blocked = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
     try {
       const page = await blocked.newPage();

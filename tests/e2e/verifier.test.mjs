@@ -35,7 +35,8 @@ describe('verifier (built, in Chromium)', () => {
         assert.equal(await verdict.getAttribute('data-verdict'), 'demo', await verdict.innerText());
         assert.match(await verdict.innerText(), /デモ/);
         assert.match(await page.locator('kofu-verdict [data-field="issued"]').innerText(), /令和/);
-        assert.equal(await page.locator('kofu-verdict [data-field="serial"]').innerText(), '000007');
+        // 発行番号 as printed: the demo tablet's key id, then the serial.
+        assert.match(await page.locator('kofu-verdict [data-field="serial"]').innerText(), /^[0-9A-F]{6}-000007$/);
         assert.ok((await page.locator('kofu-verdict [data-field="issuer"]').innerText()).length > 0);
         const restored = page.locator('kofu-verdict canvas[data-restored="0"]');
         await restored.waitFor();
@@ -154,7 +155,7 @@ describe('verifier (built, in Chromium)', () => {
         await page.locator(`${home} [data-step="print"]`).waitFor({ timeout: 60_000 });
         const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`${home} [data-action="download"]`).first().click()]);
         const pdf = Buffer.concat(await (await download.createReadStream()).toArray());
-        const serial = download.suggestedFilename().match(/(\d{6})\.pdf$/)[1];
+        const serial = download.suggestedFilename().match(/([0-9A-F]{6}-\d{6})\.pdf$/)[1];
 
         // The same device checks it: the PDF itself (PDF.js renders the back page)…
         await page.goto(`${app.origin}/verify`);

@@ -9,7 +9,9 @@
  * - READ BINARY with 15-bit offsets or P1 = 80|SFI; EFs are padded with FF to their allocated
  *   size (as on the real card); 6B00 at or past the end; 6982 before the PIN that guards a file;
  * - VERIFY `00 20 00 80` without data reports 63Cx (9000 once verified), with data checks the PIN;
- *   counters persist through `CardStateStore` (63Cx, then 63C0, then 6984 for every later try);
+ *   counters persist through `CardStateStore` (63Cx, then 63C0, then 6984 for every later try),
+ *   which every VERIFY reads afresh and changes in one transaction (another tab's card object over
+ *   the same store shares the one count, as two readers would share one card's EEPROM);
  * - `80 2A 00 80` signs the given DigestInfo with key 0017 after PIN 0018 (P1 = 00 only).
  *
  * Every power cycle (`reset`) clears the selection and the security state, never the counters.
@@ -65,7 +67,10 @@ export class VirtualMyNumberCard implements ApduResponder {
   private currentEf: VirtualEf | null = null;
   /** PIN EFs verified since the last reset, as counter keys. */
   private readonly verified = new Set<string>();
-  private counters: Record<string, number>;
+  /** The counters as last read from or written to the store (for `triesLeft`); never written back. */
+  private counters: PinCounters;
+  /** Full tries of every PIN EF: what a card never seen by the store starts with. */
+  private readonly initialCounters: PinCounters;
   /** Number of APDUs processed (for tests and metrics). */
   apduCount = 0;
 
@@ -74,10 +79,12 @@ export class VirtualMyNumberCard implements ApduResponder {
     private readonly store: CardStateStore,
     saved: PinCounters | undefined,
   ) {
-    this.counters = {};
+    const initial: Record<string, number> = {};
     for (const app of spec.applications) {
-      for (const ef of app.files) if (ef.kind === 'pin') this.counters[counterKey(app, ef.fid)] = saved?.[counterKey(app, ef.fid)] ?? ef.maxTries;
+      for (const ef of app.files) if (ef.kind === 'pin') initial[counterKey(app, ef.fid)] = ef.maxTries;
     }
+    this.initialCounters = initial;
+    this.counters = { ...initial, ...saved };
   }
 
   static async create(spec: VirtualCardSpec, store: CardStateStore): Promise<VirtualMyNumberCard> {
@@ -194,27 +201,35 @@ export class VirtualMyNumberCard implements ApduResponder {
     else return status(SW.WRONG_P1P2);
     if (!ef || ef.kind !== 'pin') return status(SW.REFERENCED_DATA_NOT_FOUND);
     const key = counterKey(this.currentApp!, ef.fid);
-    const left = this.counters[key];
     if (!command.data) {
       // Status query (JICSAP 6.4.9(5)): 9000 once verified, else 63Cx — 63C0 for a blocked PIN,
       // so that a reader like OpenSC's GET_INFO (which wants SW1 = 63) still sees the count.
       if (this.verified.has(key)) return ok();
-      return status(SW.VERIFY_FAILED_BASE | left);
+      return status(SW.VERIFY_FAILED_BASE | (await this.readCounter(key)));
     }
-    if (left === 0) return status(SW.AUTH_METHOD_BLOCKED);
-    if (bytesEqual(command.data, ef.value)) {
+    // Compare and count in one step over the stored count: a try another tab spent meanwhile counts.
+    const matches = bytesEqual(command.data, ef.value);
+    let blocked = false;
+    this.counters = await this.store.update(this.spec.cardId, this.initialCounters, (counters) => {
+      const left = counters[key];
+      if (left === 0) {
+        blocked = true;
+        return counters;
+      }
+      return { ...counters, [key]: matches ? ef.maxTries : left - 1 };
+    });
+    if (blocked) return status(SW.AUTH_METHOD_BLOCKED);
+    if (matches) {
       this.verified.add(key);
-      if (left !== ef.maxTries) await this.setCounter(key, ef.maxTries);
       return ok();
     }
     this.verified.delete(key);
-    await this.setCounter(key, left - 1);
-    return status(SW.VERIFY_FAILED_BASE | (left - 1));
+    return status(SW.VERIFY_FAILED_BASE | this.counters[key]);
   }
 
-  private async setCounter(key: string, value: number): Promise<void> {
-    this.counters[key] = value;
-    await this.store.save(this.spec.cardId, { ...this.counters });
+  private async readCounter(key: string): Promise<number> {
+    this.counters = { ...this.initialCounters, ...(await this.store.load(this.spec.cardId)) };
+    return this.counters[key];
   }
 
   private sign(command: CommandApdu): Uint8Array {

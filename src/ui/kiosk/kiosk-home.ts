@@ -6,6 +6,10 @@
  * steps only render what they are given and report the person's choices as `kofu-…` events
  * (kiosk-events.ts); this host turns them into session calls. The session (and its IndexedDB work)
  * is created when the resident presses 「はじめる」, so the first paint stays light.
+ *
+ * One kiosk per device: after the first paint the host claims the kiosk lock (src/app/kiosk.ts);
+ * a tab that cannot says the kiosk is already open in another tab, and takes it over once that
+ * tab closes.
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
@@ -71,6 +75,8 @@ export class KofuKioskHome extends LitElement {
   @state() private demoCards: readonly DemoCardChoice[] = [];
   @state() private notice?: string;
   @state() private starting = false;
+  /** Another tab holds this device's kiosk. */
+  @state() private openElsewhere = false;
   private session?: KioskSession;
   private unsubscribe?: () => void;
   private focusedStep: KioskState['step'] = 'start';
@@ -89,6 +95,24 @@ export class KofuKioskHome extends LitElement {
     this.unsubscribe?.();
     void this.session?.dispose();
     this.session = undefined;
+    void import('../../app/kiosk.ts').then(({ releaseKiosk }) => releaseKiosk());
+  }
+
+  protected override firstUpdated(changed: PropertyValues): void {
+    super.firstUpdated(changed);
+    void this.claimKiosk();
+  }
+
+  /**
+   * Claims the kiosk for this tab; false (and said on the start screen) when another tab has it —
+   * then waits for that tab to close, and takes the kiosk over.
+   */
+  private async claimKiosk(): Promise<boolean> {
+    const { claimKiosk, waitForKiosk } = await import('../../app/kiosk.ts');
+    const held = await claimKiosk();
+    this.openElsewhere = !held;
+    if (!held) void waitForKiosk().then((taken) => taken && (this.openElsewhere = false));
+    return held;
   }
 
   private readonly touch = () => this.session?.touch();
@@ -128,6 +152,7 @@ export class KofuKioskHome extends LitElement {
   private async start(): Promise<void> {
     this.starting = true;
     try {
+      if (!(await this.claimKiosk())) return;
       (await this.ensureSession(true)).begin();
     } catch (error) {
       this.notice = messageOf(error);
@@ -195,7 +220,11 @@ export class KofuKioskHome extends LitElement {
     const again = () => this.cancel();
     switch (v.step) {
       case 'start':
-        return html`<kofu-kiosk-start .starting=${this.starting} .notice=${this.notice} @kofu-kiosk-start=${() => this.start()}></kofu-kiosk-start>`;
+        return html`<kofu-kiosk-start
+          .starting=${this.starting}
+          .notice=${this.openElsewhere ? t('kiosk.already-open') : this.notice}
+          @kofu-kiosk-start=${() => this.start()}
+        ></kofu-kiosk-start>`;
       case 'reader':
         return html`<kofu-kiosk-reader
           .demoMode=${this.demoMode}

@@ -44,6 +44,10 @@ export const storeMessages: MessageTable<StoreErrorCode, StoreErrorParams> = {
     ja: 'バックアップの内容を書き込めませんでした。端末のデータは元のままです。',
     en: 'The backup could not be written. The data on this device is unchanged.',
   },
+  'backup.log-diverged': {
+    ja: 'このバックアップの交付記録は、この端末の交付記録と食い違っています（別の端末のバックアップか、以前の復元のあとに記録が分かれています）。復元すると発行番号の記録が失われるため、読み込みませんでした。端末のデータは変更していません。',
+    en: 'This backup’s issuance log differs from this device’s (it is another tablet’s backup, or the logs parted after an earlier restore). Restoring it would lose the record of issued serials, so it was not imported. Nothing on this device was changed.',
+  },
   'registry.replace-failed': { ja: '住民データを保存できませんでした。データは変更していません。', en: 'Could not store the registry. Nothing was changed.' },
   'log.write-failed': { ja: '交付記録を保存できませんでした。', en: 'The issuance could not be recorded.' },
   'log.busy': { ja: '交付記録が混み合っています。もう一度お試しください。', en: 'The issuance log is busy. Please try again.' },

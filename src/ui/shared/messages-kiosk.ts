@@ -5,6 +5,7 @@
  */
 export const kioskJa = {
   'kiosk.start': 'はじめる',
+  'kiosk.already-open': 'この端末では、別のタブ（またはウィンドウ）で交付画面がすでに開いています。そちらを使うか、閉じてからもう一度お試しください。',
   'kiosk.cancel': 'やめる',
   'kiosk.back': '戻る',
   'kiosk.next': '次へ',
@@ -76,6 +77,7 @@ export const kioskJa = {
 };
 
 export const kioskEn = {
+  'kiosk.already-open': 'The kiosk is already open in another tab (or window) on this device. Use that one, or close it and try again.',
   'kiosk.start': 'Start',
   'kiosk.cancel': 'Cancel',
   'kiosk.back': 'Back',

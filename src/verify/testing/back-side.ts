@@ -21,6 +21,7 @@ import { generateSignerKeyPair } from '../../seal/keys.ts';
 import { locatorQr, type Locator, type LocatorQr } from '../../seal/locator.ts';
 import { openTrustList, type TrustList } from '../../seal/trust-list.ts';
 import type { SealSigner } from '../../seal/seal.ts';
+import { decodeSignerCertificate } from '../../seal/signer-certificate.ts';
 
 /** Where the PDF puts the back's parts (mm), as src/pdf/pdf.ts BACK_LAYOUT (not imported: no jsPDF here). */
 const BACK_LAYOUT = { scrambled: { x: 30, y: 30 }, qr: { x: 80, y: 200, width: 50 } } as const;
@@ -81,7 +82,8 @@ export async function issueDemo(serial = 42, requestIndex = 0, mutate?: (seal: U
   const { signer } = await demoSetup();
   const at = new Date(FIXTURE_NOW * 1000);
   const { residentId, request } = allRequests[requestIndex];
-  const built = await buildCertificate(new MemoryRegistry(demoRegistry), residentId, request, { serial: formatSerial(serial), issuedOn: jstDay(at) });
+  const { kid } = await decodeSignerCertificate(signer.certificate);
+  const built = await buildCertificate(new MemoryRegistry(demoRegistry), residentId, request, { serial: formatSerial(serial, kid), issuedOn: jstDay(at) });
   // Issued in the demo municipality's name, whichever demo code this build's trust list uses.
   const cert = { ...built, issuer: { ...built.issuer, code: String(DEMO_MUNICIPALITY_CODE) } } as Certificate;
   const sheets = layoutCertificate(cert, await (fontMetrics ?? defaultFont)()).sheets.length;

@@ -3,6 +3,7 @@ import { KofuError } from '../bytes/errors.ts';
 import { demoRegistry } from '../registry/demo.ts';
 import { MemoryRegistry } from '../registry/registry.ts';
 import { MAX_REGISTRY_FILE_BYTES, RegistryAdmin, importProblems, type RegistryFile } from './registry-admin.ts';
+import { refusal } from '../bytes/testing/refusal.ts';
 
 const NOW = new Date('2026-12-01T09:30:00Z');
 
@@ -14,14 +15,6 @@ function admin(snapshot = demoRegistry) {
 
 const file = (name: string, text: string): RegistryFile => ({ name, size: new TextEncoder().encode(text).length, text: async () => text });
 
-async function refusal(promise: Promise<unknown>): Promise<KofuError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error, 'expected a refusal').to.be.instanceOf(KofuError);
-  return error as KofuError;
-}
 
 describe('app/registry-admin', () => {
   it('exports the registry as dated JSON and residents CSV files', async () => {

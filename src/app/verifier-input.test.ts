@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { AbortedError, KofuError } from '../bytes/errors.ts';
 import { encodeTiff } from '../../tests/support/tiff.mjs';
 import { MAX_INPUT_BYTES } from '../vision/input.ts';
+import { refusal } from '../bytes/testing/refusal.ts';
 import {
   CAMERA_CONSTRAINTS,
   PREVIEW_WIDTH,
@@ -26,14 +27,6 @@ async function pngFile(width: number, height: number, name = 'scan.png', type = 
   return new File([await canvas.convertToBlob({ type: 'image/png' })], name, { type });
 }
 
-async function refusal(promise: Promise<unknown>): Promise<KofuError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error, 'expected a refusal').to.be.instanceOf(KofuError);
-  return error as KofuError;
-}
 
 describe('app/verifier-input', () => {
   it('accepts PNG, JPEG, WebP, TIFF and PDF by type and extension', () => {

@@ -178,23 +178,32 @@ function contentError(path: string, problem: string): SealContentError {
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
 
+type ScalarType = 'str' | 'int' | 'day' | 'bytes' | 'bool';
+type Scalar = string | number | Uint8Array | boolean;
+
+/** The scalar field types travel as they are, both ways: only their JavaScript type is checked. */
+function checkScalar(type: ScalarType, value: unknown, path: string): Scalar {
+  switch (type) {
+    case 'str':
+      if (typeof value !== 'string') throw contentError(path, 'not text');
+      return value;
+    case 'int':
+    case 'day':
+      if (!isInt(value)) throw contentError(path, 'not an integer');
+      return value;
+    case 'bytes':
+      if (!(value instanceof Uint8Array)) throw contentError(path, 'not bytes');
+      return value;
+    case 'bool':
+      if (typeof value !== 'boolean') throw contentError(path, 'not a boolean');
+      return value;
+  }
+}
+
+const isScalarType = (type: FieldType): type is ScalarType => typeof type === 'string';
+
 function encodeValue(type: FieldType, value: unknown, path: string): SealValue {
-  if (type === 'str') {
-    if (typeof value !== 'string') throw contentError(path, 'not text');
-    return value;
-  }
-  if (type === 'int' || type === 'day') {
-    if (!isInt(value)) throw contentError(path, 'not an integer');
-    return value;
-  }
-  if (type === 'bytes') {
-    if (!(value instanceof Uint8Array)) throw contentError(path, 'not bytes');
-    return value;
-  }
-  if (type === 'bool') {
-    if (typeof value !== 'boolean') throw contentError(path, 'not a boolean');
-    return value;
-  }
+  if (isScalarType(type)) return checkScalar(type, value, path);
   if ('dict' in type) {
     if (typeof value !== 'string') throw contentError(path, 'not text');
     const index = type.dict.indexOf(value);
@@ -259,22 +268,10 @@ function entriesOf(value: unknown, path: string): Map<number, unknown> {
 }
 
 function decodeValue(type: FieldType, value: unknown, path: string): unknown {
-  if (type === 'str') {
-    if (typeof value !== 'string') throw contentError(path, 'not text');
-    return value;
-  }
-  if (type === 'int' || type === 'day') {
-    if (typeof value === 'bigint' && value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER)) return Number(value);
-    if (!isInt(value)) throw contentError(path, 'not an integer');
-    return value;
-  }
-  if (type === 'bytes') {
-    if (!(value instanceof Uint8Array)) throw contentError(path, 'not bytes');
-    return value;
-  }
-  if (type === 'bool') {
-    if (typeof value !== 'boolean') throw contentError(path, 'not a boolean');
-    return value;
+  if (isScalarType(type)) {
+    // CBOR decoders may hand a small integer back as a bigint; a safe one is a plain number.
+    if ((type === 'int' || type === 'day') && typeof value === 'bigint' && value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER)) return Number(value);
+    return checkScalar(type, value, path);
   }
   if ('dict' in type) {
     if (typeof value === 'string') {

@@ -5,7 +5,7 @@
  * exported, validated and imported as it is.
  */
 import type { DayNumber } from '../documents/dates.ts';
-import type { CertificateKind, KosekiEvent, Sex, TaxFigures } from '../documents/types.ts';
+import type { CertificateKind, KosekiEvent, KosekiMember, Sex, TaxFigures } from '../documents/types.ts';
 
 export interface ServiceHours {
   /** Minutes after JST midnight: 6:30 → 390, 23:00 → 1380. */
@@ -106,17 +106,9 @@ export interface TaxRecord {
   readonly figures: TaxFigures;
 }
 
-export interface KosekiMemberRecord {
+export interface KosekiMemberRecord extends KosekiMember {
   /** The resident, when the member lives in a municipality of this registry. */
   readonly residentId?: string;
-  readonly name: string;
-  readonly birth: DayNumber;
-  readonly sex: Sex;
-  readonly father?: string;
-  readonly mother?: string;
-  readonly relationship: string;
-  readonly events: readonly KosekiEvent[];
-  readonly removed?: boolean;
   /** 戸籍の附票: the member's addresses in order, with the day each was set. */
   readonly addressHistory: readonly { readonly address: string; readonly setOn: DayNumber }[];
 }

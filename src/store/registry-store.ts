@@ -6,16 +6,8 @@
 import type { Household, KosekiRecord, Municipality, RegistrySnapshot, Resident, SealRegistration, TaxRecord } from '../registry/model.ts';
 import type { Registry } from '../registry/registry.ts';
 import { StorageError, type KofuDatabase } from './database.ts';
-import { StoreName } from './schema.ts';
+import { REGISTRY_STORES, StoreName } from './schema.ts';
 
-const REGISTRY_STORES = [
-  StoreName.registryMunicipalities,
-  StoreName.registryHouseholds,
-  StoreName.registryResidents,
-  StoreName.registrySeals,
-  StoreName.registryTaxes,
-  StoreName.registryKoseki,
-] as const;
 type RegistryStore = (typeof REGISTRY_STORES)[number];
 
 /** Registry order: householder first, then the order the records were imported in. */

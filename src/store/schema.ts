@@ -114,6 +114,16 @@ export const SCHEMA_VERSION = migrations.length;
  * Stores copied into a backup file. Stores holding non-extractable keys (CryptoKey objects that
  * cannot leave the device by design) are left out and say so in their migration.
  */
+/** The resident registry's stores, read and replaced together (src/store/registry-store.ts). */
+export const REGISTRY_STORES = [
+  StoreName.registryMunicipalities,
+  StoreName.registryHouseholds,
+  StoreName.registryResidents,
+  StoreName.registrySeals,
+  StoreName.registryTaxes,
+  StoreName.registryKoseki,
+] as const;
+
 export const backupStores: readonly string[] = [
   StoreName.settings,
   StoreName.meta,
@@ -121,11 +131,6 @@ export const backupStores: readonly string[] = [
   StoreName.issuanceLog,
   StoreName.issuanceCheckpoints,
   // The registry holds personal data: a backup file carries it too (docs/registry.md).
-  StoreName.registryMunicipalities,
-  StoreName.registryHouseholds,
-  StoreName.registryResidents,
-  StoreName.registrySeals,
-  StoreName.registryTaxes,
-  StoreName.registryKoseki,
+  ...REGISTRY_STORES,
   StoreName.cardState,
 ];

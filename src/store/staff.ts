@@ -7,7 +7,7 @@ import type { PassphraseHash, Lockout } from '../staff/passphrase.ts';
 import { NO_LOCKOUT } from '../staff/passphrase.ts';
 import type { CoseAlgorithm } from '../staff/webauthn.ts';
 import type { KofuDatabase } from './database.ts';
-import { StoreName } from './schema.ts';
+import { StoreName, REGISTRY_STORES } from './schema.ts';
 
 const ROLE_KEY = 'role';
 const LOCKOUT_KEY = 'passphraseLockout';
@@ -106,12 +106,7 @@ export const VERIFIER_FORBIDDEN_STORES: readonly StoreName[] = [
   StoreName.sealKeys,
   StoreName.issuanceLog,
   StoreName.issuanceCheckpoints,
-  StoreName.registryMunicipalities,
-  StoreName.registryHouseholds,
-  StoreName.registryResidents,
-  StoreName.registrySeals,
-  StoreName.registryTaxes,
-  StoreName.registryKoseki,
+  ...REGISTRY_STORES,
   StoreName.cardState,
 ];
 

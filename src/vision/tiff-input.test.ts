@@ -3,6 +3,7 @@ import { encodeTiff } from '../../tests/support/tiff.mjs';
 import { KofuError } from '../bytes/errors.ts';
 import { MAX_INPUT_BYTES } from './input.ts';
 import { isTiffFile, looksLikeTiff, openTiff, readTiffPages } from './tiff-input.ts';
+import { refusal } from '../bytes/testing/refusal.ts';
 
 // The fixtures of tests/vectors/tiff/ (made by its make.sh): 40 × 30, four known quadrants.
 const W = 40;
@@ -36,16 +37,6 @@ function quadrants(image: ImageData): number[][] {
   return QUADRANTS.map(([x, y]) => pixel(image, x, y));
 }
 
-async function refusal(run: () => unknown): Promise<KofuError> {
-  let error: unknown;
-  try {
-    await run();
-  } catch (e) {
-    error = e;
-  }
-  expect(error, 'expected a refusal').to.be.instanceOf(KofuError);
-  return error as KofuError;
-}
 
 function tiffBlob(bytes: Uint8Array, name = 'scan.tif'): File {
   return new File([bytes as Uint8Array<ArrayBuffer>], name, { type: 'image/tiff' });

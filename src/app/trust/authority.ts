@@ -15,6 +15,7 @@ import { deleteRootKey, loadRootKey, saveRootKey, type StoredRootKey } from '../
 import { readSetting, writeSetting } from '../../store/settings.ts';
 import { loadTrustList } from '../../store/trust.ts';
 import { ListSource, Setting, TrustServiceError, checkMunicipality, cleanKid, hexKid, refuse, text, unchangedOnFailure } from './common.ts';
+import { TrustStoreClient } from './store-client.ts';
 import { trustStore, type TrustStore } from './verifier-trust.ts';
 
 /** What the admin screen's forms need to know about the files and passphrases they take. */
@@ -77,23 +78,12 @@ function rootExists(existing: StoredRootKey): TrustServiceError {
   );
 }
 
-export class MunicipalityAuthority {
+export class MunicipalityAuthority extends TrustStoreClient {
   constructor(
-    private readonly store: TrustStore,
+    store: TrustStore,
     private readonly options: AuthorityOptions = {},
-  ) {}
-
-  private db() {
-    return this.store.database();
-  }
-
-  private now(): number {
-    return this.store.now();
-  }
-
-  /** Called after anything the screens show has changed (the trust store's notifications). */
-  onChange(listener: () => void): () => void {
-    return this.store.onChange(listener);
+  ) {
+    super(store);
   }
 
   // ---- the municipality root ---------------------------------------------------------------------

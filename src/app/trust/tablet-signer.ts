@@ -26,6 +26,7 @@ import {
 import { isRevoked } from '../../seal/trust-list.ts';
 import { loadRootKey, loadSignerKey, promotePendingSigner, saveSignerCertificate, saveSignerKey, type SignerSlot, type StoredSignerKey } from '../../store/keys.ts';
 import { TrustServiceError, checkMunicipality, hexKid, refuse, text, unchangedOnFailure } from './common.ts';
+import { TrustStoreClient } from './store-client.ts';
 import { trustStore, type TrustStore } from './verifier-trust.ts';
 
 /** The largest certificate file a screen should read (docs/formats.md §4). */
@@ -93,25 +94,11 @@ function describeCertificate(certificate: SignerCertificate, now: number, demo: 
   };
 }
 
-export class TabletSigner {
+export class TabletSigner extends TrustStoreClient {
   private demoProvisioning?: Promise<void>;
   /** Demo signer certificates for the other demo municipalities, by kid/municipality/notAfter. */
   private readonly demoCertificates = new Map<string, Uint8Array>();
 
-  constructor(private readonly store: TrustStore) {}
-
-  private db() {
-    return this.store.database();
-  }
-
-  private now(): number {
-    return this.store.now();
-  }
-
-  /** Called after anything the screens show has changed (the trust store's notifications). */
-  onChange(listener: () => void): () => void {
-    return this.store.onChange(listener);
-  }
 
   demoMode(): Promise<boolean> {
     return this.store.demoMode();

@@ -1,9 +1,7 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
-import { setLanguage } from '../shared/i18n.ts';
 import './trust-panel.ts';
 import type { KofuAdminTrust } from './trust-panel.ts';
-import { mountPanels, removeTrustDevices, trustDevice } from './trust/testing.ts';
-import { signInAsTestStaff } from '../../app/staff/testing.ts';
+import { mountPanels, trustDevice, usePanelFixture } from './trust/testing.ts';
 
 /** The admin console's trust tools: every role's panel over one device's services. */
 async function mount() {
@@ -16,16 +14,7 @@ async function mount() {
 }
 
 describe('ui/admin/trust-panel', () => {
-  // Admin actions run only for a signed-in staff member (src/app/staff/access.ts).
-  before(async function () {
-    this.timeout(20_000);
-    await signInAsTestStaff();
-  });
-  beforeEach(() => setLanguage('en'));
-  afterEach(async () => {
-    setLanguage('ja');
-    await removeTrustDevices();
-  });
+  usePanelFixture();
 
   it('shows the panels the device role uses: a kiosk tablet no authority, an admin device no signer', async () => {
     const device = await trustDevice();

@@ -1,10 +1,8 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
-import { setLanguage } from '../../shared/i18n.ts';
 import './authority-panel.ts';
 import type { KofuAuthorityPanel } from './authority-panel.ts';
 import './trust-store-panel.ts';
-import { chooseFile, fill, mountPanels, removeTrustDevices, trustDevice } from './testing.ts';
-import { signInAsTestStaff } from '../../../app/staff/testing.ts';
+import { chooseFile, fill, mountPanels, trustDevice, usePanelFixture } from './testing.ts';
 
 /** The authority panel, and beside it the same device's trust store (where published lists are installed). */
 async function mount() {
@@ -18,16 +16,7 @@ async function mount() {
 }
 
 describe('ui/admin/trust/authority-panel', () => {
-  // Admin actions run only for a signed-in staff member (src/app/staff/access.ts).
-  before(async function () {
-    this.timeout(20_000);
-    await signInAsTestStaff();
-  });
-  beforeEach(() => setLanguage('en'));
-  afterEach(async () => {
-    setLanguage('ja');
-    await removeTrustDevices();
-  });
+  usePanelFixture();
 
   it('creates a root, refuses mismatched passphrases, saves the backup and publishes a trust list', async () => {
     const { $, saved } = await mount();

@@ -1,20 +1,9 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
-import { setLanguage } from '../../shared/i18n.ts';
 import './demo-mode-panel.ts';
-import { mountPanels, removeTrustDevices, trustDevice } from './testing.ts';
-import { signInAsTestStaff } from '../../../app/staff/testing.ts';
+import { mountPanels, trustDevice, usePanelFixture } from './testing.ts';
 
 describe('ui/admin/trust/demo-mode-panel', () => {
-  // Admin actions run only for a signed-in staff member (src/app/staff/access.ts).
-  before(async function () {
-    this.timeout(20_000);
-    await signInAsTestStaff();
-  });
-  beforeEach(() => setLanguage('en'));
-  afterEach(async () => {
-    setLanguage('ja');
-    await removeTrustDevices();
-  });
+  usePanelFixture();
 
   it('switches demo mode off and on again, saying what each means', async () => {
     const { store } = await trustDevice();

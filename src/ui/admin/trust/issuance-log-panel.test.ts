@@ -1,24 +1,13 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
-import { setLanguage } from '../../shared/i18n.ts';
 import './issuance-log-panel.ts';
-import { appendSignedIssuances, chooseFile, mountPanels, removeTrustDevices, trustDevice } from './testing.ts';
-import { signInAsTestStaff } from '../../../app/staff/testing.ts';
+import { appendSignedIssuances, chooseFile, mountPanels, trustDevice, usePanelFixture } from './testing.ts';
 
 function panelProblems($: (s: string) => HTMLElement | null): HTMLElement[] {
   return [...($('[data-log-report]')?.querySelectorAll<HTMLElement>('li[data-problem]') ?? [])];
 }
 
 describe('ui/admin/trust/issuance-log-panel', () => {
-  // Admin actions run only for a signed-in staff member (src/app/staff/access.ts).
-  before(async function () {
-    this.timeout(20_000);
-    await signInAsTestStaff();
-  });
-  beforeEach(() => setLanguage('en'));
-  afterEach(async () => {
-    setLanguage('ja');
-    await removeTrustDevices();
-  });
+  usePanelFixture();
 
   it('exports the issuance log and reports deleted and modified entries in an edited export', async () => {
     const { signer, logTools, saveFile, saved, db } = await trustDevice();

@@ -1,8 +1,6 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
-import { setLanguage } from '../../shared/i18n.ts';
 import './signer-panel.ts';
-import { chooseFile, mountPanels, removeTrustDevices, trustDevice } from './testing.ts';
-import { signInAsTestStaff } from '../../../app/staff/testing.ts';
+import { chooseFile, mountPanels, trustDevice, usePanelFixture } from './testing.ts';
 
 async function mount() {
   const device = await trustDevice();
@@ -12,16 +10,7 @@ async function mount() {
 }
 
 describe('ui/admin/trust/signer-panel', () => {
-  // Admin actions run only for a signed-in staff member (src/app/staff/access.ts).
-  before(async function () {
-    this.timeout(20_000);
-    await signInAsTestStaff();
-  });
-  beforeEach(() => setLanguage('en'));
-  afterEach(async () => {
-    setLanguage('ja');
-    await removeTrustDevices();
-  });
+  usePanelFixture();
 
   it('shows the demo signer in demo mode and no real one yet', async () => {
     const { $ } = await mount();

@@ -6,6 +6,8 @@
 import { fixture } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import { device, removeDevices, wallClock } from '../../../app/trust/testing/devices.ts';
+import { signInAsTestStaff } from '../../../app/staff/testing.ts';
+import { setLanguage } from '../../shared/i18n.ts';
 
 export { appendSignedIssuances } from '../../../app/trust/testing/devices.ts';
 
@@ -53,4 +55,21 @@ export function chooseFile(input: HTMLInputElement, file: File): void {
   transfer.items.add(file);
   input.files = transfer.files;
   input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/**
+ * The set-up every trust panel suite shares: a signed-in staff member (admin actions run only
+ * for one, src/app/staff/access.ts), English during each test, and the scratch devices removed
+ * after it.
+ */
+export function usePanelFixture(): void {
+  before(async function () {
+    this.timeout(20_000);
+    await signInAsTestStaff();
+  });
+  beforeEach(() => setLanguage('en'));
+  afterEach(async () => {
+    setLanguage('ja');
+    await removeTrustDevices();
+  });
 }

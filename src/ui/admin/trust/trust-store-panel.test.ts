@@ -3,20 +3,10 @@ import { setLanguage } from '../../shared/i18n.ts';
 import './authority-panel.ts';
 import './trust-store-panel.ts';
 import type { KofuTrustStorePanel } from './trust-store-panel.ts';
-import { chooseFile, fill, mountPanels, removeTrustDevices, trustDevice } from './testing.ts';
-import { signInAsTestStaff } from '../../../app/staff/testing.ts';
+import { chooseFile, fill, mountPanels, trustDevice, usePanelFixture } from './testing.ts';
 
 describe('ui/admin/trust/trust-store-panel', () => {
-  // Admin actions run only for a signed-in staff member (src/app/staff/access.ts).
-  before(async function () {
-    this.timeout(20_000);
-    await signInAsTestStaff();
-  });
-  beforeEach(() => setLanguage('en'));
-  afterEach(async () => {
-    setLanguage('ja');
-    await removeTrustDevices();
-  });
+  usePanelFixture();
 
   it('shows the demo trust list in demo mode and no real one yet', async () => {
     const { store } = await trustDevice();

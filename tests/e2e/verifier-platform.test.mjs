@@ -28,7 +28,8 @@ async function expectDemoVerdict(page, serial) {
   const verdict = page.locator('kofu-verdict section[data-verdict]');
   await verdict.waitFor({ timeout: 90_000 });
   assert.equal(await verdict.getAttribute('data-verdict'), 'demo', await verdict.innerText());
-  assert.equal(await page.locator('kofu-verdict [data-field="serial"]').innerText(), String(serial).padStart(6, '0'));
+  // The printed 発行番号: the signing tablet's key-id prefix, then the serial (docs/formats.md).
+  assert.match(await page.locator('kofu-verdict [data-field="serial"]').innerText(), new RegExp(`^[0-9A-F]{6}-${String(serial).padStart(6, '0')}$`));
   await page.locator('kofu-verdict canvas[data-restored="0"]').waitFor();
 }
 

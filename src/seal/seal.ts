@@ -15,7 +15,7 @@
  *     signature:   bstr(64) r ‖ s ]
  */
 import { bytesEqual, toHex } from '../bytes/bytes.ts';
-import { KofuError, legacyDescribe, type LocalizedText } from '../bytes/errors.ts';
+import { KofuError, type LocalizedText } from '../bytes/errors.ts';
 import { decodeCanonical, encodeCanonical, expectBytes, expectMap, expectOnlyKeys, expectUint, type CborMap, type CborValue } from './cbor.ts';
 import { COSE_ALG_ES256, HEADER_SIGNER_CERTIFICATE, HeaderLabel, decodeSign1, signSign1, verifySign1, type Sign1 } from './cose.ts';
 import { KEY_ID_BYTES, importPublicKey } from './ec.ts';
@@ -197,8 +197,9 @@ export interface SealInvalid {
   readonly ok: false;
   /** Stable code of the failure, e.g. `seal.bad-signature`, `cbor.non-canonical`. */
   readonly code: string;
+  /** True when the seal was refused as a demo seal (its words start with 【デモ】 / [DEMO]). */
   readonly demo: boolean;
-  readonly reason: LocalizedText;
+  /** Its code and params: the UI words them through the error catalogue. */
   readonly error: KofuError;
 }
 
@@ -214,15 +215,7 @@ function invalid(error: unknown, demo = false): SealInvalid {
     error instanceof KofuError
       ? error
       : new SealError('seal.malformed', {}, { cause: error });
-  const prefix = demo ? text('【デモ】', '[DEMO] ') : text('', '');
-  return {
-    ok: false,
-    code: kofu.code,
-    demo,
-    // LEGACY (issue #9 phase 2): the verdict should carry the code and params, the UI the words.
-    reason: text(`${prefix.ja}${legacyDescribe(kofu, 'ja')}`, `${prefix.en}${legacyDescribe(kofu, 'en')}`),
-    error: kofu,
-  };
+  return { ok: false, code: kofu.code, demo, error: kofu };
 }
 
 const fail = <Code extends SealErrorCode>(code: Code, params: SealErrorParamsOf<Code>) => new SealError(code, params);

@@ -5,8 +5,9 @@
  * in either language is a type error (and error-messages.test.ts iterates the lists as well).
  */
 import { KofuError, installLegacyDescriber } from '../../app/errors.ts';
-import type { Audience, BytesErrorCode, BytesErrorParams, Language, NoParams, ParamsOf } from '../../bytes/errors.ts';
+import type { Audience, BytesErrorCode, BytesErrorParams, ErrorParams, Language, LocalizedText, NoParams, ParamsOf } from '../../bytes/errors.ts';
 import { cardFormatMessages, cardMessages } from './error-messages-card.ts';
+import { carrierMessages, visionMessages } from './error-messages-carrier.ts';
 import { documentsMessages, importProblemMessages, refusalMessages, registryMessages, renderMessages, storeMessages } from './error-messages-data.ts';
 import { logProblemMessages, sealMessages, trustStatusMessages } from './error-messages-seal.ts';
 import { verifyMessages } from './error-messages-verify.ts';
@@ -36,7 +37,7 @@ const bytesMessages: MessageTable<BytesErrorCode, BytesErrorParams> = {
 };
 
 /** Every code with its message (the union of the domains' tables). */
-export const errorMessages = { ...bytesMessages, ...cardMessages, ...cardFormatMessages, ...storeMessages, ...documentsMessages, ...renderMessages, ...registryMessages, ...refusalMessages, ...importProblemMessages, ...sealMessages, ...logProblemMessages, ...trustStatusMessages, ...verifyMessages } as const;
+export const errorMessages = { ...bytesMessages, ...cardMessages, ...cardFormatMessages, ...storeMessages, ...documentsMessages, ...renderMessages, ...registryMessages, ...refusalMessages, ...importProblemMessages, ...sealMessages, ...logProblemMessages, ...trustStatusMessages, ...verifyMessages, ...carrierMessages, ...visionMessages } as const;
 export type KnownErrorCode = keyof typeof errorMessages;
 
 type AnyMessage = ErrorMessage<unknown> & { readonly staff?: ErrorMessage<unknown> };
@@ -66,6 +67,22 @@ export function describeError(error: unknown, language: Language): string {
   return language === 'ja'
     ? `予期しないエラーが発生しました（${detail}）。もう一度お試しください。`
     : `An unexpected error occurred (${detail}). Please try again.`;
+}
+
+/**
+ * The words of a failure carried as data (a verification report, a refusal, an import problem):
+ * its code and params, as `describeError` words the thrown error. A seal refused as a demo seal
+ * (`demoRefusal`) starts with 【デモ】 / [DEMO].
+ */
+export function describeFailure(code: string, params: object, language: Language, demoRefusal = false): string {
+  const words = messageFor(code, params, language) ?? describeError(new KofuError(code, params as ErrorParams), language);
+  return demoRefusal ? `${DEMO_PREFIX[language]}${words}` : words;
+}
+const DEMO_PREFIX = { ja: '【デモ】', en: '[DEMO] ' } as const;
+
+/** A verification report's reason: a valid result's own words (from the seal), otherwise its failure's. */
+export function reportReason(report: { readonly code: string; readonly params: object; readonly demoRefusal?: boolean; readonly reason?: LocalizedText }, language: Language): string {
+  return report.reason ? report.reason[language] : describeFailure(report.code, report.params, language, report.demoRefusal);
 }
 
 /** For staff: what the card or reader did (card errors), otherwise the same words as `describeError`. */

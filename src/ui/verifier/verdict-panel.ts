@@ -8,6 +8,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { formatWareki, isoFromDay, jstDay } from '../../documents/dates.ts';
 import type { RestoredImage, VerificationReport } from '../../verify/report.ts';
+import { reportReason } from '../shared/error-messages.ts';
 import { LanguageController, language, t } from '../shared/i18n.ts';
 import { controls, tokens } from '../shared/styles.ts';
 
@@ -152,7 +153,7 @@ export class KofuVerdict extends LitElement {
         ${report.demo && report.verdict !== 'demo' ? html`<span class="demo-badge">${t('verify.verdict.demo')}</span>` : nothing}
         ${report.verdict === 'valid' ? html`<p class="reason">${t('verify.verdict.valid-lead')}</p>` : nothing}
         ${report.verdict === 'demo' ? html`<p class="reason">${t('verify.verdict.demo-lead')}</p>` : nothing}
-        ${report.stage === 'input' ? nothing : html`<p class="reason" data-reason>${report.reason[lang]}</p>`}
+        ${report.stage === 'input' ? nothing : html`<p class="reason" data-reason>${reportReason(report, lang)}</p>`}
         ${cert
           ? html`<dl>
               <dt>${t('verify.field.issuer')}</dt><dd data-field="issuer">${cert.issuerName}</dd>

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { AbortedError, KofuError } from '../bytes/errors.ts';
 import { MAX_INPUT_BYTES } from '../vision/input.ts';
+import { describeError } from '../ui/shared/error-messages.ts';
 import {
   CAMERA_CONSTRAINTS,
   PREVIEW_WIDTH,
@@ -56,7 +57,7 @@ describe('app/verifier-input', () => {
     Object.defineProperty(huge, 'size', { value: MAX_INPUT_BYTES + 1 });
     const tooLarge = await refusal(loadVerifierInput({ kind: 'file', file: huge }));
     expect(tooLarge.code).to.equal('vision.file-too-large');
-    expect(tooLarge.messageIn('ja')).to.contain('大きすぎます');
+    expect(describeError(tooLarge, 'ja')).to.contain('大きすぎます');
     expect((await refusal(loadVerifierInput({ kind: 'file', file: new File(['hello'], 'notes.png', { type: 'image/png' }) }))).code).to.equal('vision.not-an-image');
   });
 

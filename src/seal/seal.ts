@@ -21,7 +21,7 @@ import { COSE_ALG_ES256, HEADER_SIGNER_CERTIFICATE, HeaderLabel, decodeSign1, si
 import { KEY_ID_BYTES, importPublicKey } from './ec.ts';
 import { SealError, text, type SealErrorCode, type SealErrorParamsOf } from './errors.ts';
 import { MAX_MUNICIPALITY_CODE, MAX_SIGNER_CERTIFICATE_BYTES, decodeSignerCertificate, verifySignerCertificate, type SignerCertificate } from './signer-certificate.ts';
-import { isRevoked, trustListStatus, type TrustList, type TrustedRoot } from './trust-list.ts';
+import { isRevoked, trustListStatus, type TrustList, type TrustListStatus, type TrustedRoot } from './trust-list.ts';
 
 export const SEAL_FORMAT_VERSION = 1;
 /** Hard cap before any parsing: a six-person household is ≈ 2 kB; the carrier holds at most this. */
@@ -178,10 +178,11 @@ export interface VerifyOptions {
 }
 
 export type SealWarningCode = 'demo' | 'trust-list-stale';
-export interface SealWarning {
-  readonly code: SealWarningCode;
-  readonly text: LocalizedText;
-}
+/**
+ * The demo warning carries its own words (a notice, not an error); the stale warning carries the
+ * trust list's status, whose code and params the UI words through its catalogue.
+ */
+export type SealWarning = { readonly code: 'demo'; readonly text: LocalizedText } | { readonly code: 'trust-list-stale'; readonly status: TrustListStatus };
 
 export interface SealValid {
   readonly ok: true;
@@ -296,7 +297,7 @@ async function verifySealOrThrow(bytes: Uint8Array, trustList: TrustList, option
   const warnings: SealWarning[] = [];
   if (demo) warnings.push(DEMO_WARNING);
   const status = trustListStatus(trustList, now);
-  if (status.stale) warnings.push({ code: 'trust-list-stale', text: status.message });
+  if (status.stale) warnings.push({ code: 'trust-list-stale', status });
   const prefix = demo ? text('【デモ】', '[DEMO] ') : text('', '');
   return {
     ok: true,

@@ -249,7 +249,7 @@ export async function verifyImage(image: RgbaLike, options: PipelineOptions): Pr
       params: {},
       stage: 'done',
       reason: verdict.reason,
-      warnings: verdict.warnings.map((w) => w.text),
+      warnings: verdict.warnings.map((w) => (w.code === 'demo' ? w.text : { code: w.status.code, params: w.status.params })),
       locator: { issuer: locator.issuer, serial: locator.serial },
       certificate: summaryOf(verdict, cert),
       restored,

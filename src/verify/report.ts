@@ -58,7 +58,8 @@ export interface VerificationReport {
   readonly reason?: LocalizedText;
   /** What to do next (empty for a valid result). */
   readonly advice?: LocalizedText;
-  readonly warnings: readonly LocalizedText[];
+  /** A notice's own words (the demo warning), or a code and params the UI words (a stale trust list). */
+  readonly warnings: readonly (LocalizedText | { readonly code: string; readonly params: object })[];
   /** From the QR locator, when it was read. */
   readonly locator?: { readonly issuer: number; readonly serial: number };
   readonly certificate?: CertificateSummary;

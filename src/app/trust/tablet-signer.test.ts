@@ -5,6 +5,7 @@ import { juminhyoClaims } from '../../seal/testing/fixtures.ts';
 import { loadSignerKey } from '../../store/keys.ts';
 import { DEMO_RENEW_BEFORE_SECONDS } from './tablet-signer.ts';
 import { DAY, MUNICIPALITY, START, device, expectRefusal, provisionedPair, removeDevices } from './testing/devices.ts';
+import { describeError, describeFailure } from '../../ui/shared/error-messages.ts';
 
 describe('app/trust/tablet-signer', () => {
   afterEach(removeDevices);
@@ -72,7 +73,7 @@ describe('app/trust/tablet-signer', () => {
     expect(trust.lists).to.deep.equal([]);
     expect(trust.anchors.some((a) => a.demo)).to.equal(false);
     const error = await expectRefusal(signer.currentSigner(), 'signer.not-provisioned', { unchanged: false });
-    expect(error.messageIn('en')).to.match(/create a signing request/);
+    expect(describeError(error, 'en')).to.match(/create a signing request/);
     await store.setDemoMode(true);
     expect((await signer.currentSigner()).info.kid).to.equal(demoSigner.info.kid);
   });
@@ -100,7 +101,7 @@ describe('app/trust/tablet-signer', () => {
     const { list } = await tablet.store.trustListSummaries();
     expect(list).to.include({ version: 2, revokedCount: 0, demo: false, anchorKid: root.kid });
     expect(list!.status).to.include({ stale: true, daysOverdue: 2 });
-    expect(list!.status.message.en).to.match(/2 day\(s\) past its next update/);
+    expect(describeFailure(list!.status.code, list!.status.params, 'en')).to.match(/2 day\(s\) past its next update/);
     expect((await tablet.signer.signerStatus()) as { expiresSoon: boolean }).to.include({ expiresSoon: false });
     admin.clock.now = START + 340 * DAY;
     expect((await tablet.signer.signerStatus()) as { expiresSoon: boolean }).to.include({ expiresSoon: true, expired: false });
@@ -128,7 +129,7 @@ describe('app/trust/tablet-signer', () => {
     const wrongTown = await elsewhere.signer.createSignerRequest('T09', 131041);
     await expectRefusal(admin.authority.certifySigner(wrongTown), 'root.other-municipality');
     await expectRefusal(admin.authority.certifySigner(request, 0), 'trust.bad-days');
-    await expectRefusal(tablet.signer.createSignerRequest('', MUNICIPALITY), 'signer.bad-device-id');
+    await expectRefusal(tablet.signer.createSignerRequest('', MUNICIPALITY), 'signer.invalid-device-id');
     await expectRefusal(tablet.signer.createSignerRequest('T01', 131017), 'trust.bad-municipality-code');
     expect((await admin.authority.issuedSigners()).map((s) => s.deviceId)).to.deep.equal(['T02', 'T01']);
   });

@@ -8,7 +8,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { formatWareki, isoFromDay, jstDay } from '../../documents/dates.ts';
 import type { RestoredImage, VerificationReport } from '../../verify/report.ts';
-import { reportReason } from '../shared/error-messages.ts';
+import { describeFailure, reportReason } from '../shared/error-messages.ts';
 import { LanguageController, language, t } from '../shared/i18n.ts';
 import { controls, tokens } from '../shared/styles.ts';
 
@@ -165,7 +165,7 @@ export class KofuVerdict extends LitElement {
           : nothing}
       </section>
       ${report.advice ? html`<div class="advice"><strong>${t('verify.what-next')}</strong><p>${report.advice[lang]}</p></div>` : nothing}
-      ${report.warnings.map((w) => html`<p class="warning">${w[lang]}</p>`)}
+      ${report.warnings.map((w) => html`<p class="warning">${'code' in w ? describeFailure(w.code, w.params, lang) : w[lang]}</p>`)}
       ${report.restored.length > 0 || this.scan
         ? html`${report.restored.length > 0 ? html`<p>${t('verify.compare')}</p>` : nothing}
             <div class="compare">

@@ -79,16 +79,17 @@ export function describeError(error: unknown, language: Language): string {
     : `An unexpected error occurred (${detail}). Please try again.`;
 }
 
+const DEMO_PREFIX = { ja: '【デモ】', en: '[DEMO] ' } as const;
+
 /**
  * The words of a failure carried as data (a verification report, a refusal, an import problem):
  * its code and params, as `describeError` words the thrown error. A seal refused as a demo seal
  * (`demoRefusal`) starts with 【デモ】 / [DEMO].
  */
 export function describeFailure(code: string, params: object, language: Language, demoRefusal = false): string {
-  const words = messageFor(code, params, language) ?? describeError(new KofuError(code, params as ErrorParams), language);
+  const words = describeError(new KofuError(code, params as ErrorParams), language);
   return demoRefusal ? `${DEMO_PREFIX[language]}${words}` : words;
 }
-const DEMO_PREFIX = { ja: '【デモ】', en: '[DEMO] ' } as const;
 
 /** A verification report's reason: a valid result's own words (from the seal), otherwise its failure's. */
 export function reportReason(report: { readonly code: string; readonly params: object; readonly demoRefusal?: boolean; readonly reason?: LocalizedText }, language: Language): string {

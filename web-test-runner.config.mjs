@@ -21,8 +21,4 @@ export default {
     }),
   ],
   testFramework: { config: { timeout: 20_000 } },
-  // LEGACY (issue #9 phase 2 deletes): every test page loads the error catalogue first, as the app
-  // and the verify worker do, so `error.text` and report reasons have their words (bytes/errors.ts).
-  testRunnerHtml: (testFramework) =>
-    `<!doctype html><html><body><script type="module" src="/src/ui/shared/error-messages.ts"></script><script type="module" src="${testFramework}"></script></body></html>`,
 };

@@ -9,9 +9,6 @@ import { decodeLocator } from '../src/seal/locator.ts';
 import { verifyImage, type TrustInput } from '../src/verify/pipeline.ts';
 import { restoreWithCanvas } from '../src/verify/restore.ts';
 import type { VerificationReport } from '../src/verify/report.ts';
-// LEGACY (issue #9 phase 2 deletes): the pipeline still writes each report's reason from
-// `error.text`, which needs the catalogue; phase 2 sends code + params and the UI describes them.
-import '../src/ui/shared/error-messages.ts';
 
 installErrorTransfer();
 

@@ -6,6 +6,7 @@ import { appendIssuance, readIssuanceLog, verifyIssuanceLog } from '../store/iss
 import { serialCounterName, settleSerial, takeNextSerial } from '../store/serials.ts';
 import { readSetting, writeSetting } from '../store/settings.ts';
 import { BackupTools, backupFileName, storageStatus } from './backup-tools.ts';
+import { describeError } from '../ui/shared/error-messages.ts';
 
 let counter = 0;
 
@@ -76,7 +77,7 @@ describe('app/backup-tools', () => {
     const error = await tools.restore(file.data as string).catch((e: unknown) => e);
     expect(error).to.be.instanceOf(BackupError);
     expect((error as BackupError).code).to.equal('backup.log-diverged');
-    expect((error as BackupError).messageIn('ja')).to.contain('変更していません');
+    expect(describeError(error, 'ja')).to.contain('変更していません');
     expect(await readSetting(db, 'language', 'ja')).to.equal('ja');
     expect((await readIssuanceLog(db)).entries).to.have.length(2);
   });

@@ -8,8 +8,7 @@ import type { CertificateRequest } from '../documents/options.ts';
 import { CERTIFICATE_KINDS, type CertificateKind } from '../documents/types.ts';
 import type { Municipality, Resident } from '../registry/model.ts';
 import type { Registry } from '../registry/registry.ts';
-import { availabilityRefusals, kosekiRefusals, requesterRefusals, type Refusal } from '../registry/rules.ts';
-import { KioskMessage, text } from './kiosk-messages.ts';
+import { availabilityRefusals, kosekiRefusals, refusal, requesterRefusals, type Refusal } from '../registry/rules.ts';
 
 export interface KindChoice {
   readonly kind: CertificateKind;
@@ -43,12 +42,12 @@ export async function kindChoices(registry: Registry, resident: Resident, home: 
       }
     }
     if (kind === 'inkan' && !(await registry.seal(resident.id))) {
-      refusals.push({ code: 'no-seal', text: text('印鑑登録がありません。窓口で登録してください。', 'No seal is registered. Please register one at the office.') });
+      refusals.push(refusal('no-seal', {}));
     }
     if (kind === 'tax' && !(await registry.taxRecords(resident.id)).length) {
-      refusals.push({ code: 'no-tax-record', text: text('税情報がありません。', 'No tax record is available.') });
+      refusals.push(refusal('no-tax-record', {}));
     }
-    if (!issuer) refusals.push({ code: 'no-municipality', text: KioskMessage.unknownResident });
+    if (!issuer) refusals.push({ code: 'no-municipality', params: {} });
     else refusals.push(...availabilityRefusals(issuer, kind, now));
     out.push({ kind, fee: issuer?.fees[kind] ?? 0, refusals: dedupe(refusals), issuer: issuer ? `${issuer.prefecture}${issuer.name}` : '' });
   }

@@ -1,22 +1,35 @@
-/** What the kiosk flow itself says to the resident (the card, registry and seal layers bring their own texts). */
-import { KofuError, type LocalizedText } from '../bytes/errors.ts';
+/**
+ * What the kiosk flow itself says to the resident, as codes (the card, registry and seal layers
+ * bring their own). The words are in src/ui/shared/error-messages-app.ts; the kiosk UI describes
+ * every `KioskNotice` through the catalogue.
+ */
+import { KofuError, type ParamsOf } from '../bytes/errors.ts';
 
-export const text = (ja: string, en: string): LocalizedText => ({ ja, en });
+export const KIOSK_ERROR_CODES = [
+  'kiosk.unexpected',
+  'kiosk.unknown-municipality',
+  'kiosk.unknown-resident',
+  'kiosk.wrong-pin-length',
+  /** A second tab on the same device: one kiosk session per device (Web Locks, src/app/kiosk.ts). */
+  'kiosk.already-open',
+  /** A refusal (kiosk-choices.ts): the resident's municipality is not in the registry. */
+  'no-municipality',
+] as const;
+export type KioskErrorCode = (typeof KIOSK_ERROR_CODES)[number];
+/** No kiosk code has params yet. */
+export interface KioskErrorParams {}
 
-export const KioskMessage = {
-  unknownResident: text(
-    'このカードの方の住民記録が見つかりません。お住まいの市区町村の窓口でご相談ください。',
-    'No resident record was found for this card. Please ask at your municipal office.',
-  ),
-  unexpected: text('処理を続けられませんでした。はじめからやり直してください。', 'Something went wrong. Please start again.'),
-  wrongPinLength: text('暗証番号は数字4桁です。', 'The PIN has 4 digits.'),
-  alreadyOpen: text(
-    'この端末では、別のタブ（またはウィンドウ）で交付画面がすでに開いています。そちらを使うか、閉じてからもう一度お試しください。',
-    'The kiosk is already open in another tab (or window) on this device. Use that one, or close it and try again.',
-  ),
-} as const;
+/** A message on a kiosk step: any error's or refusal's code and params, worded by the UI. */
+export interface KioskNotice {
+  readonly code: string;
+  readonly params: object;
+}
+
+export const notice = (code: string, params: object = {}): KioskNotice => ({ code, params });
+/** The notice of a thrown KofuError, or `kiosk.unexpected` for anything else. */
+export const noticeOf = (error: unknown): KioskNotice => (error instanceof KofuError ? notice(error.code, error.params) : notice('kiosk.unexpected'));
 
 /** Thrown (and shown) for mistakes in the flow itself. */
-export class KioskError extends KofuError {
+export class KioskError<Code extends KioskErrorCode = KioskErrorCode> extends KofuError<Code, ParamsOf<KioskErrorParams, Code>> {
   override readonly name = 'KioskError';
 }

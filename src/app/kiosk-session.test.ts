@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { fromHex, toHex } from '../bytes/bytes.ts';
-import { createVirtualReader, DEMO_RESIDENTS, demoTrustAnchor as demoCardAnchor, MemoryCardStateStore, PinIncorrectError, type DemoResident } from '../card/index.ts';
+import { createVirtualReader, DEMO_RESIDENTS, demoTrustAnchor as demoCardAnchor, MemoryCardStateStore, type DemoResident } from '../card/index.ts';
 import type { VirtualReaderKit } from '../card/virtual/kit.ts';
 import { TokenLabel } from '../card/mynumber/constants.ts';
 import { Rcs380Reader } from '../card/rcs380/driver.ts';
@@ -15,6 +15,11 @@ import type { IssuanceRecord } from '../seal/audit-log.ts';
 import { decodeSeal, demoTrustList, generateSignerKeyPair, issueDemoSignerCertificate, openTrustList, trustAnchors, verifySeal, type SealSigner } from '../seal/index.ts';
 import { KioskSession, type KioskBack, type KioskDeps, type KioskState } from './kiosk-session.ts';
 import { decodeCarrier, renderCarrierGrey } from '../carrier/index.ts';
+import { describeFailure } from '../ui/shared/error-messages.ts';
+import type { KioskNotice } from './kiosk-messages.ts';
+
+/** A kiosk notice in words, as the kiosk UI shows it. */
+const words = (notice: KioskNotice | undefined, language: 'ja' | 'en') => (notice ? describeFailure(notice.code, notice.params, language) : '');
 
 /** Wednesday 2026-11-25 12:00 JST: inside every service window. */
 const NOON = new Date('2026-11-25T03:00:00Z');
@@ -138,7 +143,7 @@ describe('kiosk session', function () {
 
     const list = await openTrustList(await demoTrustList(Math.floor(NOON.getTime() / 1000)), await trustAnchors({ demoMode: true }), { demoMode: true });
     const verdict = await verifySeal(r.log[0].seal, list, { demoMode: true, supportedRenderVersions: [1], now: Math.floor(NOON.getTime() / 1000) });
-    expect(verdict.ok, verdict.reason.en).to.equal(true);
+    expect(verdict.ok, verdict.ok ? undefined : verdict.error.message).to.equal(true);
     // The back's carrier holds exactly the logged seal, whitened with the locator's key.
     const back = r.backs[0];
     const scanned = await decodeCarrier(renderCarrierGrey(back.carrier, 300), new Uint8Array(32).fill(RANDOM_FILL));
@@ -175,9 +180,9 @@ describe('kiosk session', function () {
     const state = pinState(r.session.state);
     expect(state.triesLeft).to.equal(2);
     // The card layer's own words for SW 63C2, in both languages: wrong PIN, two tries left.
-    expect(state.message).to.deep.equal(new PinIncorrectError(2, '63C2').text);
-    expect(state.message?.ja).to.contain('暗証番号が違います').and.to.contain('あと2回');
-    expect(state.message?.en).to.match(/^Wrong PIN\. 2 more wrong tries lock the card\./);
+    expect(state.message).to.deep.equal({ code: 'card.pin-incorrect', params: { triesLeft: 2, sw: '63C2' } });
+    expect(words(state.message, 'ja')).to.contain('暗証番号が違います').and.to.contain('あと2回');
+    expect(words(state.message, 'en')).to.match(/^Wrong PIN\. 2 more wrong tries lock the card\./);
     expect(state.busy).to.equal(false);
   });
 
@@ -241,7 +246,7 @@ describe('kiosk session', function () {
     await r.session.confirmLastTry();
     const locked = r.session.state;
     if (locked.step !== 'locked') throw new Error(locked.step);
-    expect(locked.message.ja).to.contain('窓口');
+    expect(words(locked.message, 'ja')).to.contain('窓口');
     await r.session.cancel();
 
     const again = await rig({ store });
@@ -262,7 +267,7 @@ describe('kiosk session', function () {
     const state = r.session.state;
     if (state.step !== 'error') throw new Error(state.step);
     expect(state.code).to.equal('card.removed');
-    expect(state.message.ja).to.contain('カード');
+    expect(words(state.message, 'ja')).to.contain('カード');
     await r.session.cancel();
     expect(r.session.state.step).to.equal('start');
   });
@@ -287,7 +292,7 @@ describe('kiosk session', function () {
     await r.session.toConfirm();
     const refused = r.session.state;
     if (refused.step !== 'options') throw new Error(refused.step);
-    expect(refused.problem?.ja).to.contain('転出予定');
+    expect(words(refused.problem, 'ja')).to.contain('転出予定');
     await r.session.setOptions({ ...options.request, scope: 'self' }, 1);
     await r.session.toConfirm();
     expect(r.session.state.step).to.equal('confirm');
@@ -345,7 +350,7 @@ describe('kiosk session', function () {
     const state = r.session.state;
     if (state.step !== 'error') throw new Error(state.step);
     expect(state.code).to.match(/^card\./);
-    expect(state.message.ja.length).to.be.greaterThan(5);
+    expect(words(state.message, 'ja').length).to.be.greaterThan(5);
     await r.session.cancel();
     expect(r.session.state.step).to.equal('start');
   });

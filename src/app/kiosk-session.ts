@@ -18,8 +18,8 @@
  * (kiosk-issue.ts), and what the flow says (kiosk-messages.ts).
  */
 import { toHex, sha256 } from '../bytes/bytes.ts';
-import { KofuError, type LocalizedText } from '../bytes/errors.ts';
-import { CardSession, NotMyNumberCardError, PinIncorrectError, PinLastTryError, PinLockedError, type CardReader, type TrustAnchor as CardTrustAnchor, DEMO_RESIDENTS } from '../card/index.ts';
+import { KofuError } from '../bytes/errors.ts';
+import { CardError, CardSession, isCardError, type CardReader, type TrustAnchor as CardTrustAnchor, DEMO_RESIDENTS } from '../card/index.ts';
 import { jstDay } from '../documents/dates.ts';
 import { feeFor, type CertificateRequest } from '../documents/options.ts';
 import { formatSerial } from '../documents/seal-binding.ts';
@@ -31,11 +31,11 @@ import type { IssuanceRecord } from '../seal/audit-log.ts';
 import type { SealSigner } from '../seal/seal.ts';
 import { defaultRequest, kindChoices, sanitizeRequest, type HouseholdMember, type KindChoice } from './kiosk-choices.ts';
 import { issueCopy, type IssuedCopy, type PdfService } from './kiosk-issue.ts';
-import { KioskError, KioskMessage } from './kiosk-messages.ts';
+import { KioskError, notice, noticeOf, type KioskNotice } from './kiosk-messages.ts';
 
 export { defaultRequest, type HouseholdMember, type KindChoice } from './kiosk-choices.ts';
 export type { IssuedCopy, KioskBack, PdfService } from './kiosk-issue.ts';
-export { KioskError, KioskMessage } from './kiosk-messages.ts';
+export { KioskError, type KioskNotice } from './kiosk-messages.ts';
 
 /** Seconds of no touch before the kiosk returns to the start (privacy at a shared tablet). */
 export const INACTIVITY_MS = 60_000;
@@ -71,8 +71,8 @@ export type KioskState =
   | { readonly step: 'start' }
   | { readonly step: 'reader' }
   | { readonly step: 'card'; readonly phase: 'waiting' | 'reading'; readonly readerLabel: string }
-  | { readonly step: 'pin'; readonly triesLeft: number; readonly maxTries: number; readonly confirmLastTry: boolean; readonly message?: LocalizedText; readonly busy: boolean }
-  | { readonly step: 'locked'; readonly message: LocalizedText }
+  | { readonly step: 'pin'; readonly triesLeft: number; readonly maxTries: number; readonly confirmLastTry: boolean; readonly message?: KioskNotice; readonly busy: boolean }
+  | { readonly step: 'locked'; readonly message: KioskNotice }
   | { readonly step: 'choose'; readonly residentName: string; readonly demo: boolean; readonly choices: readonly KindChoice[] }
   | {
       readonly step: 'options';
@@ -82,13 +82,13 @@ export type KioskState =
       readonly fee: number;
       readonly members: readonly HouseholdMember[];
       readonly fiscalYears: readonly number[];
-      readonly problem?: LocalizedText;
+      readonly problem?: KioskNotice;
     }
   | { readonly step: 'confirm'; readonly kind: CertificateKind; readonly request: CertificateRequest; readonly copies: number; readonly fee: number; readonly preview?: { width: number; height: number; pixels: Uint8ClampedArray } }
   | { readonly step: 'issuing'; readonly kind: CertificateKind; readonly copy: number; readonly copies: number; readonly progress: number }
   | { readonly step: 'print'; readonly kind: CertificateKind; readonly fee: number; readonly copies: readonly IssuedCopy[]; readonly demo: boolean }
   | { readonly step: 'end' }
-  | { readonly step: 'error'; readonly code: string; readonly message: LocalizedText };
+  | { readonly step: 'error'; readonly code: string; readonly message: KioskNotice };
 
 type Listener = (state: KioskState) => void;
 
@@ -185,7 +185,7 @@ export class KioskSession {
       this.card = card;
       this.set({ step: 'card', phase: 'reading', readerLabel: reader.label });
       const token = await card.identify(signal);
-      if (token.kind !== 'my-number-card') throw new NotMyNumberCardError(token.label);
+      if (token.kind !== 'my-number-card') throw new CardError('card.not-my-number-card', { label: token.label });
       // An expired or unknown certificate is refused before the resident types a PIN.
       await card.checkAuthCertificate(signal);
       const tries = await card.triesLeft(signal);
@@ -197,14 +197,14 @@ export class KioskSession {
     }
   }
 
-  private showTries(triesLeft: number, maxTries: number, message?: LocalizedText): void {
+  private showTries(triesLeft: number, maxTries: number, message?: KioskNotice): void {
     this.triesLeftCache = triesLeft;
     if (triesLeft === 0) {
-      this.set({ step: 'locked', message: message ?? new PinLockedError().text });
+      this.set({ step: 'locked', message: message ?? notice('card.pin-locked', {}) });
       return;
     }
     // At one try left the resident is warned before typing, not only after pressing 確認.
-    this.set({ step: 'pin', triesLeft, maxTries, confirmLastTry: false, message: message ?? (triesLeft === 1 ? new PinLastTryError().text : undefined), busy: false });
+    this.set({ step: 'pin', triesLeft, maxTries, confirmLastTry: false, message: message ?? (triesLeft === 1 ? notice('card.pin-last-try') : undefined), busy: false });
   }
 
   /**
@@ -217,7 +217,7 @@ export class KioskSession {
     const state = this.current;
     if (state.step !== 'pin' || state.busy) return;
     if (!new RegExp(`^[0-9]{${PIN_LENGTH}}$`).test(pin)) {
-      this.set({ ...state, message: KioskMessage.wrongPinLength });
+      this.set({ ...state, message: notice('kiosk.wrong-pin-length') });
       return;
     }
     const triesLeft = await this.askTriesLeft();
@@ -272,7 +272,7 @@ export class KioskSession {
     if (state.step !== 'pin') return;
     this.triesLeftCache = 1;
     this.pendingPin = pin;
-    this.set({ ...state, triesLeft: 1, confirmLastTry: true, busy: false, message: new PinLastTryError().text });
+    this.set({ ...state, triesLeft: 1, confirmLastTry: true, busy: false, message: notice('card.pin-last-try') });
   }
 
   private async authenticate(pin: string, confirmLastTry: boolean): Promise<void> {
@@ -299,7 +299,7 @@ export class KioskSession {
       }
       if (epoch !== this.epoch) return;
       if (!resident) {
-        this.set({ step: 'error', code: 'kiosk.unknown-resident', message: KioskMessage.unknownResident });
+        this.set({ step: 'error', code: 'kiosk.unknown-resident', message: notice('kiosk.unknown-resident') });
         await this.closeCard();
         return;
       }
@@ -308,14 +308,14 @@ export class KioskSession {
       await this.showChoices();
     } catch (error) {
       if (epoch !== this.epoch) return;
-      if (error instanceof PinIncorrectError) return this.showTries(error.triesLeft, state.maxTries, error.text);
+      if (isCardError(error, ['card.pin-incorrect', 'card.pin-locked-now'])) return this.showTries(error.params.triesLeft, state.maxTries, noticeOf(error));
       // The count fell to one between the kiosk's question and the card layer's own check just
       // before VERIFY (src/card/mynumber/files.ts): nothing was sent; ask for the confirmation.
-      if (error instanceof PinLastTryError) {
+      if (isCardError(error, 'card.pin-last-try')) {
         this.set({ ...state, busy: false });
         return this.askLastTry(pin);
       }
-      if (error instanceof PinLockedError) return this.showTries(0, state.maxTries);
+      if (isCardError(error, 'card.pin-locked')) return this.showTries(0, state.maxTries);
       await this.fail(error);
     }
   }
@@ -339,7 +339,7 @@ export class KioskSession {
   async chooseKind(kind: CertificateKind): Promise<void> {
     const choice = (await this.choices()).find((c) => c.kind === kind)!;
     if (choice.refusals.length) {
-      this.set({ step: 'error', code: choice.refusals[0].code, message: choice.refusals[0].text });
+      this.set({ step: 'error', code: choice.refusals[0].code, message: notice(choice.refusals[0].code, choice.refusals[0].params) });
       return;
     }
     const resident = this.resident!;
@@ -369,7 +369,7 @@ export class KioskSession {
     try {
       cert = await this.build(state.request, 0);
     } catch (error) {
-      if (error instanceof IneligibleError) return this.set({ ...state, problem: error.text });
+      if (error instanceof IneligibleError) return this.set({ ...state, problem: noticeOf(error) });
       return this.fail(error);
     }
     const home = await this.issuerOf(cert);
@@ -422,7 +422,7 @@ export class KioskSession {
 
   private async issuerOf(cert: Certificate): Promise<Municipality> {
     const m = await this.deps.registry.municipality(cert.issuer.code);
-    if (!m) throw new KioskError('kiosk.unknown-municipality', KioskMessage.unknownResident);
+    if (!m) throw new KioskError('kiosk.unknown-municipality', {});
     return m;
   }
 
@@ -446,7 +446,7 @@ export class KioskSession {
     const known = error instanceof KofuError;
     if (!known) console.error('kiosk', error);
     await this.closeCard();
-    this.set({ step: 'error', code: known ? error.code : 'kiosk.unexpected', message: known ? error.text : KioskMessage.unexpected });
+    this.set({ step: 'error', code: known ? error.code : 'kiosk.unexpected', message: noticeOf(error) });
   }
 
   private async closeCard(): Promise<void> {

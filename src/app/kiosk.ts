@@ -20,7 +20,7 @@ import { serialCounterName, settleSerial, takeNextSerial, voidAbandonedSerials }
 import { beginWork } from './activity.ts';
 import { appDatabase } from './database.ts';
 import { readDemoMode } from './demo-mode.ts';
-import { KioskError, KioskMessage, KioskSession, type KioskBack, type KioskDeps, type PdfService } from './kiosk-session.ts';
+import { KioskError, KioskSession, type KioskBack, type KioskDeps, type PdfService } from './kiosk-session.ts';
 import { tabletSigner } from './trust/tablet-signer.ts';
 import { pdfBridge } from './pdf.ts';
 import { appRegistry } from './registry.ts';
@@ -116,7 +116,7 @@ export function releaseKiosk(): void {
 }
 
 export async function createKioskSession(): Promise<{ session: KioskSession; demoMode: boolean }> {
-  if (!(await claimKiosk())) throw new KioskError('kiosk.already-open', KioskMessage.alreadyOpen);
+  if (!(await claimKiosk())) throw new KioskError('kiosk.already-open');
   const db = await appDatabase();
   // This tab holds the kiosk: no issuance is under way, so every reservation left is abandoned.
   await voidAbandonedSerials(db);

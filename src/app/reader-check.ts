@@ -65,8 +65,8 @@ const cardLayer: ReaderCheckDeps = {
         return (await card.createVirtualReader('rcs380', card.DEMO_RESIDENTS[0], new card.MemoryCardStateStore())).reader;
     }
   },
-  async check(reader, language) {
-    return (await cardModule()).checkReader(reader, language);
+  async check(reader) {
+    return (await cardModule()).checkReader(reader);
   },
 };
 

@@ -4,6 +4,7 @@ import { demoRegistry } from '../registry/demo.ts';
 import { MemoryRegistry } from '../registry/registry.ts';
 import { MAX_REGISTRY_FILE_BYTES, RegistryAdmin, importProblems, type RegistryFile } from './registry-admin.ts';
 import { refusal } from '../bytes/testing/refusal.ts';
+import { describeError } from '../ui/shared/error-messages.ts';
 
 const NOW = new Date('2026-12-01T09:30:00Z');
 
@@ -62,7 +63,7 @@ describe('app/registry-admin', () => {
     expect(read).to.equal(false);
     expect(importProblems(error)).to.have.length(1);
     expect(importProblems(error)[0]).to.deep.include({ file: 'huge.json', line: 0, field: '' });
-    expect(error.messageIn('en')).to.contain('too large (32 MB)');
+    expect(describeError(error, 'en')).to.contain('too large (32 MB)');
   });
 
   it('lists no import problems for any other error', () => {

@@ -59,7 +59,7 @@ export class RegistryAdmin {
   async importFile(file: RegistryFile, kind: RegistryFileKind): Promise<RegistrySnapshot> {
     if (file.size > MAX_REGISTRY_FILE_BYTES) {
       const megabytes = (file.size / 1048576).toFixed(0);
-      throw new ImportError([{ file: file.name, line: 0, field: '', message: { ja: `ファイルが大きすぎます（${megabytes} MB）。`, en: `The file is too large (${megabytes} MB).` } }]);
+      throw new ImportError([{ file: file.name, line: 0, field: '', code: 'import.file-too-large', params: { megabytes } }]);
     }
     const text = await file.text();
     const registry = await this.deps.registry();

@@ -3,6 +3,7 @@ import { AbortedError, KofuError } from '../bytes/errors.ts';
 import { encodeTiff } from '../../tests/support/tiff.mjs';
 import { MAX_INPUT_BYTES } from '../vision/input.ts';
 import { refusal } from '../bytes/testing/refusal.ts';
+import { describeError } from '../ui/shared/error-messages.ts';
 import {
   CAMERA_CONSTRAINTS,
   PREVIEW_WIDTH,
@@ -78,7 +79,7 @@ describe('app/verifier-input', () => {
     Object.defineProperty(huge, 'size', { value: MAX_INPUT_BYTES + 1 });
     const tooLarge = await refusal(loadVerifierInput({ kind: 'file', file: huge }));
     expect(tooLarge.code).to.equal('vision.file-too-large');
-    expect(tooLarge.messageIn('ja')).to.contain('大きすぎます');
+    expect(describeError(tooLarge, 'ja')).to.contain('大きすぎます');
     expect((await refusal(loadVerifierInput({ kind: 'file', file: new File(['hello'], 'notes.png', { type: 'image/png' }) }))).code).to.equal('vision.not-an-image');
   });
 

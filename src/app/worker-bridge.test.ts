@@ -4,6 +4,7 @@ import { AbortedError } from '../bytes/errors.ts';
 import { rgbaToGrey } from '../vision/grey.ts';
 import type { GreyWorkerApi } from './testing/grey.worker.ts';
 import { WorkerBridge } from './worker-bridge.ts';
+import { describeError } from '../ui/shared/error-messages.ts';
 
 const newBridge = () =>
   new WorkerBridge<GreyWorkerApi>(() => new Worker(new URL('./testing/grey.worker.ts', import.meta.url), { type: 'module' }));
@@ -58,7 +59,8 @@ describe('app/worker-bridge', () => {
     const bridge = newBridge();
     let failure: unknown;
     await bridge.call((api) => api.toGrey(new Uint8ClampedArray(3), 1, 1)).catch((e) => (failure = e));
-    expect(String(failure)).to.match(/wrong size/);
+    expect(String(failure)).to.contain('vision.bad-image-shape');
+    expect(describeError(failure, 'en')).to.match(/wrong size/);
     bridge.terminate();
   });
 });

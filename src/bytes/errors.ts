@@ -25,29 +25,15 @@ export class KofuError<Code extends string = string, Params extends object = Err
   override readonly name: string = 'KofuError';
   /** The message's dynamic parts (a length, a file name, a municipality code …). */
   readonly params: Params;
-  /** LEGACY (issue #9 phase 2): the text an unconverted throw site still carries itself. */
-  readonly legacyText?: LocalizedText;
 
   constructor(
     /** Stable identifier, e.g. `backup.checksum-mismatch`; tests and the UI key on it. */
     readonly code: Code,
-    params?: Params | LocalizedText,
+    params?: Params,
     options?: { cause?: unknown },
   ) {
-    const legacy = isLegacyText(params) ? params : undefined;
-    super(legacy ? `${code}: ${legacy.en}` : summary(code, params as ErrorParams | undefined), options);
-    this.params = (legacy ? {} : (params ?? {})) as Params;
-    if (legacy) this.legacyText = legacy;
-  }
-
-  // ── LEGACY (issue #9 phase 2 deletes): text for consumers that do not use the catalogue yet ──
-  /** The catalogue's words for this error (or the legacy text it carries). */
-  get text(): LocalizedText {
-    return this.legacyText ?? { ja: legacyDescribe(this, 'ja', 'resident'), en: legacyDescribe(this, 'en', 'resident') };
-  }
-
-  messageIn(language: Language): string {
-    return this.text[language];
+    super(summary(code, params as ErrorParams | undefined), options);
+    this.params = (params ?? {}) as Params;
   }
 }
 
@@ -97,11 +83,10 @@ export interface KofuErrorData {
   readonly code: string;
   readonly params: object;
   readonly message: string;
-  readonly legacyText?: LocalizedText;
 }
 
 export function toErrorData(error: KofuError<string, object>): KofuErrorData {
-  return { kofuError: 1, name: error.name, code: error.code, params: error.params, message: error.message, legacyText: error.legacyText };
+  return { kofuError: 1, name: error.name, code: error.code, params: error.params, message: error.message };
 }
 
 export function isErrorData(value: unknown): value is KofuErrorData {
@@ -111,46 +96,10 @@ export function isErrorData(value: unknown): value is KofuErrorData {
 /** Rebuilds the error on the receiving side: same code and params (subclass identity is not kept). */
 export function fromErrorData(data: KofuErrorData): KofuError {
   if (data.code === 'aborted') return new AbortedError();
-  const error = new KofuError(data.code, data.legacyText ?? (data.params as ErrorParams));
+  const error = new KofuError(data.code, data.params as ErrorParams);
   Object.defineProperty(error, 'name', { value: data.name });
   return error;
 }
 
-// ── LEGACY (issue #9 phase 2 deletes this block) ───────────────────────────────────────────────
-// Until app/, carrier/ and vision/ are converted, some code still reads `error.text` or builds
-// `new KofuError(code, { ja, en })`. The catalogue lives in the UI (a domain never imports ui/),
-// so it installs itself here when it loads (src/ui/shared/error-messages.ts; the verify worker
-// and the unit-test page load it too). Phase 2 makes every reader call `describeError` in the UI
-// and deletes `text`, `messageIn`, `legacyText` and this hook.
-
+/** Who reads a message: the resident (what to do), or staff (what the card or reader did). */
 export type Audience = 'resident' | 'staff';
-type LegacyDescriber = (error: unknown, language: Language, audience: Audience) => string;
-let describer: LegacyDescriber | undefined;
-
-/** LEGACY: called once by the catalogue module. */
-export function installLegacyDescriber(describe: LegacyDescriber): void {
-  describer = describe;
-}
-
-/** LEGACY: the catalogue's words for any thrown value, for domain code that still builds text. */
-export function legacyDescribe(error: unknown, language: Language, audience: Audience = 'resident'): string {
-  if (describer) return describer(error, language, audience);
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** LEGACY: the catalogue's words for `code` and `params`, for domain results that still carry text. */
-export function legacyTextOf(code: string, params: object): LocalizedText {
-  const error = new KofuError(code, params as ErrorParams);
-  return { ja: legacyDescribe(error, 'ja'), en: legacyDescribe(error, 'en') };
-}
-
-/** LEGACY: the staff line of a card error through the installed catalogue. */
-export function legacyStaffText(error: unknown): LocalizedText {
-  return { ja: legacyDescribe(error, 'ja', 'staff'), en: legacyDescribe(error, 'en', 'staff') };
-}
-
-function isLegacyText(value: unknown): value is LocalizedText {
-  if (typeof value !== 'object' || value === null) return false;
-  const keys = Object.keys(value);
-  return keys.length === 2 && typeof (value as LocalizedText).ja === 'string' && typeof (value as LocalizedText).en === 'string';
-}

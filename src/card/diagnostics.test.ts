@@ -13,6 +13,7 @@ import { VirtualRfField } from './virtual/rf-field.ts';
 import { Rcs380Reader } from './rcs380/driver.ts';
 import { Rcs300Reader } from './rcs300/driver.ts';
 import { CcidReader } from './ccid/driver.ts';
+import { describeError } from '../ui/shared/error-messages.ts';
 
 describe('card: reader detection, staff reader check, Web NFC hint', function () {
   this.timeout(30_000);
@@ -40,16 +41,16 @@ describe('card: reader detection, staff reader check, Web NFC hint', function ()
 
   it('checks a reader for staff: card kind and tries, no VERIFY sent', async () => {
     const kit = await createVirtualReader('rcs380', DEMO_RESIDENTS[0], new MemoryCardStateStore());
-    const check = await checkReader(kit.reader, 'en');
+    const check = await checkReader(kit.reader);
     expect(check.cardDetected).to.equal(true);
     expect(check.reader?.path).to.contain('port100');
     expect(check.token).to.deep.equal({ label: 'JPKIAPICCTOKEN2', kind: 'my-number-card' });
     expect(check.tries).to.deep.equal({ triesLeft: 3, maxTries: 3, locked: false });
     expect(check.problems).to.deep.equal([]);
     kit.field!.removeCard();
-    const empty = await checkReader(kit.reader, 'ja');
+    const empty = await checkReader(kit.reader);
     expect(empty.cardDetected).to.equal(false);
-    expect(empty.problems[0]).to.contain('カード');
+    expect(describeError(empty.problems[0], 'ja')).to.contain('カード');
   });
 
   it('turns a non-NDEF tap into a hint, and says false without Web NFC', async () => {

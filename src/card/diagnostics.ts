@@ -3,11 +3,9 @@
  * in use, whether a card answers, what kind of token it is and how many PIN tries it has —
  * without ever sending a VERIFY. Every step reports instead of throwing, so one screen shows all.
  */
-import { legacyDescribe, type Language } from '../bytes/errors.ts';
 import type { CardReader } from './reader.ts';
 import { CardSession, type TriesLeft } from './session.ts';
 import { browserCapabilities, type BrowserCapabilities } from './transport/detect.ts';
-import { isCardError } from './errors.ts';
 
 export interface ReaderCheck {
   readonly capabilities: BrowserCapabilities;
@@ -15,22 +13,20 @@ export interface ReaderCheck {
   readonly cardDetected: boolean;
   readonly token?: { readonly label: string; readonly kind: string };
   readonly tries?: TriesLeft;
-  /** Problems found, in the staff language, with the technical detail. */
-  readonly problems: string[];
+  /** What went wrong, as thrown (typed errors): the readers panel words them for staff. */
+  readonly problems: unknown[];
 }
 
-export async function checkReader(reader: CardReader | null, language: Language = 'ja', signal?: AbortSignal): Promise<ReaderCheck> {
+export async function checkReader(reader: CardReader | null, signal?: AbortSignal): Promise<ReaderCheck> {
   const capabilities = browserCapabilities();
-  const problems: string[] = [];
-  // LEGACY (issue #9 phase 2): `problems` should carry the errors and readers-panel describe them.
-  const describe = (error: unknown) => (isCardError(error) ? `${legacyDescribe(error, language)} [${legacyDescribe(error, language, 'staff')}]` : legacyDescribe(error, language));
+  const problems: unknown[] = [];
   if (!reader) return { capabilities, reader: null, cardDetected: false, problems };
   const summary = { kind: reader.kind, label: reader.label, path: reader.path };
   let session: CardSession;
   try {
     session = await CardSession.open(reader, {}, signal);
   } catch (error) {
-    problems.push(describe(error));
+    problems.push(error);
     return { capabilities, reader: summary, cardDetected: false, problems };
   }
   let token: ReaderCheck['token'];
@@ -39,7 +35,7 @@ export async function checkReader(reader: CardReader | null, language: Language 
     token = await session.identify(signal);
     tries = await session.triesLeft(signal);
   } catch (error) {
-    problems.push(describe(error));
+    problems.push(error);
   } finally {
     await session.close();
   }

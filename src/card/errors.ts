@@ -3,7 +3,7 @@
  * two messages in the catalogue (src/ui/shared/error-messages-card.ts): what the resident should
  * do, and for staff what the card or reader did (`params.detail`, a status word …).
  */
-import { KofuError, legacyStaffText, type LocalizedText, type NoParams, type ParamsOf } from '../bytes/errors.ts';
+import { KofuError, type NoParams, type ParamsOf } from '../bytes/errors.ts';
 
 export const CARD_ERROR_CODES = [
   // USB transport and reader protocols (transport/, ccid/, rcs300/, rcs380/)
@@ -112,46 +112,8 @@ export class CardError<Code extends CardErrorCode = CardErrorCode> extends KofuE
   constructor(code: Code, params: CardErrorParamsOf<Code>, options?: { sw?: number; cause?: unknown }) {
     super(code, params, options);
     this.sw = options?.sw;
-    this.name = LEGACY_NAMES[code] ?? 'CardError';
-  }
-
-  // ── LEGACY (issue #9 phase 2 deletes): for app/kiosk-session.ts and card/diagnostics.ts ──
-  /** The staff line from the catalogue. */
-  get staff(): LocalizedText {
-    return legacyStaffText(this);
-  }
-  /** `params.triesLeft` of a wrong-PIN error. */
-  get triesLeft(): number | undefined {
-    return (this.params as { triesLeft?: number }).triesLeft;
   }
 }
-
-// LEGACY (issue #9 phase 2 deletes): the names of the classes this table replaced. ui/kiosk/
-// kiosk-home.ts still tells USB failures apart by `error.name`; phase 2 switches it to isCardError.
-const LEGACY_NAMES: Partial<Record<CardErrorCode, string>> = {
-  'card.removed': 'CardRemovedError',
-  'card.absent': 'NoCardError',
-  'card.reader-unplugged': 'ReaderUnpluggedError',
-  'card.reader-protocol': 'ReaderProtocolError',
-  'card.usb-blocked': 'UsbBlockedError',
-  'card.reader-unsupported': 'UnsupportedReaderError',
-  'card.no-reader-chosen': 'NoReaderChosenError',
-  'card.rf-timeout': 'RfFrameError',
-  'card.rf-error': 'RfFrameError',
-  'card.unresponsive': 'CardUnresponsiveError',
-  'card.pin-incorrect': 'PinIncorrectError',
-  'card.pin-locked-now': 'PinIncorrectError',
-  'card.pin-locked': 'PinLockedError',
-  'card.pin-last-try': 'PinLastTryError',
-  'card.pin-format': 'PinFormatError',
-  'card.not-my-number-card': 'NotMyNumberCardError',
-  'card.cert-expired': 'CertificateError',
-  'card.cert-not-yet-valid': 'CertificateError',
-  'card.cert-malformed': 'CertificateError',
-  'card.cert-untrusted': 'CertificateError',
-  'card.cert-bad-signature': 'CertificateError',
-  'card.signature-invalid': 'CertificateError',
-};
 
 /** True for a card error, narrowed to `code` (or any of `codes`) when given. */
 export function isCardError<Code extends CardErrorCode>(error: unknown, code?: Code | readonly Code[]): error is CardError<Code> {
@@ -162,29 +124,3 @@ export function isCardError<Code extends CardErrorCode>(error: unknown, code?: C
 
 export const pinLockedError = (sw?: string): CardError<'card.pin-locked'> => new CardError('card.pin-locked', { sw });
 export const pinLastTryError = (): CardError<'card.pin-last-try'> => new CardError('card.pin-last-try', {} as NoParams);
-
-// ── LEGACY (issue #9 phase 2 deletes) ──────────────────────────────────────────────────────────
-// app/kiosk-session.ts still constructs these names and tests them with `instanceof`. Each is a
-// constructor that returns a plain CardError and whose `instanceof` checks the code.
-function legacyName<Code extends CardErrorCode, Args extends unknown[], Extra = unknown>(
-  codes: readonly Code[],
-  make: (...args: Args) => CardError<Code>,
-): new (...args: Args) => CardError<Code> & Extra {
-  const shim = function (...args: Args) {
-    return make(...args);
-  };
-  Object.defineProperty(shim, Symbol.hasInstance, { value: (value: unknown) => isCardError(value, codes) });
-  return shim as unknown as new (...args: Args) => CardError<Code> & Extra;
-}
-
-/** LEGACY: use `isCardError(e, ['card.pin-incorrect', 'card.pin-locked-now'])` and `params.triesLeft`. */
-export const PinIncorrectError = legacyName<'card.pin-incorrect' | 'card.pin-locked-now', [triesLeft: number, sw: string], { readonly triesLeft: number }>(
-  ['card.pin-incorrect', 'card.pin-locked-now'],
-  (triesLeft, sw) => new CardError(triesLeft === 0 ? 'card.pin-locked-now' : 'card.pin-incorrect', { triesLeft, sw }),
-);
-/** LEGACY: use `pinLockedError()` / `isCardError(e, 'card.pin-locked')`. */
-export const PinLockedError = legacyName(['card.pin-locked'], (sw?: string) => pinLockedError(sw));
-/** LEGACY: use `pinLastTryError()` / `isCardError(e, 'card.pin-last-try')`. */
-export const PinLastTryError = legacyName(['card.pin-last-try'], () => pinLastTryError());
-/** LEGACY: use `new CardError('card.not-my-number-card', { label })`. */
-export const NotMyNumberCardError = legacyName(['card.not-my-number-card'], (label: string) => new CardError('card.not-my-number-card', { label }));

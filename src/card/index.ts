@@ -31,8 +31,6 @@
 export { CardSession, defaultAnchors, type AuthenticateRequest, type AuthenticationResult, type CardSessionOptions, type TriesLeft } from './session.ts';
 export type { CardReader, CardConnection, ReaderKind } from './reader.ts';
 export { CARD_ERROR_CODES, CardError, isCardError, pinLastTryError, pinLockedError, type CardErrorCode, type CardErrorParams } from './errors.ts';
-// LEGACY (issue #9 phase 2 deletes): names app/kiosk-session.ts still uses.
-export { NotMyNumberCardError, PinIncorrectError, PinLastTryError, PinLockedError } from './errors.ts';
 export { anchorFrom, type TrustAnchor } from './mynumber/certificate.ts';
 export type { BasicInfo, Sex } from './mynumber/kenhojo.ts';
 export { browserCapabilities, classifyUsbDevice, listPermittedReaders, openUsbReader, permittedUsbDevices, requestUsbReader, smartCardManager, type BrowserCapabilities } from './transport/detect.ts';

@@ -1,99 +1,95 @@
 /**
- * Typed errors of the carrier. Codes are stable (the UI and tests key on them); messages tell a
- * person what to do.
+ * Typed errors of the carrier. Codes are stable (the UI and tests key on them); their words, which
+ * tell a person what to do, are in src/ui/shared/error-messages-carrier.ts.
  */
-import { KofuError } from '../bytes/errors.ts';
+import { KofuError, type NoParams, type ParamsOf } from '../bytes/errors.ts';
 
-export class CarrierError extends KofuError {
+export const CARRIER_ERROR_CODES = [
+  'carrier.bad-key',
+  'carrier.payload-too-large',
+  'carrier.bad-image',
+  'carrier.not-found',
+  'carrier.too-small',
+  'carrier.too-blurry',
+  'carrier.damaged',
+  'carrier.unsupported-format',
+  'carrier.wrong-key',
+] as const;
+export type CarrierErrorCode = (typeof CARRIER_ERROR_CODES)[number];
+
+export interface CarrierErrorParams {
+  'carrier.payload-too-large': { readonly length: number; readonly max: number };
+  /** What about the image is wrong (English, for the technical part of the message). */
+  'carrier.bad-image': { readonly detail: string };
+  'carrier.not-found': { readonly findersFound: number };
+  'carrier.too-small': { readonly pixelsPerModule: number };
+  'carrier.damaged': { readonly detail: string };
+  'carrier.unsupported-format': { readonly detail: string };
+}
+
+export class CarrierError<Code extends CarrierErrorCode = CarrierErrorCode> extends KofuError<Code, ParamsOf<CarrierErrorParams, Code>> {
   override readonly name: string = 'CarrierError';
 }
 
-export class CarrierKeyError extends CarrierError {
+export class CarrierKeyError extends CarrierError<'carrier.bad-key'> {
   override readonly name = 'CarrierKeyError';
   constructor() {
-    super('carrier.bad-key', {
-      ja: '読み取り用の鍵が不正です（32バイト必要）。QRコードをもう一度読み取ってください。',
-      en: 'The carrier key is invalid (32 bytes needed). Scan the QR code again.',
-    });
+    super('carrier.bad-key', {} as NoParams);
   }
 }
 
-export class CarrierPayloadTooLargeError extends CarrierError {
+export class CarrierPayloadTooLargeError extends CarrierError<'carrier.payload-too-large'> {
   override readonly name = 'CarrierPayloadTooLargeError';
   constructor(length: number, max: number) {
-    super('carrier.payload-too-large', {
-      ja: `データが大きすぎます（${length} バイト、最大 ${max} バイト）。誤り訂正レベルを下げるか、内容を減らしてください。`,
-      en: `The data is too large (${length} bytes, at most ${max}). Use a lower error-correction level or less content.`,
-    });
+    super('carrier.payload-too-large', { length, max });
   }
 }
 
-export class CarrierImageError extends CarrierError {
+export class CarrierImageError extends CarrierError<'carrier.bad-image'> {
   override readonly name = 'CarrierImageError';
   constructor(detail: string) {
-    super('carrier.bad-image', {
-      ja: `画像データが不正です（${detail}）。別の画像でお試しください。`,
-      en: `The image data is invalid (${detail}). Try another image.`,
-    });
+    super('carrier.bad-image', { detail });
   }
 }
 
-export class CarrierNotFoundError extends CarrierError {
+export class CarrierNotFoundError extends CarrierError<'carrier.not-found'> {
   override readonly name = 'CarrierNotFoundError';
   constructor(readonly findersFound: number) {
-    super('carrier.not-found', {
-      ja: 'スクランブル画像が見つかりません。用紙の裏面全体が写るように、まっすぐ読み取ってください。',
-      en: 'No scrambled image was found. Scan or photograph the whole back of the sheet, straight on.',
-    });
+    super('carrier.not-found', { findersFound });
   }
 }
 
-export class CarrierTooSmallError extends CarrierError {
+export class CarrierTooSmallError extends CarrierError<'carrier.too-small'> {
   override readonly name = 'CarrierTooSmallError';
   constructor(readonly pixelsPerModule: number) {
-    super('carrier.too-small', {
-      ja: `画像の解像度が足りません（1モジュールあたり ${pixelsPerModule.toFixed(1)} 画素）。300 dpi 以上でスキャンするか、近づいて撮影してください。`,
-      en: `The image resolution is too low (${pixelsPerModule.toFixed(1)} pixels per module). Scan at 300 dpi or more, or take the photo closer.`,
-    });
+    super('carrier.too-small', { pixelsPerModule });
   }
 }
 
-export class CarrierBlurryError extends CarrierError {
+export class CarrierBlurryError extends CarrierError<'carrier.too-blurry'> {
   override readonly name = 'CarrierBlurryError';
   constructor() {
-    super('carrier.too-blurry', {
-      ja: '画像がぼやけていて読み取れません。ピントを合わせ、手ぶれしないように撮り直してください。',
-      en: 'The image is too blurry to read. Focus and hold still, then try again.',
-    });
+    super('carrier.too-blurry', {} as NoParams);
   }
 }
 
-export class CarrierDamagedError extends CarrierError {
+export class CarrierDamagedError extends CarrierError<'carrier.damaged'> {
   override readonly name = 'CarrierDamagedError';
   constructor(detail: string) {
-    super('carrier.damaged', {
-      ja: `スクランブル画像の損傷が大きく、訂正できません（${detail}）。汚れや折れのない状態で読み取り直してください。`,
-      en: `The scrambled image is damaged beyond correction (${detail}). Rescan it without smudges or folds.`,
-    });
+    super('carrier.damaged', { detail });
   }
 }
 
-export class CarrierFormatError extends CarrierError {
+export class CarrierFormatError extends CarrierError<'carrier.unsupported-format'> {
   override readonly name = 'CarrierFormatError';
   constructor(detail: string) {
-    super('carrier.unsupported-format', {
-      ja: `このスクランブル画像の形式には対応していません（${detail}）。アプリを最新版に更新してください。`,
-      en: `This scrambled image uses a format this app does not support (${detail}). Update the app.`,
-    });
+    super('carrier.unsupported-format', { detail });
   }
 }
 
-export class CarrierWrongKeyError extends CarrierError {
+export class CarrierWrongKeyError extends CarrierError<'carrier.wrong-key'> {
   override readonly name = 'CarrierWrongKeyError';
   constructor() {
-    super('carrier.wrong-key', {
-      ja: 'スクランブル画像とQRコードが一致しません。同じ用紙のQRコードを読み取ってください。',
-      en: 'The scrambled image does not match the QR code. Use the QR code from the same sheet.',
-    });
+    super('carrier.wrong-key', {} as NoParams);
   }
 }

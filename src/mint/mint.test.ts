@@ -49,7 +49,7 @@ describe('mint: the back of a sheet', function () {
   it('signs the certificate’s claims and content into a seal the verifier accepts, and the two agree', async () => {
     const back = await mintBack(request());
     const verdict = await verifySeal(back.seal, m.trustList, { demoMode: false, supportedRenderVersions: [RENDER_VERSION], now: TEST_NOW });
-    if (!verdict.ok) throw new Error(`${verdict.code}: ${verdict.reason.en}`);
+    if (!verdict.ok) throw new Error(`${verdict.error.message}`);
     expect(verdict.claims.issuer).to.equal(TEST_MUNICIPALITY);
     expect(verdict.claims.serial).to.equal(SERIAL);
     expect(verdict.claims.issuedAt).to.equal(TEST_NOW);

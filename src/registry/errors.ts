@@ -3,7 +3,6 @@
  * problems an import reports (transfer.ts); their
  * words are in src/ui/shared/error-messages-data.ts.
  */
-import type { LocalizedText } from '../bytes/errors.ts';
 
 export const REGISTRY_ERROR_CODES = ['registry.not-found', 'registry.import-invalid'] as const;
 export type RegistryErrorCode = (typeof REGISTRY_ERROR_CODES)[number];
@@ -12,7 +11,7 @@ export interface RegistryErrorParams {
   /** The id or code that was looked up. */
   'registry.not-found': { readonly what: string };
   /** The first problem (file, 1-based line or 0, field path or ''), and how many more there are. */
-  'registry.import-invalid': { readonly file: string; readonly line: number; readonly field: string; readonly problem: LocalizedText; readonly more: number };
+  'registry.import-invalid': { readonly file: string; readonly line: number; readonly field: string; readonly problem: { readonly code: string; readonly params: object }; readonly more: number };
 }
 
 /** Why a certificate cannot be issued at the kiosk: the rules' codes (kept as they were: no domain prefix). */
@@ -48,11 +47,13 @@ export interface RefusalParams {
   /** Service hours, H:MM. */
   'outside-hours': { readonly open: string; readonly close: string };
   'outside-koseki-hours': { readonly weekdaysOnly: boolean; readonly open: string; readonly close: string };
-  'no-tax-record': { readonly fiscalYear: number };
+  /** Without `fiscalYear`: the resident has no tax record at all (the kiosk's choice list). */
+  'no-tax-record': { readonly fiscalYear?: number };
 }
 
 /** What is wrong with one field or line of an imported file. */
 export const IMPORT_PROBLEM_CODES = [
+  'import.file-too-large',
   'import.malformed-file',
   'import.bad-header',
   'import.field-count',
@@ -87,6 +88,8 @@ export const IMPORT_PROBLEM_CODES = [
 export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
 
 export interface ImportProblemParams {
+  /** The file's size in whole MB, as printed. */
+  'import.file-too-large': { readonly megabytes: string };
   /** The parser's own words (English). */
   'import.malformed-file': { readonly detail: string };
   'import.bad-header': { readonly missing: readonly string[]; readonly unknown: readonly string[] };

@@ -8,6 +8,7 @@ import { allRequests } from './issue.fixtures.ts';
 import { MemoryRegistry } from './registry.ts';
 import { availabilityRefusals } from './rules.ts';
 import { isValidMunicipalityCode, isValidMyNumber } from './validate.ts';
+import { describeError, describeFailure } from '../ui/shared/error-messages.ts';
 
 const ctx = { serial: 'T-1', issuedOn: dayFromIso('2026-11-25') };
 const full = { householder: true, honseki: true, myNumber: true } as const;
@@ -57,7 +58,7 @@ describe('issuing certificates from the registry', () => {
         built++;
       } catch (error) {
         expect(error, `${residentId} ${JSON.stringify(request)}`).to.be.instanceOf(IneligibleError);
-        expect((error as IneligibleError).messageIn('ja')).to.have.length.greaterThan(5);
+        expect(describeError((error as IneligibleError), 'ja')).to.have.length.greaterThan(5);
         refused++;
       }
     }
@@ -149,7 +150,8 @@ describe('service hours', () => {
     expect(codes(fujimi, 'juminhyo', '2026-12-28T12:00:00')).to.deep.equal([]);
     expect(codes(fujimi, 'juminhyo', '2026-12-29T12:00:00')).to.deep.equal(['closed-period']);
     expect(codes(fujimi, 'juminhyo', '2027-01-01T12:00:00')).to.deep.equal(['closed-period']);
-    expect(availabilityRefusals(fujimi, 'juminhyo', jst('2027-01-01T12:00:00'))[0].text.ja).to.equal('12月29日から1月3日まではサービスを休止しています。');
+    const closed = availabilityRefusals(fujimi, 'juminhyo', jst('2027-01-01T12:00:00'))[0];
+    expect(describeFailure(closed.code, closed.params, 'ja')).to.equal('12月29日から1月3日まではサービスを休止しています。');
     expect(codes(fujimi, 'juminhyo', '2027-01-03T22:00:00')).to.deep.equal(['closed-period']);
     expect(codes(fujimi, 'juminhyo', '2027-01-04T06:30:00')).to.deep.equal([]);
     expect(codes({ ...fujimi, closedDates: ['2026-11-25'] }, 'juminhyo', '2026-11-25T12:00:00')).to.deep.equal(['maintenance']);

@@ -16,8 +16,7 @@ import { kosekiRefusals, memberRefusals, refusal, requesterRefusals, type Refusa
 export class IneligibleError extends KofuError {
   override readonly name = 'IneligibleError';
   constructor(readonly refusals: readonly Refusal[]) {
-    // LEGACY (issue #9 phase 2): a refusal made outside rules.ts (app/kiosk-session.ts) has only text.
-    super(refusals[0].code, (refusals[0].params ?? refusals[0].text) as ErrorParams);
+    super(refusals[0].code, refusals[0].params as ErrorParams);
   }
 }
 

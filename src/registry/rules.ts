@@ -6,7 +6,7 @@
  */
 import { ageOn, jstClock, isoFromDay, type DayNumber } from '../documents/dates.ts';
 import type { CertificateKind } from '../documents/types.ts';
-import { legacyTextOf, type LocalizedText, type ParamsOf } from '../bytes/errors.ts';
+import type { ParamsOf } from '../bytes/errors.ts';
 import type { RefusalCode, RefusalParams } from './errors.ts';
 import type { Municipality, Resident, ServiceHours } from './model.ts';
 
@@ -14,12 +14,10 @@ export interface Refusal {
   /** Stable code the UI and tests key on (REFUSAL_CODES for the registry's own). */
   readonly code: string;
   /** The message's dynamic parts; the words are in src/ui/shared/error-messages-data.ts. */
-  readonly params?: object;
-  /** LEGACY (issue #9 phase 2): the words, for app/kiosk-session.ts and the kiosk UI. */
-  readonly text: LocalizedText;
+  readonly params: object;
 }
 
-export const refusal = <Code extends RefusalCode>(code: Code, params: ParamsOf<RefusalParams, Code>): Refusal => ({ code, params, text: legacyTextOf(code, params) });
+export const refusal = <Code extends RefusalCode>(code: Code, params: ParamsOf<RefusalParams, Code>): Refusal => ({ code, params });
 
 export const MINIMUM_AGE = 15;
 

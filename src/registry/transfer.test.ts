@@ -4,13 +4,14 @@ import { demoRegistry } from './demo.ts';
 import { MemoryRegistry } from './registry.ts';
 import { parseCsv, parseJsonWithLines, toCsv } from './text-formats.ts';
 import { ImportError, exportRegistryJson, exportResidentsCsv, importRegistryJson, importResidentsCsv, parseRegistryJson, parseResidentsCsv } from './transfer.ts';
+import { describeError } from '../ui/shared/error-messages.ts';
 
 function problemsOf(run: () => unknown): ImportError['problems'] {
   try {
     run();
   } catch (error) {
     expect(error).to.be.instanceOf(ImportError);
-    expect((error as ImportError).messageIn('ja')).to.contain('変更していません');
+    expect(describeError((error as ImportError), 'ja')).to.contain('変更していません');
     return (error as ImportError).problems;
   }
   throw new Error('expected an ImportError');

@@ -4,7 +4,7 @@
  * written: every problem is reported with its file, line and field, and a file with any problem
  * changes nothing.
  */
-import { KofuError, legacyTextOf, type LocalizedText, type ParamsOf } from '../bytes/errors.ts';
+import { KofuError, type ParamsOf } from '../bytes/errors.ts';
 import type { ImportProblemCode, ImportProblemParams, RegistryErrorParams } from './errors.ts';
 import { dayFromIso, isoFromDay } from '../documents/dates.ts';
 import { CERTIFICATE_KINDS } from '../documents/types.ts';
@@ -20,10 +20,8 @@ export interface ImportProblem {
   /** The field's path, e.g. `residents[3].birth`, or a CSV column name. */
   readonly field: string;
   /** What is wrong (IMPORT_PROBLEM_CODES), and its dynamic parts; the words are in the UI's catalogue. */
-  readonly code?: ImportProblemCode;
-  readonly params?: object;
-  /** LEGACY (issue #9 phase 2): the words, for the registry panel. */
-  readonly message: LocalizedText;
+  readonly code: ImportProblemCode;
+  readonly params: object;
 }
 
 /** A file with problems; the message names the first and counts the rest. */
@@ -31,7 +29,7 @@ export class ImportError extends KofuError<'registry.import-invalid', RegistryEr
   override readonly name = 'ImportError';
   constructor(readonly problems: readonly ImportProblem[]) {
     const first = problems[0];
-    super('registry.import-invalid', { file: first.file, line: first.line, field: first.field, problem: first.message, more: problems.length - 1 });
+    super('registry.import-invalid', { file: first.file, line: first.line, field: first.field, problem: { code: first.code, params: first.params }, more: problems.length - 1 });
   }
 }
 
@@ -52,13 +50,9 @@ type Spec =
   | { readonly fields: Readonly<Record<string, readonly [Spec, 'optional'?]>> }
   | { readonly list: Spec };
 
-/** A problem's code and params, and (LEGACY, for the registry panel until phase 2) its words. */
-type ProblemText = Pick<ImportProblem, 'code' | 'params' | 'message'>;
-const problem = <Code extends ImportProblemCode>(code: Code, params: ParamsOf<ImportProblemParams, Code>): ProblemText => ({
-  code,
-  params,
-  message: legacyTextOf(code, params),
-});
+/** A problem's code and params. */
+type ProblemText = Pick<ImportProblem, 'code' | 'params'>;
+const problem = <Code extends ImportProblemCode>(code: Code, params: ParamsOf<ImportProblemParams, Code>): ProblemText => ({ code, params });
 
 class Checker {
   readonly problems: ImportProblem[] = [];

@@ -18,7 +18,7 @@
  * (reported as `unsignedTail`).
  */
 import { bytesEqual, fromBase64, fromHex, sha256, toBase64, toHex } from '../bytes/bytes.ts';
-import { legacyTextOf, type LocalizedText, type ParamsOf } from '../bytes/errors.ts';
+import type { ParamsOf } from '../bytes/errors.ts';
 import { decodeCanonical, encodeCanonical, expectArray, expectBytes, expectOnlyKeys, expectUint } from './cbor.ts';
 import { COSE_ALG_ES256, HEADER_SIGNER_CERTIFICATE, HeaderLabel, decodeSign1, signSign1, verifySign1 } from './cose.ts';
 import { KEY_ID_BYTES, importPublicKey } from './ec.ts';
@@ -84,8 +84,6 @@ export interface LogProblem {
   /** What was found (LOG_PROBLEM_CODES) and its params; the words are in the UI's catalogue. */
   readonly code: LogProblemCode;
   readonly params: object;
-  /** LEGACY (issue #9 phase 2): the words, for the trust panel. */
-  readonly text: LocalizedText;
 }
 
 export interface LogReport {
@@ -191,7 +189,6 @@ const problem = <Code extends LogProblemCode>(kind: LogProblemKind, seq: number,
   seq,
   code,
   params,
-  text: legacyTextOf(code, params),
 });
 
 /** Walks the whole log and reports every deleted, inserted or modified entry it can detect. */

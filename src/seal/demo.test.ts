@@ -34,6 +34,7 @@ describe('demo municipality', () => {
     const verdict = await verifySeal(seal, list, { demoMode: true, supportedRenderVersions: [1], now: TEST_NOW });
     expect(verdict.ok).to.equal(true);
     expect(verdict.demo).to.equal(true);
+    if (!verdict.ok) expect.fail(verdict.error.message);
     expect(verdict.reason.ja.startsWith('【デモ】')).to.equal(true);
     expect(verdict.reason.en.startsWith('[DEMO]')).to.equal(true);
     try {

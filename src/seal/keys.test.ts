@@ -12,6 +12,7 @@ import { issueSignerCertificate } from './signer-certificate.ts';
 import { juminhyoClaims } from './testing/fixtures.ts';
 import { TEST_MUNICIPALITY, TEST_NOW, YEAR } from './testing/setup.ts';
 import { openTrustList, signTrustList } from './trust-list.ts';
+import { describeError } from '../ui/shared/error-messages.ts';
 
 const PASSPHRASE = 'さくら-千代田-2026-春';
 const info = { municipality: TEST_MUNICIPALITY, name: '千代田区', createdAt: TEST_NOW };
@@ -22,7 +23,7 @@ async function expectBackupError(promise: Promise<unknown>, code: string): Promi
   } catch (error) {
     expect(error).to.be.instanceOf(KeyBackupError);
     expect((error as KeyBackupError).code).to.equal(code);
-    expect((error as KeyBackupError).messageIn('ja').length).to.be.greaterThan(5);
+    expect(describeError((error as KeyBackupError), 'ja').length).to.be.greaterThan(5);
     return;
   }
   expect.fail(`expected ${code}`);

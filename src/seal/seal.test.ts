@@ -12,14 +12,16 @@ import { SealError } from './errors.ts';
 import { juminhyoClaims } from './testing/fixtures.ts';
 import { TEST_MUNICIPALITY, TEST_NOW, YEAR, makeMunicipality, type TestMunicipality } from './testing/setup.ts';
 import { openTrustList, signTrustList, withRevokedSigner } from './trust-list.ts';
+import { describeError, describeFailure } from '../ui/shared/error-messages.ts';
 
 const verifyOptions = { demoMode: false, supportedRenderVersions: [1], now: TEST_NOW };
 
 function expectInvalid(verdict: SealVerdict, code: string): void {
   if (verdict.ok) expect.fail(`expected ${code}, got a valid verdict`);
-  expect(verdict.code, verdict.reason.en).to.equal(code);
-  expect(verdict.reason.ja.length).to.be.greaterThan(0);
-  expect(verdict.reason.en.length).to.be.greaterThan(0);
+  expect(verdict.code, verdict.error.message).to.equal(code);
+  expect(verdict.error.code).to.equal(code);
+  expect(describeFailure(verdict.code, verdict.error.params, 'ja', verdict.demo).length).to.be.greaterThan(0);
+  expect(describeFailure(verdict.code, verdict.error.params, 'en', verdict.demo).length).to.be.greaterThan(0);
 }
 
 /** Builds a COSE_Sign1 with a correct signature over arbitrary (possibly non-kofu) parts. */
@@ -41,7 +43,7 @@ describe('seal', () => {
   it('signs and verifies a seal, returning the claims and a reason in ja and en', async () => {
     const seal = await signSeal(claims(), signer());
     const verdict = await verifySeal(seal, m.trustList, verifyOptions);
-    if (!verdict.ok) expect.fail(verdict.reason.en);
+    if (!verdict.ok) expect.fail(verdict.error.message);
     expect(verdict.demo).to.equal(false);
     expect(verdict.warnings).to.deep.equal([]);
     expect(verdict.claims.serial).to.equal(1234567);
@@ -76,14 +78,15 @@ describe('seal', () => {
     const list = await openTrustList(await demoTrustList(TEST_NOW), [await demoTrustAnchor()], { demoMode: true });
     const seal = await signSeal(juminhyoClaims(2, DEMO_MUNICIPALITY_CODE, TEST_NOW - 5), { privateKey: demoKeys.privateKey, certificate });
     const valid = await verifySeal(seal, list, { ...verifyOptions, demoMode: true });
-    if (!valid.ok) expect.fail(valid.reason.en);
+    if (!valid.ok) expect.fail(valid.error.message);
     expect(valid.demo).to.equal(true);
     expect(valid.reason.ja).to.contain('デモ');
     expect(valid.warnings.map((w) => w.code)).to.include('demo');
     const refused = await verifySeal(seal, list, { ...verifyOptions, demoMode: false });
     expectInvalid(refused, 'seal.demo-outside-demo-mode');
     expect(refused.demo).to.equal(true);
-    expect(refused.reason.ja).to.contain('デモ');
+    if (refused.ok) expect.fail('refused');
+    expect(describeFailure(refused.code, refused.error.params, 'ja', refused.demo)).to.contain('デモ');
   });
 
   describe('refuses, with a typed reason', () => {
@@ -124,7 +127,8 @@ describe('seal', () => {
       expect(list.version).to.equal(2);
       const verdict = await verifySeal(seal, list, verifyOptions);
       expectInvalid(verdict, 'seal.signer-revoked');
-      expect(verdict.reason.en).to.contain('revoked');
+      if (verdict.ok) expect.fail('revoked');
+      expect(describeError(verdict.error, 'en')).to.contain('revoked');
     });
 
     it('an issue time outside the signer’s validity (refused at signing too), or in the future', async () => {
@@ -205,7 +209,7 @@ describe('seal', () => {
 
   it('checks that a QR locator belongs to the verified seal', async () => {
     const verdict = await verifySeal(await signSeal(claims(), signer()), m.trustList, verifyOptions);
-    if (!verdict.ok) expect.fail(verdict.reason.en);
+    if (!verdict.ok) expect.fail(verdict.error.message);
     const locator = { version: 1, issuer: TEST_MUNICIPALITY, kid, serial: 1234567, whiteningKey: new Uint8Array(32) };
     expect(() => checkLocatorMatchesSeal(locator, verdict)).to.not.throw();
     for (const other of [{ ...locator, serial: 1 }, { ...locator, issuer: 271004 }, { ...locator, kid: new Uint8Array(8) }]) {

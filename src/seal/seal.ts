@@ -15,13 +15,13 @@
  *     signature:   bstr(64) r ‖ s ]
  */
 import { bytesEqual, toHex } from '../bytes/bytes.ts';
-import { KofuError, legacyDescribe, type LocalizedText } from '../bytes/errors.ts';
+import { KofuError, type LocalizedText } from '../bytes/errors.ts';
 import { decodeCanonical, encodeCanonical, expectBytes, expectMap, expectOnlyKeys, expectUint, type CborMap, type CborValue } from './cbor.ts';
 import { COSE_ALG_ES256, HEADER_SIGNER_CERTIFICATE, HeaderLabel, decodeSign1, signSign1, verifySign1, type Sign1 } from './cose.ts';
 import { KEY_ID_BYTES, importPublicKey } from './ec.ts';
 import { SealError, text, type SealErrorCode, type SealErrorParamsOf } from './errors.ts';
 import { MAX_MUNICIPALITY_CODE, MAX_SIGNER_CERTIFICATE_BYTES, decodeSignerCertificate, verifySignerCertificate, type SignerCertificate } from './signer-certificate.ts';
-import { isRevoked, trustListStatus, type TrustList, type TrustedRoot } from './trust-list.ts';
+import { isRevoked, trustListStatus, type TrustList, type TrustListStatus, type TrustedRoot } from './trust-list.ts';
 
 export const SEAL_FORMAT_VERSION = 1;
 /** Hard cap before any parsing: a six-person household is ≈ 2 kB; the carrier holds at most this. */
@@ -178,10 +178,11 @@ export interface VerifyOptions {
 }
 
 export type SealWarningCode = 'demo' | 'trust-list-stale';
-export interface SealWarning {
-  readonly code: SealWarningCode;
-  readonly text: LocalizedText;
-}
+/**
+ * The demo warning carries its own words (a notice, not an error); the stale warning carries the
+ * trust list's status, whose code and params the UI words through its catalogue.
+ */
+export type SealWarning = { readonly code: 'demo'; readonly text: LocalizedText } | { readonly code: 'trust-list-stale'; readonly status: TrustListStatus };
 
 export interface SealValid {
   readonly ok: true;
@@ -197,8 +198,9 @@ export interface SealInvalid {
   readonly ok: false;
   /** Stable code of the failure, e.g. `seal.bad-signature`, `cbor.non-canonical`. */
   readonly code: string;
+  /** True when the seal was refused as a demo seal (its words start with 【デモ】 / [DEMO]). */
   readonly demo: boolean;
-  readonly reason: LocalizedText;
+  /** Its code and params: the UI words them through the error catalogue. */
   readonly error: KofuError;
 }
 
@@ -214,15 +216,7 @@ function invalid(error: unknown, demo = false): SealInvalid {
     error instanceof KofuError
       ? error
       : new SealError('seal.malformed', {}, { cause: error });
-  const prefix = demo ? text('【デモ】', '[DEMO] ') : text('', '');
-  return {
-    ok: false,
-    code: kofu.code,
-    demo,
-    // LEGACY (issue #9 phase 2): the verdict should carry the code and params, the UI the words.
-    reason: text(`${prefix.ja}${legacyDescribe(kofu, 'ja')}`, `${prefix.en}${legacyDescribe(kofu, 'en')}`),
-    error: kofu,
-  };
+  return { ok: false, code: kofu.code, demo, error: kofu };
 }
 
 const fail = <Code extends SealErrorCode>(code: Code, params: SealErrorParamsOf<Code>) => new SealError(code, params);
@@ -303,7 +297,7 @@ async function verifySealOrThrow(bytes: Uint8Array, trustList: TrustList, option
   const warnings: SealWarning[] = [];
   if (demo) warnings.push(DEMO_WARNING);
   const status = trustListStatus(trustList, now);
-  if (status.stale) warnings.push({ code: 'trust-list-stale', text: status.message });
+  if (status.stale) warnings.push({ code: 'trust-list-stale', status });
   const prefix = demo ? text('【デモ】', '[DEMO] ') : text('', '');
   return {
     ok: true,

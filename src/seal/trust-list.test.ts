@@ -11,6 +11,7 @@ import { signSeal, verifySeal } from './seal.ts';
 import { juminhyoClaims } from './testing/fixtures.ts';
 import { TEST_MUNICIPALITY, TEST_NOW, makeMunicipality, type TestMunicipality } from './testing/setup.ts';
 import { checkTrustListUpdate, openTrustList, signTrustList, trustListStatus, withRevokedSigner } from './trust-list.ts';
+import { describeFailure } from '../ui/shared/error-messages.ts';
 
 async function expectCode(promise: Promise<unknown> | (() => unknown), code: string): Promise<void> {
   try {
@@ -72,7 +73,7 @@ describe('trust list', () => {
     const status = trustListStatus(m.trustList, later);
     expect(status.stale).to.equal(true);
     expect(status.daysOverdue).to.equal(3);
-    expect(status.message.ja).to.contain('3日');
+    expect(describeFailure(status.code, status.params, 'ja')).to.contain('3日');
     expect(trustListStatus(m.trustList, TEST_NOW).stale).to.equal(false);
     const seal = await signSeal(juminhyoClaims(1, TEST_MUNICIPALITY, TEST_NOW), { privateKey: m.signerKeys.privateKey, certificate: m.certificate });
     const verdict = await verifySeal(seal, m.trustList, { demoMode: false, supportedRenderVersions: [1], now: later });

@@ -17,7 +17,6 @@
  * verifier only accepts a version higher than the one it holds (no rollback to an older list).
  */
 import { bytesEqual, toHex } from '../bytes/bytes.ts';
-import { legacyTextOf, type LocalizedText } from '../bytes/errors.ts';
 import { decodeCanonical, encodeCanonical, expectArray, expectBool, expectBytes, expectMap, expectOnlyKeys, expectText, expectUint, type CborMap } from './cbor.ts';
 import { COSE_ALG_ES256, HeaderLabel, decodeSign1, signSign1, verifySign1 } from './cose.ts';
 import { COMPRESSED_KEY_BYTES, KEY_ID_BYTES, exportCompressedPublicKey, importPublicKey, keyIdOf } from './ec.ts';
@@ -74,10 +73,9 @@ export interface TrustListStatus {
   readonly stale: boolean;
   /** Whole days past nextUpdate (0 when fresh). */
   readonly daysOverdue: number;
-  /** `trust.stale` takes `daysOverdue` as its `days` param; the words are in the UI's catalogue. */
+  /** What to tell staff, and its params (`trust.stale` takes `daysOverdue` as `days`); the words are in the UI's catalogue. */
   readonly code: TrustStatusCode;
-  /** LEGACY (issue #9 phase 2): the words, for the trust panel and the seal's warning. */
-  readonly message: LocalizedText;
+  readonly params: { readonly days?: number };
 }
 
 const Key = { format: 0, version: 1, issuedAt: 2, nextUpdate: 3, roots: 4, revoked: 5 } as const;
@@ -206,10 +204,10 @@ export function checkTrustListUpdate(current: TrustList | undefined, candidate: 
 
 export function trustListStatus(list: TrustListContent, nowSeconds: number): TrustListStatus {
   if (nowSeconds <= list.nextUpdate) {
-    return { stale: false, daysOverdue: 0, code: 'trust.up-to-date', message: legacyTextOf('trust.up-to-date', {}) };
+    return { stale: false, daysOverdue: 0, code: 'trust.up-to-date', params: {} };
   }
   const days = Math.floor((nowSeconds - list.nextUpdate) / 86_400);
-  return { stale: true, daysOverdue: days, code: 'trust.stale', message: legacyTextOf('trust.stale', { days }) };
+  return { stale: true, daysOverdue: days, code: 'trust.stale', params: { days } };
 }
 
 export function isRevoked(list: TrustListContent, kid: Uint8Array): RevokedSigner | undefined {

@@ -29,7 +29,7 @@ describe('seal vectors', () => {
     const list = await openTrustList(fromHex(vectors.trustList), [{ publicKey: fromHex(vectors.rootPublicKey), demo: false }], { demoMode: false });
     for (const vector of vectors.seals) {
       const verdict = await verifySeal(fromHex(vector.seal), list, { demoMode: false, supportedRenderVersions: [1], now: vectors.verifyAt });
-      if (!verdict.ok) expect.fail(`${vector.name}: ${verdict.reason.en}`);
+      if (!verdict.ok) expect.fail(`${vector.name}: ${verdict.error.message}`);
       expect(verdict.claims.serial).to.equal(vector.serial);
       expect(toHex(verdict.signer.kid)).to.equal(vectors.kid);
       const payload = encodeSealPayload(juminhyoClaims(vector.persons, vectors.municipality, vector.issuedAt, vector.serial));

@@ -4,6 +4,7 @@ import { BackupError, MAX_BACKUP_BYTES, exportBackup, importBackup } from './bac
 import { StorageError, openDatabase, type KofuDatabase } from './database.ts';
 import { SCHEMA_VERSION, StoreName, migrations, type Migration } from './schema.ts';
 import { readSetting, writeSetting } from './settings.ts';
+import { describeError } from '../ui/shared/error-messages.ts';
 
 let counter = 0;
 const freshName = () => `kofu-test-${Date.now()}-${counter++}`;
@@ -14,7 +15,7 @@ async function expectBackupError(promise: Promise<unknown>, code: string): Promi
   } catch (error) {
     expect(error).to.be.instanceOf(BackupError);
     expect((error as BackupError).code).to.equal(code);
-    expect((error as BackupError).messageIn('ja')).to.match(/変更していません|元のまま/);
+    expect(describeError((error as BackupError), 'ja')).to.match(/変更していません|元のまま/);
     return error as BackupError;
   }
   throw new Error(`expected ${code}`);

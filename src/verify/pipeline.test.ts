@@ -5,6 +5,7 @@ import { simulate } from '../carrier/simulate/simulate.ts';
 import { chooseLocator, verifyImage } from './pipeline.ts';
 import { restoreWithCanvas } from './restore.ts';
 import { FIXTURE_NOW, backPage, carrierGrey, demoSetup, flipSignatureBit, greyToRgbaImage, issueDemo, PAGE_DPI, type Grey } from './testing/back-side.ts';
+import { reportReason } from '../ui/shared/error-messages.ts';
 
 async function run(page: Grey | { data: Uint8ClampedArray; width: number; height: number }, extra: Partial<Parameters<typeof verifyImage>[1]> = {}) {
   const { trust } = await demoSetup();
@@ -28,10 +29,10 @@ describe('verify pipeline', function () {
         if (!stages.includes(p.stage)) stages.push(p.stage);
       },
     });
-    expect(report.verdict, report.reason.en).to.equal('demo');
+    expect(report.verdict, reportReason(report, 'en')).to.equal('demo');
     expect(report.demo).to.equal(true);
     expect(report.code).to.equal('ok');
-    expect(report.reason.ja).to.contain('デモ');
+    expect(reportReason(report, 'ja')).to.contain('デモ');
     // As printed: the demo tablet's key id, then the serial.
     expect(report.certificate?.serialText).to.match(/^[0-9A-F]{6}-000042$/).and.equal(issued.cert.serial);
     expect(report.certificate?.issuedAt).to.equal(FIXTURE_NOW);
@@ -59,7 +60,7 @@ describe('verify pipeline', function () {
     // Print at 300 dpi and scan at 300 dpi with dot gain, blur, noise, rotation and JPEG.
     const scanned = await simulate(page, { ...flatbedConditions(7), scanDpi: PAGE_DPI }, PAGE_DPI);
     const report = await run(scanned);
-    expect(report.verdict, `${report.code}: ${report.reason.en}`).to.equal('demo');
+    expect(report.verdict, `${report.code}: ${reportReason(report, 'en')}`).to.equal('demo');
     expect(report.restored).to.deep.equal([]);
   });
 
@@ -74,7 +75,7 @@ describe('verify pipeline', function () {
     const opened = await issueDemo(50);
     const scanned = await issueDemo(51);
     const report = await run(backPage(scanned), { locatorText: opened.locatorText });
-    expect(report.verdict, `${report.code}: ${report.reason.en}`).to.equal('demo');
+    expect(report.verdict, `${report.code}: ${reportReason(report, 'en')}`).to.equal('demo');
     expect(report.locator?.serial).to.equal(scanned.locator.serial);
   });
 
@@ -119,7 +120,7 @@ describe('verify pipeline', function () {
     const report = await run(backPage(issued, { qr: false }));
     expect(report.verdict).to.equal('invalid');
     expect(report.code).to.equal('verify.no-qr');
-    expect(report.reason.ja).to.contain('300dpi');
+    expect(reportReason(report, 'ja')).to.contain('300dpi');
     expect(report.advice?.en).to.contain('300 dpi');
     const noise = new Uint8Array(600 * 400);
     for (let i = 0; i < noise.length; i++) noise[i] = (i * 2654435761) >>> 24;

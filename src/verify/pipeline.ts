@@ -8,7 +8,7 @@
  * Pure composition over domain functions (DESIGN.md "Architecture"); it runs in the verify worker
  * but takes every browser-facing part (QR reader, renderer) as a dependency, so tests drive it on
  * the main thread. It never throws for bad input: every failure is an `invalid` report with a
- * reason and advice. Only cancellation (AbortedError) escapes.
+ * code, params and advice. Only cancellation (AbortedError) escapes.
  */
 import { bytesEqual } from '../bytes/bytes.ts';
 import { AbortedError, KofuError, throwIfAborted, type LocalizedText } from '../bytes/errors.ts';
@@ -26,7 +26,7 @@ import { findQrCodes, type FoundQr, type RgbaLike } from './qr.ts';
 import type { CertificateSummary, RestoredImage, VerificationReport, VerifyProgress, VerifyStage } from './report.ts';
 import { RESTORED_DPI, type RestoreFn } from './restore.ts';
 import { VerifyError } from './errors.ts';
-import { adviceFor, failureOf, reasonOf } from './verdicts.ts';
+import { adviceFor, failureOf } from './verdicts.ts';
 
 export interface TrustInput {
   readonly demoMode: boolean;
@@ -49,17 +49,19 @@ export interface PipelineOptions {
   readonly findQr?: (image: RgbaLike) => Promise<FoundQr[]>;
 }
 
-/** A failure that becomes an invalid report. */
+/** A failure that becomes an invalid report: its code and params, worded by the UI. */
 class Stop extends Error {
   static of(stage: VerifyStage, error: VerifyError, demo = false): Stop {
-    return new Stop(stage, error.code, reasonOf(error), demo);
+    return new Stop(stage, error.code, error.params, demo);
   }
 
   constructor(
     readonly stage: VerifyStage,
     readonly code: string,
-    readonly reason: LocalizedText,
+    readonly params: object,
     readonly demo = false,
+    /** The seal was refused as a demo seal (SealInvalid.demo). */
+    readonly demoRefusal = false,
   ) {
     super(code);
   }
@@ -69,7 +71,7 @@ const stopWith = (stage: VerifyStage, error: unknown, demo = false): Stop => {
   if (error instanceof Stop) return error;
   if (error instanceof AbortedError) throw error;
   const failure = failureOf(error, stage);
-  return new Stop(stage, failure.code, failure.reason, demo);
+  return new Stop(stage, failure.code, failure.params, demo);
 };
 
 /**
@@ -94,7 +96,7 @@ export function chooseLocator(candidates: readonly FoundQr[]): { locator: Locato
   }
   if (locators.length === 0) {
     const code = firstError instanceof KofuError && firstError.code === 'locator.unknown-version' ? firstError.code : 'verify.not-a-locator';
-    throw new Stop('qr', code, reasonOf(code === 'verify.not-a-locator' ? new VerifyError('verify.not-a-locator', {}) : (firstError as KofuError)));
+    throw new Stop('qr', code, code === 'verify.not-a-locator' ? {} : (firstError as KofuError).params);
   }
   const distinct = new Set(locators.map((l) => l.text.slice(l.text.lastIndexOf('#') + 1)));
   if (distinct.size > 1) throw Stop.of('qr', new VerifyError('verify.several-locators', {}));
@@ -208,7 +210,7 @@ export async function verifyImage(image: RgbaLike, options: PipelineOptions): Pr
       verifySeal(decoded.payload, list, { demoMode: options.trust.demoMode, supportedRenderVersions: [RENDER_VERSION], now: options.now }),
     );
     demo = verdict.demo;
-    if (!verdict.ok) throw new Stop('seal', verdict.code, verdict.reason, verdict.demo);
+    if (!verdict.ok) throw new Stop('seal', verdict.code, verdict.error.params, verdict.demo, verdict.demo);
     try {
       checkLocatorMatchesSeal(locator, verdict);
     } catch (error) {
@@ -244,9 +246,10 @@ export async function verifyImage(image: RgbaLike, options: PipelineOptions): Pr
       verdict: demo ? 'demo' : 'valid',
       demo,
       code: 'ok',
+      params: {},
       stage: 'done',
       reason: verdict.reason,
-      warnings: verdict.warnings.map((w) => w.text),
+      warnings: verdict.warnings.map((w) => (w.code === 'demo' ? w.text : { code: w.status.code, params: w.status.params })),
       locator: { issuer: locator.issuer, serial: locator.serial },
       certificate: summaryOf(verdict, cert),
       restored,
@@ -261,8 +264,9 @@ export async function verifyImage(image: RgbaLike, options: PipelineOptions): Pr
       verdict: 'invalid',
       demo: stop.demo,
       code: stop.code,
+      params: stop.params,
+      ...(stop.demoRefusal ? { demoRefusal: true } : {}),
       stage: stop.stage,
-      reason: stop.reason,
       advice: adviceFor(stop.code, stop.stage),
       warnings: [],
       locator: locator && { issuer: locator.issuer, serial: locator.serial },

@@ -7,7 +7,7 @@
  *   root, the QR locator belongs to the same issuance and the signed content agrees with its claims;
  * - `demo`: all of the above, but the issuer is the demo municipality and this device is in demo
  *   mode (anyone can make such a seal: it proves nothing about a real person);
- * - `invalid`: anything else, with a reason that says what to do.
+ * - `invalid`: anything else, with a code (and params) whose words say what happened, and advice.
  */
 import type { LocalizedText } from '../bytes/errors.ts';
 import type { CarrierDiagnostics } from '../carrier/decode.ts';
@@ -47,11 +47,19 @@ export interface VerificationReport {
   /** `ok`, or the stable code of the failure (e.g. `verify.no-qr`, `seal.bad-signature`). */
   readonly code: string;
   readonly stage: VerifyStage;
-  /** What happened, for the person checking. */
-  readonly reason: LocalizedText;
+  /**
+   * The failure's params (empty for `ok`): the UI words `code` and `params` through its error
+   * catalogue (src/ui/shared/error-messages.ts), so a report crosses the worker as plain data.
+   */
+  readonly params: object;
+  /** True when the seal was refused as a demo seal: its words start with 【デモ】 / [DEMO]. */
+  readonly demoRefusal?: boolean;
+  /** A valid or demo result's own words from the seal ("issued by …, signature valid"): not an error text. */
+  readonly reason?: LocalizedText;
   /** What to do next (empty for a valid result). */
   readonly advice?: LocalizedText;
-  readonly warnings: readonly LocalizedText[];
+  /** A notice's own words (the demo warning), or a code and params the UI words (a stale trust list). */
+  readonly warnings: readonly (LocalizedText | { readonly code: string; readonly params: object })[];
   /** From the QR locator, when it was read. */
   readonly locator?: { readonly issuer: number; readonly serial: number };
   readonly certificate?: CertificateSummary;

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { AbortedError } from '../bytes/errors.ts';
 import { checkInputSize } from '../vision/input.ts';
 import { adviceFor, hasAdviceEntry, inputFailureReport, VERIFIER_CODES } from './verdicts.ts';
+import { reportReason } from '../ui/shared/error-messages.ts';
 
 describe('verdicts', () => {
   it('turns a 200 MB file into an invalid input report that says what to do', () => {
@@ -15,7 +16,7 @@ describe('verdicts', () => {
     expect(report.verdict).to.equal('invalid');
     expect(report.stage).to.equal('input');
     expect(report.code).to.equal('vision.file-too-large');
-    expect(report.reason.ja).to.contain('300dpi');
+    expect(reportReason(report, 'ja')).to.contain('300dpi');
     expect(report.advice?.en).to.contain('80 MB');
   });
 
@@ -26,7 +27,7 @@ describe('verdicts', () => {
   it('reports an unexpected error without leaking its text', () => {
     const report = inputFailureReport(new TypeError('x is undefined'));
     expect(report.code).to.equal('verify.unexpected-input');
-    expect(report.reason.en).to.not.contain('undefined');
+    expect(reportReason(report, 'en')).to.not.contain('undefined');
   });
 
   it('has advice for every failure a verifier can meet', () => {

@@ -3,41 +3,20 @@
  * (docs/verifier.md lists them all). Domain errors already say what happened; the advice here
  * adds the next step in the verifier's own terms (scan again how, ask whom).
  */
-import { AbortedError, KofuError, legacyDescribe, type BytesErrorCode, BYTES_ERROR_CODES, type LocalizedText } from '../bytes/errors.ts';
+import { AbortedError, KofuError, type BytesErrorCode, BYTES_ERROR_CODES, type LocalizedText } from '../bytes/errors.ts';
+import { CARRIER_ERROR_CODES, type CarrierErrorCode } from '../carrier/errors.ts';
 import { DOCUMENTS_ERROR_CODES, type DocumentsErrorCode } from '../documents/errors.ts';
 import { RENDER_ERROR_CODES, type RenderErrorCode } from '../render/font.ts';
 import { SEAL_ERROR_CODES, type SealErrorCode } from '../seal/errors.ts';
-import { VERIFY_ERROR_CODES, VerifyError, type VerifyErrorCode } from './errors.ts';
+import { VISION_ERROR_CODES, type VisionErrorCode } from '../vision/errors.ts';
+import { VERIFY_ERROR_CODES, type VerifyErrorCode } from './errors.ts';
 import type { VerificationReport, VerifyStage } from './report.ts';
 
 const text = (ja: string, en: string): LocalizedText => ({ ja, en });
 
-// LEGACY (issue #9 phase 2): carrier/ and vision/ do not export their code lists yet; phase 2
-// imports CARRIER_ERROR_CODES and VISION_ERROR_CODES from there and deletes these two.
-const CARRIER_CODES = [
-  'carrier.bad-key',
-  'carrier.payload-too-large',
-  'carrier.bad-image',
-  'carrier.not-found',
-  'carrier.too-small',
-  'carrier.too-blurry',
-  'carrier.damaged',
-  'carrier.unsupported-format',
-  'carrier.wrong-key',
-] as const;
-const VISION_CODES = [
-  'vision.bad-image-shape',
-  'vision.empty-file',
-  'vision.file-too-large',
-  'vision.not-an-image',
-  'vision.pdf-no-back',
-  'vision.pdf-unreadable',
-  'vision.too-many-pixels',
-] as const;
-
 /** Every code a verification report can carry: the verifier's own and those of the domains it runs. */
-export const VERIFIER_CODES = [...VERIFY_ERROR_CODES, ...SEAL_ERROR_CODES, ...DOCUMENTS_ERROR_CODES, ...BYTES_ERROR_CODES, ...RENDER_ERROR_CODES, ...CARRIER_CODES, ...VISION_CODES] as const;
-export type VerifierCode = VerifyErrorCode | SealErrorCode | DocumentsErrorCode | BytesErrorCode | RenderErrorCode | (typeof CARRIER_CODES)[number] | (typeof VISION_CODES)[number];
+export const VERIFIER_CODES = [...VERIFY_ERROR_CODES, ...SEAL_ERROR_CODES, ...DOCUMENTS_ERROR_CODES, ...BYTES_ERROR_CODES, ...RENDER_ERROR_CODES, ...CARRIER_ERROR_CODES, ...VISION_ERROR_CODES] as const;
+export type VerifierCode = VerifyErrorCode | SealErrorCode | DocumentsErrorCode | BytesErrorCode | RenderErrorCode | CarrierErrorCode | VisionErrorCode;
 
 const RESCAN = text(
   '用紙を平らに置き、300dpi・カラーで、自動補正（シャープ・傾き補正など）を切ってスキャンし直してください。写真の場合は明るい場所で真上から撮影してください。',
@@ -151,6 +130,8 @@ const ADVICE: Readonly<Record<VerifierCode, Advice>> = {
   'vision.pdf-no-back': BY_STAGE,
   'vision.pdf-unreadable': BY_STAGE,
   'vision.too-many-pixels': BY_STAGE,
+  'vision.tiff-corrupt': BY_STAGE,
+  'vision.tiff-unsupported': BY_STAGE,
 
   // Codes of the admin side of the seal domain that a verification does not raise.
   'trust.fetch-failed': BY_STAGE,
@@ -184,24 +165,15 @@ export function adviceFor(code: string, stage: VerifyStage): LocalizedText | und
   return own !== undefined && own !== BY_STAGE ? own : BY_STAGE_ADVICE[stage];
 }
 
-/**
- * LEGACY (issue #9 phase 2): a report still carries its reason as text, written here through the
- * catalogue the UI installs (bytes/errors.ts); phase 2 sends code + params and the UI describes them.
- */
-export function reasonOf(error: KofuError): LocalizedText {
-  return { ja: legacyDescribe(error, 'ja'), en: legacyDescribe(error, 'en') };
-}
-
-/** The code and reason of any thrown value (a KofuError keeps its own). */
-export function failureOf(error: unknown, stage: VerifyStage): { code: string; reason: LocalizedText } {
-  if (error instanceof KofuError) return { code: error.code, reason: reasonOf(error) };
-  const unexpected = new VerifyError(`verify.unexpected-${stage}`, {}, { cause: error });
-  return { code: unexpected.code, reason: reasonOf(unexpected) };
+/** The code and params of any thrown value (a KofuError keeps its own; anything else is unexpected at `stage`). */
+export function failureOf(error: unknown, stage: VerifyStage): { code: string; params: object } {
+  if (error instanceof KofuError) return { code: error.code, params: error.params };
+  return { code: `verify.unexpected-${stage}`, params: {} };
 }
 
 /** A report for a failure before the pipeline could start (file too large, not an image…). */
 export function inputFailureReport(error: unknown): VerificationReport {
   if (error instanceof AbortedError) throw error;
-  const { code, reason } = failureOf(error, 'input');
-  return { verdict: 'invalid', demo: false, code, stage: 'input', reason, advice: adviceFor(code, 'input'), warnings: [], restored: [], timings: {} };
+  const { code, params } = failureOf(error, 'input');
+  return { verdict: 'invalid', demo: false, code, params, stage: 'input', advice: adviceFor(code, 'input'), warnings: [], restored: [], timings: {} };
 }

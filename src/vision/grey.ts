@@ -34,10 +34,7 @@ export interface ProgressOptions {
 
 function assertRgbaShape(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): void {
   if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0 || rgba.length !== width * height * 4) {
-    throw new ByteFormatError('vision.bad-image-shape', {
-      ja: `画像データの大きさが不正です（${width}×${height}、${rgba.length}バイト）。`,
-      en: `Image data has the wrong size (${width}×${height}, ${rgba.length} bytes).`,
-    });
+    throw new ByteFormatError('vision.bad-image-shape', { width, height, length: rgba.length });
   }
 }
 

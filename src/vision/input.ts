@@ -3,14 +3,15 @@
  * (createImageBitmap and OffscreenCanvas). Limits are checked before any decoding, so a 200 MB
  * file or a 1200 dpi scan is refused at once with a message instead of exhausting a phone's memory.
  */
-import { KofuError } from '../bytes/errors.ts';
+import { KofuError, type NoParams, type ParamsOf } from '../bytes/errors.ts';
+import type { VisionErrorCode, VisionErrorParams } from './errors.ts';
 
 /** A 600 dpi colour scan of A4 saved as PNG is about 30–60 MB; nothing kofu needs is larger. */
 export const MAX_INPUT_BYTES = 80 * 1024 * 1024;
 /** A4 at 600 dpi is 4961 × 7016 ≈ 34.8 MP; allow some margin for scanner beds larger than A4. */
 export const MAX_INPUT_PIXELS = 50_000_000;
 
-export class ImageInputError extends KofuError {
+export class ImageInputError<Code extends VisionErrorCode = VisionErrorCode> extends KofuError<Code, ParamsOf<VisionErrorParams, Code>> {
   override readonly name = 'ImageInputError';
 }
 
@@ -18,26 +19,17 @@ const megabytes = (bytes: number) => (bytes / 1048576).toFixed(1);
 
 export function checkInputSize(bytes: number): void {
   if (bytes > MAX_INPUT_BYTES) {
-    throw new ImageInputError('vision.file-too-large', {
-      ja: `ファイルが大きすぎます（${megabytes(bytes)} MB）。${MAX_INPUT_BYTES / 1048576} MB以下の画像を選んでください。スキャナーの解像度を300dpiにすると小さくなります。`,
-      en: `The file is too large (${megabytes(bytes)} MB). Choose an image of at most ${MAX_INPUT_BYTES / 1048576} MB; scanning at 300 dpi makes it smaller.`,
-    });
+    throw new ImageInputError('vision.file-too-large', { megabytes: megabytes(bytes), max: MAX_INPUT_BYTES / 1048576 });
   }
   if (bytes === 0) {
-    throw new ImageInputError('vision.empty-file', {
-      ja: 'ファイルが空です。スキャンをやり直してください。',
-      en: 'The file is empty. Please scan again.',
-    });
+    throw new ImageInputError('vision.empty-file', {} as NoParams);
   }
 }
 
 export function checkPixelCount(width: number, height: number): void {
   if (width * height > MAX_INPUT_PIXELS) {
     const mp = ((width * height) / 1e6).toFixed(0);
-    throw new ImageInputError('vision.too-many-pixels', {
-      ja: `画像の画素数が多すぎます（${mp}メガピクセル）。スキャナーの解像度を300dpiにしてください。`,
-      en: `The image has too many pixels (${mp} megapixels). Set the scanner to 300 dpi.`,
-    });
+    throw new ImageInputError('vision.too-many-pixels', { megapixels: mp });
   }
 }
 
@@ -52,14 +44,7 @@ export async function readImageFile(file: Blob): Promise<ImageData> {
   try {
     bitmap = await createImageBitmap(file);
   } catch (cause) {
-    throw new ImageInputError(
-      'vision.not-an-image',
-      {
-        ja: 'この画像ファイルは読み取れませんでした。ファイルが壊れていないか確認し、PNGまたはJPEG形式で保存し直してください。',
-        en: 'This image file could not be read. Check that it is not damaged, and save it again as PNG or JPEG.',
-      },
-      { cause },
-    );
+    throw new ImageInputError('vision.not-an-image', {} as NoParams, { cause });
   }
   try {
     checkPixelCount(bitmap.width, bitmap.height);

@@ -5,6 +5,7 @@ import { layoutCertificate } from '../render/render.ts';
 import { verifyImage } from '../verify/pipeline.ts';
 import { FIXTURE_NOW, carrierGrey, demoSetup, issueDemo, qrGrey, type Grey } from '../verify/testing/back-side.ts';
 import { renderPdfBackPage } from './pdf-input.ts';
+import { reportReason } from '../ui/shared/error-messages.ts';
 
 async function png(grey: Grey): Promise<Uint8Array> {
   const canvas = new OffscreenCanvas(grey.width, grey.height);
@@ -34,7 +35,7 @@ describe('PDF input', function () {
     expect(image.height).to.equal(3508);
     const { trust } = await demoSetup();
     const report = await verifyImage(image, { trust, now: FIXTURE_NOW });
-    expect(report.verdict, `${report.code}: ${report.reason.en}`).to.equal('demo');
+    expect(report.verdict, `${report.code}: ${reportReason(report, 'en')}`).to.equal('demo');
   });
 
   it('refuses a PDF without a back page, and bytes that are no PDF', async () => {

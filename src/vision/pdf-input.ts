@@ -6,10 +6,11 @@
  * Browser edge: OffscreenCanvas.
  */
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
-import { KofuError } from '../bytes/errors.ts';
+import { KofuError, type NoParams, type ParamsOf } from '../bytes/errors.ts';
+import type { VisionErrorCode, VisionErrorParams } from './errors.ts';
 import { checkInputSize, checkPixelCount } from './input.ts';
 
-export class PdfInputError extends KofuError {
+export class PdfInputError<Code extends VisionErrorCode = VisionErrorCode> extends KofuError<Code, ParamsOf<VisionErrorParams, Code>> {
   override readonly name = 'PdfInputError';
 }
 
@@ -28,21 +29,11 @@ export async function renderPdfBackPage(file: Blob, dpi = 300): Promise<ImageDat
   try {
     document = await task.promise;
   } catch (cause) {
-    throw new PdfInputError(
-      'vision.pdf-unreadable',
-      {
-        ja: 'PDFを読み込めませんでした。ファイルが壊れていないか確認するか、裏面をスキャンした画像を選んでください。',
-        en: 'The PDF could not be read. Check that the file is not damaged, or choose a scan of the back side.',
-      },
-      { cause },
-    );
+    throw new PdfInputError('vision.pdf-unreadable', {} as NoParams, { cause });
   }
   try {
     if (document.numPages < BACK_PAGE) {
-      throw new PdfInputError('vision.pdf-no-back', {
-        ja: 'このPDFには裏面のページがありません。kofuが発行したPDFか確認してください。',
-        en: 'This PDF has no back page. Check that it is a PDF issued by kofu.',
-      });
+      throw new PdfInputError('vision.pdf-no-back', {} as NoParams);
     }
     const page = await document.getPage(BACK_PAGE);
     const viewport = page.getViewport({ scale: dpi / POINTS_PER_INCH });

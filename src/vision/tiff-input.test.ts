@@ -4,6 +4,7 @@ import { KofuError } from '../bytes/errors.ts';
 import { MAX_INPUT_BYTES } from './input.ts';
 import { isTiffFile, looksLikeTiff, openTiff, readTiffPages } from './tiff-input.ts';
 import { refusal } from '../bytes/testing/refusal.ts';
+import { describeError } from '../ui/shared/error-messages.ts';
 
 // The fixtures of tests/vectors/tiff/ (made by its make.sh): 40 × 30, four known quadrants.
 const W = 40;
@@ -105,8 +106,8 @@ describe('vision/tiff-input', () => {
   it('refuses an unsupported compression and names it, in Japanese and English', async () => {
     const error = await refusal(async () => openTiff(await fixture('grey-zstd.tif')));
     expect(error.code).to.equal('vision.tiff-unsupported');
-    expect(error.text.ja).to.contain('Zstandard');
-    expect(error.text.en).to.contain('compression (Zstandard)');
+    expect(describeError(error, 'ja')).to.contain('Zstandard');
+    expect(describeError(error, 'en')).to.contain('compression (Zstandard)');
   });
 
   it('refuses a file that is not a TIFF, a cut-off one and a looping directory chain as damaged', async () => {
@@ -119,7 +120,7 @@ describe('vision/tiff-input', () => {
     view.setUint32(first + 2 + view.getUint16(first, true) * 12, first, true); // next IFD = itself
     const error = await refusal(() => readTiffPages(looping));
     expect(error.code).to.equal('vision.tiff-corrupt');
-    expect(error.text.en).to.contain('loops');
+    expect(describeError(error, 'en')).to.contain('loops');
   });
 
   it('refuses pixel data outside the file before decoding, naming the page', async () => {
@@ -134,7 +135,7 @@ describe('vision/tiff-input', () => {
     }
     const error = await refusal(() => openTiff(tiffBlob(bytes)));
     expect(error.code).to.equal('vision.tiff-corrupt');
-    expect(error.text.en).to.contain('page 1 is cut short');
+    expect(describeError(error, 'en')).to.contain('page 1 is cut short');
   });
 
   it('names page and coding when the decoder fails on a page', async () => {
@@ -156,8 +157,8 @@ describe('vision/tiff-input', () => {
     const tiff = await openTiff(tiffBlob(broken));
     const error = await refusal(() => tiff.decodePage(0));
     expect(error.code).to.equal('vision.tiff-corrupt');
-    expect(error.text.en).to.contain('page 1, Deflate');
-    expect(error.text.ja).to.contain('1ページ目、Deflate');
+    expect(describeError(error, 'en')).to.contain('page 1, Deflate');
+    expect(describeError(error, 'ja')).to.contain('1ページ目、Deflate');
   });
 
   it('keeps the limits of every image input: file size, and pixels per page before decoding', async () => {

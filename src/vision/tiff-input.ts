@@ -94,22 +94,11 @@ export function isTiffFile(file: Pick<File, 'type' | 'name'>): boolean {
 type Detail = { readonly ja: string; readonly en: string };
 
 export function corruptTiff(detail: Detail, cause?: unknown): ImageInputError {
-  return new ImageInputError(
-    'vision.tiff-corrupt',
-    {
-      ja: `このTIFFファイルは壊れているため読み取れません（${detail.ja}）。スキャンをやり直すか、PNGまたはJPEG形式で保存してください。`,
-      en: `This TIFF file is damaged and cannot be read (${detail.en}). Scan again, or save the scan as PNG or JPEG.`,
-    },
-    cause === undefined ? undefined : { cause },
-  );
+  return new ImageInputError('vision.tiff-corrupt', { detail }, cause === undefined ? undefined : { cause });
 }
 
 export function unsupportedTiff(compression: number): ImageInputError {
-  const name = compressionName(compression);
-  return new ImageInputError('vision.tiff-unsupported', {
-    ja: `このTIFFファイルの圧縮形式（${name}）には対応していません。スキャナーの保存形式を非圧縮またはLZWのTIFF、あるいはPNGにしてください。`,
-    en: `This TIFF's compression (${name}) is not supported. Set the scanner to save uncompressed or LZW TIFF, or PNG.`,
-  });
+  return new ImageInputError('vision.tiff-unsupported', { compression: compressionName(compression) });
 }
 
 /**

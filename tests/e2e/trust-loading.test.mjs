@@ -9,11 +9,15 @@ import { chromiumForSuite, signInAsStaff, waitForMode, watchPage, withApp } from
 
 const dist = new URL('../../dist/', import.meta.url);
 
-/** A refusal that only each role's own module says. */
+/**
+ * A refusal that only each role's own module throws. The error catalogue every route loads names
+ * every code as a key (`"code":`), so a marker is the code as a call's first argument (`"code",`).
+ */
+const throwSite = (code) => new RegExp(`[\`'"]${code.replaceAll('.', '\\.')}[\`'"],`);
 const ROLE_MARKERS = {
-  store: 'trust.url-not-allowed', // src/app/trust/verifier-trust.ts
-  signer: 'signer.certificate-untrusted', // src/app/trust/tablet-signer.ts
-  authority: 'root.not-backed-up', // src/app/trust/authority.ts
+  store: throwSite('trust.url-not-allowed'), // src/app/trust/verifier-trust.ts
+  signer: throwSite('signer.certificate-untrusted'), // src/app/trust/tablet-signer.ts
+  authority: throwSite('root.not-backed-up'), // src/app/trust/authority.ts
 };
 
 /** Which roles' code the scripts a route loaded contain (after `use`, what staff or a resident do there). */
@@ -28,7 +32,7 @@ async function rolesLoaded(browser, path, mode, use = async () => {}) {
     await page.waitForLoadState('networkidle');
     const scripts = seen.requests.map((url) => new URL(url)).filter((url) => url.origin === app.origin && url.pathname.endsWith('.js'));
     const code = (await Promise.all(scripts.map((url) => readFile(new URL(`.${url.pathname}`, dist), 'utf8')))).join('\n');
-    roles = Object.entries(ROLE_MARKERS).filter(([, marker]) => code.includes(marker)).map(([role]) => role);
+    roles = Object.entries(ROLE_MARKERS).filter(([, marker]) => marker.test(code)).map(([role]) => role);
   });
   return roles;
 }

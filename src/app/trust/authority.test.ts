@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { loadRootKey } from '../../store/keys.ts';
 import { MUNICIPALITY, device, expectRefusal, failure, provisionedPair, removeDevices } from './testing/devices.ts';
+import { describeError } from '../../ui/shared/error-messages.ts';
 
 describe('app/trust/authority', () => {
   afterEach(removeDevices);
@@ -15,7 +16,7 @@ describe('app/trust/authority', () => {
     expect((await failure(admin.authority.exportRootBackup('short', 'short'))).code).to.equal('key-backup.weak-passphrase');
     const file = await admin.authority.exportRootBackup('correct horse battery', 'correct horse battery');
     const wrong = await expectRefusal(spare.authority.restoreRoot(file, 'correct horse batterx'), 'key-backup.wrong-passphrase');
-    expect(wrong.messageIn('en')).to.match(/^Wrong passphrase/);
+    expect(describeError(wrong, 'en')).to.match(/^Wrong passphrase/);
     expect(await loadRootKey(spare.db)).to.equal(undefined);
     await expectRefusal(spare.authority.restoreRoot(file.slice(0, 40), 'correct horse battery'), 'key-backup.not-a-backup');
     const restored = await spare.authority.restoreRoot(file, 'correct horse battery');
@@ -41,9 +42,9 @@ describe('app/trust/authority', () => {
     await expectRefusal(admin.authority.revokeSigner(kid), 'root.already-revoked');
     await tablet.store.importTrustList(bytes, 'v2');
     const error = await expectRefusal(tablet.signer.currentSigner(), 'signer.revoked', { unchanged: false });
-    expect(error.messageIn('ja')).to.contain(kid);
+    expect(describeError(error, 'ja')).to.contain(kid);
     const rollback = await expectRefusal(tablet.store.importTrustList(listBytes, 'v1'), 'trust.not-newer');
-    expect(rollback.messageIn('en')).to.match(/version 1/);
+    expect(describeError(rollback, 'en')).to.match(/version 1/);
     expect((await tablet.store.currentTrust()).list!.version).to.equal(2);
     // Re-keying: the new key waits beside the old one until its certificate is installed.
     const renewal = await tablet.signer.createSignerRequest('T01', MUNICIPALITY);

@@ -6,7 +6,6 @@
  * Every refusal leaves the stored data untouched and says so.
  */
 import { bytesEqual, fromHex, toHex } from '../../bytes/bytes.ts';
-import type { LocalizedText } from '../../bytes/errors.ts';
 import { exportCompressedPublicKey, keyIdOf } from '../../seal/ec.ts';
 import { MAX_BACKUP_FILE_BYTES, MIN_PASSPHRASE_LENGTH, PBKDF2_ITERATIONS, exportRootKeyBackup, generateRootKeyPair, importRootKeyBackup } from '../../seal/keys.ts';
 import { MAX_SIGNER_REQUEST_BYTES, issueSignerCertificate, openSignerRequest, type SignerRequest } from '../../seal/signer-certificate.ts';
@@ -14,7 +13,7 @@ import { signTrustList, type TrustList, type TrustListContent, type TrustedRoot 
 import { deleteRootKey, loadRootKey, saveRootKey, type StoredRootKey } from '../../store/keys.ts';
 import { readSetting, writeSetting } from '../../store/settings.ts';
 import { loadTrustList } from '../../store/trust.ts';
-import { ListSource, Setting, TrustServiceError, checkMunicipality, cleanKid, hexKid, refuse, text, unchangedOnFailure } from './common.ts';
+import { ListSource, Setting, TrustServiceError, checkMunicipality, cleanKid, hexKid, refuse, unchangedOnFailure } from './common.ts';
 import { TrustStoreClient } from './store-client.ts';
 import { trustStore, type TrustStore } from './verifier-trust.ts';
 
@@ -53,9 +52,9 @@ export interface AuthorityOptions {
   readonly backupIterations?: number;
 }
 
-function checkDays(days: number, max: number, what: LocalizedText): void {
+function checkDays(days: number, max: number, what: 'validity' | 'next-update'): void {
   if (!Number.isSafeInteger(days) || days < 1 || days > max) {
-    throw refuse('trust.bad-days', `${what.ja}は1〜${max}日で指定してください。`, `Choose ${what.en} of 1–${max} days.`);
+    throw refuse('trust.bad-days', { what, max });
   }
 }
 
@@ -71,11 +70,7 @@ function rootEntry(root: StoredRootKey, publicKey: Uint8Array): TrustedRoot {
 }
 
 function rootExists(existing: StoredRootKey): TrustServiceError {
-  return refuse(
-    'root.exists',
-    `この端末にはすでに自治体のルート鍵（${existing.name}、コード ${existing.municipality}）があります。`,
-    `This device already has a municipality root key (${existing.name}, code ${existing.municipality}).`,
-  );
+  return refuse('root.exists', { name: existing.name, municipality: existing.municipality });
 }
 
 export class MunicipalityAuthority extends TrustStoreClient {
@@ -97,11 +92,7 @@ export class MunicipalityAuthority extends TrustStoreClient {
   private async requireRoot(): Promise<StoredRootKey> {
     const root = await loadRootKey(await this.db());
     if (!root) {
-      throw refuse(
-        'root.missing',
-        'この端末には自治体のルート鍵がありません。ルート鍵を作成するか、バックアップから復元してください。',
-        'This device has no municipality root key. Create one, or restore it from its backup.',
-      );
+      throw refuse('root.missing', {});
     }
     return root;
   }
@@ -110,7 +101,7 @@ export class MunicipalityAuthority extends TrustStoreClient {
     checkMunicipality(municipality);
     const trimmed = name.trim();
     if (trimmed.length === 0 || trimmed.length > 64) {
-      throw refuse('root.bad-name', '自治体名は1〜64文字で入力してください。', 'Enter a municipality name of 1–64 characters.');
+      throw refuse('root.bad-name', {});
     }
     const db = await this.db();
     const existing = await loadRootKey(db);
@@ -125,16 +116,10 @@ export class MunicipalityAuthority extends TrustStoreClient {
   /** The encrypted backup file (docs/formats.md §5). Both passphrase entries must match. */
   async exportRootBackup(passphrase: string, again: string): Promise<Uint8Array> {
     if (passphrase !== again) {
-      throw new TrustServiceError(
-        'root.passphrase-mismatch',
-        text('2回入力したパスフレーズが一致しません。同じパスフレーズを入力してください。', 'The two passphrases do not match. Enter the same passphrase twice.'),
-      );
+      throw new TrustServiceError('root.passphrase-mismatch', {});
     }
     if (passphrase.normalize('NFC').length < MIN_PASSPHRASE_LENGTH) {
-      throw new TrustServiceError(
-        'key-backup.weak-passphrase',
-        text(`パスフレーズは${MIN_PASSPHRASE_LENGTH}文字以上にしてください。`, `Use a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters.`),
-      );
+      throw new TrustServiceError('key-backup.weak-passphrase', { minLength: MIN_PASSPHRASE_LENGTH });
     }
     const root = await this.requireRoot();
     const file = await exportRootKeyBackup(root.keyPair, passphrase, root, { iterations: this.options.backupIterations ?? PBKDF2_ITERATIONS });
@@ -153,14 +138,10 @@ export class MunicipalityAuthority extends TrustStoreClient {
     const kid = await hexKid(await exportCompressedPublicKey(root.keyPair.publicKey));
     const backedUp = await readSetting<{ kid: string; at: number } | undefined>(db, Setting.rootBackedUp, undefined);
     if (backedUp?.kid !== kid) {
-      throw refuse(
-        'root.not-backed-up',
-        'この端末ではまだルート鍵のバックアップを保存していません。先にバックアップを保存してください。',
-        'No backup of this root key has been saved on this device. Save a backup first.',
-      );
+      throw refuse('root.not-backed-up', {});
     }
     if (cleanKid(confirmKid) !== kid) {
-      throw refuse('root.delete-kid-mismatch', '入力された鍵IDがこのルート鍵と一致しません。', 'The key id you entered is not this root key’s.');
+      throw refuse('root.delete-kid-mismatch', {});
     }
     await deleteRootKey(db);
     this.store.announceChange();
@@ -191,15 +172,11 @@ export class MunicipalityAuthority extends TrustStoreClient {
 
   /** On the admin device: certifies a tablet's request with the root. Returns the certificate file. */
   async certifySigner(requestBytes: Uint8Array, validityDays = DEFAULT_SIGNER_VALIDITY_DAYS): Promise<{ certificate: Uint8Array; issued: IssuedSigner }> {
-    checkDays(validityDays, MAX_SIGNER_VALIDITY_DAYS, text('有効期間', 'a validity'));
+    checkDays(validityDays, MAX_SIGNER_VALIDITY_DAYS, 'validity');
     const root = await this.requireRoot();
     const request = await this.readSignerRequest(requestBytes);
     if (request.municipality !== root.municipality) {
-      throw refuse(
-        'root.other-municipality',
-        `この申請は別の自治体（コード ${request.municipality}）向けです。この端末のルート鍵は ${root.name}（コード ${root.municipality}）のものです。端末で自治体コードを確認して申請し直してください。`,
-        `This request is for another municipality (code ${request.municipality}); this device’s root is ${root.name} (code ${root.municipality}). Check the code on the tablet and make the request again.`,
-      );
+      throw refuse('root.other-municipality', { requested: request.municipality, name: root.name, municipality: root.municipality });
     }
     const now = this.now();
     const notBefore = now - CERTIFICATE_BACKDATE_SECONDS;
@@ -250,7 +227,7 @@ export class MunicipalityAuthority extends TrustStoreClient {
 
   /** Builds, signs and installs the next trust list version; returns the file to distribute. */
   async publishTrustList(validityDays = DEFAULT_TRUST_LIST_VALIDITY_DAYS): Promise<{ bytes: Uint8Array; list: TrustList }> {
-    checkDays(validityDays, MAX_TRUST_LIST_VALIDITY_DAYS, text('次回更新までの期間', 'a time to the next update'));
+    checkDays(validityDays, MAX_TRUST_LIST_VALIDITY_DAYS, 'next-update');
     const root = await this.requireRoot();
     return this.publish(await this.nextListContent(root, validityDays), root);
   }
@@ -259,14 +236,14 @@ export class MunicipalityAuthority extends TrustStoreClient {
   async revokeSigner(kidHex: string, validityDays = DEFAULT_TRUST_LIST_VALIDITY_DAYS): Promise<{ bytes: Uint8Array; list: TrustList }> {
     const cleaned = cleanKid(kidHex);
     if (!/^[0-9a-f]{16}$/.test(cleaned)) {
-      throw refuse('root.bad-kid', '鍵IDは16桁の16進数で入力してください（端末の管理画面に表示されます）。', 'Enter the key id as 16 hexadecimal digits (shown on the tablet’s admin screen).');
+      throw refuse('root.bad-kid', {});
     }
-    checkDays(validityDays, MAX_TRUST_LIST_VALIDITY_DAYS, text('次回更新までの期間', 'a time to the next update'));
+    checkDays(validityDays, MAX_TRUST_LIST_VALIDITY_DAYS, 'next-update');
     const root = await this.requireRoot();
     const content = await this.nextListContent(root, validityDays);
     const kid = fromHex(cleaned);
     if (content.revoked.some((r) => bytesEqual(r.kid, kid))) {
-      throw refuse('root.already-revoked', `鍵ID ${cleaned} はすでに失効しています。`, `Key id ${cleaned} is already revoked.`);
+      throw refuse('root.already-revoked', { kid: cleaned });
     }
     return this.publish({ ...content, revoked: [...content.revoked, { kid, revokedAt: this.now(), municipality: root.municipality }] }, root);
   }

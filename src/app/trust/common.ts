@@ -7,10 +7,11 @@
  * device loads only the ones it uses; the signer and the authority build on the trust store.
  */
 import { toHex } from '../../bytes/bytes.ts';
-import { KofuError, type LocalizedText } from '../../bytes/errors.ts';
+import { KofuError, type ErrorParams, type ParamsOf } from '../../bytes/errors.ts';
 import { keyIdOf } from '../../seal/ec.ts';
 import type { KofuDatabase } from '../../store/database.ts';
 import { DEMO_MODE_SETTING } from '../demo-mode.ts';
+import type { TrustServiceErrorCode, TrustServiceErrorParams } from './errors.ts';
 
 export const Setting = {
   /** boolean, default true (src/app/demo-mode.ts). */
@@ -40,20 +41,21 @@ export interface TrustServiceOptions {
 }
 
 /** A refusal or missing step in the trust set-up. Every message says what to do. */
-export class TrustServiceError extends KofuError {
+export class TrustServiceError extends KofuError<string, ErrorParams> {
   override readonly name = 'TrustServiceError';
 }
 
-export const text = (ja: string, en: string): LocalizedText => ({ ja, en });
-const UNCHANGED = text('何も変更していません。', 'Nothing was changed.');
+/** A refusal of what staff typed or chose (its words end with "Nothing was changed."). */
+export const refuse = <Code extends TrustServiceErrorCode>(code: Code, params: ParamsOf<TrustServiceErrorParams, Code>, cause?: unknown) =>
+  new TrustServiceError(code, params as ErrorParams, cause === undefined ? undefined : { cause });
 
-export const refuse = (code: string, ja: string, en: string, cause?: unknown) =>
-  new TrustServiceError(code, text(`${ja}${UNCHANGED.ja}`, `${en} ${UNCHANGED.en}`), cause === undefined ? undefined : { cause });
-
-/** Adds "nothing was changed" to a domain error that refused an input before anything was stored. */
+/**
+ * Marks a domain error that refused an input before anything was stored: same code and params,
+ * and `nothingChanged`, for which the catalogue adds "Nothing was changed." unless its words say so.
+ */
 function unchanged(error: unknown): unknown {
-  if (!(error instanceof KofuError) || error.text.en.endsWith(UNCHANGED.en)) return error;
-  return new TrustServiceError(error.code, text(`${error.text.ja}${UNCHANGED.ja}`, `${error.text.en} ${UNCHANGED.en}`), { cause: error });
+  if (!(error instanceof KofuError) || (error.params as ErrorParams).nothingChanged) return error;
+  return new TrustServiceError(error.code, { ...(error.params as ErrorParams), nothingChanged: true }, { cause: error });
 }
 
 export async function unchangedOnFailure<T>(work: () => Promise<T>): Promise<T> {
@@ -77,11 +79,7 @@ export function isValidMunicipalityCode(code: number): boolean {
 
 export function checkMunicipality(code: number): void {
   if (!isValidMunicipalityCode(code)) {
-    throw refuse(
-      'trust.bad-municipality-code',
-      `自治体コード「${code}」が正しくありません。検査数字を含む6桁の全国地方公共団体コード（例：131016）を入力してください。`,
-      `The municipality code “${code}” is not valid. Enter the six-digit local government code including its check digit (e.g. 131016).`,
-    );
+    throw refuse('trust.bad-municipality-code', { code });
   }
 }
 

@@ -5,6 +5,7 @@ import { juminhyoClaims } from '../../seal/testing/fixtures.ts';
 import { loadSignerKey } from '../../store/keys.ts';
 import { DEMO_RENEW_BEFORE_SECONDS } from './tablet-signer.ts';
 import { DAY, MUNICIPALITY, START, device, expectRefusal, provisionedPair, removeDevices } from './testing/devices.ts';
+import { describeError, describeFailure } from '../../ui/shared/error-messages.ts';
 
 describe('app/trust/tablet-signer', () => {
   afterEach(removeDevices);
@@ -27,7 +28,7 @@ describe('app/trust/tablet-signer', () => {
 
     const seal = await signSeal(juminhyoClaims(1, DEMO_MUNICIPALITY_CODE, START), signer);
     const verdict = await verifySeal(seal, trust.listFor(DEMO_MUNICIPALITY_CODE)!, { demoMode: true, supportedRenderVersions: [1], now: START });
-    expect(verdict.ok, verdict.reason.en).to.equal(true);
+    expect(verdict.ok, verdict.ok ? undefined : verdict.error.message).to.equal(true);
     expect(verdict.demo).to.equal(true);
 
     // The demo tablet also signs for 汐見町 (994219) under 汐見町's own root, with the same key.
@@ -36,7 +37,7 @@ describe('app/trust/tablet-signer', () => {
     expect(shiomi.info.kid).to.equal(signer.info.kid);
     const shiomiSeal = await signSeal(juminhyoClaims(1, 994219, START), shiomi);
     const shiomiVerdict = await verifySeal(shiomiSeal, trust.listFor(994219)!, { demoMode: true, supportedRenderVersions: [1], now: START });
-    expect(shiomiVerdict.ok, shiomiVerdict.reason.en).to.equal(true);
+    expect(shiomiVerdict.ok, shiomiVerdict.ok ? undefined : shiomiVerdict.error.message).to.equal(true);
     try {
       await tablet.currentSigner(131016);
       expect.fail('signed for a real municipality');
@@ -72,7 +73,7 @@ describe('app/trust/tablet-signer', () => {
     expect(trust.lists).to.deep.equal([]);
     expect(trust.anchors.some((a) => a.demo)).to.equal(false);
     const error = await expectRefusal(signer.currentSigner(), 'signer.not-provisioned', { unchanged: false });
-    expect(error.messageIn('en')).to.match(/create a signing request/);
+    expect(describeError(error, 'en')).to.match(/create a signing request/);
     await store.setDemoMode(true);
     expect((await signer.currentSigner()).info.kid).to.equal(demoSigner.info.kid);
   });
@@ -88,7 +89,7 @@ describe('app/trust/tablet-signer', () => {
     expect((await tablet.store.registeredAnchors()).map((a) => a.kid)).to.deep.equal([root.kid]);
     const seal = await signSeal(juminhyoClaims(1, MUNICIPALITY, START + 60), signer);
     const verdict = await verifySeal(seal, trust.listFor(MUNICIPALITY)!, { demoMode: false, supportedRenderVersions: [1], now: START + 60 });
-    expect(verdict.ok, verdict.reason.en).to.equal(true);
+    expect(verdict.ok, verdict.ok ? undefined : verdict.error.message).to.equal(true);
     expect(verdict.demo).to.equal(false);
   });
 
@@ -100,7 +101,7 @@ describe('app/trust/tablet-signer', () => {
     const { list } = await tablet.store.trustListSummaries();
     expect(list).to.include({ version: 2, revokedCount: 0, demo: false, anchorKid: root.kid });
     expect(list!.status).to.include({ stale: true, daysOverdue: 2 });
-    expect(list!.status.message.en).to.match(/2 day\(s\) past its next update/);
+    expect(describeFailure(list!.status.code, list!.status.params, 'en')).to.match(/2 day\(s\) past its next update/);
     expect((await tablet.signer.signerStatus()) as { expiresSoon: boolean }).to.include({ expiresSoon: false });
     admin.clock.now = START + 340 * DAY;
     expect((await tablet.signer.signerStatus()) as { expiresSoon: boolean }).to.include({ expiresSoon: true, expired: false });
@@ -128,7 +129,7 @@ describe('app/trust/tablet-signer', () => {
     const wrongTown = await elsewhere.signer.createSignerRequest('T09', 131041);
     await expectRefusal(admin.authority.certifySigner(wrongTown), 'root.other-municipality');
     await expectRefusal(admin.authority.certifySigner(request, 0), 'trust.bad-days');
-    await expectRefusal(tablet.signer.createSignerRequest('', MUNICIPALITY), 'signer.bad-device-id');
+    await expectRefusal(tablet.signer.createSignerRequest('', MUNICIPALITY), 'signer.invalid-device-id');
     await expectRefusal(tablet.signer.createSignerRequest('T01', 131017), 'trust.bad-municipality-code');
     expect((await admin.authority.issuedSigners()).map((s) => s.deviceId)).to.deep.equal(['T02', 'T01']);
   });

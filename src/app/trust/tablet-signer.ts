@@ -25,7 +25,7 @@ import {
 } from '../../seal/signer-certificate.ts';
 import { isRevoked } from '../../seal/trust-list.ts';
 import { loadRootKey, loadSignerKey, promotePendingSigner, saveSignerCertificate, saveSignerKey, type SignerSlot, type StoredSignerKey } from '../../store/keys.ts';
-import { TrustServiceError, checkMunicipality, hexKid, refuse, text, unchangedOnFailure } from './common.ts';
+import { TrustServiceError, checkMunicipality, hexKid, refuse, unchangedOnFailure } from './common.ts';
 import { TrustStoreClient } from './store-client.ts';
 import { trustStore, type TrustStore } from './verifier-trust.ts';
 
@@ -72,11 +72,7 @@ export interface CurrentSigner extends SealSigner {
 
 function checkDeviceId(deviceId: string): void {
   if (deviceId.length === 0 || deviceId.length > MAX_DEVICE_ID_LENGTH || /[\u0000-\u001f]/.test(deviceId)) {
-    throw refuse(
-      'signer.bad-device-id',
-      `端末IDは1〜${MAX_DEVICE_ID_LENGTH}文字で入力してください（例：T01）。人の名前や住所は使わないでください。`,
-      `Enter a device id of 1–${MAX_DEVICE_ID_LENGTH} characters (e.g. T01). Do not use a person’s name or an address.`,
-    );
+    throw refuse('signer.invalid-device-id', { max: MAX_DEVICE_ID_LENGTH });
   }
 }
 
@@ -160,55 +156,24 @@ export class TabletSigner extends TrustStoreClient {
       const decoded = await decodeSignerCertificate(certificate);
       return { privateKey: signer.privateKey, certificate, info: { ...signer.info, municipality, notBefore: decoded.notBefore, notAfter: decoded.notAfter } };
     }
-    throw new TrustServiceError(
-      'signer.wrong-municipality',
-      text(
-        `この端末の署名者証明書は自治体コード${signer.info.municipality}のものです。自治体コード${municipality}の証明書は発行できません。`,
-        `This tablet’s signer certificate is for municipality ${signer.info.municipality}; it cannot issue certificates of municipality ${municipality}.`,
-      ),
-    );
+    throw new TrustServiceError('signer.wrong-municipality', { certified: signer.info.municipality, requested: municipality });
   }
 
   private async primarySigner(): Promise<CurrentSigner> {
     const demoMode = await this.demoMode();
     if (demoMode) await this.ensureDemoProvisioning();
     const status = await this.signerStatus();
-    const howTo = text('管理画面の「信頼と署名鍵」で', 'In Admin → Trust and signing keys, ');
     if (status.state === 'none') {
-      throw new TrustServiceError(
-        'signer.not-provisioned',
-        text(
-          `この端末には署名鍵がないため、証明書を発行できません。${howTo.ja}「署名鍵の申請を作成」を行い、自治体の管理者に証明書の発行を依頼してください。`,
-          `This tablet has no signing key, so it cannot issue certificates. ${howTo.en}create a signing request and ask the municipality administrator to certify it.`,
-        ),
-      );
+      throw new TrustServiceError('signer.not-provisioned', {});
     }
     if (status.state === 'requested') {
-      throw new TrustServiceError(
-        'signer.awaiting-certificate',
-        text(
-          `この端末の署名鍵はまだ自治体に認証されていません。管理者から受け取った証明書ファイルを${howTo.ja}「証明書をインストール」してください。`,
-          `This tablet’s signing key is not certified yet. ${howTo.en}install the certificate file the administrator gave you.`,
-        ),
-      );
+      throw new TrustServiceError('signer.awaiting-certificate', {});
     }
     if (status.revoked) {
-      throw new TrustServiceError(
-        'signer.revoked',
-        text(
-          `この端末の署名鍵（${status.kid}）は失効しています。発行はできません。自治体の管理者に連絡し、新しい署名鍵の申請を作成してください。`,
-          `This tablet’s signing key (${status.kid}) has been revoked; it cannot issue. Contact the municipality administrator and create a new signing request.`,
-        ),
-      );
+      throw new TrustServiceError('signer.revoked', { kid: status.kid });
     }
     if (status.expired) {
-      throw new TrustServiceError(
-        'signer.certificate-expired',
-        text(
-          `この端末の署名者証明書は有効期間外です。${howTo.ja}新しい申請を作成し、管理者に証明書の再発行を依頼してください（端末の時計も確認してください）。`,
-          `This tablet’s signer certificate is not valid now. ${howTo.en}create a new request and ask the administrator for a new certificate (also check this device’s clock).`,
-        ),
-      );
+      throw new TrustServiceError('signer.certificate-expired', {});
     }
     const stored = (await loadSignerKey(await this.db(), status.demo ? 'demo-signer' : 'signer'))!;
     return { privateKey: stored.keyPair.privateKey, certificate: stored.certificate!, info: status };
@@ -273,20 +238,12 @@ export class TabletSigner extends TrustStoreClient {
     const db = await this.db();
     const pending = await loadSignerKey(db, 'signer-pending');
     if (!pending) {
-      throw refuse(
-        'signer.no-request',
-        'この端末には申請中の署名鍵がありません。先に「署名鍵の申請を作成」を行ってください。',
-        'This tablet has no pending signing key. Create a signing request first.',
-      );
+      throw refuse('signer.no-request', {});
     }
     const certificate = await unchangedOnFailure(() => decodeSignerCertificate(bytes));
     const ownKey = await exportCompressedPublicKey(pending.keyPair.publicKey);
     if (!bytesEqual(certificate.publicKey, ownKey)) {
-      throw refuse(
-        'signer.certificate-mismatch',
-        `この証明書は別の端末の鍵（端末ID ${certificate.deviceId}）のものです。この端末の最新の申請ファイルで発行された証明書を選んでください。`,
-        `This certificate is for another tablet’s key (device id ${certificate.deviceId}). Choose the certificate issued for this tablet’s latest request.`,
-      );
+      throw refuse('signer.certificate-mismatch', { deviceId: certificate.deviceId });
     }
     const roots = await this.knownRoots(certificate.municipality);
     let certified = false;
@@ -294,11 +251,7 @@ export class TabletSigner extends TrustStoreClient {
       if (await verifySignerCertificate(certificate, await importPublicKey(root))) certified = true;
     }
     if (!certified) {
-      throw refuse(
-        'signer.certificate-untrusted',
-        `この証明書は、この端末が信頼する自治体（コード ${certificate.municipality}）のルート鍵で署名されていません。先に自治体の信頼リストを読み込んでください。`,
-        `This certificate is not signed by a root this device trusts for municipality ${certificate.municipality}. Import the municipality’s trust list first.`,
-      );
+      throw refuse('signer.certificate-untrusted', { municipality: certificate.municipality });
     }
     await promotePendingSigner(db, bytes);
     this.store.announceChange();

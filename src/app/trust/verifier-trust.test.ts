@@ -3,6 +3,7 @@ import { readSetting } from '../../store/settings.ts';
 import { Setting } from './common.ts';
 import { isUnknownPublisher } from './verifier-trust.ts';
 import { MUNICIPALITY, ORIGIN, device, expectRefusal, failure, removeDevices } from './testing/devices.ts';
+import { describeError } from '../../ui/shared/error-messages.ts';
 
 describe('app/trust/verifier-trust', () => {
   afterEach(removeDevices);
@@ -14,7 +15,7 @@ describe('app/trust/verifier-trust', () => {
     const { bytes } = await admin.authority.publishTrustList();
     const unknown = await failure(tablet.store.importTrustList(bytes, 'x'));
     expect(isUnknownPublisher(unknown)).to.equal(true);
-    expect(unknown.messageIn('en')).to.match(/Nothing was changed/);
+    expect(describeError(unknown, 'en')).to.match(/Nothing was changed/);
     expect((await tablet.store.findUntrustedPublisher(bytes))!.kid).to.equal(root.kid);
     await expectRefusal(tablet.store.trustPublisherAndImport(bytes, '0011223344556677', 'x'), 'trust.publisher-kid-mismatch');
     expect(await readSetting(tablet.db, Setting.trustAnchors, [])).to.deep.equal([]);

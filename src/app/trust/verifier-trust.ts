@@ -232,16 +232,12 @@ export class TrustStore {
     try {
       parsed = new URL(url, this.options.origin);
     } catch {
-      throw refuse('trust.bad-url', 'URLの形式が正しくありません。', 'The address is not a valid URL.');
+      throw refuse('trust.bad-url', {});
     }
     const configured = await this.trustListUrl();
     const sameOrigin = this.options.origin !== undefined && parsed.origin === new URL(this.options.origin).origin;
     if (!sameOrigin && parsed.href !== configured) {
-      throw refuse(
-        'trust.url-not-allowed',
-        'このアドレスからは読み込めません。このアプリと同じサーバーか、設定済みの信頼リストの配布アドレスだけを使えます。',
-        'Trust lists can be downloaded only from this app’s own server or the configured trust-list address.',
-      );
+      throw refuse('trust.url-not-allowed', {});
     }
     const bytes = await unchangedOnFailure(() => fetchTrustListBytes(parsed.href, { signal, fetchImpl: this.options.fetchImpl }));
     return { bytes, url: parsed.href };
@@ -261,10 +257,10 @@ export class TrustStore {
     try {
       parsed = new URL(url);
     } catch {
-      throw refuse('trust.bad-url', 'URLの形式が正しくありません。', 'The address is not a valid URL.');
+      throw refuse('trust.bad-url', {});
     }
     if (parsed.protocol !== 'https:' && parsed.hostname !== 'localhost' && parsed.hostname !== '127.0.0.1') {
-      throw refuse('trust.insecure-url', '信頼リストの配布アドレスは https:// で始まる必要があります。', 'The trust-list address must start with https://.');
+      throw refuse('trust.insecure-url', {});
     }
     await writeSetting(await this.database(), Setting.trustListUrl, parsed.href);
     this.announceChange();
@@ -308,18 +304,10 @@ export class TrustStore {
   async trustPublisherAndImport(bytes: Uint8Array, confirmedKid: string, source: string): Promise<TrustList> {
     const publisher = await this.findUntrustedPublisher(bytes);
     if (!publisher) {
-      throw refuse(
-        'trust.no-publisher',
-        'この信頼リストの署名者を確認できません。自治体から正しいファイルを入手してください。',
-        'The signer of this trust list cannot be identified. Get the correct file from the municipality.',
-      );
+      throw refuse('trust.no-publisher', {});
     }
     if (cleanKid(confirmedKid) !== publisher.kid) {
-      throw refuse(
-        'trust.publisher-kid-mismatch',
-        `入力された鍵IDが、この信頼リストの署名者（${publisher.kid}）と一致しません。自治体が公表した鍵IDを確認してください。`,
-        `The key id you entered does not match this trust list’s signer (${publisher.kid}). Check the key id the municipality published.`,
-      );
+      throw refuse('trust.publisher-kid-mismatch', { kid: publisher.kid });
     }
     await this.registerAnchor(publisher.publicKey, publisher.name);
     try {

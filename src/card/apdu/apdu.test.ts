@@ -60,7 +60,7 @@ describe('card/apdu', () => {
   it('maps status words to typed errors with resident and staff messages', () => {
     const wrong = statusError(0x63c2, 'VERIFY');
     expect(wrong).to.be.instanceOf(CardError).and.have.property('code', 'card.pin-incorrect');
-    expect((wrong as CardError).triesLeft).to.equal(2);
+    expect((wrong as CardError<'card.pin-incorrect'>).params.triesLeft).to.equal(2);
     expect(describeError(wrong, 'ja')).to.contain('あと2回');
     expect(statusError(0x63c0, 'VERIFY').code).to.equal('card.pin-locked-now');
     expect(statusError(0x6984, 'VERIFY')).to.be.instanceOf(CardError).and.have.property('code', 'card.pin-locked');

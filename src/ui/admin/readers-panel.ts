@@ -9,7 +9,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { beginWork } from '../../app/activity.ts';
 import { capabilitySummary, permittedReaders, readerCapabilities, runReaderCheck, type ReaderCheck, type ReaderChoice, type UsbDeviceSummary } from '../../app/reader-check.ts';
-import { describeError } from '../shared/error-messages.ts';
+import { describeError, describeProblemForStaff } from '../shared/error-messages.ts';
 import { DemoModeController } from '../shared/demo-mode-controller.ts';
 import { LanguageController, language, t } from '../shared/i18n.ts';
 import { panels, elementStyles } from '../shared/styles.ts';
@@ -103,7 +103,7 @@ export class KofuAdminReaders extends LitElement {
       ${check.problems.length > 0
         ? html`<p>${t('readers.result.problems')}</p>
             <ul class="error">
-              ${check.problems.map((problem) => html`<li>${problem}</li>`)}
+              ${check.problems.map((problem) => html`<li>${describeProblemForStaff(problem, language())}</li>`)}
             </ul>`
         : html`<p class="ok">${t('readers.result.ok')}</p>`}
     `;

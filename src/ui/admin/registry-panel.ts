@@ -7,7 +7,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { DownloadFile } from '../../app/download-file.ts';
 import { importProblems, registryAdmin, type RegistryFileKind } from '../../app/registry-admin.ts';
-import { describeError } from '../shared/error-messages.ts';
+import { describeError, describeFailure } from '../shared/error-messages.ts';
 import type { RegistrySnapshot } from '../../registry/model.ts';
 import type { ImportProblem } from '../../registry/transfer.ts';
 import { browserSaveFile, type SaveFile } from '../shared/download.ts';
@@ -87,7 +87,7 @@ export class KofuAdminRegistry extends LitElement {
   private renderProblems(problems: readonly ImportProblem[]) {
     return html`<p>${t('registry.problems', { count: problems.length })}</p>
       <ol class="problems" data-problems>
-        ${problems.map((p) => html`<li>${t('registry.problem-at', p)}: ${p.message[language()]}</li>`)}
+        ${problems.map((p) => html`<li>${t('registry.problem-at', p)}: ${describeFailure(p.code, p.params, language())}</li>`)}
       </ol>`;
   }
 

@@ -13,9 +13,10 @@
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import type { LocalizedText } from '../../bytes/errors.ts';
-import type { KioskSession, KioskState } from '../../app/kiosk-session.ts';
+import { KofuError, isKofuError, type LocalizedText } from '../../app/errors.ts';
+import type { KioskNotice, KioskSession, KioskState } from '../../app/kiosk-session.ts';
 import type { DemoCardChoice } from '../../app/kiosk.ts';
+import { describeError, describeFailure } from '../shared/error-messages.ts';
 import { language, LanguageController, t } from '../shared/i18n.ts';
 import { elementStyles } from '../shared/styles.ts';
 import type { KofuKioskChooseEvent, KofuKioskDemoCardEvent, KofuKioskLastTryEvent, KofuKioskOptionsEvent, KofuPinSubmitEvent } from './kiosk-events.ts';
@@ -34,7 +35,10 @@ import './steps/kiosk-end.ts';
 import './steps/kiosk-error.ts';
 
 /** The message of a thrown `KofuError` in the current language, or the error as text. */
-const messageOf = (error: unknown) => (error as { text?: LocalizedText }).text?.[language()] ?? String(error);
+const messageOf = (error: unknown) => (error instanceof KofuError ? describeError(error, language()) : String(error));
+/** A step's notice (a code and params from the session) in words, both languages. */
+const words = (notice: KioskNotice | undefined): LocalizedText | undefined =>
+  notice && { ja: describeFailure(notice.code, notice.params, 'ja'), en: describeFailure(notice.code, notice.params, 'en') };
 
 @customElement('kofu-kiosk-home')
 export class KofuKioskHome extends LitElement {
@@ -182,9 +186,8 @@ export class KofuKioskHome extends LitElement {
       const reader = await usbCardReader();
       await session.useReader(reader);
     } catch (error) {
-      const e = error as { name?: string; text?: LocalizedText };
-      if (e.name === 'UsbBlockedError') this.notice = t('kiosk.reader.usb-blocked');
-      else if (e.name === 'UnsupportedReaderError' && !('usb' in navigator)) this.notice = t('kiosk.reader.usb-unsupported');
+      if (isKofuError(error, 'card.usb-blocked')) this.notice = t('kiosk.reader.usb-blocked');
+      else if (isKofuError(error, 'card.reader-unsupported') && !('usb' in navigator)) this.notice = t('kiosk.reader.usb-unsupported');
       else this.notice = messageOf(error);
     }
   }
@@ -241,12 +244,12 @@ export class KofuKioskHome extends LitElement {
           .triesLeft=${v.triesLeft}
           .busy=${v.busy}
           .confirmLastTry=${v.confirmLastTry}
-          .message=${v.message}
+          .message=${words(v.message)}
           @kofu-pin-submit=${(e: KofuPinSubmitEvent) => this.session?.submitPin(e.detail.pin)}
           @kofu-kiosk-last-try=${(e: KofuKioskLastTryEvent) => (e.detail.confirmed ? this.session?.confirmLastTry() : this.session?.declineLastTry())}
         ></kofu-kiosk-pin>`;
       case 'locked':
-        return html`<kofu-kiosk-locked .message=${v.message} .demoMode=${this.demoMode} @kofu-kiosk-again=${again} @kofu-kiosk-demo-reset=${() => this.resetDemoCards()}></kofu-kiosk-locked>`;
+        return html`<kofu-kiosk-locked .message=${words(v.message)} .demoMode=${this.demoMode} @kofu-kiosk-again=${again} @kofu-kiosk-demo-reset=${() => this.resetDemoCards()}></kofu-kiosk-locked>`;
       case 'choose':
         return html`<kofu-kiosk-choose
           .residentName=${v.residentName}
@@ -262,7 +265,7 @@ export class KofuKioskHome extends LitElement {
           .fee=${v.fee}
           .members=${v.members}
           .fiscalYears=${v.fiscalYears}
-          .problem=${v.problem}
+          .problem=${words(v.problem)}
           @kofu-kiosk-options=${(e: KofuKioskOptionsEvent) => this.session?.setOptions(e.detail.request, e.detail.copies)}
           @kofu-kiosk-back=${() => this.session?.backToChoices()}
           @kofu-kiosk-next=${() => this.session?.toConfirm()}
@@ -283,7 +286,7 @@ export class KofuKioskHome extends LitElement {
       case 'end':
         return html`<kofu-kiosk-end @kofu-kiosk-again=${again}></kofu-kiosk-end>`;
       case 'error':
-        return html`<kofu-kiosk-error .code=${v.code} .message=${v.message} @kofu-kiosk-again=${again}></kofu-kiosk-error>`;
+        return html`<kofu-kiosk-error .code=${v.code} .message=${words(v.message)} @kofu-kiosk-again=${again}></kofu-kiosk-error>`;
     }
   }
 }

@@ -8,7 +8,7 @@ import type { DocumentsErrorCode, DocumentsErrorParams } from '../../documents/e
 import type { ImportProblemCode, ImportProblemParams, RefusalCode, RefusalParams, RegistryErrorCode, RegistryErrorParams } from '../../registry/errors.ts';
 import type { RenderErrorCode, RenderErrorParams } from '../../render/font.ts';
 import type { StoreErrorCode, StoreErrorParams } from '../../store/errors.ts';
-import type { MessageTable } from './error-messages.ts';
+import { messageFor, type MessageTable } from './error-messages.ts';
 
 export const storeMessages: MessageTable<StoreErrorCode, StoreErrorParams> = {
   'storage.newer-schema': {
@@ -84,9 +84,9 @@ export const registryMessages: MessageTable<RegistryErrorCode, RegistryErrorPara
   },
   'registry.import-invalid': {
     ja: (p) =>
-      `${p.file}${p.line ? ` ${p.line}行目` : ''}${p.field ? `「${p.field}」` : ''}: ${p.problem.ja}（ほか${p.more}件）。データは変更していません。ファイルを直してからもう一度読み込んでください。`,
+      `${p.file}${p.line ? ` ${p.line}行目` : ''}${p.field ? `「${p.field}」` : ''}: ${messageFor(p.problem.code, p.problem.params, 'ja')}（ほか${p.more}件）。データは変更していません。ファイルを直してからもう一度読み込んでください。`,
     en: (p) =>
-      `${p.file}${p.line ? ` line ${p.line}` : ''}${p.field ? `, field ${p.field}` : ''}: ${p.problem.en} (${p.more} more). Nothing was changed. Fix the file and import it again.`,
+      `${p.file}${p.line ? ` line ${p.line}` : ''}${p.field ? `, field ${p.field}` : ''}: ${messageFor(p.problem.code, p.problem.params, 'en')} (${p.more} more). Nothing was changed. Fix the file and import it again.`,
   },
 };
 
@@ -163,8 +163,8 @@ export const refusalMessages: MessageTable<RefusalCode, RefusalParams> = {
     en: 'No seal is registered. Please register one at the office.',
   },
   'no-tax-record': {
-    ja: (p) => `${p.fiscalYear}年度の税情報がありません。`,
-    en: (p) => `No tax record for fiscal year ${p.fiscalYear}.`,
+    ja: (p) => (p.fiscalYear === undefined ? '税情報がありません。' : `${p.fiscalYear}年度の税情報がありません。`),
+    en: (p) => (p.fiscalYear === undefined ? 'No tax record is available.' : `No tax record for fiscal year ${p.fiscalYear}.`),
   },
   'not-hikazei': {
     ja: 'この年度は課税されているため、非課税証明書は発行できません。課税証明書を選んでください。',
@@ -178,6 +178,7 @@ export const refusalMessages: MessageTable<RefusalCode, RefusalParams> = {
 
 /** One problem of an imported file (a field or a line), shown after its place (file, line, field). */
 export const importProblemMessages: MessageTable<ImportProblemCode, ImportProblemParams> = {
+  'import.file-too-large': { ja: (p) => `ファイルが大きすぎます（${p.megabytes} MB）。`, en: (p) => `The file is too large (${p.megabytes} MB).` },
   'import.malformed-file': { ja: (p) => `ファイルの形式が正しくありません（${p.detail}）`, en: (p) => `the file is malformed (${p.detail})` },
   'import.bad-header': { ja: (p) => `見出し行の列が正しくありません（不足: ${p.missing.join('、') || 'なし'}、不明: ${p.unknown.join('、') || 'なし'}）`, en: (p) => `wrong header columns (missing: ${p.missing.join(', ') || 'none'}; unknown: ${p.unknown.join(', ') || 'none'})` },
   'import.field-count': { ja: (p) => `列の数が${p.count}です（${p.needed}が必要）`, en: (p) => `has ${p.count} fields, needs ${p.needed}` },

@@ -1,6 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { BYTES_ERROR_CODES, KofuError, isErrorData, fromErrorData, toErrorData } from '../../bytes/errors.ts';
+import { KIOSK_ERROR_CODES } from '../../app/kiosk-messages.ts';
+import { TRUST_SERVICE_ERROR_CODES } from '../../app/trust/errors.ts';
 import { CARD_ERROR_CODES, CARD_FORMAT_ERROR_CODES, CardError } from '../../card/errors.ts';
+import { CARRIER_ERROR_CODES, CarrierTooSmallError } from '../../carrier/errors.ts';
 import { DOCUMENTS_ERROR_CODES } from '../../documents/errors.ts';
 import { DateError } from '../../documents/dates.ts';
 import { SealContentError } from '../../documents/codec.ts';
@@ -9,9 +12,10 @@ import { RENDER_ERROR_CODES } from '../../render/font.ts';
 import { LOG_PROBLEM_CODES, SEAL_ERROR_CODES, TRUST_STATUS_CODES, TrustListError } from '../../seal/errors.ts';
 import { STORE_ERROR_CODES } from '../../store/errors.ts';
 import { VERIFY_ERROR_CODES } from '../../verify/errors.ts';
-import { describeError, describeErrorForStaff, errorMessages } from './error-messages.ts';
+import { VISION_ERROR_CODES } from '../../vision/errors.ts';
+import { describeError, describeErrorForStaff, describeFailure, errorMessages } from './error-messages.ts';
 
-/** Every converted domain's code list; a code added to one of them needs words in both languages. */
+/** Every domain's and the app's code list; a code added to one of them needs words in both languages. */
 const CODE_LISTS = {
   bytes: BYTES_ERROR_CODES,
   card: CARD_ERROR_CODES,
@@ -26,6 +30,10 @@ const CODE_LISTS = {
   'seal (trust-list status)': TRUST_STATUS_CODES,
   store: STORE_ERROR_CODES,
   verify: VERIFY_ERROR_CODES,
+  carrier: CARRIER_ERROR_CODES,
+  vision: VISION_ERROR_CODES,
+  'app (trust services)': TRUST_SERVICE_ERROR_CODES,
+  'app (kiosk)': KIOSK_ERROR_CODES,
 };
 
 const isWords = (words: unknown) => (typeof words === 'string' && words.length > 0) || typeof words === 'function';
@@ -69,10 +77,20 @@ describe('error catalogue', () => {
     expect(describeError(new KofuError('nobody.knows', {}), 'en')).to.contain('nobody.knows');
   });
 
-  it('describes a legacy error by the text it carries', () => {
-    const legacy = new KofuError('carrier.example', { ja: 'ジャ', en: 'En' });
-    expect(describeError(legacy, 'ja')).to.equal('ジャ');
-    expect(legacy.params).to.deep.equal({});
+  it('words a failure carried as data the same as the thrown error, and prefixes a refused demo seal', () => {
+    const error = new CarrierTooSmallError(1.23);
+    expect(describeFailure(error.code, error.params, 'en')).to.equal(describeError(error, 'en'));
+    expect(describeFailure(error.code, error.params, 'en')).to.contain('1.2 pixels per module');
+    expect(describeFailure('seal.bad-signature', {}, 'ja', true)).to.match(/^【デモ】/);
+    expect(describeFailure('seal.bad-signature', {}, 'en', true)).to.match(/^\[DEMO\] /);
+  });
+
+  it('adds "Nothing was changed." to an error the trust services refused unchanged, once', () => {
+    const marked = new KofuError('backup.foreign-file', { nothingChanged: true });
+    expect(describeError(marked, 'en')).to.match(/Nothing on this device was changed\. Nothing was changed\.$/);
+    expect(describeError(marked, 'ja')).to.match(/何も変更していません。$/);
+    const already = new TrustListError('trust.not-newer', { candidate: 1, current: 2, nothingChanged: true } as never);
+    expect(describeError(already, 'en').match(/Nothing was changed/g)).to.have.length(1);
   });
 
   it('gives a KofuError its words back after a trip through plain data (a worker boundary)', () => {

@@ -4,9 +4,11 @@
  * Each domain's const code list (CARD_ERROR_CODES …) types its table, so a code without a message
  * in either language is a type error (and error-messages.test.ts iterates the lists as well).
  */
-import { KofuError, installLegacyDescriber } from '../../app/errors.ts';
-import type { Audience, BytesErrorCode, BytesErrorParams, Language, NoParams, ParamsOf } from '../../bytes/errors.ts';
+import { KofuError } from '../../app/errors.ts';
+import type { Audience, BytesErrorCode, BytesErrorParams, ErrorParams, Language, LocalizedText, NoParams, ParamsOf } from '../../bytes/errors.ts';
+import { kioskMessages, NOTHING_CHANGED, trustServiceMessages } from './error-messages-app.ts';
 import { cardFormatMessages, cardMessages } from './error-messages-card.ts';
+import { carrierMessages, visionMessages } from './error-messages-carrier.ts';
 import { documentsMessages, importProblemMessages, refusalMessages, registryMessages, renderMessages, storeMessages } from './error-messages-data.ts';
 import { logProblemMessages, sealMessages, trustStatusMessages } from './error-messages-seal.ts';
 import { verifyMessages } from './error-messages-verify.ts';
@@ -36,7 +38,7 @@ const bytesMessages: MessageTable<BytesErrorCode, BytesErrorParams> = {
 };
 
 /** Every code with its message (the union of the domains' tables). */
-export const errorMessages = { ...bytesMessages, ...cardMessages, ...cardFormatMessages, ...storeMessages, ...documentsMessages, ...renderMessages, ...registryMessages, ...refusalMessages, ...importProblemMessages, ...sealMessages, ...logProblemMessages, ...trustStatusMessages, ...verifyMessages } as const;
+export const errorMessages = { ...bytesMessages, ...cardMessages, ...cardFormatMessages, ...storeMessages, ...documentsMessages, ...renderMessages, ...registryMessages, ...refusalMessages, ...importProblemMessages, ...sealMessages, ...logProblemMessages, ...trustStatusMessages, ...verifyMessages, ...carrierMessages, ...visionMessages, ...trustServiceMessages, ...kioskMessages } as const;
 export type KnownErrorCode = keyof typeof errorMessages;
 
 type AnyMessage = ErrorMessage<unknown> & { readonly staff?: ErrorMessage<unknown> };
@@ -54,18 +56,51 @@ export function messageFor(code: string, params: object, language: Language, aud
   return render(message[language], params);
 }
 
+/**
+ * The trust services mark a domain error that refused an input before anything was stored
+ * (`params.nothingChanged`, src/app/trust/common.ts): its words end with "Nothing was changed."
+ * unless the English ones already say so.
+ */
+function nothingChanged(error: KofuError, words: string, language: Language): string {
+  if ((error.params as ErrorParams).nothingChanged !== true) return words;
+  if (messageFor(error.code, error.params, 'en')!.endsWith(NOTHING_CHANGED.en)) return words;
+  return language === 'ja' ? `${words}${NOTHING_CHANGED.ja}` : `${words} ${NOTHING_CHANGED.en}`;
+}
+
 /** The message for a person: the catalogue's words for a KofuError, otherwise a generic line with the detail. */
 export function describeError(error: unknown, language: Language): string {
   if (error instanceof KofuError) {
-    // LEGACY (issue #9 phase 2): carrier/, vision/ and app/ still carry their own text.
-    if (error.legacyText) return error.legacyText[language];
     const known = messageFor(error.code, error.params, language);
-    if (known !== undefined) return known;
+    if (known !== undefined) return nothingChanged(error, known, language);
   }
   const detail = error instanceof Error ? error.message : String(error);
   return language === 'ja'
     ? `予期しないエラーが発生しました（${detail}）。もう一度お試しください。`
     : `An unexpected error occurred (${detail}). Please try again.`;
+}
+
+const DEMO_PREFIX = { ja: '【デモ】', en: '[DEMO] ' } as const;
+
+/**
+ * The words of a failure carried as data (a verification report, a refusal, an import problem):
+ * its code and params, as `describeError` words the thrown error. A seal refused as a demo seal
+ * (`demoRefusal`) starts with 【デモ】 / [DEMO].
+ */
+export function describeFailure(code: string, params: object, language: Language, demoRefusal = false): string {
+  const words = describeError(new KofuError(code, params as ErrorParams), language);
+  return demoRefusal ? `${DEMO_PREFIX[language]}${words}` : words;
+}
+
+/** A verification report's reason: a valid result's own words (from the seal), otherwise its failure's. */
+export function reportReason(report: { readonly code: string; readonly params: object; readonly demoRefusal?: boolean; readonly reason?: LocalizedText }, language: Language): string {
+  return report.reason ? report.reason[language] : describeFailure(report.code, report.params, language, report.demoRefusal);
+}
+
+/** For the staff reader check: the resident's words, then what the card or reader did in brackets (card errors). */
+export function describeProblemForStaff(error: unknown, language: Language): string {
+  const words = describeError(error, language);
+  const staff = error instanceof KofuError ? table[error.code]?.staff : undefined;
+  return staff ? `${words} [${render(staff[language], error instanceof KofuError ? error.params : {})}]` : words;
 }
 
 /** For staff: what the card or reader did (card errors), otherwise the same words as `describeError`. */
@@ -76,7 +111,3 @@ export function describeErrorForStaff(error: unknown, language: Language): strin
   }
   return describeError(error, language);
 }
-
-// LEGACY (issue #9 phase 2 deletes): lets `error.text` / `error.staff` keep working for the code
-// that has not moved to describeError yet (see installLegacyDescriber in src/bytes/errors.ts).
-installLegacyDescriber((error, language, audience) => (audience === 'staff' ? describeErrorForStaff(error, language) : describeError(error, language)));

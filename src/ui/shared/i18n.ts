@@ -8,9 +8,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Language } from '../../bytes/errors.ts';
 import { messages, type MessageKey, type Messages } from './messages.ts';
-// LEGACY (issue #9 phase 2 deletes): loads the error catalogue on every page, so `error.text` of a
-// converted error still has words for code that reads it (app/kiosk-session.ts, ui/kiosk).
-import './error-messages.ts';
 
 export type { Language };
 

@@ -7,6 +7,7 @@ const base: VerificationReport = {
   verdict: 'valid',
   demo: false,
   code: 'ok',
+  params: {},
   stage: 'done',
   reason: { ja: '正規の証明書データです。', en: 'Genuine.' },
   warnings: [],

@@ -8,6 +8,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { formatWareki, isoFromDay, jstDay } from '../../documents/dates.ts';
 import type { RestoredImage, VerificationReport } from '../../verify/report.ts';
+import { describeFailure, reportReason } from '../shared/error-messages.ts';
 import { LanguageController, language, t } from '../shared/i18n.ts';
 import { elementStyles } from '../shared/styles.ts';
 
@@ -148,7 +149,7 @@ export class KofuVerdict extends LitElement {
         ${report.demo && report.verdict !== 'demo' ? html`<span class="demo-badge">${t('verify.verdict.demo')}</span>` : nothing}
         ${report.verdict === 'valid' ? html`<p class="reason">${t('verify.verdict.valid-lead')}</p>` : nothing}
         ${report.verdict === 'demo' ? html`<p class="reason">${t('verify.verdict.demo-lead')}</p>` : nothing}
-        ${report.stage === 'input' ? nothing : html`<p class="reason" data-reason>${report.reason[lang]}</p>`}
+        ${report.stage === 'input' ? nothing : html`<p class="reason" data-reason>${reportReason(report, lang)}</p>`}
         ${cert
           ? html`<dl>
               <dt>${t('verify.field.issuer')}</dt><dd data-field="issuer">${cert.issuerName}</dd>
@@ -160,7 +161,7 @@ export class KofuVerdict extends LitElement {
           : nothing}
       </section>
       ${report.advice ? html`<div class="advice"><strong>${t('verify.what-next')}</strong><p>${report.advice[lang]}</p></div>` : nothing}
-      ${report.warnings.map((w) => html`<p class="warning">${w[lang]}</p>`)}
+      ${report.warnings.map((w) => html`<p class="warning">${'code' in w ? describeFailure(w.code, w.params, lang) : w[lang]}</p>`)}
       ${report.restored.length > 0 || this.scan
         ? html`${report.restored.length > 0 ? html`<p>${t('verify.compare')}</p>` : nothing}
             <div class="compare">

@@ -16,6 +16,7 @@ import { canReadClipboard, cameFromShare, onLaunchFiles, pastedFile, readClipboa
 import { VERIFIER_ACCEPT, anotherFrameMayHelp, dpiIfA4, locatorFromHash, openCamera, openVerifierInput, scanPreview, videoFrame, type VerifierInput, type VerifierPages } from '../../app/verifier-input.ts';
 import { AbortedError } from '../../bytes/errors.ts';
 import type { VerificationReport } from '../../verify/report.ts';
+import { reportReason } from '../shared/error-messages.ts';
 import { LanguageController, language, t } from '../shared/i18n.ts';
 import { elementStyles } from '../shared/styles.ts';
 import './verdict-panel.ts';
@@ -367,7 +368,7 @@ export class KofuVerifierHome extends LitElement {
           </div>
           ${this.scanning
             ? html`<p role="status" data-attempts=${this.attempts}>
-                ${t('verify.camera.attempts', { count: this.attempts })}${this.lastAttempt ? html`<br />${this.lastAttempt.reason[language()]}` : nothing}
+                ${t('verify.camera.attempts', { count: this.attempts })}${this.lastAttempt ? html`<br />${reportReason(this.lastAttempt, language())}` : nothing}
               </p>`
             : nothing}`;
       case 'working':
@@ -380,7 +381,7 @@ export class KofuVerifierHome extends LitElement {
       case 'done': {
         const report = status.report;
         return html`${loaded(status.image)}
-          ${report.stage === 'input' ? html`<p role="alert" class="error" data-result="error">${report.reason[language()]}</p>` : nothing}
+          ${report.stage === 'input' ? html`<p role="alert" class="error" data-result="error">${reportReason(report, language())}</p>` : nothing}
           <kofu-verdict .report=${report} .scan=${this.scan}></kofu-verdict>
           <div class="row"><button data-action="again" @click=${() => this.again()}>${t('verify.again')}</button></div>`;
       }

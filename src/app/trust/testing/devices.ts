@@ -12,6 +12,7 @@ import { MunicipalityAuthority } from '../authority.ts';
 import { IssuanceLogTools } from '../issuance-log-tools.ts';
 import { TabletSigner } from '../tablet-signer.ts';
 import { TrustStore } from '../verifier-trust.ts';
+import { describeError } from '../../../ui/shared/error-messages.ts';
 
 export const MUNICIPALITY = 131016; // 千代田区, a real code with a valid check digit
 export const START = 1_795_564_800; // 2026-11-25
@@ -64,8 +65,8 @@ export async function expectRefusal(promise: Promise<unknown>, code: string, opt
   const error = await failure(promise);
   expect(error.code).to.equal(code);
   if (options.unchanged) {
-    expect(error.messageIn('en')).to.match(/Nothing was changed\.$/);
-    expect(error.messageIn('ja')).to.match(/(何も変更していません|更新しませんでした)。$/);
+    expect(describeError(error, 'en')).to.match(/Nothing was changed\.$/);
+    expect(describeError(error, 'ja')).to.match(/(何も変更していません|更新しませんでした)。$/);
   }
   return error;
 }

@@ -6,6 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { issuanceLogTools, type IssuanceLogTools, type LogReport } from '../../../app/trust/issuance-log-tools.ts';
 import { browserSaveFile, type SaveFile } from '../../shared/download.ts';
+import { describeFailure } from '../../shared/error-messages.ts';
 import { language, t } from '../../shared/i18n.ts';
 import { TaskController } from '../../shared/task-controller.ts';
 import { FileKind, TrustSection, onFile, readFile, renderOutcome } from './trust-section.ts';
@@ -69,7 +70,7 @@ export class KofuIssuanceLogPanel extends TrustSection<void> {
             <p>${t('trust.log.summary', { entries: report.entries, checkpoints: report.checkpoints, signed: report.signedThrough + 1, tail: report.unsignedTail })}</p>
             ${report.unsignedTail > 0 ? html`<p class="hint">${t('trust.log.tail-hint')}</p>` : nothing}
             ${report.problems.length > 0
-              ? html`<ul class="problems">${report.problems.map((p) => html`<li data-problem=${p.kind} data-seq=${p.seq}>${p.text[language()]}</li>`)}</ul>`
+              ? html`<ul class="problems">${report.problems.map((p) => html`<li data-problem=${p.kind} data-seq=${p.seq}>${describeFailure(p.code, p.params, language())}</li>`)}</ul>`
               : nothing}
           </div>`
         : nothing}

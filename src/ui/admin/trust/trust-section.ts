@@ -7,7 +7,7 @@
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { TrustServiceError } from '../../../app/trust/common.ts';
+import { refuse } from '../../../app/trust/common.ts';
 import { describeError } from '../../shared/error-messages.ts';
 import { LanguageController, language } from '../../shared/i18n.ts';
 import { controls, panels, tokens } from '../../shared/styles.ts';
@@ -25,10 +25,7 @@ export const FileKind = {
 /** Reads a chosen file, refusing one far larger than its format allows before loading it into memory. */
 export async function readFile(file: File, maxBytes: number): Promise<Uint8Array> {
   if (file.size > maxBytes) {
-    throw new TrustServiceError('file.too-large', {
-      ja: `「${file.name}」は大きすぎるため、この操作のファイルではありません。選んだファイルを確認してください。何も変更していません。`,
-      en: `“${file.name}” is too large to be the file for this step. Check the file you chose. Nothing was changed.`,
-    });
+    throw refuse('file.too-large', { name: file.name });
   }
   return new Uint8Array(await file.arrayBuffer());
 }

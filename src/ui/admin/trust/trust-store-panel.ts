@@ -8,6 +8,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { onDemoModeChange } from '../../../app/demo-mode.ts';
 import { ListSource } from '../../../app/trust/common.ts';
 import { MAX_TRUST_LIST_BYTES, isUnknownPublisher, trustStore, type TrustListSummary, type TrustStore } from '../../../app/trust/verifier-trust.ts';
+import { describeFailure } from '../../shared/error-messages.ts';
 import { language, t } from '../../shared/i18n.ts';
 import { TaskController } from '../../shared/task-controller.ts';
 import { FileKind, TrustSection, formFields, formatDate, groupedKid, onFile, readFile, renderOutcome } from './trust-section.ts';
@@ -88,7 +89,7 @@ export class KofuTrustStorePanel extends TrustSection<TrustStoreView> {
   private renderList(summary: TrustListSummary | undefined, which: 'real' | 'demo'): TemplateResult {
     if (!summary) return html`<p data-list=${which} data-state="none">${which === 'demo' ? t('trust.list.none-demo') : t('trust.list.none')}</p>`;
     return html`<div data-list=${which} data-version=${summary.version}>
-      ${summary.status.stale ? html`<p class="warning" data-warning="stale">${summary.status.message[language()]}</p>` : nothing}
+      ${summary.status.stale ? html`<p class="warning" data-warning="stale">${describeFailure(summary.status.code, summary.status.params, language())}</p>` : nothing}
       <dl>
         <dt>${t('trust.field.version')}</dt><dd data-field="version">${summary.version}${summary.demo ? html` <span class="demo">${t('trust.kind.demo')}</span>` : nothing}</dd>
         <dt>${t('trust.field.issued')}</dt><dd>${formatDate(summary.issuedAt)}</dd>

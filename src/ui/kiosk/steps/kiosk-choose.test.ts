@@ -5,7 +5,7 @@ import type { KofuKioskChoose } from './kiosk-choose.ts';
 
 const CHOICES: KindChoice[] = [
   { kind: 'juminhyo', fee: 200, refusals: [], issuer: '甲府見本市' },
-  { kind: 'koseki', fee: 1450, refusals: [{ code: 'koseki.no-honseki', text: { ja: '本籍の記録がありません。', en: 'No registered domicile.' } }], issuer: '汐見町' },
+  { kind: 'koseki', fee: 1450, refusals: [{ code: 'no-koseki', params: {} }], issuer: '汐見町' },
 ];
 
 describe('<kofu-kiosk-choose>', () => {
@@ -22,7 +22,7 @@ describe('<kofu-kiosk-choose>', () => {
     const el = await fixture<KofuKioskChoose>(html`<kofu-kiosk-choose .choices=${CHOICES}></kofu-kiosk-choose>`);
     const koseki = el.shadowRoot!.querySelector<HTMLButtonElement>('[data-kind="koseki"]')!;
     expect(koseki.disabled).to.equal(true);
-    expect(koseki.querySelector('.reason')!.textContent).to.equal('選べません：本籍の記録がありません。');
+    expect(koseki.querySelector('.reason')!.textContent).to.equal('選べません：この方の戸籍の記録はこの端末では扱えません（外国籍の方、または本籍の記録がない方）。');
     const chosen = oneEvent(el, 'kofu-kiosk-choose');
     el.shadowRoot!.querySelector<HTMLButtonElement>('[data-kind="juminhyo"]')!.click();
     expect((await chosen).detail).to.deep.equal({ kind: 'juminhyo' });

@@ -7,9 +7,10 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { KindChoice } from '../../../app/kiosk-session.ts';
+import { describeFailure } from '../../shared/error-messages.ts';
 import { language, t } from '../../shared/i18n.ts';
 import { kioskEvent } from '../kiosk-events.ts';
-import { formatYen, KioskStep, localized, titleOf } from './kiosk-step.ts';
+import { formatYen, KioskStep, titleOf } from './kiosk-step.ts';
 
 @customElement('kofu-kiosk-choose')
 export class KofuKioskChoose extends KioskStep {
@@ -48,7 +49,7 @@ export class KofuKioskChoose extends KioskStep {
             <span class="name">${titleOf(c.kind)}</span>
             <span class="note">${c.issuer} · ${t('kiosk.choose.fee', { yen: formatYen(c.fee) })}</span>
             ${c.refusals.length
-              ? html`<span class="reason">${t('kiosk.choose.unavailable')}${language() === 'ja' ? '：' : ': '}${c.refusals.map((r) => localized(r.text)).join(' ')}</span>`
+              ? html`<span class="reason">${t('kiosk.choose.unavailable')}${language() === 'ja' ? '：' : ': '}${c.refusals.map((r) => describeFailure(r.code, r.params, language())).join(' ')}</span>`
               : nothing}
           </button>`,
         )}

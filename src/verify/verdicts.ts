@@ -119,6 +119,7 @@ const ADVICE: Readonly<Record<VerifierCode, Advice>> = {
   'cbor.unknown-field': BY_STAGE,
   'cose.unsupported-algorithm': BY_STAGE,
   'cose.unknown-critical': BY_STAGE,
+  'cose.wrong-tag': BY_STAGE,
   'key.bad-public-key': BY_STAGE,
   'signer.bad-device-id': BY_STAGE,
   'signer.bad-validity': BY_STAGE,

@@ -14,6 +14,7 @@
 import { fromBase64, sha256, toBase64, toHex } from '../bytes/bytes.ts';
 import { KofuError, type ParamsOf } from '../bytes/errors.ts';
 import type { StoreErrorCode, StoreErrorParams } from './errors.ts';
+import { invalidBackupValue } from './backup-validate.ts';
 import type { KofuDatabase } from './database.ts';
 import { SCHEMA_VERSION, backupStores } from './schema.ts';
 
@@ -163,6 +164,8 @@ export async function parseBackup(file: Blob | string): Promise<BackupContent> {
   for (const [name, rows] of Object.entries(content.stores)) {
     if (!backupStores.includes(name) || !Array.isArray(rows) || !rows.every((row) => Array.isArray(row) && row.length === 2)) notABackup();
   }
+  const misfit = invalidBackupValue(content.stores, decodeValue);
+  if (misfit) refuse('backup.invalid-value', misfit);
   return content;
 }
 

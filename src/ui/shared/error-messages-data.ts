@@ -40,6 +40,10 @@ export const storeMessages: MessageTable<StoreErrorCode, StoreErrorParams> = {
     ja: 'このバックアップは新しいバージョンのkofuで作成されています。アプリを更新してから読み込んでください。端末のデータは変更していません。',
     en: 'This backup was made by a newer version of kofu. Update the app, then import it. Nothing on this device was changed.',
   },
+  'backup.invalid-value': {
+    ja: (p) => `バックアップの「${p.store}」に、この端末で使えない値があります（${p.path}）。別のバックアップを使ってください。端末のデータは変更していません。`,
+    en: (p) => `The backup’s “${p.store}” holds a value this device cannot use (${p.path}). Use another backup. Nothing on this device was changed.`,
+  },
   'backup.write-failed': {
     ja: 'バックアップの内容を書き込めませんでした。端末のデータは元のままです。',
     en: 'The backup could not be written. The data on this device is unchanged.',

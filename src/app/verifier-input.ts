@@ -8,7 +8,6 @@
  * Browser edges: createImageBitmap and OffscreenCanvas (through src/vision/), getUserMedia, the
  * frame a <video> shows.
  */
-import { AbortedError } from '../bytes/errors.ts';
 import type { VerificationReport } from '../verify/report.ts';
 import { readImageFile } from '../vision/input.ts';
 
@@ -30,11 +29,9 @@ export async function loadVerifierInput(input: VerifierInput, signal?: AbortSign
   if (input.kind === 'frame') return input.frame;
   const { file } = input;
   if (isPdfFile(file)) {
-    // PDF.js loads only when a PDF is chosen.
-    const { renderPdfBackPage } = await import('../vision/pdf-input.ts');
-    const image = await renderPdfBackPage(file);
-    if (signal?.aborted) throw new AbortedError();
-    return image;
+    // PDF.js loads only when a PDF is chosen, in a worker that Cancel terminates.
+    const { renderPdfBackPageInWorker } = await import('./pdf-page.ts');
+    return renderPdfBackPageInWorker(file, { signal });
   }
   return readImageFile(file);
 }

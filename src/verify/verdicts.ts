@@ -31,6 +31,8 @@ const VISION_CODES = [
   'vision.not-an-image',
   'vision.pdf-no-back',
   'vision.pdf-unreadable',
+  'vision.pdf-too-complex',
+  'vision.pdf-too-slow',
   'vision.too-many-pixels',
 ] as const;
 
@@ -141,6 +143,8 @@ const ADVICE: Readonly<Record<VerifierCode, Advice>> = {
   'vision.not-an-image': BY_STAGE,
   'vision.pdf-no-back': BY_STAGE,
   'vision.pdf-unreadable': BY_STAGE,
+  'vision.pdf-too-complex': BY_STAGE,
+  'vision.pdf-too-slow': BY_STAGE,
   'vision.too-many-pixels': BY_STAGE,
 
   // Codes of the admin side of the seal domain that a verification does not raise.

@@ -5,6 +5,10 @@ import { openDatabase, type KofuDatabase } from '../store/database.ts';
 import { appendIssuance, readIssuanceLog, verifyIssuanceLog } from '../store/issuance-log.ts';
 import { serialCounterName, settleSerial, takeNextSerial } from '../store/serials.ts';
 import { readSetting, writeSetting } from '../store/settings.ts';
+import { demoRegistry } from '../registry/demo.ts';
+import { IndexedDbRegistry } from '../store/registry-store.ts';
+import { StoreName } from '../store/schema.ts';
+
 import { BackupTools, backupFileName, storageStatus } from './backup-tools.ts';
 import { describeError } from '../ui/shared/error-messages.ts';
 
@@ -89,6 +93,19 @@ describe('app/backup-tools', () => {
     expect(error).to.be.instanceOf(BackupError);
     expect((error as BackupError).code).to.equal('backup.foreign-file');
     expect(await readSetting(db, 'language', 'ja')).to.equal('en');
+  });
+
+  it('shows what a backup with empty stores would replace, per store, before writing anything', async () => {
+    const empty = await device();
+    const { file } = await empty.tools.save();
+    const { db, tools } = await device();
+    await new IndexedDbRegistry(db).replaceAll(demoRegistry);
+    await writeSetting(db, 'language', 'en');
+    const plan = await tools.inspect(String(file.data));
+    expect(plan.summary.records).to.equal(0);
+    expect(plan.stores.find((s) => s.store === StoreName.registryResidents)).to.deep.equal({ store: StoreName.registryResidents, current: demoRegistry.residents.length, incoming: 0 });
+    expect(plan.stores.find((s) => s.store === StoreName.settings)).to.deep.equal({ store: StoreName.settings, current: 1, incoming: 0 });
+    expect(await new IndexedDbRegistry(db).snapshot()).to.deep.equal(demoRegistry);
   });
 
   it('asks for persistent storage once per page load and reports usage', async () => {

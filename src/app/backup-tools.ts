@@ -4,6 +4,7 @@
  * saved from and restored into the app's own database — which stays inside app/.
  */
 import { exportBackup, importBackup, type BackupSummary } from '../store/backup.ts';
+import { planRestore, type RestorePlan } from '../store/backup-plan.ts';
 import { requestPersistentStorage, type KofuDatabase, type StorageStatus } from '../store/database.ts';
 import { appDatabase } from './database.ts';
 import type { DownloadFile } from './download-file.ts';
@@ -20,6 +21,11 @@ export class BackupTools {
   async save(now = new Date()): Promise<{ file: DownloadFile; summary: BackupSummary }> {
     const { text, summary } = await exportBackup(await this.database(), now);
     return { file: { name: backupFileName(summary.createdAt), data: text, type: 'application/json' }, summary };
+  }
+
+  /** What restoring the file would replace, per store (the file is checked in full; nothing is written). */
+  async inspect(file: Blob | string): Promise<RestorePlan> {
+    return planRestore(await this.database(), file);
   }
 
   /** Replaces every store with the file's content, all or nothing (a bad file changes nothing). */

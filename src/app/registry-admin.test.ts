@@ -14,7 +14,10 @@ function admin(snapshot = demoRegistry) {
   return { registry, admin: new RegistryAdmin({ registry: async () => registry, calibrationPdf: async () => pdf, now: () => NOW }) };
 }
 
-const file = (name: string, text: string): RegistryFile => ({ name, size: new TextEncoder().encode(text).length, text: async () => text });
+const file = (name: string, text: string | Uint8Array): RegistryFile => {
+  const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
+  return { name, size: bytes.length, arrayBuffer: async () => bytes.slice().buffer };
+};
 
 
 describe('app/registry-admin', () => {
@@ -58,7 +61,7 @@ describe('app/registry-admin', () => {
   it('refuses a file far larger than any registry before reading it', async () => {
     const { admin: tools } = admin();
     let read = false;
-    const huge: RegistryFile = { name: 'huge.json', size: MAX_REGISTRY_FILE_BYTES + 1, text: async () => ((read = true), '{}') };
+    const huge: RegistryFile = { name: 'huge.json', size: MAX_REGISTRY_FILE_BYTES + 1, arrayBuffer: async () => ((read = true), new ArrayBuffer(2)) };
     const error = await refusal(tools.importFile(huge, 'json'));
     expect(read).to.equal(false);
     expect(importProblems(error)).to.have.length(1);

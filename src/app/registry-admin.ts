@@ -7,6 +7,7 @@
 import { demoRegistry } from '../registry/demo.ts';
 import type { RegistrySnapshot } from '../registry/model.ts';
 import type { Registry } from '../registry/registry.ts';
+import { importText } from '../registry/text-decoding.ts';
 import { ImportError, exportRegistryJson, exportResidentsCsv, importRegistryJson, importResidentsCsv, type ImportProblem } from '../registry/transfer.ts';
 import { appDatabase } from './database.ts';
 import { readDemoMode } from './demo-mode.ts';
@@ -23,7 +24,8 @@ export type RegistryFileKind = 'json' | 'csv';
 export interface RegistryFile {
   readonly name: string;
   readonly size: number;
-  text(): Promise<string>;
+  /** The bytes, not `text()`: a CSV from Excel is Shift_JIS, which `Blob.text()` would read as UTF-8 mojibake. */
+  arrayBuffer(): Promise<ArrayBuffer>;
 }
 
 export interface RegistryAdminDeps {
@@ -61,7 +63,7 @@ export class RegistryAdmin {
       const megabytes = (file.size / 1048576).toFixed(0);
       throw new ImportError([{ file: file.name, line: 0, field: '', code: 'import.file-too-large', params: { megabytes } }]);
     }
-    const text = await file.text();
+    const text = importText(new Uint8Array(await file.arrayBuffer()), file.name);
     const registry = await this.deps.registry();
     return kind === 'json' ? importRegistryJson(registry, text, file.name) : importResidentsCsv(registry, text, file.name);
   }

@@ -71,11 +71,9 @@ export async function loadVerifierInput(input: VerifierInput, signal?: AbortSign
     return image;
   }
   if (isPdfFile(file)) {
-    // PDF.js loads only when a PDF is chosen.
-    const { renderPdfBackPage } = await import('../vision/pdf-input.ts');
-    const image = await renderPdfBackPage(file);
-    if (signal?.aborted) throw new AbortedError();
-    return image;
+    // PDF.js loads only when a PDF is chosen, in a worker that Cancel terminates.
+    const { renderPdfBackPageInWorker } = await import('./pdf-page.ts');
+    return renderPdfBackPageInWorker(file, { signal });
   }
   return readImageFile(file);
 }

@@ -180,6 +180,14 @@ describe('carrier bad input', () => {
     await expectError(decodeCarrier(img, key), CarrierDamagedError);
   });
 
+  it('half blacked out (either half, or a corner quarter past the middle): damaged, not blurry', async () => {
+    for (const [x0, y0, x1, y1] of [[0.25, 0, 0.75, 1], [0, 0.25, 1, 0.75], [0.3, 0.3, 1, 1]]) {
+      const img = page(side + 80, side + 80, [{ symbol, dpi: 300, x: 40, y: 40 }]);
+      blot(img, 40 + Math.floor(side * x0), 40 + Math.floor(side * y0), Math.floor(side * (x1 - x0)), Math.floor(side * (y1 - y0)));
+      await expectError(decodeCarrier(img, key), CarrierDamagedError);
+    }
+  });
+
   it('the wrong key: wrong-key error; a malformed key: key error', async () => {
     const img = page(side + 80, side + 80, [{ symbol, dpi: 300, x: 40, y: 40 }]);
     await expectError(decodeCarrier(img, randomBytes(32, 99)), CarrierWrongKeyError);

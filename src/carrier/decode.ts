@@ -10,6 +10,7 @@
  *   orient.ts       the 8 orientations ranked by the corner tags; the header decides
  *   soft-values.ts  per-region black/white levels, sharpening and equalisation against blur
  *   blocks.ts       Reed–Solomon with erasures, iterative decoding, un-whitening, CRC-32
+ *   occlusion.ts    on failure: blur (low contrast everywhere) or damage (flat regions)
  *
  * Every loop is bounded; bad input ends in a typed CarrierError.
  */
@@ -19,6 +20,7 @@ import { decodeData, type CorrectionOutcome } from './blocks.ts';
 import { MODULE_UNITS_PER_INCH, layoutFor, moduleMmOf, type HeaderFields, type Layout } from './format.ts';
 import { toGrey } from './input.ts';
 import { binarisationWindows, confirmedFinders, finderQuads, gridSizesNear, locateFinders, type FinderCorner, type FinderQuad } from './locate.ts';
+import { flatTileShare } from './occlusion.ts';
 import { orientationOf, orientSymbol, type Orientation } from './orient.ts';
 import { cornerSearchRanges, gridMapFor, pixelsPerModule, refineGrid } from './refine.ts';
 import { sampleGrid, type GridMap } from './sample.ts';
@@ -80,8 +82,13 @@ const MIN_PIXELS_PER_MODULE = 1.2;
 const TOO_SMALL_PIXELS_PER_MODULE = 1.6;
 /** Finder quads tried before giving up (bounds the time spent on cluttered images). */
 const MAX_QUAD_ATTEMPTS = 6;
-/** Share of function modules misread above which a failure is blamed on blur. */
+/** Share of function modules misread above which a failure is blamed on blur … */
 const BLURRY_FUNCTION_ERRORS = 0.12;
+/** … unless at least this share of the symbol is flat: then something covers it (occlusion.ts). */
+const OCCLUDED_TILE_SHARE = 0.15;
+
+/** Blur when function modules are misread all over; damage when whole regions are covered. */
+const looksBlurry = (functionErrors: number, flatShare: number) => functionErrors > BLURRY_FUNCTION_ERRORS && flatShare < OCCLUDED_TILE_SHARE;
 
 export async function decodeCarrier(image: ImageInput, key: Uint8Array, options: DecodeOptions = {}): Promise<DecodeResult> {
   const { signal, onProgress } = options;
@@ -104,7 +111,7 @@ export async function decodeCarrier(image: ImageInput, key: Uint8Array, options:
   if (!data.payload) {
     if (data.checksumFailed) throw new CarrierDamagedError('checksum');
     if (ppm < TOO_SMALL_PIXELS_PER_MODULE) throw new CarrierTooSmallError(ppm);
-    if (orientation.functionErrors > BLURRY_FUNCTION_ERRORS) throw new CarrierBlurryError();
+    if (looksBlurry(orientation.functionErrors, flatTileShare(values, layout.size))) throw new CarrierBlurryError();
     throw new CarrierDamagedError('data');
   }
   onProgress?.({ stage: 'done', fraction: 1 });
@@ -144,6 +151,8 @@ interface SymbolSearch {
   /** Module pitch of the best-scoring finder group: the one a failure is explained by. */
   readonly bestModule: number;
   readonly fewestFunctionErrors: number;
+  /** flatTileShare of the samples that had the fewest function errors. */
+  readonly flatShare: number;
   readonly otherVersion: HeaderFields | null;
 }
 
@@ -152,6 +161,7 @@ async function findSymbol(grey: GreyImage, checkpoint: () => Promise<void>, onQu
   let findersSeen = 0;
   let bestModule = Infinity;
   let fewestFunctionErrors = 1;
+  let flatShare = 0;
   let otherVersion: HeaderFields | null = null;
   const tried: FinderCorner[] = [];
   let attempts = 0;
@@ -170,22 +180,26 @@ async function findSymbol(grey: GreyImage, checkpoint: () => Promise<void>, onQu
       if (bestModule === Infinity) bestModule = quad.module;
       if (quad.module < MIN_PIXELS_PER_MODULE) continue;
       const outcome = readSymbolAt(grey, quad);
-      fewestFunctionErrors = Math.min(fewestFunctionErrors, outcome.functionErrors);
+      if (outcome.functionErrors < fewestFunctionErrors) {
+        fewestFunctionErrors = outcome.functionErrors;
+        flatShare = outcome.flatShare;
+      }
       if (outcome.otherVersion) otherVersion = outcome.otherVersion;
       await checkpoint();
-      if (outcome.symbol) return { symbol: outcome.symbol, findersSeen, bestModule, fewestFunctionErrors, otherVersion };
+      if (outcome.symbol) return { symbol: outcome.symbol, findersSeen, bestModule, fewestFunctionErrors, flatShare, otherVersion };
     }
   }
-  return { symbol: null, findersSeen, bestModule, fewestFunctionErrors, otherVersion };
+  return { symbol: null, findersSeen, bestModule, fewestFunctionErrors, flatShare, otherVersion };
 }
 
 /**
  * For each grid size near the quad's estimate: refine the grid, sample it once, and read the
  * header in each orientation (the other orientations are symmetries of the same samples).
  */
-function readSymbolAt(grey: GreyImage, quad: FinderQuad): { symbol: LocatedSymbol | null; otherVersion: HeaderFields | null; functionErrors: number } {
+function readSymbolAt(grey: GreyImage, quad: FinderQuad): { symbol: LocatedSymbol | null; otherVersion: HeaderFields | null; functionErrors: number; flatShare: number } {
   let otherVersion: HeaderFields | null = null;
   let functionErrors = 1;
+  let flatShare = 0;
   for (const size of gridSizesNear(quad.sizeEstimate)) {
     const layout = layoutFor(size);
     const map = gridMapFor(quad, layout);
@@ -194,10 +208,13 @@ function readSymbolAt(grey: GreyImage, quad: FinderQuad): { symbol: LocatedSymbo
     const values = sampleGrid(grey, map, size);
     const read = orientSymbol(values, layout);
     if (read.otherVersion) otherVersion = read.otherVersion;
-    functionErrors = Math.min(functionErrors, read.functionErrors);
-    if (read.orientation) return { symbol: { layout, map, values, orientation: read.orientation, alignmentFound }, otherVersion, functionErrors };
+    if (read.functionErrors < functionErrors) {
+      functionErrors = read.functionErrors;
+      flatShare = flatTileShare(values, size);
+    }
+    if (read.orientation) return { symbol: { layout, map, values, orientation: read.orientation, alignmentFound }, otherVersion, functionErrors, flatShare };
   }
-  return { symbol: null, otherVersion, functionErrors };
+  return { symbol: null, otherVersion, functionErrors, flatShare };
 }
 
 /** Why no symbol was read, from the best evidence the search left. */
@@ -205,7 +222,7 @@ function notFoundError(search: SymbolSearch): Error {
   if (search.otherVersion) return new CarrierFormatError(`version ${search.otherVersion.version}`);
   if (search.bestModule === Infinity) return new CarrierNotFoundError(search.findersSeen);
   if (search.bestModule < TOO_SMALL_PIXELS_PER_MODULE) return new CarrierTooSmallError(search.bestModule);
-  if (search.fewestFunctionErrors > BLURRY_FUNCTION_ERRORS) return new CarrierBlurryError();
+  if (looksBlurry(search.fewestFunctionErrors, search.flatShare)) return new CarrierBlurryError();
   return new CarrierDamagedError('format header');
 }
 

@@ -84,6 +84,8 @@ export const IMPORT_PROBLEM_CODES = [
   'import.no-such-resident',
   'import.text-impression-incomplete',
   'import.impression-size-mismatch',
+  'import.utf16-without-bom',
+  'import.unknown-encoding',
 ] as const;
 export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
 

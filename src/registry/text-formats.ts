@@ -67,7 +67,9 @@ export function parseJsonWithLines(text: string): { value: unknown; lines: Map<s
         const key = parseString();
         skip();
         if (text[at++] !== ':') fail(`expected ':' after "${key}"`);
-        obj[key] = parseValue(path ? `${path}.${key}` : key);
+        // Defined, not assigned: `obj["__proto__"] = …` would set the prototype instead (and its
+        // fields would then be read as if present); defined, it is an own key like any other.
+        Object.defineProperty(obj, key, { value: parseValue(path ? `${path}.${key}` : key), enumerable: true, writable: true, configurable: true });
         skip();
         const next = text[at++];
         if (next === '}') return obj;

@@ -119,4 +119,31 @@ describe('registry import and export', () => {
     expect(lines.get('a[1].b')).to.equal(3);
     expect(lines.get('c')).to.equal(4);
   });
+
+  it('guards every exported cell a spreadsheet would run as a formula, and reads it back unchanged (OWASP CSV injection)', () => {
+    const hostile = ['=HYPERLINK("http://evil.example","x")', '+SUM(A1:A9)', '-2+3', '@SUM(A1)', '\t=1', '\r=1', '＝1', "'=already quoted", 'plain', "it's"];
+    const residents = demoRegistry.residents.map((r, i) => (i < hostile.length ? { ...r, name: hostile[i] } : r));
+    const csv = exportResidentsCsv(residents);
+    const cells = parseCsv(csv).slice(1).map((r) => r.fields[3]);
+    for (const cell of cells) expect(/^[=+\-@\t\r＝＋－＠]/.test(cell), cell).to.equal(false);
+    expect(cells.slice(0, 4)).to.deep.equal(["'=HYPERLINK(\"http://evil.example\",\"x\")", "'+SUM(A1:A9)", "'-2+3", "'@SUM(A1)"]);
+    expect(cells.slice(7, 10)).to.deep.equal(["''=already quoted", 'plain', "it's"]);
+    expect(parseResidentsCsv(csv, demoRegistry).residents).to.deep.equal(residents);
+  });
+
+  it('treats a "__proto__" key as an unknown field, never as the fields it holds', () => {
+    const json = exportRegistryJson(demoRegistry);
+    // The first resident without "previousAddress" loses "name" and smuggles both through __proto__.
+    const first = demoRegistry.residents[0];
+    const hostile = edit(json, `"name": "${first.name}",`, `"__proto__": { "name": "${first.name}", "dvSupport": true },`);
+    const problems = problemsOf(() => parseRegistryJson(hostile));
+    expect(problems.map((p) => [p.field, p.code])).to.deep.include.members([
+      ['residents[0].name', 'import.required'],
+      ['residents[0].__proto__', 'import.unknown-field'],
+    ]);
+    const { value } = parseJsonWithLines('{"__proto__": {"polluted": 1}}');
+    expect(Object.getPrototypeOf(value)).to.equal(Object.prototype);
+    expect(Object.keys(value as object)).to.deep.equal(['__proto__']);
+    expect((value as { polluted?: number }).polluted).to.equal(undefined);
+  });
 });

@@ -10,6 +10,7 @@ import { dayFromIso, isoFromDay } from '../documents/dates.ts';
 import { CERTIFICATE_KINDS } from '../documents/types.ts';
 import type { RegistrySnapshot, Resident } from './model.ts';
 import type { Registry } from './registry.ts';
+import { guardFormulaCell, unguardFormulaCell } from './csv-cells.ts';
 import { TextFormatError, parseCsv, parseJsonWithLines, toCsv } from './text-formats.ts';
 import { isValidMunicipalityCode, isValidMyNumber } from './validate.ts';
 
@@ -116,14 +117,15 @@ class Checker {
     const out: Record<string, unknown> = {};
     for (const [name, [fieldSpec, optional]] of Object.entries(spec.fields)) {
       const fieldPath = path ? `${path}.${name}` : name;
-      if (record[name] === undefined || record[name] === null) {
+      // Own properties only: a key such as `__proto__` or `toString` is data, never inherited.
+      if (!Object.hasOwn(record, name) || record[name] === undefined || record[name] === null) {
         if (!optional) this.report(fieldPath, problem('import.required', {}), this.lineOf(path));
         continue;
       }
       out[name] = this.read(fieldSpec, record[name], fieldPath);
     }
     for (const name of Object.keys(record)) {
-      if (!(name in spec.fields)) this.report(path ? `${path}.${name}` : name, problem('import.unknown-field', {}));
+      if (!Object.hasOwn(spec.fields, name)) this.report(path ? `${path}.${name}` : name, problem('import.unknown-field', {}));
     }
     return out;
   }
@@ -406,7 +408,7 @@ export function exportResidentsCsv(residents: readonly Resident[]): string {
       category: r.foreign?.category ?? '', status: r.foreign?.status ?? '', periodEnd: d(r.foreign?.periodEnd), cardNumber: r.foreign?.cardNumber ?? '',
       cardCertificates: r.cardCertificates.join(' '),
     };
-    rows.push(RESIDENT_COLUMNS.map((c) => values[c]));
+    rows.push(RESIDENT_COLUMNS.map((c) => guardFormulaCell(values[c])));
   }
   return toCsv(rows);
 }
@@ -435,7 +437,7 @@ export function parseResidentsCsv(text: string, base: RegistrySnapshot, file = '
       problems.push(...c.problems);
       continue;
     }
-    const cell = (name: Column) => record.fields[header.indexOf(name)];
+    const cell = (name: Column) => unguardFormulaCell(record.fields[header.indexOf(name)]);
     const opt = (name: Column) => (cell(name) === '' ? undefined : cell(name));
     const flag = (name: Column): boolean | undefined => {
       const v = cell(name);

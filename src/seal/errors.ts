@@ -13,6 +13,7 @@ export const SEAL_ERROR_CODES = [
   'cbor.unknown-field',
   'cose.unsupported-algorithm',
   'cose.unknown-critical',
+  'cose.wrong-tag',
   'key.bad-public-key',
   // The seal and its signer certificate (seal.ts, signer-certificate.ts, match.ts)
   'seal.bad-claims',
@@ -73,6 +74,8 @@ export interface SealErrorParams {
   'cbor.unknown-field': What & { readonly key: string };
   'cose.unsupported-algorithm': What;
   'cose.unknown-critical': What;
+  /** The CBOR tag the bytes start with, when it is not 18 (COSE_Sign1); −1 when its head is cut short. */
+  'cose.wrong-tag': What & { readonly tag: number };
   'key.bad-public-key': { readonly problem: 'malformed' | 'unloadable' };
   'seal.bad-claims': { readonly field: string };
   /** `signing`: this tablet's own certificate; `verifying`: the seal's issuer and its signer. */

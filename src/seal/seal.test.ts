@@ -64,6 +64,25 @@ describe('seal', () => {
     expect(seal[0]).to.equal(0x84); // untagged array(4)
   });
 
+  it('accepts a seal wrapped in the COSE_Sign1 tag (RFC 9052 §2, #6.18), and names any other tag', async () => {
+    const seal = await signSeal(claims(), signer());
+    const tagged = Uint8Array.from([0xd2, ...seal]); // 0xC0 | 18: tag 18 in its one-byte form
+    const verdict = await verifySeal(tagged, m.trustList, verifyOptions);
+    if (!verdict.ok) expect.fail(verdict.code);
+    expect(verdict.claims.serial).to.equal(1234567);
+    const mac0 = Uint8Array.from([0xd1, ...seal]); // tag 17: COSE_Mac0
+    expectInvalid(await verifySeal(mac0, m.trustList, verifyOptions), 'cose.wrong-tag');
+    const sign = Uint8Array.from([0xd8, 0x62, ...seal]); // tag 98: COSE_Sign
+    let error: unknown;
+    try {
+      decodeSign1(sign, 'seal');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).to.be.instanceOf(SealError);
+    expect((error as SealError).params).to.deep.include({ tag: 98 });
+  });
+
   it('meets the size budget: one-person 住民票 ≤ 700 bytes, six-person household ≤ 2,200 bytes', async () => {
     const one = await signSeal(juminhyoClaims(1, TEST_MUNICIPALITY, TEST_NOW), signer());
     const six = await signSeal(juminhyoClaims(6, TEST_MUNICIPALITY, TEST_NOW), signer());

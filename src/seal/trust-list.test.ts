@@ -40,6 +40,13 @@ describe('trust list', () => {
     expect(list.roots[0].name).to.equal('千代田区');
   });
 
+  it('opens a list wrapped in the COSE_Sign1 tag 18 (RFC 9052 §2), as COSE libraries write by default', async () => {
+    const tagged = Uint8Array.from([0xd2, ...(await signTrustList(m.content, m.root))]);
+    const list = await openTrustList(tagged, [m.anchor], { demoMode: false });
+    expect(list.version).to.equal(1);
+    expect(list.roots[0].name).to.equal('千代田区');
+  });
+
   it('refuses a list signed by a key that is not an anchor, or altered after signing', async () => {
     const bytes = await signTrustList(m.content, await generateRootKeyPair());
     await expectCode(openTrustList(bytes, [m.anchor], { demoMode: false }), 'trust.unknown-signer');

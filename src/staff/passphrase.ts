@@ -32,10 +32,7 @@ export function normalisePassphrase(passphrase: string): string {
 
 export function checkPassphraseStrength(passphrase: string): void {
   if ([...normalisePassphrase(passphrase).trim()].length < MIN_PASSPHRASE_LENGTH) {
-    throw new StaffAccessError('staff.passphrase-too-short', {
-      ja: `パスフレーズは${MIN_PASSPHRASE_LENGTH}文字以上にしてください。覚えやすい言葉をいくつか組み合わせると安全です。`,
-      en: `The passphrase must be at least ${MIN_PASSPHRASE_LENGTH} characters. A few words strung together are both safe and memorable.`,
-    });
+    throw new StaffAccessError('staff.passphrase-too-short', { min: MIN_PASSPHRASE_LENGTH });
   }
 }
 
@@ -89,14 +86,8 @@ export function assertNotLocked(lockout: Lockout, now: number): void {
   if (lockout.lockedUntil <= now) return;
   const seconds = Math.ceil((lockout.lockedUntil - now) / 1000);
   const wait = seconds >= 60 ? { ja: `${Math.ceil(seconds / 60)}分`, en: `${Math.ceil(seconds / 60)} min` } : { ja: `${seconds}秒`, en: `${seconds} s` };
-  throw new StaffAccessError('staff.locked', {
-    ja: `パスフレーズの誤りが続いたため、${wait.ja}後までお待ちください。パスキーがあればすぐにサインインできます。`,
-    en: `Too many wrong passphrases: wait ${wait.en}. A passkey can sign in right away.`,
-  });
+  throw new StaffAccessError('staff.locked', { wait });
 }
 
 export const wrongPassphrase = (lockout: Lockout) =>
-  new StaffAccessError('staff.wrong-passphrase', {
-    ja: lockout.failures >= FREE_ATTEMPTS - 1 ? 'パスフレーズが違います。続けて間違えると、しばらく入力できなくなります。' : 'パスフレーズが違います。',
-    en: lockout.failures >= FREE_ATTEMPTS - 1 ? 'Wrong passphrase. More wrong tries lock the passphrase for a while.' : 'Wrong passphrase.',
-  });
+  new StaffAccessError('staff.wrong-passphrase', { lockNext: lockout.failures >= FREE_ATTEMPTS - 1 });

@@ -16,6 +16,7 @@ import { fromBase64, sha256, toBase64, toHex } from '../bytes/bytes.ts';
 import type { IDBPTransaction } from 'idb';
 import { KofuError, type ParamsOf } from '../bytes/errors.ts';
 import type { StoreErrorCode, StoreErrorParams } from './errors.ts';
+import { invalidBackupValue } from './backup-validate.ts';
 import type { KofuDatabase } from './database.ts';
 import { keepSerialHighWater, mergeIssuanceLogs, type Row } from './restore-rules.ts';
 import { SCHEMA_VERSION, StoreName, backupStores } from './schema.ts';
@@ -166,6 +167,8 @@ export async function parseBackup(file: Blob | string): Promise<BackupContent> {
   for (const [name, rows] of Object.entries(content.stores)) {
     if (!backupStores.includes(name) || !Array.isArray(rows) || !rows.every((row) => Array.isArray(row) && row.length === 2)) notABackup();
   }
+  const misfit = invalidBackupValue(content.stores, decodeValue);
+  if (misfit) refuse('backup.invalid-value', misfit);
   return content;
 }
 

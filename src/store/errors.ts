@@ -11,6 +11,7 @@ export const STORE_ERROR_CODES = [
   'backup.unknown-format-version',
   'backup.checksum-mismatch',
   'backup.newer-schema',
+  'backup.invalid-value',
   'backup.write-failed',
   'backup.log-diverged',
   'registry.replace-failed',
@@ -24,4 +25,6 @@ export interface StoreErrorParams {
   'backup.unsupported-value': { readonly path: string };
   /** The file's size in whole MB, as printed. */
   'backup.too-large': { readonly megabytes: string };
+  /** The store and the path inside it of the first value that store cannot hold (src/store/backup-validate.ts). */
+  'backup.invalid-value': { readonly store: string; readonly path: string };
 }

@@ -10,6 +10,8 @@ export const VISION_ERROR_CODES = [
   'vision.pdf-no-back',
   'vision.pdf-unreadable',
   'vision.too-many-pixels',
+  'vision.pdf-too-complex',
+  'vision.pdf-too-slow',
   'vision.tiff-corrupt',
   'vision.tiff-unsupported',
 ] as const;
@@ -21,6 +23,10 @@ export interface VisionErrorParams {
   'vision.file-too-large': { readonly megabytes: string; readonly max: number };
   /** The image's size in whole megapixels, as printed. */
   'vision.too-many-pixels': { readonly megapixels: string };
+  /** The drawing-operator cap of a PDF back page (MAX_PDF_OPERATORS). */
+  'vision.pdf-too-complex': { readonly max: number };
+  /** The deadline for drawing a PDF back page, in whole seconds. */
+  'vision.pdf-too-slow': { readonly seconds: number };
   /** What is damaged in the TIFF, in each UI language (a structural detail, src/vision/tiff-input.ts). */
   'vision.tiff-corrupt': { readonly detail: { readonly ja: string; readonly en: string } };
   /** The TIFF compression's name (e.g. Zstandard). */

@@ -5,6 +5,7 @@
  */
 import { KofuError, type NoParams, type ParamsOf } from '../bytes/errors.ts';
 import type { VisionErrorCode, VisionErrorParams } from './errors.ts';
+import { imageSizeFromHeader } from './image-header.ts';
 
 /** A 600 dpi colour scan of A4 saved as PNG is about 30–60 MB; nothing kofu needs is larger. */
 export const MAX_INPUT_BYTES = 80 * 1024 * 1024;
@@ -33,6 +34,15 @@ export function checkPixelCount(width: number, height: number): void {
   }
 }
 
+/** Enough of a file to reach a JPEG's frame header behind EXIF (APP1 ≤ 64 KB) and a few more segments. */
+const HEADER_BYTES = 256 * 1024;
+
+/** Refuses an image whose header already declares too many pixels, before the browser decodes it. */
+async function checkDeclaredPixels(file: Blob): Promise<void> {
+  const size = imageSizeFromHeader(new Uint8Array(await file.slice(0, HEADER_BYTES).arrayBuffer()));
+  if (size) checkPixelCount(size.width, size.height);
+}
+
 /** Resolution the image would have if it showed a whole A4 page (297 mm on the long side). */
 export function dpiIfA4(width: number, height: number): number {
   return Math.round(Math.max(width, height) / (297 / 25.4));
@@ -40,6 +50,7 @@ export function dpiIfA4(width: number, height: number): number {
 
 export async function readImageFile(file: Blob): Promise<ImageData> {
   checkInputSize(file.size);
+  await checkDeclaredPixels(file);
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(file);

@@ -4,7 +4,8 @@ import { loadCertificateFont } from '../render/font-asset.ts';
 import { layoutCertificate } from '../render/render.ts';
 import { verifyImage } from '../verify/pipeline.ts';
 import { FIXTURE_NOW, carrierGrey, demoSetup, issueDemo, qrGrey, type Grey } from '../verify/testing/back-side.ts';
-import { renderPdfBackPage } from './pdf-input.ts';
+import { MAX_PDF_OPERATORS, renderPdfBackPage } from './pdf-input.ts';
+import { pdfWithRectangles } from './testing/hostile-pdf.ts';
 import { reportReason } from '../ui/shared/error-messages.ts';
 
 async function png(grey: Grey): Promise<Uint8Array> {
@@ -47,5 +48,19 @@ describe('PDF input', function () {
     expect(noBack.code).to.equal('vision.pdf-no-back');
     const junk = await renderPdfBackPage(new Blob(['%PDF-1.7 not really'])).catch((e) => e);
     expect(junk.code).to.equal('vision.pdf-unreadable');
+  });
+
+  it('stops a small PDF whose back page draws 2,000,000 rectangles at the operator bound, within seconds', async () => {
+    const pdf = await pdfWithRectangles(2_000_000);
+    expect(pdf.length).to.be.below(200_000);
+    const started = performance.now();
+    const error = await renderPdfBackPage(new Blob([pdf.slice()])).catch((e: unknown) => e);
+    const seconds = (performance.now() - started) / 1000;
+    expect((error as { code?: string }).code, String(error)).to.equal('vision.pdf-too-complex');
+    expect((error as { messageIn(l: string): string }).messageIn('en')).to.contain('too many drawing operations');
+    expect(seconds, 'seconds to refuse').to.be.below(5);
+    // Below the bound the same construction renders: the bound is what refuses it.
+    const small = await renderPdfBackPage(new Blob([(await pdfWithRectangles(MAX_PDF_OPERATORS / 4)).slice()]), { dpi: 72 });
+    expect([small.width, small.height]).to.deep.equal([595, 842]);
   });
 });

@@ -1,9 +1,20 @@
 /**
  * A kofu PDF as verifier input: the back page of its first sheet (page 2: every sheet is a front
  * page followed by its back) rendered at scan resolution with PDF.js (pdfjs-dist), so the same
- * pipeline reads it as a 300 dpi flatbed scan. PDF.js and its worker are loaded on first use only
- * and served from this app's origin (precached by the service worker): it works offline.
- * Browser edge: OffscreenCanvas.
+ * pipeline reads it as a 300 dpi flatbed scan. PDF.js is loaded on first use only and served from
+ * this app's origin (precached by the service worker): it works offline.
+ *
+ * Hostile PDFs: a few kilobytes of compressed content can expand to millions of drawing operators
+ * (2,000,000 rectangles took 8–50 s and 5–6 GB in Chromium). The work is bounded here by the
+ * operators executed (a kofu back page draws two images and a few rectangles), and the app runs
+ * this in a worker it terminates on Cancel or after a deadline (src/app/pdf-page.ts).
+ *
+ * Runs in a worker or a page, every canvas an OffscreenCanvas. PDF.js parses in a worker of its
+ * own, started here (in a worker: nested, handed to PDF.js as its port, since PDF.js would look
+ * for `window.location`), so the page's operators arrive in chunks while parsing goes on and the
+ * bound can stop it early. Where a worker cannot start another one, PDF.js parses in this thread
+ * ("fake worker"); it then delivers operators only at the end, and the deadline in
+ * src/app/pdf-page.ts is what stops a hostile page. Browser edges: OffscreenCanvas, Worker.
  */
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { KofuError, type NoParams, type ParamsOf } from '../bytes/errors.ts';
@@ -17,14 +28,91 @@ export class PdfInputError<Code extends VisionErrorCode = VisionErrorCode> exten
 /** The back of sheet 1. */
 export const BACK_PAGE = 2;
 const POINTS_PER_INCH = 72;
+/**
+ * Drawing operators allowed on the back page. kofu's back page has a few dozen (jsPDF: two image
+ * XObjects, their transforms, a few rectangles and text); 10,000 leaves room for any re-saved
+ * copy and stops a hostile page within a fraction of a second of parsing.
+ */
+export const MAX_PDF_OPERATORS = 10_000;
 
-export async function renderPdfBackPage(file: Blob, dpi = 300): Promise<ImageData> {
-  checkInputSize(file.size);
+/** PDF.js canvas factory for any thread: OffscreenCanvas instead of `document.createElement`. */
+class OffscreenCanvasFactory {
+  create(width: number, height: number) {
+    if (width <= 0 || height <= 0) throw new Error('Invalid canvas size');
+    const canvas = new OffscreenCanvas(width, height);
+    return { canvas, context: canvas.getContext('2d', { willReadFrequently: true }) };
+  }
+  reset(entry: { canvas: OffscreenCanvas | null }, width: number, height: number) {
+    if (!entry.canvas) throw new Error('Canvas is not specified');
+    entry.canvas.width = width;
+    entry.canvas.height = height;
+  }
+  destroy(entry: { canvas: OffscreenCanvas | null; context: unknown }) {
+    if (entry.canvas) entry.canvas.width = entry.canvas.height = 0;
+    entry.canvas = null;
+    entry.context = null;
+  }
+}
+
+/** No SVG filters (they need a DOM): a kofu back page uses none; a page that does renders without them. */
+class NoFilterFactory {
+  addFilter() {
+    return 'none';
+  }
+  addHCMFilter() {
+    return 'none';
+  }
+  addAlphaFilter() {
+    return 'none';
+  }
+  addLuminosityFilter() {
+    return 'none';
+  }
+  addHighlightHCMFilter() {
+    return 'none';
+  }
+  destroy() {}
+}
+
+const tooComplex = () => new PdfInputError('vision.pdf-too-complex', { max: MAX_PDF_OPERATORS });
+
+type Pdfjs = typeof import('pdfjs-dist');
+
+/** PDF.js, and the worker it parses in: its own in a page, a nested one in a worker, none (same thread) where nesting is unavailable. */
+async function loadPdfjs(): Promise<{ pdfjs: Pdfjs; parser?: InstanceType<Pdfjs['PDFWorker']>; nested?: Worker }> {
   const pdfjs = await import('pdfjs-dist');
   pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
-  const data = new Uint8Array(await file.arrayBuffer());
+  const inPage = typeof window !== 'undefined';
+  if (inPage) return { pdfjs };
+  if (typeof Worker !== 'undefined') {
+    const nested = new Worker(workerUrl, { type: 'module', name: 'kofu-pdfjs' });
+    return { pdfjs, parser: new pdfjs.PDFWorker({ port: nested as never }), nested };
+  }
+  // Sets globalThis.pdfjsWorker, which PDF.js then runs in this thread.
+  await import(/* @vite-ignore */ workerUrl);
+  return { pdfjs };
+}
+
+export interface PdfRenderOptions {
+  readonly dpi?: number;
+  readonly maxOperators?: number;
+}
+
+export async function renderPdfBackPage(file: Blob | Uint8Array, options: PdfRenderOptions = {}): Promise<ImageData> {
+  const { dpi = 300, maxOperators = MAX_PDF_OPERATORS } = options;
+  checkInputSize(file instanceof Blob ? file.size : file.length);
+  const { pdfjs, parser, nested } = await loadPdfjs();
+  const data = file instanceof Blob ? new Uint8Array(await file.arrayBuffer()) : file;
   // No font faces, no system fonts, no wasm decoders: the back page is images and rectangles.
-  const task = pdfjs.getDocument({ data, disableFontFace: true, useSystemFonts: false, useWasm: false });
+  const task = pdfjs.getDocument({
+    data,
+    disableFontFace: true,
+    useSystemFonts: false,
+    useWasm: false,
+    CanvasFactory: OffscreenCanvasFactory,
+    FilterFactory: NoFilterFactory,
+    worker: parser,
+  } as Parameters<typeof pdfjs.getDocument>[0]);
   let document;
   try {
     document = await task.promise;
@@ -44,9 +132,32 @@ export async function renderPdfBackPage(file: Blob, dpi = 300): Promise<ImageDat
     const context = canvas.getContext('2d', { willReadFrequently: true })!;
     context.fillStyle = '#fff';
     context.fillRect(0, 0, width, height);
-    await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: context as unknown as CanvasRenderingContext2D, viewport }).promise;
+    let exceeded = false;
+    const render = page.render({
+      canvas: canvas as unknown as HTMLCanvasElement,
+      canvasContext: context as unknown as CanvasRenderingContext2D,
+      viewport,
+      // Called with each operator's index as it is executed, while the parser still streams the
+      // rest: the first operator past the bound cancels the render, which stops the parser too.
+      operationsFilter: (index: number) => {
+        if (index < maxOperators) return true;
+        if (!exceeded) {
+          exceeded = true;
+          queueMicrotask(() => render.cancel());
+        }
+        return false;
+      },
+    });
+    try {
+      await render.promise;
+    } catch (cause) {
+      if (exceeded) throw tooComplex();
+      throw cause;
+    }
     return context.getImageData(0, 0, width, height);
   } finally {
     await task.destroy();
+    parser?.destroy();
+    nested?.terminate();
   }
 }

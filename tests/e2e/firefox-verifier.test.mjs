@@ -11,6 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import puppeteer from 'puppeteer-core';
 import { makePng } from '../support/png.mjs';
 import { backSidePng } from './back-side.mjs';
+import { backSidePdf } from './back-side-pdf.mjs';
 import { serveApp } from './harness.mjs';
 
 const firefoxPath = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
@@ -131,6 +132,35 @@ describe('verifier in Firefox', () => {
     assert.match(result.serial, /^[0-9A-F]{6}-000011$/);
     assert.equal(result.restoredWidth, 827);
     assert.ok(result.ink > 0.005, `the restored image has ink (${result.ink})`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('verifies a kofu PDF: its back page rendered by PDF.js in the pdf-page worker (OffscreenCanvas)', { skip, timeout: 120_000 }, async () => {
+    const issued = await backSidePdf({ serial: 15 });
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${app.origin}/verify`);
+    await waitForText(page, 'h1', '証明書の確認');
+    const input = await page.evaluateHandle(
+      `document.querySelector('kofu-app').shadowRoot.querySelector('kofu-verifier-home').shadowRoot.querySelector('input[type=file]')`,
+    );
+    const dir = await mkdtemp(path.join(tmpdir(), 'kofu-firefox-'));
+    await writeFile(path.join(dir, 'certificate-000015.pdf'), issued.pdf);
+    await input.uploadFile(path.join(dir, 'certificate-000015.pdf'));
+    try {
+      await page.waitForFunction(`!!(${verdictRoot})?.querySelector('section[data-verdict]')`, { timeout: 90_000, polling: 200 });
+    } catch (error) {
+      const shown = await page.evaluate(`document.querySelector('kofu-app')?.shadowRoot?.querySelector('main')?.innerText ?? ''`);
+      throw new Error(`no verdict appeared; the page shows: ${shown}`, { cause: error });
+    }
+    const result = await page.evaluate(`(() => {
+      const section = (${verdictRoot}).querySelector('section[data-verdict]');
+      const serial = (${verdictRoot}).querySelector('[data-field="serial"]');
+      return { verdict: section.dataset.verdict, text: section.textContent, serial: serial ? serial.textContent.trim() : '' };
+    })()`);
+    assert.equal(result.verdict, 'demo', result.text);
+    assert.equal(result.serial, issued.serial);
     assert.deepEqual(errors, []);
     await page.close();
   });

@@ -129,10 +129,7 @@ export class StaffAccess {
   authorize(): StaffSession {
     const session = this.current();
     if (!session) {
-      throw new StaffAccessError('staff.signed-out', {
-        ja: '職員としてサインインしていません（一定時間操作がないとサインアウトします）。サインインしてから操作してください。何も変更していません。',
-        en: 'No staff member is signed in (sign-in ends after a few minutes without input). Sign in, then try again. Nothing was changed.',
-      });
+      throw new StaffAccessError('staff.signed-out');
     }
     this.touch();
     return session;
@@ -225,10 +222,7 @@ export class StaffAccess {
   async setUp(role: DeviceRole, first: FirstCredential): Promise<StaffSession> {
     const db = await this.deps.database();
     if ((await listCredentials(db)).length > 0) {
-      throw new StaffAccessError('staff.already-set-up', {
-        ja: 'この端末はすでに設定されています。職員としてサインインしてから変更してください。',
-        en: 'This device is already set up. Sign in as staff to change it.',
-      });
+      throw new StaffAccessError('staff.already-set-up');
     }
     const credential = first.kind === 'passkey' ? await this.newPasskey(db, first.label) : await this.newPassphrase(first.passphrase, first.label);
     await putCredential(db, credential);
@@ -300,10 +294,7 @@ export class StaffAccess {
     const db = await this.deps.database();
     const stored = await readCredential(db, PASSPHRASE_CREDENTIAL_ID);
     if (stored?.kind !== 'passphrase') {
-      throw new StaffAccessError('staff.no-passphrase', {
-        ja: 'この端末には職員パスフレーズが設定されていません。パスキーでサインインしてください。',
-        en: 'No staff passphrase is set on this device. Sign in with a passkey.',
-      });
+      throw new StaffAccessError('staff.no-passphrase');
     }
     const lockout = await readLockout(db);
     assertNotLocked(lockout, this.now());
@@ -343,10 +334,7 @@ export class StaffAccess {
       const db = await this.deps.database();
       const credentials = await listCredentials(db);
       if (credentials.length <= 1) {
-        throw new StaffAccessError('staff.last-credential', {
-          ja: '最後の職員認証は削除できません。先に別のパスキーかパスフレーズを登録してください。',
-          en: 'The last staff credential cannot be removed. Register another passkey or passphrase first.',
-        });
+        throw new StaffAccessError('staff.last-credential');
       }
       await deleteCredential(db, id);
     }, () => ({ credential: id }));

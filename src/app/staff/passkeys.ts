@@ -37,14 +37,7 @@ const buffer = (bytes: Uint8Array) => bytes as Uint8Array<ArrayBuffer>;
 const descriptor = (id: Uint8Array): PublicKeyCredentialDescriptor => ({ type: 'public-key', id: buffer(id) });
 
 function cancelled(cause: unknown): StaffAccessError {
-  return new StaffAccessError(
-    'staff.passkey-cancelled',
-    {
-      ja: 'パスキーの操作が取り消されたか、時間内に終わりませんでした。もう一度お試しください。',
-      en: 'The passkey step was cancelled or timed out. Please try again.',
-    },
-    { cause },
-  );
+  return new StaffAccessError('staff.passkey-cancelled', {}, { cause });
 }
 
 export function passkeysSupported(): boolean {

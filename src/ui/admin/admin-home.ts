@@ -59,9 +59,12 @@ export class KofuAdminHome extends LitElement {
     }, { name: 'backup.save', detail: { personalNumbers: true } });
   }
 
+  /** Checks the file and shows what it replaces, store by store; restores only when staff agree. */
   private restore(file: File | undefined): Promise<void> | undefined {
-    if (!file || !confirm(t('admin.backup.confirm'))) return undefined;
+    if (!file) return undefined;
     return this.tasks.run('main', async () => {
+      const plan = await backupTools().inspect(file);
+      if (!confirm(t('admin.backup.confirm', plan))) return t('admin.backup.cancelled');
       const summary = await backupTools().restore(file);
       const date = new Date(summary.createdAt).toLocaleString(language() === 'ja' ? 'ja-JP' : 'en-GB');
       return t('admin.backup.restored', { records: summary.records, date });

@@ -59,6 +59,14 @@ export const visionMessages: MessageTable<VisionErrorCode, VisionErrorParams> = 
     ja: (p) => `画像の画素数が多すぎます（${p.megapixels}メガピクセル）。スキャナーの解像度を300dpiにしてください。`,
     en: (p) => `The image has too many pixels (${p.megapixels} megapixels). Set the scanner to 300 dpi.`,
   },
+  'vision.pdf-too-complex': {
+    ja: (p) => `このPDFの裏面は描画命令が多すぎるため（${p.max.toLocaleString('ja-JP')}を超えています）、読み込みを中止しました。kofuが発行したPDFか確認するか、裏面をスキャンした画像を選んでください。`,
+    en: (p) => `The back page of this PDF has too many drawing operations (more than ${p.max.toLocaleString('en-GB')}), so reading it was stopped. Check that it is a PDF issued by kofu, or choose a scan of the back side.`,
+  },
+  'vision.pdf-too-slow': {
+    ja: (p) => `このPDFの裏面は${p.seconds}秒以内に描画できなかったため、読み込みを中止しました。kofuが発行したPDFか確認するか、裏面をスキャンした画像を選んでください。`,
+    en: (p) => `The back page of this PDF could not be drawn within ${p.seconds} s, so reading it was stopped. Check that it is a PDF issued by kofu, or choose a scan of the back side.`,
+  },
   'vision.tiff-corrupt': {
     ja: (p) => `このTIFFファイルは壊れているため読み取れません（${p.detail.ja}）。スキャンをやり直すか、PNGまたはJPEG形式で保存してください。`,
     en: (p) => `This TIFF file is damaged and cannot be read (${p.detail.en}). Scan again, or save the scan as PNG or JPEG.`,

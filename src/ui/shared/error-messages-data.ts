@@ -40,6 +40,10 @@ export const storeMessages: MessageTable<StoreErrorCode, StoreErrorParams> = {
     ja: 'このバックアップは新しいバージョンのkofuで作成されています。アプリを更新してから読み込んでください。端末のデータは変更していません。',
     en: 'This backup was made by a newer version of kofu. Update the app, then import it. Nothing on this device was changed.',
   },
+  'backup.invalid-value': {
+    ja: (p) => `バックアップの「${p.store}」に、この端末で使えない値があります（${p.path}）。別のバックアップを使ってください。端末のデータは変更していません。`,
+    en: (p) => `The backup’s “${p.store}” holds a value this device cannot use (${p.path}). Use another backup. Nothing on this device was changed.`,
+  },
   'backup.write-failed': {
     ja: 'バックアップの内容を書き込めませんでした。端末のデータは元のままです。',
     en: 'The backup could not be written. The data on this device is unchanged.',
@@ -209,4 +213,6 @@ export const importProblemMessages: MessageTable<ImportProblemCode, ImportProble
   'import.no-such-resident': { ja: '存在しない住民です', en: 'no such resident' },
   'import.text-impression-incomplete': { ja: '文字の印影には text と shape が必要です', en: 'a text impression needs text and shape' },
   'import.impression-size-mismatch': { ja: '印影画像の大きさとデータが一致しません', en: 'the impression bitmap does not match its size' },
+  'import.utf16-without-bom': { ja: 'UTF-16（BOMなし）のファイルは読めません。UTF-8 または Shift_JIS で保存し直してください', en: 'UTF-16 without a byte order mark cannot be read; save the file as UTF-8 or Shift_JIS' },
+  'import.unknown-encoding': { ja: '文字コードが UTF-8 でも Shift_JIS（CP932）でもありません。UTF-8 で保存し直してください', en: 'the text is neither UTF-8 nor Shift_JIS (CP932); save the file as UTF-8' },
 };

@@ -34,6 +34,10 @@ export const sealMessages: MessageTable<SealErrorCode, SealErrorParams> = {
     ja: (p) => `${p.what}に未対応の必須項目（crit）があります。アプリを更新してください。`,
     en: (p) => `The ${p.what} has critical header fields kofu does not understand (crit). Update the app.`,
   },
+  'cose.wrong-tag': {
+    ja: (p) => `${p.what}は COSE_Sign1（CBORタグ18）ではなく、CBORタグ${p.tag}の付いたデータです。`,
+    en: (p) => `The ${p.what} is not a COSE_Sign1 (CBOR tag 18): it carries CBOR tag ${p.tag}.`,
+  },
   'key.bad-public-key': {
     ja: (p) => (p.problem === 'malformed' ? '公開鍵の形式が正しくありません。' : '公開鍵を読み込めません。'),
     en: (p) => (p.problem === 'malformed' ? 'The public key is malformed.' : 'The public key cannot be loaded.'),

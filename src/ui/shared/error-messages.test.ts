@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { BYTES_ERROR_CODES, KofuError, isErrorData, fromErrorData, toErrorData } from '../../bytes/errors.ts';
 import { KIOSK_ERROR_CODES } from '../../app/kiosk-messages.ts';
+import { STAFF_ERROR_CODES } from '../../staff/errors.ts';
 import { TRUST_SERVICE_ERROR_CODES } from '../../app/trust/errors.ts';
 import { CARD_ERROR_CODES, CARD_FORMAT_ERROR_CODES, CardError } from '../../card/errors.ts';
 import { CARRIER_ERROR_CODES, CarrierTooSmallError } from '../../carrier/errors.ts';
@@ -34,6 +35,7 @@ const CODE_LISTS = {
   vision: VISION_ERROR_CODES,
   'app (trust services)': TRUST_SERVICE_ERROR_CODES,
   'app (kiosk)': KIOSK_ERROR_CODES,
+  staff: STAFF_ERROR_CODES,
 };
 
 const isWords = (words: unknown) => (typeof words === 'string' && words.length > 0) || typeof words === 'function';

@@ -12,6 +12,7 @@ import { carrierMessages, visionMessages } from './error-messages-carrier.ts';
 import { documentsMessages, importProblemMessages, refusalMessages, registryMessages, renderMessages, storeMessages } from './error-messages-data.ts';
 import { logProblemMessages, sealMessages, trustStatusMessages } from './error-messages-seal.ts';
 import { verifyMessages } from './error-messages-verify.ts';
+import { staffMessages } from './error-messages-staff.ts';
 
 /** A message: fixed words, or words built from the error's params. */
 export type Words<P> = string | ((params: P) => string);
@@ -38,7 +39,7 @@ const bytesMessages: MessageTable<BytesErrorCode, BytesErrorParams> = {
 };
 
 /** Every code with its message (the union of the domains' tables). */
-export const errorMessages = { ...bytesMessages, ...cardMessages, ...cardFormatMessages, ...storeMessages, ...documentsMessages, ...renderMessages, ...registryMessages, ...refusalMessages, ...importProblemMessages, ...sealMessages, ...logProblemMessages, ...trustStatusMessages, ...verifyMessages, ...carrierMessages, ...visionMessages, ...trustServiceMessages, ...kioskMessages } as const;
+export const errorMessages = { ...bytesMessages, ...cardMessages, ...cardFormatMessages, ...storeMessages, ...documentsMessages, ...renderMessages, ...registryMessages, ...refusalMessages, ...importProblemMessages, ...sealMessages, ...logProblemMessages, ...trustStatusMessages, ...verifyMessages, ...carrierMessages, ...visionMessages, ...trustServiceMessages, ...kioskMessages, ...staffMessages } as const;
 export type KnownErrorCode = keyof typeof errorMessages;
 
 type AnyMessage = ErrorMessage<unknown> & { readonly staff?: ErrorMessage<unknown> };

@@ -2,6 +2,7 @@
  * Every UI string, Japanese first. The English catalogue must have the same keys and parameter
  * shapes: `satisfies Messages` makes a gap a compile error.
  */
+import { backupEn, backupJa } from './messages-backup.ts';
 import { readersEn, readersJa } from './messages-readers.ts';
 import { registryEn, registryJa } from './messages-registry.ts';
 import { trustEn, trustJa } from './messages-trust.ts';
@@ -57,11 +58,11 @@ const ja = {
   'admin.backup.save': 'バックアップを保存',
   'admin.backup.restore': 'バックアップから復元',
   'admin.backup.saved': ({ records }: { records: number }) => `バックアップを保存しました（${records}件）。`,
-  'admin.backup.confirm': '復元すると、この端末の現在のデータはバックアップの内容に置き換わります。続けますか？',
   'admin.backup.restored': ({ records, date }: { records: number; date: string }) => `${date}のバックアップから${records}件を復元しました。`,
   'admin.version': ({ version }: { version: string }) => `バージョン ${version}`,
   'common.close': '閉じる',
   'common.working': '処理中…',
+  ...backupJa,
   ...trustJa,
   ...verifyJa,
   ...readersJa,
@@ -123,11 +124,11 @@ const en = {
   'admin.backup.save': 'Save backup',
   'admin.backup.restore': 'Restore from backup',
   'admin.backup.saved': ({ records }: { records: number }) => `Backup saved (${records} records).`,
-  'admin.backup.confirm': 'Restoring replaces the data on this device with the backup’s. Continue?',
   'admin.backup.restored': ({ records, date }: { records: number; date: string }) => `Restored ${records} records from the backup of ${date}.`,
   'admin.version': ({ version }: { version: string }) => `Version ${version}`,
   'common.close': 'Close',
   'common.working': 'Working…',
+  ...backupEn,
   ...trustEn,
   ...verifyEn,
   ...readersEn,

@@ -58,7 +58,7 @@ describe('card/isodep: T=CL host against the virtual PICC', function () {
 
   it('activates Type B (REQB/ATTRIB) and toggles block numbers (transcript)', async () => {
     const { field, client, activation } = await setup();
-    expect(hex(field.log[0][0])).to.equal('05 00 00');
+    expect(hex(field.log[0][0])).to.equal('05 00 10'); // nfcpy rcs380.py:475 sense_ttb
     expect(hex(field.log[0][1]!).slice(0, 2)).to.equal('50');
     expect(hex(field.log[1][0]).startsWith('1D')).to.equal(true);
     expect(hex(field.log[1][0]).endsWith('00 08 01 00')).to.equal(true);

@@ -49,12 +49,14 @@ describe('card/rcs300: RC-S300 interface #1 driver against the virtual RC-S300',
       '> 6B 08 00 00 00 00 03 00 00 00 FF 50 00 00 02 84 00 00',
       '< 83 07 00 00 00 00 03 00 00 00 C0 03 00 90 00 90 00',
       '> 6B 0A 00 00 00 00 04 00 00 00 FF 50 00 02 04 8F 02 01 04 00',
-      '< 83 07 00 00 00 00 04 00 00 00 C0 03 00 90 00 90 00',
+      // 5F 51: the PC/SC pseudo-ATR 3B 88 80 01 + ATQB AppData, ProtocolInfo 00 81 80 (FSCI 8, FWI 8), MBLI, TCK
+      '< 83 17 00 00 00 00 04 00 00 00 C0 03 00 90 00 5F 51 0D 3B 88 80 01 00 00 00 00 00 81 80 00 08 90 00',
     ]);
+    expect(reader.details()).to.deep.equal({ card: { fsc: 256, fwi: 8 } });
     expect(lines[10]).to.match(/^> 6B .. 00 00 00 00 05 00 00 00 FF 50 00 01 00 00 .. 5F 46 04 .. .. .. .. 95 82 00 10 02 00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01 00 00 00$/);
-    expect(lines[11]).to.equal('< 83 0C 00 00 00 00 05 00 00 00 C0 03 00 90 00 97 03 02 90 00 90 00');
-    // The reader did the activation; the host's first I-block follows it on the air.
-    expect(hex(field.log[0][0])).to.equal('05 00 00');
+    expect(lines[11]).to.equal('< 83 13 00 00 00 00 05 00 00 00 C0 03 00 90 00 92 01 00 96 02 00 00 97 03 02 90 00 90 00');
+    // The reader did the activation (its own WUPB); the host's first I-block follows it on the air.
+    expect(hex(field.log[0][0])).to.equal('05 00 18');
     expect(hex(field.log[2][0]).startsWith('02 00 A4 04 0C')).to.equal(true);
   });
 

@@ -37,20 +37,22 @@ describe('card/rcs380: port100 driver against the virtual RC-S380', function () 
     const { device, reader } = await setup();
     const connection = await reader.connect();
     const out = device.usbLog.filter((entry) => entry.direction === 'out').map((entry) => hex(entry.data));
-    expect(out.slice(0, 7)).to.deep.equal([
+    expect(out.slice(0, 8)).to.deep.equal([
       '00 00 FF 00 FF 00', // ACK: cancel anything pending
       '00 00 FF FF FF 03 00 FD D6 2A 01 FF 00', // SetCommandType 1
+      '00 00 FF FF FF 02 00 FE D6 20 0A 00', // GetFirmwareVersion
       '00 00 FF FF FF 03 00 FD D6 06 00 24 00', // SwitchRF off
       '00 00 FF FF FF 03 00 FD D6 06 00 24 00', // SwitchRF off before a new session
       '00 00 FF FF FF 06 00 FA D6 00 03 07 0F 07 0A 00', // InSetRF 106B
-      out[5], // InSetProtocol defaults
+      out[6], // InSetProtocol defaults
       '00 00 FF FF FF 0C 00 F4 D6 02 0B 01 09 01 0C 01 0A 01 00 14 E6 00', // InSetProtocol Type B
     ]);
-    expect(out[7]).to.match(/^00 00 FF FF FF 07 00 F9 D6 04 .. .. 05 00 00 .. 00$/); // InCommRF REQB
-    expect(out[8]).to.match(/ D6 04 .. .. 1D .. .. .. .. 00 08 01 00 .. 00$/); // InCommRF ATTRIB
+    expect(out[8]).to.match(/^00 00 FF FF FF 07 00 F9 D6 04 .. .. 05 00 10 .. 00$/); // InCommRF REQB
+    expect(out[9]).to.match(/ D6 04 .. .. 1D .. .. .. .. 00 08 01 00 .. 00$/); // InCommRF ATTRIB
     const ins = device.usbLog.filter((entry) => entry.direction === 'in').map((entry) => hex(entry.data));
     expect(ins[0]).to.equal('00 00 FF 00 FF 00');
     expect(ins[1]).to.equal('00 00 FF FF FF 03 00 FD D7 2B 00 FE 00');
+    expect(reader.details()).to.deep.equal({ firmware: '1.11', card: { fsc: 256, fwi: 8 } });
     await connection.disconnect();
   });
 

@@ -24,6 +24,7 @@ import { receiveCcidMessage, sendCcidMessage } from './transfer.ts';
 import {
   Chain,
   CcidError,
+  ccidErrorName,
   COMMAND_STATUS_MASK,
   CommandStatus,
   decodeCcid,
@@ -230,7 +231,7 @@ function commandFailure(answer: CcidMessage): Error {
   const error = answer.specific[1];
   if (iccStatus === IccStatus.ABSENT) return new CardError('card.absent', { detail: 'CCID slot reports no ICC' });
   if (error === CcidError.ICC_MUTE) return new CardError('card.removed', { detail: 'CCID: ICC mute' });
-  return new CardError('card.reader-protocol', { detail: `CCID command failed, bError ${error.toString(16)}` });
+  return new CardError('card.reader-protocol', { detail: `CCID command failed: ${ccidErrorName(error)} (bError ${error.toString(16)})` });
 }
 
 async function readConfigurationDescriptor(device: UsbDeviceLike): Promise<Uint8Array> {

@@ -96,7 +96,8 @@ export function parseAtqb(frame: Uint8Array): Atqb | null {
     protocolInfo,
     fsc: frameSizeFromCode(protocolInfo[1] >> 4),
     iso14443_4: (protocolInfo[1] & 0x01) === 1,
-    fwi: protocolInfo[2] >> 4,
+    // FWI 15 is RFU; read it as 4, as nfcpy tag/tt4.py:557-559 does.
+    fwi: protocolInfo[2] >> 4 === 15 ? 4 : protocolInfo[2] >> 4,
   };
 }
 

@@ -156,7 +156,11 @@ export class BulkInPipe {
   ) {}
 
   async read(what: string, timeoutMs: number): Promise<Uint8Array> {
-    const transfer = (this.pending ??= this.device.transferIn(this.endpoint, this.length));
+    if (!this.pending) {
+      this.pending = this.device.transferIn(this.endpoint, this.length);
+      this.pending.catch(() => undefined); // an abandoned read may be cancelled by close(); nobody waits then
+    }
+    const transfer = this.pending;
     let result: UsbInTransferResultLike;
     try {
       result = await withTimeout(transfer, timeoutMs, what);

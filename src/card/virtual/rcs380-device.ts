@@ -59,6 +59,10 @@ export class VirtualRcs380 extends VirtualUsbDevice {
   private readonly protocol = new Map<number, number>();
   /** Commands answered so far, by code (for tests). */
   readonly commands: number[] = [];
+  /** Fault hook: the next command is acknowledged but never answered (a reader hung mid-command). */
+  hangNextCommand = false;
+  /** Fault hook: the next command with this code answers PARAMETER_ERROR. */
+  rejectNext: number | null = null;
 
   constructor(readonly field: VirtualRfField, productId = 0x06c3) {
     super({
@@ -82,7 +86,13 @@ export class VirtualRcs380 extends VirtualUsbDevice {
     const code = body[1];
     this.commands.push(code);
     this.queueIn(IN, new Uint8Array(ACK));
-    const answer = await this.execute(code, body.subarray(2));
+    const rejected = this.rejectNext === code;
+    if (rejected) this.rejectNext = null;
+    const answer = rejected ? [Status.PARAMETER_ERROR] : await this.execute(code, body.subarray(2));
+    if (this.hangNextCommand) {
+      this.hangNextCommand = false;
+      return;
+    }
     this.queueIn(IN, frame([DEVICE_TFI, code + 1, ...answer]));
   }
 

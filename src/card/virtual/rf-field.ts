@@ -33,6 +33,10 @@ export class VirtualRfField {
   readonly log: Array<[Uint8Array, Uint8Array | null]> = [];
 
   private offSince = 0;
+  /** An answer the card is still computing after the reader's window closed. */
+  private late: { readonly outcome: RfOutcome; readonly readyAt: number } | null = null;
+  /** Field switches and frames on the field's clock, for timing tests. */
+  readonly timeline: Array<{ readonly event: 'on' | 'off' | 'frame'; readonly at: number }> = [];
 
   constructor(
     picc: VirtualTypeBPicc | null,
@@ -51,8 +55,10 @@ export class VirtualRfField {
 
   /** Field off, then on again: the card loses power only if the field stayed off long enough. */
   setField(on: boolean): void {
+    if (!on) this.late = null;
     if (on && !this.on && this.clock.now() - this.offSince >= FIELD_RESET_MS) this.picc?.powerOff();
     if (!on && this.on) this.offSince = this.clock.now();
+    if (on !== this.on) this.timeline.push({ event: on ? 'on' : 'off', at: this.clock.now() });
     this.on = on;
   }
 
@@ -62,6 +68,7 @@ export class VirtualRfField {
   }
 
   removeCard(): void {
+    this.late = null;
     this.picc?.powerOff();
     this.picc = null;
   }
@@ -73,13 +80,28 @@ export class VirtualRfField {
 
   /**
    * One frame to the card and its answer, waiting at most `timeoutMs` on the field's clock. The
-   * card's processing time (VirtualTypeBPicc.answerDelayMs) counts: an answer later than the
-   * timeout is lost, as the reader has stopped listening, and so is the card's work.
+   * card's processing time (VirtualTypeBPicc.answerDelayMs) counts. A card still computing does
+   * not hear new frames; its answer goes out when it is done, and the reader receives it only if
+   * it is listening then (inside the window of whatever frame it sent last).
    */
   async exchange(frame: Uint8Array, timeoutMs = Number.POSITIVE_INFINITY): Promise<RfOutcome> {
+    this.timeline.push({ event: 'frame', at: this.clock.now() });
+    const late = this.late;
+    if (late && late.readyAt > this.clock.now()) {
+      this.log.push([frame.slice(), null]); // the busy card does not hear it
+      if (late.readyAt > this.clock.now() + timeoutMs) {
+        await this.clock.sleep(timeoutMs);
+        return { kind: 'timeout' };
+      }
+      this.late = null;
+      await this.clock.sleep(late.readyAt - this.clock.now());
+      return late.outcome;
+    }
+    this.late = null; // an answer sent while nobody listened is gone
     const outcome = await this.exchangeUntimed(frame);
     const delay = outcome.kind === 'timeout' ? timeoutMs : (this.picc?.answerDelayMs ?? 0);
     if (delay > timeoutMs) {
+      if (outcome.kind !== 'timeout') this.late = { outcome, readyAt: this.clock.now() + delay };
       await this.clock.sleep(timeoutMs);
       return { kind: 'timeout' };
     }

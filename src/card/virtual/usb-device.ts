@@ -103,6 +103,12 @@ export abstract class VirtualUsbDevice implements UsbDeviceLike {
     this.check();
     this.opened = false;
     this.claimedInterfaces.clear();
+    this.cancelPendingTransfers();
+  }
+
+  /** Chrome aborts transfers still pending when the interface is released or the device closed. */
+  private cancelPendingTransfers(): void {
+    for (const list of this.waiters.values()) for (const waiter of list.splice(0)) waiter.reject(new DOMException('The transfer was cancelled.', 'AbortError'));
   }
 
   async selectConfiguration(configurationValue: number): Promise<void> {
@@ -125,6 +131,7 @@ export abstract class VirtualUsbDevice implements UsbDeviceLike {
   async releaseInterface(interfaceNumber: number): Promise<void> {
     this.check();
     this.claimedInterfaces.delete(interfaceNumber);
+    this.cancelPendingTransfers();
   }
 
   private packetSize(endpoint: number): number {

@@ -4,6 +4,7 @@
  * without ever sending a VERIFY. Every step reports instead of throwing, so one screen shows all.
  */
 import { legacyDescribe, type Language } from '../bytes/errors.ts';
+import { fwtMilliseconds } from './isodep/blocks.ts';
 import type { CardReader } from './reader.ts';
 import { CardSession, type TriesLeft } from './session.ts';
 import { browserCapabilities, type BrowserCapabilities } from './transport/detect.ts';
@@ -11,8 +12,14 @@ import { isCardError } from './errors.ts';
 
 export interface ReaderCheck {
   readonly capabilities: BrowserCapabilities;
-  readonly reader: { readonly kind: string; readonly label: string; readonly path: string } | null;
+  readonly reader: { readonly kind: string; readonly label: string; readonly path: string; readonly firmware?: string } | null;
   readonly cardDetected: boolean;
+  /**
+   * The card's frame limits as the reader path saw them (contactless Sony readers): FSC in bytes,
+   * FWI and the frame waiting time it means (ISO 14443-4 §7.2); `assumed` when the reader did not
+   * report them and kofu used its fallback.
+   */
+  readonly link?: { readonly fsc: number; readonly fwi: number; readonly fwtMs: number; readonly assumed: boolean };
   readonly token?: { readonly label: string; readonly kind: string };
   readonly tries?: TriesLeft;
   /** Problems found, in the staff language, with the technical detail. */
@@ -25,7 +32,8 @@ export async function checkReader(reader: CardReader | null, language: Language 
   // LEGACY (issue #9 phase 2): `problems` should carry the errors and readers-panel describe them.
   const describe = (error: unknown) => (isCardError(error) ? `${legacyDescribe(error, language)} [${legacyDescribe(error, language, 'staff')}]` : legacyDescribe(error, language));
   if (!reader) return { capabilities, reader: null, cardDetected: false, problems };
-  const summary = { kind: reader.kind, label: reader.label, path: reader.path };
+  const firmware = reader.details?.().firmware;
+  const summary = { kind: reader.kind, label: reader.label, path: reader.path, ...(firmware ? { firmware } : {}) };
   let session: CardSession;
   try {
     session = await CardSession.open(reader, {}, signal);
@@ -33,6 +41,8 @@ export async function checkReader(reader: CardReader | null, language: Language 
     problems.push(describe(error));
     return { capabilities, reader: summary, cardDetected: false, problems };
   }
+  const card = reader.details?.().card;
+  const link = card ? { fsc: card.fsc, fwi: card.fwi, fwtMs: Math.round(fwtMilliseconds(card.fwi) * 10) / 10, assumed: card.assumed === true } : undefined;
   let token: ReaderCheck['token'];
   let tries: TriesLeft | undefined;
   try {
@@ -43,5 +53,5 @@ export async function checkReader(reader: CardReader | null, language: Language 
   } finally {
     await session.close();
   }
-  return { capabilities, reader: summary, cardDetected: true, token, tries, problems };
+  return { capabilities, reader: summary, cardDetected: true, ...(link ? { link } : {}), token, tries, problems };
 }

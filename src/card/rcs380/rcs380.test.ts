@@ -208,12 +208,15 @@ describe('card/rcs380: what a real RC-S380 would expose (issue #14)', function (
     const card = await createVirtualDemoCard(DEMO_RESIDENTS[0], new MemoryCardStateStore());
     const device = new VirtualRcs380(new VirtualRfField(new VirtualTypeBPicc(card)));
     device.rejectNext = 0x2a;
-    const error = await Rcs380Reader.open(device).catch((e: unknown) => e);
-    expect(error).to.be.instanceOf(CardError).and.have.property('code', 'card.reader-protocol');
-    expect((error as CardError<'card.reader-protocol'>).params.detail).to.contain('PARAMETER_ERROR');
+    // (Compared by code only: a reader object that opened anyway is too big for chai to print.)
+    const error = (await Rcs380Reader.open(device).catch((e: unknown) => e)) as Partial<CardError<'card.reader-protocol'>>;
+    expect(error.code).to.equal('card.reader-protocol');
+    expect(error.params?.detail).to.contain('PARAMETER_ERROR');
     const { device: ok, reader } = await setup();
     ok.rejectNext = 0x00; // InSetRF
-    expect(await reader.connect().catch((e: unknown) => e)).to.be.instanceOf(CardError).and.have.property('code', 'card.reader-protocol');
+    const connectError = (await reader.connect().catch((e: unknown) => e)) as Partial<CardError<'card.reader-protocol'>>;
+    expect(connectError.code).to.equal('card.reader-protocol');
+    expect(connectError.params?.detail).to.contain('RC-S380 command 00: PARAMETER_ERROR');
   });
 
   it('answers only 106 kbit/s Type B settings, as the device does for other values', async () => {

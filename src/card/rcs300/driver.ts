@@ -19,7 +19,6 @@
  * - long answers arrive in one Escape message spanning several 64-byte packets.
  */
 import { throwIfAborted } from '../../bytes/errors.ts';
-import { toHex } from '../../bytes/bytes.ts';
 import { readTlv } from '../apdu/tlv.ts';
 import { encodeCcid, decodeCcid, PcToRdr, RdrToPc } from '../ccid/messages.ts';
 import { receiveCcidMessage, sendCcidMessage } from '../ccid/transfer.ts';
@@ -246,5 +245,3 @@ export function cardParameters(protocolInfo: Uint8Array | null): { fsc: number; 
   return { fsc: frameSizeFromCode(Math.min(fsci, 8)), fwi: fwi > 14 ? 4 : fwi, fromCard: true };
 }
 
-/** For the staff log: the protocol info as hex. */
-export const describeProtocolInfo = (protocolInfo: Uint8Array | null) => (protocolInfo ? toHex(protocolInfo, ' ').toUpperCase() : 'none');

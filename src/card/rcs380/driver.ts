@@ -49,9 +49,13 @@ export class Port100Transport {
     this.pipe = new BulkInPipe(device, findEndpoint(device, INTERFACE, 'in', 'bulk')?.endpointNumber ?? DEFAULT_IN_ENDPOINT, READ_LENGTH);
   }
 
+  /** Set when an answer did not fit the command: the next command resynchronises first. */
+  private outOfStep = false;
+
   /** Sends one command and returns the response parameters (after TFI and code). */
   async command(code: number, params: Uint8Array = new Uint8Array(0), timeoutMs = 100): Promise<Uint8Array> {
-    if (this.pipe.timedOut) await this.resynchronise();
+    if (this.pipe.timedOut || this.outOfStep) await this.resynchronise();
+    this.outOfStep = true; // until this command's answer has arrived whole
     const frame = encodeCommandFrame(code, params);
     const what = `RC-S380 command ${code.toString(16).padStart(2, '0')}`;
     await bulkOut(this.device, this.outEndpoint, frame, what, this.packetSize);
@@ -64,6 +68,7 @@ export class Port100Transport {
     if ('error' in decoded) throw new CardError('card.reader-protocol', { detail: `${what}: ${decoded.error}` });
     const data = decoded.data;
     if (data[0] !== TFI_TO_HOST || data[1] !== code + 1) throw new CardError('card.reader-protocol', { detail: `${what}: answer ${data[0]?.toString(16)} ${data[1]?.toString(16)}` });
+    this.outOfStep = false;
     return data.subarray(2);
   }
 
@@ -85,6 +90,7 @@ export class Port100Transport {
   async resynchronise(): Promise<void> {
     await bulkOut(this.device, this.outEndpoint, ACK_FRAME, 'RC-S380 ACK', this.packetSize);
     await this.pipe.drain();
+    this.outOfStep = false;
   }
 }
 

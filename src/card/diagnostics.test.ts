@@ -47,10 +47,22 @@ describe('card: reader detection, staff reader check, Web NFC hint', function ()
     expect(check.token).to.deep.equal({ label: 'JPKIAPICCTOKEN2', kind: 'my-number-card' });
     expect(check.tries).to.deep.equal({ triesLeft: 3, maxTries: 3, locked: false });
     expect(check.problems).to.deep.equal([]);
+    // The reader's firmware (GetFirmwareVersion) and the card's FSC/FWI from its ATQB.
+    expect(check.reader?.firmware).to.equal('1.11');
+    expect(check.link).to.deep.equal({ fsc: 256, fwi: 8, fwtMs: 77.3, assumed: false });
     kit.field!.removeCard();
     const empty = await checkReader(kit.reader);
     expect(empty.cardDetected).to.equal(false);
     expect(describeError(empty.problems[0], 'ja')).to.contain('カード');
+  });
+
+  it('reports the card parameters the RC-S300 path took from the SwitchProtocol answer', async () => {
+    const kit = await createVirtualReader('rcs300', DEMO_RESIDENTS[0], new MemoryCardStateStore());
+    const check = await checkReader(kit.reader);
+    expect(check.reader?.firmware).to.equal(undefined);
+    expect(check.link).to.deep.equal({ fsc: 256, fwi: 8, fwtMs: 77.3, assumed: false });
+    (kit.device as VirtualRcs300).switchAnswer = 'none';
+    expect((await checkReader(kit.reader)).link).to.deep.equal({ fsc: 64, fwi: 14, fwtMs: 4949, assumed: true });
   });
 
   it('turns a non-NDEF tap into a hint, and says false without Web NFC', async () => {

@@ -11,6 +11,14 @@ export interface CardConnection extends CardChannel {
   disconnect(): Promise<void>;
 }
 
+/** What a reader reports about itself and the card it last activated, for the staff check. */
+export interface ReaderDetails {
+  /** The reader's firmware version, when it says (RC-S380 GetFirmwareVersion). */
+  readonly firmware?: string;
+  /** FSC (bytes) and FWI of the last activated card, from its ATQB; `assumed` when the reader did not say. */
+  readonly card?: { readonly fsc: number; readonly fwi: number; readonly assumed?: true };
+}
+
 export interface CardReader {
   readonly kind: ReaderKind;
   /** Human-readable reader name for the staff screen, e.g. "Sony RC-S380". */
@@ -19,6 +27,8 @@ export interface CardReader {
   readonly path: string;
   /** Finds and activates a card; throws `card.absent` when none is present. */
   connect(signal?: AbortSignal): Promise<CardConnection>;
+  /** Firmware and card parameters, where the reader path knows them. */
+  details?(): ReaderDetails;
   /** Releases the reader (closes the USB device). Never throws. */
   close(): Promise<void>;
 }

@@ -9,7 +9,7 @@ import { VirtualCcidReader, typeBPseudoAtr, type VirtualCcidOptions } from '../v
 import { DEMO_RESIDENTS, createVirtualDemoCard, demoTrustAnchor } from '../virtual/demo-cards.ts';
 import { MemoryCardStateStore } from '../virtual/state.ts';
 import { CcidReader } from './driver.ts';
-import { findCcidDescriptor, parseCcidDescriptor } from './messages.ts';
+import { CcidError, ccidErrorName, findCcidDescriptor, parseCcidDescriptor } from './messages.ts';
 import { JPKI_AID } from '../mynumber/constants.ts';
 
 const hex = (bytes: Uint8Array) => toHex(bytes, ' ').toUpperCase();
@@ -134,5 +134,19 @@ describe('card/ccid: CCID host against the virtual CCID reader', function () {
     expect((await session.readBasicInfo(resident.kenhojoPin)).birthDate).to.equal(resident.birthDate);
     await session.close();
     await reader.close();
+  });
+});
+
+describe('card/ccid: slot error register (CCID Rev 1.1 §6.2.6, Table 6.2-2)', () => {
+  it('names bError values as the specification does: CMD_ABORTED is FF, EF is PIN_CANCELLED', () => {
+    expect(CcidError.CMD_ABORTED).to.equal(0xff);
+    expect(CcidError.PIN_CANCELLED).to.equal(0xef);
+    expect(CcidError.PIN_TIMEOUT).to.equal(0xf0);
+    expect(CcidError.ICC_MUTE).to.equal(0xfe);
+    expect(CcidError.XFR_OVERRUN).to.equal(0xfc);
+    expect(CcidError.CMD_SLOT_BUSY).to.equal(0xe0);
+    expect(ccidErrorName(0xff)).to.equal('CMD_ABORTED');
+    expect(ccidErrorName(0x05)).to.equal('bad parameter at offset 5');
+    expect(new Set(Object.values(CcidError)).size).to.equal(Object.keys(CcidError).length);
   });
 });

@@ -19,11 +19,12 @@ import { throwIfAborted } from '../../bytes/errors.ts';
 import { CardError, isCardError } from '../errors.ts';
 import type { CardConnection, CardReader } from '../reader.ts';
 import { usbFailure } from '../transport/errors.ts';
-import { closeQuietly, findEndpoint, openAndClaim, USB_CLASS_SMART_CARD, type UsbDeviceLike } from '../transport/usb.ts';
+import { BulkInPipe, closeQuietly, findEndpoint, openAndClaim, USB_CLASS_SMART_CARD, type UsbDeviceLike } from '../transport/usb.ts';
 import { receiveCcidMessage, sendCcidMessage } from './transfer.ts';
 import {
   Chain,
   CcidError,
+  ccidErrorName,
   COMMAND_STATUS_MASK,
   CommandStatus,
   decodeCcid,
@@ -65,10 +66,15 @@ export class CcidReader implements CardReader {
     readonly interfaceNumber: number,
     readonly descriptor: CcidDescriptor,
     private readonly outEndpoint: number,
-    private readonly inEndpoint: number,
+    inEndpoint: number,
     private readonly packetSize: number,
     private readonly interruptEndpoint: number | undefined,
-  ) {}
+  ) {
+    this.pipe = new BulkInPipe(device, inEndpoint, descriptor.maxMessageLength);
+  }
+
+  /** The bulk IN endpoint; a read abandoned on timeout is reused, never orphaned. */
+  private readonly pipe: BulkInPipe;
 
   get path(): string {
     return `USB interface #${this.interfaceNumber} (CCID class 0x0B), ${this.descriptor.level}, max message ${this.descriptor.maxMessageLength}`;
@@ -110,7 +116,7 @@ export class CcidReader implements CardReader {
   }
 
   private async receive(): Promise<CcidMessage> {
-    const bytes = await receiveCcidMessage(this.device, this.inEndpoint, this.descriptor.maxMessageLength, 'CCID answer', READ_TIMEOUT_MS);
+    const bytes = await receiveCcidMessage(this.pipe, 'CCID answer', READ_TIMEOUT_MS);
     this.log.push({ direction: 'in', data: bytes });
     return decodeCcid(bytes);
   }
@@ -118,6 +124,8 @@ export class CcidReader implements CardReader {
   /** Sends one command and returns its final answer, looping over time extensions. */
   private async command(build: (seq: number) => Uint8Array, expectType: number, signal?: AbortSignal): Promise<CcidMessage> {
     throwIfAborted(signal);
+    // An answer that came too late for the last command must not be taken for this one's.
+    if (this.pipe.timedOut) await this.pipe.drain();
     const seq = this.seq;
     this.seq = (this.seq + 1) & 0xff;
     await this.send(build(seq));
@@ -223,7 +231,7 @@ function commandFailure(answer: CcidMessage): Error {
   const error = answer.specific[1];
   if (iccStatus === IccStatus.ABSENT) return new CardError('card.absent', { detail: 'CCID slot reports no ICC' });
   if (error === CcidError.ICC_MUTE) return new CardError('card.removed', { detail: 'CCID: ICC mute' });
-  return new CardError('card.reader-protocol', { detail: `CCID command failed, bError ${error.toString(16)}` });
+  return new CardError('card.reader-protocol', { detail: `CCID command failed: ${ccidErrorName(error)} (bError ${error.toString(16)})` });
 }
 
 async function readConfigurationDescriptor(device: UsbDeviceLike): Promise<Uint8Array> {

@@ -35,15 +35,36 @@ export const IccStatus = { ACTIVE: 0, INACTIVE: 1, ABSENT: 2 } as const;
 export const COMMAND_STATUS_MASK = 0xc0;
 export const CommandStatus = { OK: 0x00, FAILED: 0x40, TIME_EXTENSION: 0x80 } as const;
 
-/** bError values the host distinguishes (ccid.h). */
+/**
+ * bError, the slot error register (CCID Rev 1.1 §6.2.6, Table 6.2-2; the same values in
+ * LudovicRousseau/CCID ccid.h). 0x01–0x7F name the offset of a bad parameter; 0x00 is
+ * "command not supported". 0xEF is PIN_CANCELLED, not CMD_ABORTED (that is 0xFF).
+ */
 export const CcidError = {
+  CMD_ABORTED: 0xff,
   ICC_MUTE: 0xfe,
   XFR_PARITY_ERROR: 0xfd,
+  XFR_OVERRUN: 0xfc,
   HW_ERROR: 0xfb,
-  CMD_ABORTED: 0xef,
+  BAD_ATR_TS: 0xf8,
+  BAD_ATR_TCK: 0xf7,
+  ICC_PROTOCOL_NOT_SUPPORTED: 0xf6,
+  ICC_CLASS_NOT_SUPPORTED: 0xf5,
+  PROCEDURE_BYTE_CONFLICT: 0xf4,
+  DEACTIVATED_PROTOCOL: 0xf3,
+  BUSY_WITH_AUTO_SEQUENCE: 0xf2,
+  PIN_TIMEOUT: 0xf0,
+  PIN_CANCELLED: 0xef,
   CMD_SLOT_BUSY: 0xe0,
   CMD_NOT_SUPPORTED: 0x00,
 } as const;
+
+/** The name of a bError value, for the staff line. */
+export function ccidErrorName(error: number): string {
+  const entry = Object.entries(CcidError).find(([, value]) => value === error);
+  if (entry) return entry[0];
+  return error >= 0x01 && error <= 0x7f ? `bad parameter at offset ${error}` : `bError ${error.toString(16)}`;
+}
 
 /**
  * wLevelParameter (OUT) and bChainParameter (IN) at extended APDU level (CCID §6.1.4 table

@@ -5,20 +5,19 @@
  */
 import { concatBytes } from '../../bytes/bytes.ts';
 import { CardError } from '../errors.ts';
-import { bulkIn, bulkOut, type UsbDeviceLike } from '../transport/usb.ts';
+import { bulkOut, type BulkInPipe, type UsbDeviceLike } from '../transport/usb.ts';
 import { ccidMessageLength } from './messages.ts';
 
 export async function sendCcidMessage(device: UsbDeviceLike, endpoint: number, packetSize: number, message: Uint8Array, what: string): Promise<void> {
-  await bulkOut(device, endpoint, message, what);
-  if (message.length % packetSize === 0) await bulkOut(device, endpoint, new Uint8Array(0), `${what} (ZLP)`);
+  await bulkOut(device, endpoint, message, what, packetSize);
 }
 
-export async function receiveCcidMessage(device: UsbDeviceLike, endpoint: number, maxLength: number, what: string, timeoutMs: number): Promise<Uint8Array> {
-  let bytes = await bulkIn(device, endpoint, maxLength, what, timeoutMs);
+export async function receiveCcidMessage(pipe: BulkInPipe, what: string, timeoutMs: number): Promise<Uint8Array> {
+  let bytes = await pipe.read(what, timeoutMs);
   for (;;) {
     const total = ccidMessageLength(bytes);
     if (total !== null && bytes.length >= total) return bytes;
-    const more = await bulkIn(device, endpoint, maxLength, `${what} (continued)`, timeoutMs);
+    const more = await pipe.read(`${what} (continued)`, timeoutMs);
     if (more.length === 0) throw new CardError('card.reader-protocol', { detail: `${what}: message ended early` });
     bytes = concatBytes(bytes, more);
   }

@@ -59,8 +59,18 @@ export function fwtMilliseconds(fwi: number): number {
 
 // ---- ISO 14443-3 Type B -------------------------------------------------------------------
 
-/** REQB: APf 05, AFI 00 (all families), PARAM 00 (REQB, N = 1) (ISO 14443-3 §7.7). */
-export const REQB = new Uint8Array([0x05, 0x00, 0x00]);
+/**
+ * REQB: APf 05, AFI 00 (all families), PARAM 10 (b5 = extended ATQB supported, b4 = 0 REQB,
+ * N = 1) (ISO 14443-3 §7.7). The references send exactly these bytes: nfcpy rcs380.py:474-475
+ * `sense_ttb` (`050010`), aruneko/WebUSB-MyNumberCard Type4B.ts, and wsrf2009/contactless-driver
+ * iso14443_typeB.h:15 (`PICC_REQB 0x10`).
+ */
+export const REQB = new Uint8Array([0x05, 0x00, 0x10]);
+/**
+ * WUPB: PARAM b4 = 1. A card halted by HLTB or S(DESELECT) answers only this (ISO 14443-3 §7.7);
+ * wsrf2009/contactless-driver iso14443_typeB.h:16 (`PICC_WUPB 0x18`), sent by its typeB polling.
+ */
+export const WUPB = new Uint8Array([0x05, 0x00, 0x18]);
 export const ATQB_FIRST_BYTE = 0x50;
 export const ATTRIB_COMMAND = 0x1d;
 export const HLTB_COMMAND = 0x50;
@@ -86,7 +96,8 @@ export function parseAtqb(frame: Uint8Array): Atqb | null {
     protocolInfo,
     fsc: frameSizeFromCode(protocolInfo[1] >> 4),
     iso14443_4: (protocolInfo[1] & 0x01) === 1,
-    fwi: protocolInfo[2] >> 4,
+    // FWI 15 is RFU; read it as 4, as nfcpy tag/tt4.py:557-559 does.
+    fwi: protocolInfo[2] >> 4 === 15 ? 4 : protocolInfo[2] >> 4,
   };
 }
 

@@ -15,7 +15,7 @@ import { concatBytes } from '../../bytes/bytes.ts';
 import { throwIfAborted } from '../../bytes/errors.ts';
 import type { CardChannel } from '../apdu/channel.ts';
 import { CardError, isCardError } from '../errors.ts';
-import { blockKind, blockNumber, encodeAttrib, fwtMilliseconds, iBlock, infCapacity, parseAtqb, PCB, rAck, REQB, rNak, sWtx, WTXM_MAX, type Atqb } from './blocks.ts';
+import { blockKind, blockNumber, encodeAttrib, fwtMilliseconds, iBlock, infCapacity, parseAtqb, PCB, rAck, REQB, rNak, sWtx, WUPB, WTXM_MAX, type Atqb } from './blocks.ts';
 
 /** One frame out, one frame back, through a reader's RF front end. CRC is the reader's job. */
 export interface RfLink {
@@ -162,21 +162,28 @@ export interface TypeBActivation {
   readonly fwtMs: number;
 }
 
-/** Timeout for REQB/ATTRIB answers: the activation frame delay is short; 20 ms covers readers. */
-const ACTIVATION_TIMEOUT_MS = 20;
+/**
+ * Timeout for REQB/WUPB and ATTRIB answers: 30 ms, as every reference uses (nfcpy rcs380.py:479
+ * `in_comm_rf(sensb_req, 30)`, nfcpy tag/tt4.py:550 `exchange(attrib_cmd, timeout=0.03)`).
+ */
+export const ACTIVATION_TIMEOUT_MS = 30;
 
 /**
  * ISO 14443-3 Type B anticollision for a single card: REQB → ATQB, ATTRIB → answer (§7.7–§7.10).
- * `fsdi` 8 = kofu accepts 256-byte frames.
+ * A card left halted by an earlier S(DESELECT) answers only WUPB, so a silent REQB is followed by
+ * one WUPB before the field is declared empty. `fsdi` 8 = kofu accepts 256-byte frames.
  */
 export async function activateTypeB(link: RfLink, fsdi = 8, signal?: AbortSignal): Promise<TypeBActivation> {
-  let answer: Uint8Array;
-  try {
-    answer = await link.exchange(REQB, ACTIVATION_TIMEOUT_MS, signal);
-  } catch (error) {
-    if (isCardError(error, 'card.rf-timeout')) throw new CardError('card.absent', { detail: 'no ATQB to REQB' });
-    throw error;
+  let answer: Uint8Array | null = null;
+  for (const request of [REQB, WUPB]) {
+    try {
+      answer = await link.exchange(request, ACTIVATION_TIMEOUT_MS, signal);
+      break;
+    } catch (error) {
+      if (!isCardError(error, 'card.rf-timeout')) throw error;
+    }
   }
+  if (!answer) throw new CardError('card.absent', { detail: 'no ATQB to REQB or WUPB' });
   const atqb = parseAtqb(answer);
   if (!atqb) throw new CardError('card.reader-protocol', { detail: `malformed ATQB (${answer.length} bytes)` });
   if (!atqb.iso14443_4) throw new CardError('card.absent', { detail: 'the Type B card is not ISO 14443-4 compliant' });

@@ -56,9 +56,19 @@ async function verifyAndSelectKey(client: ApduClient) {
 describe('card/isodep: T=CL host against the virtual PICC', function () {
   this.timeout(30_000);
 
+  it('wakes a card halted by S(DESELECT) with WUPB (05 00 18) when REQB gets no answer', async () => {
+    const { field, host } = await setup();
+    await host.deselect(); // the card is HALTED and ignores REQB (ISO 14443-3 §7.7)
+    const before = field.log.length;
+    const again = await activateTypeB(fieldLink(field));
+    expect(again.fsc).to.equal(256);
+    const sent = field.log.slice(before).map(([out, back]) => `${hex(out)} → ${back ? hex(back).slice(0, 2) : 'none'}`);
+    expect(sent.slice(0, 2)).to.deep.equal(['05 00 10 → none', '05 00 18 → 50']);
+  });
+
   it('activates Type B (REQB/ATTRIB) and toggles block numbers (transcript)', async () => {
     const { field, client, activation } = await setup();
-    expect(hex(field.log[0][0])).to.equal('05 00 00');
+    expect(hex(field.log[0][0])).to.equal('05 00 10'); // nfcpy rcs380.py:475 sense_ttb
     expect(hex(field.log[0][1]!).slice(0, 2)).to.equal('50');
     expect(hex(field.log[1][0]).startsWith('1D')).to.equal(true);
     expect(hex(field.log[1][0]).endsWith('00 08 01 00')).to.equal(true);

@@ -35,6 +35,14 @@ export const IN_SET_PROTOCOL_DEFAULTS = new Uint8Array([
 /** Type B overrides: initial guard time 0x14, add/check SOF and EOF (aruneko Type4B.ts `0B 01 09 01 0C 01 0A 01 00 14`). */
 export const IN_SET_PROTOCOL_TYPE_B = new Uint8Array([0x0b, 0x01, 0x09, 0x01, 0x0c, 0x01, 0x0a, 0x01, 0x00, 0x14]);
 
+/**
+ * The status byte that answers SetCommandType, SwitchRF, InSetRF and InSetProtocol: 0 = success
+ * (nfcpy rcs380.py StatusError: SUCCESS, PARAMETER_ERROR, PB_ERROR, RFCA_ERROR,
+ * TEMPERATURE_ERROR, PWD_ERROR, RECEIVE_ERROR, COMMANDTYPE_ERROR; each command `raise
+ * StatusError(data[0])` when data[0] != 0, e.g. rcs380.py:240-242 in_set_rf).
+ */
+export const STATUS_NAMES = ['SUCCESS', 'PARAMETER_ERROR', 'PB_ERROR', 'RFCA_ERROR', 'TEMPERATURE_ERROR', 'PWD_ERROR', 'RECEIVE_ERROR', 'COMMANDTYPE_ERROR'] as const;
+
 /** InCommRF status bits (nfcpy rcs380.py CommunicationError). */
 export const RfStatus = {
   OK: 0,

@@ -4,7 +4,8 @@
  * how demo mode and the tests run the very driver code a real reader exercises.
  * (TypeScript's DOM library has no WebUSB types, so they are declared here.)
  */
-import { CardError } from '../errors.ts';
+import { CardError, isCardError } from '../errors.ts';
+import type { Clock } from './clock.ts';
 import { usbFailure } from './errors.ts';
 
 export type UsbDirection = 'in' | 'out';
@@ -69,6 +70,8 @@ export interface UsbDeviceLike {
   transferOut(endpointNumber: number, data: BufferSource): Promise<UsbOutTransferResultLike>;
   transferIn(endpointNumber: number, length: number): Promise<UsbInTransferResultLike>;
   controlTransferIn(setup: UsbControlSetupLike, length: number): Promise<UsbInTransferResultLike>;
+  /** Not part of WebUSB: a virtual device's simulated clock, which its driver then uses. */
+  readonly clock?: Clock;
 }
 
 /** USB ids (research/card-reading.md §2.3: LudovicRousseau/CCID readers/*.txt; Linux port100.c). */
@@ -98,7 +101,17 @@ export async function withTimeout<T>(work: Promise<T>, ms: number, what: string)
   }
 }
 
-export async function bulkOut(device: UsbDeviceLike, endpoint: number, data: Uint8Array, what: string): Promise<void> {
+/**
+ * Writes one transfer, then a zero-length packet when it ends exactly on a packet boundary: the
+ * device only sees the end of a transfer at a short packet (USB 2.0 §5.8.3). nfcpy transport.py
+ * `write` does the same (`if len(frame) % getMaxPacketSize() == 0: bulkWrite(ep, b'')`).
+ */
+export async function bulkOut(device: UsbDeviceLike, endpoint: number, data: Uint8Array, what: string, packetSize?: number): Promise<void> {
+  await transferOutChecked(device, endpoint, data, what);
+  if (packetSize && data.length > 0 && data.length % packetSize === 0) await transferOutChecked(device, endpoint, new Uint8Array(0), `${what} (ZLP)`);
+}
+
+async function transferOutChecked(device: UsbDeviceLike, endpoint: number, data: Uint8Array, what: string): Promise<void> {
   let result: UsbOutTransferResultLike;
   try {
     result = await device.transferOut(endpoint, data as Uint8Array<ArrayBuffer>);
@@ -108,6 +121,11 @@ export async function bulkOut(device: UsbDeviceLike, endpoint: number, data: Uin
   if (result.status !== 'ok' || result.bytesWritten !== data.length) throw new CardError('card.reader-protocol', { detail: `${what}: transferOut ${result.status}, ${result.bytesWritten}/${data.length} bytes` });
 }
 
+function inResultBytes(result: UsbInTransferResultLike, what: string): Uint8Array {
+  if (result.status !== 'ok' || !result.data) throw new CardError('card.reader-protocol', { detail: `${what}: transferIn ${result.status}` });
+  return new Uint8Array(result.data.buffer, result.data.byteOffset, result.data.byteLength).slice();
+}
+
 export async function bulkIn(device: UsbDeviceLike, endpoint: number, length: number, what: string, timeoutMs: number): Promise<Uint8Array> {
   let result: UsbInTransferResultLike;
   try {
@@ -115,8 +133,60 @@ export async function bulkIn(device: UsbDeviceLike, endpoint: number, length: nu
   } catch (cause) {
     throw usbFailure(cause, what);
   }
-  if (result.status !== 'ok' || !result.data) throw new CardError('card.reader-protocol', { detail: `${what}: transferIn ${result.status}` });
-  return new Uint8Array(result.data.buffer, result.data.byteOffset, result.data.byteLength).slice();
+  return inResultBytes(result, what);
+}
+
+/**
+ * A bulk IN endpoint read through at most one `transferIn` at a time. WebUSB cannot cancel a
+ * transferIn, so one that timed out stays pending and would swallow the next packet the device
+ * sends; here it is kept and becomes the next read instead. `timedOut` tells the driver that the
+ * device may still answer the abandoned command: it should abort it and `drain` first (Linux
+ * port100.c `port100_abort_cmd`: send an ACK, kill the IN urb; nfcpy rcs380.py Chipset.__init__:
+ * read off leftover data until a read times out).
+ */
+export class BulkInPipe {
+  private pending: Promise<UsbInTransferResultLike> | null = null;
+  /** A read timed out since the last `drain`: the device and the host may be out of step. */
+  timedOut = false;
+
+  constructor(
+    private readonly device: UsbDeviceLike,
+    private readonly endpoint: number,
+    private readonly length: number,
+  ) {}
+
+  async read(what: string, timeoutMs: number): Promise<Uint8Array> {
+    if (!this.pending) {
+      this.pending = this.device.transferIn(this.endpoint, this.length);
+      this.pending.catch(() => undefined); // an abandoned read may be cancelled by close(); nobody waits then
+    }
+    const transfer = this.pending;
+    let result: UsbInTransferResultLike;
+    try {
+      result = await withTimeout(transfer, timeoutMs, what);
+    } catch (cause) {
+      if (isCardError(cause, 'card.reader-protocol')) this.timedOut = true;
+      else this.pending = null;
+      throw usbFailure(cause, what);
+    }
+    this.pending = null;
+    return inResultBytes(result, what);
+  }
+
+  /** Reads and discards until nothing arrives for `quietMs` (nfcpy uses 10 ms). Returns what it dropped. */
+  async drain(quietMs = 10, maxReads = 16): Promise<Uint8Array[]> {
+    const dropped: Uint8Array[] = [];
+    for (let i = 0; i < maxReads; i++) {
+      try {
+        dropped.push(await this.read('drain', quietMs));
+      } catch (error) {
+        if (!isCardError(error, 'card.reader-protocol')) throw error;
+        break;
+      }
+    }
+    this.timedOut = false;
+    return dropped;
+  }
 }
 
 /** Opens the device, selects configuration 1 if none is active, and claims `interfaceNumber`. */

@@ -16,7 +16,13 @@ export interface PiccOptions {
   readonly fwi?: number;
   /** S(WTX) requests to send before answering `apdu`: signing takes the real card a while. */
   readonly wtxFor?: (apdu: Uint8Array) => number;
+  /** How long the card computes before answering `apdu`, ms (default: 300 for `80 2A` signing, 2 otherwise). */
+  readonly processingMs?: (apdu: Uint8Array) => number;
 }
+
+/** Time the card needs for an answer that involves no computing (block handling, S(WTX)), ms. */
+const FRAME_DELAY_MS = 1;
+export const defaultProcessingMs = (apdu: Uint8Array) => (apdu[0] === 0x80 && apdu[1] === 0x2a ? 300 : 2);
 
 /** By default the card asks for more time once before answering `80 2A` (RSA signing). */
 export const defaultWtxFor = (apdu: Uint8Array) => (apdu[0] === 0x80 && apdu[1] === 0x2a ? 1 : 0);
@@ -36,6 +42,10 @@ export class VirtualTypeBPicc {
   private wtxLeft = 0;
   /** Fault hook: S(WTX) requests added before the next answer (a "WTX storm"). */
   extraWtx = 0;
+  /** How long after the last frame its answer leaves the card, ms (read by the RF field). */
+  answerDelayMs = 0;
+  /** Processing time still owed for the pending answer, spread over the S(WTX) periods. */
+  private processingLeft = 0;
 
   constructor(
     readonly card: ApduResponder,
@@ -55,7 +65,10 @@ export class VirtualTypeBPicc {
   /** One frame from the reader; null = the card stays silent. */
   async receive(frame: Uint8Array): Promise<Uint8Array | null> {
     if (frame.length === 0) return null;
+    this.answerDelayMs = FRAME_DELAY_MS;
     if (this.state !== 'active') return this.layer3(frame);
+    // FSC is the largest frame the card accepts (PCB + INF + 2 CRC bytes); a longer one is not received.
+    if (frame.length + 2 > frameSizeFromCode(this.options.fsci ?? 8)) return null;
     if (frame[0] === HLTB_COMMAND) return null; // HLTB is for idle cards only here
     return this.send(await this.layer4(frame));
   }
@@ -110,10 +123,13 @@ export class VirtualTypeBPicc {
         for (let offset = 0; offset < response.length; offset += capacity) this.responseChunks.push(response.subarray(offset, offset + capacity));
         this.wtxLeft = (this.options.wtxFor ?? defaultWtxFor)(apdu) + this.extraWtx;
         this.extraWtx = 0;
+        const processing = (this.options.processingMs ?? defaultProcessingMs)(apdu);
         if (this.wtxLeft > 0) {
           this.pendingResponse = response;
+          this.processingLeft = processing;
           return sWtx(WTXM); // rule 9
         }
+        this.answerDelayMs = processing;
         return this.nextResponseBlock();
       }
       case 'S-WTX': {
@@ -121,6 +137,8 @@ export class VirtualTypeBPicc {
         this.wtxLeft--;
         if (this.wtxLeft > 0) return sWtx(WTXM);
         this.pendingResponse = null;
+        this.answerDelayMs = this.processingLeft;
+        this.processingLeft = 0;
         return this.nextResponseBlock();
       }
       case 'R-ACK': {

@@ -2,8 +2,13 @@
  * Common machinery of the virtual USB readers: the `UsbDeviceLike` surface (open, configuration,
  * claim, bulk and interrupt transfers), an IN queue per endpoint that a transferIn waits on as a
  * real one does, and the USB-level faults: unplug (every call then rejects with NotFoundError, as
- * Chrome does for a disconnected device) and a damaged next IN packet.
+ * Chrome does for a disconnected device), a damaged next IN packet and answers that never come.
+ *
+ * OUT transfers are cut into wMaxPacketSize packets as the bus does, and the device sees the end
+ * of a transfer only at a short packet (USB 2.0 §5.8.3): a write of exactly N × 64 bytes stays
+ * incomplete until the host sends a zero-length packet, as on real hardware.
  */
+import type { Clock } from '../transport/clock.ts';
 import type { UsbConfigurationLike, UsbControlSetupLike, UsbDeviceLike, UsbInTransferResultLike, UsbInterfaceLike, UsbOutTransferResultLike } from '../transport/usb.ts';
 
 type Waiter = { resolve: (data: Uint8Array) => void; reject: (error: unknown) => void };
@@ -32,8 +37,12 @@ export abstract class VirtualUsbDevice implements UsbDeviceLike {
   private readonly waiters = new Map<number, Waiter[]>();
   private unplugged = false;
   private garbleNext = 0;
+  private dropAnswers = 0;
+  private readonly partialOut = new Map<number, Uint8Array[]>();
   /** Every bulk/interrupt transfer, for transcripts. */
   readonly usbLog: Array<{ direction: 'out' | 'in'; endpoint: number; data: Uint8Array }> = [];
+  /** The simulated clock the device's driver uses (set by readers with an RF field). */
+  clock?: Clock;
 
   constructor(private readonly description: VirtualUsbDescription) {
     this.vendorId = description.vendorId;
@@ -54,10 +63,20 @@ export abstract class VirtualUsbDevice implements UsbDeviceLike {
     this.garbleNext = count;
   }
 
+  /** Fault: the device swallows its next `count` IN messages (a reader that hangs mid-command). */
+  dropNextAnswers(count = 1): void {
+    this.dropAnswers = count;
+  }
+
+  /** One complete OUT transfer (its packets up to and including the short one). */
   protected abstract handleOut(endpoint: number, data: Uint8Array): Promise<void>;
 
   /** Hands a packet to the host on IN endpoint `endpoint`. */
   protected queueIn(endpoint: number, data: Uint8Array): void {
+    if (this.dropAnswers > 0) {
+      this.dropAnswers--;
+      return;
+    }
     const waiter = this.waiters.get(endpoint)?.shift();
     if (waiter) waiter.resolve(data);
     else {
@@ -84,6 +103,12 @@ export abstract class VirtualUsbDevice implements UsbDeviceLike {
     this.check();
     this.opened = false;
     this.claimedInterfaces.clear();
+    this.cancelPendingTransfers();
+  }
+
+  /** Chrome aborts transfers still pending when the interface is released or the device closed. */
+  private cancelPendingTransfers(): void {
+    for (const list of this.waiters.values()) for (const waiter of list.splice(0)) waiter.reject(new DOMException('The transfer was cancelled.', 'AbortError'));
   }
 
   async selectConfiguration(configurationValue: number): Promise<void> {
@@ -106,6 +131,15 @@ export abstract class VirtualUsbDevice implements UsbDeviceLike {
   async releaseInterface(interfaceNumber: number): Promise<void> {
     this.check();
     this.claimedInterfaces.delete(interfaceNumber);
+    this.cancelPendingTransfers();
+  }
+
+  private packetSize(endpoint: number): number {
+    for (const iface of this.configuration?.interfaces ?? []) {
+      const found = iface.alternate.endpoints.find((e) => e.endpointNumber === endpoint && e.direction === 'out');
+      if (found) return found.packetSize;
+    }
+    return 64;
   }
 
   private assertClaimedEndpoint(endpoint: number, direction: 'in' | 'out'): void {
@@ -120,7 +154,27 @@ export abstract class VirtualUsbDevice implements UsbDeviceLike {
     this.assertClaimedEndpoint(endpoint, 'out');
     const bytes = ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice() : new Uint8Array(data).slice();
     this.usbLog.push({ direction: 'out', endpoint, data: bytes });
-    await this.handleOut(endpoint, bytes);
+    const packetSize = this.packetSize(endpoint);
+    const parts = this.partialOut.get(endpoint) ?? [];
+    for (let offset = 0; ; offset += packetSize) {
+      const packet = bytes.subarray(offset, offset + packetSize);
+      parts.push(packet);
+      if (packet.length < packetSize) {
+        this.partialOut.delete(endpoint);
+        const transfer = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
+        let at = 0;
+        for (const part of parts) {
+          transfer.set(part, at);
+          at += part.length;
+        }
+        await this.handleOut(endpoint, transfer);
+        break;
+      }
+      if (offset + packetSize >= bytes.length) {
+        this.partialOut.set(endpoint, parts); // ended on a packet boundary: wait for more or a ZLP
+        break;
+      }
+    }
     return { status: 'ok', bytesWritten: bytes.length };
   }
 

@@ -30,6 +30,8 @@ describe('ui/admin readers panel', () => {
     expect(el.shadowRoot!.querySelector('[data-card]')!.getAttribute('data-card')).to.equal('true');
     expect(text(el, '[data-result="check"] dd')).to.contain('RC-S380');
     expect(text(el, '[data-tries]')).to.match(/^3 ／ 3回$/);
+    expect(text(el, '[data-firmware]')).to.equal('1.11');
+    expect(text(el, '[data-link]')).to.equal('最大フレーム 256バイト（FSC）、応答待ち 77.3ミリ秒（FWI 8）');
   });
 
   it('switches language', async () => {

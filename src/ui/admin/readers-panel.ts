@@ -1,8 +1,9 @@
 /**
  * `<kofu-admin-readers>`: the staff reader check. It says in plain words which readers this
  * browser can drive (WebUSB vendor-class readers everywhere Chromium runs; CCID only in an
- * Isolated Web App), lists the readers already allowed, and checks one end to end — reader,
- * card, card type, PIN tries left — without ever sending a VERIFY. In demo mode the same check
+ * Isolated Web App), lists the readers already allowed, and checks one end to end — reader and
+ * its firmware, card, the card's frame size and waiting time (FSC/FWI), card type, PIN tries
+ * left — without ever sending a VERIFY. In demo mode the same check
  * runs through the virtual RC-S380 with a demo card, exercising the real driver code.
  */
 import { LitElement, css, html, nothing } from 'lit';
@@ -92,8 +93,13 @@ export class KofuAdminReaders extends LitElement {
       <dl data-result="check">
         <dt>${t('readers.result.reader')}</dt>
         <dd>${check.reader ? `${check.reader.label} (${check.reader.kind}, ${check.reader.path})` : '—'}</dd>
+        ${check.reader?.firmware ? html`<dt>${t('readers.result.firmware')}</dt><dd data-firmware>${check.reader.firmware}</dd>` : nothing}
         <dt>${t('readers.result.card')}</dt>
         <dd data-card=${String(check.cardDetected)}>${check.cardDetected ? t('readers.result.card-yes') : t('readers.result.card-no')}</dd>
+        ${check.link
+          ? html`<dt>${t('readers.result.link')}</dt>
+              <dd data-link>${t(check.link.assumed ? 'readers.result.link-assumed' : 'readers.result.link-value', { fsc: check.link.fsc, fwi: check.link.fwi, fwt: String(check.link.fwtMs) })}</dd>`
+          : nothing}
         ${check.token ? html`<dt>${t('readers.result.token')}</dt><dd data-token>${check.token.label}</dd>` : nothing}
         ${tries
           ? html`<dt>${t('readers.result.tries')}</dt>

@@ -6,7 +6,7 @@
 // @web/dev-server with the same plugins as the unit tests, so it measures the same code.
 // `npm run bench -- carrier` runs only the benchmarks whose file name contains "carrier".
 //
-// A module may also export `options: BenchOptions` (bench/timing.ts). `cpuThrottlingRate: 4` slows
+// A module may also export `options: BenchOptions` and `prepare()` (bench/timing.ts). `cpuThrottlingRate: 4` slows
 // the page's CPU fourfold through the DevTools protocol (`Emulation.setCPUThrottlingRate`), a
 // stand-in for a mid-range phone or a cheap tablet (the page's main thread only: see throttleCpu).
 import { startDevServer } from '@web/dev-server';
@@ -55,6 +55,8 @@ if (benchFiles.length > 0) {
       try {
         await page.goto(`${origin}/bench/blank.html`);
         const options = await page.evaluate(async (url) => (await import(url)).options ?? {}, `/bench/${file}`);
+        // Fixtures first, at full speed; then the throttling, if any, for the measured part.
+        await page.evaluate(async (url) => (await import(url)).prepare?.(), `/bench/${file}`);
         const throttling = options.cpuThrottlingRate ? await throttleCpu(page, options.cpuThrottlingRate) : {};
         const started = Date.now();
         const results = await page.evaluate(async (url) => (await import(url)).run(), `/bench/${file}`);

@@ -23,7 +23,11 @@ export async function medianMs(runs: number, task: (run: number) => unknown, dig
   return +median(times).toFixed(digits);
 }
 
-/** What a bench module may ask bench/run.mjs for (its `options` export). */
+/**
+ * What a bench module may ask bench/run.mjs for (its `options` export). A module may also export
+ * `prepare()`: run.mjs awaits it before throttling, for fixtures that stand for the world (a
+ * simulated scan), not for the device being measured.
+ */
 export interface BenchOptions {
   /** `Emulation.setCPUThrottlingRate` for the page: 4 runs its main thread four times slower. */
   readonly cpuThrottlingRate?: number;

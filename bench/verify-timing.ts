@@ -20,10 +20,22 @@ export interface FlatbedTimes {
   readonly image: string;
 }
 
-/** `runs` verifications of one flatbed scan (QR → carrier → seal → content → restored image), after one warm-up. */
-export async function timeFlatbed(runs: number): Promise<FlatbedTimes> {
+type Trust = Awaited<ReturnType<typeof demoSetup>>['trust'];
+
+/** The demo trust and a 300 dpi flatbed scan of a demo back (seed FLATBED_SEED). */
+export interface FlatbedFixture {
+  readonly trust: Trust;
+  readonly scan: { readonly data: Uint8ClampedArray | Uint8Array; readonly width: number; readonly height: number };
+}
+
+export async function flatbedFixture(): Promise<FlatbedFixture> {
   const { trust } = await demoSetup();
-  const scan = await simulate(backPage(await issueDemo(1)), { ...flatbedConditions(FLATBED_SEED), scanDpi: PAGE_DPI }, PAGE_DPI);
+  return { trust, scan: await simulate(backPage(await issueDemo(1)), { ...flatbedConditions(FLATBED_SEED), scanDpi: PAGE_DPI }, PAGE_DPI) };
+}
+
+/** `runs` verifications of one flatbed scan (QR → carrier → seal → content → restored image), after one warm-up. */
+export async function timeFlatbed(runs: number, fixture?: FlatbedFixture): Promise<FlatbedTimes> {
+  const { trust, scan } = fixture ?? (await flatbedFixture());
   const totals: number[] = [];
   const stages: FlatbedTimes['stages'] = { qr: [], grey: [], carrier: [], seal: [], render: [] };
   let verdict = '';
@@ -44,6 +56,15 @@ export async function timeFlatbed(runs: number): Promise<FlatbedTimes> {
  * Camera frames: simulated phone photos of the back (photoConditions: tilt, blur, noise, JPEG),
  * each scaled to fit a 1280×720 frame on a grey background, as the video track delivers it.
  */
+export interface CameraFixture {
+  readonly trust: Trust;
+  readonly frames: readonly ImageData[];
+}
+
+export async function cameraFixture(count: number, firstSeed = 300): Promise<CameraFixture> {
+  return { trust: (await demoSetup()).trust, frames: await cameraFrames(count, firstSeed) };
+}
+
 async function cameraFrames(count: number, firstSeed: number): Promise<ImageData[]> {
   const page = backPage(await issueDemo(1));
   const frames: ImageData[] = [];
@@ -75,12 +96,11 @@ export interface CameraRate {
 
 /**
  * Continuous scanning as the verifier runs it: frame after frame through the whole pipeline
- * (src/ui/verifier/verifier-home.ts), no restored image until one reads. `frames` distinct
- * frames, analysed `passes` times over, after one warm-up frame.
+ * (src/ui/verifier/verifier-home.ts), no restored image until one reads. The fixture's frames,
+ * analysed `passes` times over, after one warm-up frame.
  */
-export async function cameraRate(frames: number, passes: number): Promise<CameraRate> {
-  const { trust } = await demoSetup();
-  const stream = await cameraFrames(frames, 300);
+export async function cameraRate(fixture: CameraFixture, passes: number): Promise<CameraRate> {
+  const { trust, frames: stream } = fixture;
   await verifyImage(stream[0], { trust, now: FIXTURE_NOW });
   const frameMs: number[] = [];
   const outcomes = new Map<string, number>();

@@ -15,7 +15,7 @@ import { simulate } from '../src/carrier/simulate/simulate.ts';
 import { verifyImage } from '../src/verify/pipeline.ts';
 import { FIXTURE_NOW, PAGE_DPI, backPage, demoSetup, issueDemo } from '../src/verify/testing/back-side.ts';
 import { median, spread, type Metric } from './timing.ts';
-import { CAMERA_FRAME, FLATBED_SEED, cameraRate, timeFlatbed } from './verify-timing.ts';
+import { CAMERA_FRAME, FLATBED_SEED, cameraFixture, cameraRate, timeFlatbed } from './verify-timing.ts';
 
 const RUNS = 5;
 const SEED = FLATBED_SEED;
@@ -58,7 +58,7 @@ export async function run(): Promise<Metric[]> {
   const page = backPage(issued);
   const flatbed = await successRate(trust, page, (seed) => ({ ...flatbedConditions(seed), scanDpi: PAGE_DPI }), 100);
   const photo = await successRate(trust, page, photoConditions, 200);
-  const camera = await cameraRate(CAMERA_FRAMES, CAMERA_PASSES);
+  const camera = await cameraRate(await cameraFixture(CAMERA_FRAMES), CAMERA_PASSES);
   const context = { image: `${scan.width}x${scan.height}`, runs: RUNS, seed: SEED, verdict, conditions: 'flatbedConditions(7) at 300 dpi' };
   const round = (v: number) => +v.toFixed(1);
   return [

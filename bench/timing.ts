@@ -22,3 +22,18 @@ export async function medianMs(runs: number, task: (run: number) => unknown, dig
   }
   return +median(times).toFixed(digits);
 }
+
+/**
+ * What a bench module may ask bench/run.mjs for (its `options` export). A module may also export
+ * `prepare()`: run.mjs awaits it before throttling, for fixtures that stand for the world (a
+ * simulated scan), not for the device being measured.
+ */
+export interface BenchOptions {
+  /** `Emulation.setCPUThrottlingRate` for the page: 4 runs its main thread four times slower. */
+  readonly cpuThrottlingRate?: number;
+}
+
+/** The spread of repeated runs: the fastest and the slowest, rounded like the median. */
+export function spread(values: readonly number[], digits = 1): { min: number; max: number } {
+  return { min: +Math.min(...values).toFixed(digits), max: +Math.max(...values).toFixed(digits) };
+}

@@ -4,7 +4,8 @@
  * locator (src/verify/testing/back-side.ts), printed and scanned by the carrier's seeded
  * print–scan simulator at 300 dpi (flatbed set, seed 7), then QR → carrier → seal → content →
  * restored image at 100 dpi. `verify.worker_ms.flatbed300` is the app's own path (src/app/verifier.ts):
- * the same scan transferred to the verify worker, which runs that pipeline.
+ * the same scan transferred to the verify worker, which runs that pipeline. `verify.camera_fps`:
+ * 1280×720 camera frames analysed per second by continuous scanning (bench/verify-timing.ts).
  */
 import { transfer } from 'comlink';
 import { verifyBridge } from '../src/app/verifier.ts';
@@ -12,12 +13,14 @@ import { flatbedConditions, photoConditions } from '../src/carrier/simulate/cond
 import type { PrintScanConditions } from '../src/carrier/simulate/print-scan.ts';
 import { simulate } from '../src/carrier/simulate/simulate.ts';
 import { verifyImage } from '../src/verify/pipeline.ts';
-import { restoreWithCanvas } from '../src/verify/restore.ts';
 import { FIXTURE_NOW, PAGE_DPI, backPage, demoSetup, issueDemo } from '../src/verify/testing/back-side.ts';
-import { median, type Metric } from './timing.ts';
+import { median, spread, type Metric } from './timing.ts';
+import { CAMERA_FRAME, FLATBED_SEED, cameraFixture, cameraRate, timeFlatbed } from './verify-timing.ts';
 
 const RUNS = 5;
-const SEED = 7;
+const SEED = FLATBED_SEED;
+const CAMERA_FRAMES = 6;
+const CAMERA_PASSES = 2;
 /** Whole-pipeline success over simulated captures of the whole back (restored image skipped). */
 const SUCCESS_TRIALS = 10;
 
@@ -37,27 +40,9 @@ export async function run(): Promise<Metric[]> {
   const { trust } = await demoSetup();
   const issued = await issueDemo(1);
   const scan = await simulate(backPage(issued), { ...flatbedConditions(SEED), scanDpi: PAGE_DPI }, PAGE_DPI);
-  const totals: number[] = [];
-  const qr: number[] = [];
-  const carrier: number[] = [];
-  const render: number[] = [];
-  const seal: number[] = [];
-  const grey: number[] = [];
-  let verdict = '';
-  // One warm-up run loads zxing's wasm and the font, as the app's first verification would.
-  for (let i = 0; i <= RUNS; i++) {
-    const started = performance.now();
-    const report = await verifyImage({ data: scan.data.slice(), width: scan.width, height: scan.height }, { trust, now: FIXTURE_NOW, restore: restoreWithCanvas });
-    const total = performance.now() - started;
-    verdict = report.verdict;
-    if (i === 0) continue;
-    totals.push(total);
-    qr.push(report.timings.qr ?? NaN);
-    carrier.push(report.timings.carrier ?? NaN);
-    render.push(report.timings.render ?? NaN);
-    seal.push(report.timings.seal ?? NaN);
-    grey.push(report.timings.grey ?? NaN);
-  }
+  const flatbedTimes = await timeFlatbed(RUNS);
+  const { totals, verdict } = flatbedTimes;
+  const { qr, grey, carrier, seal, render } = flatbedTimes.stages;
   const bridge = verifyBridge();
   const inWorker: number[] = [];
   let workerVerdict = '';
@@ -73,6 +58,7 @@ export async function run(): Promise<Metric[]> {
   const page = backPage(issued);
   const flatbed = await successRate(trust, page, (seed) => ({ ...flatbedConditions(seed), scanDpi: PAGE_DPI }), 100);
   const photo = await successRate(trust, page, photoConditions, 200);
+  const camera = await cameraRate(await cameraFixture(CAMERA_FRAMES), CAMERA_PASSES);
   const context = { image: `${scan.width}x${scan.height}`, runs: RUNS, seed: SEED, verdict, conditions: 'flatbedConditions(7) at 300 dpi' };
   const round = (v: number) => +v.toFixed(1);
   return [
@@ -80,6 +66,7 @@ export async function run(): Promise<Metric[]> {
     { id: 'verify.success.flatbed300', value: flatbed.rate, unit: 'ratio', trials: SUCCESS_TRIALS, failures: flatbed.failures, note: 'whole A4 back, flatbedConditions(100..109) at 300 dpi, QR found in the image' },
     { id: 'verify.success.photo', value: photo.rate, unit: 'ratio', trials: SUCCESS_TRIALS, failures: photo.failures, note: 'whole A4 back, photoConditions(200..209): 150–250 dpi, tilt ≤ 25°, blur, noise, JPEG; production flatbed profile (0.42 mm modules)' },
     { id: 'verify.worker_ms.flatbed300', value: round(median(inWorker)), unit: 'ms', ...context, verdict: workerVerdict, note: 'the scan transferred to the verify worker (warm), pipeline and restored image there, report back' },
+    { id: 'verify.camera_fps', value: +camera.fps.toFixed(2), unit: 'frames/s', frames: CAMERA_FRAMES * CAMERA_PASSES, frame: `${CAMERA_FRAME.width}x${CAMERA_FRAME.height}`, frame_ms: round(median(camera.frameMs)), ...spread(camera.frameMs), outcomes: camera.outcomes, note: 'continuous scan: photoConditions(300..) backs fitted into 720p frames, whole pipeline per frame on the main thread' },
     { id: 'verify.qr_ms', value: round(median(qr)), unit: 'ms', note: 'zxing-wasm readBarcodes on the whole RGBA page, tryHarder', ...context },
   ];
 }

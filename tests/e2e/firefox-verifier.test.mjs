@@ -68,18 +68,27 @@ describe('verifier in Firefox', () => {
     await app?.close();
   });
 
-  it('opens /verify, reads a scan in the worker, and explains a damaged file', { skip }, async () => {
+
+  /** /verify in a new page, watched for errors, with a way to choose a file as a person would. */
+  async function openVerifier() {
     const page = await browser.newPage();
     const errors = watchErrors(page);
     await page.goto(`${app.origin}/verify`);
     await waitForText(page, 'h1', '証明書の確認');
-
     const input = await page.evaluateHandle(
       `document.querySelector('kofu-app').shadowRoot.querySelector('kofu-verifier-home').shadowRoot.querySelector('input[type=file]')`,
     );
     const dir = await mkdtemp(path.join(tmpdir(), 'kofu-firefox-'));
-    await writeFile(path.join(dir, 'scan.png'), makePng(200, 283));
-    await input.uploadFile(path.join(dir, 'scan.png'));
+    const upload = async (name, bytes) => {
+      await writeFile(path.join(dir, name), bytes);
+      await input.uploadFile(path.join(dir, name));
+    };
+    return { page, errors, upload };
+  }
+
+  it('opens /verify, reads a scan in the worker, and explains a damaged file', { skip }, async () => {
+    const { page, errors, upload } = await openVerifier();
+    await upload('scan.png', makePng(200, 283));
     await waitForText(page, '[data-result="loaded"]', '200×283');
     assert.match(await page.evaluate(verifierText('[data-result="loaded"]')), /200×283/);
     // The worker's answer for a blank page: no QR code, so no verdict but 'invalid'.
@@ -87,8 +96,7 @@ describe('verifier in Firefox', () => {
 
     // Firefox shows a truncated PNG as a blank image (Chromium refuses it); bytes that are no
     // image at all are refused by both.
-    await writeFile(path.join(dir, 'broken.png'), Buffer.from('this is not an image, whatever its name says'));
-    await input.uploadFile(path.join(dir, 'broken.png'));
+    await upload('broken.png', Buffer.from('this is not an image, whatever its name says'));
     await waitForText(page, '[data-result="error"]', '読み取れませんでした');
     assert.match(await page.evaluate(verifierText('[data-result="error"]')), /読み取れませんでした/);
     assert.deepEqual(errors, []);
@@ -97,16 +105,8 @@ describe('verifier in Firefox', () => {
 
   it('verifies a generated back side: DEMO verdict and the restored image', { skip }, async () => {
     const back = await backSidePng({ serial: 11 });
-    const page = await browser.newPage();
-    const errors = watchErrors(page);
-    await page.goto(`${app.origin}/verify`);
-    await waitForText(page, 'h1', '証明書の確認');
-    const input = await page.evaluateHandle(
-      `document.querySelector('kofu-app').shadowRoot.querySelector('kofu-verifier-home').shadowRoot.querySelector('input[type=file]')`,
-    );
-    const dir = await mkdtemp(path.join(tmpdir(), 'kofu-firefox-'));
-    await writeFile(path.join(dir, 'back.png'), back.png);
-    await input.uploadFile(path.join(dir, 'back.png'));
+    const { page, errors, upload } = await openVerifier();
+    await upload('back.png', back.png);
     const verdict = verdictRoot;
     try {
       await page.waitForFunction(`!!(${verdict})?.querySelector('section[data-verdict]')`, { timeout: 60_000, polling: 200 });
@@ -138,16 +138,8 @@ describe('verifier in Firefox', () => {
 
   it('verifies a kofu PDF: its back page rendered by PDF.js in the pdf-page worker (OffscreenCanvas)', { skip, timeout: 120_000 }, async () => {
     const issued = await backSidePdf({ serial: 15 });
-    const page = await browser.newPage();
-    const errors = watchErrors(page);
-    await page.goto(`${app.origin}/verify`);
-    await waitForText(page, 'h1', '証明書の確認');
-    const input = await page.evaluateHandle(
-      `document.querySelector('kofu-app').shadowRoot.querySelector('kofu-verifier-home').shadowRoot.querySelector('input[type=file]')`,
-    );
-    const dir = await mkdtemp(path.join(tmpdir(), 'kofu-firefox-'));
-    await writeFile(path.join(dir, 'certificate-000015.pdf'), issued.pdf);
-    await input.uploadFile(path.join(dir, 'certificate-000015.pdf'));
+    const { page, errors, upload } = await openVerifier();
+    await upload('certificate-000015.pdf', issued.pdf);
     try {
       await page.waitForFunction(`!!(${verdictRoot})?.querySelector('section[data-verdict]')`, { timeout: 90_000, polling: 200 });
     } catch (error) {

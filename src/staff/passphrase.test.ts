@@ -11,6 +11,7 @@ import {
   passphraseMatches,
   type Lockout,
 } from './passphrase.ts';
+import { describeError } from '../ui/shared/error-messages.ts';
 
 const salt = () => crypto.getRandomValues(new Uint8Array(16));
 
@@ -56,7 +57,7 @@ describe('staff/passphrase', () => {
       expect.fail('not locked');
     } catch (error) {
       expect((error as { code: string }).code).to.equal('staff.locked');
-      expect((error as { text: { ja: string } }).text.ja).to.contain('1秒後');
+      expect(describeError(error, 'ja')).to.contain('1秒後');
     }
     expect(() => assertNotLocked(lockout, now + 30_000)).to.not.throw();
   });

@@ -7,6 +7,7 @@ import { FIXTURE_NOW, carrierGrey, demoSetup, issueDemo, qrGrey, type Grey } fro
 import { MAX_PDF_OPERATORS, renderPdfBackPage } from './pdf-input.ts';
 import { pdfWithRectangles } from './testing/hostile-pdf.ts';
 import { reportReason } from '../ui/shared/error-messages.ts';
+import { describeError } from '../ui/shared/error-messages.ts';
 
 async function png(grey: Grey): Promise<Uint8Array> {
   const canvas = new OffscreenCanvas(grey.width, grey.height);
@@ -57,7 +58,7 @@ describe('PDF input', function () {
     const error = await renderPdfBackPage(new Blob([pdf.slice()])).catch((e: unknown) => e);
     const seconds = (performance.now() - started) / 1000;
     expect((error as { code?: string }).code, String(error)).to.equal('vision.pdf-too-complex');
-    expect((error as { messageIn(l: string): string }).messageIn('en')).to.contain('too many drawing operations');
+    expect(describeError(error, 'en')).to.contain('too many drawing operations');
     expect(seconds, 'seconds to refuse').to.be.below(5);
     // Below the bound the same construction renders: the bound is what refuses it.
     const small = await renderPdfBackPage(new Blob([(await pdfWithRectangles(MAX_PDF_OPERATORS / 4)).slice()]), { dpi: 72 });

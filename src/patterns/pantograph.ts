@@ -158,7 +158,13 @@ const camoWidth = (l: Layout) => Math.max(1, Math.round((CAMO_WIDTH_PX_AT_600 * 
 export function renderPantograph(o: PantographOptions): PatternRaster {
   const l = layout(o);
   const r = blankRaster(o.widthMm, o.heightMm, l.profile.dpi);
-  forEachDot(l, o.seed, (x, y, s) => fillRect(r, x, y, s, s));
+  const { width, height, data } = r;
+  forEachDot(l, o.seed, (x, y, s) => {
+    // Single-pixel dots are most of an A4 sheet: write them directly.
+    if (s === 1) {
+      if (x < width && y < height) data[y * width + x] = 0;
+    } else fillRect(r, x, y, s, s);
+  });
   if (o.camouflage ?? true) for (const curve of camouflageCurves(l, o.seed)) knockOut(r, curve, camoWidth(l));
   return r;
 }

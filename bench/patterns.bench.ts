@@ -1,0 +1,61 @@
+/**
+ * Pattern metrics (issue #10): the 『複写』 pantograph's message contrast on the original and after
+ * a simulated 600 dpi copy; the latent reveal's correlation with the hidden mark from a 300 dpi
+ * flatbed scan and from a rectified phone photo (mean over seeds), its score on the same screen
+ * without a mark (worst over seeds); the render time of the back's patterns at A4, 600 dpi.
+ */
+import { flatbedConditions, photoConditions } from '../src/carrier/simulate/conditions.ts';
+import { printScan, type PrintScanConditions } from '../src/carrier/simulate/print-scan.ts';
+import { simulate } from '../src/carrier/simulate/simulate.ts';
+import { OFFICE_COPIER_600, messageContrast, simulateCopy } from '../src/patterns/copier.ts';
+import { renderLatentLineScreen, renderLatentMark, type LatentLineOptions } from '../src/patterns/latent-line.ts';
+import { pantographRegions, renderPantograph } from '../src/patterns/pantograph.ts';
+import { rgbaToGrey } from '../src/vision/grey.ts';
+import { revealCorrelation, revealLatent } from '../src/vision/latent-reveal.ts';
+import { medianMs } from './timing.ts';
+
+const SEEDS = [1, 2, 3, 4];
+const EMBLEM: LatentLineOptions = { widthMm: 40, heightMm: 40 };
+const rectifiedPhoto = (seed: number): PrintScanConditions => ({ ...photoConditions(seed), tiltDeg: 0, barrel: 0 });
+
+async function correlation(c: PrintScanConditions): Promise<number> {
+  const scan = await simulate(renderLatentLineScreen(EMBLEM), c);
+  const reveal = revealLatent(rgbaToGrey(scan.data, scan.width, scan.height));
+  const img = printScan(renderLatentMark(EMBLEM), 600, { ...c, noise: 0, dotGain: 0, lighting: 0, cast: [1, 1, 1], blur: 0 });
+  const inside = Uint8Array.from({ length: img.width * img.height }, (_, i) => (img.data[4 * i] < 128 ? 1 : 0));
+  return revealCorrelation(reveal, inside);
+}
+
+async function falseScore(c: PrintScanConditions): Promise<number> {
+  const scan = await simulate(renderLatentLineScreen({ ...EMBLEM, withMark: false }), c);
+  return revealLatent(rgbaToGrey(scan.data, scan.width, scan.height)).score;
+}
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const round = (x: number, digits = 4) => +x.toFixed(digits);
+
+export async function run() {
+  const panto = { widthMm: 80, heightMm: 60, seed: 131 };
+  const original = renderPantograph(panto);
+  const regions = pantographRegions(panto);
+  const before = messageContrast(original, regions, original.width, original.dpi);
+  const after = messageContrast(simulateCopy(original, OFFICE_COPIER_600), regions, original.width, original.dpi);
+
+  const scan = await Promise.all(SEEDS.map((s) => correlation(flatbedConditions(s))));
+  const photo = await Promise.all(SEEDS.map((s) => correlation(rectifiedPhoto(s))));
+  const falses = await Promise.all(SEEDS.flatMap((s) => [falseScore(flatbedConditions(s)), falseScore(rectifiedPhoto(s))]));
+
+  const renderMs = await medianMs(3, () => {
+    renderPantograph({ widthMm: 210, heightMm: 297, seed: 131 });
+    renderLatentLineScreen(EMBLEM);
+  });
+  const context = { seeds: SEEDS.length, emblem_mm: 40, profile: 'laser-600' };
+  return [
+    { id: 'pantograph.contrast.original', value: round(before, 5), unit: 'ink fraction', ...context },
+    { id: 'pantograph.contrast.copy', value: round(after), unit: 'ink fraction', copier: '600 dpi', ...context },
+    { id: 'latent.reveal_corr.scan300', value: round(mean(scan), 3), unit: 'r', budget_min: 0.7, ...context },
+    { id: 'latent.reveal_corr.photo', value: round(mean(photo), 3), unit: 'r', budget_min: 0.5, photo: 'rectified (no tilt/barrel)', ...context },
+    { id: 'latent.false_reveal', value: round(Math.max(...falses), 3), unit: 'score', budget: 0.2, ...context },
+    { id: 'patterns.render_ms.back_a4', value: renderMs, unit: 'ms', budget: 500, dpi: 600, ...context },
+  ];
+}

@@ -6,7 +6,7 @@
  */
 import type { GreyImage } from '../vision/grey.ts';
 import { compareFront, DEFAULT_DIFFERENCE, type Difference, type DifferenceOptions } from './difference.ts';
-import { registerToRendering, warpToRendering, type Registration } from './register.ts';
+import { registerToRendering, warpToRendering, ZERO_FIELD, type Registration } from './register.ts';
 
 export const COMPARE_DPI = 150;
 
@@ -18,6 +18,7 @@ export type FrontComparison =
 export function compareScanWithRendering(rendering: GreyImage, scan: GreyImage, options: DifferenceOptions = DEFAULT_DIFFERENCE): FrontComparison {
   const registration = registerToRendering(rendering, scan);
   if (!registration) return { registered: false };
-  const warped = warpToRendering(scan, registration, rendering.width, rendering.height);
-  return { registered: true, registration, difference: compareFront(rendering, warped, options) };
+  const global = warpToRendering(scan, { ...registration, field: ZERO_FIELD }, rendering.width, rendering.height);
+  const local = warpToRendering(scan, registration, rendering.width, rendering.height);
+  return { registered: true, registration, difference: compareFront(rendering, [global, local], options) };
 }

@@ -29,7 +29,7 @@ export interface DifferenceOptions {
 }
 
 /** Tuned on the tamper corpus at 150 dpi (docs/compare.md). */
-export const DEFAULT_DIFFERENCE: DifferenceOptions = { radius: 2, threshold: 70, paperRadius: 12, join: 3, minArea: 6, minMass: 600, border: 24 };
+export const DEFAULT_DIFFERENCE: DifferenceOptions = { radius: 1, threshold: 80, paperRadius: 12, join: 3, minArea: 8, minMass: 300, border: 24 };
 
 export interface DifferenceRegion {
   /** Rectangle in rendering pixels. */
@@ -124,12 +124,20 @@ export function differenceMapReference(rendering: GreyImage, scan: GreyImage, ra
   return map;
 }
 
-/** Compares a registered scan (same size as the rendering) with the rendering. */
-export function compareFront(rendering: GreyImage, registeredScan: GreyImage, options: DifferenceOptions = DEFAULT_DIFFERENCE): Difference {
+/**
+ * Compares registered scans (same size as the rendering) with the rendering. With more than one
+ * resampling of the scan (e.g. through the homography alone and with the local displacement
+ * field), a pixel differs only when it differs in every one: each alignment's own errors are
+ * forgiven by the other, a changed glyph differs in all of them.
+ */
+export function compareFront(rendering: GreyImage, registeredScans: readonly GreyImage[], options: DifferenceOptions = DEFAULT_DIFFERENCE): Difference {
   const { width, height } = rendering;
   const reference = softened(rendering);
-  const scan = normaliseTone(registeredScan, reference, options.paperRadius);
-  const map = differenceMap(reference, scan, options.radius);
+  const map = new Uint8Array(width * height).fill(255);
+  for (const registered of registeredScans) {
+    const candidate = differenceMap(reference, normaliseTone(registered, reference, options.paperRadius), options.radius);
+    for (let i = 0; i < map.length; i++) if (candidate[i] < map[i]) map[i] = candidate[i];
+  }
   const b = options.border;
   const counted = new Uint8Array(map.length);
   for (let y = b; y < height - b; y++) for (let x = b; x < width - b; x++) if (map[y * width + x] > options.threshold) counted[y * width + x] = 1;

@@ -50,6 +50,8 @@ const PATCH_GRID = { columns: 9, rows: 12 };
 const MIN_NCC = 0.5;
 const MIN_PATCH_STDDEV = 12;
 const LOCAL = { cell: 64, radius: 3, step: 2 };
+/** Smallest ratio of the structure tensor's eigenvalues for a block to be measured. */
+const MIN_CORNERNESS = 0.15;
 
 interface Moments {
   cx: number;
@@ -148,6 +150,29 @@ function extractPatch(image: GreyImage, left: number, top: number, side: number)
   norm = Math.sqrt(norm);
   for (let i = 0; i < values.length; i++) values[i] /= norm;
   return values;
+}
+
+/**
+ * Whether a block's edges run in more than one direction (the structure tensor's smaller
+ * eigenvalue is not negligible against the larger): a block holding only a table rule fixes its
+ * position across the rule but not along it (the aperture problem), so it is not measured.
+ */
+function isTwoDimensional(image: GreyImage, left: number, top: number, side: number): boolean {
+  let xx = 0;
+  let xy = 0;
+  let yy = 0;
+  const { width, data } = image;
+  for (let y = top + 1; y < top + side - 1; y++)
+    for (let x = left + 1; x < left + side - 1; x++) {
+      const gx = data[y * width + x + 1] - data[y * width + x - 1];
+      const gy = data[(y + 1) * width + x] - data[(y - 1) * width + x];
+      xx += gx * gx;
+      xy += gx * gy;
+      yy += gy * gy;
+    }
+  const mean = (xx + yy) / 2;
+  const root = Math.sqrt(((xx - yy) / 2) ** 2 + xy * xy);
+  return mean - root > MIN_CORNERNESS * (mean + root);
 }
 
 /**
@@ -295,10 +320,11 @@ function localField(rendering: GreyImage, scanLevels: GreyImage[], h: Homography
   };
   for (let r = 0; r < rows; r++)
     for (let c = 0; c < columns; c++) {
-      const left = Math.min(c * cell, rendering.width - cell);
-      const top = Math.min(r * cell, rendering.height - cell);
+      // Blocks are centred on the field's sample points; those that would stick out of the rendering stay blank.
+      const left = c * cell;
+      const top = r * cell;
       const values = extractPatch(rendering, left, top, cell);
-      if (!values) continue;
+      if (!values || !isTwoDimensional(rendering, left, top, cell)) continue;
       const m = matchPatch(scan, values, cell, { x: left + cell / 2, y: top + cell / 2 }, toScan, radius, step);
       if (m.score < MIN_NCC) continue;
       dx[r * columns + c] = m.offset.x;

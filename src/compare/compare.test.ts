@@ -1,0 +1,86 @@
+import { expect } from '@open-wc/testing';
+import { applyHomography } from '../vision/homography.ts';
+import { bilinear } from '../vision/template-match.ts';
+import type { GreyImage } from '../vision/grey.ts';
+import { compareScanWithRendering, COMPARE_DPI } from './compare.ts';
+import { differenceMap, differenceMapReference } from './difference.ts';
+import { fitHomography, invert3 } from './fit.ts';
+import { squareExtremum, squareExtremumReference } from './image-ops.ts';
+import { registerToRendering } from './register.ts';
+import { captureFront, changedBox, issueDemo, renderFront, tamper } from './testing/tamper.ts';
+
+const noise = (width: number, height: number, seed: number): GreyImage => {
+  let s = seed;
+  const data = Uint8Array.from({ length: width * height }, () => ((s = (s * 1103515245 + 12345) >>> 0) >>> 24) & 255);
+  return { width, height, data };
+};
+
+const overlaps = (a: { x: number; y: number; w: number; h: number }, b: { x: number; y: number; w: number; h: number }) =>
+  a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+describe('front comparison', function () {
+  this.timeout(300_000);
+
+  it('min/max envelope: the separable filter equals the 2-D reference', () => {
+    const image = noise(37, 23, 5);
+    for (const radius of [1, 2, 3]) for (const max of [false, true]) expect(squareExtremum(image, radius, max).data).to.deep.equal(squareExtremumReference(image, radius, max).data);
+  });
+
+  it('difference map: the fast path equals the reference', () => {
+    const a = noise(41, 29, 1);
+    const b = noise(41, 29, 2);
+    for (const radius of [1, 2]) expect(differenceMap(a, b, radius)).to.deep.equal(differenceMapReference(a, b, radius));
+  });
+
+  it('least-squares homography recovers a known homography from noisy points', () => {
+    const h = Float64Array.of(0.9, 0.1, 30, -0.05, 1.1, 12, 1e-5, -2e-5, 1);
+    const src = Array.from({ length: 30 }, (_, i) => ({ x: (i * 137) % 1000, y: (i * 71) % 1400 }));
+    const dst = src.map((p, i) => {
+      const q = applyHomography(h, p.x, p.y);
+      return { x: q.x + ((i % 3) - 1) * 0.1, y: q.y + ((i % 5) - 2) * 0.05 };
+    });
+    const fitted = fitHomography(src, dst)!;
+    for (const p of [{ x: 0, y: 0 }, { x: 1000, y: 1400 }, { x: 500, y: 700 }]) {
+      const a = applyHomography(h, p.x, p.y);
+      const b = applyHomography(fitted, p.x, p.y);
+      expect(Math.hypot(a.x - b.x, a.y - b.y)).to.be.lessThan(0.5);
+    }
+  });
+
+  it('registers a rendering warped by a known homography (rotated 180°) to within half a pixel', async () => {
+    const cert = await issueDemo('r-takahashi-ichiro', { kind: 'juminhyo', scope: 'household', householder: true, honseki: false, myNumber: false });
+    const rendering = await renderFront(cert, COMPARE_DPI);
+    // Scan pixel → rendering pixel: 180° turn, 1.6× scale, slight perspective.
+    const toScan = Float64Array.of(-1.6, 0.05, 2000, -0.04, -1.6, 2850, 0, 1e-6, 1);
+    const back = invert3(toScan)!;
+    const width = 2000;
+    const height = 2850;
+    const data = new Uint8Array(width * height);
+    for (let y = 0; y < height; y++)
+      for (let x = 0; x < width; x++) {
+        const p = applyHomography(back, x + 0.5, y + 0.5);
+        data[y * width + x] = p.x < 0 || p.y < 0 || p.x > rendering.width || p.y > rendering.height ? 255 : bilinear(rendering, p.x, p.y);
+      }
+    const registration = registerToRendering(rendering, { width, height, data })!;
+    expect(registration).to.not.equal(null);
+    for (const p of [{ x: 100, y: 200 }, { x: 1100, y: 1600 }, { x: 620, y: 877 }]) {
+      const a = applyHomography(toScan, p.x, p.y);
+      const b = applyHomography(registration.homography, p.x, p.y);
+      expect(Math.hypot(a.x - b.x, a.y - b.y), `${p.x},${p.y}`).to.be.lessThan(0.8);
+    }
+  });
+
+  it('a genuine front scanned at 300 dpi shows no region; one changed name character shows a region on it', async () => {
+    const cert = await issueDemo('r-takahashi-ichiro', { kind: 'juminhyo', scope: 'household', householder: true, honseki: false, myNumber: false });
+    const rendering = await renderFront(cert, COMPARE_DPI);
+    const genuine = compareScanWithRendering(rendering, await captureFront(cert, 'scan300', 2));
+    expect(genuine.registered && genuine.difference.regions).to.deep.equal([]);
+    const forged = tamper(cert, 'name', 2);
+    const truth = changedBox(rendering, await renderFront(forged, COMPARE_DPI))!;
+    const result = compareScanWithRendering(rendering, await captureFront(forged, 'scan300', 2));
+    expect(result.registered).to.equal(true);
+    if (!result.registered) return;
+    expect(result.difference.regions.length).to.be.greaterThan(0);
+    expect(result.difference.regions.some((r) => overlaps(r, truth))).to.equal(true);
+  });
+});

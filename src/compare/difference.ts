@@ -1,0 +1,160 @@
+/**
+ * The difference map between the restored rendering of a front and a scan of it already
+ * resampled onto the rendering's grid (register.ts): tone normalisation, a blur-tolerant
+ * difference, and the regions where the paper says something the signed content does not.
+ *
+ * Tolerance: a pixel counts only when it is darker, by more than `threshold` grey levels, than
+ * every pixel of the other image within `radius` (a min envelope, both ways), so a stroke that
+ * moved by up to `radius` pixels, or spread by print–scan blur and toner, never counts; what
+ * remains is ink that is on one and nowhere near on the other: a changed, added or removed glyph.
+ */
+import type { GreyImage } from '../vision/grey.ts';
+import { boxMean, connectedRegions, paperLevel, squareExtremum } from './image-ops.ts';
+
+export interface DifferenceOptions {
+  /** Envelope radius, rendering pixels: the misregistration and blur tolerated. */
+  readonly radius: number;
+  /** Grey levels one image must be darker than the other's envelope to count. */
+  readonly threshold: number;
+  /** Radius of the paper-level estimate (rendering pixels): wider than any stroke. */
+  readonly paperRadius: number;
+  /** Radius by which counted pixels are grown before grouping, so the strokes of one glyph form one region. */
+  readonly join: number;
+  /** Smallest region kept, in counted pixels. */
+  readonly minArea: number;
+  /** Smallest summed excess darkness of a region kept (pixel × grey levels). */
+  readonly minMass: number;
+  /** Pixels this close to the sheet's edge are not compared (the scan's edge of paper). */
+  readonly border: number;
+}
+
+/** Tuned on the tamper corpus at 150 dpi (docs/compare.md). */
+export const DEFAULT_DIFFERENCE: DifferenceOptions = { radius: 1, threshold: 80, paperRadius: 12, join: 3, minArea: 8, minMass: 300, border: 24 };
+
+export interface DifferenceRegion {
+  /** Rectangle in rendering pixels. */
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+  /** Counted pixels inside. */
+  readonly area: number;
+  /** Summed excess darkness beyond the threshold. */
+  readonly mass: number;
+}
+
+export interface Difference {
+  readonly width: number;
+  readonly height: number;
+  /** Per pixel: how much darker than the other's envelope (0 = agrees), whichever way is larger. */
+  readonly map: Uint8Array;
+  readonly regions: readonly DifferenceRegion[];
+  /** The largest region's mass / 1000 (0 when there is none): how strongly the front disagrees. */
+  readonly score: number;
+}
+
+/**
+ * Scan grey divided by its local paper level (illumination falloff, colour cast and toner/paper
+ * levels out), then mapped linearly onto the rendering's tones by least squares over all pixels.
+ */
+export function normaliseTone(scan: GreyImage, rendering: GreyImage, paperRadius: number): GreyImage {
+  const paper = paperLevel(scan, paperRadius);
+  const flat = new Float32Array(scan.data.length);
+  for (let i = 0; i < flat.length; i++) flat[i] = Math.min(1.2, scan.data[i] / Math.max(1, paper[i]));
+  let n = 0;
+  let sx = 0;
+  let sy = 0;
+  let sxx = 0;
+  let sxy = 0;
+  for (let i = 0; i < flat.length; i++) {
+    const x = flat[i];
+    const y = rendering.data[i];
+    n++;
+    sx += x;
+    sy += y;
+    sxx += x * x;
+    sxy += x * y;
+  }
+  const slope = (n * sxy - sx * sy) / Math.max(1e-9, n * sxx - sx * sx);
+  const offset = (sy - slope * sx) / n;
+  const data = new Uint8Array(flat.length);
+  for (let i = 0; i < flat.length; i++) data[i] = Math.max(0, Math.min(255, Math.round(offset + slope * flat[i])));
+  return { width: scan.width, height: scan.height, data };
+}
+
+/** The rendering blurred as a print–scan blurs it (box of radius 1), so its edges compare like the scan's. */
+function softened(rendering: GreyImage): GreyImage {
+  const blurred = boxMean(Float32Array.from(rendering.data), rendering.width, rendering.height, 1);
+  return { width: rendering.width, height: rendering.height, data: Uint8Array.from(blurred, (v) => Math.round(v)) };
+}
+
+/** Per-pixel excess darkness, both ways, against the other's min envelope. */
+export function differenceMap(rendering: GreyImage, scan: GreyImage, radius: number): Uint8Array {
+  const rMin = squareExtremum(rendering, radius, false).data;
+  const sMin = squareExtremum(scan, radius, false).data;
+  const map = new Uint8Array(rendering.data.length);
+  for (let i = 0; i < map.length; i++) {
+    const added = rMin[i] - scan.data[i];
+    const missing = sMin[i] - rendering.data[i];
+    const excess = added > missing ? added : missing;
+    map[i] = excess > 0 ? excess : 0;
+  }
+  return map;
+}
+
+/** Slow reference for differenceMap: the two envelopes computed per pixel from the definition. */
+export function differenceMapReference(rendering: GreyImage, scan: GreyImage, radius: number): Uint8Array {
+  const { width, height } = rendering;
+  const map = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      let rMin = 255;
+      let sMin = 255;
+      for (let dy = -radius; dy <= radius; dy++)
+        for (let dx = -radius; dx <= radius; dx++) {
+          const xx = x + dx;
+          const yy = y + dy;
+          if (xx < 0 || yy < 0 || xx >= width || yy >= height) continue;
+          rMin = Math.min(rMin, rendering.data[yy * width + xx]);
+          sMin = Math.min(sMin, scan.data[yy * width + xx]);
+        }
+      const i = y * width + x;
+      map[i] = Math.max(0, rMin - scan.data[i], sMin - rendering.data[i]);
+    }
+  return map;
+}
+
+/**
+ * Compares registered scans (same size as the rendering) with the rendering. With more than one
+ * resampling of the scan (e.g. through the homography alone and with the local displacement
+ * field), a pixel differs only when it differs in every one: each alignment's own errors are
+ * forgiven by the other, a changed glyph differs in all of them.
+ */
+export function compareFront(rendering: GreyImage, registeredScans: readonly GreyImage[], options: DifferenceOptions = DEFAULT_DIFFERENCE): Difference {
+  const { width, height } = rendering;
+  const reference = softened(rendering);
+  const map = new Uint8Array(width * height).fill(255);
+  for (const registered of registeredScans) {
+    const candidate = differenceMap(reference, normaliseTone(registered, reference, options.paperRadius), options.radius);
+    for (let i = 0; i < map.length; i++) if (candidate[i] < map[i]) map[i] = candidate[i];
+  }
+  const b = options.border;
+  const counted = new Uint8Array(map.length);
+  for (let y = b; y < height - b; y++) for (let x = b; x < width - b; x++) if (map[y * width + x] > options.threshold) counted[y * width + x] = 1;
+  const regions = connectedRegions(counted, width, height, options.join)
+    .map((r) => {
+      let area = 0;
+      let mass = 0;
+      for (let y = r.y; y < r.y + r.h; y++)
+        for (let x = r.x; x < r.x + r.w; x++) {
+          const i = y * width + x;
+          if (!counted[i]) continue;
+          area++;
+          mass += map[i] - options.threshold;
+        }
+      return { ...r, area, mass };
+    })
+    .filter((r) => r.area >= options.minArea && r.mass >= options.minMass)
+    .sort((a, b2) => b2.mass - a.mass);
+  return { width, height, map, regions, score: regions.length ? regions[0].mass / 1000 : 0 };
+}

@@ -11,7 +11,8 @@
  */
 import { FUKUSHA, type BitmapGlyph } from './glyphs.ts';
 import { DEFAULT_PRINTER_PROFILE, type PrinterProfile } from './printer-profiles.ts';
-import { blankRaster, fillRect, hash3, mmFromPx, pxFromMm, seededRandom, type PatternRaster } from './raster.ts';
+import { seededRandom } from '../bytes/seeded-random.ts';
+import { blankRaster, fillRect, hash3, mmFromPx, pxFromMm, type PatternRaster } from './raster.ts';
 
 export interface PantographOptions {
   readonly widthMm: number;

@@ -1,14 +1,7 @@
-/** Seeded PRNG for the simulator and tests: mulberry32 (public domain construction by T. Ettinger). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../bytes/seeded-random.ts';
+
+/** Seeded PRNG for the simulator and tests (src/bytes/seeded-random.ts). */
+export const rng = seededRandom;
 
 /** Standard normal deviates (Box–Muller). */
 export function gaussian(random: () => number): () => number {

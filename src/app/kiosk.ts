@@ -4,10 +4,7 @@
  * numbers) and the readers the start screen offers — demo cards on a virtual RC-S380 (the real
  * driver code runs) or a real USB reader chosen through the browser's WebUSB prompt.
  *
- * One kiosk per device: a tab holds the Web Lock `kofu-kiosk` (navigator.locks, W3C Web Locks
- * API) from its first claim until it closes, and a second tab is told the kiosk is already open.
- * Two kiosks on one tablet would share one card reader, one card's PIN count and one serial
- * counter; the card and the store are safe under that race too, but a resident should never see it.
+ * One kiosk per device: the tab that shows the kiosk holds the Web Lock in ./kiosk-lock.ts.
  */
 import { createVirtualReader, DEMO_RESIDENTS, defaultAnchors, demoTrustAnchor, requestUsbReader, type CardReader } from '../card/index.ts';
 import type { Certificate } from '../documents/types.ts';
@@ -18,6 +15,7 @@ import type { KofuDatabase } from '../store/database.ts';
 import { appendIssuance } from '../store/issuance-log.ts';
 import { serialCounterName, settleSerial, takeNextSerial, voidAbandonedSerials } from '../store/serials.ts';
 import { beginWork } from './activity.ts';
+import { KIOSK_LOCK, TabLock } from './kiosk-lock.ts';
 import { appDatabase } from './database.ts';
 import { readDemoMode } from './demo-mode.ts';
 import { KioskError, KioskSession, type KioskBack, type KioskDeps, type PdfService } from './kiosk-session.ts';
@@ -54,65 +52,22 @@ export function verifierUrl(): string {
   return `${location.origin}${MODE_PATHS.verify}`;
 }
 
-/** The Web Lock a kiosk tab holds: one per origin, so one per device and browser profile. */
-export const KIOSK_LOCK = 'kofu-kiosk';
-
-/** This tab's hold on the kiosk lock: `release` lets another tab open the kiosk. */
-export interface KioskClaim {
-  release(): void;
-}
-
-/**
- * Takes the kiosk lock and keeps it until released or the tab closes. Without `wait`, only if no
- * other tab holds it (`ifAvailable`), else undefined; with `wait`, once the other tab lets it go
- * (or `signal` aborts: undefined). A browser without Web Locks (none that kofu supports) gets a
- * claim that guards nothing.
- */
-export function claimKioskLock(options: { readonly wait?: boolean; readonly signal?: AbortSignal } = {}, locks: LockManager | undefined = globalThis.navigator?.locks): Promise<KioskClaim | undefined> {
-  if (!locks) return Promise.resolve({ release: () => undefined });
-  const request: LockOptions = options.wait ? { signal: options.signal } : { ifAvailable: true };
-  return new Promise((resolve) => {
-    locks
-      .request(KIOSK_LOCK, request, (lock) => {
-        if (!lock) return resolve(undefined);
-        // Held while this promise is pending: the lock's callback returns it.
-        return new Promise<void>((release) => resolve({ release: () => release() }));
-      })
-      .catch(() => resolve(undefined)); // aborted while waiting
-  });
-}
-
-let claim: KioskClaim | undefined;
-/** A wait for the lock under way (one per tab). */
-let waiting: { controller: AbortController; taken: Promise<boolean> | undefined } | undefined;
+/** This tab's hold on the device's kiosk. */
+const kioskLock = new TabLock(KIOSK_LOCK);
 
 /** Claims this device's kiosk for this tab (once; later calls return what it holds). False when another tab has it. */
-export async function claimKiosk(): Promise<boolean> {
-  claim ??= await claimKioskLock();
-  return claim !== undefined;
+export function claimKiosk(): Promise<boolean> {
+  return kioskLock.claimNow();
 }
 
 /** Resolves once this tab holds the kiosk: at once, or when the tab holding it closes (false if released first). */
-export async function waitForKiosk(): Promise<boolean> {
-  if (await claimKiosk()) return true;
-  waiting ??= { controller: new AbortController(), taken: undefined };
-  const pending = waiting;
-  pending.taken ??= claimKioskLock({ wait: true, signal: pending.controller.signal }).then((taken) => {
-    if (waiting === pending) waiting = undefined;
-    if (!taken) return false;
-    if (claim) taken.release(); // claimed meanwhile by another call in this tab
-    else claim = taken;
-    return true;
-  });
-  return pending.taken;
+export function waitForKiosk(): Promise<boolean> {
+  return kioskLock.wait();
 }
 
 /** The kiosk screen went away: another tab may open the kiosk now. */
 export function releaseKiosk(): void {
-  waiting?.controller.abort();
-  waiting = undefined;
-  claim?.release();
-  claim = undefined;
+  void kioskLock.release();
 }
 
 export async function createKioskSession(): Promise<{ session: KioskSession; demoMode: boolean }> {

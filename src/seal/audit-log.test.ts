@@ -2,10 +2,11 @@ import { expect } from '@open-wc/testing';
 import { deleteDB } from 'idb';
 import { exportBackup, importBackup } from '../store/backup.ts';
 import { openDatabase, type KofuDatabase } from '../store/database.ts';
-import { addCheckpoint, appendIssuance, exportIssuanceLog, readIssuanceLog, verifyIssuanceLog } from '../store/issuance-log.ts';
+import { addCheckpoint, appendIssuance, appendNotPrinted, exportIssuanceLog, readIssuanceLog, verifyIssuanceLog } from '../store/issuance-log.ts';
 import { saveSignerKey } from '../store/keys.ts';
 import { StoreName, backupStores, migrations } from '../store/schema.ts';
-import { CHECKPOINT_INTERVAL, createLogEntry, parseLogExport, verifyLog, type LogEntry } from './audit-log.ts';
+import { CHECKPOINT_INTERVAL, ENTRY_FORMAT_FEE, PaymentPlace, createLogEntry, isNotPrinted, parseLogExport, verifyLog, type LogEntry } from './audit-log.ts';
+import { sha256 } from '../bytes/bytes.ts';
 import { IssuanceLogError } from './errors.ts';
 import { decodeSeal, signSeal, type SealSigner } from './seal.ts';
 import { juminhyoClaims } from './testing/fixtures.ts';
@@ -119,6 +120,61 @@ describe('issuance log', () => {
     it('a forged checkpoint', async () => {
       const forged = checkpoints.map((c) => ({ ...c, signedAt: c.signedAt + 1 }));
       expect(await kinds(entries, forged)).to.deep.equal(['checkpoint-forged@9', 'checkpoint-forged@19']);
+    });
+  });
+
+  describe('fees and not-printed sheets (entry format 2)', () => {
+    /** Three format-1 entries as older kofu wrote them, then two paid sheets and one of them not printed. */
+    async function mixedLog(db: KofuDatabase): Promise<Uint8Array> {
+      await fill(db, 3);
+      const seal = new TextEncoder().encode('seal paid');
+      const payment = { fee: 300, payment: PaymentPlace.storeTill };
+      await appendIssuance(db, { serial: 2000, certType: 1, issuedAt: TEST_NOW, signerKid: kid, seal, payment }, signer, TEST_NOW);
+      await appendIssuance(db, { serial: 2001, certType: 1, issuedAt: TEST_NOW, signerKid: kid, seal: new TextEncoder().encode('seal kept'), payment }, signer, TEST_NOW);
+      await appendNotPrinted(db, { serial: 2000, signerKid: kid, sealHash: await sha256(seal), voidedAt: TEST_NOW + 60 }, signer, TEST_NOW + 60);
+      return seal;
+    }
+
+    it('old entries and new ones verify in one chain; the till total leaves out the sheet that did not print', async () => {
+      const db = await open();
+      await mixedLog(db);
+      const report = await verifyIssuanceLog(db);
+      expect(report.ok, JSON.stringify(report.problems)).to.equal(true);
+      expect([report.entries, report.voided, report.notPrinted, report.tillFees]).to.deep.equal([6, 1, 1, 300]);
+      const { entries } = await readIssuanceLog(db);
+      expect(entries.slice(0, 3).every((e) => e.format === undefined && e.fee === undefined), 'format-1 entries stay as they were').to.equal(true);
+      expect([entries[3].format, entries[3].fee, entries[3].payment]).to.deep.equal([ENTRY_FORMAT_FEE, 300, PaymentPlace.storeTill]);
+      expect(isNotPrinted(entries[5]) && entries[5].serial === 2000 && entries[5].fee === 0).to.equal(true);
+    });
+
+    it('a fee changed or dropped from a format-2 entry is caught', async () => {
+      const db = await open();
+      await mixedLog(db);
+      const { entries, checkpoints } = await readIssuanceLog(db);
+      const { fee: _fee, payment: _payment, format: _format, ...asFormat1 } = entries[3];
+      for (const edited of [{ ...entries[3], fee: 0 }, asFormat1]) {
+        const problems = (await verifyLog([...entries.slice(0, 3), edited, ...entries.slice(4)], checkpoints)).problems;
+        expect(problems.map((p) => `${p.kind}@${p.seq}`)).to.include('modified@3');
+      }
+      const unknownPlace = { ...entries[4], payment: 7 } as unknown as LogEntry;
+      expect((await verifyLog([...entries.slice(0, 4), unknownPlace, entries[5]], checkpoints)).problems[0].code).to.equal('log.entry-malformed');
+    });
+
+    it('exports and re-reads a mixed log; an export file of the first version still reads and verifies', async () => {
+      const db = await open();
+      await mixedLog(db);
+      const parsed = parseLogExport(await exportIssuanceLog(db, TEST_NOW));
+      const report = await verifyLog(parsed.entries, parsed.checkpoints);
+      expect([report.ok, report.notPrinted, report.tillFees]).to.deep.equal([true, 1, 300]);
+
+      const old = await open();
+      await fill(old, 4);
+      const file = JSON.parse(await exportIssuanceLog(old, TEST_NOW)) as { version: number; entries: object[] };
+      file.version = 1;
+      const fromOld = parseLogExport(JSON.stringify(file));
+      expect((await verifyLog(fromOld.entries, fromOld.checkpoints)).ok).to.equal(true);
+      const smuggled = { ...file, entries: [...file.entries, { ...file.entries[0], format: 2, fee: 0, payment: 0 }] };
+      expect(() => parseLogExport(JSON.stringify(smuggled)), 'a version-1 file never held format-2 entries').to.throw(IssuanceLogError);
     });
   });
 

@@ -9,7 +9,15 @@
  * tablet was reloaded or failed mid-issuance) is logged as a *voided* entry: the same fields and
  * hash, with certType 0 (VOIDED_CERT_TYPE, no certificate type has it) and sealHash = 32 zero
  * bytes (no seal was made), issuedAt = when it was voided. So the log accounts for every serial,
- * and a voided entry is chained and checkpointed like any other. A checkpoint signs the head periodically with the
+ * and a voided entry is chained and checkpointed like any other.
+ *
+ * Entry format 2 (ENTRY_FORMAT_FEE) adds what the resident pays and where: the fee in yen and the
+ * payment place (PaymentPlace), hashed as
+ *   hash = SHA-256( canonical CBOR [2, seq, serial, certType, issuedAt, signerKid, sealHash, prevHash, fee, payment] )
+ * An entry without `format` is format 1 and hashed as above, so logs written before stay valid;
+ * dropping the fee from a format-2 entry changes its hash. A sheet that was issued but never came
+ * out of the printer is voided by a format-2 *not printed* entry: certType 0 with the sealHash of
+ * the sheet it voids (not zeros), fee 0. A checkpoint signs the head periodically with the
  * tablet's key, as a COSE_Sign1:
  *   protected {1: -7, 4: kid}, unprotected {-65537: signer certificate}, payload [1, seq, headHash, signedAt]
  * The chain shows a changed, removed or added entry unless the whole tail is recomputed; the
@@ -27,7 +35,13 @@ import type { SealSigner } from './seal.ts';
 import { decodeSignerCertificate, verifySignerCertificate } from './signer-certificate.ts';
 import type { TrustList } from './trust-list.ts';
 
+/** Format of the first entries and of every checkpoint payload. */
 export const LOG_FORMAT_VERSION = 1;
+/** Entry format with the fee and the payment place. */
+export const ENTRY_FORMAT_FEE = 2;
+/** The export file's version: 2 may hold format-2 entries; version-1 files are still read. */
+export const LOG_EXPORT_VERSION = 2;
+const READABLE_EXPORT_VERSIONS: readonly number[] = [LOG_FORMAT_VERSION, LOG_EXPORT_VERSION];
 /** A checkpoint is signed after every this many entries (and on demand, e.g. before export). */
 export const CHECKPOINT_INTERVAL = 10;
 export const LOG_EXPORT_FORMAT = 'kofu-issuance-log';
@@ -38,6 +52,23 @@ export const VOIDED_CERT_TYPE = 0;
 /** sealHash of a voided entry: there is no seal. */
 const NO_SEAL = new Uint8Array(HASH_BYTES);
 
+/** Where the resident pays a sheet's fee, as logged. */
+export const PaymentPlace = {
+  /** Nothing to pay: a voided sheet. */
+  none: 0,
+  /** The store's till (レジ): the kiosk takes no money itself. */
+  storeTill: 1,
+} as const;
+export type PaymentPlaceCode = (typeof PaymentPlace)[keyof typeof PaymentPlace];
+const PAYMENT_PLACES: readonly number[] = Object.values(PaymentPlace);
+
+/** What a sheet costs and where it is paid (a format-2 entry). */
+export interface SheetPayment {
+  /** Yen, for this sheet (one copy). */
+  readonly fee: number;
+  readonly payment: PaymentPlaceCode;
+}
+
 export interface IssuanceRecord {
   readonly serial: number;
   readonly certType: number;
@@ -45,6 +76,18 @@ export interface IssuanceRecord {
   readonly signerKid: Uint8Array;
   /** The signed seal; only its SHA-256 is kept. */
   readonly seal: Uint8Array;
+  /** With it, the entry is format 2 and records the fee and the payment place. */
+  readonly payment?: SheetPayment;
+}
+
+/** A sheet that was issued and logged but never came out of the printer. */
+export interface NotPrintedSheet {
+  readonly serial: number;
+  readonly signerKid: Uint8Array;
+  /** SHA-256 of the voided sheet's seal: the sealHash of its issuance entry. */
+  readonly sealHash: Uint8Array;
+  /** Unix seconds when the resident or staff said it did not print. */
+  readonly voidedAt: number;
 }
 
 /** A serial taken for an issuance that never finished. */
@@ -65,6 +108,10 @@ export interface LogEntry {
   readonly sealHash: Uint8Array;
   readonly prevHash: Uint8Array;
   readonly hash: Uint8Array;
+  /** ENTRY_FORMAT_FEE, or absent for a format-1 entry (then `fee` and `payment` are absent too). */
+  readonly format?: typeof ENTRY_FORMAT_FEE;
+  readonly fee?: number;
+  readonly payment?: PaymentPlaceCode;
 }
 
 export interface LogCheckpoint {
@@ -89,8 +136,12 @@ export interface LogProblem {
 export interface LogReport {
   readonly ok: boolean;
   readonly entries: number;
-  /** Of which voided: serials used up without a sheet. */
+  /** Of which voided: serials used up without a sheet, and sheets that did not print. */
   readonly voided: number;
+  /** Of the voided, sheets issued but not printed (each voids an earlier entry's seal). */
+  readonly notPrinted: number;
+  /** Yen the store's till should have taken: the fees of the sheets issued and not voided. */
+  readonly tillFees: number;
   readonly checkpoints: number;
   /** Highest seq covered by a valid checkpoint, −1 if none. */
   readonly signedThrough: number;
@@ -100,9 +151,9 @@ export interface LogReport {
 }
 
 async function hashEntry(fields: Omit<LogEntry, 'hash'>): Promise<Uint8Array> {
-  return sha256(
-    encodeCanonical([LOG_FORMAT_VERSION, fields.seq, fields.serial, fields.certType, fields.issuedAt, fields.signerKid, fields.sealHash, fields.prevHash]),
-  );
+  const common = [fields.seq, fields.serial, fields.certType, fields.issuedAt, fields.signerKid, fields.sealHash, fields.prevHash];
+  if (fields.format === ENTRY_FORMAT_FEE) return sha256(encodeCanonical([ENTRY_FORMAT_FEE, ...common, fields.fee ?? 0, fields.payment ?? PaymentPlace.none]));
+  return sha256(encodeCanonical([LOG_FORMAT_VERSION, ...common]));
 }
 
 async function chainEntry(previous: LogEntry | undefined, fields: Omit<LogEntry, 'seq' | 'prevHash' | 'hash'>): Promise<LogEntry> {
@@ -117,6 +168,21 @@ export async function createLogEntry(previous: LogEntry | undefined, record: Iss
     issuedAt: record.issuedAt,
     signerKid: record.signerKid.slice(),
     sealHash: await sha256(record.seal),
+    ...(record.payment && { format: ENTRY_FORMAT_FEE, fee: record.payment.fee, payment: record.payment.payment }),
+  });
+}
+
+/** The entry saying the sheet `sheet.serial` was issued but not printed: it is void, nothing is paid. */
+export function createNotPrintedEntry(previous: LogEntry | undefined, sheet: NotPrintedSheet): Promise<LogEntry> {
+  return chainEntry(previous, {
+    serial: sheet.serial,
+    certType: VOIDED_CERT_TYPE,
+    issuedAt: sheet.voidedAt,
+    signerKid: sheet.signerKid.slice(),
+    sealHash: sheet.sealHash.slice(),
+    format: ENTRY_FORMAT_FEE,
+    fee: 0,
+    payment: PaymentPlace.none,
   });
 }
 
@@ -127,6 +193,18 @@ export function createVoidedEntry(previous: LogEntry | undefined, voided: Voided
 
 export function isVoided(entry: LogEntry): boolean {
   return entry.certType === VOIDED_CERT_TYPE;
+}
+
+/** A voided entry that names a seal: the sheet was issued, then not printed. */
+export function isNotPrinted(entry: LogEntry): boolean {
+  return isVoided(entry) && !bytesEqual(entry.sealHash, NO_SEAL);
+}
+
+/** The till's total: fees of the issued sheets that no later not-printed entry voids. */
+function tillFees(entries: readonly LogEntry[]): number {
+  const key = (entry: LogEntry) => `${toHex(entry.signerKid)}:${entry.serial}:${toHex(entry.sealHash)}`;
+  const voided = new Set(entries.filter(isNotPrinted).map(key));
+  return entries.filter((entry) => !isVoided(entry) && !voided.has(key(entry))).reduce((sum, entry) => sum + (entry.fee ?? 0), 0);
 }
 
 export async function signCheckpoint(head: LogEntry, signer: SealSigner, nowSeconds: number): Promise<LogCheckpoint> {
@@ -180,7 +258,10 @@ function isWellFormed(entry: LogEntry | undefined): entry is LogEntry {
     bytes(entry.signerKid, KEY_ID_BYTES) &&
     bytes(entry.sealHash, HASH_BYTES) &&
     bytes(entry.prevHash, HASH_BYTES) &&
-    bytes(entry.hash, HASH_BYTES)
+    bytes(entry.hash, HASH_BYTES) &&
+    (entry.format === undefined
+      ? entry.fee === undefined && entry.payment === undefined
+      : entry.format === ENTRY_FORMAT_FEE && uint(entry.fee) && PAYMENT_PLACES.includes(entry.payment as number))
   );
 }
 
@@ -234,10 +315,13 @@ export async function verifyLog(entries: readonly LogEntry[], checkpoints: reado
     }
   }
   const last = entries.length > 0 ? entries[entries.length - 1].seq : -1;
+  const wellFormed = entries.filter(isWellFormed);
   return {
     ok: problems.length === 0,
     entries: entries.length,
-    voided: entries.filter((entry) => isWellFormed(entry) && isVoided(entry)).length,
+    voided: wellFormed.filter(isVoided).length,
+    notPrinted: wellFormed.filter(isNotPrinted).length,
+    tillFees: tillFees(wellFormed),
     checkpoints: checkpoints.length,
     signedThrough,
     unsignedTail: Math.max(0, last - signedThrough),
@@ -256,6 +340,10 @@ interface ExportedEntry {
   sealHash: string;
   prevHash: string;
   hash: string;
+  /** Format-2 entries only. */
+  format?: number;
+  fee?: number;
+  payment?: number;
 }
 interface ExportedCheckpoint {
   seq: number;
@@ -268,7 +356,7 @@ export function exportLog(entries: readonly LogEntry[], checkpoints: readonly Lo
   return JSON.stringify(
     {
       format: LOG_EXPORT_FORMAT,
-      version: LOG_FORMAT_VERSION,
+      version: LOG_EXPORT_VERSION,
       exportedAt,
       entries: entries.map(
         (e): ExportedEntry => ({
@@ -280,6 +368,7 @@ export function exportLog(entries: readonly LogEntry[], checkpoints: readonly Lo
           sealHash: toHex(e.sealHash),
           prevHash: toHex(e.prevHash),
           hash: toHex(e.hash),
+          ...(e.format !== undefined && { format: e.format, fee: e.fee, payment: e.payment }),
         }),
       ),
       checkpoints: checkpoints.map((c): ExportedCheckpoint => ({ seq: c.seq, headHash: toHex(c.headHash), signedAt: c.signedAt, signature: toBase64(c.signature) })),
@@ -294,7 +383,7 @@ export function parseLogExport(json: string): { entries: LogEntry[]; checkpoints
     new IssuanceLogError('log.bad-export', {}, { cause });
   try {
     const parsed = JSON.parse(json) as { format?: unknown; version?: unknown; exportedAt?: unknown; entries?: unknown; checkpoints?: unknown };
-    if (parsed.format !== LOG_EXPORT_FORMAT || parsed.version !== LOG_FORMAT_VERSION || !Array.isArray(parsed.entries) || !Array.isArray(parsed.checkpoints)) throw bad();
+    if (parsed.format !== LOG_EXPORT_FORMAT || !READABLE_EXPORT_VERSIONS.includes(parsed.version as number) || !Array.isArray(parsed.entries) || !Array.isArray(parsed.checkpoints)) throw bad();
     const uint = (v: unknown) => {
       if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) throw bad();
       return v;
@@ -305,7 +394,13 @@ export function parseLogExport(json: string): { entries: LogEntry[]; checkpoints
       if (bytes.length !== length) throw bad();
       return bytes;
     };
-    const entries = (parsed.entries as ExportedEntry[]).map((e) => ({
+    const formatOf = (e: ExportedEntry): Pick<LogEntry, 'format' | 'fee' | 'payment'> => {
+      if (e.format === undefined && e.fee === undefined && e.payment === undefined) return {};
+      // A version-1 file never holds format-2 entries; the chain check judges the values.
+      if (parsed.version === LOG_FORMAT_VERSION || e.format !== ENTRY_FORMAT_FEE || !PAYMENT_PLACES.includes(uint(e.payment))) throw bad();
+      return { format: ENTRY_FORMAT_FEE, fee: uint(e.fee), payment: e.payment as PaymentPlaceCode };
+    };
+    const entries = (parsed.entries as ExportedEntry[]).map((e): LogEntry => ({
       seq: uint(e.seq),
       serial: uint(e.serial),
       certType: uint(e.certType),
@@ -314,6 +409,7 @@ export function parseLogExport(json: string): { entries: LogEntry[]; checkpoints
       sealHash: hex(e.sealHash, HASH_BYTES),
       prevHash: hex(e.prevHash, HASH_BYTES),
       hash: hex(e.hash, HASH_BYTES),
+      ...formatOf(e),
     }));
     const checkpoints = (parsed.checkpoints as ExportedCheckpoint[]).map((c) => {
       if (typeof c.signature !== 'string') throw bad();

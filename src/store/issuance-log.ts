@@ -7,7 +7,7 @@
  * fails if that seq already exists: two tabs appending at once cannot fork the chain, and the
  * loser retries on the new head. There is no update or delete function by design.
  */
-import { CHECKPOINT_INTERVAL, createLogEntry, createVoidedEntry, exportLog, signCheckpoint, verifyLog, type IssuanceRecord, type LogCheckpoint, type LogEntry, type LogReport, type VoidedSerial } from '../seal/audit-log.ts';
+import { CHECKPOINT_INTERVAL, createLogEntry, createNotPrintedEntry, createVoidedEntry, exportLog, signCheckpoint, verifyLog, type IssuanceRecord, type LogCheckpoint, type LogEntry, type LogReport, type NotPrintedSheet, type VoidedSerial } from '../seal/audit-log.ts';
 import { IssuanceLogError } from '../seal/errors.ts';
 import type { SealSigner } from '../seal/seal.ts';
 import type { TrustList } from '../seal/trust-list.ts';
@@ -32,6 +32,11 @@ export function appendIssuance(db: KofuDatabase, record: IssuanceRecord, signer?
 /** Appends a voided serial (src/seal/audit-log.ts): taken, but no sheet was issued with it. */
 export function appendVoided(db: KofuDatabase, voided: VoidedSerial, signer?: SealSigner, nowSeconds = Math.floor(Date.now() / 1000)): Promise<LogEntry> {
   return append(db, (previous) => createVoidedEntry(previous, voided), signer, nowSeconds);
+}
+
+/** Appends a *not printed* void (src/seal/audit-log.ts): the sheet was issued, never came out of the printer, and is void. */
+export function appendNotPrinted(db: KofuDatabase, sheet: NotPrintedSheet, signer?: SealSigner, nowSeconds = Math.floor(Date.now() / 1000)): Promise<LogEntry> {
+  return append(db, (previous) => createNotPrintedEntry(previous, sheet), signer, nowSeconds);
 }
 
 async function append(db: KofuDatabase, next: (previous: LogEntry | undefined) => Promise<LogEntry>, signer: SealSigner | undefined, nowSeconds: number): Promise<LogEntry> {

@@ -59,12 +59,14 @@ export async function timeIssues(registry: () => Registry, runs: number): Promis
       pdf: timedPdfService(pdf, spent),
       nextSerial: async () => ++serial,
       appendLog: async () => undefined,
+      voidSheet: async () => undefined,
       verifierUrl: 'https://kofu.example.jp/verify',
       demoMode: true,
       now: () => NOON,
       pollMs: 10,
     });
     session.begin();
+    session.acceptTerms();
     await session.useReader(kit.reader);
     const started = performance.now();
     await session.submitPin(DEMO_RESIDENTS[0].authPin);
@@ -73,6 +75,7 @@ export async function timeIssues(registry: () => Registry, runs: number): Promis
     await session.toConfirm();
     await session.issue();
     const done = performance.now();
+    session.cardTaken();
     const state = session.state;
     if (state.step !== 'print') throw new Error(`kiosk bench ended at ${state.step}`);
     times.pdfBytes = state.copies[0].pdf.length;

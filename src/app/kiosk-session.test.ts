@@ -11,9 +11,10 @@ import { VirtualRfField } from '../card/virtual/rf-field.ts';
 import { fromSealContent } from '../documents/codec.ts';
 import { demoRegistry } from '../registry/demo.ts';
 import { MemoryRegistry } from '../registry/registry.ts';
-import type { IssuanceRecord } from '../seal/audit-log.ts';
+import { PaymentPlace, type IssuanceRecord, type NotPrintedSheet } from '../seal/audit-log.ts';
 import { decodeSeal, demoTrustList, generateSignerKeyPair, issueDemoSignerCertificate, openTrustList, trustAnchors, verifySeal, type SealSigner } from '../seal/index.ts';
-import { KioskSession, type KioskBack, type KioskDeps, type KioskState } from './kiosk-session.ts';
+import { sha256 } from '../bytes/bytes.ts';
+import { KioskSession, type KioskBack, type KioskDeps, type KioskState, type PrintState } from './kiosk-session.ts';
 import { decodeCarrier, renderCarrierGrey } from '../carrier/index.ts';
 import { describeFailure } from '../ui/shared/error-messages.ts';
 import type { KioskNotice } from './kiosk-messages.ts';
@@ -28,6 +29,7 @@ interface Rig {
   session: KioskSession;
   kit: VirtualReaderKit;
   log: IssuanceRecord[];
+  voids: NotPrintedSheet[];
   signedFor: number[];
   store: MemoryCardStateStore;
   backs: KioskBack[];
@@ -42,6 +44,7 @@ async function rig(options: { resident?: DemoResident; now?: Date; demoMode?: bo
   const kit = await createVirtualReader('rcs380', options.resident ?? DEMO_RESIDENTS[0], store);
   const tablet = await generateSignerKeyPair();
   const log: IssuanceRecord[] = [];
+  const voids: NotPrintedSheet[] = [];
   const signedFor: number[] = [];
   const backs: KioskBack[] = [];
   const serials = new Map<number, number>();
@@ -68,6 +71,7 @@ async function rig(options: { resident?: DemoResident; now?: Date; demoMode?: bo
       return next;
     },
     appendLog: async (record) => void log.push(record),
+    voidSheet: async (sheet) => void voids.push(sheet),
     verifierUrl: 'https://kofu.example.jp/verify',
     demoMode: options.demoMode ?? true,
     now: () => now,
@@ -75,12 +79,46 @@ async function rig(options: { resident?: DemoResident; now?: Date; demoMode?: bo
     pollMs: 10,
     inactivityMs: options.inactivityMs ?? 600_000,
   };
-  return { session: new KioskSession(deps), kit, log, signedFor, store, backs };
+  return { session: new KioskSession(deps), kit, log, voids, signedFor, store, backs };
 }
 
-async function toPin(r: Rig): Promise<void> {
+/** はじめる, 同意する, and the card on the reader; `demo`: the resident takes it off by a tap afterwards. */
+async function toPin(r: Rig, { demo = false } = {}): Promise<void> {
   r.session.begin();
-  await r.session.useReader(r.kit.reader);
+  r.session.acceptTerms();
+  await r.session.useReader(r.kit.reader, undefined, demo ? () => r.kit.field!.removeCard() : undefined);
+}
+
+/** From the PIN to the print step: 住民票の写し with the defaults, `copies` copies, the demo card taken. */
+async function toPrint(r: Rig, copies = 1): Promise<PrintState> {
+  await r.session.submitPin(DEMO_RESIDENTS[0].authPin);
+  await r.session.chooseKind('juminhyo');
+  const options = r.session.state;
+  if (options.step !== 'options') throw new Error(options.step);
+  await r.session.setOptions(options.request, copies);
+  await r.session.toConfirm();
+  await r.session.issue();
+  expect(r.session.state.step).to.equal('card-return');
+  r.session.cardTaken();
+  return printState(r.session.state);
+}
+
+function printState(state: KioskState): PrintState {
+  if (state.step !== 'print') throw new Error(`expected the print step, got ${state.step}${state.step === 'error' ? ` (${state.code})` : ''}`);
+  return state;
+}
+
+/** Resolves when the session shows a state that `accept` takes. */
+function until(r: Rig, accept: (state: KioskState) => boolean): Promise<KioskState> {
+  if (accept(r.session.state)) return Promise.resolve(r.session.state);
+  return new Promise((resolve) => {
+    const off = r.session.subscribe((state) => {
+      if (accept(state)) {
+        off();
+        resolve(state);
+      }
+    });
+  });
 }
 
 /** VERIFY commands that carry a PIN (`00 20 00 80 04 …`), as the virtual card receives them. */
@@ -131,9 +169,12 @@ describe('kiosk session', function () {
     expect(confirm.preview?.width).to.equal(1);
 
     await r.session.issue();
-    const print = r.session.state;
-    if (print.step !== 'print') throw new Error(`${print.step} ${print.step === 'error' ? print.code : ''}`);
+    expect(r.session.state).to.deep.equal({ step: 'card-return', demo: true });
+    r.session.cardTaken();
+    const print = printState(r.session.state);
     expect(print.copies.length).to.equal(1);
+    expect(print.fee).to.equal(200);
+    expect(r.log[0].payment, 'the fee and the till are logged').to.deep.equal({ fee: 200, payment: PaymentPlace.storeTill });
     // 発行番号: this tablet's key id (first 3 bytes, hex), then the serial.
     const { kid } = await decodeSeal(r.log[0].seal);
     expect(print.copies[0].serial).to.equal(`${toHex(kid.subarray(0, 3)).toUpperCase()}-000001`);
@@ -154,7 +195,7 @@ describe('kiosk session', function () {
     if (cert.kind === 'juminhyo') expect(cert.householder).to.equal('髙橋　一郎');
 
     await r.session.finish();
-    expect(r.session.state.step).to.equal('end');
+    expect(r.session.state).to.deep.equal({ step: 'end', fee: 200 });
     await r.session.cancel();
     expect(r.session.state.step).to.equal('start');
   });
@@ -166,8 +207,8 @@ describe('kiosk session', function () {
     await r.session.chooseKind('koseki');
     await r.session.toConfirm();
     await r.session.issue();
-    const print = r.session.state;
-    if (print.step !== 'print') throw new Error(`${print.step} ${print.step === 'error' ? print.code : ''}`);
+    r.session.cardTaken();
+    const print = printState(r.session.state);
     expect(r.signedFor).to.deep.equal([994219]);
     expect(print.copies[0].fileName).to.contain('994219');
     expect(print.fee).to.equal(450);
@@ -346,6 +387,7 @@ describe('kiosk session', function () {
     const juki = await createVirtualDemoCard(DEMO_RESIDENTS[0], new MemoryCardStateStore(), TokenLabel.JUKI_CARD);
     const reader = await Rcs380Reader.open(new VirtualRcs380(new VirtualRfField(new VirtualTypeBPicc(juki))));
     r.session.begin();
+    r.session.acceptTerms();
     await r.session.useReader(reader);
     const state = r.session.state;
     if (state.step !== 'error') throw new Error(state.step);
@@ -371,6 +413,7 @@ describe('kiosk session', function () {
     const r = await rig();
     r.kit.field!.removeCard();
     r.session.begin();
+    r.session.acceptTerms();
     const waiting = r.session.useReader(r.kit.reader);
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(r.session.state.step).to.equal('card');
@@ -393,5 +436,109 @@ describe('kiosk session', function () {
     expect(b.code).to.match(/^card\.cert-/);
     // No PIN try was spent.
     expect(await untrusted.store.load(DEMO_RESIDENTS[0].cardId)).to.equal(undefined);
+  });
+
+  describe('the real kiosk\'s flow (issue #13)', () => {
+    it('terms of use come first: no card is read before 同意する; やめる returns to the start', async () => {
+      const r = await rig();
+      r.session.begin();
+      expect(r.session.state.step).to.equal('terms');
+      await r.session.useReader(r.kit.reader);
+      expect(r.session.state.step, 'the reader is refused before consent').to.equal('terms');
+      await r.session.cancel();
+      expect(r.session.state.step).to.equal('start');
+      r.session.begin();
+      r.session.acceptTerms();
+      expect(r.session.state.step).to.equal('reader');
+    });
+
+    it('one progress bar across the stages sign → carrier → PDF and every copy, never going back', async () => {
+      const r = await rig();
+      await toPin(r);
+      const seen: { stage: string; copy: number; progress: number }[] = [];
+      r.session.subscribe((state) => state.step === 'issuing' && seen.push({ stage: state.stage, copy: state.copy, progress: state.progress }));
+      await toPrint(r, 2);
+      const stages = seen.filter((s, i) => i === 0 || s.stage !== seen[i - 1].stage || s.copy !== seen[i - 1].copy).map((s) => `${s.copy}:${s.stage}`);
+      expect(stages).to.deep.equal(['1:sign', '1:carrier', '1:pdf', '2:sign', '2:carrier', '2:pdf']);
+      const progress = seen.map((s) => s.progress);
+      expect(progress.every((p, i) => i === 0 || p >= progress[i - 1]), progress.join(' ')).to.equal(true);
+      expect(progress[0]).to.equal(0);
+      expect(progress.at(-1)).to.equal(1);
+      expect(seen.find((s) => s.copy === 2)!.progress, 'the second copy starts half way').to.equal(0.5);
+    });
+
+    it('the card goes back before printing: closed at once; a real reader moves on by itself when the card is taken', async () => {
+      const r = await rig();
+      await toPin(r);
+      await r.session.submitPin(DEMO_RESIDENTS[0].authPin);
+      await r.session.chooseKind('juminhyo');
+      await r.session.toConfirm();
+      await r.session.issue();
+      expect(r.session.state.step).to.equal('card-return');
+      r.kit.field!.removeCard();
+      expect(printState(await until(r, (s) => s.step === 'print')).cardStillIn).to.equal(false);
+    });
+
+    it('「カードを取りました」 with the card still on the reader: the print step says so until it is taken', async () => {
+      const r = await rig();
+      await toPin(r);
+      expect((await toPrint(r)).cardStillIn).to.equal(true);
+      r.kit.field!.removeCard();
+      await until(r, (s) => s.step === 'print' && !s.cardStillIn);
+    });
+
+    it('a demo card is taken off its virtual reader by the tap', async () => {
+      const r = await rig();
+      await toPin(r, { demo: true });
+      expect((await toPrint(r)).cardStillIn).to.equal(false);
+      let present = true;
+      try {
+        await (await r.kit.reader.connect()).disconnect();
+      } catch {
+        present = false;
+      }
+      expect(present, 'no card on the virtual reader').to.equal(false);
+    });
+
+    it('「出てこない」: the sheet is voided in the log by its seal, its PDF dropped; issued again under a new serial', async () => {
+      const r = await rig();
+      await toPin(r, { demo: true });
+      const print = await toPrint(r, 2);
+      const [first, second] = print.copies;
+      expect(print.fee).to.equal(400);
+      r.session.sheetPrinted(first.serial);
+      expect(printState(r.session.state).printed).to.deep.equal([first.serial]);
+      await r.session.sheetNotPrinted(first.serial);
+      expect(r.voids, 'a sheet said to have printed is not voided').to.deep.equal([]);
+
+      await r.session.sheetNotPrinted(second.serial);
+      const voided = r.session.state;
+      if (voided.step !== 'not-printed') throw new Error(voided.step);
+      expect([voided.serial, voided.remaining]).to.deep.equal([second.serial, 1]);
+      expect(r.voids.length).to.equal(1);
+      expect(r.voids[0].serial).to.equal(2);
+      expect(toHex(r.voids[0].sealHash)).to.equal(toHex(await sha256(r.log[1].seal)));
+      expect(toHex(r.voids[0].signerKid)).to.equal(toHex(second.logged.signerKid));
+
+      await r.session.issueAgain();
+      const again = printState(r.session.state);
+      expect(again.copies.map((c) => c.serial)).to.deep.equal([first.serial, again.copies[1].serial]);
+      expect(again.copies[1].logged.serial, 'a new serial').to.equal(3);
+      expect(again.printed, 'what was printed stays printed').to.deep.equal([first.serial]);
+      expect(again.fee).to.equal(400);
+      expect(r.log.map((e) => e.serial)).to.deep.equal([1, 2, 3]);
+      await r.session.finish();
+      expect(r.session.state).to.deep.equal({ step: 'end', fee: 400 });
+    });
+
+    it('after a void the resident may stop: only the sheets that count are paid', async () => {
+      const r = await rig();
+      await toPin(r, { demo: true });
+      const print = await toPrint(r);
+      await r.session.sheetNotPrinted(print.copies[0].serial);
+      expect(r.session.state.step).to.equal('not-printed');
+      await r.session.finish();
+      expect(r.session.state).to.deep.equal({ step: 'end', fee: 0 });
+    });
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The kiosk issuance flow as a state machine without DOM: what a resident does at the store tablet,
- * from 「はじめる」 to 「カードをお取りください」. The screens in src/ui/kiosk/ render `state` and call
+ * from 「はじめる」 and the terms of use to the printed sheet and the fee to pay at the till. The screens in src/ui/kiosk/ render `state` and call
  * the methods; everything that touches hardware, storage or workers comes in through `KioskDeps`,
  * so the tests drive the whole flow through the virtual RC-S380 with an injected clock.
  *
@@ -14,27 +14,31 @@
  * Privacy: the PIN is never stored in `state`; the card session is closed on every way out; an
  * inactivity timer (paused while the tablet itself is working) returns to the start.
  *
- * Beside it: what can be chosen (kiosk-choices.ts), issuing one copy through the mint path
- * (kiosk-issue.ts), and what the flow says (kiosk-messages.ts).
+ * After issuing, the card goes back before printing (「カードをお取りください」), and a sheet the
+ * printer did not give is voided in the issuance log and may be issued again (kiosk-print.ts).
+ *
+ * Beside it: the steps and the deps (kiosk-state.ts), what can be chosen (kiosk-choices.ts),
+ * issuing one copy through the mint path (kiosk-issue.ts), and what the flow says (kiosk-messages.ts).
  */
 import { toHex, sha256 } from '../bytes/bytes.ts';
 import { KofuError } from '../bytes/errors.ts';
-import { CardError, CardSession, isCardError, type CardReader, type TrustAnchor as CardTrustAnchor, DEMO_RESIDENTS } from '../card/index.ts';
+import { CardError, CardSession, isCardError, type CardReader, DEMO_RESIDENTS } from '../card/index.ts';
 import { jstDay } from '../documents/dates.ts';
 import { feeFor, type CertificateRequest } from '../documents/options.ts';
 import { formatSerial } from '../documents/seal-binding.ts';
 import type { Certificate, CertificateKind } from '../documents/types.ts';
 import { buildCertificate, IneligibleError } from '../registry/issue.ts';
 import type { Municipality, Resident } from '../registry/model.ts';
-import type { Registry } from '../registry/registry.ts';
-import type { IssuanceRecord } from '../seal/audit-log.ts';
-import type { SealSigner } from '../seal/seal.ts';
-import { defaultRequest, kindChoices, sanitizeRequest, type HouseholdMember, type KindChoice } from './kiosk-choices.ts';
-import { issueCopy, type IssuedCopy, type PdfService } from './kiosk-issue.ts';
+import { defaultRequest, kindChoices, sanitizeRequest, type KindChoice } from './kiosk-choices.ts';
+import { copyProgress, issueCopy, type IssuedCopy, type IssuingStage } from './kiosk-issue.ts';
 import { KioskError, notice, noticeOf, type KioskNotice } from './kiosk-messages.ts';
+import { PrintDesk } from './kiosk-print.ts';
+import type { KioskDeps, KioskState } from './kiosk-state.ts';
 
 export { defaultRequest, type HouseholdMember, type KindChoice } from './kiosk-choices.ts';
-export type { IssuedCopy, KioskBack, PdfService } from './kiosk-issue.ts';
+export type { IssuedCopy, IssuingStage, KioskBack, LoggedSheet, PdfService } from './kiosk-issue.ts';
+export { ISSUING_STAGES } from './kiosk-issue.ts';
+export type { KioskDeps, KioskState, PrintState } from './kiosk-state.ts';
 export { KioskError, type KioskNotice } from './kiosk-messages.ts';
 
 /** Seconds of no touch before the kiosk returns to the start (privacy at a shared tablet). */
@@ -44,58 +48,20 @@ export const END_SCREEN_MS = 15_000;
 export const PIN_LENGTH = 4;
 export const MAX_COPIES = 5;
 
-export interface KioskDeps {
-  readonly registry: Registry;
-  /** Card trust anchors: J-LIS, plus the demo CA in demo mode. */
-  readonly cardAnchors: () => Promise<readonly CardTrustAnchor[]>;
-  /** The tablet's signer for an issuing municipality (trust-service `currentSigner`). */
-  readonly signer: (municipality: number) => Promise<SealSigner>;
-  readonly pdf: PdfService;
-  /** Next issuance serial for a municipality, taken under `signer` (persisted; never reused; reserved until logged). */
-  readonly nextSerial: (municipality: number, signer: SealSigner) => Promise<number>;
-  readonly appendLog: (record: IssuanceRecord, signer: SealSigner) => Promise<void>;
-  /** Verifier URL the QR locator opens, e.g. https://kofu.example.jp/verify (≤ 47 characters). */
-  readonly verifierUrl: string;
-  /** Demo mode: demo cards are linked to the demo registry on first use. */
-  readonly demoMode: boolean;
-  readonly now?: () => Date;
-  readonly random?: (length: number) => Uint8Array;
-  /** Holds off app updates from PIN entry to printed (src/app/activity.ts). */
-  readonly beginWork?: (label: string) => () => void;
-  readonly inactivityMs?: number;
-  /** Polling interval while waiting for a card. */
-  readonly pollMs?: number;
-}
-
-export type KioskState =
-  | { readonly step: 'start' }
-  | { readonly step: 'reader' }
-  | { readonly step: 'card'; readonly phase: 'waiting' | 'reading'; readonly readerLabel: string }
-  | { readonly step: 'pin'; readonly triesLeft: number; readonly maxTries: number; readonly confirmLastTry: boolean; readonly message?: KioskNotice; readonly busy: boolean }
-  | { readonly step: 'locked'; readonly message: KioskNotice }
-  | { readonly step: 'choose'; readonly residentName: string; readonly demo: boolean; readonly choices: readonly KindChoice[] }
-  | {
-      readonly step: 'options';
-      readonly kind: CertificateKind;
-      readonly request: CertificateRequest;
-      readonly copies: number;
-      readonly fee: number;
-      readonly members: readonly HouseholdMember[];
-      readonly fiscalYears: readonly number[];
-      readonly problem?: KioskNotice;
-    }
-  | { readonly step: 'confirm'; readonly kind: CertificateKind; readonly request: CertificateRequest; readonly copies: number; readonly fee: number; readonly preview?: { width: number; height: number; pixels: Uint8ClampedArray } }
-  | { readonly step: 'issuing'; readonly kind: CertificateKind; readonly copy: number; readonly copies: number; readonly progress: number }
-  | { readonly step: 'print'; readonly kind: CertificateKind; readonly fee: number; readonly copies: readonly IssuedCopy[]; readonly demo: boolean }
-  | { readonly step: 'end' }
-  | { readonly step: 'error'; readonly code: string; readonly message: KioskNotice };
-
 type Listener = (state: KioskState) => void;
 
 export class KioskSession {
   private current: KioskState = { step: 'start' };
   private readonly listeners = new Set<Listener>();
   private releaseReader?: () => Promise<void>;
+  /** The reader in use: after issuing, it is asked whether the card was taken. */
+  private reader?: CardReader;
+  /** Demo card only: takes the virtual card off its reader (the resident's 「カードを取る」). */
+  private removeDemoCard?: () => void;
+  /** What was confirmed, for issuing a voided copy again. */
+  private confirmed?: Extract<KioskState, { step: 'confirm' }>;
+  /** The issued sheets, from the card's return to 終了. */
+  private desk?: PrintDesk;
   private card?: CardSession;
   private abort?: AbortController;
   private endWork?: () => void;
@@ -158,16 +124,22 @@ export class KioskSession {
 
   // ---- flow ----------------------------------------------------------------------------------------
 
-  /** 「はじめる」: on to the reader choice. */
+  /** 「はじめる」: the terms of use first. */
   begin(): void {
-    this.set({ step: 'reader' });
+    this.set({ step: 'terms' });
+  }
+
+  /** 同意する: on to the reader choice. */
+  acceptTerms(): void {
+    if (this.current.step === 'terms') this.set({ step: 'reader' });
   }
 
   /**
    * Uses `reader` (a virtual RC-S380 with a demo card, or a real USB reader): waits for the card,
-   * checks it is a My Number card, and reads the tries left. `release` closes what the caller opened.
+   * checks it is a My Number card, and reads the tries left. `release` closes what the caller opened;
+   * `removeDemoCard` (demo cards) takes the virtual card off the reader when the resident takes it.
    */
-  async useReader(reader: CardReader, release?: () => Promise<void>): Promise<void> {
+  async useReader(reader: CardReader, release?: () => Promise<void>, removeDemoCard?: () => void): Promise<void> {
     if (this.current.step !== 'reader') {
       // Only one reader per session: a late second choice is closed again at once.
       await (release ?? (() => reader.close()))().catch(() => undefined);
@@ -175,6 +147,8 @@ export class KioskSession {
     }
     const epoch = this.epoch;
     this.releaseReader = release ?? (() => reader.close());
+    this.reader = reader;
+    this.removeDemoCard = removeDemoCard;
     this.abort = new AbortController();
     const signal = this.abort.signal;
     this.set({ step: 'card', phase: 'waiting', readerLabel: reader.label });
@@ -374,7 +348,7 @@ export class KioskSession {
     }
     const home = await this.issuerOf(cert);
     const fee = feeFor(home.fees, state.kind, state.copies);
-    this.set({ step: 'confirm', kind: state.kind, request: state.request, copies: state.copies, fee });
+    this.set({ step: 'confirm', kind: state.kind, request: state.request, copies: state.copies, fee, feePerCopy: feeFor(home.fees, state.kind, 1) });
     try {
       const preview = await this.deps.pdf.preview(cert);
       const now = this.current;
@@ -392,32 +366,60 @@ export class KioskSession {
     await this.setOptions(state.request, state.copies);
   }
 
-  /** 「発行する」: serial, seal, locator, PDF and log entry for each copy. */
+  /** 「発行する」: serial, seal, locator, PDF and log entry for each copy; then the card goes back. */
   async issue(): Promise<void> {
     const state = this.current;
     if (state.step !== 'confirm') return;
+    this.confirmed = state;
+    const copies = await this.issueCopies(state.copies);
+    if (!copies) return;
+    // The card is no longer needed: closed now and handed back before printing, so it is not forgotten.
+    await this.closeCard();
+    const host = { deps: this.deps, now: () => this.now(), state: () => this.current, set: (s: KioskState) => this.set(s), fail: (e: unknown) => this.fail(e), issueCopies: (n: number) => this.issueCopies(n) };
+    this.desk = new PrintDesk(host, state.kind, copies, { reader: this.reader, removeDemoCard: this.removeDemoCard, demo: this.demoCard });
+    this.desk.askForCard();
+  }
+
+  /** `count` copies of the confirmed request, one bar across them all; undefined when it failed or was left. */
+  private async issueCopies(count: number): Promise<IssuedCopy[] | undefined> {
+    const { kind, request, feePerCopy } = this.confirmed!;
     const epoch = this.epoch;
     const copies: IssuedCopy[] = [];
+    const deps = { ...this.deps, now: () => this.now(), random: (length: number) => this.random(length) };
     try {
-      for (let i = 0; i < state.copies; i++) {
-        this.set({ step: 'issuing', kind: state.kind, copy: i + 1, copies: state.copies, progress: 0 });
-        copies.push(await this.issueOne(state.request, (fraction) => {
-          if (epoch === this.epoch && this.current.step === 'issuing') this.set({ ...this.current, progress: fraction });
-        }));
-        if (epoch !== this.epoch) return;
+      for (let i = 0; i < count; i++) {
+        this.set({ step: 'issuing', kind, copy: i + 1, copies: count, stage: 'sign', progress: i / count });
+        const onProgress = (stage: IssuingStage, fraction: number) => {
+          if (epoch === this.epoch && this.current.step === 'issuing') this.set({ ...this.current, stage, progress: (i + copyProgress(stage, fraction)) / count });
+        };
+        copies.push(await issueCopy(deps, (serial, at, kid) => this.build(request, serial, at, kid), { fee: feePerCopy, onProgress }));
+        if (epoch !== this.epoch) return undefined;
       }
     } catch (error) {
       if (epoch === this.epoch) await this.fail(error);
-      return;
+      return undefined;
     }
-    // The card is no longer needed: close it now, the resident may take it while printing.
-    await this.closeCard();
-    this.set({ step: 'print', kind: state.kind, fee: state.fee, copies, demo: this.demoCard });
+    return copies;
   }
 
-  private issueOne(request: CertificateRequest, onProgress: (fraction: number) => void): Promise<IssuedCopy> {
-    const deps = { ...this.deps, now: () => this.now(), random: (length: number) => this.random(length) };
-    return issueCopy(deps, (serial, at, kid) => this.build(request, serial, at, kid), onProgress);
+  /** 「カードを取りました」 / demo 「カードを取る」: on to printing. */
+  cardTaken(): void {
+    this.desk?.cardTaken();
+  }
+
+  /** The copy with `serial` came out of the printer. */
+  sheetPrinted(serial: string): void {
+    this.desk?.sheetPrinted(serial);
+  }
+
+  /** The copy with `serial` did not come out: void it in the log (kiosk-print.ts). */
+  sheetNotPrinted(serial: string): Promise<void> | undefined {
+    return this.desk?.sheetNotPrinted(serial);
+  }
+
+  /** After a void: the copy again, under a new serial. */
+  issueAgain(): Promise<void> | undefined {
+    return this.desk?.issueAgain();
   }
 
   private async issuerOf(cert: Certificate): Promise<Municipality> {
@@ -430,10 +432,11 @@ export class KioskSession {
     return buildCertificate(this.deps.registry, this.resident!.id, request, { serial: formatSerial(serial, kid), issuedOn: jstDay(at) });
   }
 
-  /** 「終了」 after printing: ask the resident to take the card, then wipe everything. */
+  /** 「終了」 after printing (or after a void): the fee to pay at the till, then wipe everything. */
   async finish(): Promise<void> {
+    const fee = this.desk?.fee ?? 0;
     await this.wipe();
-    this.set({ step: 'end' });
+    this.set({ step: 'end', fee });
   }
 
   /** やめる / timeout / 「はじめに戻る」: closes the card, wipes the session, back to the start. */
@@ -461,8 +464,13 @@ export class KioskSession {
     this.abort?.abort();
     this.abort = undefined;
     await this.closeCard();
+    this.desk?.close();
+    this.desk = undefined;
     const release = this.releaseReader;
     this.releaseReader = undefined;
+    this.reader = undefined;
+    this.removeDemoCard = undefined;
+    this.confirmed = undefined;
     if (release) await release().catch(() => undefined);
     this.resident = undefined;
     this.home = undefined;

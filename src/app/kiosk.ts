@@ -2,17 +2,30 @@
  * Composition of the kiosk: the session's dependencies on this device (IndexedDB registry, the
  * tablet's signer (src/app/trust/tablet-signer.ts), the pdf worker, the issuance log, serial
  * numbers) and the readers the start screen offers — demo cards on a virtual RC-S380 (the real
- * driver code runs) or a real USB reader chosen through the browser's WebUSB prompt.
+ * driver code runs), the USB readers the browser already allows for this origin (the enterprise
+ * policy `WebUsbAllowDevicesForUrls` on a managed kiosk, or an earlier choice: no prompt), or a
+ * real USB reader chosen through the browser's WebUSB prompt.
  *
  * One kiosk per device: the tab that shows the kiosk holds the Web Lock in ./kiosk-lock.ts.
  */
-import { createVirtualReader, DEMO_RESIDENTS, defaultAnchors, demoTrustAnchor, requestUsbReader, type CardReader } from '../card/index.ts';
+import {
+  browserCapabilities,
+  createVirtualReader,
+  DEMO_RESIDENTS,
+  defaultAnchors,
+  demoTrustAnchor,
+  describeUsbDevice,
+  openUsbReader,
+  permittedUsbDevices,
+  requestUsbReader,
+  type CardReader,
+} from '../card/index.ts';
 import type { Certificate } from '../documents/types.ts';
 import { IndexedDbCardStateStore } from '../store/card-state.ts';
 import { decodeSignerCertificate } from '../seal/signer-certificate.ts';
 import type { SealSigner } from '../seal/seal.ts';
 import type { KofuDatabase } from '../store/database.ts';
-import { appendIssuance } from '../store/issuance-log.ts';
+import { appendIssuance, appendNotPrinted } from '../store/issuance-log.ts';
 import { serialCounterName, settleSerial, takeNextSerial, voidAbandonedSerials } from '../store/serials.ts';
 import { beginWork } from './activity.ts';
 import { KIOSK_LOCK, TabLock } from './kiosk-lock.ts';
@@ -87,6 +100,7 @@ export async function createKioskSession(): Promise<{ session: KioskSession; dem
       await appendIssuance(db, record, signer);
       await settleSerial(db, record.serial);
     },
+    voidSheet: async (sheet, signer) => void (await appendNotPrinted(db, sheet, signer)),
     verifierUrl: verifierUrl(),
     demoMode,
     beginWork,
@@ -106,12 +120,43 @@ export function demoCardChoices(): DemoCardChoice[] {
   return DEMO_RESIDENTS.map((r) => ({ cardId: r.cardId, name: r.name, pin: r.authPin }));
 }
 
+/** A demo card on its virtual reader, and the resident's hand taking it off again. */
+export interface DemoCardOnReader {
+  readonly reader: CardReader;
+  readonly removeCard: () => void;
+}
+
 /** A demo resident's card on a virtual RC-S380; the PIN counters persist like a real card's. */
-export async function demoCardReader(cardId: string): Promise<CardReader> {
+export async function demoCardReader(cardId: string): Promise<DemoCardOnReader> {
   const resident = DEMO_RESIDENTS.find((r) => r.cardId === cardId);
   if (!resident) throw new RangeError(`no demo card ${cardId}`);
   const kit = await createVirtualReader('rcs380', resident, new IndexedDbCardStateStore(await appDatabase()));
-  return kit.reader;
+  return { reader: kit.reader, removeCard: () => kit.field?.removeCard() };
+}
+
+/** A USB reader the browser already allows for this origin: opened with no prompt. */
+export interface AllowedReader {
+  /** As the device names itself, e.g. "SONY RC-S380/P". */
+  readonly name: string;
+  /** vvvv:pppp. */
+  readonly id: string;
+  readonly open: () => Promise<CardReader>;
+}
+
+/**
+ * The supported card readers among the USB devices this origin may use without a prompt
+ * (`navigator.usb.getDevices()`): those a `WebUsbAllowDevicesForUrls` policy grants, and those
+ * chosen before. A CCID-class reader counts only in an Isolated Web App, the one place Chrome lets
+ * a page claim that class (docs/readers.md).
+ */
+export async function allowedReaders(): Promise<AllowedReader[]> {
+  const isolated = browserCapabilities().isolatedContext;
+  const devices = await permittedUsbDevices().catch(() => []);
+  return devices.flatMap((device) => {
+    const { name, id, kind } = describeUsbDevice(device);
+    const usable = kind === 'rcs380' || kind === 'rcs300' || (kind === 'ccid' && isolated);
+    return usable ? [{ name, id, open: () => openUsbReader(device) }] : [];
+  });
 }
 
 /** The browser's USB chooser (must run inside the click handler's user gesture). */

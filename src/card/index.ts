@@ -33,7 +33,7 @@ export type { CardReader, CardConnection, ReaderKind } from './reader.ts';
 export { CARD_ERROR_CODES, CardError, isCardError, pinLastTryError, pinLockedError, type CardErrorCode, type CardErrorParams } from './errors.ts';
 export { anchorFrom, type TrustAnchor } from './mynumber/certificate.ts';
 export type { BasicInfo, Sex } from './mynumber/kenhojo.ts';
-export { browserCapabilities, classifyUsbDevice, listPermittedReaders, openUsbReader, permittedUsbDevices, requestUsbReader, smartCardManager, type BrowserCapabilities } from './transport/detect.ts';
+export { browserCapabilities, classifyUsbDevice, describeUsbDevice, listPermittedReaders, openUsbReader, permittedUsbDevices, requestUsbReader, smartCardManager, type BrowserCapabilities } from './transport/detect.ts';
 export { WebSmartCardReader } from './transport/smart-card.ts';
 export { watchNonNdefTaps } from './transport/webnfc.ts';
 export { checkReader, type ReaderCheck } from './diagnostics.ts';

@@ -83,11 +83,16 @@ export interface UsbDeviceSummary {
 
 /** The USB devices this site may already use, for the staff screen (no prompt, nothing opened). */
 export async function listPermittedReaders(): Promise<UsbDeviceSummary[]> {
-  return (await permittedUsbDevices()).map((device) => ({
+  return (await permittedUsbDevices()).map(describeUsbDevice);
+}
+
+/** A USB device's name, vvvv:pppp id and reader kind, as the screens show it. */
+export function describeUsbDevice(device: UsbDeviceLike): UsbDeviceSummary {
+  return {
     name: [device.manufacturerName, device.productName].filter(Boolean).join(' ') || 'USB device',
     id: `${device.vendorId.toString(16).padStart(4, '0')}:${device.productId.toString(16).padStart(4, '0')}`,
     kind: classifyUsbDevice(device),
-  }));
+  };
 }
 
 /** Readers the user already allowed (no prompt). */

@@ -171,7 +171,8 @@ export class KofuKioskHome extends LitElement {
     try {
       const session = await this.ensureSession();
       const { demoCardReader } = await import('../../app/kiosk.ts');
-      await session.useReader(await demoCardReader(cardId));
+      const card = await demoCardReader(cardId);
+      await session.useReader(card.reader, undefined, card.removeCard);
     } catch (error) {
       this.notice = messageOf(error);
     }

@@ -4,9 +4,10 @@ import './kiosk-print.ts';
 import type { KofuKioskPrint } from './kiosk-print.ts';
 
 const pdf = (text: string) => new TextEncoder().encode(`%PDF-1.7 ${text}`);
+const logged = (serial: number) => ({ serial, issuer: 992011, signerKid: new Uint8Array(8), sealHash: new Uint8Array(32), fee: 200 });
 const COPIES: IssuedCopy[] = [
-  { serial: '992011-000001', pdf: pdf('one'), fileName: 'kofu-juminhyo-992011-000001.pdf', sheets: 1 },
-  { serial: '992011-000002', pdf: pdf('two'), fileName: 'kofu-juminhyo-992011-000002.pdf', sheets: 1 },
+  { serial: '992011-000001', pdf: pdf('one'), fileName: 'kofu-juminhyo-992011-000001.pdf', sheets: 1, logged: logged(1) },
+  { serial: '992011-000002', pdf: pdf('two'), fileName: 'kofu-juminhyo-992011-000002.pdf', sheets: 1, logged: logged(2) },
 ];
 
 const links = (el: KofuKioskPrint, action: string) => [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>(`[data-action="${action}"]`)];

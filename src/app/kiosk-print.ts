@@ -153,7 +153,7 @@ export class PrintDesk {
       return this.host.fail(error);
     }
     this.sheets = this.sheets.filter((c) => c !== copy);
-    this.host.set({ step: 'not-printed', kind: this.kind, serial, remaining: this.sheets.length, feePerCopy: copy.logged.fee, demo: this.card.demo });
+    this.host.set({ step: 'not-printed', kind: this.kind, serial, remaining: this.sheets.length, demo: this.card.demo });
   }
 
   /** 「もう一度発行する」 after a void: one new copy under a new serial, then back to printing. */

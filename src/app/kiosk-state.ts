@@ -100,7 +100,7 @@ export type KioskState =
   | { readonly step: 'card-return'; readonly demo: boolean }
   | PrintState
   /** A sheet did not come out: it is void in the log; the resident may issue it again. */
-  | { readonly step: 'not-printed'; readonly kind: CertificateKind; readonly serial: string; readonly remaining: number; readonly feePerCopy: number; readonly demo: boolean }
+  | { readonly step: 'not-printed'; readonly kind: CertificateKind; readonly serial: string; readonly remaining: number; readonly demo: boolean }
   /** `fee`: yen to pay at the till (0: nothing was issued that counts). */
   | { readonly step: 'end'; readonly fee: number }
   | { readonly step: 'error'; readonly code: string; readonly message: KioskNotice };

@@ -8,6 +8,10 @@ import type { CertificateKind } from '../../documents/types.ts';
 
 /** 「はじめる」 */
 export type KofuKioskStartEvent = CustomEvent<null>;
+/** The terms of use: 同意する (true) or やめる (false). */
+export type KofuKioskTermsEvent = CustomEvent<{ readonly accepted: boolean }>;
+/** A reader the browser already allows for this origin was tapped (detail: its vvvv:pppp id). */
+export type KofuKioskAllowedReaderEvent = CustomEvent<{ readonly id: string }>;
 /** A demo card was tapped: place it on a virtual reader. */
 export type KofuKioskDemoCardEvent = CustomEvent<{ readonly cardId: string }>;
 /** 「USBカードリーダーを使う」 (the handler runs inside the click, so WebUSB may prompt). */
@@ -27,6 +31,12 @@ export type KofuKioskBackEvent = CustomEvent<null>;
 export type KofuKioskNextEvent = CustomEvent<null>;
 /** 「発行する」 */
 export type KofuKioskIssueEvent = CustomEvent<null>;
+/** 「カードを取りました」 (demo: 「カードを取る」) after issuing. */
+export type KofuKioskCardTakenEvent = CustomEvent<null>;
+/** The answer to 「用紙は出てきましたか」 for the copy with `serial`. */
+export type KofuKioskSheetEvent = CustomEvent<{ readonly serial: string; readonly printed: boolean }>;
+/** 「もう一度発行する」 after a sheet did not print. */
+export type KofuKioskIssueAgainEvent = CustomEvent<null>;
 /** 「終了」 after printing. */
 export type KofuKioskFinishEvent = CustomEvent<null>;
 /** 「はじめに戻る」 from the end, locked and error screens. */
@@ -34,6 +44,8 @@ export type KofuKioskAgainEvent = CustomEvent<null>;
 
 export interface KioskEventMap {
   'kofu-kiosk-start': KofuKioskStartEvent;
+  'kofu-kiosk-terms': KofuKioskTermsEvent;
+  'kofu-kiosk-allowed-reader': KofuKioskAllowedReaderEvent;
   'kofu-kiosk-demo-card': KofuKioskDemoCardEvent;
   'kofu-kiosk-usb-reader': KofuKioskUsbReaderEvent;
   'kofu-pin-submit': KofuPinSubmitEvent;
@@ -44,6 +56,9 @@ export interface KioskEventMap {
   'kofu-kiosk-back': KofuKioskBackEvent;
   'kofu-kiosk-next': KofuKioskNextEvent;
   'kofu-kiosk-issue': KofuKioskIssueEvent;
+  'kofu-kiosk-card-taken': KofuKioskCardTakenEvent;
+  'kofu-kiosk-sheet': KofuKioskSheetEvent;
+  'kofu-kiosk-issue-again': KofuKioskIssueAgainEvent;
   'kofu-kiosk-finish': KofuKioskFinishEvent;
   'kofu-kiosk-again': KofuKioskAgainEvent;
 }

@@ -1,8 +1,11 @@
 /**
  * `<kofu-kiosk-home>`: the store tablet's issuance flow at `/`. It owns the `KioskSession`
  * (src/app/kiosk-session.ts, composed by src/app/kiosk.ts) and shows the element of the current
- * step — start, reader, card, PIN (locked), certificate, options, confirmation, issuing, print,
- * end, error (src/ui/kiosk/steps/) — with a Cancel button on every step but the short ones. The
+ * step — start, terms, reader, card, PIN (locked), certificate, options, confirmation, issuing,
+ * card return, print (not printed), end, error (src/ui/kiosk/steps/) — with a Cancel button on
+ * every step before issuing but the short ones and the terms (which have their own やめる).
+ * On the reader step it lists the readers the browser already allows and, outside demo mode,
+ * opens a single one by itself (a kiosk under the `WebUsbAllowDevicesForUrls` policy). The
  * steps only render what they are given and report the person's choices as `kofu-…` events
  * (kiosk-events.ts); this host turns them into session calls. The session (and its IndexedDB work)
  * is created when the resident presses 「はじめる」, so the first paint stays light.
@@ -15,13 +18,23 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { KofuError, isKofuError, type LocalizedText } from '../../app/errors.ts';
 import type { KioskNotice, KioskSession, KioskState } from '../../app/kiosk-session.ts';
-import type { DemoCardChoice } from '../../app/kiosk.ts';
+import type { AllowedReader, DemoCardChoice } from '../../app/kiosk.ts';
 import { describeError, describeFailure } from '../shared/error-messages.ts';
 import { language, LanguageController, t } from '../shared/i18n.ts';
 import { elementStyles } from '../shared/styles.ts';
-import type { KofuKioskChooseEvent, KofuKioskDemoCardEvent, KofuKioskLastTryEvent, KofuKioskOptionsEvent, KofuPinSubmitEvent } from './kiosk-events.ts';
+import type {
+  KofuKioskAllowedReaderEvent,
+  KofuKioskChooseEvent,
+  KofuKioskDemoCardEvent,
+  KofuKioskLastTryEvent,
+  KofuKioskOptionsEvent,
+  KofuKioskSheetEvent,
+  KofuKioskTermsEvent,
+  KofuPinSubmitEvent,
+} from './kiosk-events.ts';
 import type { KioskStep } from './steps/kiosk-step.ts';
 import './steps/kiosk-start.ts';
+import './steps/kiosk-terms.ts';
 import './steps/kiosk-reader.ts';
 import './steps/kiosk-card.ts';
 import './steps/kiosk-pin.ts';
@@ -30,7 +43,9 @@ import './steps/kiosk-choose.ts';
 import './steps/kiosk-options.ts';
 import './steps/kiosk-confirm.ts';
 import './steps/kiosk-issuing.ts';
+import './steps/kiosk-card-return.ts';
 import './steps/kiosk-print.ts';
+import './steps/kiosk-not-printed.ts';
 import './steps/kiosk-end.ts';
 import './steps/kiosk-error.ts';
 
@@ -78,6 +93,10 @@ export class KofuKioskHome extends LitElement {
   /** Loaded with the session (the card layer stays out of the first paint). */
   @state() private demoCards: readonly DemoCardChoice[] = [];
   @state() private notice?: string;
+  /** USB readers this origin may open without the chooser, listed on the reader step. */
+  @state() private allowedReaders: readonly AllowedReader[] = [];
+  /** The allowed reader being opened by itself. */
+  @state() private opening?: string;
   @state() private starting = false;
   /** Another tab holds this device's kiosk. */
   @state() private openElsewhere = false;
@@ -137,8 +156,43 @@ export class KofuKioskHome extends LitElement {
   }
 
   private onState(next: KioskState): void {
-    if (next.step !== 'reader') this.notice = undefined;
+    const entering = next.step === 'reader' && this.view.step !== 'reader';
+    if (next.step !== 'reader') {
+      this.notice = undefined;
+      this.opening = undefined;
+    }
     this.view = next;
+    if (entering) void this.offerAllowedReaders();
+  }
+
+  /**
+   * Lists the readers the browser already allows; outside demo mode a single one is opened at
+   * once (no tap: the managed kiosk's reader each morning), falling back to the list and the
+   * chooser if it cannot be opened.
+   */
+  private async offerAllowedReaders(): Promise<void> {
+    const { allowedReaders } = await import('../../app/kiosk.ts');
+    const readers = await allowedReaders();
+    if (this.view.step !== 'reader') return;
+    this.allowedReaders = readers;
+    if (readers.length === 1 && !this.demoMode) await this.openAllowedReader(readers[0].id);
+  }
+
+  private async openAllowedReader(id: string): Promise<void> {
+    const allowed = this.allowedReaders.find((r) => r.id === id);
+    if (!allowed || this.view.step !== 'reader' || this.opening) return;
+    this.notice = undefined;
+    this.opening = allowed.name;
+    try {
+      const session = await this.ensureSession();
+      const reader = await allowed.open();
+      this.opening = undefined;
+      await session.useReader(reader);
+    } catch (error) {
+      this.notice = messageOf(error);
+    } finally {
+      this.opening = undefined;
+    }
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -208,8 +262,9 @@ export class KofuKioskHome extends LitElement {
 
   override render() {
     const v = this.view;
-    // No やめる once the certificate is issued: from the print step on, 終了 is the way out.
-    const cancellable = v.step !== 'start' && v.step !== 'end' && v.step !== 'issuing' && v.step !== 'print';
+    // No やめる once the certificate is issued: from the card's return on, 終了 is the way out. The
+    // terms carry their own やめる beside 同意する.
+    const cancellable = !['start', 'terms', 'issuing', 'card-return', 'print', 'not-printed', 'end'].includes(v.step);
     return html`
       <div class="bar">
         <h1>${t('kiosk.heading')}</h1>
@@ -229,10 +284,15 @@ export class KofuKioskHome extends LitElement {
           .notice=${this.openElsewhere ? t('kiosk.already-open') : this.notice}
           @kofu-kiosk-start=${() => this.start()}
         ></kofu-kiosk-start>`;
+      case 'terms':
+        return html`<kofu-kiosk-terms @kofu-kiosk-terms=${(e: KofuKioskTermsEvent) => (e.detail.accepted ? this.session?.acceptTerms() : this.cancel())}></kofu-kiosk-terms>`;
       case 'reader':
         return html`<kofu-kiosk-reader
           .demoMode=${this.demoMode}
           .demoCards=${this.demoCards}
+          .allowedReaders=${this.allowedReaders}
+          .opening=${this.opening}
+          @kofu-kiosk-allowed-reader=${(e: KofuKioskAllowedReaderEvent) => this.openAllowedReader(e.detail.id)}
           .webUsb=${'usb' in navigator}
           .notice=${this.notice}
           @kofu-kiosk-demo-card=${(e: KofuKioskDemoCardEvent) => this.pickDemoCard(e.detail.cardId)}
@@ -281,11 +341,23 @@ export class KofuKioskHome extends LitElement {
           @kofu-kiosk-issue=${() => this.session?.issue()}
         ></kofu-kiosk-confirm>`;
       case 'issuing':
-        return html`<kofu-kiosk-issuing .kind=${v.kind} .copy=${v.copy} .copies=${v.copies} .progress=${v.progress}></kofu-kiosk-issuing>`;
+        return html`<kofu-kiosk-issuing .kind=${v.kind} .copy=${v.copy} .copies=${v.copies} .stage=${v.stage} .progress=${v.progress}></kofu-kiosk-issuing>`;
+      case 'card-return':
+        return html`<kofu-kiosk-card-return .demo=${v.demo} @kofu-kiosk-card-taken=${() => this.session?.cardTaken()}></kofu-kiosk-card-return>`;
       case 'print':
-        return html`<kofu-kiosk-print .copies=${v.copies} .fee=${v.fee} .demo=${v.demo} @kofu-kiosk-finish=${() => this.session?.finish()}></kofu-kiosk-print>`;
+        return html`<kofu-kiosk-print
+          .copies=${v.copies}
+          .printed=${v.printed}
+          .fee=${v.fee}
+          .demo=${v.demo}
+          .cardStillIn=${v.cardStillIn}
+          @kofu-kiosk-sheet=${(e: KofuKioskSheetEvent) => (e.detail.printed ? this.session?.sheetPrinted(e.detail.serial) : this.session?.sheetNotPrinted(e.detail.serial))}
+          @kofu-kiosk-finish=${() => this.session?.finish()}
+        ></kofu-kiosk-print>`;
+      case 'not-printed':
+        return html`<kofu-kiosk-not-printed .serial=${v.serial} @kofu-kiosk-issue-again=${() => this.session?.issueAgain()} @kofu-kiosk-finish=${() => this.session?.finish()}></kofu-kiosk-not-printed>`;
       case 'end':
-        return html`<kofu-kiosk-end @kofu-kiosk-again=${again}></kofu-kiosk-end>`;
+        return html`<kofu-kiosk-end .fee=${v.fee} @kofu-kiosk-again=${again}></kofu-kiosk-end>`;
       case 'error':
         return html`<kofu-kiosk-error .code=${v.code} .message=${words(v.message)} @kofu-kiosk-again=${again}></kofu-kiosk-error>`;
     }

@@ -8,6 +8,7 @@ import { registryEn, registryJa } from './messages-registry.ts';
 import { trustEn, trustJa } from './messages-trust.ts';
 import { verifyEn, verifyJa } from './messages-verify.ts';
 import { kioskEn, kioskJa } from './messages-kiosk.ts';
+import { kioskFlowEn, kioskFlowJa } from './messages-kiosk-flow.ts';
 import { staffEn, staffJa } from './messages-staff.ts';
 
 const ja = {
@@ -68,6 +69,7 @@ const ja = {
   ...readersJa,
   ...registryJa,
   ...kioskJa,
+  ...kioskFlowJa,
   ...staffJa,
 };
 
@@ -134,6 +136,7 @@ const en = {
   ...readersEn,
   ...registryEn,
   ...kioskEn,
+  ...kioskFlowEn,
   ...staffEn,
 } satisfies Messages;
 

@@ -1,24 +1,75 @@
-/** `<kofu-kiosk-issuing>`: signing and laying out copy `copy` of `copies` (no Cancel here: it is short). */
-import { html } from 'lit';
+/**
+ * `<kofu-kiosk-issuing>`: one progress bar across every copy and the stages of each — sign,
+ * carrier (the image on the back), PDF — with the stage named (no Cancel here: it is short). The
+ * bar is a WAI-ARIA `progressbar` (aria-valuenow 0–100, aria-valuetext the stage), so a screen
+ * reader hears how far it is. The width is set through the CSSOM (styleMap), which the CSP's
+ * style-src allows, where a style attribute would not be.
+ */
+import { css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { IssuingStage } from '../../../app/kiosk-session.ts';
 import type { CertificateKind } from '../../../documents/types.ts';
 import { t } from '../../shared/i18n.ts';
+import type { StaticMessageKey } from '../../shared/messages.ts';
 import { KioskStep, titleOf } from './kiosk-step.ts';
+
+const STAGE_WORDS: Readonly<Record<IssuingStage, StaticMessageKey>> = {
+  sign: 'kiosk.issuing.stage.sign',
+  carrier: 'kiosk.issuing.stage.carrier',
+  pdf: 'kiosk.issuing.stage.pdf',
+};
 
 @customElement('kofu-kiosk-issuing')
 export class KofuKioskIssuing extends KioskStep {
+  static override styles = [
+    ...KioskStep.styles,
+    css`
+      .bar {
+        height: 28px;
+        border-radius: 14px;
+        background: var(--kofu-line);
+        overflow: hidden;
+      }
+      .fill {
+        height: 100%;
+        background: var(--kofu-accent);
+        transition: width 0.2s linear;
+      }
+      .stage {
+        font-size: 1.2rem;
+        font-weight: 600;
+        margin: 12px 0 0;
+      }
+    `,
+  ];
+
   @property() kind: CertificateKind = 'juminhyo';
   /** The copy being made, from 1. */
   @property({ type: Number }) copy = 1;
   @property({ type: Number }) copies = 1;
-  /** 0–1, of this copy's PDF. */
+  @property() stage: IssuingStage = 'sign';
+  /** 0–1 over every copy. */
   @property({ type: Number }) progress = 0;
 
   override render() {
-    return html`<div class="panel" role="status" data-step="issuing">
+    const percent = Math.round(Math.min(1, Math.max(0, this.progress)) * 100);
+    const stage = t(STAGE_WORDS[this.stage]);
+    return html`<div class="panel" data-step="issuing">
       <h2 tabindex="-1">${t('kiosk.issuing.heading')}</h2>
       <p class="lead">${titleOf(this.kind)} — ${t('kiosk.issuing.copy', { copy: this.copy, copies: this.copies })}</p>
-      <progress max="1" .value=${this.progress}></progress>
+      <div
+        class="bar"
+        role="progressbar"
+        aria-label=${t('kiosk.issuing.bar')}
+        aria-valuemin="0"
+        aria-valuemax="100"
+        aria-valuenow=${percent}
+        aria-valuetext=${`${percent}% — ${stage}`}
+      >
+        <div class="fill" style=${styleMap({ width: `${percent}%` })}></div>
+      </div>
+      <p class="stage" role="status" data-stage=${this.stage}>${stage}</p>
     </div>`;
   }
 }

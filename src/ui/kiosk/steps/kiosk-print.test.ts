@@ -10,14 +10,16 @@ const COPIES: IssuedCopy[] = [
   { serial: '992011-000002', pdf: pdf('two'), fileName: 'kofu-juminhyo-992011-000002.pdf', sheets: 1, logged: logged(2) },
 ];
 
-const links = (el: KofuKioskPrint, action: string) => [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>(`[data-action="${action}"]`)];
+const links = (el: KofuKioskPrint, action: string) => [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement & HTMLButtonElement>(`[data-action="${action}"]`)];
 
 describe('<kofu-kiosk-print>', () => {
   afterEach(() => fixtureCleanup());
 
   it('offers each copy as a PDF to print and to download, by serial, with the fee, the print settings and the demo note', async () => {
     const el = await fixture<KofuKioskPrint>(html`<kofu-kiosk-print .copies=${COPIES} .fee=${400} .demo=${true}></kofu-kiosk-print>`);
-    expect(el.shadowRoot!.textContent).to.include('発行番号 992011-000002').and.include('手数料 400円');
+    expect(el.shadowRoot!.textContent).to.include('発行番号 992011-000002');
+    expect(el.shadowRoot!.querySelector('[data-fee]')!.textContent).to.include('手数料 400円').and.include('お店のレジでお支払いください');
+    expect(el.shadowRoot!.querySelector('[data-card-still-in]'), 'no card warning once the card is taken').to.equal(null);
     expect(el.shadowRoot!.textContent).to.include('A4').and.include('100%').and.include('長辺とじ');
     expect(el.shadowRoot!.querySelector('.demo')!.textContent).to.include('効力はありません');
     const downloads = links(el, 'download');
@@ -78,5 +80,43 @@ describe('<kofu-kiosk-print>', () => {
     const finished = oneEvent(el, 'kofu-kiosk-finish');
     el.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="finish"]')!.click();
     expect((await finished).detail).to.equal(null);
+  });
+
+  describe('「用紙は出てきましたか」', () => {
+    /** No print dialog in these tests: 印刷 only loads the frame. */
+    const press = async (el: KofuKioskPrint, index: number) => {
+      links(el, 'print')[index].click();
+      await el.updateComplete;
+    };
+
+    it('asks after 印刷, for that copy only; はい and 出てこない fire kofu-kiosk-sheet with the serial', async () => {
+      const el = await fixture<KofuKioskPrint>(html`<kofu-kiosk-print .copies=${COPIES} .fee=${400}></kofu-kiosk-print>`);
+      expect(el.shadowRoot!.querySelector('[data-paper]'), 'not before 印刷').to.equal(null);
+      await press(el, 1);
+      const question = el.shadowRoot!.querySelectorAll<HTMLElement>('[data-paper]');
+      expect([...question].map((q) => q.dataset.paper)).to.deep.equal(['992011-000002']);
+      expect(question[0].textContent).to.include('用紙は出てきましたか');
+      const no = oneEvent(el, 'kofu-kiosk-sheet');
+      question[0].querySelector<HTMLButtonElement>('[data-action="paper-no"]')!.click();
+      expect((await no).detail).to.deep.equal({ serial: '992011-000002', printed: false });
+      const yes = oneEvent(el, 'kofu-kiosk-sheet');
+      question[0].querySelector<HTMLButtonElement>('[data-action="paper-yes"]')!.click();
+      expect((await yes).detail).to.deep.equal({ serial: '992011-000002', printed: true });
+      await expect(el).to.be.accessible();
+    });
+
+    it('a printed copy says so and is not offered for printing again (one request, one valid sheet)', async () => {
+      const el = await fixture<KofuKioskPrint>(html`<kofu-kiosk-print .copies=${COPIES} .printed=${['992011-000001']}></kofu-kiosk-print>`);
+      const rows = el.shadowRoot!.querySelectorAll<HTMLElement>('[data-copy]');
+      expect(rows[0].querySelector('[data-printed]')!.textContent).to.include('印刷済み');
+      expect(links(el, 'print')[0].disabled).to.equal(true);
+      expect(links(el, 'print')[1].disabled).to.equal(false);
+      expect(rows[1].querySelector('[data-printed]')).to.equal(null);
+    });
+
+    it('says again to take the card while it is still on the reader', async () => {
+      const el = await fixture<KofuKioskPrint>(html`<kofu-kiosk-print .copies=${COPIES} cardStillIn></kofu-kiosk-print>`);
+      expect(el.shadowRoot!.querySelector('[data-card-still-in][role="alert"]')!.textContent).to.include('カードがカードリーダーに残っています');
+    });
   });
 });

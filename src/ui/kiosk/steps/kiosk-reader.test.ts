@@ -35,4 +35,20 @@ describe('<kofu-kiosk-reader>', () => {
     expect(el.shadowRoot!.textContent).to.include('ChromeまたはEdge');
     expect(el.shadowRoot!.querySelector('[data-notice]')!.textContent).to.equal('SecurityError');
   });
+
+  it('readers the browser already allows are listed first, one tap each (kofu-kiosk-allowed-reader); the chooser becomes 「別のリーダーを選ぶ」', async () => {
+    const allowed = [{ name: 'SONY RC-S380/P', id: '054c:06c3' }];
+    const el = await fixture<KofuKioskReader>(html`<kofu-kiosk-reader .webUsb=${true} .allowedReaders=${allowed}></kofu-kiosk-reader>`);
+    const tile = el.shadowRoot!.querySelector<HTMLButtonElement>('[data-allowed-reader="054c:06c3"]')!;
+    expect(tile.textContent).to.include('SONY RC-S380/P を使う');
+    expect(el.shadowRoot!.querySelector('[data-action="usb"]')!.textContent!.trim()).to.equal('別のリーダーを選ぶ');
+    const chosen = oneEvent(el, 'kofu-kiosk-allowed-reader');
+    tile.click();
+    expect((await chosen).detail).to.deep.equal({ id: '054c:06c3' });
+    el.opening = 'SONY RC-S380/P';
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[data-opening]')!.textContent).to.include('接続しています');
+    expect(tile.disabled, 'no second open while the first is under way').to.equal(true);
+    await expect(el).to.be.accessible();
+  });
 });

@@ -1,13 +1,16 @@
 /**
- * `<kofu-kiosk-reader>`: choose the card reader — in demo mode a demo card (placed on a virtual
+ * `<kofu-kiosk-reader>`: choose the card reader — the readers the browser already allows for this
+ * origin (a managed kiosk's `WebUsbAllowDevicesForUrls` policy: one tap, no chooser; the host opens
+ * a single one by itself and shows `opening`), in demo mode a demo card (placed on a virtual
  * RC-S380, read by the real driver code), or a USB reader through the browser's WebUSB chooser.
  *
+ * @fires kofu-kiosk-allowed-reader - An allowed reader was tapped (detail: its `id`).
  * @fires kofu-kiosk-demo-card - A demo card was tapped (detail: its `cardId`).
  * @fires kofu-kiosk-usb-reader - 「USBカードリーダーを使う」 was pressed (inside the click, for WebUSB).
  */
 import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { DemoCardChoice } from '../../../app/kiosk.ts';
+import type { AllowedReader, DemoCardChoice } from '../../../app/kiosk.ts';
 import { t } from '../../shared/i18n.ts';
 import { kioskEvent } from '../kiosk-events.ts';
 import { KioskStep } from './kiosk-step.ts';
@@ -33,6 +36,10 @@ export class KofuKioskReader extends KioskStep {
   @property({ attribute: false }) demoCards: readonly DemoCardChoice[] = [];
   /** The browser has WebUSB (`navigator.usb`); without it the USB button is disabled and says why. */
   @property({ type: Boolean }) webUsb = false;
+  /** Readers this origin may open without a prompt. */
+  @property({ attribute: false }) allowedReaders: readonly Pick<AllowedReader, 'name' | 'id'>[] = [];
+  /** The name of the allowed reader being opened by itself. */
+  @property() opening?: string;
   /** Why the last reader could not be used. */
   @property() notice?: string;
 
@@ -40,6 +47,21 @@ export class KofuKioskReader extends KioskStep {
     return html`<div data-step="reader">
       <h2 tabindex="-1">${t('kiosk.reader.heading')}</h2>
       ${this.notice ? html`<p class="warning" role="alert" data-notice>${this.notice}</p>` : nothing}
+      ${this.opening ? html`<p class="lead" role="status" data-opening>${t('kiosk.reader.opening', { name: this.opening })}</p>` : nothing}
+      ${this.allowedReaders.length
+        ? html`<section class="allowed">
+            <h3>${t('kiosk.reader.allowed-heading')}</h3>
+            <p class="note">${t('kiosk.reader.allowed-explain')}</p>
+            <div class="cards tiles">
+              ${this.allowedReaders.map(
+                (r) => html`<button type="button" data-allowed-reader=${r.id} ?disabled=${Boolean(this.opening)} @click=${() => this.dispatchEvent(kioskEvent('kofu-kiosk-allowed-reader', { id: r.id }))}>
+                  <span class="name">${t('kiosk.reader.allowed-use', { name: r.name })}</span>
+                  <span class="note">USB ${r.id}</span>
+                </button>`,
+              )}
+            </div>
+          </section>`
+        : nothing}
       ${this.demoMode
         ? html`<section class="demo-cards">
             <h3>${t('kiosk.reader.demo-heading')} <span class="badge">${t('kiosk.demo-badge')}</span></h3>
@@ -56,7 +78,9 @@ export class KofuKioskReader extends KioskStep {
         : nothing}
       <section>
         <p class="note">${this.webUsb ? t('kiosk.reader.usb-explain') : t('kiosk.reader.usb-unsupported')}</p>
-        <button type="button" class="secondary" data-action="usb" ?disabled=${!this.webUsb} @click=${() => this.dispatchEvent(kioskEvent('kofu-kiosk-usb-reader'))}>${t('kiosk.reader.usb')}</button>
+        <button type="button" class="secondary" data-action="usb" ?disabled=${!this.webUsb} @click=${() => this.dispatchEvent(kioskEvent('kofu-kiosk-usb-reader'))}>
+          ${this.allowedReaders.length ? t('kiosk.reader.other') : t('kiosk.reader.usb')}
+        </button>
       </section>
     </div>`;
   }

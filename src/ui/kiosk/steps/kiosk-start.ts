@@ -1,5 +1,5 @@
 /**
- * `<kofu-kiosk-start>`: the kiosk's first screen — 「はじめる」, the four steps, the service hours
+ * `<kofu-kiosk-start>`: the kiosk's first screen — 「はじめる」, the six steps, the service hours
  * and the certificates on offer.
  *
  * @fires kofu-kiosk-start - 「はじめる」 was pressed.
@@ -12,7 +12,7 @@ import type { StaticMessageKey } from '../../shared/messages.ts';
 import { kioskEvent } from '../kiosk-events.ts';
 import { KioskStep, titleOf } from './kiosk-step.ts';
 
-const STEPS: readonly StaticMessageKey[] = ['kiosk.step.card', 'kiosk.step.pin', 'kiosk.step.choose', 'kiosk.step.print'];
+const STEPS: readonly StaticMessageKey[] = ['kiosk.step.terms', 'kiosk.step.card', 'kiosk.step.pin', 'kiosk.step.choose', 'kiosk.step.print', 'kiosk.step.pay'];
 
 @customElement('kofu-kiosk-start')
 export class KofuKioskStart extends KioskStep {

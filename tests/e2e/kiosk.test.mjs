@@ -1,6 +1,7 @@
-// End-to-end test of the kiosk issuance flow in the built app, demo mode, no hardware: a demo card
-// on the virtual RC-S380 → PIN → 住民票の写し → issue → the PDF download, checked with poppler's
-// pdfinfo and pdftotext; and the wrong-PIN path. The page clock is fixed to a weekday noon (JST)
+// End-to-end test of the kiosk issuance flow in the built app, demo mode, no hardware: terms →
+// a demo card on the virtual RC-S380 → PIN → 住民票の写し → issue → the card back → the PDF
+// download, checked with poppler's pdfinfo and pdftotext; a sheet that did not print, voided in the
+// issuance log and issued again; the wrong-PIN path; the readers the browser already allows. The page clock is fixed to a weekday noon (JST)
 // so the service-hour rules never depend on when the test runs.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -46,8 +47,15 @@ async function openKiosk(browser, origin, { width = 1280, height = 800 } = {}) {
   return { context, page, seen };
 }
 
-async function placeDemoCard(page, cardId) {
+/** はじめる and 同意する: the reader step. */
+async function startAndAgree(page) {
   await page.locator(`${home} [data-action="start"]`).click();
+  await page.locator(`${home} [data-step="terms"] [data-action="agree"]`).click();
+  await page.locator(`${home} [data-step="reader"]`).waitFor();
+}
+
+async function placeDemoCard(page, cardId) {
+  await startAndAgree(page);
   await page.locator(`${home} [data-card="${cardId}"]`).click();
   await page.locator(`${home} [data-step="pin"]`).waitFor({ timeout: 20_000 });
 }
@@ -74,7 +82,14 @@ describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
       await page.locator(`${home} [data-action="next"]`).click();
       await page.locator(`${home} canvas.preview`).waitFor({ timeout: 30_000 });
       await page.locator(`${home} [data-action="issue"]`).click();
-      await page.locator(`${home} [data-step="print"]`).waitFor({ timeout: 60_000 });
+      // The card goes back before printing; the demo card is taken off its virtual reader by the tap.
+      await page.locator(`${home} [data-step="card-return"]`).waitFor({ timeout: 60_000 });
+      assert.match(await page.locator(`${home} [data-step="card-return"] h2`).innerText(), /カードをお取りください/);
+      assert.equal(await page.locator(`${home} [data-action="cancel"]`).count(), 0, 'no やめる once issued');
+      await page.locator(`${home} [data-action="card-taken"]`).click();
+      await page.locator(`${home} [data-step="print"]`).waitFor();
+      assert.equal(await page.locator(`${home} [data-card-still-in]`).count(), 0);
+      assert.match(await page.locator(`${home} [data-step="print"] [data-fee]`).innerText(), /手数料 200円.*レジでお支払いください/s);
 
       const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`${home} [data-action="download"]`).first().click()]);
       assert.match(download.suggestedFilename(), /^kofu-juminhyo-992011-[0-9A-F]{6}-\d{6}\.pdf$/);
@@ -112,9 +127,79 @@ describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
       assert.equal(locator.serial, serial);
 
       await page.locator(`${home} [data-action="finish"]`).click();
-      assert.match(await page.locator(`${home} [data-step="end"] h2`).innerText(), /カードをお取りください/);
+      assert.match(await page.locator(`${home} [data-step="end"] h2`).innerText(), /証明書をお取りください/);
+      assert.match(await page.locator(`${home} [data-step="end"] [data-fee]`).innerText(), /手数料 200円を、お店のレジでお支払いください/);
       await page.locator(`${home} [data-action="again"]`).click();
       await page.locator(`${home} [data-action="start"]`).waitFor();
+      assert.deepEqual(seen.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('出てこない: the sheet is voided in the issuance log (its seal named), its PDF revoked, and issued again under a new serial', async () => {
+    const { context, page, seen } = await openKiosk(suite.browser, suite.app.origin);
+    try {
+      await page.evaluate(() => {
+        // Headless Chromium has no print dialog: the hidden frame's print() is a no-op here.
+        const descriptor = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow');
+        Object.defineProperty(HTMLIFrameElement.prototype, 'contentWindow', {
+          configurable: true,
+          get() {
+            const frameWindow = descriptor.get.call(this);
+            if (frameWindow) frameWindow.print = () => undefined;
+            return frameWindow;
+          },
+        });
+      });
+      await placeDemoCard(page, 'demo-card-0002');
+      await typePin(page, '5678');
+      await page.locator(`${home} [data-kind="juminhyo"]:not([disabled])`).waitFor({ timeout: 20_000 });
+      await page.locator(`${home} [data-kind="juminhyo"]`).click();
+      await page.locator(`${home} [data-action="next"]`).click();
+      await page.locator(`${home} canvas.preview`).waitFor({ timeout: 30_000 });
+      await page.locator(`${home} [data-action="issue"]`).click();
+      await page.locator(`${home} [data-action="card-taken"]`).click({ timeout: 60_000 });
+      const first = await page.locator(`${home} [data-copy]`).getAttribute('data-copy');
+      const firstUrl = await page.locator(`${home} [data-action="download"]`).getAttribute('href');
+      await page.locator(`${home} [data-action="print"]`).click();
+      await page.locator(`${home} [data-paper] [data-action="paper-no"]`).click();
+      await page.locator(`${home} [data-step="not-printed"]`).waitFor();
+      assert.match(await page.locator(`${home} [data-voided]`).innerText(), new RegExp(`${first}.*無効`));
+      // The print screen (and with it the PDF's blob URL, revoked when it leaves: kiosk-print.test.ts) is gone.
+      assert.equal(await page.locator(`${home} [href="${firstUrl}"]`).count(), 0, 'the voided PDF is no longer offered');
+
+      const log = () =>
+        page.evaluate(
+          () =>
+            new Promise((resolve, reject) => {
+              const open = indexedDB.open('kofu');
+              open.onerror = () => reject(open.error);
+              open.onsuccess = () => {
+                const request = open.result.transaction('issuanceLog').objectStore('issuanceLog').getAll();
+                request.onsuccess = () => resolve(request.result.map((e) => ({ serial: e.serial, certType: e.certType, fee: e.fee, payment: e.payment, seal: [...e.sealHash].join(',') })));
+                request.onerror = () => reject(request.error);
+              };
+            }),
+        );
+      const entries = await log();
+      const [issued, voided] = entries.slice(-2);
+      assert.equal(voided.certType, 0, 'a voided entry');
+      assert.equal(voided.serial, issued.serial);
+      assert.equal(voided.seal, issued.seal, 'it names the seal of the sheet it voids');
+      assert.deepEqual([issued.fee, issued.payment, voided.fee], [200, 1, 0], 'fee 200 at the till; nothing for the void');
+
+      await page.locator(`${home} [data-action="issue-again"]`).click();
+      await page.locator(`${home} [data-step="print"]`).waitFor({ timeout: 60_000 });
+      const second = await page.locator(`${home} [data-copy]`).getAttribute('data-copy');
+      assert.notEqual(second, first, 'a new serial');
+      assert.equal((await log()).at(-1).serial, issued.serial + 1);
+      await page.locator(`${home} [data-action="print"]`).click();
+      await page.locator(`${home} [data-paper] [data-action="paper-yes"]`).click();
+      await page.locator(`${home} [data-printed]`).waitFor();
+      assert.equal(await page.locator(`${home} [data-action="print"]`).isDisabled(), true, 'a printed sheet is not printed twice');
+      await page.locator(`${home} [data-action="finish"]`).click();
+      assert.match(await page.locator(`${home} [data-step="end"] [data-fee]`).innerText(), /200円/);
       assert.deepEqual(seen.errors, []);
     } finally {
       await context.close();
@@ -166,8 +251,7 @@ describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
   it('one kiosk per device: a second tab says the kiosk is already open, and may open it once the first closes', async () => {
     const { context, page, seen } = await openKiosk(suite.browser, suite.app.origin);
     try {
-      await page.locator(`${home} [data-action="start"]`).click();
-      await page.locator(`${home} [data-step="reader"]`).waitFor();
+      await startAndAgree(page);
       const second = await context.newPage();
       await second.clock.setFixedTime(NOON);
       await second.goto(`${suite.app.origin}/`);
@@ -181,8 +265,7 @@ describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
       await page.close();
       // The second tab was waiting for the lock: it takes the kiosk over and the notice goes.
       await notice.waitFor({ state: 'detached' });
-      await second.locator(`${home} [data-action="start"]`).click();
-      await second.locator(`${home} [data-step="reader"]`).waitFor();
+      await startAndAgree(second);
       assert.deepEqual(seen.errors, []);
     } finally {
       await context.close();
@@ -198,7 +281,7 @@ describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
       });
       await page.goto(`${suite.app.origin}/`);
       await waitForMode(page, 'kiosk');
-      await page.locator(`${home} [data-action="start"]`).click();
+      await startAndAgree(page);
       await page.locator(`${home} [data-action="usb"]`).click();
       assert.match(await page.locator(`${home} [data-notice]`).innerText(), /SecurityError/);
       assert.match(await page.locator(`${home} [data-notice]`).innerText(), /USB機器の利用が許可されていません/);
@@ -213,13 +296,51 @@ describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
       });
       await page.goto(`${suite.app.origin}/`);
       await waitForMode(page, 'kiosk');
-      await page.locator(`${home} [data-action="start"]`).click();
+      await startAndAgree(page);
       assert.equal(await page.locator(`${home} [data-action="usb"]`).isDisabled(), true);
       assert.match(await page.locator(`${home} [data-step="reader"]`).innerText(), /ChromeまたはEdge/);
       // The demo cards still work.
       assert.ok((await page.locator(`${home} [data-card]`).count()) >= 5);
     } finally {
       await without.close();
+    }
+  });
+
+  it('WebUsbAllowDevicesForUrls: a reader the browser already allows is listed and opened with one tap, no chooser', async () => {
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      const page = await context.newPage();
+      // What getDevices() answers on a managed kiosk: an RC-S380 granted to this origin. This
+      // stand-in cannot speak the reader's protocol, so opening it fails after the tap — which is
+      // what shows the tap went to that device, and not to the chooser.
+      await page.addInitScript(() => {
+        window.__kofuUsb = { opened: 0, chooser: 0 };
+        const device = {
+          vendorId: 0x054c,
+          productId: 0x06c3,
+          manufacturerName: 'SONY',
+          productName: 'RC-S380/P',
+          configuration: null,
+          opened: false,
+          open: () => (window.__kofuUsb.opened++, Promise.reject(new DOMException('Unable to claim interface.', 'NetworkError'))),
+        };
+        Object.defineProperty(navigator, 'usb', {
+          configurable: true,
+          value: { getDevices: async () => [device], requestDevice: () => (window.__kofuUsb.chooser++, Promise.reject(new DOMException('none', 'NotFoundError'))) },
+        });
+      });
+      await page.goto(`${suite.app.origin}/`);
+      await waitForMode(page, 'kiosk');
+      await startAndAgree(page);
+      const tile = page.locator(`${home} [data-allowed-reader="054c:06c3"]`);
+      assert.match(await tile.innerText(), /SONY RC-S380\/P を使う/);
+      assert.match(await page.locator(`${home} [data-action="usb"]`).innerText(), /別のリーダーを選ぶ/);
+      await tile.click();
+      await page.locator(`${home} [data-notice]`).waitFor();
+      assert.deepEqual(await page.evaluate(() => window.__kofuUsb), { opened: 1, chooser: 0 });
+      assert.equal(await page.locator(`${home} [data-action="usb"]`).isDisabled(), false, 'the chooser stays as the fallback');
+    } finally {
+      await context.close();
     }
   });
 });

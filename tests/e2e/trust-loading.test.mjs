@@ -48,6 +48,7 @@ describe('trust services by device role (built, in Chromium)', () => {
     // The kiosk loads its session (and with it the signer) when a resident starts.
     const start = async (page) => {
       await page.locator('kofu-kiosk-home [data-action="start"]').click();
+      await page.locator('kofu-kiosk-home [data-action="agree"]').click();
       await page.locator('kofu-kiosk-home [data-card]').first().waitFor({ timeout: 20_000 });
     };
     assert.deepEqual(await rolesLoaded(suite.browser, '/', 'kiosk', start), ['store', 'signer']);

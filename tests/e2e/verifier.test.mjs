@@ -144,6 +144,7 @@ describe('verifier (built, in Chromium)', () => {
         await page.goto(`${app.origin}/`);
         await waitForMode(page, 'kiosk');
         await page.locator(`${home} [data-action="start"]`).click();
+        await page.locator(`${home} [data-action="agree"]`).click();
         await page.locator(`${home} [data-card="demo-card-0001"]`).click();
         await page.locator(`${home} [data-step="pin"]`).waitFor({ timeout: 20_000 });
         for (const key of ['1', '2', '3', '4', 'ok']) await page.locator(`${home} kofu-pin-keypad [data-key="${key}"]`).click();
@@ -152,7 +153,8 @@ describe('verifier (built, in Chromium)', () => {
         await page.locator(`${home} [data-action="next"]`).click();
         await page.locator(`${home} canvas.preview`).waitFor({ timeout: 30_000 });
         await page.locator(`${home} [data-action="issue"]`).click();
-        await page.locator(`${home} [data-step="print"]`).waitFor({ timeout: 60_000 });
+        await page.locator(`${home} [data-action="card-taken"]`).click({ timeout: 60_000 });
+        await page.locator(`${home} [data-step="print"]`).waitFor();
         const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`${home} [data-action="download"]`).first().click()]);
         const pdf = Buffer.concat(await (await download.createReadStream()).toArray());
         const serial = download.suggestedFilename().match(/([0-9A-F]{6}-\d{6})\.pdf$/)[1];

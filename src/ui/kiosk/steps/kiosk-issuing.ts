@@ -2,12 +2,11 @@
  * `<kofu-kiosk-issuing>`: one progress bar across every copy and the stages of each — sign,
  * carrier (the image on the back), PDF — with the stage named (no Cancel here: it is short). The
  * bar is a WAI-ARIA `progressbar` (aria-valuenow 0–100, aria-valuetext the stage), so a screen
- * reader hears how far it is. The width is set through the CSSOM (styleMap), which the CSP's
- * style-src allows, where a style attribute would not be.
+ * reader hears how far it is. The fill's width is set through the CSSOM after each render, which
+ * the CSP's `style-src 'self'` allows; a style attribute (even styleMap's first render) would not.
  */
-import { css, html } from 'lit';
+import { css, html, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { IssuingStage } from '../../../app/kiosk-session.ts';
 import type { CertificateKind } from '../../../documents/types.ts';
 import { t } from '../../shared/i18n.ts';
@@ -52,8 +51,17 @@ export class KofuKioskIssuing extends KioskStep {
   /** 0–1 over every copy. */
   @property({ type: Number }) progress = 0;
 
+  private get percent(): number {
+    return Math.round(Math.min(1, Math.max(0, this.progress)) * 100);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.renderRoot.querySelector<HTMLElement>('.fill')?.style.setProperty('width', `${this.percent}%`);
+  }
+
   override render() {
-    const percent = Math.round(Math.min(1, Math.max(0, this.progress)) * 100);
+    const percent = this.percent;
     const stage = t(STAGE_WORDS[this.stage]);
     return html`<div class="panel" data-step="issuing">
       <h2 tabindex="-1">${t('kiosk.issuing.heading')}</h2>
@@ -67,7 +75,7 @@ export class KofuKioskIssuing extends KioskStep {
         aria-valuenow=${percent}
         aria-valuetext=${`${percent}% — ${stage}`}
       >
-        <div class="fill" style=${styleMap({ width: `${percent}%` })}></div>
+        <div class="fill"></div>
       </div>
       <p class="stage" role="status" data-stage=${this.stage}>${stage}</p>
     </div>`;

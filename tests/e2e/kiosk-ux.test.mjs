@@ -1,4 +1,5 @@
-// The kiosk's screens as a resident meets them (issue #13): at 1280×800 no step scrolls; axe-core
+// The kiosk's screens as a resident meets them (issue #13), the terms, the card's return, the paper
+// question and a sheet that did not print included: at 1280×800 no step scrolls; axe-core
 // finds nothing on any kiosk step, verifier state or admin section; 印刷 opens the browser's print
 // dialog for the PDF; the English certificate names are the same on every screen; a 外国人住民's
 // certificate gives the date of birth in 西暦. Screenshots of every step (1280×800) and every
@@ -57,6 +58,7 @@ const step = (page, name) => page.locator(`${home} [data-step="${name}"]`).waitF
 
 async function toPin(page, cardId) {
   await page.locator(`${home} [data-action="start"]`).click();
+  await page.locator(`${home} [data-step="terms"] [data-action="agree"]`).click();
   await step(page, 'reader');
   await page.locator(`${home} [data-card="${cardId}"]`).click();
   await step(page, 'pin');
@@ -94,6 +96,10 @@ describe('kiosk screens (issue #13)', { timeout: 300_000 }, () => {
       await waitForMode(page, 'kiosk');
       await findings.check(page, 'kiosk-01-start');
       await page.locator(`${home} [data-action="start"]`).click();
+      await step(page, 'terms');
+      await findings.check(page, 'kiosk-01b-terms');
+      assert.equal(await page.locator(`${home} [data-action="cancel"]`).count(), 0, 'one やめる on the terms: their own');
+      await page.locator(`${home} [data-action="agree"]`).click();
       await step(page, 'reader');
       // The first visit installs the app for offline use and says so: the step must still fit.
       await page.locator('kofu-app [data-notice="offline-ready"]').waitFor({ timeout: 20_000 });
@@ -123,6 +129,10 @@ describe('kiosk screens (issue #13)', { timeout: 300_000 }, () => {
       const preview = await page.locator(`${home} canvas.preview`).boundingBox();
       assert.ok(preview.width >= 400 && preview.height >= 560, `a large preview (${preview.width}×${preview.height} px)`);
       await page.locator(`${home} [data-action="issue"]`).click();
+      await step(page, 'card-return');
+      await findings.check(page, 'kiosk-09-card-return');
+      assert.equal(await page.locator(`${home} [data-action="cancel"]`).count(), 0, 'no やめる after the certificate is issued');
+      await page.locator(`${home} [data-action="card-taken"]`).click();
       await step(page, 'print');
       await findings.check(page, 'kiosk-10-print');
 
@@ -132,6 +142,16 @@ describe('kiosk screens (issue #13)', { timeout: 300_000 }, () => {
       assert.equal(printed.length, 1, 'print() called once for one press');
       assert.match(printed[0], /^blob:/, 'the PDF is printed from its blob URL');
       assert.match(await page.locator(`${home} [data-step="print"]`).innerText(), /A4/);
+      await page.locator(`${home} [data-paper]`).waitFor();
+      await findings.check(page, 'kiosk-10b-print-paper-question');
+      await page.locator(`${home} [data-action="paper-no"]`).click();
+      await step(page, 'not-printed');
+      await findings.check(page, 'kiosk-10c-not-printed');
+      await page.locator(`${home} [data-action="issue-again"]`).click();
+      await step(page, 'print');
+      await page.locator(`${home} [data-action="print"]`).first().click();
+      await page.locator(`${home} [data-action="paper-yes"]`).click();
+      await page.locator(`${home} [data-printed]`).waitFor();
 
       await page.locator(`${home} [data-action="finish"]`).click();
       await step(page, 'end');
@@ -200,6 +220,9 @@ describe('kiosk screens (issue #13)', { timeout: 300_000 }, () => {
       await waitForMode(page, 'kiosk');
       await tabTo('[data-action="start"]');
       await page.keyboard.press('Enter');
+      await step(page, 'terms');
+      await tabTo('[data-action="agree"]');
+      await page.keyboard.press('Enter');
       await step(page, 'reader');
       await tabTo('[data-card="demo-card-0002"]');
       await page.keyboard.press('Enter');
@@ -229,10 +252,16 @@ describe('kiosk screens (issue #13)', { timeout: 300_000 }, () => {
       await dialog.waitFor({ state: 'hidden' });
       await tabTo('[data-action="issue"]');
       await page.keyboard.press('Enter');
+      await step(page, 'card-return');
+      await tabTo('[data-action="card-taken"]');
+      await page.keyboard.press('Enter');
       await step(page, 'print');
       await tabTo('[data-action="print"]');
       await page.keyboard.press('Enter');
       await page.waitForFunction(() => window.__kofuPrints.length === 1, null, { timeout: 20_000 });
+      await tabTo('[data-action="paper-yes"]');
+      await page.keyboard.press('Enter');
+      await page.locator(`${home} [data-printed]`).waitFor();
       await tabTo('[data-action="finish"]');
       await page.keyboard.press('Enter');
       await step(page, 'end');
@@ -289,6 +318,7 @@ describe('kiosk screens (issue #13)', { timeout: 300_000 }, () => {
       await page.locator(`${home} [data-action="next"]`).click();
       await page.locator(`${home} canvas.preview`).waitFor({ timeout: 30_000 });
       await page.locator(`${home} [data-action="issue"]`).click();
+      await page.locator(`${home} [data-action="card-taken"]`).click({ timeout: 60_000 });
       await step(page, 'print');
       const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`${home} [data-action="download"]`).first().click()]);
       const dir = await mkdtemp(path.join(tmpdir(), 'kofu-foreign-'));

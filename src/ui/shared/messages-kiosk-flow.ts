@@ -43,7 +43,7 @@ export const kioskFlowJa = {
   'kiosk.print.printed': '印刷済み',
 
   'kiosk.not-printed.heading': '用紙が出てきませんでした',
-  'kiosk.not-printed.voided': ({ serial }: { serial: string }) => `発行番号 ${serial} の証明書は無効にしました。この番号の用紙が後から出てきても使えません。`,
+  'kiosk.not-printed.voided': ({ serial }: { serial: string }) => `発行番号 ${serial} の証明書は、発行記録で無効にしました。後から用紙が出てきた場合は使わずに、お店の係員にお渡しください。`,
   'kiosk.not-printed.staff': 'お店の係員にお知らせください。用紙切れ・紙詰まり・プリンターの電源や接続を確かめます。',
   'kiosk.not-printed.again': '準備ができたら「もう一度発行する」を押してください。新しい発行番号で発行します。無効にした分の手数料はかかりません。',
   'kiosk.not-printed.issue-again': 'もう一度発行する',
@@ -93,7 +93,7 @@ export const kioskFlowEn = {
   'kiosk.print.printed': 'Printed',
 
   'kiosk.not-printed.heading': 'The paper did not come out',
-  'kiosk.not-printed.voided': ({ serial }: { serial: string }) => `The certificate with serial ${serial} is now void. If that sheet comes out later, it cannot be used.`,
+  'kiosk.not-printed.voided': ({ serial }: { serial: string }) => `The certificate with serial ${serial} is now marked void in the issuance log. If that sheet comes out later, do not use it: please hand it to the store staff.`,
   'kiosk.not-printed.staff': 'Please tell the store staff. They will check for empty paper trays, paper jams and the printer’s power and connection.',
   'kiosk.not-printed.again': 'When it is ready, press “Issue it again”. It is issued under a new serial; there is no fee for the void one.',
   'kiosk.not-printed.issue-again': 'Issue it again',

@@ -1,7 +1,8 @@
 /**
  * Strings of the real kiosk's flow around the core steps (issue #13): the terms of use, the
  * allowed card readers, the stages of issuing, the card's return before printing, the paper
- * check, a sheet that did not print, and the fee to pay at the store's till. Spread into the
+ * check, a sheet that did not print, the fee to pay at the store's till, and the till's total in
+ * the issuance-log check of the admin console. Spread into the
  * catalogues of messages.ts; `satisfies` keeps the two languages in step.
  */
 export const kioskFlowJa = {
@@ -48,6 +49,9 @@ export const kioskFlowJa = {
   'kiosk.not-printed.again': '準備ができたら「もう一度発行する」を押してください。新しい発行番号で発行します。無効にした分の手数料はかかりません。',
   'kiosk.not-printed.issue-again': 'もう一度発行する',
   'kiosk.not-printed.finish': '発行せずに終了',
+
+  'trust.log.till': ({ voided, notPrinted, yen }: { voided: number; notPrinted: number; yen: string }) =>
+    `無効の記録 ${voided}件（うち印刷されなかった用紙 ${notPrinted}枚）。レジで受け取るはずの手数料の合計 ${yen}円（無効の分を除く）。`,
 
   'kiosk.end.heading': '証明書をお取りください',
   'kiosk.end.heading-nothing': 'ご利用ありがとうございました',
@@ -98,6 +102,9 @@ export const kioskFlowEn = {
   'kiosk.not-printed.again': 'When it is ready, press “Issue it again”. It is issued under a new serial; there is no fee for the void one.',
   'kiosk.not-printed.issue-again': 'Issue it again',
   'kiosk.not-printed.finish': 'Finish without it',
+
+  'trust.log.till': ({ voided, notPrinted, yen }: { voided: number; notPrinted: number; yen: string }) =>
+    `Void entries: ${voided} (of which sheets that did not print: ${notPrinted}). Fees the till should have taken: ¥${yen} (void sheets left out).`,
 
   'kiosk.end.heading': 'Please take your certificate',
   'kiosk.end.heading-nothing': 'Thank you',

@@ -22,6 +22,7 @@ describe('ui/admin/trust/issuance-log-panel', () => {
     await waitUntil(() => $('[data-log-report]'));
     expect($('[data-log-report]')!.dataset.ok).to.equal('true');
     expect($('[data-log-report]')!.textContent).to.contain('12 entries, 2 signatures, 12 entries protected by a signature, 0 after the last signature');
+    expect($('[data-log-till]')!.textContent, 'voids and the till total for the reconciliation').to.equal('Void entries: 0 (of which sheets that did not print: 0). Fees the till should have taken: ¥0 (void sheets left out).');
 
     const exported = JSON.parse(saved[0].data as string) as { entries: { seq: number; serial: number }[] };
     exported.entries.splice(3, 1); // delete entry 3

@@ -69,6 +69,7 @@ export class KofuIssuanceLogPanel extends TrustSection<void> {
             <p class=${report.ok ? 'ok' : 'error'}>${report.ok ? t('trust.log.ok', { entries: report.entries }) : t('trust.log.bad', { count: report.problems.length })}</p>
             <p>${t('trust.log.summary', { entries: report.entries, checkpoints: report.checkpoints, signed: report.signedThrough + 1, tail: report.unsignedTail })}</p>
             ${report.unsignedTail > 0 ? html`<p class="hint">${t('trust.log.tail-hint')}</p>` : nothing}
+            <p data-log-till>${t('trust.log.till', { voided: report.voided, notPrinted: report.notPrinted, yen: report.tillFees.toLocaleString('ja-JP') })}</p>
             ${report.problems.length > 0
               ? html`<ul class="problems">${report.problems.map((p) => html`<li data-problem=${p.kind} data-seq=${p.seq}>${describeFailure(p.code, p.params, language())}</li>`)}</ul>`
               : nothing}

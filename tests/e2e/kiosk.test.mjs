@@ -10,6 +10,7 @@ import { importTypeScript } from '../support/import-ts.mjs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { axeViolations, overflowOf, screenshot } from './axe.mjs';
 import { chromiumForSuite, waitForMode, watchPage } from './harness.mjs';
 
 const home = 'kofu-kiosk-home';
@@ -335,6 +336,11 @@ describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
       const tile = page.locator(`${home} [data-allowed-reader="054c:06c3"]`);
       assert.match(await tile.innerText(), /SONY RC-S380\/P を使う/);
       assert.match(await page.locator(`${home} [data-action="usb"]`).innerText(), /別のリーダーを選ぶ/);
+      // The allowed reader, the demo cards and the chooser together still fit the tablet.
+      await page.evaluate(() => document.fonts.ready);
+      await screenshot(page, 'kiosk-02b-reader-allowed');
+      assert.deepEqual(await overflowOf(page), { vertical: 0, horizontal: 0 });
+      assert.deepEqual(await axeViolations(page), []);
       await tile.click();
       await page.locator(`${home} [data-notice]`).waitFor();
       assert.deepEqual(await page.evaluate(() => window.__kofuUsb), { opened: 1, chooser: 0 });

@@ -28,6 +28,20 @@ export class KofuKioskReader extends KioskStep {
       section + section {
         margin-top: 12px;
       }
+      .row {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 12px 16px;
+      }
+      .row .reader {
+        min-height: 72px;
+        font-size: 1.25rem;
+        padding: 0 28px;
+      }
+      h3 {
+        margin: 0 0 4px;
+      }
     `,
   ];
 
@@ -43,25 +57,35 @@ export class KofuKioskReader extends KioskStep {
   /** Why the last reader could not be used. */
   @property() notice?: string;
 
+  /** The browser's chooser: 「USBカードリーダーを使う」, or 「別のリーダーを選ぶ」 beside allowed readers. */
+  private chooserButton() {
+    return html`<button type="button" class="secondary" data-action="usb" ?disabled=${!this.webUsb} @click=${() => this.dispatchEvent(kioskEvent('kofu-kiosk-usb-reader'))}>
+      ${this.allowedReaders.length ? t('kiosk.reader.other') : t('kiosk.reader.usb')}
+    </button>`;
+  }
+
+  /** The readers this origin may open without a prompt, one tap each, and the chooser beside them. */
+  private renderAllowed() {
+    return html`<section class="allowed">
+      <h3>${t('kiosk.reader.allowed-heading')}</h3>
+      <p class="note">${t('kiosk.reader.allowed-explain')}</p>
+      <div class="row">
+        ${this.allowedReaders.map(
+          (r) => html`<button type="button" class="reader" data-allowed-reader=${r.id} ?disabled=${Boolean(this.opening)} @click=${() => this.dispatchEvent(kioskEvent('kofu-kiosk-allowed-reader', { id: r.id }))}>
+            ${t('kiosk.reader.allowed-use', { name: r.name })}
+          </button>`,
+        )}
+        ${this.chooserButton()}
+      </div>
+    </section>`;
+  }
+
   override render() {
     return html`<div data-step="reader">
       <h2 tabindex="-1">${t('kiosk.reader.heading')}</h2>
       ${this.notice ? html`<p class="warning" role="alert" data-notice>${this.notice}</p>` : nothing}
       ${this.opening ? html`<p class="lead" role="status" data-opening>${t('kiosk.reader.opening', { name: this.opening })}</p>` : nothing}
-      ${this.allowedReaders.length
-        ? html`<section class="allowed">
-            <h3>${t('kiosk.reader.allowed-heading')}</h3>
-            <p class="note">${t('kiosk.reader.allowed-explain')}</p>
-            <div class="cards tiles">
-              ${this.allowedReaders.map(
-                (r) => html`<button type="button" data-allowed-reader=${r.id} ?disabled=${Boolean(this.opening)} @click=${() => this.dispatchEvent(kioskEvent('kofu-kiosk-allowed-reader', { id: r.id }))}>
-                  <span class="name">${t('kiosk.reader.allowed-use', { name: r.name })}</span>
-                  <span class="note">USB ${r.id}</span>
-                </button>`,
-              )}
-            </div>
-          </section>`
-        : nothing}
+      ${this.allowedReaders.length ? this.renderAllowed() : nothing}
       ${this.demoMode
         ? html`<section class="demo-cards">
             <h3>${t('kiosk.reader.demo-heading')} <span class="badge">${t('kiosk.demo-badge')}</span></h3>
@@ -76,12 +100,12 @@ export class KofuKioskReader extends KioskStep {
             </div>
           </section>`
         : nothing}
-      <section>
-        <p class="note">${this.webUsb ? t('kiosk.reader.usb-explain') : t('kiosk.reader.usb-unsupported')}</p>
-        <button type="button" class="secondary" data-action="usb" ?disabled=${!this.webUsb} @click=${() => this.dispatchEvent(kioskEvent('kofu-kiosk-usb-reader'))}>
-          ${this.allowedReaders.length ? t('kiosk.reader.other') : t('kiosk.reader.usb')}
-        </button>
-      </section>
+      ${this.allowedReaders.length
+        ? nothing
+        : html`<section>
+            <p class="note">${this.webUsb ? t('kiosk.reader.usb-explain') : t('kiosk.reader.usb-unsupported')}</p>
+            ${this.chooserButton()}
+          </section>`}
     </div>`;
   }
 }

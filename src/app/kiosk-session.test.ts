@@ -89,8 +89,8 @@ async function toPin(r: Rig, { demo = false } = {}): Promise<void> {
   await r.session.useReader(r.kit.reader, undefined, demo ? () => r.kit.field!.removeCard() : undefined);
 }
 
-/** From the PIN to the print step: 住民票の写し with the defaults, `copies` copies, the demo card taken. */
-async function toPrint(r: Rig, copies = 1): Promise<PrintState> {
+/** From the PIN to the card's return: 住民票の写し with the defaults, `copies` copies, issued. */
+async function toCardReturn(r: Rig, copies = 1): Promise<void> {
   await r.session.submitPin(DEMO_RESIDENTS[0].authPin);
   await r.session.chooseKind('juminhyo');
   const options = r.session.state;
@@ -99,6 +99,11 @@ async function toPrint(r: Rig, copies = 1): Promise<PrintState> {
   await r.session.toConfirm();
   await r.session.issue();
   expect(r.session.state.step).to.equal('card-return');
+}
+
+/** On to the print step, the card taken. */
+async function toPrint(r: Rig, copies = 1): Promise<PrintState> {
+  await toCardReturn(r, copies);
   r.session.cardTaken();
   return printState(r.session.state);
 }
@@ -470,11 +475,7 @@ describe('kiosk session', function () {
     it('the card goes back before printing: closed at once; a real reader moves on by itself when the card is taken', async () => {
       const r = await rig();
       await toPin(r);
-      await r.session.submitPin(DEMO_RESIDENTS[0].authPin);
-      await r.session.chooseKind('juminhyo');
-      await r.session.toConfirm();
-      await r.session.issue();
-      expect(r.session.state.step).to.equal('card-return');
+      await toCardReturn(r);
       r.kit.field!.removeCard();
       expect(printState(await until(r, (s) => s.step === 'print')).cardStillIn).to.equal(false);
     });

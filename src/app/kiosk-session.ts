@@ -1,7 +1,7 @@
 /**
  * The kiosk issuance flow as a state machine without DOM: what a resident does at the store tablet,
- * from 「はじめる」 and the terms of use to the printed sheet and the fee to pay at the till. The screens in src/ui/kiosk/ render `state` and call
- * the methods; everything that touches hardware, storage or workers comes in through `KioskDeps`,
+ * from 「はじめる」 and the terms of use to the printed sheet and the fee to pay at the till. The
+ * screens in src/ui/kiosk/ render `state` and call the methods; everything that touches hardware, storage or workers comes in through `KioskDeps`,
  * so the tests drive the whole flow through the virtual RC-S380 with an injected clock.
  *
  * Order of the card work (research/card-reading.md §1.7): identify the token (no PIN), show the
@@ -43,7 +43,7 @@ export { KioskError, type KioskNotice } from './kiosk-messages.ts';
 
 /** Seconds of no touch before the kiosk returns to the start (privacy at a shared tablet). */
 export const INACTIVITY_MS = 60_000;
-/** The 「カードをお取りください」 screen returns to the start sooner. */
+/** The end screen (「証明書をお取りください」) returns to the start sooner. */
 export const END_SCREEN_MS = 15_000;
 export const PIN_LENGTH = 4;
 export const MAX_COPIES = 5;
@@ -375,7 +375,14 @@ export class KioskSession {
     if (!copies) return;
     // The card is no longer needed: closed now and handed back before printing, so it is not forgotten.
     await this.closeCard();
-    const host = { deps: this.deps, now: () => this.now(), state: () => this.current, set: (s: KioskState) => this.set(s), fail: (e: unknown) => this.fail(e), issueCopies: (n: number) => this.issueCopies(n) };
+    const host = {
+      deps: this.deps,
+      now: () => this.now(),
+      state: () => this.current,
+      set: (next: KioskState) => this.set(next),
+      fail: (error: unknown) => this.fail(error),
+      issueCopies: (count: number) => this.issueCopies(count),
+    };
     this.desk = new PrintDesk(host, state.kind, copies, { reader: this.reader, removeDemoCard: this.removeDemoCard, demo: this.demoCard });
     this.desk.askForCard();
   }

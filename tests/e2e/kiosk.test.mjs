@@ -155,12 +155,9 @@ describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
       });
       await placeDemoCard(page, 'demo-card-0002');
       await typePin(page, '5678');
-      await page.locator(`${home} [data-kind="juminhyo"]:not([disabled])`).waitFor({ timeout: 20_000 });
-      await page.locator(`${home} [data-kind="juminhyo"]`).click();
-      await page.locator(`${home} [data-action="next"]`).click();
-      await page.locator(`${home} canvas.preview`).waitFor({ timeout: 30_000 });
-      await page.locator(`${home} [data-action="issue"]`).click();
-      await page.locator(`${home} [data-action="card-taken"]`).click({ timeout: 60_000 });
+      for (const action of ['[data-kind="juminhyo"]:not([disabled])', '[data-action="next"]', '[data-action="issue"]:not([disabled])', '[data-action="card-taken"]']) {
+        await page.locator(`${home} ${action}`).click({ timeout: 60_000 });
+      }
       const first = await page.locator(`${home} [data-copy]`).getAttribute('data-copy');
       const firstUrl = await page.locator(`${home} [data-action="download"]`).getAttribute('href');
       await page.locator(`${home} [data-action="print"]`).click();

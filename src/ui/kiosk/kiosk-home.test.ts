@@ -14,6 +14,14 @@ const stepOf = (el: KofuKioskHome) => el.shadowRoot!.querySelector('.step > *')?
 const inStep = (el: KofuKioskHome, selector: string) => el.shadowRoot!.querySelector('.step > *')?.shadowRoot?.querySelector<HTMLElement>(selector);
 const reach = (el: KofuKioskHome, step: string) => waitUntil(() => stepOf(el)?.dataset.step === step, `the ${step} step`, { timeout: 20_000 });
 
+/** はじめる and 同意する: on to the reader step. */
+async function agreeToTerms(el: KofuKioskHome): Promise<void> {
+  await reach(el, 'start');
+  inStep(el, '[data-action="start"]')!.click();
+  await reach(el, 'terms');
+  inStep(el, '[data-action="agree"]')!.click();
+}
+
 /** A `navigator.usb` whose getDevices() answers a virtual RC-S380 with a demo card on it, as a WebUsbAllowDevicesForUrls policy would. */
 async function allowVirtualReader(): Promise<() => void> {
   const card = await createVirtualDemoCard(DEMO_RESIDENTS[0], new MemoryCardStateStore());
@@ -52,10 +60,7 @@ describe('<kofu-kiosk-home>', function () {
     const restore = await allowVirtualReader();
     try {
       const el = await fixture<KofuKioskHome>(html`<kofu-kiosk-home></kofu-kiosk-home>`);
-      await reach(el, 'start');
-      inStep(el, '[data-action="start"]')!.click();
-      await reach(el, 'terms');
-      inStep(el, '[data-action="agree"]')!.click();
+      await agreeToTerms(el);
       await waitUntil(() => inStep(el, '[data-allowed-reader="054c:06c3"]'), 'the allowed reader is listed');
       expect(stepOf(el)!.dataset.step, 'demo mode does not open it by itself').to.equal('reader');
       inStep(el, '[data-allowed-reader="054c:06c3"]')!.click();
@@ -70,10 +75,7 @@ describe('<kofu-kiosk-home>', function () {
     const restore = await allowVirtualReader();
     try {
       const el = await fixture<KofuKioskHome>(html`<kofu-kiosk-home></kofu-kiosk-home>`);
-      await reach(el, 'start');
-      inStep(el, '[data-action="start"]')!.click();
-      await reach(el, 'terms');
-      inStep(el, '[data-action="agree"]')!.click();
+      await agreeToTerms(el);
       // No tap: the reader is opened and the card read. A demo card is not trusted outside demo
       // mode, so the read ends in that refusal — proof enough that the reader was used.
       await waitUntil(() => stepOf(el)?.dataset.step === 'error' || stepOf(el)?.dataset.step === 'card', 'the reader was opened', { timeout: 20_000 });

@@ -12,6 +12,7 @@ import { fromSealContent } from '../documents/codec.ts';
 import { demoRegistry } from '../registry/demo.ts';
 import { MemoryRegistry } from '../registry/registry.ts';
 import { PaymentPlace, type IssuanceRecord, type NotPrintedSheet } from '../seal/audit-log.ts';
+import { IssuanceLogError } from '../seal/errors.ts';
 import { decodeSeal, demoTrustList, generateSignerKeyPair, issueDemoSignerCertificate, openTrustList, trustAnchors, verifySeal, type SealSigner } from '../seal/index.ts';
 import { sha256 } from '../bytes/bytes.ts';
 import { KioskSession, type KioskBack, type KioskDeps, type KioskState, type PrintState } from './kiosk-session.ts';
@@ -38,7 +39,9 @@ interface Rig {
 /** Deterministic "random" bytes: challenges and whitening keys are all 0x5a. */
 const RANDOM_FILL = 0x5a;
 
-async function rig(options: { resident?: DemoResident; now?: Date; demoMode?: boolean; store?: MemoryCardStateStore; inactivityMs?: number; anchors?: 'none' } = {}): Promise<Rig> {
+async function rig(
+  options: { resident?: DemoResident; now?: Date; demoMode?: boolean; store?: MemoryCardStateStore; inactivityMs?: number; anchors?: 'none'; voidFails?: boolean } = {},
+): Promise<Rig> {
   const now = options.now ?? NOON;
   const store = options.store ?? new MemoryCardStateStore();
   const kit = await createVirtualReader('rcs380', options.resident ?? DEMO_RESIDENTS[0], store);
@@ -71,7 +74,10 @@ async function rig(options: { resident?: DemoResident; now?: Date; demoMode?: bo
       return next;
     },
     appendLog: async (record) => void log.push(record),
-    voidSheet: async (sheet) => void voids.push(sheet),
+    voidSheet: async (sheet) => {
+      if (options.voidFails) throw new IssuanceLogError('log.write-failed', {});
+      voids.push(sheet);
+    },
     verifierUrl: 'https://kofu.example.jp/verify',
     demoMode: options.demoMode ?? true,
     now: () => now,
@@ -530,6 +536,17 @@ describe('kiosk session', function () {
       expect(r.log.map((e) => e.serial)).to.deep.equal([1, 2, 3]);
       await r.session.finish();
       expect(r.session.state).to.deep.equal({ step: 'end', fee: 400 });
+    });
+
+    it('a void the log cannot take is not claimed: the error is shown and nothing says the sheet is void', async () => {
+      const r = await rig({ voidFails: true });
+      await toPin(r, { demo: true });
+      const print = await toPrint(r);
+      await r.session.sheetNotPrinted(print.copies[0].serial);
+      const state = r.session.state;
+      if (state.step !== 'error') throw new Error(state.step);
+      expect(state.code).to.equal('log.write-failed');
+      expect(words(state.message, 'ja').length).to.be.greaterThan(5);
     });
 
     it('after a void the resident may stop: only the sheets that count are paid', async () => {

@@ -34,6 +34,13 @@ class Findings {
       if (horizontal > 0) this.problems.push(`${name}: scrolls ${horizontal}px horizontally`);
     }
     for (const v of await axeViolations(page)) this.problems.push(`${name}: axe ${v}`);
+    if (name.startsWith('kiosk-')) {
+      // One primary action, in one place: the bottom bar of the step.
+      const primary = page.locator(`${home} [data-step] button.primary`);
+      const count = await primary.count();
+      if (count > 1) this.problems.push(`${name}: ${count} primary actions`);
+      if (count === 1 && !(await primary.evaluate((b) => Boolean(b.closest('.step-actions'))))) this.problems.push(`${name}: the primary action is not in the step's action bar`);
+    }
   }
   /** Printed even when a later step fails, so every screen's findings are seen. */
   report() {

@@ -160,6 +160,16 @@ describe('issuance log', () => {
       expect((await verifyLog([...entries.slice(0, 4), unknownPlace, entries[5]], checkpoints)).problems[0].code).to.equal('log.entry-malformed');
     });
 
+    it('a mixed log survives a backup and restore, still verifying with its fees', async () => {
+      const source = await open();
+      await mixedLog(source);
+      const { text } = await exportBackup(source);
+      const target = await open();
+      await importBackup(target, text);
+      const report = await verifyIssuanceLog(target);
+      expect([report.ok, report.entries, report.notPrinted, report.tillFees]).to.deep.equal([true, 6, 1, 300]);
+    });
+
     it('exports and re-reads a mixed log; an export file of the first version still reads and verifies', async () => {
       const db = await open();
       await mixedLog(db);

@@ -27,6 +27,8 @@ const KEY_ID_BYTES = 8;
 /** src/seal/trust-list.ts MAX_TRUST_LIST_BYTES. */
 const MAX_TRUST_LIST_BYTES = 2 * 1024 * 1024;
 const MAX_TEXT = 4096;
+/** A sheet's fee in yen, as a format-2 log entry records it (src/seal/audit-log.ts); far above any real fee. */
+const MAX_FEE = 1_000_000;
 /** Nesting allowed in a setting the app does not read itself (`plain`). */
 const MAX_DEPTH = 16;
 
@@ -37,7 +39,8 @@ type Shape =
   | { readonly uint: number }
   | { readonly bytes: readonly [min: number, max: number] }
   | { readonly oneOf: readonly string[] }
-  | { readonly fields: Readonly<Record<string, Shape>> }
+  /** An object with exactly `fields`, and any of `optional`. */
+  | { readonly fields: Readonly<Record<string, Shape>>; readonly optional?: Readonly<Record<string, Shape>> }
   | { readonly list: Shape }
   | { readonly values: Shape };
 
@@ -65,9 +68,14 @@ function misfit(shape: Shape, value: unknown, path: string, depth = 0): string |
   if (!isPlainObject(value)) return path;
   if ('values' in shape) return firstOf(Object.keys(value).map((k) => misfit(shape.values, value[k], `${path}.${k}`, depth + 1)));
   // Own keys only, each known: `__proto__` or an extra field is refused, a missing one too.
-  const unknown = Object.keys(value).find((k) => !Object.hasOwn(shape.fields, k));
+  const optional = shape.optional ?? {};
+  const unknown = Object.keys(value).find((k) => !Object.hasOwn(shape.fields, k) && !Object.hasOwn(optional, k));
   if (unknown !== undefined) return `${path}.${unknown}`;
-  return firstOf(Object.entries(shape.fields).map(([k, s]) => (Object.hasOwn(value, k) ? misfit(s, value[k], `${path}.${k}`, depth + 1) : `${path}.${k}`)));
+  const present = Object.entries(optional).filter(([k]) => Object.hasOwn(value, k));
+  return firstOf([
+    ...Object.entries(shape.fields).map(([k, s]) => (Object.hasOwn(value, k) ? misfit(s, value[k], `${path}.${k}`, depth + 1) : `${path}.${k}`)),
+    ...present.map(([k, s]) => misfit(s, value[k], `${path}.${k}`, depth + 1)),
+  ]);
 }
 
 const firstOf = (paths: readonly (string | undefined)[]) => paths.find((p) => p !== undefined);
@@ -96,6 +104,8 @@ const ROW_SHAPES: Readonly<Record<string, (key: unknown) => Shape>> = {
   [StoreName.trustList]: () => ({ fields: { bytes: { bytes: [1, MAX_TRUST_LIST_BYTES] }, version: { uint: Number.MAX_SAFE_INTEGER }, importedAt: seconds, source: 'text' } }),
   [StoreName.issuanceLog]: () => ({
     fields: { seq: { uint: Number.MAX_SAFE_INTEGER }, serial: { uint: MAX_RESTORED_SERIAL }, certType: { uint: 255 }, issuedAt: seconds, signerKid: { bytes: [KEY_ID_BYTES, KEY_ID_BYTES] }, sealHash: sha256, prevHash: sha256, hash: sha256 },
+    // Format-2 entries (the fee and the payment place); the chain check judges their values.
+    optional: { format: { uint: 2 }, fee: { uint: MAX_FEE }, payment: { uint: 1 } },
   }),
   [StoreName.issuanceCheckpoints]: () => ({ fields: { seq: { uint: Number.MAX_SAFE_INTEGER }, headHash: sha256, signedAt: seconds, signature: { bytes: [1, 8192] } } }),
   // PIN retry counters of demo cards (src/card/virtual/state.ts PinCounters).

@@ -43,6 +43,21 @@ class Findings {
   }
 }
 
+/**
+ * Runs `steps` with fresh Findings; whatever happens the context is closed and every finding is
+ * printed, then none may remain.
+ */
+async function checkScreens(context, steps) {
+  const findings = new Findings();
+  try {
+    await steps(findings);
+  } finally {
+    findings.report();
+    await context.close();
+  }
+  findings.assertNone();
+}
+
 async function open(browser, origin, options = TABLET, route = '/', init) {
   const context = await browser.newContext(options);
   if (init) await context.addInitScript(init);
@@ -89,8 +104,7 @@ describe('kiosk screens (issue #13)', { timeout: 300_000 }, () => {
 
   it('every kiosk step fits 1280×800 without scrolling, passes axe, and 印刷 opens the print dialog for the PDF', async () => {
     const { context, page, seen } = await open(suite.browser, suite.app.origin, TABLET, '/', observePrint);
-    const findings = new Findings();
-    try {
+    await checkScreens(context, async (findings) => {
       await waitForMode(page, 'kiosk');
       await findings.check(page, 'kiosk-01-start');
       await page.locator(`${home} [data-action="start"]`).click();
@@ -138,17 +152,12 @@ describe('kiosk screens (issue #13)', { timeout: 300_000 }, () => {
       await findings.check(page, 'kiosk-11-end');
       assert.equal(await page.locator(`${home} [data-action="cancel"]`).count(), 0, 'no やめる after the certificate is issued');
       assert.deepEqual(seen.errors, []);
-    } finally {
-      findings.report();
-      await context.close();
-    }
-    findings.assertNone();
+    });
   });
 
   it('the other kiosk steps — tax options, last-try confirmation, locked card — fit and pass axe', async () => {
     const { context, page, seen } = await open(suite.browser, suite.app.origin);
-    const findings = new Findings();
-    try {
+    await checkScreens(context, async (findings) => {
       await waitForMode(page, 'kiosk');
       await toPin(page, 'demo-card-0004');
       await typePin(page, '2468');
@@ -174,11 +183,7 @@ describe('kiosk screens (issue #13)', { timeout: 300_000 }, () => {
       await page.locator(`${home} [data-action="demo-reset"]`).click();
       await step(page, 'start');
       assert.deepEqual(seen.errors, []);
-    } finally {
-      findings.report();
-      await context.close();
-    }
-    findings.assertNone();
+    });
   });
 
   it('the whole flow works from the keyboard alone, the zoomed preview and the print dialog included', async () => {
@@ -310,8 +315,7 @@ describe('kiosk screens (issue #13)', { timeout: 300_000 }, () => {
     const valid = await backSidePng({ serial: 21 });
     const forged = await backSidePng({ serial: 22, forged: true });
     const { context, page, seen } = await open(suite.browser, suite.app.origin, PHONE, '/verify');
-    const findings = new Findings();
-    try {
+    await checkScreens(context, async (findings) => {
       await waitForMode(page, 'verify');
       await findings.check(page, 'verify-1-empty', { scroll: false });
       const input = page.locator('kofu-verifier-home input[type=file]');
@@ -334,28 +338,19 @@ describe('kiosk screens (issue #13)', { timeout: 300_000 }, () => {
       await page.locator('kofu-verifier-home [data-result="error"], kofu-verdict section[data-verdict]').first().waitFor({ timeout: 60_000 });
       await findings.check(page, 'verify-5-not-found', { scroll: false });
       assert.deepEqual(seen.errors, []);
-    } finally {
-      findings.report();
-      await context.close();
-    }
-    findings.assertNone();
+    });
   });
 
   it('every admin section passes axe', async () => {
     const { context, page } = await open(suite.browser, suite.app.origin, TABLET, '/admin');
-    const findings = new Findings();
-    try {
+    await checkScreens(context, async (findings) => {
       // The console opens behind staff sign-in (src/ui/staff/): the setup screen is checked too.
       await waitForStaffGate(page);
       await findings.check(page, 'staff setup', { scroll: false });
       await signInAsStaff(page);
       await page.locator('kofu-admin-home [data-persisted]').waitFor({ timeout: 15_000 });
       await findings.check(page, 'admin', { scroll: false });
-    } finally {
-      findings.report();
-      await context.close();
-    }
-    findings.assertNone();
+    });
   });
 });
 

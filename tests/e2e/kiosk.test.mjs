@@ -46,6 +46,17 @@ async function openKiosk(browser, origin, { width = 1280, height = 800 } = {}) {
   return { context, page, seen };
 }
 
+/** Opens the kiosk, runs `steps`, requires no page errors, and closes the context whatever happens. */
+async function inKiosk(browser, origin, size, steps) {
+  const { context, page, seen } = await openKiosk(browser, origin, size);
+  try {
+    await steps({ context, page });
+    assert.deepEqual(seen.errors, []);
+  } finally {
+    await context.close();
+  }
+}
+
 async function placeDemoCard(page, cardId) {
   await page.locator(`${home} [data-action="start"]`).click();
   await page.locator(`${home} [data-card="${cardId}"]`).click();
@@ -61,8 +72,7 @@ describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
   const suite = chromiumForSuite({ serve: true });
 
   it('demo card → PIN → 住民票の写し → issue → a PDF that poppler reads', async () => {
-    const { context, page, seen } = await openKiosk(suite.browser, suite.app.origin);
-    try {
+    await inKiosk(suite.browser, suite.app.origin, {}, async ({ page }) => {
       assert.match(await page.locator(`${home} h1`).innerText(), /証明書の交付/);
       await placeDemoCard(page, 'demo-card-0001');
       assert.match(await page.locator(`${home} [data-tries]`).innerText(), /3/);
@@ -115,15 +125,11 @@ describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
       assert.match(await page.locator(`${home} [data-step="end"] h2`).innerText(), /カードをお取りください/);
       await page.locator(`${home} [data-action="again"]`).click();
       await page.locator(`${home} [data-action="start"]`).waitFor();
-      assert.deepEqual(seen.errors, []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('wrong PIN: the tries left go down with a message; Cancel returns to the start', async () => {
-    const { context, page, seen } = await openKiosk(suite.browser, suite.app.origin, { width: 390, height: 844 });
-    try {
+    await inKiosk(suite.browser, suite.app.origin, { width: 390, height: 844 }, async ({ page }) => {
       await placeDemoCard(page, 'demo-card-0002');
       await typePin(page, '0000');
       await page.locator(`${home} [data-pin-message]`).waitFor({ timeout: 20_000 });
@@ -135,15 +141,11 @@ describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
       assert.match(await page.locator(`${home} [data-tries]`).innerText(), /2/);
       await typePin(page, '5678');
       await page.locator(`${home} [data-step="choose"]`).waitFor({ timeout: 20_000 });
-      assert.deepEqual(seen.errors, []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('last try needs a confirmation; a locked card is explained; demo mode can reset it', async () => {
-    const { context, page, seen } = await openKiosk(suite.browser, suite.app.origin);
-    try {
+    await inKiosk(suite.browser, suite.app.origin, {}, async ({ page }) => {
       await placeDemoCard(page, 'demo-card-0003');
       for (const left of ['2', '1']) {
         await typePin(page, '9999');
@@ -157,15 +159,11 @@ describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
       await page.locator(`${home} [data-action="start"]`).waitFor();
       await placeDemoCard(page, 'demo-card-0003');
       assert.match(await page.locator(`${home} [data-tries]`).innerText(), /3/);
-      assert.deepEqual(seen.errors, []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('one kiosk per device: a second tab says the kiosk is already open, and may open it once the first closes', async () => {
-    const { context, page, seen } = await openKiosk(suite.browser, suite.app.origin);
-    try {
+    await inKiosk(suite.browser, suite.app.origin, {}, async ({ context, page }) => {
       await page.locator(`${home} [data-action="start"]`).click();
       await page.locator(`${home} [data-step="reader"]`).waitFor();
       const second = await context.newPage();
@@ -183,10 +181,7 @@ describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
       await notice.waitFor({ state: 'detached' });
       await second.locator(`${home} [data-action="start"]`).click();
       await second.locator(`${home} [data-step="reader"]`).waitFor();
-      assert.deepEqual(seen.errors, []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('USB readers: a blocked WebUSB (SecurityError) and a browser without WebUSB get plain words', async () => {

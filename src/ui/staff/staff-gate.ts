@@ -78,12 +78,7 @@ export class KofuStaffGate extends LitElement {
   @state() private status?: StaffStatus;
   @state() private method: 'passkey' | 'passphrase' = passkeysSupported() ? 'passkey' : 'passphrase';
   private readonly i18n = new LanguageController(this);
-  private readonly tasks = new TaskController(this, 'staff-gate', { refresh: () => this.load() });
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.load().catch((error: unknown) => this.tasks.show('main', { kind: 'error', error }));
-  }
+  private readonly tasks = new TaskController(this, 'staff-gate', { refresh: () => this.load(), refreshOnConnect: true });
 
   private async load(): Promise<void> {
     this.status = await staffAccess().status();

@@ -17,14 +17,18 @@ export const CARRIER_ERROR_CODES = [
 ] as const;
 export type CarrierErrorCode = (typeof CARRIER_ERROR_CODES)[number];
 
+/** What is wrong, in English: the technical part of the message (a field, a version, a size). */
+interface Detail {
+  readonly detail: string;
+}
+
 export interface CarrierErrorParams {
   'carrier.payload-too-large': { readonly length: number; readonly max: number };
-  /** What about the image is wrong (English, for the technical part of the message). */
-  'carrier.bad-image': { readonly detail: string };
+  'carrier.bad-image': Detail;
   'carrier.not-found': { readonly findersFound: number };
   'carrier.too-small': { readonly pixelsPerModule: number };
-  'carrier.damaged': { readonly detail: string };
-  'carrier.unsupported-format': { readonly detail: string };
+  'carrier.damaged': Detail;
+  'carrier.unsupported-format': Detail;
 }
 
 export class CarrierError<Code extends CarrierErrorCode = CarrierErrorCode> extends KofuError<Code, ParamsOf<CarrierErrorParams, Code>> {

@@ -76,6 +76,13 @@ export interface BytesErrorParams {
   'bytes.truncated': { readonly offset: number; readonly count: number; readonly length: number };
 }
 
+/** A refused file's size as its message shows it: whole MB (such a file is far over its limit). */
+export interface FileSize {
+  readonly megabytes: string;
+}
+
+export const fileSize = (bytes: number): FileSize => ({ megabytes: (bytes / 1048576).toFixed(0) });
+
 /** Thrown when an operation is stopped through its AbortSignal. */
 export class AbortedError extends KofuError<'aborted', NoParams> {
   override readonly name = 'AbortedError';

@@ -21,7 +21,7 @@ import { decodeCanonical, encodeCanonical, labelledMap, expectArray, expectBool,
 import { COSE_ALG_ES256, HeaderLabel, decodeSign1, signSign1, verifySign1 } from './cose.ts';
 import { COMPRESSED_KEY_BYTES, KEY_ID_BYTES, exportCompressedPublicKey, importPublicKey, keyIdOf } from './ec.ts';
 import { SealError, TrustListError, type TrustStatusCode } from './errors.ts';
-import { MAX_MUNICIPALITY_CODE } from './signer-certificate.ts';
+import { MAX_MUNICIPALITY_CODE, type Validity } from './signer-certificate.ts';
 
 export const TRUST_LIST_FORMAT = 1;
 export const MAX_TRUST_LIST_BYTES = 2 * 1024 * 1024;
@@ -29,12 +29,10 @@ export const MAX_SEAL_IMAGE_BYTES = 256 * 1024;
 export const MAX_ROOTS = 2000;
 export const MAX_REVOKED = 100_000;
 
-export interface TrustedRoot {
+export interface TrustedRoot extends Validity {
   readonly municipality: number;
   readonly name: string;
   readonly publicKey: Uint8Array;
-  readonly notBefore: number;
-  readonly notAfter: number;
   /** The demo municipality: trusted only in demo mode. */
   readonly demo: boolean;
   /** 公印 image (PNG bytes) the renderer stamps on restored certificates. */

@@ -68,6 +68,17 @@ async function open(browser, origin, options = TABLET, route = '/', init) {
   return { context, page, seen };
 }
 
+/** Opens the kiosk on a tablet, runs `steps(page)`, and closes the context whatever happens. */
+async function inKiosk(suite, steps) {
+  const { context, page } = await open(suite.browser, suite.app.origin);
+  try {
+    await waitForMode(page, 'kiosk');
+    await steps(page);
+  } finally {
+    await context.close();
+  }
+}
+
 const step = (page, name) => page.locator(`${home} [data-step="${name}"]`).waitFor({ timeout: 30_000 });
 
 async function toPin(page, cardId) {
@@ -248,9 +259,7 @@ describe('kiosk screens (issue #13)', { timeout: 300_000 }, () => {
   });
 
   it('English: one name per certificate on every screen, and the large-text mode is remembered', async () => {
-    const { context, page } = await open(suite.browser, suite.app.origin);
-    try {
-      await waitForMode(page, 'kiosk');
+    await inKiosk(suite, async (page) => {
       await page.locator('kofu-app [data-action="language"]').click();
       const startNames = await page.locator(`${home} li.cert`).allInnerTexts();
       assert.equal(startNames.length, 6);
@@ -277,15 +286,11 @@ describe('kiosk screens (issue #13)', { timeout: 300_000 }, () => {
       await waitForMode(page, 'kiosk');
       assert.equal(await page.locator('kofu-app [data-action="large-text"]').getAttribute('aria-pressed'), 'true');
       await page.locator('kofu-app [data-action="large-text"]').click();
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('a 外国人住民 (NEWMAN EMILY ROSE): the date of birth in 西暦 on the certificate', async () => {
-    const { context, page } = await open(suite.browser, suite.app.origin);
-    try {
-      await waitForMode(page, 'kiosk');
+    await inKiosk(suite, async (page) => {
       await toPin(page, 'demo-card-0005');
       await typePin(page, '1357');
       await page.locator(`${home} [data-kind="juminhyo"]:not([disabled])`).waitFor({ timeout: 30_000 });
@@ -306,9 +311,7 @@ describe('kiosk screens (issue #13)', { timeout: 300_000 }, () => {
       // The label column wraps 「在留カード等の｜番号」 (pdftotext puts the value beside the first line).
       assert.match(text, /在留カード等のAB12345678CD\n番号\n/, '「在留カード等の番号」 breaks between words');
       assert.doesNotMatch(text, /在留カード等の番/);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('every verifier state at 390×844 passes axe: empty, working, demo verdict, not valid', async () => {

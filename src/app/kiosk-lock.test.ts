@@ -14,6 +14,27 @@ async function queued(name: string): Promise<void> {
   }
 }
 
+/**
+ * Two tabs on a fresh lock name: the first holds the lock, the second's wait is queued behind it.
+ * `locks` is the second tab's lock manager (the page's own by default).
+ */
+async function secondTabWaiting(locks?: LockManager) {
+  const name = freshName();
+  const first = new TabLock(name);
+  const second = new TabLock(name, locks);
+  await first.claimNow();
+  const taken = second.wait();
+  await queued(name);
+  return { name, first, second, taken };
+}
+
+/** Another tab can claim `name` at once (and lets it go again): nothing holds or leaks it. */
+async function expectFreeForOthers(name: string, message?: string): Promise<void> {
+  const third = new TabLock(name);
+  expect(await third.claimNow()).to.equal(true, message);
+  await third.release();
+}
+
 describe('app/kiosk-lock: one kiosk per device (Web Locks)', () => {
   it('lets one tab claim the lock, refuses a second, and hands it over on release', async () => {
     const name = freshName();
@@ -28,12 +49,7 @@ describe('app/kiosk-lock: one kiosk per device (Web Locks)', () => {
   });
 
   it('a waiting tab takes the lock over when the holder lets it go', async () => {
-    const name = freshName();
-    const first = new TabLock(name);
-    const second = new TabLock(name);
-    await first.claimNow();
-    const taken = second.wait();
-    await queued(name);
+    const { first, second, taken } = await secondTabWaiting();
     expect(second.held).to.equal(false);
     await first.release();
     expect(await taken).to.equal(true);
@@ -43,8 +59,6 @@ describe('app/kiosk-lock: one kiosk per device (Web Locks)', () => {
   });
 
   it('an immediate claim answered after a waiting claim was granted keeps the lock, and nothing is leaked', async () => {
-    const name = freshName();
-    const first = new TabLock(name);
     // The second tab's ifAvailable answers are held back on demand, so the browser's answer
     // "not available" can arrive after its waiting request was granted — the order two
     // overlapping claims (load and はじめる) can take under load.
@@ -64,11 +78,7 @@ describe('app/kiosk-lock: one kiosk per device (Web Locks)', () => {
         }),
       query: () => navigator.locks.query(),
     } as unknown as LockManager;
-    const second = new TabLock(name, gated);
-
-    await first.claimNow();
-    const taken = second.wait();
-    await queued(name);
+    const { name, first, second, taken } = await secondTabWaiting(gated);
     holdBack = true;
     const overlapping = second.claimNow();
     await nullAnswered; // the browser said "held by another tab"; the tab has not heard yet
@@ -78,25 +88,16 @@ describe('app/kiosk-lock: one kiosk per device (Web Locks)', () => {
     expect(await overlapping).to.equal(true, 'the late "not available" does not undo the claim');
     expect(second.held).to.equal(true);
     await second.release();
-    const third = new TabLock(name);
-    expect(await third.claimNow()).to.equal(true, 'released for real: another tab can take it');
-    await third.release();
+    await expectFreeForOthers(name, 'released for real: another tab can take it');
   });
 
   it('release stops a wait: the wait resolves false and the lock stays free for others', async () => {
-    const name = freshName();
-    const first = new TabLock(name);
-    const second = new TabLock(name);
-    await first.claimNow();
-    const taken = second.wait();
-    await queued(name);
+    const { name, first, second, taken } = await secondTabWaiting();
     await second.release();
     expect(await taken).to.equal(false);
     await first.release();
-    const third = new TabLock(name);
-    expect(await third.claimNow()).to.equal(true);
+    await expectFreeForOthers(name);
     expect(second.held).to.equal(false);
-    await third.release();
   });
 
   it('a browser without Web Locks gets a claim that guards nothing', async () => {

@@ -132,6 +132,16 @@ function until(r: Rig, accept: (state: KioskState) => boolean): Promise<KioskSta
   });
 }
 
+/** The error step the right PIN ends in when `mishap` happens on the PIN screen first. */
+async function errorAfterPin(r: Rig, mishap: () => void = () => {}) {
+  await toPin(r);
+  mishap();
+  await r.session.submitPin(DEMO_RESIDENTS[0].authPin);
+  const state = r.session.state;
+  if (state.step !== 'error') throw new Error(state.step);
+  return state;
+}
+
 /** VERIFY commands that carry a PIN (`00 20 00 80 04 …`), as the virtual card receives them. */
 function recordPinVerifies(kit: VirtualReaderKit): Uint8Array[] {
   const sent: Uint8Array[] = [];
@@ -313,11 +323,7 @@ describe('kiosk session', function () {
 
   it('card removed before the PIN is checked: a clear message, and a way back to the start', async () => {
     const r = await rig();
-    await toPin(r);
-    r.kit.field!.removeCard();
-    await r.session.submitPin(DEMO_RESIDENTS[0].authPin);
-    const state = r.session.state;
-    if (state.step !== 'error') throw new Error(state.step);
+    const state = await errorAfterPin(r, () => r.kit.field!.removeCard());
     expect(state.code).to.equal('card.removed');
     expect(words(state.message, 'ja')).to.contain('カード');
     await r.session.cancel();
@@ -325,11 +331,7 @@ describe('kiosk session', function () {
   });
 
   it('unknown resident: a card not linked to the registry (demo linking off) is refused', async () => {
-    const r = await rig({ demoMode: false });
-    await toPin(r);
-    await r.session.submitPin(DEMO_RESIDENTS[0].authPin);
-    const state = r.session.state;
-    if (state.step !== 'error') throw new Error(state.step);
+    const state = await errorAfterPin(await rig({ demoMode: false }));
     expect(state.code).to.equal('kiosk.unknown-resident');
   });
 
@@ -410,11 +412,7 @@ describe('kiosk session', function () {
 
   it('reader unplugged while the PIN is entered: the staff are called, the session can restart', async () => {
     const r = await rig();
-    await toPin(r);
-    r.kit.device!.unplug();
-    await r.session.submitPin(DEMO_RESIDENTS[0].authPin);
-    const state = r.session.state;
-    if (state.step !== 'error') throw new Error(state.step);
+    const state = await errorAfterPin(r, () => r.kit.device!.unplug());
     expect(state.code).to.equal('card.reader-unplugged');
     await r.session.cancel();
     expect(r.session.state.step).to.equal('start');

@@ -4,6 +4,7 @@
  * transfer.ts validates in full first, so a bad file changes nothing), back to the demo data, and
  * the printer calibration sheet from the pdf worker. No DOM: the admin panel saves the files.
  */
+import { fileSize } from '../bytes/errors.ts';
 import { demoRegistry } from '../registry/demo.ts';
 import type { RegistrySnapshot } from '../registry/model.ts';
 import type { Registry } from '../registry/registry.ts';
@@ -60,8 +61,7 @@ export class RegistryAdmin {
   /** Replaces the registry with a JSON export or a residents CSV; throws ImportError and changes nothing if the file is bad. */
   async importFile(file: RegistryFile, kind: RegistryFileKind): Promise<RegistrySnapshot> {
     if (file.size > MAX_REGISTRY_FILE_BYTES) {
-      const megabytes = (file.size / 1048576).toFixed(0);
-      throw new ImportError([{ file: file.name, line: 0, field: '', code: 'import.file-too-large', params: { megabytes } }]);
+      throw new ImportError([{ file: file.name, line: 0, field: '', code: 'import.file-too-large', params: fileSize(file.size) }]);
     }
     const text = importText(new Uint8Array(await file.arrayBuffer()), file.name);
     const registry = await this.deps.registry();

@@ -37,6 +37,28 @@ export class KofuError<Code extends string = string, Params extends object = Err
   }
 }
 
+/**
+ * A subclass of a domain's error class bound to one code, for the errors code tells apart with
+ * `instanceof`: its constructor takes the code's params as arguments (`new CarrierTooSmallError(1.2)`)
+ * and `params` builds them. A domain declares these as a table of rows, not a class each.
+ */
+export function boundError<Code extends string, Instance extends KofuError<string, object>, Args extends unknown[]>(
+  Base: new (code: Code, params: never) => Instance,
+  errorName: string,
+  code: Code,
+  params: (...args: Args) => object,
+): new (...args: Args) => Instance & { readonly code: Code } {
+  const Unbound = Base as unknown as new (code: Code, params: object) => KofuError<Code, object>;
+  const Bound = class extends Unbound {
+    override readonly name: string = errorName;
+    constructor(...args: Args) {
+      super(code, params(...args));
+    }
+  };
+  Object.defineProperty(Bound, 'name', { value: errorName });
+  return Bound as unknown as new (...args: Args) => Instance & { readonly code: Code };
+}
+
 /** True for a KofuError, narrowed to one `code` when given (the replacement for `instanceof` on a subclass). */
 export function isKofuError<Code extends string>(error: unknown, code?: Code): error is KofuError<Code> {
   return error instanceof KofuError && (code === undefined || error.code === code);
@@ -53,6 +75,13 @@ export interface BytesErrorParams {
   'bytes.bad-hex': { readonly text: string };
   'bytes.truncated': { readonly offset: number; readonly count: number; readonly length: number };
 }
+
+/** A refused file's size as its message shows it: whole MB (such a file is far over its limit). */
+export interface FileSize {
+  readonly megabytes: string;
+}
+
+export const fileSize = (bytes: number): FileSize => ({ megabytes: (bytes / 1048576).toFixed(0) });
 
 /** Thrown when an operation is stopped through its AbortSignal. */
 export class AbortedError extends KofuError<'aborted', NoParams> {

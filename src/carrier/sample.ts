@@ -6,7 +6,7 @@
  */
 import type { GreyImage } from '../vision/grey.ts';
 import { applyHomography, homographyJacobian, type Homography, type Point } from '../vision/homography.ts';
-import { bilinear } from '../vision/template-match.ts';
+import { bilinear, bilinearAtIndex } from '../vision/template-match.ts';
 
 export interface GridMap {
   readonly h: Homography;
@@ -79,29 +79,11 @@ export function sampleGridReference(grey: GreyImage, map: GridMap, size: number)
 /**
  * Fast sampler: maps only the module centre; the taps are placed with the homography's local
  * Jacobian (the displacement field is smooth, its gradient over ±0.22 module is negligible), and
- * the bilinear read is inlined.
+ * the taps are read with the fast bilinearAtIndex.
  */
 export function sampleGrid(grey: GreyImage, map: GridMap, size: number): Float32Array {
   const out = new Float32Array(size * size);
-  const { width, height, data } = grey;
-  const read = (x: number, y: number): number => {
-    let fx = x - 0.5;
-    let fy = y - 0.5;
-    if (fx < 0) fx = 0;
-    else if (fx > width - 1) fx = width - 1;
-    if (fy < 0) fy = 0;
-    else if (fy > height - 1) fy = height - 1;
-    const x0 = fx | 0;
-    const y0 = fy | 0;
-    const x1 = x0 + 1 < width ? x0 + 1 : x0;
-    const i0 = y0 * width;
-    const i1 = y0 + 1 < height ? i0 + width : i0;
-    const ax = fx - x0;
-    const ay = fy - y0;
-    const top = data[i0 + x0] + (data[i0 + x1] - data[i0 + x0]) * ax;
-    const bottom = data[i1 + x0] + (data[i1 + x1] - data[i1 + x0]) * ax;
-    return top + (bottom - top) * ay;
-  };
+  const read = (x: number, y: number): number => bilinearAtIndex(grey, x - 0.5, y - 0.5);
   for (let r = 0; r < size; r++) {
     for (let c = 0; c < size; c++) {
       const x = c + 0.5;

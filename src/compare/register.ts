@@ -63,33 +63,35 @@ interface Moments {
 /** Ink (paper level minus grey, above a noise floor) as a mass: its centroid, major-axis angle and geometric-mean spread. */
 function inkMoments(image: GreyImage): Moments | null {
   const paper = paperLevel(image, 4);
+  /** Calls `visit` with every pixel's ink and its centre. */
+  const eachPixel = (visit: (w: number, px: number, py: number) => void) => {
+    for (let y = 0; y < image.height; y++)
+      for (let x = 0; x < image.width; x++) {
+        const i = y * image.width + x;
+        visit(Math.max(0, paper[i] - image.data[i] - 12), x + 0.5, y + 0.5);
+      }
+  };
   let m = 0;
   let sx = 0;
   let sy = 0;
-  for (let y = 0; y < image.height; y++)
-    for (let x = 0; x < image.width; x++) {
-      const i = y * image.width + x;
-      const w = Math.max(0, paper[i] - image.data[i] - 12);
-      m += w;
-      sx += w * (x + 0.5);
-      sy += w * (y + 0.5);
-    }
+  eachPixel((w, px, py) => {
+    m += w;
+    sx += w * px;
+    sy += w * py;
+  });
   if (m <= 0) return null;
   const cx = sx / m;
   const cy = sy / m;
   let xx = 0;
   let xy = 0;
   let yy = 0;
-  for (let y = 0; y < image.height; y++)
-    for (let x = 0; x < image.width; x++) {
-      const i = y * image.width + x;
-      const w = Math.max(0, paper[i] - image.data[i] - 12);
-      const dx = x + 0.5 - cx;
-      const dy = y + 0.5 - cy;
-      xx += w * dx * dx;
-      xy += w * dx * dy;
-      yy += w * dy * dy;
-    }
+  eachPixel((w, px, py) => {
+    const dx = px - cx;
+    const dy = py - cy;
+    xx += w * dx * dx;
+    xy += w * dx * dy;
+    yy += w * dy * dy;
+  });
   xx /= m;
   xy /= m;
   yy /= m;

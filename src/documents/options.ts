@@ -37,18 +37,20 @@ export interface OptionDescriptor {
 }
 
 const yesNo = (id: string, ja: string, en: string, warning?: LocalizedText): OptionDescriptor => ({ id, label: { ja, en }, defaultValue: false, warning });
+/** A one-of option: its label, the choice preselected, and each choice as [value, ja, en]. */
+const oneOf = (id: string, ja: string, en: string, defaultValue: string, choices: readonly (readonly [value: string, ja: string, en: string])[]): OptionDescriptor => ({
+  id,
+  label: { ja, en },
+  defaultValue,
+  choices: choices.map(([value, choiceJa, choiceEn]) => ({ value, label: { ja: choiceJa, en: choiceEn } })),
+});
 
 /** Who a 住民票の写し or 住民票記載事項証明書 lists: the same choice for both. */
-const SCOPE_OPTION: OptionDescriptor = {
-  id: 'scope',
-  label: { ja: '記載する人', en: 'Who is listed' },
-  defaultValue: 'self',
-  choices: [
-    { value: 'self', label: { ja: '本人のみ', en: 'This person only' } },
-    { value: 'household', label: { ja: '世帯全員', en: 'Whole household' } },
-    { value: 'some', label: { ja: '世帯の一部（選択）', en: 'Chosen members' } },
-  ],
-};
+const SCOPE_OPTION = oneOf('scope', '記載する人', 'Who is listed', 'self', [
+  ['self', '本人のみ', 'This person only'],
+  ['household', '世帯全員', 'Whole household'],
+  ['some', '世帯の一部（選択）', 'Chosen members'],
+]);
 
 /** The option list shown for each kind. */
 export const OPTIONS: Readonly<Record<CertificateKind, readonly OptionDescriptor[]>> = {
@@ -64,29 +66,19 @@ export const OPTIONS: Readonly<Record<CertificateKind, readonly OptionDescriptor
   ],
   inkan: [],
   tax: [
-    {
-      id: 'taxKind',
-      label: { ja: '証明書の種類', en: 'Kind' },
-      defaultValue: 'shotoku-kazei',
-      choices: [
-        { value: 'shotoku', label: { ja: '所得証明書', en: 'Income' } },
-        { value: 'kazei', label: { ja: '課税証明書', en: 'Taxation' } },
-        { value: 'hikazei', label: { ja: '非課税証明書', en: 'Non-taxation' } },
-        { value: 'shotoku-kazei', label: { ja: '所得・課税証明書', en: 'Income and taxation' } },
-      ],
-    },
+    oneOf('taxKind', '証明書の種類', 'Kind', 'shotoku-kazei', [
+      ['shotoku', '所得証明書', 'Income'],
+      ['kazei', '課税証明書', 'Taxation'],
+      ['hikazei', '非課税証明書', 'Non-taxation'],
+      ['shotoku-kazei', '所得・課税証明書', 'Income and taxation'],
+    ]),
     { id: 'fiscalYear', label: { ja: '年度', en: 'Fiscal year' }, defaultValue: '' },
   ],
   koseki: [
-    {
-      id: 'scope',
-      label: { ja: '証明の範囲', en: 'Scope' },
-      defaultValue: 'all',
-      choices: [
-        { value: 'all', label: { ja: '全部事項証明（謄本）', en: 'All members (tōhon)' } },
-        { value: 'individual', label: { ja: '個人事項証明（抄本）', en: 'This person (shōhon)' } },
-      ],
-    },
+    oneOf('scope', '証明の範囲', 'Scope', 'all', [
+      ['all', '全部事項証明（謄本）', 'All members (tōhon)'],
+      ['individual', '個人事項証明（抄本）', 'This person (shōhon)'],
+    ]),
   ],
   fuhyo: [],
 };

@@ -3,6 +3,7 @@
  * problems an import reports (transfer.ts); their
  * words are in src/ui/shared/error-messages-data.ts.
  */
+import type { FileSize } from '../bytes/errors.ts';
 
 export const REGISTRY_ERROR_CODES = ['registry.not-found', 'registry.import-invalid'] as const;
 export type RegistryErrorCode = (typeof REGISTRY_ERROR_CODES)[number];
@@ -90,8 +91,7 @@ export const IMPORT_PROBLEM_CODES = [
 export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
 
 export interface ImportProblemParams {
-  /** The file's size in whole MB, as printed. */
-  'import.file-too-large': { readonly megabytes: string };
+  'import.file-too-large': FileSize;
   /** The parser's own words (English). */
   'import.malformed-file': { readonly detail: string };
   'import.bad-header': { readonly missing: readonly string[]; readonly unknown: readonly string[] };

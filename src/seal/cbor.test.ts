@@ -4,6 +4,7 @@ import { fromHex } from '../bytes/bytes.ts';
 import { decodeCanonical, encodeCanonical, type CborValue } from './cbor.ts';
 import { compressPublicKey, decompressPublicKey, exportCompressedPublicKey, importPublicKey } from './ec.ts';
 import { SealError } from './errors.ts';
+import { refusalSync } from '../bytes/testing/refusal.ts';
 
 const cborValue: fc.Arbitrary<CborValue> = fc.letrec<{ value: CborValue }>((tie) => ({
   value: fc.oneof(
@@ -18,16 +19,7 @@ const cborValue: fc.Arbitrary<CborValue> = fc.letrec<{ value: CborValue }>((tie)
   ),
 })).value;
 
-function expectCode(run: () => unknown, code: string): void {
-  try {
-    run();
-  } catch (error) {
-    expect(error).to.be.instanceOf(SealError);
-    expect((error as SealError).code).to.equal(code);
-    return;
-  }
-  expect.fail(`expected ${code}`);
-}
+const expectCode = (run: () => unknown, code: string) => refusalSync(run, code, SealError);
 
 describe('canonical CBOR', () => {
   it('round-trips any value, and its encoding is the only one accepted', () => {

@@ -17,6 +17,24 @@ export type CborKey = number | string;
 export type CborValue = number | string | boolean | null | Uint8Array | readonly CborValue[] | CborMap;
 export type CborMap = ReadonlyMap<CborKey, CborValue>;
 
+/**
+ * The CBOR map of a record under a table of integer labels (`{ issuer: 1, … }`, the layouts of
+ * docs/formats.md): every field the table names, under its label; a field named in `optional` is
+ * left out while it is undefined.
+ */
+export function labelledMap<Field extends string>(
+  labels: Readonly<Record<Field, number>>,
+  record: { readonly [F in Field]?: CborValue },
+  optional: readonly Field[] = [],
+): CborMap {
+  const map = new Map<CborKey, CborValue>();
+  for (const field of Object.keys(labels) as Field[]) {
+    const value = record[field];
+    if (value !== undefined || !optional.includes(field)) map.set(labels[field], value as CborValue);
+  }
+  return map;
+}
+
 const STRICT_DECODE = {
   strict: true,
   allowIndefinite: false,

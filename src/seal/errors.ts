@@ -122,16 +122,21 @@ export const TRUST_STATUS_CODES = ['trust.up-to-date', 'trust.stale'] as const;
 export type TrustStatusCode = (typeof TRUST_STATUS_CODES)[number];
 
 /** Params of the log problems and trust-list statuses: entry numbers, days. */
+/** The log entry a problem is found at, by its sequence number. */
+interface AtEntry {
+  readonly seq: number;
+}
+
 export interface SealNoticeParams {
-  'log.entry-malformed': { readonly seq: number };
-  'log.entry-modified': { readonly seq: number };
+  'log.entry-malformed': AtEntry;
+  'log.entry-modified': AtEntry;
   /** The deleted entries, from–to. */
   'log.entries-deleted': { readonly from: number; readonly to: number };
-  'log.entry-inserted': { readonly seq: number };
-  'log.chain-broken': { readonly seq: number };
-  'log.checkpoint-forged': { readonly seq: number };
-  'log.truncated': { readonly seq: number };
-  'log.checkpoint-mismatch': { readonly seq: number };
+  'log.entry-inserted': AtEntry;
+  'log.chain-broken': AtEntry;
+  'log.checkpoint-forged': AtEntry;
+  'log.truncated': AtEntry;
+  'log.checkpoint-mismatch': AtEntry;
   'trust.stale': { readonly days: number };
 }
 

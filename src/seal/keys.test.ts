@@ -13,20 +13,14 @@ import { juminhyoClaims } from './testing/fixtures.ts';
 import { TEST_MUNICIPALITY, TEST_NOW, YEAR } from './testing/setup.ts';
 import { openTrustList, signTrustList } from './trust-list.ts';
 import { describeError } from '../ui/shared/error-messages.ts';
+import { refusal } from '../bytes/testing/refusal.ts';
 
 const PASSPHRASE = 'さくら-千代田-2026-春';
 const info = { municipality: TEST_MUNICIPALITY, name: '千代田区', createdAt: TEST_NOW };
 
 async function expectBackupError(promise: Promise<unknown>, code: string): Promise<void> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(KeyBackupError);
-    expect((error as KeyBackupError).code).to.equal(code);
-    expect(describeError((error as KeyBackupError), 'ja').length).to.be.greaterThan(5);
-    return;
-  }
-  expect.fail(`expected ${code}`);
+  const error = await refusal(promise, code, KeyBackupError);
+  expect(describeError(error, 'ja').length).to.be.greaterThan(5);
 }
 
 describe('keys', () => {

@@ -16,7 +16,7 @@
  */
 import { bytesEqual, toHex } from '../bytes/bytes.ts';
 import { KofuError, type LocalizedText } from '../bytes/errors.ts';
-import { decodeCanonical, encodeCanonical, expectBytes, expectMap, expectOnlyKeys, expectUint, type CborMap, type CborValue } from './cbor.ts';
+import { decodeCanonical, encodeCanonical, labelledMap, expectBytes, expectMap, expectOnlyKeys, expectUint, type CborMap, type CborValue } from './cbor.ts';
 import { COSE_ALG_ES256, HEADER_SIGNER_CERTIFICATE, HeaderLabel, decodeSign1, signSign1, verifySign1, type Sign1 } from './cose.ts';
 import { KEY_ID_BYTES, importPublicKey } from './ec.ts';
 import { SealError, text, type SealErrorCode, type SealErrorParamsOf } from './errors.ts';
@@ -89,19 +89,7 @@ function checkClaims(claims: SealClaims): void {
 
 export function encodeSealPayload(claims: SealClaims): Uint8Array {
   checkClaims(claims);
-  return encodeCanonical(
-    new Map<number, CborValue>([
-      [ClaimKey.format, SEAL_FORMAT_VERSION],
-      [ClaimKey.issuer, claims.issuer],
-      [ClaimKey.issuedAt, claims.issuedAt],
-      [ClaimKey.serial, claims.serial],
-      [ClaimKey.certType, claims.certType],
-      [ClaimKey.options, claims.options],
-      [ClaimKey.sheets, claims.sheets],
-      [ClaimKey.renderVersion, claims.renderVersion],
-      [ClaimKey.content, claims.content],
-    ]),
-  );
+  return encodeCanonical(labelledMap(ClaimKey, { ...claims, format: SEAL_FORMAT_VERSION }));
 }
 
 /** Signs the claims with the tablet's key; the result is what the carrier prints. */

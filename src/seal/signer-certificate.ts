@@ -21,12 +21,9 @@ export const MAX_SIGNER_CERTIFICATE_BYTES = 256;
 /** Municipality codes (全国地方公共団体コード) are six digits including the check digit. */
 export const MAX_MUNICIPALITY_CODE = 999_999;
 
-export interface SignerCertificate {
+export interface SignerCertificate extends Validity {
   readonly deviceId: string;
   readonly municipality: number;
-  /** Unix seconds, inclusive. */
-  readonly notBefore: number;
-  readonly notAfter: number;
   /** Compressed SEC 1 point, 33 bytes. */
   readonly publicKey: Uint8Array;
   /** SHA-256(publicKey)[0..8]. */
@@ -35,11 +32,15 @@ export interface SignerCertificate {
   readonly bytes: Uint8Array;
 }
 
-export interface SignerCertificateRequest {
-  readonly deviceId: string;
-  readonly municipality: number;
+/** When a key may sign (a signer certificate, a trust list's root): Unix seconds, both ends inclusive. */
+export interface Validity {
   readonly notBefore: number;
   readonly notAfter: number;
+}
+
+export interface SignerCertificateRequest extends Validity {
+  readonly deviceId: string;
+  readonly municipality: number;
   readonly publicKey: CryptoKey | Uint8Array;
 }
 

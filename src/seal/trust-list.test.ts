@@ -12,17 +12,9 @@ import { juminhyoClaims } from './testing/fixtures.ts';
 import { TEST_MUNICIPALITY, TEST_NOW, makeMunicipality, type TestMunicipality } from './testing/setup.ts';
 import { checkTrustListUpdate, openTrustList, signTrustList, trustListStatus, withRevokedSigner } from './trust-list.ts';
 import { describeFailure } from '../ui/shared/error-messages.ts';
+import { refusal } from '../bytes/testing/refusal.ts';
 
-async function expectCode(promise: Promise<unknown> | (() => unknown), code: string): Promise<void> {
-  try {
-    await (typeof promise === 'function' ? promise() : promise);
-  } catch (error) {
-    expect(error).to.be.instanceOf(KofuError);
-    expect((error as KofuError).code).to.equal(code);
-    return;
-  }
-  expect.fail(`expected ${code}`);
-}
+const expectCode = (work: Promise<unknown> | (() => unknown), code: string) => refusal(work, code);
 
 describe('trust list', () => {
   let m: TestMunicipality;

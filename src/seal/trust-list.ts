@@ -17,11 +17,11 @@
  * verifier only accepts a version higher than the one it holds (no rollback to an older list).
  */
 import { bytesEqual, toHex } from '../bytes/bytes.ts';
-import { decodeCanonical, encodeCanonical, expectArray, expectBool, expectBytes, expectMap, expectOnlyKeys, expectText, expectUint, type CborMap } from './cbor.ts';
+import { decodeCanonical, encodeCanonical, labelledMap, expectArray, expectBool, expectBytes, expectMap, expectOnlyKeys, expectText, expectUint, isMap, type CborMap, type CborValue } from './cbor.ts';
 import { COSE_ALG_ES256, HeaderLabel, decodeSign1, signSign1, verifySign1 } from './cose.ts';
 import { COMPRESSED_KEY_BYTES, KEY_ID_BYTES, exportCompressedPublicKey, importPublicKey, keyIdOf } from './ec.ts';
 import { SealError, TrustListError, type TrustStatusCode } from './errors.ts';
-import { MAX_MUNICIPALITY_CODE } from './signer-certificate.ts';
+import { MAX_MUNICIPALITY_CODE, type Validity } from './signer-certificate.ts';
 
 export const TRUST_LIST_FORMAT = 1;
 export const MAX_TRUST_LIST_BYTES = 2 * 1024 * 1024;
@@ -29,12 +29,10 @@ export const MAX_SEAL_IMAGE_BYTES = 256 * 1024;
 export const MAX_ROOTS = 2000;
 export const MAX_REVOKED = 100_000;
 
-export interface TrustedRoot {
+export interface TrustedRoot extends Validity {
   readonly municipality: number;
   readonly name: string;
   readonly publicKey: Uint8Array;
-  readonly notBefore: number;
-  readonly notAfter: number;
   /** The demo municipality: trusted only in demo mode. */
   readonly demo: boolean;
   /** 公印 image (PNG bytes) the renderer stamps on restored certificates. */
@@ -83,34 +81,16 @@ const RootKey = { municipality: 1, name: 2, publicKey: 3, notBefore: 4, notAfter
 const RevokedKey = { kid: 1, revokedAt: 2, municipality: 3 } as const;
 const WHAT = '信頼リスト / trust list';
 
-function encodeRoot(root: TrustedRoot): CborMap {
-  const map = new Map<number, Uint8Array | number | string | boolean>([
-    [RootKey.municipality, root.municipality],
-    [RootKey.name, root.name],
-    [RootKey.publicKey, root.publicKey],
-    [RootKey.notBefore, root.notBefore],
-    [RootKey.notAfter, root.notAfter],
-    [RootKey.demo, root.demo],
-  ]);
-  if (root.sealImage) map.set(RootKey.sealImage, root.sealImage);
-  return map;
-}
-
 export function encodeTrustListPayload(content: TrustListContent): Uint8Array {
   return encodeCanonical(
-    new Map<number, number | CborMap[]>([
-      [Key.format, TRUST_LIST_FORMAT],
-      [Key.version, content.version],
-      [Key.issuedAt, content.issuedAt],
-      [Key.nextUpdate, content.nextUpdate],
-      [Key.roots, content.roots.map(encodeRoot)],
-      [
-        Key.revoked,
-        content.revoked.map(
-          (r) => new Map<number, number | Uint8Array>([[RevokedKey.kid, r.kid], [RevokedKey.revokedAt, r.revokedAt], [RevokedKey.municipality, r.municipality]]),
-        ),
-      ],
-    ]),
+    labelledMap(Key, {
+      format: TRUST_LIST_FORMAT,
+      version: content.version,
+      issuedAt: content.issuedAt,
+      nextUpdate: content.nextUpdate,
+      roots: content.roots.map((root) => labelledMap(RootKey, root, ['sealImage'])),
+      revoked: content.revoked.map((revoked) => labelledMap(RevokedKey, revoked)),
+    }),
   );
 }
 
@@ -193,6 +173,30 @@ export async function openTrustList(bytes: Uint8Array, anchors: readonly TrustAn
     throw new TrustListError('trust.demo-outside-demo-mode', {});
   }
   return { ...decodePayload(sign1.payload), demo: matched.demo, anchorKid, bytes };
+}
+
+/** A root a trust list names, as read before the list's signature is checked. */
+export type ListedRoot = Pick<TrustedRoot, 'publicKey' | 'name' | 'municipality'>;
+
+/**
+ * The roots a trust list names (the first `limit`), read without checking its signature: the
+ * candidates for its publisher, whose key openTrustList, given as the only anchor, then proves or
+ * not. Empty for bytes that are not a trust list.
+ */
+export function publisherCandidates(bytes: Uint8Array, limit = 100): ListedRoot[] {
+  if (bytes.length > MAX_TRUST_LIST_BYTES) return [];
+  try {
+    const payload = decodeCanonical(decodeSign1(bytes, WHAT).payload, WHAT);
+    const roots = isMap(payload) ? payload.get(Key.roots) : undefined;
+    if (!Array.isArray(roots)) return [];
+    return roots.slice(0, limit).flatMap((r: CborValue) => {
+      if (!isMap(r)) return [];
+      const publicKey = r.get(RootKey.publicKey);
+      return publicKey instanceof Uint8Array ? [{ publicKey, name: String(r.get(RootKey.name) ?? ''), municipality: Number(r.get(RootKey.municipality) ?? 0) }] : [];
+    });
+  } catch {
+    return [];
+  }
 }
 
 /** Refuses a list that is not newer than the cached one: an attacker must not roll back revocations. */

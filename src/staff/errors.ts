@@ -6,15 +6,10 @@
 import { KofuError, type ParamsOf } from '../bytes/errors.ts';
 
 export const STAFF_ERROR_CODES = [
-  'staff.signed-out',
-  'staff.already-set-up',
-  'staff.no-passphrase',
-  'staff.last-credential',
-  'staff.passphrase-too-short',
-  'staff.locked',
-  'staff.wrong-passphrase',
-  'staff.passkey-refused',
-  'staff.passkey-cancelled',
+  // The session and the credentials set up
+  'staff.signed-out', 'staff.already-set-up', 'staff.no-passphrase', 'staff.last-credential', 'staff.passphrase-too-short',
+  // Signing in
+  'staff.locked', 'staff.wrong-passphrase', 'staff.passkey-refused', 'staff.passkey-cancelled',
 ] as const;
 export type StaffErrorCode = (typeof STAFF_ERROR_CODES)[number];
 

@@ -79,14 +79,23 @@ export interface AttestationObject {
   readonly authData: Uint8Array;
 }
 
-export function parseAttestationObject(bytes: Uint8Array): AttestationObject {
+/**
+ * A CTAP2 canonical CBOR map (CTAP 2.1 §8 "CTAP2 canonical CBOR encoding form"); anything else is
+ * the one passkey refusal, `what` naming the structure for staff and logs.
+ */
+function canonicalMap(bytes: Uint8Array, what: string): CborMap {
   let value: CborValue;
   try {
-    value = decodeCanonical(bytes, 'attestationObject');
+    value = decodeCanonical(bytes, what);
   } catch (cause) {
-    throw passkeyRefused('attestation object is not CTAP2 canonical CBOR', cause);
+    throw passkeyRefused(`${what} is not CTAP2 canonical CBOR`, cause);
   }
-  if (!isMap(value)) throw passkeyRefused('attestation object is not a map');
+  if (!isMap(value)) throw passkeyRefused(`${what} is not a map`);
+  return value;
+}
+
+export function parseAttestationObject(bytes: Uint8Array): AttestationObject {
+  const value = canonicalMap(bytes, 'attestation object');
   const fmt = value.get('fmt');
   const authData = value.get('authData');
   if (typeof fmt !== 'string' || !(authData instanceof Uint8Array) || !isMap(value.get('attStmt') ?? null)) throw passkeyRefused('attestation object fields');
@@ -179,14 +188,7 @@ export interface PasskeyPublicKey {
 }
 
 export async function importCoseKey(cose: Uint8Array): Promise<PasskeyPublicKey> {
-  let value: CborValue;
-  try {
-    value = decodeCanonical(cose, 'COSE_Key');
-  } catch (cause) {
-    throw passkeyRefused('public key is not CTAP2 canonical CBOR', cause);
-  }
-  if (!isMap(value)) throw passkeyRefused('public key is not a COSE_Key');
-  const key: CborMap = value;
+  const key = canonicalMap(cose, 'COSE_Key');
   const bytesAt = (label: number, length?: number) => {
     const item = key.get(label);
     if (!(item instanceof Uint8Array) || (length !== undefined && item.length !== length)) throw passkeyRefused(`COSE_Key label ${label}`);

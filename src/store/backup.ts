@@ -14,7 +14,7 @@
  */
 import { fromBase64, sha256, toBase64, toHex } from '../bytes/bytes.ts';
 import type { IDBPTransaction } from 'idb';
-import { KofuError, type ParamsOf } from '../bytes/errors.ts';
+import { KofuError, fileSize, type ParamsOf } from '../bytes/errors.ts';
 import type { StoreErrorCode, StoreErrorParams } from './errors.ts';
 import { invalidBackupValue } from './backup-validate.ts';
 import type { KofuDatabase } from './database.ts';
@@ -139,7 +139,7 @@ const notABackup = (cause?: unknown) =>
 export async function parseBackup(file: Blob | string): Promise<BackupContent> {
   const size = typeof file === 'string' ? file.length : file.size;
   if (size > MAX_BACKUP_BYTES) {
-    refuse('backup.too-large', { megabytes: (size / 1048576).toFixed(0) });
+    refuse('backup.too-large', fileSize(size));
   }
   const text = typeof file === 'string' ? file : await file.text();
   let parsed: unknown;

@@ -3,6 +3,7 @@
  * (IndexedDB structured-clones them, keeping `extractable: false`); this store is not in
  * backupStores.
  */
+import type { IDBPObjectStore } from 'idb';
 import type { KofuDatabase } from './database.ts';
 import { StoreName } from './schema.ts';
 
@@ -46,15 +47,9 @@ export async function loadSignerKey(db: KofuDatabase, slot: SignerSlot = SIGNER)
 
 /** Attaches the certificate the root issued for this tablet's key. */
 export async function saveSignerCertificate(db: KofuDatabase, certificate: Uint8Array, slot: SignerSlot = SIGNER): Promise<void> {
-  const tx = db.transaction(StoreName.sealKeys, 'readwrite');
-  const current = (await tx.store.get(slot)) as StoredSignerKey | undefined;
-  if (!current) {
-    tx.abort();
-    await tx.done.catch(() => undefined);
-    throw new Error('no signer key on this device');
-  }
-  await tx.store.put({ ...current, certificate }, slot);
-  await tx.done;
+  await withSignerKey(db, slot, 'no signer key on this device', async (store, current) => {
+    await store.put({ ...current, certificate }, slot);
+  });
 }
 
 /**
@@ -63,15 +58,32 @@ export async function saveSignerCertificate(db: KofuDatabase, certificate: Uint8
  * two keys or none.
  */
 export async function promotePendingSigner(db: KofuDatabase, certificate: Uint8Array): Promise<void> {
+  await withSignerKey(db, PENDING, 'no pending signer key on this device', async (store, pending) => {
+    await store.put({ ...pending, certificate }, SIGNER);
+    await store.delete(PENDING);
+  });
+}
+
+type SealKeyStore = IDBPObjectStore<unknown, [typeof StoreName.sealKeys], typeof StoreName.sealKeys, 'readwrite'>;
+
+/**
+ * Runs `change` in one read-write transaction on the key store with the key in `slot`; without
+ * one, the transaction is aborted (nothing is written) and the call fails with `missing`.
+ */
+async function withSignerKey(
+  db: KofuDatabase,
+  slot: SignerSlot,
+  missing: string,
+  change: (store: SealKeyStore, key: StoredSignerKey) => Promise<void>,
+): Promise<void> {
   const tx = db.transaction(StoreName.sealKeys, 'readwrite');
-  const pending = (await tx.store.get(PENDING)) as StoredSignerKey | undefined;
-  if (!pending) {
+  const key = (await tx.store.get(slot)) as StoredSignerKey | undefined;
+  if (!key) {
     tx.abort();
     await tx.done.catch(() => undefined);
-    throw new Error('no pending signer key on this device');
+    throw new Error(missing);
   }
-  await tx.store.put({ ...pending, certificate }, SIGNER);
-  await tx.store.delete(PENDING);
+  await change(tx.store, key);
   await tx.done;
 }
 

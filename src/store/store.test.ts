@@ -5,20 +5,16 @@ import { StorageError, openDatabase, type KofuDatabase } from './database.ts';
 import { SCHEMA_VERSION, StoreName, migrations, type Migration } from './schema.ts';
 import { readSetting, writeSetting } from './settings.ts';
 import { describeError } from '../ui/shared/error-messages.ts';
+import { refusal } from '../bytes/testing/refusal.ts';
 
 let counter = 0;
 const freshName = () => `kofu-test-${Date.now()}-${counter++}`;
 
+/** The backup refusal, worded to say that nothing was changed. */
 async function expectBackupError(promise: Promise<unknown>, code: string): Promise<BackupError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(BackupError);
-    expect((error as BackupError).code).to.equal(code);
-    expect(describeError((error as BackupError), 'ja')).to.match(/変更していません|元のまま/);
-    return error as BackupError;
-  }
-  throw new Error(`expected ${code}`);
+  const error = await refusal(promise, code, BackupError);
+  expect(describeError(error, 'ja')).to.match(/変更していません|元のまま/);
+  return error;
 }
 
 async function snapshot(db: KofuDatabase): Promise<unknown[]> {

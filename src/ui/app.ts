@@ -17,7 +17,7 @@ import { appDemoMode, cachedDemoMode, onDemoModeChange } from '../app/demo-mode.
 import { adminByGesture, appDeviceRole, cachedDeviceRole, headerModes, onDeviceRoleChange, routeFor, type DeviceRole } from '../app/device-role.ts';
 import { LanguageController, language, setLanguage, t } from './shared/i18n.ts';
 import { largeText, setLargeText } from './shared/text-size.ts';
-import { elementStyles } from './shared/styles.ts';
+import { columnHost, elementStyles } from './shared/styles.ts';
 import './kiosk/kiosk-home.ts';
 
 /** How long the "ready to work offline" note stays (it needs no answer). */
@@ -35,10 +35,9 @@ const STAFF_GESTURE_MS = 3000;
 export class KofuApp extends LitElement {
   static override styles = [
     ...elementStyles,
+    columnHost,
     css`
       :host {
-        display: flex;
-        flex-direction: column;
         min-height: 100vh;
         min-height: 100dvh;
         background: var(--kofu-surface);

@@ -1,20 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { applyHomography, homographyFrom4, homographyJacobian } from './homography.ts';
 
+/** Four points, from [x, y] pairs. */
+const quad = (...points: [number, number][]) => points.map(([x, y]) => ({ x, y }));
+
 describe('vision/homography', () => {
   it('homographyFrom4 maps the four points it was built from', () => {
-    const src = [
-      { x: 0, y: 0 },
-      { x: 10, y: 0 },
-      { x: 10, y: 10 },
-      { x: 0, y: 10 },
-    ];
-    const dst = [
-      { x: 5, y: 7 },
-      { x: 120, y: 12 },
-      { x: 110, y: 140 },
-      { x: -3, y: 121 },
-    ];
+    const src = quad([0, 0], [10, 0], [10, 10], [0, 10]);
+    const dst = quad([5, 7], [120, 12], [110, 140], [-3, 121]);
     const h = homographyFrom4(src, dst)!;
     src.forEach((p, i) => {
       const q = applyHomography(h, p.x, p.y);
@@ -23,22 +16,8 @@ describe('vision/homography', () => {
     });
   });
 
-
   it('the Jacobian matches finite differences of the map', () => {
-    const h = homographyFrom4(
-      [
-        { x: 0, y: 0 },
-        { x: 1, y: 0 },
-        { x: 1, y: 1 },
-        { x: 0, y: 1 },
-      ],
-      [
-        { x: 10, y: 20 },
-        { x: 300, y: 35 },
-        { x: 280, y: 330 },
-        { x: 5, y: 290 },
-      ],
-    )!;
+    const h = homographyFrom4(quad([0, 0], [1, 0], [1, 1], [0, 1]), quad([10, 20], [300, 35], [280, 330], [5, 290]))!;
     const e = 1e-6;
     for (const [x, y] of [
       [0.2, 0.3],
@@ -57,12 +36,7 @@ describe('vision/homography', () => {
   });
 
   it('returns null when three source points are collinear', () => {
-    const src = [
-      { x: 0, y: 0 },
-      { x: 1, y: 1 },
-      { x: 2, y: 2 },
-      { x: 0, y: 1 },
-    ];
+    const src = quad([0, 0], [1, 1], [2, 2], [0, 1]);
     expect(homographyFrom4(src, src)).to.equal(null);
   });
 });

@@ -1,7 +1,24 @@
 import { expect } from '@open-wc/testing';
-import { makeTemplate, matchTemplate, templateScoreReference } from './template-match.ts';
+import fc from 'fast-check';
+import { bilinear, bilinearAtIndex, makeTemplate, matchTemplate, templateScoreReference } from './template-match.ts';
 
 describe('vision/template-match', () => {
+  it('the fast bilinearAtIndex reads what the slow bilinear reads, half a pixel on and clamped at the edges', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.uint8Array({ minLength: 36, maxLength: 36 }),
+        fc.double({ min: -3, max: 9, noNaN: true }),
+        fc.double({ min: -3, max: 9, noNaN: true }),
+        (width, height, pixels, x, y) => {
+          const grey = { data: pixels.subarray(0, width * height), width, height };
+          expect(bilinearAtIndex(grey, x - 0.5, y - 0.5)).to.be.closeTo(bilinear(grey, x, y), 1e-9);
+        },
+      ),
+    );
+  });
+
   it('template matching finds a blurred alignment pattern and its score matches the slow NCC', () => {
     // A 5×5 alignment pattern at 4 px per module, centred at (103.3, 97.6), lightly blurred by box averaging.
     const width = 200;

@@ -27,6 +27,28 @@ export function bilinear(grey: GreyImage, x: number, y: number): number {
   return top * (1 - ay) + bottom * ay;
 }
 
+/**
+ * The fast bilinear read the decoder's loops use, at pixel-index coordinates (pixel centres at
+ * integers: the caller has already taken off the half pixel), edges clamped. Its arithmetic is
+ * the decoder's (a lerp per row, then between rows); `bilinear` is the obviously-correct form.
+ */
+export function bilinearAtIndex(grey: GreyImage, fx: number, fy: number): number {
+  const { width, height, data } = grey;
+  if (fx < 0) fx = 0;
+  else if (fx > width - 1) fx = width - 1;
+  if (fy < 0) fy = 0;
+  else if (fy > height - 1) fy = height - 1;
+  const x0 = fx | 0;
+  const y0 = fy | 0;
+  const x1 = x0 + 1 < width ? x0 + 1 : x0;
+  const i0 = y0 * width;
+  const i1 = y0 + 1 < height ? i0 + width : i0;
+  const ax = fx - x0;
+  const top = data[i0 + x0] + (data[i0 + x1] - data[i0 + x0]) * ax;
+  const bottom = data[i1 + x0] + (data[i1 + x1] - data[i1 + x0]) * ax;
+  return top + (bottom - top) * (fy - y0);
+}
+
 export interface TemplatePoint {
   /** Offset from the pattern centre in modules. */
   readonly dx: number;
@@ -86,7 +108,6 @@ export function matchTemplate(
 ): { offset: Point; score: number } {
   const [a, b, c, d] = jacobian;
   const n = template.length;
-  const { width, height, data } = grey;
   // Template points in image pixels relative to `predicted` (minus the half-pixel of the
   // bilinear convention); an offset (ox, oy) in modules then adds one vector to all of them.
   const px = new Float64Array(n);
@@ -110,21 +131,7 @@ export function matchTemplate(
     let ss = 0;
     let st = 0;
     for (let k = 0; k < n; k++) {
-      let fx = px[k] + sx;
-      let fy = py[k] + sy;
-      if (fx < 0) fx = 0;
-      else if (fx > width - 1) fx = width - 1;
-      if (fy < 0) fy = 0;
-      else if (fy > height - 1) fy = height - 1;
-      const x0 = fx | 0;
-      const y0 = fy | 0;
-      const x1 = x0 + 1 < width ? x0 + 1 : x0;
-      const i0 = y0 * width;
-      const i1 = y0 + 1 < height ? i0 + width : i0;
-      const ax = fx - x0;
-      const top = data[i0 + x0] + (data[i0 + x1] - data[i0 + x0]) * ax;
-      const bottom = data[i1 + x0] + (data[i1 + x1] - data[i1 + x0]) * ax;
-      const v = 255 - (top + (bottom - top) * (fy - y0));
+      const v = 255 - bilinearAtIndex(grey, px[k] + sx, py[k] + sy);
       s += v;
       ss += v * v;
       st += v * tc[k];

@@ -42,13 +42,24 @@ const verifierText = (selector) =>
 /** A page expression: the shadow root of the verdict panel. */
 const verdictRoot = `document.querySelector('kofu-app')?.shadowRoot?.querySelector('kofu-verifier-home')?.shadowRoot?.querySelector('kofu-verdict')?.shadowRoot`;
 
+/** What the app's main area shows, for a failure message. */
+const shownText = (page) => page.evaluate(`document.querySelector('kofu-app')?.shadowRoot?.querySelector('main')?.innerText ?? ''`);
+
 async function waitForText(page, selector, fragment) {
   try {
     await page.waitForFunction(`(${verifierText(selector)}).includes(${JSON.stringify(fragment)})`, { timeout: 20_000, polling: 100 });
   } catch (error) {
-    const shown = await page.evaluate(`document.querySelector('kofu-app')?.shadowRoot?.querySelector('main')?.innerText ?? ''`);
     const status = await page.evaluate(verifierText('[role]'));
-    throw new Error(`"${fragment}" did not appear in ${selector}; the page shows: ${shown} / ${status}`, { cause: error });
+    throw new Error(`"${fragment}" did not appear in ${selector}; the page shows: ${await shownText(page)} / ${status}`, { cause: error });
+  }
+}
+
+/** Waits for the verdict panel to show a verdict; fails with what the page shows instead. */
+async function waitForVerdict(page, timeout) {
+  try {
+    await page.waitForFunction(`!!(${verdictRoot})?.querySelector('section[data-verdict]')`, { timeout, polling: 200 });
+  } catch (error) {
+    throw new Error(`no verdict appeared; the page shows: ${await shownText(page)}`, { cause: error });
   }
 }
 
@@ -107,15 +118,9 @@ describe('verifier in Firefox', () => {
     const back = await backSidePng({ serial: 11 });
     const { page, errors, upload } = await openVerifier();
     await upload('back.png', back.png);
-    const verdict = verdictRoot;
-    try {
-      await page.waitForFunction(`!!(${verdict})?.querySelector('section[data-verdict]')`, { timeout: 60_000, polling: 200 });
-    } catch (error) {
-      const shown = await page.evaluate(`document.querySelector('kofu-app')?.shadowRoot?.querySelector('main')?.innerText ?? ''`);
-      throw new Error(`no verdict appeared; the page shows: ${shown}`, { cause: error });
-    }
+    await waitForVerdict(page, 60_000);
     const result = await page.evaluate(`(() => {
-      const root = ${verdict};
+      const root = ${verdictRoot};
       const section = root.querySelector('section[data-verdict]');
       const canvas = root.querySelector('canvas[data-restored="0"]');
       let ink = 0;
@@ -140,12 +145,7 @@ describe('verifier in Firefox', () => {
     const issued = await backSidePdf({ serial: 15 });
     const { page, errors, upload } = await openVerifier();
     await upload('certificate-000015.pdf', issued.pdf);
-    try {
-      await page.waitForFunction(`!!(${verdictRoot})?.querySelector('section[data-verdict]')`, { timeout: 90_000, polling: 200 });
-    } catch (error) {
-      const shown = await page.evaluate(`document.querySelector('kofu-app')?.shadowRoot?.querySelector('main')?.innerText ?? ''`);
-      throw new Error(`no verdict appeared; the page shows: ${shown}`, { cause: error });
-    }
+    await waitForVerdict(page, 90_000);
     const result = await page.evaluate(`(() => {
       const section = (${verdictRoot}).querySelector('section[data-verdict]');
       const serial = (${verdictRoot}).querySelector('[data-field="serial"]');

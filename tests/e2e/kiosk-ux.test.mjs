@@ -51,6 +51,21 @@ class Findings {
   }
 }
 
+/**
+ * Runs `steps` with fresh Findings; whatever happens the context is closed and every finding is
+ * printed, then none may remain.
+ */
+async function checkScreens(context, steps) {
+  const findings = new Findings();
+  try {
+    await steps(findings);
+  } finally {
+    findings.report();
+    await context.close();
+  }
+  findings.assertNone();
+}
+
 async function open(browser, origin, options = TABLET, route = '/', init) {
   const context = await browser.newContext(options);
   if (init) await context.addInitScript(init);
@@ -59,6 +74,17 @@ async function open(browser, origin, options = TABLET, route = '/', init) {
   const seen = watchPage(page);
   await page.goto(`${origin}${route}`);
   return { context, page, seen };
+}
+
+/** Opens the kiosk on a tablet, runs `steps(page)`, and closes the context whatever happens. */
+async function inKiosk(suite, steps) {
+  const { context, page } = await open(suite.browser, suite.app.origin);
+  try {
+    await waitForMode(page, 'kiosk');
+    await steps(page);
+  } finally {
+    await context.close();
+  }
 }
 
 const step = (page, name) => page.locator(`${home} [data-step="${name}"]`).waitFor({ timeout: 30_000 });
@@ -98,8 +124,7 @@ describe('kiosk screens (issue #13)', { timeout: 300_000 }, () => {
 
   it('every kiosk step fits 1280×800 without scrolling, passes axe, and 印刷 opens the print dialog for the PDF', async () => {
     const { context, page, seen } = await open(suite.browser, suite.app.origin, TABLET, '/', observePrint);
-    const findings = new Findings();
-    try {
+    await checkScreens(context, async (findings) => {
       await waitForMode(page, 'kiosk');
       await findings.check(page, 'kiosk-01-start');
       await page.locator(`${home} [data-action="start"]`).click();
@@ -165,17 +190,12 @@ describe('kiosk screens (issue #13)', { timeout: 300_000 }, () => {
       await findings.check(page, 'kiosk-11-end');
       assert.equal(await page.locator(`${home} [data-action="cancel"]`).count(), 0, 'no やめる after the certificate is issued');
       assert.deepEqual(seen.errors, []);
-    } finally {
-      findings.report();
-      await context.close();
-    }
-    findings.assertNone();
+    });
   });
 
   it('the other kiosk steps — tax options, last-try confirmation, locked card — fit and pass axe', async () => {
     const { context, page, seen } = await open(suite.browser, suite.app.origin);
-    const findings = new Findings();
-    try {
+    await checkScreens(context, async (findings) => {
       await waitForMode(page, 'kiosk');
       await toPin(page, 'demo-card-0004');
       await typePin(page, '2468');
@@ -201,11 +221,7 @@ describe('kiosk screens (issue #13)', { timeout: 300_000 }, () => {
       await page.locator(`${home} [data-action="demo-reset"]`).click();
       await step(page, 'start');
       assert.deepEqual(seen.errors, []);
-    } finally {
-      findings.report();
-      await context.close();
-    }
-    findings.assertNone();
+    });
   });
 
   it('the whole flow works from the keyboard alone, the zoomed preview and the print dialog included', async () => {
@@ -279,9 +295,7 @@ describe('kiosk screens (issue #13)', { timeout: 300_000 }, () => {
   });
 
   it('English: one name per certificate on every screen, and the large-text mode is remembered', async () => {
-    const { context, page } = await open(suite.browser, suite.app.origin);
-    try {
-      await waitForMode(page, 'kiosk');
+    await inKiosk(suite, async (page) => {
       await page.locator('kofu-app [data-action="language"]').click();
       const startNames = await page.locator(`${home} li.cert`).allInnerTexts();
       assert.equal(startNames.length, 6);
@@ -308,15 +322,11 @@ describe('kiosk screens (issue #13)', { timeout: 300_000 }, () => {
       await waitForMode(page, 'kiosk');
       assert.equal(await page.locator('kofu-app [data-action="large-text"]').getAttribute('aria-pressed'), 'true');
       await page.locator('kofu-app [data-action="large-text"]').click();
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('a 外国人住民 (NEWMAN EMILY ROSE): the date of birth in 西暦 on the certificate', async () => {
-    const { context, page } = await open(suite.browser, suite.app.origin);
-    try {
-      await waitForMode(page, 'kiosk');
+    await inKiosk(suite, async (page) => {
       await toPin(page, 'demo-card-0005');
       await typePin(page, '1357');
       await page.locator(`${home} [data-kind="juminhyo"]:not([disabled])`).waitFor({ timeout: 30_000 });
@@ -338,17 +348,14 @@ describe('kiosk screens (issue #13)', { timeout: 300_000 }, () => {
       // The label column wraps 「在留カード等の｜番号」 (pdftotext puts the value beside the first line).
       assert.match(text, /在留カード等のAB12345678CD\n番号\n/, '「在留カード等の番号」 breaks between words');
       assert.doesNotMatch(text, /在留カード等の番/);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('every verifier state at 390×844 passes axe: empty, working, demo verdict, not valid', async () => {
     const valid = await backSidePng({ serial: 21 });
     const forged = await backSidePng({ serial: 22, forged: true });
     const { context, page, seen } = await open(suite.browser, suite.app.origin, PHONE, '/verify');
-    const findings = new Findings();
-    try {
+    await checkScreens(context, async (findings) => {
       await waitForMode(page, 'verify');
       await findings.check(page, 'verify-1-empty', { scroll: false });
       const input = page.locator('kofu-verifier-home input[type=file]');
@@ -371,28 +378,19 @@ describe('kiosk screens (issue #13)', { timeout: 300_000 }, () => {
       await page.locator('kofu-verifier-home [data-result="error"], kofu-verdict section[data-verdict]').first().waitFor({ timeout: 60_000 });
       await findings.check(page, 'verify-5-not-found', { scroll: false });
       assert.deepEqual(seen.errors, []);
-    } finally {
-      findings.report();
-      await context.close();
-    }
-    findings.assertNone();
+    });
   });
 
   it('every admin section passes axe', async () => {
     const { context, page } = await open(suite.browser, suite.app.origin, TABLET, '/admin');
-    const findings = new Findings();
-    try {
+    await checkScreens(context, async (findings) => {
       // The console opens behind staff sign-in (src/ui/staff/): the setup screen is checked too.
       await waitForStaffGate(page);
       await findings.check(page, 'staff setup', { scroll: false });
       await signInAsStaff(page);
       await page.locator('kofu-admin-home [data-persisted]').waitFor({ timeout: 15_000 });
       await findings.check(page, 'admin', { scroll: false });
-    } finally {
-      findings.report();
-      await context.close();
-    }
-    findings.assertNone();
+    });
   });
 });
 

@@ -8,7 +8,7 @@
 import { bytesEqual, fromHex, toHex } from '../../bytes/bytes.ts';
 import { exportCompressedPublicKey, keyIdOf } from '../../seal/ec.ts';
 import { MAX_BACKUP_FILE_BYTES, MIN_PASSPHRASE_LENGTH, PBKDF2_ITERATIONS, exportRootKeyBackup, generateRootKeyPair, importRootKeyBackup } from '../../seal/keys.ts';
-import { MAX_SIGNER_REQUEST_BYTES, issueSignerCertificate, openSignerRequest, type SignerRequest } from '../../seal/signer-certificate.ts';
+import { MAX_SIGNER_REQUEST_BYTES, issueSignerCertificate, openSignerRequest, type SignerCertificate, type SignerRequest } from '../../seal/signer-certificate.ts';
 import { signTrustList, type TrustList, type TrustListContent, type TrustedRoot } from '../../seal/trust-list.ts';
 import { deleteRootKey, loadRootKey, saveRootKey, type StoredRootKey } from '../../store/keys.ts';
 import { readSetting, writeSetting } from '../../store/settings.ts';
@@ -29,13 +29,10 @@ export const MAX_SIGNER_VALIDITY_DAYS = 3 * 365;
 export const DEFAULT_TRUST_LIST_VALIDITY_DAYS = 90;
 export const MAX_TRUST_LIST_VALIDITY_DAYS = 366;
 
-export interface IssuedSigner {
-  readonly deviceId: string;
-  readonly municipality: number;
+/** A signer certificate this admin device issued, as it keeps it (no key, the kid in hex). */
+export interface IssuedSigner extends Pick<SignerCertificate, 'deviceId' | 'municipality' | 'notBefore' | 'notAfter'> {
   /** Hex of the signer kid. */
   readonly kid: string;
-  readonly notBefore: number;
-  readonly notAfter: number;
   readonly issuedAt: number;
 }
 

@@ -40,6 +40,18 @@ export interface TrustServiceOptions {
   readonly shared?: boolean;
 }
 
+/**
+ * A demo-mode chore (the demo signer, the demo trust list): `work` runs only while demo mode is
+ * on, and callers that overlap share one run, so two screens opening together do not provision twice.
+ */
+export function demoChore(demoMode: () => Promise<boolean>, work: () => Promise<void>): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  const run = async () => {
+    if (await demoMode()) await work();
+  };
+  return () => (running ??= run().finally(() => (running = undefined)));
+}
+
 /** A refusal or missing step in the trust set-up. Every message says what to do. */
 export class TrustServiceError extends KofuError<string, ErrorParams> {
   override readonly name = 'TrustServiceError';

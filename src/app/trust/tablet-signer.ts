@@ -25,7 +25,7 @@ import {
 } from '../../seal/signer-certificate.ts';
 import { isRevoked } from '../../seal/trust-list.ts';
 import { loadRootKey, loadSignerKey, promotePendingSigner, saveSignerCertificate, saveSignerKey, type SignerSlot, type StoredSignerKey } from '../../store/keys.ts';
-import { TrustServiceError, checkMunicipality, hexKid, refuse, unchangedOnFailure } from './common.ts';
+import { TrustServiceError, checkMunicipality, demoChore, hexKid, refuse, unchangedOnFailure } from './common.ts';
 import { TrustStoreClient } from './store-client.ts';
 import { trustStore, type TrustStore } from './verifier-trust.ts';
 
@@ -91,7 +91,7 @@ function describeCertificate(certificate: SignerCertificate, now: number, demo: 
 }
 
 export class TabletSigner extends TrustStoreClient {
-  private demoProvisioning?: Promise<void>;
+  private readonly demoProvisioning = demoChore(() => this.demoMode(), () => this.provisionDemo());
   /** Demo signer certificates for the other demo municipalities, by kid/municipality/notAfter. */
   private readonly demoCertificates = new Map<string, Uint8Array>();
 
@@ -105,12 +105,10 @@ export class TabletSigner extends TrustStoreClient {
    * demo trust list. Idempotent, and concurrent callers share one run.
    */
   ensureDemoProvisioning(): Promise<void> {
-    this.demoProvisioning ??= this.provisionDemo().finally(() => (this.demoProvisioning = undefined));
-    return this.demoProvisioning;
+    return this.demoProvisioning();
   }
 
   private async provisionDemo(): Promise<void> {
-    if (!(await this.demoMode())) return;
     const db = await this.db();
     const now = this.now();
     let changed = false;

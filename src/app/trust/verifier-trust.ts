@@ -16,16 +16,16 @@ import { bytesEqual, toHex } from '../../bytes/bytes.ts';
 import { KofuError } from '../../bytes/errors.ts';
 // Imported module by module, not through src/seal/index.ts, so the admin screen does not load
 // the QR code library that only the locator needs.
-import { decodeCanonical } from '../../seal/cbor.ts';
 import { trustAnchors } from '../../seal/anchors.ts';
-import { decodeSign1 } from '../../seal/cose.ts';
 import { demoTrustList } from '../../seal/demo.ts';
 import { fetchTrustListBytes } from '../../seal/trust-fetch.ts';
 import {
   MAX_TRUST_LIST_BYTES,
   checkTrustListUpdate,
   openTrustList,
+  publisherCandidates,
   trustListStatus,
+  type ListedRoot,
   type TrustAnchor,
   type TrustList,
   type TrustListStatus,
@@ -36,7 +36,7 @@ import { readSetting, writeSetting } from '../../store/settings.ts';
 import { loadOpenedTrustList, loadTrustList, saveTrustList, type TrustListSlot } from '../../store/trust.ts';
 import { appDatabase } from '../database.ts';
 import { readDemoMode, writeDemoMode } from '../demo-mode.ts';
-import { ListSource, Setting, cleanKid, hexKid, refuse, unchangedOnFailure, type TrustServiceOptions } from './common.ts';
+import { ListSource, Setting, cleanKid, demoChore, hexKid, refuse, unchangedOnFailure, type TrustServiceOptions } from './common.ts';
 
 /** The largest trust-list file a screen should read (docs/formats.md §3). */
 export { MAX_TRUST_LIST_BYTES };
@@ -73,18 +73,10 @@ export interface TrustListSummary {
 }
 
 /** A trust list's publisher that this device does not trust yet, as found in the list itself. */
-export interface UntrustedPublisher {
+export interface UntrustedPublisher extends ListedRoot {
   readonly kid: string;
-  readonly name: string;
-  readonly municipality: number;
-  readonly publicKey: Uint8Array;
 }
 
-/** Trust-list payload labels (docs/formats.md §3) read when looking for an unregistered publisher. */
-const TRUST_LIST_ROOTS_KEY = 4;
-const ROOT_MUNICIPALITY_KEY = 1;
-const ROOT_NAME_KEY = 2;
-const ROOT_PUBLIC_KEY_KEY = 3;
 
 /** True when an import failed because the list's publisher is not registered on this device yet. */
 export function isUnknownPublisher(error: unknown): boolean {
@@ -94,7 +86,7 @@ export function isUnknownPublisher(error: unknown): boolean {
 export class TrustStore {
   /** Unix seconds; the signer and the authority over this store keep the same clock. */
   readonly now: () => number;
-  private demoListProvisioning?: Promise<void>;
+  private readonly demoListProvisioning = demoChore(() => this.demoMode(), () => this.provisionDemoList());
   private readonly listeners = new Set<() => void>();
 
   constructor(private readonly options: TrustServiceOptions) {
@@ -134,12 +126,10 @@ export class TrustStore {
    * concurrent callers share one run.
    */
   ensureDemoList(): Promise<void> {
-    this.demoListProvisioning ??= this.provisionDemoList().finally(() => (this.demoListProvisioning = undefined));
-    return this.demoListProvisioning;
+    return this.demoListProvisioning();
   }
 
   private async provisionDemoList(): Promise<void> {
-    if (!(await this.demoMode())) return;
     const db = await this.database();
     const now = this.now();
     const anchors = await trustAnchors({ demoMode: true });
@@ -275,21 +265,7 @@ export class TrustStore {
    * key id with the one the municipality published (on paper, by phone) before registering it.
    */
   async findUntrustedPublisher(bytes: Uint8Array): Promise<UntrustedPublisher | undefined> {
-    let roots: { publicKey: Uint8Array; name: string; municipality: number }[] = [];
-    if (bytes.length > MAX_TRUST_LIST_BYTES) return undefined;
-    try {
-      const payload = decodeCanonical(decodeSign1(bytes, 'trust list').payload, 'trust list');
-      const rawRoots = payload instanceof Map ? payload.get(TRUST_LIST_ROOTS_KEY) : undefined;
-      if (!Array.isArray(rawRoots)) return undefined;
-      roots = rawRoots.slice(0, 100).flatMap((r) => {
-        if (!(r instanceof Map)) return [];
-        const publicKey = r.get(ROOT_PUBLIC_KEY_KEY);
-        return publicKey instanceof Uint8Array ? [{ publicKey, name: String(r.get(ROOT_NAME_KEY) ?? ''), municipality: Number(r.get(ROOT_MUNICIPALITY_KEY) ?? 0) }] : [];
-      });
-    } catch {
-      return undefined;
-    }
-    for (const root of roots) {
+    for (const root of publisherCandidates(bytes)) {
       try {
         await openTrustList(bytes, [{ publicKey: root.publicKey, demo: false }], { demoMode: false });
         return { ...root, kid: await hexKid(root.publicKey) };

@@ -1,28 +1,21 @@
 import { expect } from '@open-wc/testing';
 import { toHex } from '../../bytes/bytes.ts';
 import { CcidReader } from '../ccid/driver.ts';
-import { CardSession, defaultAnchors } from '../session.ts';
+import { CardSession } from '../session.ts';
 import { CardError } from '../errors.ts';
-import { DEMO_RESIDENTS, createVirtualDemoCard, demoTrustAnchor } from '../virtual/demo-cards.ts';
+import { DEMO_RESIDENTS, createVirtualDemoCard } from '../virtual/demo-cards.ts';
 import { VirtualTypeBPicc, type PiccOptions } from '../virtual/picc.ts';
 import { VirtualRcs300 } from '../virtual/rcs300-device.ts';
 import { VirtualRfField } from '../virtual/rf-field.ts';
 import { MemoryCardStateStore } from '../virtual/state.ts';
 import { cardParameters, frameDamage, Rcs300Reader, parseTransparentAnswer, RCS300_FALLBACK_FWI, RF_OFF_PAUSE_MS, RF_ON_PAUSE_MS } from './driver.ts';
 import { transceiveCommand } from './protocol.ts';
+import { contactlessRig } from '../testing/contactless-rig.ts';
 import { fromHex } from '../../bytes/bytes.ts';
 
 const hex = (bytes: Uint8Array) => toHex(bytes, ' ').toUpperCase();
-const NOW = () => new Date('2026-11-25T00:00:00Z');
-
-async function setup(resident = DEMO_RESIDENTS[0], withCard = true, piccOptions: PiccOptions = {}) {
-  const card = await createVirtualDemoCard(resident, new MemoryCardStateStore());
-  const field = new VirtualRfField(withCard ? new VirtualTypeBPicc(card, piccOptions) : null);
-  const device = new VirtualRcs300(field);
-  const reader = await Rcs300Reader.open(device);
-  const options = { anchors: [...defaultAnchors(), await demoTrustAnchor()], now: NOW };
-  return { card, field, device, reader, options };
-}
+const setup = (resident = DEMO_RESIDENTS[0], withCard = true, picc: PiccOptions = {}) =>
+  contactlessRig((field) => new VirtualRcs300(field), (device) => Rcs300Reader.open(device), { resident, withCard, picc });
 
 describe('card/rcs300: RC-S300 interface #1 driver against the virtual RC-S300', function () {
   this.timeout(30_000);

@@ -1,27 +1,20 @@
 import { expect } from '@open-wc/testing';
 import { fromHex, toHex } from '../../bytes/bytes.ts';
-import { CardSession, defaultAnchors } from '../session.ts';
+import { CardSession } from '../session.ts';
 import { CardError } from '../errors.ts';
 import { describeError } from '../../ui/shared/error-messages.ts';
-import { DEMO_RESIDENTS, createVirtualDemoCard, demoTrustAnchor } from '../virtual/demo-cards.ts';
+import { DEMO_RESIDENTS, createVirtualDemoCard } from '../virtual/demo-cards.ts';
 import { VirtualTypeBPicc } from '../virtual/picc.ts';
 import { VirtualRcs380 } from '../virtual/rcs380-device.ts';
 import { VirtualRfField } from '../virtual/rf-field.ts';
 import { MemoryCardStateStore } from '../virtual/state.ts';
 import { Port100Transport, Rcs380Reader } from './driver.ts';
 import { decodeFrame, encodeCommandFrame, inCommRfParams } from './port100.ts';
+import { contactlessRig, demoSessionOptions } from '../testing/contactless-rig.ts';
 
 const hex = (bytes: Uint8Array) => toHex(bytes, ' ').toUpperCase();
-const NOW = () => new Date('2026-11-25T00:00:00Z');
-
-async function setup(resident = DEMO_RESIDENTS[0], withCard = true) {
-  const card = await createVirtualDemoCard(resident, new MemoryCardStateStore());
-  const field = new VirtualRfField(withCard ? new VirtualTypeBPicc(card) : null);
-  const device = new VirtualRcs380(field);
-  const reader = await Rcs380Reader.open(device);
-  const options = { anchors: [...defaultAnchors(), await demoTrustAnchor()], now: NOW };
-  return { card, field, device, reader, options };
-}
+const setup = (resident = DEMO_RESIDENTS[0], withCard = true) =>
+  contactlessRig((field) => new VirtualRcs380(field), (device) => Rcs380Reader.open(device), { resident, withCard });
 
 describe('card/rcs380: port100 driver against the virtual RC-S380', function () {
   this.timeout(30_000);
@@ -121,7 +114,7 @@ describe('card/rcs380: port100 driver against the virtual RC-S380', function () 
       if (++polls === 3) field.placeCard(new VirtualTypeBPicc(card));
       return reader.connect(signal);
     } };
-    const options = { anchors: [...defaultAnchors(), await demoTrustAnchor()], now: NOW };
+    const options = await demoSessionOptions();
     const session = await CardSession.waitForCard(counting, options, { pollMs: 1 });
     expect(polls).to.equal(3);
     const [tries, auth, info] = await Promise.all([
@@ -258,7 +251,7 @@ describe('card/rcs380: what a real RC-S380 would expose (issue #14)', function (
     const card = await createVirtualDemoCard(DEMO_RESIDENTS[0], new MemoryCardStateStore());
     const field = new VirtualRfField(new VirtualTypeBPicc(card, { fwi: 11, wtxFor: () => 0, processingMs: (apdu) => (apdu[1] === 0x2a ? 450 : 2) }));
     const reader = await Rcs380Reader.open(new VirtualRcs380(field));
-    const session = await CardSession.open(reader, { anchors: [...defaultAnchors(), await demoTrustAnchor()], now: NOW });
+    const session = await CardSession.open(reader, await demoSessionOptions());
     expect((await session.authenticate({ pin: '1234', challenge: new Uint8Array(8) })).signature.length).to.equal(256);
     expect(reader.details().card).to.deep.equal({ fsc: 256, fwi: 11 });
   });

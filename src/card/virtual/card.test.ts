@@ -8,130 +8,111 @@ import type { VirtualMyNumberCard } from './card.ts';
 
 const hex = (bytes: Uint8Array) => toHex(bytes, ' ').toUpperCase();
 const SELECT_JPKI = '00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01';
+const SELECT_KENHOJO = '00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 08';
 
-/** Sends each `> command` and checks the `< response` (SW, or a data prefix + SW with `…`). */
-async function transcript(card: VirtualMyNumberCard, lines: string): Promise<void> {
-  const steps = lines.trim().split('\n').map((line) => line.trim()).filter(Boolean);
-  for (let i = 0; i < steps.length; i += 2) {
-    const command = steps[i].replace(/^>\s*/, '');
-    const expected = steps[i + 1].replace(/^<\s*/, '');
-    const response = hex(await card.processApdu(fromHex(command)));
-    if (expected.includes('…')) {
-      const [prefix, suffix] = expected.split('…').map((s) => s.trim());
-      expect(response.startsWith(prefix), `${command} → ${response}`).to.equal(true);
-      expect(response.endsWith(suffix), `${command} → ${response}`).to.equal(true);
-    } else {
-      expect(response, command).to.equal(expected);
-    }
+/** One command APDU and the whole response expected to it (data and SW), both in hex. */
+type Exchange = readonly [command: string, response: string];
+
+const ok = (command: string): Exchange => [command, '90 00'];
+/** SELECT EF by file id under the current DF (P1=02, P2=0C: no FCI), as the real card wants. */
+const selectEf = (fid: string): Exchange => ok(`00 A4 02 0C 02 ${fid}`);
+/** VERIFY without data: asks for the tries left (63Cx) of the current PIN EF. */
+const pinTriesLeft = (status: string): Exchange => ['00 20 00 80', status];
+const verifyPin = (pin: string, status: string): Exchange => [`00 20 00 80 04 ${hex(new TextEncoder().encode(pin))}`, status];
+/** The JPKI AP selected and its user-authentication PIN EF (0018) current. */
+const AT_AUTH_PIN: readonly Exchange[] = [ok(SELECT_JPKI), selectEf('00 18')];
+
+/** Sends each command in turn and checks the card's response to it. */
+async function transcript(card: VirtualMyNumberCard, exchanges: readonly Exchange[]): Promise<void> {
+  for (const [command, expected] of exchanges) {
+    expect(hex(await card.processApdu(fromHex(command))), command).to.equal(expected);
   }
 }
+
+/** Tests that are a transcript alone, on a fresh card. */
+const TRANSCRIPTS: readonly { title: string; exchanges: (resident: (typeof DEMO_RESIDENTS)[number]) => readonly Exchange[] }[] = [
+  {
+    title: 'answers SELECT like the real card: P2=0C, no SELECT MF after reset, channel 0 only, no SM',
+    exchanges: () => [
+      ['00 A4 00 00', '6A 86'],
+      ['01 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01', '68 81'],
+      ['0C A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01', '68 82'],
+      ['00 A4 04 00 0A D3 92 F0 00 26 01 00 00 00 01', '6A 86'],
+      ['00 A4 04 00 06 A0 00 00 00 01 01', '6A 82'],
+      ok(SELECT_JPKI),
+      ok('00 A4 00 00'),
+      ['00 A4 02 0C 02 3F 00', '6A 82'],
+      ['00 CA DF 30 05', '6D 00'],
+      ['00 B0 00 00 04', '69 86'],
+    ],
+  },
+  {
+    title: 'keeps the kenhojo data behind PIN 0011',
+    exchanges: (resident) => [
+      ok(SELECT_KENHOJO),
+      selectEf('00 01'),
+      ['00 B0 00 00 11', '69 82'],
+      selectEf('00 11'),
+      verifyPin('1234', '90 00'),
+      selectEf('00 01'),
+      ['00 B0 00 00 11', `FF 10 0C ${hex(new TextEncoder().encode(resident.myNumber))} FF FF 90 00`],
+    ],
+  },
+];
 
 describe('card/virtual: the software My Number card', function () {
   this.timeout(30_000);
   const resident = DEMO_RESIDENTS[0];
 
-  it('answers SELECT like the real card: P2=0C, no SELECT MF after reset, channel 0 only, no SM', async () => {
-    const card = await createVirtualDemoCard(resident, new MemoryCardStateStore());
-    await transcript(card, `
-      > 00 A4 00 00
-      < 6A 86
-      > 01 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01
-      < 68 81
-      > 0C A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01
-      < 68 82
-      > 00 A4 04 00 0A D3 92 F0 00 26 01 00 00 00 01
-      < 6A 86
-      > 00 A4 04 00 06 A0 00 00 00 01 01
-      < 6A 82
-      > ${SELECT_JPKI}
-      < 90 00
-      > 00 A4 00 00
-      < 90 00
-      > 00 A4 02 0C 02 3F 00
-      < 6A 82
-      > 00 CA DF 30 05
-      < 6D 00
-      > 00 B0 00 00 04
-      < 69 86
-    `);
-  });
+  for (const { title, exchanges } of TRANSCRIPTS) {
+    it(title, async () => {
+      await transcript(await createVirtualDemoCard(resident, new MemoryCardStateStore()), exchanges(resident));
+    });
+  }
 
   it('reads 000A without a PIN, sized by the DER header, 6B00 past the end of the EF', async () => {
     const card = await createVirtualDemoCard(resident, new MemoryCardStateStore());
     const demo = await getDemoCard(resident);
     const der = new Uint8Array(demo.authCert.rawData);
     const lengthHex = hex(der.subarray(0, 4));
-    await transcript(card, `
-      > ${SELECT_JPKI}
-      < 90 00
-      > 00 A4 02 0C 02 00 0A
-      < 90 00
-      > 00 B0 00 00 04
-      < ${lengthHex} 90 00
-      > 00 B0 7F 00 01
-      < 6B 00
-      > 00 A4 02 0C 02 00 01
-      < 90 00
-      > 00 B0 00 00 04
-      < 69 82
-    `);
-    // The EF is padded with FF past the certificate, as real EFs are.
-    const tail = await card.processApdu(fromHex('00 A4 02 0C 02 00 0A'));
-    expect(hex(tail)).to.equal('90 00');
-    const padded = await card.processApdu(new Uint8Array([0x00, 0xb0, der.length >> 8, der.length & 0xff, 0x02]));
-    expect(hex(padded)).to.equal('FF FF 90 00');
+    await transcript(card, [
+      ok(SELECT_JPKI),
+      selectEf('00 0A'),
+      ['00 B0 00 00 04', `${lengthHex} 90 00`],
+      ['00 B0 7F 00 01', '6B 00'],
+      selectEf('00 01'),
+      ['00 B0 00 00 04', '69 82'],
+      // The EF is padded with FF past the certificate, as real EFs are.
+      selectEf('00 0A'),
+      [hex(new Uint8Array([0x00, 0xb0, der.length >> 8, der.length & 0xff, 0x02])), 'FF FF 90 00'],
+    ]);
   });
 
   it('counts PIN tries (63Cx), resets on success, locks (63C0 then 6984), and persists the counter', async () => {
     const store = new MemoryCardStateStore();
     let card = await createVirtualDemoCard(resident, store);
-    await transcript(card, `
-      > ${SELECT_JPKI}
-      < 90 00
-      > 00 A4 02 0C 02 00 17
-      < 90 00
-      > 80 2A 00 80 03 01 02 03 00
-      < 69 82
-      > 00 A4 02 0C 02 00 18
-      < 90 00
-      > 00 20 00 80
-      < 63 C3
-      > 00 20 00 80 04 39 39 39 39
-      < 63 C2
-    `);
+    await transcript(card, [
+      ok(SELECT_JPKI),
+      // Signing before the PIN is verified is refused.
+      selectEf('00 17'),
+      ['80 2A 00 80 03 01 02 03 00', '69 82'],
+      selectEf('00 18'),
+      pinTriesLeft('63 C3'),
+      verifyPin('9999', '63 C2'),
+    ]);
     // Power cycle and page reload: a new card object over the same store keeps the counter.
     card = await createVirtualDemoCard(resident, store);
-    await transcript(card, `
-      > ${SELECT_JPKI}
-      < 90 00
-      > 00 A4 02 0C 02 00 18
-      < 90 00
-      > 00 20 00 80
-      < 63 C2
-      > 00 20 00 80 04 31 32 33 34
-      < 90 00
-      > 00 20 00 80
-      < 90 00
-    `);
+    await transcript(card, [...AT_AUTH_PIN, pinTriesLeft('63 C2'), verifyPin('1234', '90 00'), pinTriesLeft('90 00')]);
     card.reset();
-    await transcript(card, `
-      > ${SELECT_JPKI}
-      < 90 00
-      > 00 A4 02 0C 02 00 18
-      < 90 00
-      > 00 20 00 80
-      < 63 C3
-      > 00 20 00 80 04 30 30 30 30
-      < 63 C2
-      > 00 20 00 80 04 30 30 30 30
-      < 63 C1
-      > 00 20 00 80 04 30 30 30 30
-      < 63 C0
-      > 00 20 00 80 04 31 32 33 34
-      < 69 84
-      > 00 20 00 80
-      < 63 C0
-    `);
+    await transcript(card, [
+      ...AT_AUTH_PIN,
+      pinTriesLeft('63 C3'),
+      verifyPin('0000', '63 C2'),
+      verifyPin('0000', '63 C1'),
+      verifyPin('0000', '63 C0'),
+      verifyPin('1234', '69 84'),
+      pinTriesLeft('63 C0'),
+    ]);
     expect((await store.load(resident.cardId))?.['jpki/0018']).to.equal(0);
     // The kenhojo PIN is a separate counter.
     expect((await store.load(resident.cardId))?.['kenhojo/0011']).to.equal(3);
@@ -142,16 +123,7 @@ describe('card/virtual: the software My Number card', function () {
     const demo = await getDemoCard(resident);
     const message = new TextEncoder().encode('kofu challenge');
     const digestInfo = concatBytes(SHA256_DIGEST_INFO_PREFIX, await sha256(message));
-    await transcript(card, `
-      > ${SELECT_JPKI}
-      < 90 00
-      > 00 A4 02 0C 02 00 18
-      < 90 00
-      > 00 20 00 80 04 31 32 33 34
-      < 90 00
-      > 00 A4 02 0C 02 00 17
-      < 90 00
-    `);
+    await transcript(card, [...AT_AUTH_PIN, verifyPin('1234', '90 00'), selectEf('00 17')]);
     const response = await card.processApdu(concatBytes(fromHex('80 2A 00 80 33'), digestInfo, fromHex('00')));
     expect(response.length).to.equal(258);
     expect(hex(response.subarray(256))).to.equal('90 00');
@@ -162,27 +134,6 @@ describe('card/virtual: the software My Number card', function () {
     expect(hex(await card.processApdu(concatBytes(fromHex('80 2A 01 80 33'), digestInfo, fromHex('00'))))).to.equal('6A 86');
     const bySfi = await card.processApdu(concatBytes(fromHex('80 2A 00 97 33'), digestInfo, fromHex('00')));
     expect(hex(bySfi)).to.equal(hex(response));
-  });
-
-  it('keeps the kenhojo data behind PIN 0011', async () => {
-    const card = await createVirtualDemoCard(resident, new MemoryCardStateStore());
-    const myNumberHex = hex(new TextEncoder().encode(resident.myNumber));
-    await transcript(card, `
-      > 00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 08
-      < 90 00
-      > 00 A4 02 0C 02 00 01
-      < 90 00
-      > 00 B0 00 00 11
-      < 69 82
-      > 00 A4 02 0C 02 00 11
-      < 90 00
-      > 00 20 00 80 04 31 32 33 34
-      < 90 00
-      > 00 A4 02 0C 02 00 01
-      < 90 00
-      > 00 B0 00 00 11
-      < FF 10 0C ${myNumberHex} FF FF 90 00
-    `);
   });
 
   it('lays out EF 0002 with offsets and long-form lengths', () => {

@@ -14,6 +14,7 @@ import { VirtualMyNumberCard, type VirtualCardSpec, type VirtualEf } from './car
 import type { CardStateStore } from './state.ts';
 import { anchorFrom, type TrustAnchor } from '../mynumber/certificate.ts';
 import { importRsaPrivateKey } from './rsa.ts';
+import { myNumberCheckDigit, withMyNumberCheckDigit } from '../../registry/validate.ts';
 import * as keys from './fixtures/keys.ts';
 
 export interface DemoResident {
@@ -39,21 +40,8 @@ export interface DemoResident {
   readonly authCertSerial: string;
 }
 
-/** Check digit of a 12-digit 個人番号 (番号法施行規則 §5: Pn from the lowest digit, Qn = n+1 or n−5). */
-export function myNumberCheckDigit(first11: string): number {
-  let sum = 0;
-  for (let n = 1; n <= 11; n++) {
-    const p = Number(first11[11 - n]);
-    const q = n <= 6 ? n + 1 : n - 5;
-    sum += p * q;
-  }
-  const remainder = sum % 11;
-  return remainder <= 1 ? 0 : 11 - remainder;
-}
-
-function withCheckDigit(first11: string): string {
-  return first11 + myNumberCheckDigit(first11);
-}
+/** The registry's 個人番号 check digit (番号法施行規則 §5): a demo card carries its resident's valid number. */
+export { myNumberCheckDigit };
 
 /**
  * The demo cards belong to residents of the demo registry (src/registry/demo.ts): the card's
@@ -67,7 +55,7 @@ export const DEMO_RESIDENTS: readonly DemoResident[] = [
   {
     cardId: 'demo-card-0001',
     registryResidentId: 'r-takahashi-ichiro',
-    myNumber: withCheckDigit('12345678901'),
+    myNumber: withMyNumberCheckDigit('12345678901'),
     name: '髙橋\u3000一郎',
     address: '東都県藤見市桜町三丁目4番5号',
     birthDate: '19780614',
@@ -84,7 +72,7 @@ export const DEMO_RESIDENTS: readonly DemoResident[] = [
   {
     cardId: 'demo-card-0002',
     registryResidentId: 'r-takahashi-hanako',
-    myNumber: withCheckDigit('23456789012'),
+    myNumber: withMyNumberCheckDigit('23456789012'),
     name: '髙橋\u3000花子',
     address: '東都県藤見市桜町三丁目4番5号',
     birthDate: '19801103',
@@ -101,7 +89,7 @@ export const DEMO_RESIDENTS: readonly DemoResident[] = [
   {
     cardId: 'demo-card-0003',
     registryResidentId: 'r-teshigawara-saemon',
-    myNumber: withCheckDigit('11223344556'),
+    myNumber: withMyNumberCheckDigit('11223344556'),
     name: '勅使河原\u3000左衛門三郎兵衛之助',
     // Long enough that FF20 needs a long-form length (> 127 bytes), as real long addresses do.
     address: '東都県藤見市大字上小田切字西ノ久保新田二丁目千二百三十四番地の五　グランドメゾン藤見ヶ丘パークサイドレジデンス東棟一二〇三号室',
@@ -119,7 +107,7 @@ export const DEMO_RESIDENTS: readonly DemoResident[] = [
   {
     cardId: 'demo-card-0004',
     registryResidentId: 'r-yoshida-makoto',
-    myNumber: withCheckDigit('78901234567'),
+    myNumber: withMyNumberCheckDigit('78901234567'),
     // 𠮷 is outside the BMP: four bytes of UTF-8 on the card.
     name: '𠮷田\u3000誠',
     address: '東都県藤見市梅ヶ丘一丁目2番3号　梅ヶ丘ハイツ101号',
@@ -137,7 +125,7 @@ export const DEMO_RESIDENTS: readonly DemoResident[] = [
   {
     cardId: 'demo-card-0005',
     registryResidentId: 'r-newman-emily',
-    myNumber: withCheckDigit('90123456789'),
+    myNumber: withMyNumberCheckDigit('90123456789'),
     name: 'NEWMAN EMILY ROSE',
     address: '東都県藤見市港南二丁目15番8号　シーサイドコート藤見502号',
     birthDate: '19921201',

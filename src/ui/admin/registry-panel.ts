@@ -37,12 +37,7 @@ export class KofuAdminRegistry extends LitElement {
   private readonly i18n = new LanguageController(this);
   private readonly demoMode = new DemoModeController(this);
   /** Every action ends by reading the registry again, so the summary never shows stale data. */
-  private readonly tasks = new TaskController(this, 'registry', { refresh: () => this.loadSnapshot() });
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.loadSnapshot().catch((error: unknown) => this.tasks.show('main', { kind: 'error', error }));
-  }
+  private readonly tasks = new TaskController(this, 'registry', { refresh: () => this.loadSnapshot(), refreshOnConnect: true });
 
   private async loadSnapshot(): Promise<void> {
     this.snapshot = await registryAdmin().snapshot();

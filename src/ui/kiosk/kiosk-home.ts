@@ -21,7 +21,7 @@ import type { KioskNotice, KioskSession, KioskState } from '../../app/kiosk-sess
 import type { AllowedReader, DemoCardChoice } from '../../app/kiosk.ts';
 import { describeError, describeFailure } from '../shared/error-messages.ts';
 import { language, LanguageController, t } from '../shared/i18n.ts';
-import { elementStyles } from '../shared/styles.ts';
+import { columnHost, elementStyles } from '../shared/styles.ts';
 import type {
   KofuKioskAllowedReaderEvent,
   KofuKioskChooseEvent,
@@ -59,12 +59,9 @@ const words = (notice: KioskNotice | undefined): LocalizedText | undefined =>
 export class KofuKioskHome extends LitElement {
   static override styles = [
     ...elementStyles,
+    // The kiosk fills the height under the app's header; the step below the title takes the rest.
+    columnHost,
     css`
-      /* The kiosk fills the height under the app's header; the step below the title takes the rest. */
-      :host {
-        display: flex;
-        flex-direction: column;
-      }
       h1 {
         font-size: clamp(1.4rem, 2.6vw, 1.9rem);
         margin: 0;

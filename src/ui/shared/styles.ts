@@ -137,3 +137,11 @@ export const elementStyles = [
     }
   `,
 ];
+
+/** After `elementStyles`: a host that lays its children out in a column (the app shell, the kiosk). */
+export const columnHost = css`
+  :host {
+    display: flex;
+    flex-direction: column;
+  }
+`;

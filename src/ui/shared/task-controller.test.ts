@@ -130,4 +130,32 @@ describe('ui/shared TaskController', () => {
     await el.updateComplete;
     expect(result(el, 'backup')).to.equal(null);
   });
+
+  it('with refreshOnConnect, loads when the host connects and shows a failed load in main', async () => {
+    let loads = 0;
+    let fail = false;
+    const loading = document.createElement('kofu-task-controller-load-host') as LoadHost;
+    loading.load = async () => {
+      loads++;
+      if (fail) throw new Error('registry unreadable');
+    };
+    document.body.append(loading);
+    expect(loads).to.equal(1);
+    expect(loading.tasks.outcome()).to.equal(undefined);
+    loading.remove();
+    fail = true;
+    document.body.append(loading);
+    await new Promise((settled) => setTimeout(settled));
+    expect(loads).to.equal(2);
+    const outcome = loading.tasks.outcome();
+    expect(outcome?.kind === 'error' && (outcome.error as Error).message).to.equal('registry unreadable');
+    loading.remove();
+  });
 });
+
+/** A host whose first load comes from the controller (as the registry panel's and the staff gate's). */
+@customElement('kofu-task-controller-load-host')
+class LoadHost extends LitElement {
+  load: () => Promise<void> = async () => {};
+  readonly tasks = new TaskController(this, 'load-test', { refresh: () => this.load(), refreshOnConnect: true });
+}

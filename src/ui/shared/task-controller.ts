@@ -20,6 +20,8 @@ export type Outcome = { readonly kind: 'ok'; readonly text: string } | { readonl
 export interface TaskOptions {
   /** Runs after the action, success or failure, before its outcome shows (e.g. reload state). */
   readonly refresh?: () => Promise<void>;
+  /** Also runs `refresh` whenever the host is connected (its first load); a failure shows in `main`. */
+  readonly refreshOnConnect?: boolean;
 }
 
 export class TaskController<Section extends string = 'main'> implements ReactiveController {
@@ -35,7 +37,10 @@ export class TaskController<Section extends string = 'main'> implements Reactive
     host.addController(this);
   }
 
-  hostConnected(): void {}
+  hostConnected(): void {
+    if (!this.options.refreshOnConnect) return;
+    this.options.refresh?.().catch((error: unknown) => this.show('main' as Section, { kind: 'error', error }));
+  }
 
   /** True while an action runs (until the last one ends, should two overlap); the host disables its buttons. */
   get working(): boolean {

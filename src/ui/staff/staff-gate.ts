@@ -14,6 +14,7 @@ import { LanguageController, language, t } from '../shared/i18n.ts';
 import { ROLE_MESSAGE } from '../shared/messages-staff.ts';
 import { panels, elementStyles } from '../shared/styles.ts';
 import { TaskController } from '../shared/task-controller.ts';
+import { formFields } from '../shared/form-fields.ts';
 
 const ROLE_HINT = {
   demo: 'staff.role.demo.hint',
@@ -24,9 +25,6 @@ const ROLE_HINT = {
 
 /** Asks the shell to leave the admin route for the device's public screen (kiosk or verifier). */
 export const LEAVE_ADMIN_EVENT = 'kofu-leave-admin';
-
-const formFields = (form: HTMLFormElement): Record<string, string> =>
-  Object.fromEntries([...new FormData(form).entries()].map(([k, v]) => [k, String(v)]));
 
 @customElement('kofu-staff-gate')
 export class KofuStaffGate extends LitElement {
@@ -78,12 +76,7 @@ export class KofuStaffGate extends LitElement {
   @state() private status?: StaffStatus;
   @state() private method: 'passkey' | 'passphrase' = passkeysSupported() ? 'passkey' : 'passphrase';
   private readonly i18n = new LanguageController(this);
-  private readonly tasks = new TaskController(this, 'staff-gate', { refresh: () => this.load() });
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.load().catch((error: unknown) => this.tasks.show('main', { kind: 'error', error }));
-  }
+  private readonly tasks = new TaskController(this, 'staff-gate', { refresh: () => this.load(), refreshOnConnect: true });
 
   private async load(): Promise<void> {
     this.status = await staffAccess().status();

@@ -3,6 +3,8 @@
  * Flate-compressed content stream (ISO 32000-1 §7.4.4) that expand to millions of path operators.
  * The shape of the PDF the verifier must refuse quickly instead of rendering for a minute.
  */
+import { concatBytes } from '../../bytes/bytes.ts';
+
 export async function pdfWithRectangles(rectangles: number): Promise<Uint8Array> {
   const op = new TextEncoder().encode('0 0 1 1 re f\n');
   const content = new Uint8Array(op.length * rectangles);
@@ -43,11 +45,5 @@ function assemblePdf(objects: readonly PdfObject[]): Uint8Array {
   const xref = length;
   const rows = offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('');
   push(encoder.encode(`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${rows}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`));
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return concatBytes(...parts);
 }

@@ -21,7 +21,8 @@ import { browserSaveFile, type SaveFile } from '../../shared/download.ts';
 import { t } from '../../shared/i18n.ts';
 import { messages } from '../../shared/messages.ts';
 import { TaskController } from '../../shared/task-controller.ts';
-import { FileKind, TrustSection, fileSafe, formFields, formatDate, formatDateTime, groupedKid, onFile, readFile, renderOutcome } from './trust-section.ts';
+import { FileKind, TrustSection, fileSafe, formatDate, formatDateTime, groupedKid, onFile, readFile, renderOutcome } from './trust-section.ts';
+import { formFields, submittedFields } from '../../shared/form-fields.ts';
 
 interface AuthorityView {
   readonly root?: RootInfo;
@@ -52,8 +53,7 @@ export class KofuAuthorityPanel extends TrustSection<AuthorityView> {
   }
 
   private createRoot(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const { municipality, name } = formFields(event.target as HTMLFormElement);
+    const { municipality, name } = submittedFields(event);
     return this.tasks.run('root', async () => {
       const root = await this.authority.createRoot(Number(municipality), name);
       return t('trust.root.created', { name: root.name });
@@ -87,8 +87,7 @@ export class KofuAuthorityPanel extends TrustSection<AuthorityView> {
   }
 
   private deleteRoot(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const { kid } = formFields(event.target as HTMLFormElement);
+    const { kid } = submittedFields(event);
     return this.tasks.run('root', async () => {
       await this.authority.deleteRoot(kid);
       return t('trust.root.removed');
@@ -106,10 +105,9 @@ export class KofuAuthorityPanel extends TrustSection<AuthorityView> {
   }
 
   private certify(event: SubmitEvent): Promise<void> | undefined {
-    event.preventDefault();
+    const { days } = submittedFields(event);
     const pending = this.pendingRequest;
     if (!pending) return undefined;
-    const { days } = formFields(event.target as HTMLFormElement);
     return this.tasks.run('root', async () => {
       const { certificate, issued } = await this.authority.certifySigner(pending.bytes, Number(days));
       this.pendingRequest = undefined;
@@ -128,8 +126,7 @@ export class KofuAuthorityPanel extends TrustSection<AuthorityView> {
   }
 
   private publish(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const { days } = formFields(event.target as HTMLFormElement);
+    const { days } = submittedFields(event);
     return this.tasks.run('root', async () => {
       const { bytes, list } = await this.authority.publishTrustList(Number(days));
       this.saveFile(`kofu-trust-list-v${list.version}${FileKind.trustList}`, bytes, 'application/octet-stream');
@@ -236,8 +233,7 @@ export class KofuAuthorityPanel extends TrustSection<AuthorityView> {
             )}</tbody>
           </table></div>`}
       <form data-form="revoke" @submit=${(e: SubmitEvent) => {
-        e.preventDefault();
-        const { kid } = formFields(e.target as HTMLFormElement);
+        const { kid } = submittedFields(e);
         void this.revoke(kid, kid);
       }}>
         <label class="field">${t('trust.revoke.by-kid')}

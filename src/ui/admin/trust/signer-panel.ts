@@ -10,7 +10,8 @@ import { MAX_SIGNER_CERTIFICATE_BYTES, tabletSigner, type SignerStatus, type Tab
 import { browserSaveFile, type SaveFile } from '../../shared/download.ts';
 import { t } from '../../shared/i18n.ts';
 import { TaskController } from '../../shared/task-controller.ts';
-import { FileKind, TrustSection, fileSafe, formFields, formatDate, formatDateTime, groupedKid, onFile, readFile, renderOutcome } from './trust-section.ts';
+import { FileKind, TrustSection, fileSafe, formatDate, formatDateTime, groupedKid, onFile, readFile, renderOutcome } from './trust-section.ts';
+import { submittedFields } from '../../shared/form-fields.ts';
 
 interface SignerView {
   readonly demoMode: boolean;
@@ -43,8 +44,7 @@ export class KofuSignerPanel extends TrustSection<SignerView> {
   }
 
   private createRequest(event: SubmitEvent): Promise<void> | undefined {
-    event.preventDefault();
-    const { deviceId, municipality } = formFields(event.target as HTMLFormElement);
+    const { deviceId, municipality } = submittedFields(event);
     if (this.view?.real.pending && !confirm(t('trust.request.confirm-replace'))) return undefined;
     return this.tasks.run('signer', async () => {
       const bytes = await this.signer.createSignerRequest(deviceId.trim(), Number(municipality));

@@ -43,10 +43,6 @@ export function formatDateTime(seconds: number): string {
 /** Key ids in groups of four hex digits, as staff read them aloud or compare them on paper. */
 export const groupedKid = (kid: string) => kid.replace(/(.{4})(?=.)/g, '$1 ');
 
-export function formFields(form: HTMLFormElement): Record<string, string> {
-  return Object.fromEntries([...new FormData(form).entries()].map(([k, v]) => [k, String(v)]));
-}
-
 /** A file input's change handler: hands over the chosen file and clears the input, so choosing it again fires again. */
 export function onFile(handler: (file: File) => void) {
   return (event: Event) => {

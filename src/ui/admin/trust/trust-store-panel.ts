@@ -11,7 +11,8 @@ import { MAX_TRUST_LIST_BYTES, isUnknownPublisher, trustStore, type TrustListSum
 import { describeFailure } from '../../shared/error-messages.ts';
 import { language, t } from '../../shared/i18n.ts';
 import { TaskController } from '../../shared/task-controller.ts';
-import { FileKind, TrustSection, formFields, formatDate, groupedKid, onFile, readFile, renderOutcome } from './trust-section.ts';
+import { FileKind, TrustSection, formatDate, groupedKid, onFile, readFile, renderOutcome } from './trust-section.ts';
+import { formFields, submittedFields } from '../../shared/form-fields.ts';
 
 interface TrustStoreView {
   readonly demoMode: boolean;
@@ -61,10 +62,9 @@ export class KofuTrustStorePanel extends TrustSection<TrustStoreView> {
   }
 
   private confirmPublisher(event: SubmitEvent): Promise<void> | undefined {
-    event.preventDefault();
+    const { kid } = submittedFields(event);
     const pending = this.pendingPublisher;
     if (!pending) return undefined;
-    const { kid } = formFields(event.target as HTMLFormElement);
     return this.tasks.run('trust', async () => {
       const list = await this.store.trustPublisherAndImport(pending.bytes, kid, pending.source);
       this.pendingPublisher = undefined;
@@ -73,8 +73,7 @@ export class KofuTrustStorePanel extends TrustSection<TrustStoreView> {
   }
 
   private importFromUrl(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const { url } = formFields(event.target as HTMLFormElement);
+    const { url } = submittedFields(event);
     return this.importList({ url: url.trim() });
   }
 

@@ -79,6 +79,10 @@ export const renderMessages: MessageTable<RenderErrorCode, RenderErrorParams> = 
     ja: '証明書用のフォントを読み込めませんでした。ネットワークに接続してアプリを一度開き直し、オフライン用データを準備してください。',
     en: 'Could not load the certificate font. Connect to the network and reopen the app once so it can prepare for offline use.',
   },
+  'glyph.bad-outline': {
+    ja: (p) => `文字の字形データが正しくありません（${p.detail}）。`,
+    en: (p) => `The glyph outline data is malformed (${p.detail}).`,
+  },
 };
 
 export const registryMessages: MessageTable<RegistryErrorCode, RegistryErrorParams> = {

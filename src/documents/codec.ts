@@ -87,7 +87,9 @@ const IMPRESSION_TEXT: Schema = [f(1, 'text', 'str'), f(2, 'shape', { enum: ['ro
 const IMPRESSION_BITMAP: Schema = [f(1, 'width', 'int'), f(2, 'height', 'int'), f(3, 'bits', 'bytes')];
 
 /** Keys 0–3 are shared by every kind; kind-specific keys start at 4. */
-const COMMON: Schema = [f(1, 'renderVersion', 'int'), f(2, 'serial', 'str'), f(3, 'issuedOn', 'day'), f(4, 'issuer', { record: ISSUER })];
+/** Key 30 (optional, every kind): the carried glyph outlines, absent when the font draws every character. */
+const CARRIED_GLYPH: Schema = [f(0, 'cluster', 'str'), f(1, 'outline', 'bytes')];
+const COMMON: Schema = [f(1, 'renderVersion', 'int'), f(2, 'serial', 'str'), f(3, 'issuedOn', 'day'), f(4, 'issuer', { record: ISSUER }), f(30, 'glyphs', { list: { record: CARRIED_GLYPH } }, true)];
 
 const BY_KIND: Record<string, Schema> = {
   juminhyo: [

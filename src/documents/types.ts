@@ -43,6 +43,18 @@ interface Common {
   readonly serial: string;
   readonly issuedOn: DayNumber;
   readonly issuer: Issuer;
+  /**
+   * Outlines of the clusters in the certificate that the certificate font (BIZ UD Mincho) cannot
+   * draw: from the glyph pack (IPAmj明朝) or the municipality's 外字. Signed with the rest, so the
+   * verifier redraws the name exactly as issued without the font (docs/certificates.md, "Characters").
+   */
+  readonly glyphs?: readonly CarriedGlyph[];
+}
+
+/** A cluster (a code point, or base + variation selector) and its outline (src/render/outline-codec.ts). */
+export interface CarriedGlyph {
+  readonly cluster: string;
+  readonly outline: Uint8Array;
 }
 
 export interface ForeignResidentFields {

@@ -195,15 +195,25 @@ describe('certificate rendering', function () {
       expect(japanese.sheets[0].ops.some((o) => o.kind === 'text' && /^昭和\d+年\d+月\d+日$/.test(o.text))).to.equal(true);
     });
 
-    it('prints the base character of an 異体字 sequence and says so in the note', async () => {
+    it('prints the base character of an 異体字 sequence no source has, and says so in the note', async () => {
       const cert = (await issue('r-takahashi-ichiro', { kind: 'juminhyo', scope: 'self', ...full })) as JuminhyoCertificate;
-      const variant = '\u845B\u{E0100}'; // 葛 with an IVS selector
+      const variant = '\u845B\u{E0102}'; // 葛 with an MJ selector: not in BIZ UD Mincho, and not carried
       const { sheets, missing } = layoutCertificate({ ...cert, persons: [{ ...cert.persons[0], name: `${variant}西　一郎` }] }, font.metrics);
       expect(missing).to.deep.equal([variant]);
       const texts = sheets[0].ops.filter((o): o is TextOp => o.kind === 'text').map((o) => o.text);
       expect(texts).to.include('葛西　一郎');
-      expect(texts.some((t) => t.includes('U+845B U+E0100'))).to.equal(true);
+      expect(texts.some((t) => t.includes('U+845B U+E0102'))).to.equal(true);
       expect(texts.join('')).to.not.contain(MISSING_GLYPH_MARK);
+    });
+
+    it('draws an 異体字 sequence the certificate font lists (葛 + U+E0100) from its own outline, keeping the selector', async () => {
+      const cert = (await issue('r-takahashi-ichiro', { kind: 'juminhyo', scope: 'self', ...full })) as JuminhyoCertificate;
+      const variant = '\u845B\u{E0100}';
+      const { sheets, missing } = layoutCertificate({ ...cert, persons: [{ ...cert.persons[0], name: `${variant}西　一郎` }] }, font.metrics);
+      expect(missing).to.deep.equal([]);
+      const texts = sheets[0].ops.filter((o): o is TextOp => o.kind === 'text').map((o) => o.text);
+      expect(texts).to.include(`${variant}西　一郎`);
+      expect([...sheets[0].glyphs!.keys()]).to.deep.equal([variant]);
     });
 
     it('prints 〓 for a character the font lacks, with a note naming it', async () => {

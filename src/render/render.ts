@@ -5,17 +5,19 @@
 import type { Certificate } from '../documents/types.ts';
 import type { FontMetrics } from './font.ts';
 import { documentFor } from './forms.ts';
+import { glyphTableOf } from './glyph-sources.ts';
 import { Painter, TextMeasure, type DrawOp, type Sheet } from './layout.ts';
 import { drawOfficialSeal, flowSheets } from './sheets.ts';
 
 export interface LaidOutCertificate {
   readonly sheets: readonly Sheet[];
-  /** Characters the font lacks, printed as 〓 and explained in a note on the paper. */
+  /** Clusters no source has, printed as 〓 (or their base character) and explained in a note on the paper. */
   readonly missing: readonly string[];
 }
 
+/** Lays the certificate out; the outlines it carries (`cert.glyphs`) draw what the font lacks. */
 export function layoutCertificate(cert: Certificate, font: FontMetrics): LaidOutCertificate {
-  return flowSheets(new TextMeasure(font), documentFor(cert));
+  return flowSheets(new TextMeasure(font, glyphTableOf(cert.glyphs)), documentFor(cert));
 }
 
 /** The drawing operations of a municipality's 公印 on its own, at the origin. */

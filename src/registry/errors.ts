@@ -86,6 +86,7 @@ export const IMPORT_PROBLEM_CODES = [
   'import.impression-size-mismatch',
   'import.utf16-without-bom',
   'import.unknown-encoding',
+  'import.bad-glyph',
 ] as const;
 export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
 
@@ -100,4 +101,5 @@ export interface ImportProblemParams {
   'import.not-one-of': { readonly choices: readonly string[] };
   'import.bad-pattern': { readonly description: string };
   'import.duplicate-id': { readonly id: string };
+  'import.bad-glyph': { readonly detail: string };
 }

@@ -9,6 +9,7 @@ import type { DayNumber } from '../documents/dates.ts';
 import type { CertificateRequest } from '../documents/options.ts';
 import { RENDER_VERSION, type Certificate, type Impression, type Issuer, type JuminhyoPerson } from '../documents/types.ts';
 import { fromBase64 } from '../bytes/bytes.ts';
+import { carriedGlyphs, glyphTableOf } from './glyphs.ts';
 import type { Municipality, Resident } from './model.ts';
 import type { Registry } from './registry.ts';
 import { kosekiRefusals, memberRefusals, refusal, requesterRefusals, type Refusal } from './rules.ts';
@@ -35,8 +36,17 @@ export interface IssueContext {
   readonly issuedOn: DayNumber;
 }
 
-/** Throws IneligibleError listing every reason when the request cannot be served. */
+/**
+ * Throws IneligibleError listing every reason when the request cannot be served. The certificate
+ * carries the outlines of its characters the certificate font lacks (src/registry/glyphs.ts).
+ */
 export async function buildCertificate(registry: Registry, requesterId: string, request: CertificateRequest, context: IssueContext): Promise<Certificate> {
+  const cert = await assembleCertificate(registry, requesterId, request, context);
+  const glyphs = carriedGlyphs(cert, glyphTableOf(await registry.municipalities(), cert.issuer.code));
+  return glyphs.length ? { ...cert, glyphs } : cert;
+}
+
+async function assembleCertificate(registry: Registry, requesterId: string, request: CertificateRequest, context: IssueContext): Promise<Certificate> {
   const requester = await registry.resident(requesterId);
   if (!requester) throw notFound(requesterId);
   const home = await registry.municipality(requester.municipality);

@@ -208,6 +208,7 @@ export const importProblemMessages: MessageTable<ImportProblemCode, ImportProble
   'import.duplicate-id': { ja: (p) => `IDが重複しています: ${p.id}`, en: (p) => `duplicate id: ${p.id}` },
   'import.bad-municipality-check-digit': { ja: '団体コードの検査数字が正しくありません', en: 'the check digit of the municipality code is wrong' },
   'import.unknown-municipality': { ja: '登録されていない団体コードです', en: 'unknown municipality code' },
+  'import.bad-glyph': { ja: (p) => `字形データが使えません（${p.detail}）。1文字分の字形（外字ファイルから作ったもの）を指定してください`, en: (p) => `unusable glyph (${p.detail}); give one character's outline, made from a 外字 file` },
   'import.householder-not-member': { ja: '世帯主がこの世帯の住民ではありません', en: 'the householder is not a member of this household' },
   'import.no-such-household': { ja: '存在しない世帯です', en: 'no such household' },
   'import.bad-my-number': { ja: '個人番号の検査用数字が正しくありません', en: 'the My Number check digit is wrong' },

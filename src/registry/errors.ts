@@ -36,6 +36,7 @@ export const REFUSAL_CODES = [
   'no-tax-record',
   'not-hikazei',
   'not-in-koseki',
+  'too-many-glyphs',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
@@ -49,6 +50,8 @@ export interface RefusalParams {
   'outside-koseki-hours': { readonly weekdaysOnly: boolean; readonly open: string; readonly close: string };
   /** Without `fiscalYear`: the resident has no tax record at all (the kiosk's choice list). */
   'no-tax-record': { readonly fiscalYear?: number };
+  /** Characters outside the certificate font, and the most one certificate may carry. */
+  'too-many-glyphs': { readonly count: number; readonly bytes: number; readonly max: number };
 }
 
 /** What is wrong with one field or line of an imported file. */

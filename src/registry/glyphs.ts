@@ -11,6 +11,15 @@ import { clusters } from '../render/clusters.ts';
 import { decodeOutline } from '../render/outline-codec.ts';
 import type { Municipality, RegistryGlyph } from './model.ts';
 
+/**
+ * The most outline bytes one certificate carries (docs/certificates.md, "What the seal carries"):
+ * about seven complex kanji at the measured mean (`seal.glyph_bytes.per_char`). With a six-person
+ * household the seal then still fits the flatbed carrier's largest grid with room to spare. Past
+ * it the kiosk refuses the certificate ('too-many-glyphs': apply at the counter) rather than print
+ * 〓 on a certificate whose registered characters it knows.
+ */
+export const MAX_CARRIED_GLYPH_BYTES = 2048;
+
 const SOURCE_ORDER: Record<RegistryGlyph['source'], number> = { ipamj: 0, gaiji: 1 };
 
 /** Cluster → outline bytes over every municipality, the issuer's first, the pack before 外字. */

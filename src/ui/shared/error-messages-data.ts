@@ -102,6 +102,10 @@ export const registryMessages: MessageTable<RegistryErrorCode, RegistryErrorPara
 const monthDay = (mmdd: string) => `${Number(mmdd.slice(0, 2))}月${Number(mmdd.slice(3))}日`;
 
 export const refusalMessages: MessageTable<RefusalCode, RefusalParams> = {
+  'too-many-glyphs': {
+    ja: (p) => `この証明書には通常の字体にない文字が多く（${p.count}文字、字形データ${p.bytes}バイト、上限${p.max}バイト）、コンビニ交付の用紙に収まりません。窓口で請求してください。`,
+    en: (p) => `This certificate has too many characters outside the standard typeface (${p.count}, ${p.bytes} bytes of outlines; the limit is ${p.max}) to fit the kiosk paper. Please apply at the municipal office.`,
+  },
   'deceased': {
     ja: 'この方の記録は消除されています。窓口でご相談ください。',
     en: 'This person’s record has been closed. Please ask at the municipal office.',

@@ -4,13 +4,15 @@
  * words are in src/ui/shared/error-messages-data.ts.
  */
 
-export const REGISTRY_ERROR_CODES = ['registry.not-found', 'registry.import-invalid'] as const;
+export const REGISTRY_ERROR_CODES = ['registry.not-found', 'registry.import-invalid', 'registry.gaiji-invalid'] as const;
 export type RegistryErrorCode = (typeof REGISTRY_ERROR_CODES)[number];
 
 export interface RegistryErrorParams {
   /** The id or code that was looked up. */
   'registry.not-found': { readonly what: string };
   /** The first problem (file, 1-based line or 0, field path or ''), and how many more there are. */
+  /** Why a 外字 file was refused (English detail, with the code point where there is one). */
+  'registry.gaiji-invalid': { readonly detail: string };
   'registry.import-invalid': { readonly file: string; readonly line: number; readonly field: string; readonly problem: { readonly code: string; readonly params: object }; readonly more: number };
 }
 

@@ -41,7 +41,7 @@ function textsOf(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
-/** The outlines `cert` needs from `table`, in code point order (deterministic seal bytes). */
+/** The outlines `cert` needs from `table`, sorted by cluster (UTF-16 order: deterministic seal bytes). */
 export function carriedGlyphs(cert: Certificate, table: ReadonlyMap<string, Uint8Array>): CarriedGlyph[] {
   const needed = new Set<string>();
   for (const text of textsOf(cert)) for (const cluster of clusters(text)) if (table.has(cluster)) needed.add(cluster);

@@ -166,7 +166,7 @@ describe('service hours', () => {
   });
 
   describe('carried glyphs', () => {
-    it('carries exactly the outlines of the certificate’s characters the registry holds, in code point order', async () => {
+    it('carries exactly the outlines of the certificate’s characters the registry holds, sorted', async () => {
       const registry = new MemoryRegistry(demoRegistry);
       const tsuji = await buildCertificate(registry, 'r-tsuji-katsuo', { kind: 'juminhyo', scope: 'self', ...full }, ctx);
       expect(tsuji.glyphs!.map((g) => g.cluster)).to.deep.equal(['\u8FBB\u{E0102}', '\uE000']);

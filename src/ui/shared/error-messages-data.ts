@@ -86,6 +86,10 @@ export const renderMessages: MessageTable<RenderErrorCode, RenderErrorParams> = 
 };
 
 export const registryMessages: MessageTable<RegistryErrorCode, RegistryErrorParams> = {
+  'registry.gaiji-invalid': {
+    ja: (p) => `外字ファイルを取り込めません（${p.detail}）。外字システムのTrueTypeフォント（.ttf）か、kofu-gaiji形式の字形JSONを指定してください。何も変更していません。`,
+    en: (p) => `Could not import the 外字 file (${p.detail}). Choose the 外字 system's TrueType font (.ttf) or an outlines JSON in the kofu-gaiji format. Nothing was changed.`,
+  },
   'registry.not-found': {
     ja: (p) => `住民記録（${p.what}）が見つかりません。窓口でご相談ください。`,
     en: (p) => `The resident record (${p.what}) was not found. Please ask at the municipal office.`,

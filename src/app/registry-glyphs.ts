@@ -11,6 +11,7 @@
 import { decodeShard, GLYPH_PACK_PATH, shardName } from '../render/glyph-pack.ts';
 import { GlyphSources } from '../render/glyph-sources.ts';
 import type { FontMetrics } from '../render/font.ts';
+import { isPrivateUse } from '../registry/gaiji.ts';
 import { clustersOf } from '../registry/glyphs.ts';
 import type { Municipality, RegistryGlyph, RegistrySnapshot } from '../registry/model.ts';
 import { toBase64 } from '../bytes/bytes.ts';
@@ -76,7 +77,8 @@ export function glyphStatus(snapshot: RegistrySnapshot, font: FontMetrics): Glyp
  */
 export async function withPackGlyphs(snapshot: RegistrySnapshot, font: FontMetrics, fetchShard: FetchShard = fetchPackShard): Promise<RegistrySnapshot> {
   const sources = new GlyphSources(font);
-  const wanted = snapshot.municipalities.map((m) => unheld(snapshot, m, sources));
+  // The pack holds no Private Use code point: those are 外字, which staff import.
+  const wanted = snapshot.municipalities.map((m) => unheld(snapshot, m, sources).filter((c) => !isPrivateUse(c.codePointAt(0)!)));
   const shards = new Map<string, Map<string, Uint8Array>>();
   for (const name of new Set(wanted.flat().map(shardName))) {
     const bytes = await fetchShard(name);

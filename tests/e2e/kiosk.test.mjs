@@ -121,6 +121,36 @@ describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
     }
   });
 
+  it('𠮷田 誠: the PDF prints 𠮷 from its carried outline, embedded as a subset font whose text is U+20BB7', async () => {
+    const { context, page, seen } = await openKiosk(suite.browser, suite.app.origin);
+    try {
+      await placeDemoCard(page, 'demo-card-0004');
+      await typePin(page, '2468');
+      await page.locator(`${home} [data-kind="juminhyo"]:not([disabled])`).waitFor({ timeout: 20_000 });
+      await page.locator(`${home} [data-kind="juminhyo"]`).click();
+      await page.locator(`${home} [data-action="next"]`).click();
+      await page.locator(`${home} canvas.preview`).waitFor({ timeout: 30_000 });
+      await page.locator(`${home} [data-action="issue"]`).click();
+      await page.locator(`${home} [data-step="print"]`).waitFor({ timeout: 60_000 });
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`${home} [data-action="download"]`).first().click()]);
+      const dir = await mkdtemp(path.join(tmpdir(), 'kofu-kiosk-'));
+      const file = path.join(dir, download.suggestedFilename());
+      await writeFile(file, Buffer.concat(await (await download.createReadStream()).toArray()));
+      const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2).map((line) => line.trim().split(/\s+/));
+      assert.deepEqual(fonts.map((f) => f[0].replace(/^[A-Z]{6}\+/, '')).sort(), ['BIZUDMincho-Regular', 'KofuCarriedGlyphs']);
+      for (const f of fonts) {
+        assert.match(f[0], /^[A-Z]{6}\+/, 'a subset name (PDF 32000-1 §9.6.4)');
+        assert.deepEqual(f.slice(4, 7), ['yes', 'yes', 'yes'], `emb/sub/uni: ${f.join(' ')}`);
+      }
+      const text = execFileSync('pdftotext', ['-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' });
+      assert.match(text.replace(/\s/g, ''), /\u{20BB7}田誠/u, 'the registered code point, not 吉 or 〓');
+      assert.doesNotMatch(text, /〓/);
+      assert.deepEqual(seen.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('wrong PIN: the tries left go down with a message; Cancel returns to the start', async () => {
     const { context, page, seen } = await openKiosk(suite.browser, suite.app.origin, { width: 390, height: 844 });
     try {

@@ -57,6 +57,23 @@ async function typePin(page, pin) {
   await page.locator(`${home} kofu-pin-keypad [data-key="ok"]`).click();
 }
 
+/** From the choice step: 住民票の写し (`choose` may tick options and check the fee) → preview → issue → the PDF saved to a temp dir. */
+async function issueJuminhyo(page, choose = async () => {}) {
+  await page.locator(`${home} [data-kind="juminhyo"]:not([disabled])`).waitFor({ timeout: 20_000 });
+  await page.locator(`${home} [data-kind="juminhyo"]`).click();
+  await choose();
+  await page.locator(`${home} [data-action="next"]`).click();
+  await page.locator(`${home} canvas.preview`).waitFor({ timeout: 30_000 });
+  await page.locator(`${home} [data-action="issue"]`).click();
+  await page.locator(`${home} [data-step="print"]`).waitFor({ timeout: 60_000 });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`${home} [data-action="download"]`).first().click()]);
+  const bytes = Buffer.concat(await (await download.createReadStream()).toArray());
+  const dir = await mkdtemp(path.join(tmpdir(), 'kofu-kiosk-'));
+  const file = path.join(dir, download.suggestedFilename());
+  await writeFile(file, bytes);
+  return { download, bytes, dir, file };
+}
+
 describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
   const suite = chromiumForSuite({ serve: true });
 
@@ -67,22 +84,12 @@ describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
       await placeDemoCard(page, 'demo-card-0001');
       assert.match(await page.locator(`${home} [data-tries]`).innerText(), /3/);
       await typePin(page, '1234');
-      await page.locator(`${home} [data-kind="juminhyo"]:not([disabled])`).waitFor({ timeout: 20_000 });
-      await page.locator(`${home} [data-kind="juminhyo"]`).click();
-      await page.locator(`${home} [data-option="householder"]`).check();
-      assert.match(await page.locator(`${home} [data-fee]`).innerText(), /200/);
-      await page.locator(`${home} [data-action="next"]`).click();
-      await page.locator(`${home} canvas.preview`).waitFor({ timeout: 30_000 });
-      await page.locator(`${home} [data-action="issue"]`).click();
-      await page.locator(`${home} [data-step="print"]`).waitFor({ timeout: 60_000 });
-
-      const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`${home} [data-action="download"]`).first().click()]);
+      const { download, bytes, dir, file } = await issueJuminhyo(page, async () => {
+        await page.locator(`${home} [data-option="householder"]`).check();
+        assert.match(await page.locator(`${home} [data-fee]`).innerText(), /200/);
+      });
       assert.match(download.suggestedFilename(), /^kofu-juminhyo-992011-[0-9A-F]{6}-\d{6}\.pdf$/);
-      const bytes = Buffer.concat(await (await download.createReadStream()).toArray());
       assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-');
-      const dir = await mkdtemp(path.join(tmpdir(), 'kofu-kiosk-'));
-      const file = path.join(dir, download.suggestedFilename());
-      await writeFile(file, bytes);
       const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
       assert.match(info, /Pages:\s+2/, 'one sheet: front and back');
       assert.match(info, /A4/);
@@ -126,16 +133,7 @@ describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
     try {
       await placeDemoCard(page, 'demo-card-0004');
       await typePin(page, '2468');
-      await page.locator(`${home} [data-kind="juminhyo"]:not([disabled])`).waitFor({ timeout: 20_000 });
-      await page.locator(`${home} [data-kind="juminhyo"]`).click();
-      await page.locator(`${home} [data-action="next"]`).click();
-      await page.locator(`${home} canvas.preview`).waitFor({ timeout: 30_000 });
-      await page.locator(`${home} [data-action="issue"]`).click();
-      await page.locator(`${home} [data-step="print"]`).waitFor({ timeout: 60_000 });
-      const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`${home} [data-action="download"]`).first().click()]);
-      const dir = await mkdtemp(path.join(tmpdir(), 'kofu-kiosk-'));
-      const file = path.join(dir, download.suggestedFilename());
-      await writeFile(file, Buffer.concat(await (await download.createReadStream()).toArray()));
+      const { file } = await issueJuminhyo(page);
       const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2).map((line) => line.trim().split(/\s+/));
       assert.deepEqual(fonts.map((f) => f[0].replace(/^[A-Z]{6}\+/, '')).sort(), ['BIZUDMincho-Regular', 'KofuCarriedGlyphs']);
       for (const f of fonts) {

@@ -15,6 +15,7 @@ import type { DocumentsErrorCode, DocumentsErrorParams } from './errors.ts';
 import {
   CERTIFICATE_KINDS,
   RENDER_VERSION,
+  SUPPORTED_RENDER_VERSIONS,
   TAX_KINDS,
   type Certificate,
 } from './types.ts';
@@ -332,8 +333,10 @@ export function fromSealContent(value: unknown): Certificate {
   if (!isInt(kindIndex) || kindIndex < 0 || kindIndex >= CERTIFICATE_KINDS.length) throw contentError('kind', 'unknown certificate kind');
   const kind = CERTIFICATE_KINDS[kindIndex];
   const record = decodeRecord(BY_KIND[kind], entries, kind, new Set([KIND_KEY]));
-  if (record.renderVersion !== RENDER_VERSION) {
+  if (!SUPPORTED_RENDER_VERSIONS.includes(record.renderVersion as number)) {
     throw new SealContentError('seal-content.render-version', { renderVersion: String(record.renderVersion) });
   }
+  // Version 1 never carried outlines: two encodings of one certificate must not exist.
+  if (record.renderVersion === RENDER_VERSION && record.glyphs !== undefined) throw contentError('glyphs', 'not in render version 1');
   return { kind, ...record } as unknown as Certificate;
 }

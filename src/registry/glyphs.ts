@@ -7,7 +7,7 @@
  */
 import { fromBase64 } from '../bytes/bytes.ts';
 import type { CarriedGlyph, Certificate } from '../documents/types.ts';
-import { clusters } from '../render/clusters.ts';
+import { clusters, isVariationSelector } from '../render/clusters.ts';
 import { decodeOutline } from '../render/outline-codec.ts';
 import type { Municipality, RegistryGlyph } from './model.ts';
 
@@ -46,6 +46,11 @@ export function carriedGlyphs(cert: Certificate, table: ReadonlyMap<string, Uint
   const needed = new Set<string>();
   for (const text of textsOf(cert)) for (const cluster of clusters(text)) if (table.has(cluster)) needed.add(cluster);
   return [...needed].sort().map((cluster) => ({ cluster, outline: table.get(cluster)! }));
+}
+
+/** True when some printed text of `cert` has a variation selector (drawn by the version 2 rules). */
+export function hasVariationSequence(cert: Certificate): boolean {
+  return textsOf(cert).some((text) => [...text].some((ch) => isVariationSelector(ch.codePointAt(0)!)));
 }
 
 /** The clusters of every text in a registry snapshot (what an import must find glyphs for). */

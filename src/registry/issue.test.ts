@@ -174,6 +174,8 @@ describe('service hours', () => {
       expect(yoshida.glyphs!.map((g) => g.cluster)).to.deep.equal(['\u{20BB7}']);
       const plain = await buildCertificate(registry, 'r-takahashi-ichiro', { kind: 'juminhyo', scope: 'self', ...full }, ctx);
       expect(plain.glyphs).to.equal(undefined);
+      // Render version 2 only where the character rules draw something version 1 did not.
+      expect([tsuji.renderVersion, yoshida.renderVersion, plain.renderVersion]).to.deep.equal([2, 2, 1]);
     });
 
     it('refuses a certificate whose outlines pass the cap, sending the resident to the counter', async () => {

@@ -37,6 +37,8 @@ export class GlyphSources {
   constructor(
     readonly font: FontMetrics,
     readonly carried: GlyphTable = new Map(),
+    /** False for render version 1 content: a variation sequence prints as its base character, as it was issued. */
+    readonly variants = true,
   ) {}
 
   resolve(cluster: string): ClusterGlyph {
@@ -62,7 +64,7 @@ export class GlyphSources {
       const carried = this.carried.get(cluster);
       return carried ? { kind: 'outline', outline: carried } : { kind: 'missing', printed: MISSING_GLYPH_MARK };
     }
-    const variant = this.font.variations.lookup(base, selector);
+    const variant = this.variants ? this.font.variations.lookup(base, selector) : undefined;
     if (variant !== undefined) {
       const glyph = variant === 'default' ? this.font.glyphId(base) : variant;
       const contours = this.font.contours(glyph);

@@ -87,8 +87,10 @@ export class TextMeasure {
   constructor(
     readonly font: FontMetrics,
     carried?: GlyphTable,
+    /** Variation sequences from the font's own variants (render version 2; see GlyphSources). */
+    variants = true,
   ) {
-    this.glyphs = new GlyphSources(font, carried);
+    this.glyphs = new GlyphSources(font, carried, variants);
   }
 
   /**

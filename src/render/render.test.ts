@@ -6,7 +6,7 @@ import { sha256, toBase64, toHex } from '../bytes/bytes.ts';
 import { fromSealContent, toSealContent } from '../documents/codec.ts';
 import { dayFromIso } from '../documents/dates.ts';
 import type { CertificateRequest } from '../documents/options.ts';
-import type { Certificate, JuminhyoCertificate, KosekiCertificate } from '../documents/types.ts';
+import { CHARACTERS_RENDER_VERSION, type Certificate, type JuminhyoCertificate, type KosekiCertificate } from '../documents/types.ts';
 import { demoRegistry } from '../registry/demo.ts';
 import { IneligibleError, buildCertificate } from '../registry/issue.ts';
 import { allRequests } from '../registry/issue.fixtures.ts';
@@ -222,11 +222,16 @@ describe('certificate rendering', function () {
     it('draws an 異体字 sequence the certificate font lists (葛 + U+E0100) from its own outline, keeping the selector', async () => {
       const cert = (await issue('r-takahashi-ichiro', { kind: 'juminhyo', scope: 'self', ...full })) as JuminhyoCertificate;
       const variant = '\u845B\u{E0100}';
-      const { sheets, missing } = layoutCertificate({ ...cert, persons: [{ ...cert.persons[0], name: `${variant}西　一郎` }] }, font.metrics);
+      const named = { ...cert, persons: [{ ...cert.persons[0], name: `${variant}西　一郎` }] };
+      const { sheets, missing } = layoutCertificate({ ...named, renderVersion: CHARACTERS_RENDER_VERSION }, font.metrics);
       expect(missing).to.deep.equal([]);
       const texts = sheets[0].ops.filter((o): o is TextOp => o.kind === 'text').map((o) => o.text);
       expect(texts).to.include(`${variant}西　一郎`);
       expect([...sheets[0].glyphs!.keys()]).to.deep.equal([variant]);
+      // A version 1 sheet with the same name was printed with the base character and a note: it restores so.
+      const old = layoutCertificate(named, font.metrics);
+      expect(old.missing).to.deep.equal([variant]);
+      expect(old.sheets[0].glyphs).to.equal(undefined);
     });
 
     it('prints 〓 for a character no source has, with a note naming it', async () => {

@@ -6,7 +6,10 @@
  */
 import { fileSize } from '../bytes/errors.ts';
 import { demoRegistry } from '../registry/demo.ts';
+import { parseGaiji, withGaiji } from '../registry/gaiji.ts';
 import type { RegistrySnapshot } from '../registry/model.ts';
+import type { FontMetrics } from '../render/font.ts';
+import { loadCertificateFont } from '../render/font-asset.ts';
 import type { Registry } from '../registry/registry.ts';
 import { importText } from '../registry/text-decoding.ts';
 import { ImportError, exportRegistryJson, exportResidentsCsv, importRegistryJson, importResidentsCsv, type ImportProblem } from '../registry/transfer.ts';
@@ -15,6 +18,7 @@ import { readDemoMode } from './demo-mode.ts';
 import type { DownloadFile } from './download-file.ts';
 import { pdfBridge } from './pdf.ts';
 import { appRegistry } from './registry.ts';
+import { fetchPackShard, glyphStatus, withPackGlyphs, type FetchShard, type GlyphStatus } from './registry-glyphs.ts';
 
 /** A registry export of a large town is a few MB; refuse anything far larger before reading it. */
 export const MAX_REGISTRY_FILE_BYTES = 32 * 1024 * 1024;
@@ -36,6 +40,10 @@ export interface RegistryAdminDeps {
   calibrationPdf(): Promise<Uint8Array>;
   /** Dates the export file names; the clock by default. */
   now?(): Date;
+  /** The certificate font's metrics (what it draws needs no glyph); the app's font by default. */
+  font?(): Promise<FontMetrics>;
+  /** A glyph pack shard (src/app/registry-glyphs.ts); fetched from the app's server by default. */
+  fetchShard?: FetchShard;
 }
 
 /** Every problem an import refusal lists (none for any other error). */
@@ -65,7 +73,47 @@ export class RegistryAdmin {
     }
     const text = importText(new Uint8Array(await file.arrayBuffer()), file.name);
     const registry = await this.deps.registry();
-    return kind === 'json' ? importRegistryJson(registry, text, file.name) : importResidentsCsv(registry, text, file.name);
+    const imported = kind === 'json' ? await importRegistryJson(registry, text, file.name) : await importResidentsCsv(registry, text, file.name);
+    return await this.fetchGlyphs(imported);
+  }
+
+  /**
+   * Fills the glyphs the registry needs from the glyph pack (staff are online when they import).
+   * Offline, the registry stays as imported; the status lists what would print as 〓 and
+   * `refreshGlyphs` tries again.
+   */
+  private async fetchGlyphs(snapshot: RegistrySnapshot): Promise<RegistrySnapshot> {
+    let completed: RegistrySnapshot;
+    try {
+      completed = await withPackGlyphs(snapshot, await this.font(), this.deps.fetchShard ?? fetchPackShard);
+    } catch {
+      return snapshot;
+    }
+    if (completed !== snapshot) await (await this.deps.registry()).replaceAll(completed);
+    return completed;
+  }
+
+  async refreshGlyphs(): Promise<GlyphStatus> {
+    await this.fetchGlyphs(await this.snapshot());
+    return this.glyphs();
+  }
+
+  /** What the registry holds of glyphs, and what would print as 〓. */
+  async glyphs(): Promise<GlyphStatus> {
+    return glyphStatus(await this.snapshot(), await this.font());
+  }
+
+  /** Replaces municipality `code`'s 外字 with those of a font or outlines file; throws GaijiError and changes nothing if it is bad. */
+  async importGaiji(file: RegistryFile, code: string): Promise<GlyphStatus> {
+    const gaiji = parseGaiji(new Uint8Array(await file.arrayBuffer()), await this.font());
+    const snapshot = await this.snapshot();
+    const municipalities = snapshot.municipalities.map((m) => (m.code === code ? { ...m, glyphs: withGaiji(m.glyphs, gaiji) } : m));
+    await (await this.deps.registry()).replaceAll({ ...snapshot, municipalities });
+    return this.glyphs();
+  }
+
+  private async font(): Promise<FontMetrics> {
+    return this.deps.font ? this.deps.font() : (await loadCertificateFont()).metrics;
   }
 
   /** Demo mode: back to the demo residents. */

@@ -2,8 +2,8 @@ import { expect } from '@open-wc/testing';
 import { decode, encode, rfc8949EncodeOptions } from 'cborg';
 import fc from 'fast-check';
 import { dayFromIso } from './dates.ts';
-import { SealContentError, fromSealContent, toSealContent } from './codec.ts';
-import { RENDER_VERSION, TAX_KINDS, type Certificate, type Issuer, type JuminhyoCertificate, type JuminhyoPerson } from './types.ts';
+import { SealContentError, fromSealContent, toSealContent, type SealValue } from './codec.ts';
+import { RENDER_VERSION, SUPPORTED_RENDER_VERSIONS, TAX_KINDS, type Certificate, type Issuer, type JuminhyoCertificate, type JuminhyoPerson } from './types.ts';
 import { demoRegistry } from '../registry/demo.ts';
 import { MemoryRegistry } from '../registry/registry.ts';
 import { buildCertificate } from '../registry/issue.ts';
@@ -127,9 +127,13 @@ describe('seal content codec', () => {
     const withExtra = new Map(content).set(99, 1);
     expect(() => fromSealContent(withExtra)).to.throw(SealContentError);
     expect(() => fromSealContent(new Map(content).set(2, 5))).to.throw(SealContentError);
-    expect(() => fromSealContent(new Map(content).set(1, RENDER_VERSION + 1)))
+    expect(() => fromSealContent(new Map(content).set(1, Math.max(...SUPPORTED_RENDER_VERSIONS) + 1)))
       .to.throw(SealContentError)
       .with.property('code', 'seal-content.render-version');
+    // Version 2 (carried outlines) is read; version 1 with outlines is not a certificate any issuer wrote.
+    const glyphs = [new Map<number, SealValue>([[0, '𠮷'], [1, new Uint8Array([1, 0, 0])]])];
+    expect(fromSealContent(new Map(content).set(1, 2).set(30, glyphs)).glyphs).to.have.length(1);
+    expect(() => fromSealContent(new Map(content).set(30, glyphs))).to.throw().with.property('code', 'seal-content.invalid');
     expect(() => fromSealContent(new Map([[0, 42]]))).to.throw(SealContentError);
     expect(() => fromSealContent('nope')).to.throw(SealContentError);
     const person = new Map<number, unknown>([[0, 'a'], [2, 0], [3, 0], [4, '妻'], [5, 0], [6, 0]]);

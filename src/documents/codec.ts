@@ -15,6 +15,7 @@ import type { DocumentsErrorCode, DocumentsErrorParams } from './errors.ts';
 import {
   CERTIFICATE_KINDS,
   RENDER_VERSION,
+  SUPPORTED_RENDER_VERSIONS,
   TAX_KINDS,
   type Certificate,
 } from './types.ts';
@@ -87,7 +88,9 @@ const IMPRESSION_TEXT: Schema = [f(1, 'text', 'str'), f(2, 'shape', { enum: ['ro
 const IMPRESSION_BITMAP: Schema = [f(1, 'width', 'int'), f(2, 'height', 'int'), f(3, 'bits', 'bytes')];
 
 /** Keys 0–3 are shared by every kind; kind-specific keys start at 4. */
-const COMMON: Schema = [f(1, 'renderVersion', 'int'), f(2, 'serial', 'str'), f(3, 'issuedOn', 'day'), f(4, 'issuer', { record: ISSUER })];
+/** Key 30 (optional, every kind): the carried glyph outlines, absent when the font draws every character. */
+const CARRIED_GLYPH: Schema = [f(0, 'cluster', 'str'), f(1, 'outline', 'bytes')];
+const COMMON: Schema = [f(1, 'renderVersion', 'int'), f(2, 'serial', 'str'), f(3, 'issuedOn', 'day'), f(4, 'issuer', { record: ISSUER }), f(30, 'glyphs', { list: { record: CARRIED_GLYPH } }, true)];
 
 const BY_KIND: Record<string, Schema> = {
   juminhyo: [
@@ -330,8 +333,10 @@ export function fromSealContent(value: unknown): Certificate {
   if (!isInt(kindIndex) || kindIndex < 0 || kindIndex >= CERTIFICATE_KINDS.length) throw contentError('kind', 'unknown certificate kind');
   const kind = CERTIFICATE_KINDS[kindIndex];
   const record = decodeRecord(BY_KIND[kind], entries, kind, new Set([KIND_KEY]));
-  if (record.renderVersion !== RENDER_VERSION) {
+  if (!SUPPORTED_RENDER_VERSIONS.includes(record.renderVersion as number)) {
     throw new SealContentError('seal-content.render-version', { renderVersion: String(record.renderVersion) });
   }
+  // Version 1 never carried outlines: two encodings of one certificate must not exist.
+  if (record.renderVersion === RENDER_VERSION && record.glyphs !== undefined) throw contentError('glyphs', 'not in render version 1');
   return { kind, ...record } as unknown as Certificate;
 }

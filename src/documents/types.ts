@@ -43,6 +43,18 @@ interface Common {
   readonly serial: string;
   readonly issuedOn: DayNumber;
   readonly issuer: Issuer;
+  /**
+   * Outlines of the clusters in the certificate that the certificate font (BIZ UD Mincho) cannot
+   * draw: from the glyph pack (IPAmj明朝) or the municipality's 外字. Signed with the rest, so the
+   * verifier redraws the name exactly as issued without the font (docs/certificates.md, "Characters").
+   */
+  readonly glyphs?: readonly CarriedGlyph[];
+}
+
+/** A cluster (a code point, or base + variation selector) and its outline (src/render/outline-codec.ts). */
+export interface CarriedGlyph {
+  readonly cluster: string;
+  readonly outline: Uint8Array;
 }
 
 export interface ForeignResidentFields {
@@ -208,3 +220,13 @@ export type Certificate = JuminhyoCertificate | InkanCertificate | TaxCertificat
 
 /** Bumped whenever a layout change would move a pixel; the verifier needs the same version. */
 export const RENDER_VERSION = 1;
+/**
+ * Version 1's layout plus the character sources (docs/certificates.md, "Characters"): carried
+ * outlines (seal key 30) drawn in place of 〓, and variation sequences drawn from the font's own
+ * variant glyph. Issued only to a certificate that has either, so every other certificate stays
+ * version 1, byte for byte, and a verifier from before this version tells the holder to update
+ * rather than misdraw the name.
+ */
+export const CHARACTERS_RENDER_VERSION = 2;
+/** What this build's renderer draws exactly as issued. */
+export const SUPPORTED_RENDER_VERSIONS: readonly number[] = [RENDER_VERSION, CHARACTERS_RENDER_VERSION];

@@ -27,6 +27,6 @@ export interface FontInput {
  */
 export function certificatePdf(cert: Certificate, font: FontInput, backs: readonly BackSide[] = [], createdAt?: Date): CertificatePdf {
   const { sheets, missing } = layoutCertificate(cert, font.metrics);
-  const pdf = buildPdf(sheets, backs, { fontBytes: font.bytes, title: `${CERTIFICATE_TITLES[cert.kind].ja} ${cert.serial}`, createdAt });
+  const pdf = buildPdf(sheets, backs, { fontBytes: font.bytes, metrics: font.metrics, title: `${CERTIFICATE_TITLES[cert.kind].ja} ${cert.serial}`, createdAt });
   return { pdf, sheets: sheets.length, missing };
 }

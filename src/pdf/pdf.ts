@@ -4,7 +4,11 @@
  * edge) that carries the `BackSide` content. jsPDF needs no DOM, so this runs in a worker.
  */
 import { jsPDF } from 'jspdf';
-import type { DrawOp, Rgb, Sheet } from '../render/layout.ts';
+import { clusters } from '../render/clusters.ts';
+import { parseFont, type FontMetrics } from '../render/font.ts';
+import { MM_PER_PT, type DrawOp, type Rgb, type Sheet, type TextOp } from '../render/layout.ts';
+import { OUTLINE_GRID, type QuantisedOutline } from '../render/outline.ts';
+import { buildOutlineFont, outlineToUnicode, type OutlineFont } from './outline-font.ts';
 
 export interface PlacedImage {
   /** PNG bytes (jsPDF compresses PNG data; raw RGBA would be stored uncompressed). */
@@ -37,19 +41,44 @@ export const BACK_LAYOUT = {
 
 export interface PdfOptions {
   readonly fontBytes: Uint8Array;
+  /** The certificate font's metrics (parsed from `fontBytes` when absent and a sheet draws outlines). */
+  readonly metrics?: FontMetrics;
   readonly title: string;
   /** Fixes the PDF's CreationDate and /ID so the same input gives the same bytes. */
   readonly createdAt?: Date;
 }
 
 const FONT_FILE = 'certificate.ttf';
+const GLYPH_FONT_FILE = 'glyphs.ttf';
+
+/**
+ * jsPDF writes a ToUnicode entry of four hex digits per glyph, which cannot name a code point
+ * outside the BMP or a variation sequence. For the outline font (src/pdf/outline-font.ts) this
+ * handler swaps in the full CMap. Handlers pushed last run first (jsPDF subscribes API.events in
+ * reverse), so it wraps `putStream` before jsPDF's Identity-H handler writes the font.
+ */
+jsPDF.API.events.push([
+  'putFont',
+  (args: { font: { kofuToUnicode?: string }; putStream: (options: { data: string }) => void }) => {
+    const replacement = args.font.kofuToUnicode;
+    if (!replacement) return;
+    const putStream = args.putStream;
+    args.putStream = (options) => putStream(options.data.startsWith('/CIDInit') ? { ...options, data: replacement } : options);
+  },
+]);
+
+/** What drawing text needs beyond jsPDF: the outline font and the metrics to place runs. */
+interface TextFonts {
+  readonly baseName: string;
+  readonly glyphs?: { readonly font: OutlineFont; readonly name: string; readonly outlines: ReadonlyMap<string, QuantisedOutline>; readonly metrics: FontMetrics };
+}
 
 /** Builds the PDF: one front page per sheet, each followed by its back page. */
 export function buildPdf(sheets: readonly Sheet[], backs: readonly BackSide[], options: PdfOptions): Uint8Array {
-  const doc = newDocument(sheets, options);
+  const { doc, fonts } = newDocument(sheets, options);
   sheets.forEach((sheet, i) => {
     if (i > 0) doc.addPage('a4', 'portrait');
-    drawOps(doc, sheet.ops);
+    drawOps(doc, sheet.ops, fonts);
     doc.addPage('a4', 'portrait');
     drawBack(doc, backs[i] ?? backs[backs.length - 1] ?? {});
   });
@@ -58,15 +87,15 @@ export function buildPdf(sheets: readonly Sheet[], backs: readonly BackSide[], o
 
 /** Single-sided pages (the calibration sheet). */
 export function buildSimplePdf(sheets: readonly Sheet[], options: PdfOptions): Uint8Array {
-  const doc = newDocument(sheets, options);
+  const { doc, fonts } = newDocument(sheets, options);
   sheets.forEach((sheet, i) => {
     if (i > 0) doc.addPage('a4', 'portrait');
-    drawOps(doc, sheet.ops);
+    drawOps(doc, sheet.ops, fonts);
   });
   return new Uint8Array(doc.output('arraybuffer'));
 }
 
-function newDocument(sheets: readonly Sheet[], options: PdfOptions): jsPDF {
+function newDocument(sheets: readonly Sheet[], options: PdfOptions): { doc: jsPDF; fonts: TextFonts } {
   const doc = new jsPDF({ unit: 'mm', format: 'a4', orientation: 'portrait', compress: true, putOnlyUsedFonts: true });
   if (options.createdAt) {
     doc.setCreationDate(options.createdAt);
@@ -76,9 +105,23 @@ function newDocument(sheets: readonly Sheet[], options: PdfOptions): jsPDF {
   doc.addFileToVFS(FONT_FILE, binaryString(options.fontBytes));
   // PDF 32000-1 §9.6.4: a subset font's name starts with a six-letter tag and '+'. jsPDF embeds
   // only the glyphs used, so the name says so (pdffonts then reports "sub yes").
-  doc.addFont(FONT_FILE, `${subsetTag(sheets)}+BIZUDMincho-Regular`, 'normal', undefined, 'Identity-H');
-  doc.setFont(`${subsetTag(sheets)}+BIZUDMincho-Regular`, 'normal');
-  return doc;
+  const baseName = `${subsetTag(sheets)}+BIZUDMincho-Regular`;
+  doc.addFont(FONT_FILE, baseName, 'normal', undefined, 'Identity-H');
+  const outlines = new Map<string, QuantisedOutline>();
+  for (const sheet of sheets) for (const [cluster, outline] of sheet.glyphs ?? []) outlines.set(cluster, outline);
+  let glyphs: TextFonts['glyphs'];
+  if (outlines.size) {
+    // The outline font holds exactly the glyphs used, so it is a subset by construction (§9.6.4 tag).
+    const name = `${subsetTag(sheets, 'glyphs')}+KofuCarriedGlyphs`;
+    const font = buildOutlineFont([...outlines].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)), 'KofuCarriedGlyphs');
+    doc.addFileToVFS(GLYPH_FONT_FILE, binaryString(font.ttf));
+    doc.addFont(GLYPH_FONT_FILE, name, 'normal', undefined, 'Identity-H');
+    doc.setFont(name, 'normal');
+    (doc.getFont() as unknown as { kofuToUnicode: string }).kofuToUnicode = outlineToUnicode(font);
+    glyphs = { font, name, outlines, metrics: options.metrics ?? parseFont(options.fontBytes) };
+  }
+  doc.setFont(baseName, 'normal');
+  return { doc, fonts: { baseName, glyphs } };
 }
 
 function binaryString(bytes: Uint8Array): string {
@@ -89,8 +132,8 @@ function binaryString(bytes: Uint8Array): string {
 }
 
 /** Six capital letters from a hash of the characters used: different subsets get different tags. */
-function subsetTag(sheets: readonly Sheet[]): string {
-  const chars = new Set<string>();
+function subsetTag(sheets: readonly Sheet[], salt = ''): string {
+  const chars = new Set<string>([salt]);
   for (const sheet of sheets) for (const op of sheet.ops) if (op.kind === 'text') for (const ch of op.text) chars.add(ch);
   let h = 0x811c9dc5; // FNV-1a, 32 bit: enough to tell subsets apart inside one file
   for (const ch of [...chars].sort()) {
@@ -120,13 +163,14 @@ function fileIdOf(sheets: readonly Sheet[], title: string): string {
 const setDraw = (doc: jsPDF, c: Rgb) => doc.setDrawColor(c[0], c[1], c[2]);
 const setFill = (doc: jsPDF, c: Rgb) => doc.setFillColor(c[0], c[1], c[2]);
 
-export function drawOps(doc: jsPDF, ops: readonly DrawOp[]): void {
+export function drawOps(doc: jsPDF, ops: readonly DrawOp[], fonts?: TextFonts): void {
   for (const op of ops) {
     switch (op.kind) {
       case 'text':
         doc.setFontSize(op.size);
         doc.setTextColor(op.color[0], op.color[1], op.color[2]);
-        doc.text(op.text, op.x, op.y, { baseline: 'alphabetic', charSpace: op.charSpace });
+        if (fonts?.glyphs && clusters(op.text).some((c) => fonts.glyphs!.outlines.has(c))) drawMixedText(doc, op, fonts.baseName, fonts.glyphs);
+        else doc.text(op.text, op.x, op.y, { baseline: 'alphabetic', charSpace: op.charSpace });
         break;
       case 'line':
         setDraw(doc, op.color);
@@ -172,6 +216,36 @@ export function drawOps(doc: jsPDF, ops: readonly DrawOp[]): void {
       }
     }
   }
+}
+
+/**
+ * A text operation whose clusters come from two fonts: runs of the certificate font and runs of
+ * the outline font, each placed at the advance the layout used (hmtx or the outline's advance).
+ */
+function drawMixedText(doc: jsPDF, op: TextOp, baseName: string, glyphs: NonNullable<TextFonts['glyphs']>): void {
+  const em = op.size * MM_PER_PT;
+  let x = op.x;
+  let run = '';
+  let runIsOutline = false;
+  let runX = x;
+  const flush = () => {
+    if (!run) return;
+    doc.setFont(runIsOutline ? glyphs.name : baseName, 'normal');
+    doc.text(run, runX, op.y, { baseline: 'alphabetic', charSpace: op.charSpace });
+    run = '';
+  };
+  for (const cluster of clusters(op.text)) {
+    const outline = glyphs.outlines.get(cluster);
+    if (run && runIsOutline !== (outline !== undefined)) flush();
+    if (!run) {
+      runX = x;
+      runIsOutline = outline !== undefined;
+    }
+    run += outline ? glyphs.font.codeOf.get(cluster)! : cluster;
+    x += (outline ? outline.advance / OUTLINE_GRID : glyphs.metrics.advance(cluster.codePointAt(0)!) / glyphs.metrics.unitsPerEm) * em + op.charSpace;
+  }
+  flush();
+  doc.setFont(baseName, 'normal');
 }
 
 function drawBack(doc: jsPDF, back: BackSide): void {

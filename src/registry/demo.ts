@@ -1,16 +1,19 @@
 /**
- * Demo registry: two fictional municipalities and fourteen fictional residents in five households.
+ * Demo registry: two fictional municipalities and fifteen fictional residents in six households.
  * Prefecture code 99 does not exist, so the codes (with valid JIS X 0402 check digits) can never
  * collide with a real municipality. The data covers the hard cases the kiosk must handle: a
  * six-person household with a deceased member, children under 15, a foreign resident, a registered
  * seal, two years of tax records, 本籍 inside and outside the municipality (with and without the
  * 利用登録), very long names and addresses, variant kanji (髙, 﨑, 𠮷 — the last is missing from
- * the embedded font and must print as 〓 with a note), a resident about to move out and one under
- * a DV support measure. Names, numbers and addresses are invented.
+ * the embedded font and prints from its carried outline), a resident about to move out and one
+ * under a DV support measure, and a household whose name and address need an IVS variant of the
+ * certificate font (葛 + U+E0100), an MJ variant from the glyph pack (辻 + U+E0102) and 藤見市's
+ * own 外字 (U+E000, src/registry/demo-glyphs.ts). Names, numbers and addresses are invented.
  */
 import { dayFromIso } from '../documents/dates.ts';
 import type { KosekiEvent } from '../documents/types.ts';
 import { DEFAULT_CLOSED_PERIODS, DEFAULT_HOURS, type Municipality, type RegistrySnapshot, type Resident, type TaxRecord } from './model.ts';
+import { DEMO_GAIJI, DEMO_GLYPHS, DEMO_IVS_TSUJI } from './demo-glyphs.ts';
 import { withMyNumberCheckDigit } from './validate.ts';
 
 const d = dayFromIso;
@@ -30,6 +33,7 @@ const municipalities: Municipality[] = [
     hours: DEFAULT_HOURS,
     closedPeriods: [...DEFAULT_CLOSED_PERIODS],
     closedDates: [],
+    glyphs: DEMO_GLYPHS,
   },
   {
     code: SHIOMI,
@@ -53,6 +57,8 @@ const ADDRESS_NEWMAN = '東都県藤見市港南二丁目15番8号　シーサ�
 const ADDRESS_TESHIGAWARA =
   '東都県藤見市大字上小田切字西ノ久保新田二丁目千二百三十四番地の五　グランドメゾン藤見ヶ丘パークサイドレジデンス東棟一二〇三号室';
 const ADDRESS_SATO = '東都県藤見市緑が丘四丁目7番1号　緑が丘団地3号棟204号';
+/** 壄沢 (野沢) written with 藤見市's 外字 for its 壄. */
+const ADDRESS_TSUJI = `東都県藤見市${DEMO_GAIJI}沢三丁目8番2号`;
 
 const resident = (r: Omit<Resident, 'municipality' | 'cardCertificates'> & Partial<Pick<Resident, 'cardCertificates'>>): Resident => ({
   municipality: FUJIMI,
@@ -79,6 +85,8 @@ const residents: Resident[] = [
   resident({ id: 'r-teshigawara-chiyo', householdId: 'h-teshigawara', name: '勅使河原　千代', kana: 'てしがわら　ちよ', birth: d('1961-04-30'), sex: 'F', relationship: '妻', becameResidentOn: d('1989-01-08'), addressSetOn: d('1989-01-08'), reportedOn: d('1989-01-10'), honseki: { municipality: FUJIMI, kosekiId: 'k-teshigawara' }, myNumber: withMyNumberCheckDigit('22334455667'), movingOutOn: d('2026-12-20') }),
   // H5: a DV support measure; 本籍 in 汐見町 without the 利用登録.
   resident({ id: 'r-sato-akemi', householdId: 'h-sato', name: '佐藤　明美', kana: 'さとう　あけみ', birth: d('1983-09-21'), sex: 'F', relationship: '世帯主', becameResidentOn: d('2024-07-01'), addressSetOn: d('2024-07-01'), reportedOn: d('2024-07-03'), honseki: { municipality: SHIOMI, kosekiId: 'k-sato' }, myNumber: withMyNumberCheckDigit('33445566778'), dvSupport: true }),
+  // H6: 辻 with 二点しんにょう (MJ, U+8FBB U+E0102), 葛 + U+E0100 (BIZ UD Mincho's own variant), an address with a 外字.
+  resident({ id: 'r-tsuji-katsuo', householdId: 'h-tsuji', name: `${DEMO_IVS_TSUJI}　葛\u{E0100}雄`, kana: 'つじ　かつお', birth: d('1971-05-18'), sex: 'M', relationship: '世帯主', becameResidentOn: d('2001-04-01'), addressSetOn: d('2001-04-01'), reportedOn: d('2001-04-02'), previousAddress: `東都県藤見市${DEMO_GAIJI}沢一丁目1番1号`, myNumber: withMyNumberCheckDigit('55667788990') }),
   resident({ id: 'r-sato-hina', householdId: 'h-sato', name: '佐藤　陽菜', kana: 'さとう　ひな', birth: d('2009-03-03'), sex: 'F', relationship: '子', becameResidentOn: d('2024-07-01'), addressSetOn: d('2024-07-01'), reportedOn: d('2024-07-03'), honseki: { municipality: SHIOMI, kosekiId: 'k-sato' }, myNumber: withMyNumberCheckDigit('44556677889') }),
 ];
 
@@ -88,6 +96,7 @@ const households = [
   { id: 'h-newman', municipality: FUJIMI, address: ADDRESS_NEWMAN, headId: 'r-newman-emily' },
   { id: 'h-teshigawara', municipality: FUJIMI, address: ADDRESS_TESHIGAWARA, headId: 'r-teshigawara-saemon' },
   { id: 'h-sato', municipality: FUJIMI, address: ADDRESS_SATO, headId: 'r-sato-akemi' },
+  { id: 'h-tsuji', municipality: FUJIMI, address: ADDRESS_TSUJI, headId: 'r-tsuji-katsuo' },
 ];
 
 const ev = (label: string, date: string, detail: string): KosekiEvent => ({ label, date: d(date), detail });

@@ -5,13 +5,15 @@
  */
 import type { FileSize } from '../bytes/errors.ts';
 
-export const REGISTRY_ERROR_CODES = ['registry.not-found', 'registry.import-invalid'] as const;
+export const REGISTRY_ERROR_CODES = ['registry.not-found', 'registry.import-invalid', 'registry.gaiji-invalid'] as const;
 export type RegistryErrorCode = (typeof REGISTRY_ERROR_CODES)[number];
 
 export interface RegistryErrorParams {
   /** The id or code that was looked up. */
   'registry.not-found': { readonly what: string };
   /** The first problem (file, 1-based line or 0, field path or ''), and how many more there are. */
+  /** Why a 外字 file was refused (English detail, with the code point where there is one). */
+  'registry.gaiji-invalid': { readonly detail: string };
   'registry.import-invalid': { readonly file: string; readonly line: number; readonly field: string; readonly problem: { readonly code: string; readonly params: object }; readonly more: number };
 }
 
@@ -37,6 +39,7 @@ export const REFUSAL_CODES = [
   'no-tax-record',
   'not-hikazei',
   'not-in-koseki',
+  'too-many-glyphs',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
@@ -50,6 +53,8 @@ export interface RefusalParams {
   'outside-koseki-hours': { readonly weekdaysOnly: boolean; readonly open: string; readonly close: string };
   /** Without `fiscalYear`: the resident has no tax record at all (the kiosk's choice list). */
   'no-tax-record': { readonly fiscalYear?: number };
+  /** Characters outside the certificate font, and the most one certificate may carry. */
+  'too-many-glyphs': { readonly count: number; readonly bytes: number; readonly max: number };
 }
 
 /** What is wrong with one field or line of an imported file. */
@@ -87,6 +92,7 @@ export const IMPORT_PROBLEM_CODES = [
   'import.impression-size-mismatch',
   'import.utf16-without-bom',
   'import.unknown-encoding',
+  'import.bad-glyph',
 ] as const;
 export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
 
@@ -100,4 +106,5 @@ export interface ImportProblemParams {
   'import.not-one-of': { readonly choices: readonly string[] };
   'import.bad-pattern': { readonly description: string };
   'import.duplicate-id': { readonly id: string };
+  'import.bad-glyph': { readonly detail: string };
 }

@@ -164,4 +164,33 @@ describe('service hours', () => {
     expect(codes(shiomi, 'juminhyo', '2026-11-28T10:00:00')).to.deep.equal([]);
     expect(codes(fujimi, 'koseki', '2026-11-28T21:00:00')).to.deep.equal([]);
   });
+
+  describe('carried glyphs', () => {
+    it('carries exactly the outlines of the certificate’s characters the registry holds, sorted', async () => {
+      const registry = new MemoryRegistry(demoRegistry);
+      const tsuji = await buildCertificate(registry, 'r-tsuji-katsuo', { kind: 'juminhyo', scope: 'self', ...full }, ctx);
+      expect(tsuji.glyphs!.map((g) => g.cluster)).to.deep.equal(['\u8FBB\u{E0102}', '\uE000']);
+      const yoshida = await buildCertificate(registry, 'r-yoshida-makoto', { kind: 'inkan' }, ctx);
+      expect(yoshida.glyphs!.map((g) => g.cluster)).to.deep.equal(['\u{20BB7}']);
+      const plain = await buildCertificate(registry, 'r-takahashi-ichiro', { kind: 'juminhyo', scope: 'self', ...full }, ctx);
+      expect(plain.glyphs).to.equal(undefined);
+      // Render version 2 only where the character rules draw something version 1 did not.
+      expect([tsuji.renderVersion, yoshida.renderVersion, plain.renderVersion]).to.deep.equal([2, 2, 1]);
+    });
+
+    it('refuses a certificate whose outlines pass the cap, sending the resident to the counter', async () => {
+      const [fujimi, shiomi] = demoRegistry.municipalities;
+      const heavy = fujimi.glyphs!.map((g) => (g.cluster === '\uE000' ? { ...g, outline: btoa(String.fromCharCode(...new Uint8Array(2100))) } : g));
+      const registry = new MemoryRegistry({ ...demoRegistry, municipalities: [{ ...fujimi, glyphs: heavy }, shiomi] });
+      let error: unknown;
+      try {
+        await buildCertificate(registry, 'r-tsuji-katsuo', { kind: 'juminhyo', scope: 'self', ...full }, ctx);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).to.be.instanceOf(IneligibleError);
+      expect((error as IneligibleError).refusals[0]).to.deep.include({ code: 'too-many-glyphs' });
+      expect(describeError(error, 'ja')).to.contain('窓口');
+    });
+  });
 });

@@ -7,8 +7,9 @@ import { KofuError, type ErrorParams, type ParamsOf } from '../bytes/errors.ts';
 import type { RegistryErrorCode, RegistryErrorParams } from './errors.ts';
 import type { DayNumber } from '../documents/dates.ts';
 import type { CertificateRequest } from '../documents/options.ts';
-import { RENDER_VERSION, type Certificate, type Impression, type Issuer, type JuminhyoPerson } from '../documents/types.ts';
+import { CHARACTERS_RENDER_VERSION, RENDER_VERSION, type Certificate, type Impression, type Issuer, type JuminhyoPerson } from '../documents/types.ts';
 import { fromBase64 } from '../bytes/bytes.ts';
+import { carriedGlyphs, glyphTableOf, hasVariationSequence, MAX_CARRIED_GLYPH_BYTES } from './glyphs.ts';
 import type { Municipality, Resident } from './model.ts';
 import type { Registry } from './registry.ts';
 import { kosekiRefusals, memberRefusals, refusal, requesterRefusals, type Refusal } from './rules.ts';
@@ -35,8 +36,20 @@ export interface IssueContext {
   readonly issuedOn: DayNumber;
 }
 
-/** Throws IneligibleError listing every reason when the request cannot be served. */
+/**
+ * Throws IneligibleError listing every reason when the request cannot be served. The certificate
+ * carries the outlines of its characters the certificate font lacks (src/registry/glyphs.ts).
+ */
 export async function buildCertificate(registry: Registry, requesterId: string, request: CertificateRequest, context: IssueContext): Promise<Certificate> {
+  const cert = await assembleCertificate(registry, requesterId, request, context);
+  const glyphs = carriedGlyphs(cert, glyphTableOf(await registry.municipalities(), cert.issuer.code));
+  const bytes = glyphs.reduce((sum, g) => sum + g.outline.length, 0);
+  if (bytes > MAX_CARRIED_GLYPH_BYTES) throw new IneligibleError([refusal('too-many-glyphs', { count: glyphs.length, bytes, max: MAX_CARRIED_GLYPH_BYTES })]);
+  if (!glyphs.length && !hasVariationSequence(cert)) return cert;
+  return { ...cert, renderVersion: CHARACTERS_RENDER_VERSION, ...(glyphs.length ? { glyphs } : {}) };
+}
+
+async function assembleCertificate(registry: Registry, requesterId: string, request: CertificateRequest, context: IssueContext): Promise<Certificate> {
   const requester = await registry.resident(requesterId);
   if (!requester) throw notFound(requesterId);
   const home = await registry.municipality(requester.municipality);

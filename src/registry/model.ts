@@ -33,6 +33,19 @@ export interface Municipality {
   readonly closedPeriods: readonly { readonly from: string; readonly to: string }[];
   /** Extra closed dates (maintenance), ISO YYYY-MM-DD. */
   readonly closedDates: readonly string[];
+  /**
+   * Outlines of the clusters in this municipality's records that the certificate font lacks:
+   * fetched from the glyph pack at import ('ipamj') or imported by staff as 外字 ('gaiji').
+   * docs/registry.md, "Characters".
+   */
+  readonly glyphs?: readonly RegistryGlyph[];
+}
+
+/** One cluster's outline held with the registry (src/render/outline-codec.ts bytes, Base64 in JSON). */
+export interface RegistryGlyph {
+  readonly cluster: string;
+  readonly source: 'ipamj' | 'gaiji';
+  readonly outline: string;
 }
 
 export interface ForeignResident {

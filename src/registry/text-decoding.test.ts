@@ -39,9 +39,11 @@ describe('registry/text-decoding', () => {
   it('imports a residents CSV saved as CP932 (tests/vectors/registry/residents-cp932.hex) exactly as its UTF-8 original', async () => {
     const hex = (await (await fetch(new URL('../../tests/vectors/registry/residents-cp932.hex', import.meta.url))).text()).replace(/\s/g, '');
     const fixture = Uint8Array.from(hex.match(/../g)!, (pair) => parseInt(pair, 16));
-    const utf8 = exportResidentsCsv(demoRegistry.residents).replaceAll('𠮷', '吉');
-    const fromCp932 = parseResidentsCsv(importText(fixture, 'residents.csv'), demoRegistry);
-    expect(fromCp932).to.deep.equal(parseResidentsCsv(utf8, demoRegistry));
+    // The fixture holds the first five households: CP932 has no variation selectors, so the 辻 household cannot be saved in it.
+    const cp932Registry = { ...demoRegistry, households: demoRegistry.households.filter((h) => h.id !== 'h-tsuji'), residents: demoRegistry.residents.filter((r) => r.householdId !== 'h-tsuji') };
+    const utf8 = exportResidentsCsv(cp932Registry.residents).replaceAll('𠮷', '吉');
+    const fromCp932 = parseResidentsCsv(importText(fixture, 'residents.csv'), cp932Registry);
+    expect(fromCp932).to.deep.equal(parseResidentsCsv(utf8, cp932Registry));
     expect(fromCp932.residents.map((r) => r.name)).to.include('髙橋　花子');
   });
 });

@@ -32,6 +32,29 @@ describe('registry import and export', () => {
     expect(parseRegistryJson(json)).to.deep.equal(demoRegistry);
   });
 
+  it('keeps variation selectors, 外字 code points and the registry’s glyph outlines through JSON and CSV', () => {
+    const tsuji = demoRegistry.residents.find((r) => r.id === 'r-tsuji-katsuo')!;
+    expect([...tsuji.name].map((c) => c.codePointAt(0)!.toString(16))).to.deep.equal(['8fbb', 'e0102', '3000', '845b', 'e0100', '96c4']);
+    const viaJson = parseRegistryJson(exportRegistryJson(demoRegistry));
+    expect(viaJson.residents.find((r) => r.id === tsuji.id)!.name).to.equal(tsuji.name);
+    expect(viaJson.households.find((h) => h.id === 'h-tsuji')!.address).to.contain('\uE000');
+    expect(viaJson.municipalities[0].glyphs).to.deep.equal(demoRegistry.municipalities[0].glyphs);
+    const viaCsv = parseResidentsCsv(exportResidentsCsv(demoRegistry.residents), demoRegistry);
+    expect(viaCsv.residents.find((r) => r.id === tsuji.id)!.name).to.equal(tsuji.name);
+  });
+
+  it('refuses a glyph that is not one character or whose outline is malformed, naming it', () => {
+    const json = exportRegistryJson(demoRegistry);
+    const glyph = demoRegistry.municipalities[0].glyphs![2];
+    for (const [find, replace] of [
+      [`"outline": "${glyph.outline}"`, `"outline": "${glyph.outline.slice(0, 12)}"`],
+      [`"cluster": "${glyph.cluster}"`, `"cluster": "${glyph.cluster}${glyph.cluster}"`],
+    ]) {
+      const problems = problemsOf(() => parseRegistryJson(edit(json, find, replace)));
+      expect(problems.map((p) => [p.field, p.code])).to.deep.equal([['municipalities[0].glyphs[2]', 'import.bad-glyph']]);
+    }
+  });
+
   it('round-trips residents through CSV, including quotes, commas and line breaks', () => {
     const csv = exportResidentsCsv(demoRegistry.residents);
     expect(parseResidentsCsv(csv, demoRegistry)).to.deep.equal(demoRegistry);

@@ -8,6 +8,7 @@ import { KofuError, type ParamsOf } from '../bytes/errors.ts';
 import type { ImportProblemCode, ImportProblemParams, RegistryErrorParams } from './errors.ts';
 import { dayFromIso, isoFromDay } from '../documents/dates.ts';
 import { CERTIFICATE_KINDS } from '../documents/types.ts';
+import { glyphProblem } from './glyphs.ts';
 import type { RegistrySnapshot, Resident } from './model.ts';
 import type { Registry } from './registry.ts';
 import { guardFormulaCell, unguardFormulaCell } from './csv-cells.ts';
@@ -178,6 +179,7 @@ const SNAPSHOT: Spec = {
             kosekiHours: [HOURS, 'optional'],
             closedPeriods: [{ list: { fields: { from: [{ pattern: /^\d{2}-\d{2}$/, description: 'MM-DD' }], to: [{ pattern: /^\d{2}-\d{2}$/, description: 'MM-DD' }] } } }],
             closedDates: [{ list: ISO_DATE }],
+            glyphs: [{ list: { fields: { cluster: ['nonEmpty'], source: [{ oneOf: ['ipamj', 'gaiji'] }], outline: [{ pattern: /^[A-Za-z0-9+/]+={0,2}$/, description: 'Base64' }] } } }, 'optional'],
           },
         },
       },
@@ -260,6 +262,11 @@ function crossCheck(s: RegistrySnapshot, c: Checker, pathOf: (collection: string
   const codes = new Set(s.municipalities.map((m) => m.code));
   s.municipalities.forEach((m, i) => {
     if (!isValidMunicipalityCode(m.code)) c.report(pathOf('municipalities', i, 'code'), problem('import.bad-municipality-check-digit', {}));
+    (m.glyphs ?? []).forEach((g, k) => {
+      const reason = glyphProblem(g);
+      if (reason) c.report(pathOf('municipalities', i, `glyphs[${k}]`), problem('import.bad-glyph', { detail: reason }));
+    });
+    unique(`municipalities[${i}].glyphs`, (m.glyphs ?? []).map((g) => `${g.source}:${g.cluster}`));
   });
   unique('municipalities', s.municipalities.map((m) => m.code));
   unique('households', s.households.map((h) => h.id));

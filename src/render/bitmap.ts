@@ -6,8 +6,11 @@
  * pixels are identical on every run (tested by hash); other builds may differ by anti-aliasing,
  * which the verifier's comparison tolerates.
  */
+import { clusters } from './clusters.ts';
 import type { FontMetrics } from './font.ts';
+import type { GlyphTable } from './glyph-sources.ts';
 import { A4, MM_PER_PT, type DrawOp, type Rgb, type Sheet } from './layout.ts';
+import { OUTLINE_GRID, outlineSegments, type QuantisedOutline } from './outline.ts';
 
 const FAMILY = 'KofuCertificateMincho';
 let faceLoading: Promise<void> | undefined;
@@ -48,7 +51,7 @@ export function drawSheet(sheet: Sheet, dpi: number, font: FontMetrics): Offscre
   ctx.fillRect(0, 0, width, height);
   ctx.textBaseline = 'alphabetic';
   ctx.textAlign = 'left';
-  for (const op of sheet.ops) drawOp(ctx, op, k, font);
+  for (const op of sheet.ops) drawOp(ctx, op, k, font, sheet.glyphs);
   return canvas;
 }
 
@@ -59,17 +62,23 @@ export function rasterizeSheet(sheet: Sheet, dpi: number, font: FontMetrics): Ra
   return { width: canvas.width, height: canvas.height, pixels: image.data };
 }
 
-function drawOp(ctx: OffscreenCanvasRenderingContext2D, op: DrawOp, k: number, font: FontMetrics): void {
+function drawOp(ctx: OffscreenCanvasRenderingContext2D, op: DrawOp, k: number, font: FontMetrics, glyphs?: GlyphTable): void {
   switch (op.kind) {
     case 'text': {
       ctx.fillStyle = css(op.color);
       const em = op.size * MM_PER_PT;
       ctx.font = `${em * k}px ${FAMILY}`;
-      // Per-glyph placement: advances come from the font's hmtx through the layout metrics.
+      // Per-glyph placement: advances come from the font's hmtx (or the outline's advance) through the layout metrics.
       let x = op.x;
-      for (const ch of op.text) {
-        ctx.fillText(ch, x * k, op.y * k);
-        x += (font.advance(ch.codePointAt(0)!) / font.unitsPerEm) * em + op.charSpace;
+      for (const cluster of clusters(op.text)) {
+        const outline = glyphs?.get(cluster);
+        if (outline) {
+          ctx.fill(outlinePath(outline, x * k, op.y * k, (em * k) / OUTLINE_GRID));
+          x += (outline.advance / OUTLINE_GRID) * em + op.charSpace;
+        } else {
+          ctx.fillText(cluster, x * k, op.y * k);
+          x += (font.advance(cluster.codePointAt(0)!) / font.unitsPerEm) * em + op.charSpace;
+        }
       }
       return;
     }
@@ -114,6 +123,19 @@ function drawOp(ctx: OffscreenCanvasRenderingContext2D, op: DrawOp, k: number, f
   }
 }
 
+/** A carried outline as a canvas path at (x, baseline) in pixels, `scale` pixels per grid unit; y flips (fonts are y up). Non-zero fill, as TrueType. */
+function outlinePath(outline: QuantisedOutline, x: number, baseline: number, scale: number): Path2D {
+  const path = new Path2D();
+  const px = (u: number) => x + u * scale;
+  const py = (u: number) => baseline - u * scale;
+  for (const s of outlineSegments(outline)) {
+    if (s.op === 'M') path.moveTo(px(s.x), py(s.y));
+    else if (s.op === 'L') path.lineTo(px(s.x), py(s.y));
+    else if (s.op === 'Q') path.quadraticCurveTo(px(s.cx), py(s.cy), px(s.x), py(s.y));
+    else path.closePath();
+  }
+  return path;
+}
 
 /**
  * The 公印 alone as an image (for the admin screen and the municipality profile): the same

@@ -1,16 +1,20 @@
 /**
- * A minimal TrueType reader: just the tables the layout engine needs to measure text exactly as
- * the PDF viewer will draw it (OpenType spec, "cmap", "head", "hhea", "hmtx", "maxp"). The PDF's
- * /W widths that jsPDF writes come from the same `hmtx` advances, so a line measured here ends
- * where the printed line ends.
+ * A minimal TrueType reader: the tables the layout engine needs to measure text exactly as the
+ * PDF viewer will draw it (OpenType spec, "cmap", "head", "hhea", "hmtx", "maxp"), the variation
+ * sequences of cmap format 14, and — for fallback and 外字 fonts — the outlines in `glyf`. The
+ * PDF's /W widths that jsPDF writes come from the same `hmtx` advances, so a line measured here
+ * ends where the printed line ends.
  */
 import { KofuError, type ParamsOf } from '../bytes/errors.ts';
+import { NO_VARIATION_SEQUENCES, readVariationSequences, type VariationSequences } from './cmap14.ts';
+import { glyfReader, type Contour } from './glyf.ts';
 
 /** The codes of the render domain; their words are in src/ui/shared/error-messages-data.ts. */
-export const RENDER_ERROR_CODES = ['font.bad-ttf', 'render.font-unavailable'] as const;
+export const RENDER_ERROR_CODES = ['font.bad-ttf', 'render.font-unavailable', 'glyph.bad-outline'] as const;
 export type RenderErrorCode = (typeof RENDER_ERROR_CODES)[number];
 export interface RenderErrorParams {
   'font.bad-ttf': { readonly detail: string };
+  'glyph.bad-outline': { readonly detail: string };
 }
 
 export class FontFormatError<Code extends RenderErrorCode = RenderErrorCode> extends KofuError<Code, ParamsOf<RenderErrorParams, Code>> {
@@ -29,6 +33,8 @@ const MAXP_NUM_GLYPHS = 4;
 const CMAP_PLATFORM_WINDOWS = 3;
 const CMAP_ENCODING_UNICODE_BMP = 1;
 const CMAP_ENCODING_UNICODE_FULL = 10;
+const CMAP_PLATFORM_UNICODE = 0;
+const CMAP_ENCODING_VARIATION_SEQUENCES = 5;
 
 export interface FontMetrics {
   readonly unitsPerEm: number;
@@ -41,6 +47,14 @@ export interface FontMetrics {
   /** Advance width of a code point in font units; .notdef's advance when missing. */
   advance(codePoint: number): number;
   has(codePoint: number): boolean;
+  /** The code points the cmap maps to a glyph. */
+  codePoints(): Iterable<number>;
+  /** cmap format 14: how the font draws base + selector (empty when the font has no such subtable). */
+  readonly variations: VariationSequences;
+  /** Advance width of a glyph id, font units. */
+  glyphAdvance(glyphId: number): number;
+  /** The glyph's TrueType contours (font units, y up); undefined without `glyf` or for a malformed glyph. */
+  contours(glyphId: number): Contour[] | undefined;
 }
 
 function bad(detail: string): FontFormatError {
@@ -79,6 +93,10 @@ export function parseFont(bytes: Uint8Array): FontMetrics {
   const numGlyphs = view.getUint16(maxp + MAXP_NUM_GLYPHS);
 
   const map = readCmap(view, cmap);
+  const variations = readUvsSubtable(view, cmap);
+  const glyf = tables.get('glyf');
+  const loca = tables.get('loca');
+  const outlines = glyf && loca ? glyfReader(view, { head, loca: loca.offset, glyf: glyf.offset, glyfLength: glyf.length }, numGlyphs) : undefined;
   const advanceOfGlyph = (glyph: number) => {
     // Glyphs past numberOfHMetrics repeat the last advance (hmtx: "monospaced tail").
     const index = Math.min(glyph, numberOfHMetrics - 1);
@@ -92,7 +110,26 @@ export function parseFont(bytes: Uint8Array): FontMetrics {
     glyphId: (cp) => map.get(cp) ?? 0,
     advance: (cp) => advanceOfGlyph(map.get(cp) ?? 0),
     has: (cp) => (map.get(cp) ?? 0) !== 0,
+    codePoints: () => map.keys(),
+    variations,
+    glyphAdvance: advanceOfGlyph,
+    contours: (glyph) => outlines?.contours(glyph),
   };
+}
+
+/** The Unicode variation sequences subtable (platform 0, encoding 5), if the font has one. */
+function readUvsSubtable(view: DataView, cmap: number): VariationSequences {
+  const count = view.getUint16(cmap + 2);
+  for (let i = 0; i < count; i++) {
+    const at = cmap + 4 + i * 8;
+    if (view.getUint16(at) !== CMAP_PLATFORM_UNICODE || view.getUint16(at + 2) !== CMAP_ENCODING_VARIATION_SEQUENCES) continue;
+    try {
+      return readVariationSequences(view, cmap + view.getUint32(at + 4));
+    } catch {
+      throw bad('malformed cmap format 14');
+    }
+  }
+  return NO_VARIATION_SEQUENCES;
 }
 
 /** Reads the Windows Unicode subtable: format 12 (full repertoire) if present, else format 4 (BMP). */

@@ -5,7 +5,13 @@
  * the bitmap renderer (pixels) then draw. Both draw every glyph at the advance the font's `hmtx`
  * gives, so the two agree with each other and with the PDF viewer.
  */
+import { clusters } from './clusters.ts';
 import type { FontMetrics } from './font.ts';
+import { GlyphSources, MISSING_GLYPH_MARK, type GlyphTable } from './glyph-sources.ts';
+import type { QuantisedOutline } from './outline.ts';
+
+export { MISSING_GLYPH_MARK } from './glyph-sources.ts';
+export { isVariationSelector } from './clusters.ts';
 
 export const A4 = { width: 210, height: 297 } as const;
 /** Millimetres per PostScript point. */
@@ -23,7 +29,7 @@ export interface TextOp {
   readonly y: number;
   /** Points. */
   readonly size: number;
-  /** Only characters the font has (see `printable`). */
+  /** Only clusters some source can draw (see `printable`); those in the sheet's `glyphs` are drawn as outlines. */
   readonly text: string;
   /** Extra space after each character, mm. */
   readonly charSpace: number;
@@ -72,46 +78,59 @@ export type DrawOp = TextOp | LineOp | RectOp | CircleOp | BitsOp;
 
 export interface Sheet {
   readonly ops: DrawOp[];
+  /** Outlines of the clusters this sheet draws as paths (not from the certificate font). */
+  readonly glyphs?: GlyphTable;
 }
 
-/** The substitute printed for a character the font lacks: 〓 (ゲタ記号), the typesetters' mark for a missing kanji. */
-export const MISSING_GLYPH_MARK = '〓';
-
 export class TextMeasure {
-  constructor(readonly font: FontMetrics) {}
+  readonly glyphs: GlyphSources;
+  constructor(
+    readonly font: FontMetrics,
+    carried?: GlyphTable,
+    /** Variation sequences from the font's own variants (render version 2; see GlyphSources). */
+    variants = true,
+  ) {
+    this.glyphs = new GlyphSources(font, carried, variants);
+  }
 
   /**
-   * Replaces characters the font lacks with 〓 and reports them, so none is dropped silently.
-   * A variation selector (異体字 sequences, Unicode IVS U+E0100–E01EF or U+FE00–FE0F) cannot be
-   * honoured by this font: the base character is printed and the whole sequence is reported.
+   * Keeps every cluster some source can draw (src/render/glyph-sources.ts) and replaces the rest
+   * with 〓 — or, for a variation sequence (異体字, IVS U+E0100–E01EF or U+FE00–FE0F) no source
+   * has, with its base character — and reports them, so none is dropped silently.
    */
   printable(text: string): { text: string; missing: string[] } {
     let out = '';
-    let previous = '';
     const missing: string[] = [];
-    const note = (entry: string) => missing.includes(entry) || missing.push(entry);
-    for (const ch of text) {
-      const cp = ch.codePointAt(0)!;
-      if (isVariationSelector(cp)) note(previous + ch);
-      else if (this.font.has(cp) || ch === ' ' || ch === '　' || cp < 0x20) out += ch;
+    for (const cluster of clusters(text)) {
+      const glyph = this.glyphs.resolve(cluster);
+      if (glyph.kind !== 'missing') out += cluster;
       else {
-        out += MISSING_GLYPH_MARK;
-        note(ch);
+        out += glyph.printed;
+        if (!missing.includes(cluster)) missing.push(cluster);
       }
-      previous = ch;
     }
     return { text: out, missing };
   }
 
-  /** Advance of one character, mm. */
-  advance(ch: string, size: number): number {
-    return (this.font.advance(ch.codePointAt(0)!) / this.font.unitsPerEm) * size * MM_PER_PT;
+  /** Advance of one cluster, mm. */
+  advance(cluster: string, size: number): number {
+    return this.glyphs.advanceEm(cluster) * size * MM_PER_PT;
   }
 
   width(text: string, size: number, charSpace = 0): number {
     let w = 0;
-    for (const ch of text) w += this.advance(ch, size) + charSpace;
+    for (const cluster of clusters(text)) w += this.advance(cluster, size) + charSpace;
     return w;
+  }
+
+  /** The outlines of the clusters in `text` that are drawn as paths. */
+  outlinesIn(text: string): [string, QuantisedOutline][] {
+    const found: [string, QuantisedOutline][] = [];
+    for (const cluster of clusters(text)) {
+      const glyph = this.glyphs.resolve(cluster);
+      if (glyph.kind === 'outline') found.push([cluster, glyph.outline]);
+    }
+    return found;
   }
 
   ascent(size: number): number {
@@ -124,7 +143,7 @@ export class TextMeasure {
    * 行頭禁則/行末禁則, simplified), and a run of Latin letters or digits breaks at a space when it can.
    */
   wrap(text: string, maxWidth: number, size: number): string[] {
-    const chars = [...text];
+    const chars = clusters(text);
     const lines: string[] = [];
     let start = 0;
     while (start < chars.length) {
@@ -156,8 +175,6 @@ export class TextMeasure {
   }
 }
 
-export const isVariationSelector = (cp: number) => (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef);
-
 const NO_LINE_START = new Set([...'、。，．・：；？！ー）」』】〕〉》ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々ゝゞ,.)]}']);
 const NO_LINE_END = new Set([...'（「『【〔〈《([{']);
 const isWordChar = (ch: string | undefined) => ch !== undefined && /[A-Za-z0-9]/.test(ch);
@@ -166,6 +183,8 @@ const isWordChar = (ch: string | undefined) => ch !== undefined && /[A-Za-z0-9]/
 export class Painter {
   readonly ops: DrawOp[] = [];
   readonly missing: string[] = [];
+  /** Outlines of the clusters drawn as paths so far (the sheet's `glyphs`). */
+  readonly glyphs = new Map<string, QuantisedOutline>();
   constructor(readonly measure: TextMeasure) {}
 
   noteMissing(raw: string): void {
@@ -176,6 +195,7 @@ export class Painter {
     const { text } = this.measure.printable(raw);
     this.noteMissing(raw);
     const charSpace = options.charSpace ?? 0;
+    for (const [cluster, outline] of this.measure.outlinesIn(text)) this.glyphs.set(cluster, outline);
     if (text.length) this.ops.push({ kind: 'text', x, y, size, text, charSpace, color: options.color ?? BLACK });
     return this.measure.width(text, size, charSpace);
   }

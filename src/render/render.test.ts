@@ -6,14 +6,16 @@ import { sha256, toBase64, toHex } from '../bytes/bytes.ts';
 import { fromSealContent, toSealContent } from '../documents/codec.ts';
 import { dayFromIso } from '../documents/dates.ts';
 import type { CertificateRequest } from '../documents/options.ts';
-import type { Certificate, JuminhyoCertificate, KosekiCertificate } from '../documents/types.ts';
+import { CHARACTERS_RENDER_VERSION, type Certificate, type JuminhyoCertificate, type KosekiCertificate } from '../documents/types.ts';
 import { demoRegistry } from '../registry/demo.ts';
 import { IneligibleError, buildCertificate } from '../registry/issue.ts';
 import { allRequests } from '../registry/issue.fixtures.ts';
 import { MemoryRegistry } from '../registry/registry.ts';
 import { drawOfficialSealImage, drawSheet, ensureFontFace, rasterizeSheet, type Raster } from './bitmap.ts';
 import { loadCertificateFont, type LoadedFont } from './font-asset.ts';
+import { GlyphSources } from './glyph-sources.ts';
 import { MISSING_GLYPH_MARK, TextMeasure, type TextOp } from './layout.ts';
+import { clustersOf } from '../registry/glyphs.ts';
 import { layoutCertificate, officialSealOps } from './render.ts';
 
 const ctx = { serial: 'R8-000123', issuedOn: dayFromIso('2026-11-25') };
@@ -29,6 +31,10 @@ const GOLDEN: [string, string, CertificateRequest][] = [
   ['tax', 'r-yoshida-makoto', { kind: 'tax', taxKind: 'shotoku-kazei', fiscalYear: 2025 }],
   ['koseki', 'r-yoshida-makoto', { kind: 'koseki', scope: 'all' }],
   ['fuhyo', 'r-takahashi-ichiro', { kind: 'fuhyo' }],
+  // Characters outside the certificate font: 𠮷 from its carried outline (IPAmj); 辻 + U+E0102 (IPAmj),
+  // 葛 + U+E0100 (BIZ UD Mincho's own variant) and 藤見市's 外字 U+E000 in the address.
+  ['juminhyo-yoshida', 'r-yoshida-makoto', { kind: 'juminhyo', scope: 'self', ...full }],
+  ['juminhyo-tsuji', 'r-tsuji-katsuo', { kind: 'juminhyo', scope: 'self', ...full }],
 ];
 
 /** Mean grey per 40×40-pixel block: a small fingerprint that tolerates anti-aliasing drift. */
@@ -73,10 +79,17 @@ describe('certificate rendering', function () {
   });
 
   describe('font coverage', () => {
-    it('has every character of the demo registry except 𠮷', () => {
-      const chars = new Set([...JSON.stringify(demoRegistry)].filter((ch) => ch.codePointAt(0)! > 0x7e));
-      const missing = [...chars].filter((ch) => !font.metrics.has(ch.codePointAt(0)!) && ch !== '　');
-      expect(missing).to.deep.equal(['𠮷']);
+    it('draws every cluster of the demo registry from the font, its variation sequences or the registry’s outlines', () => {
+      const { glyphs, ...records } = demoRegistry.municipalities[0];
+      const held = new Set(glyphs!.map((g) => g.cluster));
+      const sources = new GlyphSources(font.metrics);
+      const all = [...clustersOf({ ...demoRegistry, municipalities: [records, ...demoRegistry.municipalities.slice(1)] })];
+      const outside = all.filter((c) => !sources.inBaseFont(c));
+      expect(outside.sort()).to.deep.equal(['\u{20BB7}', '\u8FBB\u{E0102}', '\uE000'].sort());
+      expect(outside.filter((c) => !held.has(c))).to.deep.equal([]);
+      // 葛 + U+E0100 is BIZ UD Mincho's own variant glyph: in the base font, drawn from its outline.
+      expect(all).to.include('\u845B\u{E0100}');
+      expect(sources.resolve('\u845B\u{E0100}').kind).to.equal('outline');
     });
 
     it('draws each municipality’s 公印 from its engraving', async () => {
@@ -195,20 +208,36 @@ describe('certificate rendering', function () {
       expect(japanese.sheets[0].ops.some((o) => o.kind === 'text' && /^昭和\d+年\d+月\d+日$/.test(o.text))).to.equal(true);
     });
 
-    it('prints the base character of an 異体字 sequence and says so in the note', async () => {
+    it('prints the base character of an 異体字 sequence no source has, and says so in the note', async () => {
       const cert = (await issue('r-takahashi-ichiro', { kind: 'juminhyo', scope: 'self', ...full })) as JuminhyoCertificate;
-      const variant = '\u845B\u{E0100}'; // 葛 with an IVS selector
+      const variant = '\u845B\u{E0102}'; // 葛 with an MJ selector: not in BIZ UD Mincho, and not carried
       const { sheets, missing } = layoutCertificate({ ...cert, persons: [{ ...cert.persons[0], name: `${variant}西　一郎` }] }, font.metrics);
       expect(missing).to.deep.equal([variant]);
       const texts = sheets[0].ops.filter((o): o is TextOp => o.kind === 'text').map((o) => o.text);
       expect(texts).to.include('葛西　一郎');
-      expect(texts.some((t) => t.includes('U+845B U+E0100'))).to.equal(true);
+      expect(texts.some((t) => t.includes('U+845B U+E0102'))).to.equal(true);
       expect(texts.join('')).to.not.contain(MISSING_GLYPH_MARK);
     });
 
-    it('prints 〓 for a character the font lacks, with a note naming it', async () => {
-      const cert = await issue('r-yoshida-makoto', { kind: 'juminhyo', scope: 'self', ...full });
-      const { sheets, missing } = layoutCertificate(cert, font.metrics);
+    it('draws an 異体字 sequence the certificate font lists (葛 + U+E0100) from its own outline, keeping the selector', async () => {
+      const cert = (await issue('r-takahashi-ichiro', { kind: 'juminhyo', scope: 'self', ...full })) as JuminhyoCertificate;
+      const variant = '\u845B\u{E0100}';
+      const named = { ...cert, persons: [{ ...cert.persons[0], name: `${variant}西　一郎` }] };
+      const { sheets, missing } = layoutCertificate({ ...named, renderVersion: CHARACTERS_RENDER_VERSION }, font.metrics);
+      expect(missing).to.deep.equal([]);
+      const texts = sheets[0].ops.filter((o): o is TextOp => o.kind === 'text').map((o) => o.text);
+      expect(texts).to.include(`${variant}西　一郎`);
+      expect([...sheets[0].glyphs!.keys()]).to.deep.equal([variant]);
+      // A version 1 sheet with the same name was printed with the base character and a note: it restores so.
+      const old = layoutCertificate(named, font.metrics);
+      expect(old.missing).to.deep.equal([variant]);
+      expect(old.sheets[0].glyphs).to.equal(undefined);
+    });
+
+    it('prints 〓 for a character no source has, with a note naming it', async () => {
+      const { glyphs, ...cert } = await issue('r-yoshida-makoto', { kind: 'juminhyo', scope: 'self', ...full });
+      expect(glyphs!.map((g) => g.cluster)).to.deep.equal(['𠮷']);
+      const { sheets, missing } = layoutCertificate(cert as Certificate, font.metrics);
       expect(missing).to.deep.equal(['𠮷']);
       const texts = sheets[0].ops.filter((o): o is TextOp => o.kind === 'text').map((o) => o.text);
       expect(texts).to.include(`${MISSING_GLYPH_MARK}田　誠`);
@@ -220,14 +249,34 @@ describe('certificate rendering', function () {
   });
 
   describe('bitmap', () => {
-    it('gives the same pixels on every run and after a seal round trip', async () => {
-      const cert = await issue('r-yoshida-makoto', { kind: 'juminhyo', scope: 'household', ...full });
-      const restored = fromSealContent(decode(encode(toSealContent(cert), rfc8949EncodeOptions), { useMaps: true }));
-      const a = await pixelHash(rasterizeSheet(layoutCertificate(cert, font.metrics).sheets[0], 150, font.metrics));
-      const b = await pixelHash(rasterizeSheet(layoutCertificate(cert, font.metrics).sheets[0], 150, font.metrics));
-      const c = await pixelHash(rasterizeSheet(layoutCertificate(restored, font.metrics).sheets[0], 150, font.metrics));
-      expect(b).to.equal(a);
-      expect(c).to.equal(a);
+    it('gives the same pixels on every run and after a seal round trip, carried outlines included', async () => {
+      for (const id of ['r-yoshida-makoto', 'r-tsuji-katsuo']) {
+        const cert = await issue(id, { kind: 'juminhyo', scope: 'household', ...full });
+        expect(cert.glyphs?.length, id).to.be.greaterThan(0);
+        const restored = fromSealContent(decode(encode(toSealContent(cert), rfc8949EncodeOptions), { useMaps: true }));
+        expect(restored.glyphs).to.deep.equal(cert.glyphs);
+        const a = await pixelHash(rasterizeSheet(layoutCertificate(cert, font.metrics).sheets[0], 150, font.metrics));
+        const b = await pixelHash(rasterizeSheet(layoutCertificate(cert, font.metrics).sheets[0], 150, font.metrics));
+        const c = await pixelHash(rasterizeSheet(layoutCertificate(restored, font.metrics).sheets[0], 150, font.metrics));
+        expect(b, id).to.equal(a);
+        expect(c, id).to.equal(a);
+      }
+    });
+
+    it('draws a carried outline where 〓 stood, in ink of the glyph’s own shape', async () => {
+      const cert = await issue('r-yoshida-makoto', { kind: 'juminhyo', scope: 'self', ...full });
+      const { glyphs, ...without } = cert;
+      const ink = (raster: Raster) => {
+        // The 氏名 cell's first character: 15 + 24 + 1.3 mm from the left, under the ruby (150 dpi).
+        let dark = 0;
+        for (let y = 500; y < 560; y++) for (let x = 230; x < 300; x++) if (raster.pixels[(y * raster.width + x) * 4] < 128) dark++;
+        return dark;
+      };
+      const withGlyph = rasterizeSheet(layoutCertificate(cert, font.metrics).sheets[0], 150, font.metrics);
+      const withMark = rasterizeSheet(layoutCertificate(without as Certificate, font.metrics).sheets[0], 150, font.metrics);
+      expect(glyphs).to.have.length(1);
+      expect(await pixelHash(withGlyph)).to.not.equal(await pixelHash(withMark));
+      expect(ink(withGlyph)).to.be.greaterThan(100);
     });
 
     it('matches the golden images at 150 dpi within a small tolerance', async () => {

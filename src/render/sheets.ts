@@ -4,6 +4,7 @@
  * table, 以下余白 after the last entry, and the attestation with the 公印 at the foot of the last
  * sheet. Every measurement here is in millimetres.
  */
+import { clusters, codePointNames as codePoints } from './clusters.ts';
 import { BLACK, A4, LABEL_SHADE, MM_PER_PT, Painter, SEAL_RED, type Sheet, type TextMeasure } from './layout.ts';
 
 export const MARGIN_X = 15;
@@ -202,10 +203,9 @@ export function flowSheets(measure: TextMeasure, doc: SheetDocument): { sheets: 
     p.textIn(MARGIN_X, TABLE_WIDTH, FOOTER_Y, `${i + 1}／${count}`, 8, 'right');
     if (doc.demoNotice) p.textIn(MARGIN_X, TABLE_WIDTH, FOOTER_Y, doc.demoNotice, 8, 'center', { color: SEAL_RED });
   });
-  return { sheets: painters.map((p) => ({ ops: p.ops })), missing };
+  return { sheets: painters.map((p) => (p.glyphs.size ? { ops: p.ops, glyphs: p.glyphs } : { ops: p.ops })), missing };
 }
 
-const codePoints = (text: string) => [...text].map((ch) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
 
 /** The note under the last entry that explains every character not printed as recorded. */
 function missingNote(missing: readonly string[]): string {
@@ -242,7 +242,7 @@ export function drawOfficialSeal(painter: Painter, x: number, y: number, size: n
 
 /** Characters in a grid of columns, first column at the right, top to bottom: the layout of 印章. */
 export function drawEngraving(painter: Painter, x: number, y: number, size: number, text: string): void {
-  const chars = [...text];
+  const chars = clusters(text);
   const columns = Math.max(1, Math.ceil(Math.sqrt(chars.length)));
   const rows = Math.max(1, Math.ceil(chars.length / columns));
   const cellW = size / columns;

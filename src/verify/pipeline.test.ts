@@ -3,7 +3,10 @@ import { AbortedError } from '../bytes/errors.ts';
 import { flatbedConditions } from '../carrier/simulate/conditions.ts';
 import { simulate } from '../carrier/simulate/simulate.ts';
 import { chooseLocator, verifyImage } from './pipeline.ts';
-import { restoreWithCanvas } from './restore.ts';
+import { RESTORED_DPI, restoreWithCanvas } from './restore.ts';
+import { allRequests } from '../registry/issue.fixtures.ts';
+import { rasterizeSheet } from '../render/bitmap.ts';
+import { layoutCertificate } from '../render/render.ts';
 import { FIXTURE_NOW, backPage, carrierGrey, demoSetup, flipSignatureBit, greyToRgbaImage, issueDemo, PAGE_DPI, type Grey } from './testing/back-side.ts';
 import { reportReason } from '../ui/shared/error-messages.ts';
 
@@ -52,6 +55,18 @@ describe('verify pipeline', function () {
     for (const [stage, ms] of Object.entries(report.timings)) expect(Number.isFinite(ms) && ms! >= 0, `${stage}: ${ms}`).to.equal(true);
     const sum = Object.values(stageTimings).reduce((a, b) => a + b!, 0);
     expect(sum, 'the stages take no longer than the whole').to.be.at.most(total! + 1e-6);
+  });
+
+  it('restores the characters outside the certificate font from the outlines the seal carries, pixel for pixel as the front', async () => {
+    const index = allRequests.findIndex((c) => c.residentId === 'r-tsuji-katsuo' && c.request.kind === 'juminhyo');
+    const issued = await issueDemo(43, index);
+    expect(issued.cert.glyphs!.map((g) => g.cluster)).to.deep.equal(['\u8FBB\u{E0102}', '\uE000']);
+    const report = await run(backPage(issued), { restore: restoreWithCanvas });
+    expect(report.verdict, reportReason(report, 'en')).to.equal('demo');
+    const { loadCertificateFont } = await import('../render/font-asset.ts');
+    const font = (await loadCertificateFont()).metrics;
+    const front = rasterizeSheet(layoutCertificate(issued.cert, font).sheets[0], RESTORED_DPI, font);
+    expect(report.restored[0].pixels).to.deep.equal(front.pixels);
   });
 
   it('verifies a back through the print–scan simulator (fixed seed), without the renderer', async () => {

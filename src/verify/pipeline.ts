@@ -16,7 +16,7 @@ import { decodeCarrier, type CarrierDiagnostics } from '../carrier/decode.ts';
 import { CarrierWrongKeyError } from '../carrier/errors.ts';
 import { fromSealContent } from '../documents/codec.ts';
 import { bindingProblems } from '../documents/seal-binding.ts';
-import { CERTIFICATE_KINDS, CERTIFICATE_TITLES, RENDER_VERSION, type Certificate } from '../documents/types.ts';
+import { CERTIFICATE_KINDS, CERTIFICATE_TITLES, SUPPORTED_RENDER_VERSIONS, type Certificate } from '../documents/types.ts';
 import { decodeLocator, type Locator } from '../seal/locator.ts';
 import { checkLocatorMatchesSeal } from '../seal/match.ts';
 import { verifySeal, type SealValid } from '../seal/seal.ts';
@@ -207,7 +207,7 @@ export async function verifyImage(image: RgbaLike, options: PipelineOptions): Pr
     const list = issuerLists[0] ?? options.trust.lists[0];
     if (!list) throw Stop.of('seal', new VerifyError('verify.no-trust-list', {}));
     const verdict = await timed('seal', () =>
-      verifySeal(decoded.payload, list, { demoMode: options.trust.demoMode, supportedRenderVersions: [RENDER_VERSION], now: options.now }),
+      verifySeal(decoded.payload, list, { demoMode: options.trust.demoMode, supportedRenderVersions: SUPPORTED_RENDER_VERSIONS, now: options.now }),
     );
     demo = verdict.demo;
     if (!verdict.ok) throw new Stop('seal', verdict.code, verdict.error.params, verdict.demo, verdict.demo);

@@ -153,6 +153,7 @@ const ADVICE: Readonly<Record<VerifierCode, Advice>> = {
 
   'render.font-unavailable': FONT_MISSING,
   'font.bad-ttf': BY_STAGE,
+  'glyph.bad-outline': BY_STAGE,
 };
 
 /** True when `code` has an entry (its own advice or BY_STAGE); tests iterate VERIFIER_CODES with it. */

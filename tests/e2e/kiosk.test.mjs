@@ -66,6 +66,33 @@ async function typePin(page, pin) {
   await page.locator(`${home} kofu-pin-keypad [data-key="ok"]`).click();
 }
 
+/** From the choice step: 住民票の写し (`choose` may tick options and check the fee) → preview → issue → the PDF saved to a temp dir. */
+/**
+ * From the choice of certificate to the downloaded PDF: 住民票の写し, the options `choose` sets, the
+ * preview, 発行, the card taken back (`cardReturn` may check that step first), the print step
+ * (`printStep` may check it), and the PDF saved to a temporary file.
+ */
+async function issueJuminhyo(page, { choose = async () => {}, cardReturn = async () => {}, printStep = async () => {} } = {}) {
+  await page.locator(`${home} [data-kind="juminhyo"]:not([disabled])`).waitFor({ timeout: 20_000 });
+  await page.locator(`${home} [data-kind="juminhyo"]`).click();
+  await choose();
+  await page.locator(`${home} [data-action="next"]`).click();
+  await page.locator(`${home} canvas.preview`).waitFor({ timeout: 30_000 });
+  await page.locator(`${home} [data-action="issue"]`).click();
+  // The card goes back before printing; the demo card is taken off its virtual reader by the tap.
+  await page.locator(`${home} [data-step="card-return"]`).waitFor({ timeout: 60_000 });
+  await cardReturn();
+  await page.locator(`${home} [data-action="card-taken"]`).click();
+  await page.locator(`${home} [data-step="print"]`).waitFor();
+  await printStep();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`${home} [data-action="download"]`).first().click()]);
+  const bytes = Buffer.concat(await (await download.createReadStream()).toArray());
+  const dir = await mkdtemp(path.join(tmpdir(), 'kofu-kiosk-'));
+  const file = path.join(dir, download.suggestedFilename());
+  await writeFile(file, bytes);
+  return { download, bytes, dir, file };
+}
+
 describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
   const suite = chromiumForSuite({ serve: true });
 
@@ -76,29 +103,22 @@ describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
       await placeDemoCard(page, 'demo-card-0001');
       assert.match(await page.locator(`${home} [data-tries]`).innerText(), /3/);
       await typePin(page, '1234');
-      await page.locator(`${home} [data-kind="juminhyo"]:not([disabled])`).waitFor({ timeout: 20_000 });
-      await page.locator(`${home} [data-kind="juminhyo"]`).click();
-      await page.locator(`${home} [data-option="householder"]`).check();
-      assert.match(await page.locator(`${home} [data-fee]`).innerText(), /200/);
-      await page.locator(`${home} [data-action="next"]`).click();
-      await page.locator(`${home} canvas.preview`).waitFor({ timeout: 30_000 });
-      await page.locator(`${home} [data-action="issue"]`).click();
-      // The card goes back before printing; the demo card is taken off its virtual reader by the tap.
-      await page.locator(`${home} [data-step="card-return"]`).waitFor({ timeout: 60_000 });
-      assert.match(await page.locator(`${home} [data-step="card-return"] h2`).innerText(), /カードをお取りください/);
-      assert.equal(await page.locator(`${home} [data-action="cancel"]`).count(), 0, 'no やめる once issued');
-      await page.locator(`${home} [data-action="card-taken"]`).click();
-      await page.locator(`${home} [data-step="print"]`).waitFor();
-      assert.equal(await page.locator(`${home} [data-card-still-in]`).count(), 0);
-      assert.match(await page.locator(`${home} [data-step="print"] [data-fee]`).innerText(), /手数料 200円.*レジでお支払いください/s);
-
-      const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`${home} [data-action="download"]`).first().click()]);
+      const { download, bytes, dir, file } = await issueJuminhyo(page, {
+        choose: async () => {
+          await page.locator(`${home} [data-option="householder"]`).check();
+          assert.match(await page.locator(`${home} [data-fee]`).innerText(), /200/);
+        },
+        cardReturn: async () => {
+          assert.match(await page.locator(`${home} [data-step="card-return"] h2`).innerText(), /カードをお取りください/);
+          assert.equal(await page.locator(`${home} [data-action="cancel"]`).count(), 0, 'no やめる once issued');
+        },
+        printStep: async () => {
+          assert.equal(await page.locator(`${home} [data-card-still-in]`).count(), 0);
+          assert.match(await page.locator(`${home} [data-step="print"] [data-fee]`).innerText(), /手数料 200円.*レジでお支払いください/s);
+        },
+      });
       assert.match(download.suggestedFilename(), /^kofu-juminhyo-992011-[0-9A-F]{6}-\d{6}\.pdf$/);
-      const bytes = Buffer.concat(await (await download.createReadStream()).toArray());
       assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-');
-      const dir = await mkdtemp(path.join(tmpdir(), 'kofu-kiosk-'));
-      const file = path.join(dir, download.suggestedFilename());
-      await writeFile(file, bytes);
       const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
       assert.match(info, /Pages:\s+2/, 'one sheet: front and back');
       assert.match(info, /A4/);
@@ -198,6 +218,27 @@ describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
       assert.equal(await page.locator(`${home} [data-action="print"]`).isDisabled(), true, 'a printed sheet is not printed twice');
       await page.locator(`${home} [data-action="finish"]`).click();
       assert.match(await page.locator(`${home} [data-step="end"] [data-fee]`).innerText(), /200円/);
+      assert.deepEqual(seen.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('𠮷田 誠: the PDF prints 𠮷 from its carried outline, embedded as a subset font whose text is U+20BB7', async () => {
+    const { context, page, seen } = await openKiosk(suite.browser, suite.app.origin);
+    try {
+      await placeDemoCard(page, 'demo-card-0004');
+      await typePin(page, '2468');
+      const { file } = await issueJuminhyo(page);
+      const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2).map((line) => line.trim().split(/\s+/));
+      assert.deepEqual(fonts.map((f) => f[0].replace(/^[A-Z]{6}\+/, '')).sort(), ['BIZUDMincho-Regular', 'KofuCarriedGlyphs']);
+      for (const f of fonts) {
+        assert.match(f[0], /^[A-Z]{6}\+/, 'a subset name (PDF 32000-1 §9.6.4)');
+        assert.deepEqual(f.slice(4, 7), ['yes', 'yes', 'yes'], `emb/sub/uni: ${f.join(' ')}`);
+      }
+      const text = execFileSync('pdftotext', ['-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' });
+      assert.match(text.replace(/\s/g, ''), /\u{20BB7}田誠/u, 'the registered code point, not 吉 or 〓');
+      assert.doesNotMatch(text, /〓/);
       assert.deepEqual(seen.errors, []);
     } finally {
       await context.close();

@@ -47,6 +47,27 @@ function fingerprintPgm(bytes) {
   return { width, height, print: Array.from(sum, (v, i) => Math.round(v / count[i])) };
 }
 
+function certificateFont(m) {
+  const bytes = new Uint8Array(readFileSync(path.join(root, 'node_modules/@expo-google-fonts/biz-udmincho/400Regular/BIZUDMincho_400Regular.ttf')));
+  return { bytes, metrics: m.parseFont(bytes) };
+}
+
+/** The PDF's first page through poppler at 150 dpi against a golden image's fingerprint: the worst and mean block difference. */
+function goldenDifference(file, dir, goldenName) {
+  execFileSync('pdftoppm', ['-r', '150', '-scale-to-x', '1240', '-scale-to-y', '1754', '-gray', '-f', '1', '-l', '1', '-singlefile', file, path.join(dir, 'front')]);
+  const pdfPrint = fingerprintPgm(readFileSync(path.join(dir, 'front.pgm')));
+  const golden = JSON.parse(readFileSync(path.join(root, `src/render/golden/${goldenName}.json`), 'utf8'));
+  assert.deepEqual([pdfPrint.width, pdfPrint.height], [1240, 1754]);
+  let worst = 0;
+  let total = 0;
+  for (let i = 0; i < golden.fingerprint.length; i++) {
+    const d = Math.abs(golden.fingerprint[i] - pdfPrint.print[i]);
+    worst = Math.max(worst, d);
+    total += d;
+  }
+  return { worst, mean: total / golden.fingerprint.length };
+}
+
 const havePoppler = (() => {
   try {
     execFileSync('pdffonts', ['-v'], { stdio: 'ignore' });
@@ -60,8 +81,7 @@ test('certificate PDFs embed only a subset of BIZ UD Mincho and use A4 pages', {
   const dir = mkdtempSync(path.join(tmpdir(), 'kofu-pdf-'));
   try {
     const m = await loadModules(dir);
-    const bytes = new Uint8Array(readFileSync(path.join(root, 'node_modules/@expo-google-fonts/biz-udmincho/400Regular/BIZUDMincho_400Regular.ttf')));
-    const font = { bytes, metrics: m.parseFont(bytes) };
+    const font = certificateFont(m);
     const registry = new m.MemoryRegistry(m.demoRegistry);
     const cert = await m.buildCertificate(registry, 'r-takahashi-ichiro', { kind: 'juminhyo', scope: 'household', householder: true, honseki: true, myNumber: true }, { serial: 'N-1', issuedOn: m.dayFromIso('2026-11-25') });
     const { pdf, sheets } = m.certificatePdf(cert, font, [], new Date('2026-11-25T03:00:00Z'));
@@ -90,29 +110,42 @@ test('the PDF front matches the browser bitmap of the same certificate (golden f
   const dir = mkdtempSync(path.join(tmpdir(), 'kofu-pdf-'));
   try {
     const m = await loadModules(dir);
-    const bytes = new Uint8Array(readFileSync(path.join(root, 'node_modules/@expo-google-fonts/biz-udmincho/400Regular/BIZUDMincho_400Regular.ttf')));
-    const font = { bytes, metrics: m.parseFont(bytes) };
+    const font = certificateFont(m);
     // The same certificate as the 'juminhyo' golden image in src/render/render.test.ts.
     const cert = await m.buildCertificate(new m.MemoryRegistry(m.demoRegistry), 'r-teshigawara-saemon', { kind: 'juminhyo', scope: 'self', householder: true, honseki: true, myNumber: true }, { serial: 'R8-000123', issuedOn: m.dayFromIso('2026-11-25') });
     const file = path.join(dir, 'golden.pdf');
     writeFileSync(file, m.certificatePdf(cert, font).pdf);
-    execFileSync('pdftoppm', ['-r', '150', '-scale-to-x', '1240', '-scale-to-y', '1754', '-gray', '-f', '1', '-l', '1', '-singlefile', file, path.join(dir, 'front')]);
-    const pdfPrint = fingerprintPgm(readFileSync(path.join(dir, 'front.pgm')));
-    const golden = JSON.parse(readFileSync(path.join(root, 'src/render/golden/juminhyo.json'), 'utf8'));
-    assert.deepEqual([pdfPrint.width, pdfPrint.height], [1240, 1754]);
-    let worst = 0;
-    let total = 0;
-    for (let i = 0; i < golden.fingerprint.length; i++) {
-      const d = Math.abs(golden.fingerprint[i] - pdfPrint.print[i]);
-      worst = Math.max(worst, d);
-      total += d;
-    }
-    const mean = total / golden.fingerprint.length;
+    const { worst, mean } = goldenDifference(file, dir, 'juminhyo');
     // Poppler and Chromium rasterise glyphs differently, so the tolerance is wider than between
     // two Chromium runs; a moved line, cell or paragraph would exceed it by far.
     t.diagnostic(`PDF (poppler) vs bitmap (Chromium): worst block ${worst}, mean ${mean.toFixed(3)} grey levels`);
     // Measured: worst 8, mean 0.6.
     assert.ok(worst <= 16 && mean <= 1, `PDF differs from the bitmap: worst block ${worst}, mean ${mean.toFixed(2)}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('辻󠄂 葛󠄀雄 and the 外字 address: the PDF text is the registered code points, the front matches its golden image', { skip: !havePoppler && 'poppler-utils is not installed' }, async (t) => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kofu-pdf-'));
+  try {
+    const m = await loadModules(dir);
+    const font = certificateFont(m);
+    // The certificate of the 'juminhyo-tsuji' golden image in src/render/render.test.ts.
+    const cert = await m.buildCertificate(new m.MemoryRegistry(m.demoRegistry), 'r-tsuji-katsuo', { kind: 'juminhyo', scope: 'self', householder: true, honseki: true, myNumber: true }, { serial: 'R8-000123', issuedOn: m.dayFromIso('2026-11-25') });
+    const file = path.join(dir, 'tsuji.pdf');
+    const { pdf, missing } = m.certificatePdf(cert, font);
+    assert.deepEqual(missing, []);
+    writeFileSync(file, pdf);
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    assert.equal(fonts.length, 2, fonts.join('\n'));
+    const text = execFileSync('pdftotext', ['-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' }).replace(/\s/g, '');
+    // 辻 + U+E0102 (IPAmj), 葛 + U+E0100 (BIZ UD Mincho's own variant), the 外字 U+E000 in 壄沢.
+    assert.ok(text.includes('\u8FBB\u{E0102}葛\u{E0100}雄'), 'name with both selectors');
+    assert.ok(text.includes('藤見市\uE000沢三丁目'), 'address with the 外字 code point');
+    const { worst, mean } = goldenDifference(file, dir, 'juminhyo-tsuji');
+    t.diagnostic(`PDF (poppler) vs bitmap (Chromium): worst block ${worst}, mean ${mean.toFixed(3)}`);
+    assert.ok(worst <= 16 && mean <= 1, `PDF differs from the bitmap: worst ${worst}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -5,6 +5,8 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { backupTools, storageStatus } from '../../app/backup-tools.ts';
+import { registryAdmin } from '../../app/registry-admin.ts';
+import type { GlyphStatus } from '../../app/registry-glyphs.ts';
 import { describeError } from '../shared/error-messages.ts';
 import { APP_VERSION } from '../../app/version.ts';
 import { browserSaveFile } from '../shared/download.ts';
@@ -32,6 +34,7 @@ export class KofuAdminHome extends LitElement {
   ];
 
   @state() private storage?: StorageStatus;
+  @state() private glyphs?: GlyphStatus;
   /** A verifier-only device's console shows only its trust list and demo mode (it holds nothing else). */
   @state() private deviceRole: DeviceRole = cachedDeviceRole();
   private stopFollowingRole?: () => void;
@@ -41,6 +44,8 @@ export class KofuAdminHome extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void storageStatus().then((status) => (this.storage = status));
+    // The character outlines the registry holds (docs/registry.md, "Characters"); not shown when the font cannot be read yet.
+    registryAdmin().glyphs().then((status) => (this.glyphs = status), () => undefined);
     this.stopFollowingRole = onDeviceRoleChange((role) => (this.deviceRole = role));
   }
 
@@ -91,7 +96,8 @@ export class KofuAdminHome extends LitElement {
         <h2>${t('admin.storage')}</h2>
         ${storage
           ? html`<p data-persisted=${String(storage.persisted)}>${storage.persisted ? t('admin.storage.persisted') : t('admin.storage.not-persisted')}</p>
-              <p>${t('admin.storage.usage', { used: formatBytes(storage.usageBytes), quota: formatBytes(storage.quotaBytes) })}</p>`
+              <p>${t('admin.storage.usage', { used: formatBytes(storage.usageBytes), quota: formatBytes(storage.quotaBytes) })}</p>
+              ${this.glyphs ? html`<p data-storage-glyphs>${t('admin.storage.glyphs', { count: this.glyphs.ipamj + this.glyphs.gaiji, size: `${(this.glyphs.bytes / 1024).toFixed(1)} KB` })}</p>` : nothing}`
           : html`<p>${t('common.working')}</p>`}
       </section>
       <section>

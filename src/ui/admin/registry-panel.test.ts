@@ -99,4 +99,17 @@ describe('ui/admin registry panel', () => {
     expect(saved[0].name).to.equal('kofu-calibration.pdf');
     expect(new TextDecoder().decode((saved[0].data as Uint8Array).subarray(0, 5))).to.equal('%PDF-');
   });
+
+  it('says which outlines the registry holds, imports a 外字 file, and refuses a broken one in words', async function () {
+    this.timeout(30_000);
+    const el = await fixture<KofuAdminRegistry>(html`<kofu-admin-registry></kofu-admin-registry>`);
+    await waitUntil(() => $(el, '[data-glyph-status]'), 'no glyph status', { timeout: 15_000 });
+    expect($(el, '[data-glyph-status]')!.textContent).to.contain('文字情報基盤 2文字・外字 1文字');
+    expect($(el, '[data-glyph-missing]')!.getAttribute('data-glyph-missing')).to.equal('0');
+    chooseFile(el, 'import-gaiji', 'gaiji.json', JSON.stringify({ format: 'kofu-gaiji', unitsPerEm: 1000, glyphs: [{ codePoint: 'U+4E00', advance: 1000, contours: [] }] }));
+    await waitUntil(() => $(el, '[data-glyph-result]'), 'no outcome', { timeout: 15_000 });
+    expect($(el, '[data-glyph-result]')!.getAttribute('data-glyph-result')).to.equal('error');
+    expect($(el, '[data-glyph-result]')!.textContent).to.contain('何も変更していません');
+    expect($(el, '[data-glyph-status]')!.textContent).to.contain('外字 1文字');
+  });
 });

@@ -7,6 +7,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { DownloadFile } from '../../app/download-file.ts';
 import { importProblems, registryAdmin, type RegistryFileKind } from '../../app/registry-admin.ts';
+import type { GlyphStatus } from '../../app/registry-glyphs.ts';
 import { describeError, describeFailure } from '../shared/error-messages.ts';
 import type { RegistrySnapshot } from '../../registry/model.ts';
 import type { ImportProblem } from '../../registry/transfer.ts';
@@ -34,13 +35,66 @@ export class KofuAdminRegistry extends LitElement {
   saveFile: SaveFile = browserSaveFile;
 
   @state() private snapshot?: RegistrySnapshot;
+  @state() private glyphs?: GlyphStatus;
+  @state() private gaijiMunicipality?: string;
   private readonly i18n = new LanguageController(this);
   private readonly demoMode = new DemoModeController(this);
   /** Every action ends by reading the registry again, so the summary never shows stale data. */
-  private readonly tasks = new TaskController(this, 'registry', { refresh: () => this.loadSnapshot(), refreshOnConnect: true });
+  private readonly tasks = new TaskController<'main' | 'glyphs'>(this, 'registry', { refresh: () => this.loadSnapshot(), refreshOnConnect: true });
 
   private async loadSnapshot(): Promise<void> {
     this.snapshot = await registryAdmin().snapshot();
+    // Needs the certificate font; a status that cannot be had yet leaves the section's lead alone.
+    this.glyphs = await registryAdmin().glyphs().catch(() => undefined);
+  }
+
+  private importGaiji(file: File | undefined): Promise<void> | undefined {
+    const code = this.gaijiMunicipality ?? this.snapshot?.municipalities[0]?.code;
+    if (!file || !code) return undefined;
+    return this.tasks.run('glyphs', async () => t('registry.glyphs.imported', { gaiji: (await registryAdmin().importGaiji(file, code)).gaiji }), { name: 'registry.import-gaiji', detail: { municipality: code } });
+  }
+
+  private refreshGlyphs(): Promise<void> {
+    return this.tasks.run('glyphs', async () => t('registry.glyphs.refreshed', { missing: (await registryAdmin().refreshGlyphs()).missing.length }), { name: 'registry.refresh-glyphs' });
+  }
+
+  private renderGlyphs() {
+    const status = this.glyphs;
+    const snapshot = this.snapshot;
+    const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+    const outcome = this.tasks.outcome('glyphs');
+    return html`<section data-glyphs>
+      <h2>${t('registry.glyphs.heading')}</h2>
+      <p>${t('registry.glyphs.lead')}</p>
+      ${status
+        ? html`<p data-glyph-status>${t('registry.glyphs.status', { ipamj: status.ipamj, gaiji: status.gaiji, size: kb(status.bytes) })}</p>
+            <p data-glyph-missing=${status.missing.length}>
+              ${status.missing.length
+                ? t('registry.glyphs.missing', { list: status.missing.map((c) => [...c].map((p) => `U+${p.codePointAt(0)!.toString(16).toUpperCase()}`).join(' ')).join('、') })
+                : t('registry.glyphs.complete')}
+            </p>`
+        : nothing}
+      <div class="actions">
+        ${snapshot && snapshot.municipalities.length > 1
+          ? html`<label>${t('registry.glyphs.municipality')}
+              <select data-gaiji-municipality @change=${(e: Event) => (this.gaijiMunicipality = (e.target as HTMLSelectElement).value)}>
+                ${snapshot.municipalities.map((m) => html`<option value=${m.code}>${m.name}</option>`)}
+              </select></label>`
+          : nothing}
+        <label class="button secondary">
+          ${t('registry.glyphs.import')}
+          <input type="file" accept=".ttf,font/ttf,application/json,.json" data-action="import-gaiji" ?disabled=${this.tasks.working}
+            @change=${(e: Event) => {
+              const input = e.target as HTMLInputElement;
+              void this.importGaiji(input.files?.[0]);
+              input.value = '';
+            }} />
+        </label>
+        <button class="secondary" data-action="refresh-glyphs" ?disabled=${this.tasks.working} @click=${() => this.refreshGlyphs()}>${t('registry.glyphs.refresh')}</button>
+      </div>
+      ${outcome?.kind === 'ok' ? html`<p role="status" class="ok" data-glyph-result="ok">${outcome.text}</p>` : nothing}
+      ${outcome?.kind === 'error' ? html`<p role="alert" class="error" data-glyph-result="error">${describeError(outcome.error, language())}</p>` : nothing}
+    </section>`;
   }
 
   private save(file: DownloadFile): string {
@@ -140,6 +194,7 @@ export class KofuAdminRegistry extends LitElement {
         <small>${t('registry.privacy')}</small>
         ${this.renderOutcome()}
       </section>
+      ${this.renderGlyphs()}
       <section>
         <h2>${t('printer.heading')}</h2>
         <p>${t('printer.lead')}</p>

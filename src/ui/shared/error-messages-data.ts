@@ -79,9 +79,17 @@ export const renderMessages: MessageTable<RenderErrorCode, RenderErrorParams> = 
     ja: '証明書用のフォントを読み込めませんでした。ネットワークに接続してアプリを一度開き直し、オフライン用データを準備してください。',
     en: 'Could not load the certificate font. Connect to the network and reopen the app once so it can prepare for offline use.',
   },
+  'glyph.bad-outline': {
+    ja: (p) => `文字の字形データが正しくありません（${p.detail}）。`,
+    en: (p) => `The glyph outline data is malformed (${p.detail}).`,
+  },
 };
 
 export const registryMessages: MessageTable<RegistryErrorCode, RegistryErrorParams> = {
+  'registry.gaiji-invalid': {
+    ja: (p) => `外字ファイルを取り込めません（${p.detail}）。外字システムのTrueTypeフォント（.ttf）か、kofu-gaiji形式の字形JSONを指定してください。何も変更していません。`,
+    en: (p) => `Could not import the 外字 file (${p.detail}). Choose the 外字 system's TrueType font (.ttf) or an outlines JSON in the kofu-gaiji format. Nothing was changed.`,
+  },
   'registry.not-found': {
     ja: (p) => `住民記録（${p.what}）が見つかりません。窓口でご相談ください。`,
     en: (p) => `The resident record (${p.what}) was not found. Please ask at the municipal office.`,
@@ -98,6 +106,10 @@ export const registryMessages: MessageTable<RegistryErrorCode, RegistryErrorPara
 const monthDay = (mmdd: string) => `${Number(mmdd.slice(0, 2))}月${Number(mmdd.slice(3))}日`;
 
 export const refusalMessages: MessageTable<RefusalCode, RefusalParams> = {
+  'too-many-glyphs': {
+    ja: (p) => `この証明書には通常の字体にない文字が多く（${p.count}文字、字形データ${p.bytes}バイト、上限${p.max}バイト）、コンビニ交付の用紙に収まりません。窓口で請求してください。`,
+    en: (p) => `This certificate has too many characters outside the standard typeface (${p.count}, ${p.bytes} bytes of outlines; the limit is ${p.max}) to fit the kiosk paper. Please apply at the municipal office.`,
+  },
   'deceased': {
     ja: 'この方の記録は消除されています。窓口でご相談ください。',
     en: 'This person’s record has been closed. Please ask at the municipal office.',
@@ -204,6 +216,7 @@ export const importProblemMessages: MessageTable<ImportProblemCode, ImportProble
   'import.duplicate-id': { ja: (p) => `IDが重複しています: ${p.id}`, en: (p) => `duplicate id: ${p.id}` },
   'import.bad-municipality-check-digit': { ja: '団体コードの検査数字が正しくありません', en: 'the check digit of the municipality code is wrong' },
   'import.unknown-municipality': { ja: '登録されていない団体コードです', en: 'unknown municipality code' },
+  'import.bad-glyph': { ja: (p) => `字形データが使えません（${p.detail}）。1文字分の字形（外字ファイルから作ったもの）を指定してください`, en: (p) => `unusable glyph (${p.detail}); give one character's outline, made from a 外字 file` },
   'import.householder-not-member': { ja: '世帯主がこの世帯の住民ではありません', en: 'the householder is not a member of this household' },
   'import.no-such-household': { ja: '存在しない世帯です', en: 'no such household' },
   'import.bad-my-number': { ja: '個人番号の検査用数字が正しくありません', en: 'the My Number check digit is wrong' },

@@ -54,6 +54,8 @@ const ja = {
   'admin.storage.persisted': '保存データは自動削除されない設定です。',
   'admin.storage.not-persisted': 'ブラウザーが容量不足のときに保存データを削除する可能性があります。アプリをインストールすると保護されます。',
   'admin.storage.usage': ({ used, quota }: { used: string; quota: string }) => `使用量 ${used} ／ 上限 ${quota}`,
+  'admin.storage.glyphs': ({ count, size }: { count: number; size: string }) =>
+    `文字の字形：住民データが必要とする${count}文字分（${size}）を住民データと一緒に保存しています。文字情報基盤の字形集全体（約17 MB）はこの端末に保存せず、住民データの読み込み時に必要な字だけを取得します。`,
   'admin.backup': 'バックアップ',
   'admin.backup.lead': 'この端末のデータをすべて1つのファイルに保存し、別の端末や再インストール後に戻せます。署名鍵など端末の外に出せない鍵は含まれません。',
   'admin.backup.save': 'バックアップを保存',
@@ -121,6 +123,8 @@ const en = {
   'admin.storage.persisted': 'Stored data is protected from automatic clean-up.',
   'admin.storage.not-persisted': 'The browser may delete stored data when space runs low. Installing the app protects it.',
   'admin.storage.usage': ({ used, quota }: { used: string; quota: string }) => `Using ${used} of ${quota}`,
+  'admin.storage.glyphs': ({ count, size }: { count: number; size: string }) =>
+    `Character outlines: the ${count} the resident data needs (${size}), kept with the resident data. The full 文字情報基盤 glyph pack (about 17 MB) is not stored on this device; importing resident data fetches only the characters it needs.`,
   'admin.backup': 'Backup',
   'admin.backup.lead': 'Save all data on this device to one file, to restore it on another device or after reinstalling. Keys that cannot leave the device, such as signing keys, are not included.',
   'admin.backup.save': 'Save backup',

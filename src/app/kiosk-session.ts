@@ -31,6 +31,7 @@ import type { IssuanceRecord } from '../seal/audit-log.ts';
 import type { SealSigner } from '../seal/seal.ts';
 import { defaultRequest, kindChoices, sanitizeRequest, type HouseholdMember, type KindChoice } from './kiosk-choices.ts';
 import { issueCopy, type IssuedCopy, type PdfService } from './kiosk-issue.ts';
+import type { PrinterProfileId } from '../patterns/printer-profiles.ts';
 import { KioskError, notice, noticeOf, type KioskNotice } from './kiosk-messages.ts';
 
 export { defaultRequest, type HouseholdMember, type KindChoice } from './kiosk-choices.ts';
@@ -54,8 +55,10 @@ export interface KioskDeps {
   /** Next issuance serial for a municipality, taken under `signer` (persisted; never reused; reserved until logged). */
   readonly nextSerial: (municipality: number, signer: SealSigner) => Promise<number>;
   readonly appendLog: (record: IssuanceRecord, signer: SealSigner) => Promise<void>;
-  /** Verifier URL the QR locator opens, e.g. https://kofu.example.jp/verify (≤ 47 characters). */
+  /** The municipality's verifier URL the QR locator opens, e.g. https://kofu.example.jp/verify (≤ 47 characters; app/print-settings.ts). */
   readonly verifierUrl: string;
+  /** The pantograph's printer profile chosen with the calibration sheet (the default profile if unset). */
+  readonly printerProfile?: PrinterProfileId;
   /** Demo mode: demo cards are linked to the demo registry on first use. */
   readonly demoMode: boolean;
   readonly now?: () => Date;

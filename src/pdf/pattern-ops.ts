@@ -1,0 +1,152 @@
+/**
+ * Vector patterns in the PDF at physical sizes, so the print path never resamples them: every dot,
+ * line and module is a filled path in millimetres. Repeating screens are PDF tiling patterns
+ * (PDF 32000-1 §8.7.3, PaintType 1, TilingType 1 = constant spacing): one cell's content is
+ * stored once and the viewer or printer repeats it, which keeps a full-page 『複写』 pantograph to a
+ * few kilobytes instead of two million rectangles.
+ *
+ * jsPDF has no drawing calls for patterns outside its "advanced" mode, so the content-stream
+ * operators (PDF 32000-1 §8.5, §8.6.8) are written directly with `doc.internal.write`, in
+ * millimetres with y down: each block starts with the `cm` below, so its numbers read like the
+ * layout's. A pattern's own matrix maps its cell to the page's default space (§8.7.3.1), so it
+ * carries the same mm → pt flip plus the pattern's anchor.
+ */
+import { TilingPattern, type jsPDF } from 'jspdf';
+import type { PantographPlan } from '../patterns/pantograph.ts';
+import type { LatentPlan } from '../patterns/latent-line.ts';
+import type { IrEmblemPlan, Cmyk } from '../patterns/ir-emblem.ts';
+import type { GroundTile } from '../patterns/ground.ts';
+import type { Box } from './back-layout.ts';
+
+const PT_PER_MM = 72 / 25.4;
+/** A4 height in points: the page's default space has y up from the bottom edge. */
+const PAGE_HEIGHT_PT = 297 * PT_PER_MM;
+
+/** Numbers with 0.1 µm resolution, no trailing zeros: device pixels stay exact at 1200 dpi. */
+export const num = (v: number): string => {
+  const s = v.toFixed(4);
+  return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
+};
+
+/** The matrix [a b c d e f] taking mm, y down, from (x0, y0) on the page, rotated by `deg`, to default space (pt, y up). */
+function pageMatrix(x0: number, y0: number, deg = 0): number[] {
+  const t = (deg * Math.PI) / 180;
+  const [cos, sin] = [Math.cos(t), Math.sin(t)];
+  return [PT_PER_MM * cos, -PT_PER_MM * sin, -PT_PER_MM * sin, -PT_PER_MM * cos, PT_PER_MM * x0, PAGE_HEIGHT_PT - PT_PER_MM * y0];
+}
+
+/** Appends operators to the current content stream (a page, or a pattern cell being recorded). */
+const write = (doc: jsPDF, operators: string) => (doc.internal as unknown as { write(s: string): void }).write(operators);
+
+/** Starts a block in mm with y down. */
+const MM_SPACE = `q ${pageMatrix(0, 0).map(num).join(' ')} cm`;
+
+export function rectPath(rects: ArrayLike<number>, dx = 0, dy = 0): string {
+  const out: string[] = [];
+  for (let i = 0; i + 3 < rects.length; i += 4) out.push(`${num(rects[i] + dx)} ${num(rects[i + 1] + dy)} ${num(rects[i + 2])} ${num(rects[i + 3])} re`);
+  return out.join('\n');
+}
+
+function squaresPath(dots: ArrayLike<number>): string {
+  const out: string[] = [];
+  for (let i = 0; i + 2 < dots.length; i += 3) out.push(`${num(dots[i])} ${num(dots[i + 1])} ${num(dots[i + 2])} ${num(dots[i + 2])} re`);
+  return out.join('\n');
+}
+
+function polylinePath(line: ArrayLike<number>): string {
+  const out: string[] = [`${num(line[0])} ${num(line[1])} m`];
+  for (let i = 2; i + 1 < line.length; i += 2) out.push(`${num(line[i])} ${num(line[i + 1])} l`);
+  return out.join('\n');
+}
+
+/**
+ * Registers a coloured tiling pattern whose cell (`widthMm` × `heightMm`, mm, y down) holds
+ * `content`, anchored at (x0, y0) mm on the page and rotated by `deg`; returns its resource name.
+ */
+function tilingPattern(doc: jsPDF, key: string, widthMm: number, heightMm: number, content: string, x0: number, y0: number, deg = 0): string {
+  let id = '';
+  doc.advancedAPI((d) => {
+    const [a, b, c, e0, e, f] = pageMatrix(x0, y0, deg);
+    const pattern = new TilingPattern([0, 0, widthMm, heightMm], widthMm, heightMm, undefined, d.Matrix(a, b, c, e0, e, f));
+    d.beginTilingPattern(pattern);
+    write(d, content);
+    d.endTilingPattern(key, pattern);
+    id = (pattern as unknown as { id: string }).id;
+  });
+  return id;
+}
+
+/** Registers a pattern once per document (keyed by everything that shapes it). */
+function cachedPattern(doc: jsPDF, key: string, make: () => string): string {
+  const cache = ((doc as unknown as { kofuPatterns?: Map<string, string> }).kofuPatterns ??= new Map());
+  let id = cache.get(key);
+  if (!id) {
+    id = make();
+    cache.set(key, id);
+  }
+  return id;
+}
+
+const fillWith = (id: string, path: string) => (path ? `/Pattern cs /${id} scn\n${path}\nf` : '');
+
+/**
+ * The 『複写』 pantograph at (x, y) mm in the painting order of `PantographPlan`, then paper-white
+ * `keepOuts` (the carrier's and the QR's quiet zones and the emblems stay clear of dots).
+ */
+export function drawPantograph(doc: jsPDF, plan: PantographPlan, at: { x: number; y: number }, keepOuts: readonly Box[] = [], planKey = 'p'): void {
+  const { x, y } = at;
+  const bg = cachedPattern(doc, `panto-bg-${planKey}-${x}-${y}`, () => tilingPattern(doc, `panto-bg-${planKey}-${x}-${y}`, plan.backgroundTile.sideMm, plan.backgroundTile.sideMm, `0 g\n${squaresPath(plan.backgroundTile.dots)}\nf`, x, y));
+  const msg = cachedPattern(doc, `panto-msg-${planKey}-${x}-${y}`, () => tilingPattern(doc, `panto-msg-${planKey}-${x}-${y}`, plan.messageTile.sideMm, plan.messageTile.sideMm, `0 g\n${squaresPath(plan.messageTile.dots)}\nf`, x, y));
+  const area = `${num(x)} ${num(y)} ${num(plan.widthMm)} ${num(plan.heightMm)} re`;
+  const parts = [MM_SPACE, fillWith(bg, area), `1 g\n${rectPath(plan.outlineRects, x, y)}\nf`, fillWith(msg, rectPath(plan.messageRects, x, y))];
+  const camo = plan.camouflageTile;
+  if (camo) {
+    const curves = camo.curves.map(polylinePath).join('\n');
+    const id = cachedPattern(doc, `panto-camo-${planKey}-${x}-${y}`, () => tilingPattern(doc, `panto-camo-${planKey}-${x}-${y}`, camo.sideMm, camo.sideMm, `1 G ${num(camo.widthMm)} w 0 J 0 j\n${curves}\nS`, x, y));
+    // Clipped to the area: the tile repeats past its edges.
+    parts.push(`q ${area} W n\n${fillWith(id, area)}\nQ`);
+  }
+  if (keepOuts.length > 0) parts.push(`1 g\n${keepOuts.map((b) => `${num(b.x)} ${num(b.y)} ${num(b.width)} ${num(b.height)} re`).join('\n')}\nf`);
+  parts.push('Q');
+  write(doc, parts.filter(Boolean).join('\n'));
+}
+
+const LATENT_CELL_PERIODS = 40;
+
+/** The 万線 latent emblem: lines at the plan's angle, shifted half a period inside the mark. */
+export function drawLatentEmblem(doc: jsPDF, plan: LatentPlan, box: Box): void {
+  const p = plan.periodMm;
+  // A cell one period across and LATENT_CELL_PERIODS long: fewer cell seams along the lines.
+  const length = p * LATENT_CELL_PERIODS;
+  const lines = `0 g 0 0 ${num(p * plan.lineFraction)} ${num(length)} re f`;
+  const key = `latent-${box.x}-${box.y}-${p}-${plan.angleDeg}`;
+  const outside = cachedPattern(doc, `${key}-0`, () => tilingPattern(doc, `${key}-0`, p, length, lines, box.x, box.y, plan.angleDeg));
+  // The same lines, with the pattern's origin moved half a period across them.
+  const t = (plan.angleDeg * Math.PI) / 180;
+  const half = p / 2;
+  const inside = cachedPattern(doc, `${key}-1`, () => tilingPattern(doc, `${key}-1`, p, length, lines, box.x + half * Math.cos(t), box.y + half * Math.sin(t), plan.angleDeg));
+  const mark = rectPath(plan.markRects, box.x, box.y);
+  write(doc, [MM_SPACE, fillWith(outside, `${num(box.x)} ${num(box.y)} ${num(box.width)} ${num(box.height)} re`), mark ? `1 g\n${mark}\nf` : '', fillWith(inside, mark), 'Q'].filter(Boolean).join('\n'));
+}
+
+const cmyk = (c: Cmyk) => `${c.map(num).join(' ')} k`;
+
+/** The IR emblem: the C+M+Y surround, then the K-only mark over it (knocked out, so no K falls on CMY). */
+export function drawIrEmblem(doc: jsPDF, plan: IrEmblemPlan, box: Box): void {
+  const mark = rectPath(plan.markRects, box.x, box.y);
+  write(doc, [MM_SPACE, cmyk(plan.surround), `${num(box.x)} ${num(box.y)} ${num(box.width)} ${num(box.height)} re f`, cmyk(plan.mark), mark, 'f', 'Q'].join('\n'));
+}
+
+/** The 地紋: the ground tile repeated over `area`, stroked in its tint. */
+export function drawGround(doc: jsPDF, tile: GroundTile, area: Box, seedKey: string): void {
+  const [r, g, b] = tile.tint.map((v) => num(v / 255));
+  const curves = tile.curves.map(polylinePath).join('\n');
+  const id = cachedPattern(doc, `ground-${seedKey}`, () => tilingPattern(doc, `ground-${seedKey}`, tile.sideMm, tile.sideMm, `${r} ${g} ${b} RG ${num(tile.lineWidthMm)} w 1 J 1 j\n${curves}\nS`, area.x, area.y));
+  write(doc, [MM_SPACE, fillWith(id, `${num(area.x)} ${num(area.y)} ${num(area.width)} ${num(area.height)} re`), 'Q'].join('\n'));
+}
+
+/** Black rectangles (x, y, w, h interleaved, mm) at (x, y), on a white ground of `white`: carrier and QR modules. */
+export function drawModules(doc: jsPDF, rects: ArrayLike<number>, at: { x: number; y: number }, white?: Box): void {
+  const ground = white ? `1 g ${num(white.x)} ${num(white.y)} ${num(white.width)} ${num(white.height)} re f` : '';
+  write(doc, [MM_SPACE, ground, '0 g', rectPath(rects, at.x, at.y), 'f', 'Q'].filter(Boolean).join('\n'));
+}

@@ -44,7 +44,7 @@ describe('pdf worker', function () {
       // tiling patterns (PDF 32000-1 §8.7.3), each defined once for every page.
       expect((text.match(/\/Type \/Page\b/g) ?? []).length).to.equal(2 * sheets);
       expect((text.match(/\/Subtype \/Image/g) ?? []).length).to.equal(0);
-      expect((text.match(/\/PatternType 1/g) ?? []).length).to.equal(6);
+      expect((text.match(/\/PatternType 1/g) ?? []).length).to.equal(4);
     } finally {
       worker.terminate();
     }

@@ -5,7 +5,7 @@
 import { expose, transfer } from 'comlink';
 import { installErrorTransfer } from '../src/app/worker-errors.ts';
 import type { Certificate } from '../src/documents/types.ts';
-import { calibrationSheet } from '../src/pdf/calibration.ts';
+import { calibrationSheet, pantographCalibrationSheet } from '../src/pdf/calibration.ts';
 import { certificatePdf } from '../src/pdf/certificate-pdf.ts';
 import { buildSimplePdf, type BackSide } from '../src/pdf/pdf.ts';
 import type { PrintSettings } from '../src/pdf/print-patterns.ts';
@@ -59,9 +59,11 @@ const api = {
     onProgress?.(1);
     return transfer(result, [result.pdf.buffer]);
   },
-  async calibrationPdf() {
+  /** Page 1: rulers and scale; page 2: the pantograph's screen pairs, seeded with `seed` (a municipality code). */
+  async calibrationPdf(seed = 0) {
     const font = await loadCertificateFont();
-    const pdf = buildSimplePdf([calibrationSheet(font.metrics)], { fontBytes: font.bytes, title: 'kofu calibration sheet' });
+    const pairs = pantographCalibrationSheet(font.metrics, seed);
+    const pdf = buildSimplePdf([calibrationSheet(font.metrics), pairs.sheet], { fontBytes: font.bytes, title: 'kofu calibration sheet' }, [[], pairs.patches]);
     return transfer(pdf, [pdf.buffer]);
   },
 };

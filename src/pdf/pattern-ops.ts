@@ -111,22 +111,54 @@ export function drawPantograph(doc: jsPDF, plan: PantographPlan, at: { x: number
   write(doc, parts.filter(Boolean).join('\n'));
 }
 
-const LATENT_CELL_PERIODS = 40;
-
-/** The 万線 latent emblem: lines at the plan's angle, shifted half a period inside the mark. */
+/**
+ * The 万線 latent emblem: lines at the plan's angle, shifted half a period inside the mark. Drawn
+ * as explicit bands (four-point paths, about 40 per emblem) under a clip, not as a tiling pattern:
+ * renderers snap a pattern's step to whole device pixels, which would bend a rotated 1 mm period
+ * and blur the spectral peak the verifier's reveal looks for.
+ */
 export function drawLatentEmblem(doc: jsPDF, plan: LatentPlan, box: Box): void {
-  const p = plan.periodMm;
-  // A cell one period across and LATENT_CELL_PERIODS long: fewer cell seams along the lines.
-  const length = p * LATENT_CELL_PERIODS;
-  const lines = `0 g 0 0 ${num(p * plan.lineFraction)} ${num(length)} re f`;
-  const key = `latent-${box.x}-${box.y}-${p}-${plan.angleDeg}`;
-  const outside = cachedPattern(doc, `${key}-0`, () => tilingPattern(doc, `${key}-0`, p, length, lines, box.x, box.y, plan.angleDeg));
-  // The same lines, with the pattern's origin moved half a period across them.
-  const t = (plan.angleDeg * Math.PI) / 180;
-  const half = p / 2;
-  const inside = cachedPattern(doc, `${key}-1`, () => tilingPattern(doc, `${key}-1`, p, length, lines, box.x + half * Math.cos(t), box.y + half * Math.sin(t), plan.angleDeg));
+  const rect = `${num(box.x)} ${num(box.y)} ${num(box.width)} ${num(box.height)} re`;
   const mark = rectPath(plan.markRects, box.x, box.y);
-  write(doc, [MM_SPACE, fillWith(outside, `${num(box.x)} ${num(box.y)} ${num(box.width)} ${num(box.height)} re`), mark ? `1 g\n${mark}\nf` : '', fillWith(inside, mark), 'Q'].filter(Boolean).join('\n'));
+  const outside = latentBands(plan, box, 0);
+  const inside = latentBands(plan, box, 0.5);
+  write(
+    doc,
+    [
+      MM_SPACE,
+      '0 g',
+      // Outside the mark: the emblem with the mark's cells cut out (even-odd; the cells never overlap).
+      `q ${rect}${mark ? `\n${mark}` : ''} W* n`,
+      outside,
+      'f Q',
+      mark ? `q ${mark} W n\n${inside}\nf Q` : '',
+      'Q',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  );
+}
+
+/**
+ * The screen's lines as bands across `box` (mm, page coordinates): phase φ = (x·cos θ + y·sin θ)/p
+ * from the emblem's corner, ink where frac(φ + shift) < lineFraction, as the raster draws it.
+ */
+function latentBands(plan: LatentPlan, box: Box, shift: number): string {
+  const t = (plan.angleDeg * Math.PI) / 180;
+  const [cos, sin] = [Math.cos(t), Math.sin(t)];
+  const p = plan.periodMm;
+  // Phase range over the box's corners, and a length along the lines that covers it.
+  const corners = [0, box.width].flatMap((x) => [0, box.height].map((y) => (x * cos + y * sin) / p));
+  const reach = Math.hypot(box.width, box.height);
+  const out: string[] = [];
+  for (let k = Math.floor(Math.min(...corners)) - 1; k <= Math.ceil(Math.max(...corners)); k++) {
+    // Band from u0 to u1 across the lines (mm), running ±reach along them from the corner.
+    const u0 = (k - shift) * p;
+    const u1 = u0 + plan.lineFraction * p;
+    const point = (u: number, v: number) => `${num(box.x + u * cos - v * sin)} ${num(box.y + u * sin + v * cos)}`;
+    out.push(`${point(u0, -reach)} m ${point(u1, -reach)} l ${point(u1, reach)} l ${point(u0, reach)} l h`);
+  }
+  return out.join('\n');
 }
 
 const cmyk = (c: Cmyk) => `${c.map(num).join(' ')} k`;

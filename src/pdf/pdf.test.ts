@@ -8,7 +8,7 @@ import { buildCertificate } from '../registry/issue.ts';
 import { MemoryRegistry } from '../registry/registry.ts';
 import type { CertificateRequest } from '../documents/options.ts';
 import { loadCertificateFont, type LoadedFont } from '../render/font-asset.ts';
-import { calibrationSheet } from './calibration.ts';
+import { calibrationSheet, pantographCalibrationSheet } from './calibration.ts';
 import { certificatePdf } from './certificate-pdf.ts';
 import { buildSimplePdf } from './pdf.ts';
 
@@ -70,9 +70,19 @@ describe('certificate PDF', function () {
     expect(latin1(a).includes('/Type /Page')).to.equal(true);
   });
 
-  it('writes the printer calibration sheet', async () => {
-    const pdf = buildSimplePdf([calibrationSheet(font.metrics)], { fontBytes: font.bytes, title: 'calibration' });
-    expect(latin1(pdf).match(/\/Type \/Page\b/g)).to.have.length(1);
+  it('writes the printer calibration sheet: the scale page and the pantograph pairs of every profile', async () => {
+    const pairs = pantographCalibrationSheet(font.metrics, 992011);
+    expect(pairs.patches.map((p) => p.key)).to.deep.equal(['calibration-laser-600', 'calibration-laser-300', 'calibration-laser-1200', 'calibration-inkjet-600']);
+    for (const [i, a] of pairs.patches.entries()) {
+      for (const b of pairs.patches.slice(i + 1)) {
+        const apart = a.box.x + a.box.width <= b.box.x || b.box.x + b.box.width <= a.box.x || a.box.y + a.box.height <= b.box.y || b.box.y + b.box.height <= a.box.y;
+        expect(apart, `${a.key} / ${b.key}`).to.equal(true);
+      }
+    }
+    const pdf = buildSimplePdf([calibrationSheet(font.metrics), pairs.sheet], { fontBytes: font.bytes, title: 'calibration' }, [[], pairs.patches]);
+    expect(latin1(pdf).match(/\/Type \/Page\b/g)).to.have.length(2);
+    // Each patch: background, message and camouflage tiles.
+    expect(latin1(pdf).match(/\/PatternType 1/g)).to.have.length(12);
     await writeFile({ path: '../../.test-results/pdf/calibration.pdf', content: toBase64(pdf), encoding: 'base64' });
   });
 });

@@ -10,6 +10,7 @@ import { PATTERN_AREA, type Box } from './back-layout.ts';
 import { drawBackPage, type BackSide } from './back-page.ts';
 import { drawGround, drawPantograph } from './pattern-ops.ts';
 import type { PrintPatterns } from './print-patterns.ts';
+import type { PantographPatch } from './calibration.ts';
 
 export type { BackSide } from './back-page.ts';
 export { BACK_LAYOUT } from './back-layout.ts';
@@ -39,11 +40,12 @@ export function buildPdf(sheets: readonly Sheet[], backs: readonly BackSide[], o
   return new Uint8Array(doc.output('arraybuffer'));
 }
 
-/** Single-sided pages (the calibration sheet). */
-export function buildSimplePdf(sheets: readonly Sheet[], options: PdfOptions): Uint8Array {
+/** Single-sided pages (the calibration sheet); `patches[i]` are pantograph patches under page i's ops. */
+export function buildSimplePdf(sheets: readonly Sheet[], options: PdfOptions, patches: readonly (readonly PantographPatch[])[] = []): Uint8Array {
   const doc = newDocument(sheets, options);
   sheets.forEach((sheet, i) => {
     if (i > 0) doc.addPage('a4', 'portrait');
+    for (const patch of patches[i] ?? []) drawPantograph(doc, patch.plan, patch.box, [], patch.key);
     drawOps(doc, sheet.ops);
   });
   return new Uint8Array(doc.output('arraybuffer'));

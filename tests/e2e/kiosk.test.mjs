@@ -149,7 +149,8 @@ describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
       // …and none in the carrier panel's margin, the QR's quiet zone or around the emblems.
       const panelMargin = inkIn(back600, { x: L.panel.x + 1, y: L.carrier.y + L.carrier.height + 0.5, width: L.panel.width - 2, height: 3 });
       assert.ok(panelMargin < 0.002, `panel margin ink ${panelMargin}`);
-      const qrQuiet = inkIn(back600, { x: L.qr.x - 1.5, y: L.qr.y, width: 1.5 + (L.qr.width / 41) * 3.5, height: L.qr.height });
+      // (The locator's QR is version 6: 41 modules and 4 of quiet zone each side across L.qr.width.)
+      const qrQuiet = inkIn(back600, { x: L.qr.x - 1.5, y: L.qr.y, width: 1.5 + (L.qr.width / 49) * 3.5, height: L.qr.height });
       assert.ok(qrQuiet < 0.002, `QR quiet zone ink ${qrQuiet}`);
       // 万線 latent image: a strong spectral peak at its period and angle in the emblem's border
       // (outside the hidden mark), none at the mirrored angle.

@@ -41,7 +41,8 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const round = (x: number, digits = 4) => +x.toFixed(digits);
 
 export async function run() {
-  const panto = { widthMm: 80, heightMm: 60, seed: 131 };
+  // As printed: the tiled form the PDF's tiling patterns draw (src/pdf/print-patterns.ts).
+  const panto = { widthMm: 80, heightMm: 60, seed: 131, tiling: PRINT_TILING };
   const original = renderPantograph(panto);
   const regions = pantographRegions(panto);
   const before = messageContrast(original, regions, original.width, original.dpi);

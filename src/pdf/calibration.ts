@@ -15,17 +15,23 @@ const RULER_START = 20;
 const RULER_END_X = 190;
 const RULER_END_Y = 277;
 
-export function calibrationSheet(font: FontMetrics): Sheet {
+/** A calibration page's painter with its centred title and numbered instructions already set. */
+function headedPage(font: FontMetrics, title: string, lines: readonly string[]): Painter {
   const p = new Painter(new TextMeasure(font));
   const m = p.measure;
-  p.textIn(0, 210, 12 + m.ascent(16), 'kofu 印刷位置合わせシート（プリンター校正用）', 16, 'center');
-  const lines = [
+  p.textIn(0, 210, 12 + m.ascent(16), title, 16, 'center');
+  lines.forEach((line, i) => p.text(RULER_START, 24 + i * 5 + m.ascent(8), line, 8));
+  return p;
+}
+
+export function calibrationSheet(font: FontMetrics): Sheet {
+  const p = headedPage(font, 'kofu 印刷位置合わせシート（プリンター校正用）', [
     '1. 用紙サイズA4、倍率「実際のサイズ（100%）」で印刷してください（「用紙に合わせる」は使わない）。',
     '2. 定規で下の正方形を測り、一辺が100 mmであることを確認してください（許容 ±0.5 mm）。',
     '3. 両面印刷は「長辺とじ」にしてください。グレーの階調が11段階すべて区別できることを確認してください。',
     'Print on A4 at actual size (100 %), never “fit to page”; the square must measure 100 mm. Duplex: flip on the long edge.',
-  ];
-  lines.forEach((line, i) => p.text(RULER_START, 24 + i * 5 + m.ascent(8), line, 8));
+  ]);
+  const m = p.measure;
 
   // Horizontal ruler along the top of the measurement area, vertical ruler along the left edge.
   const top = 50;
@@ -88,17 +94,14 @@ const PATCH_GAP = { x: 10, y: 22 } as const;
  * and reads on the copy (TROY US 8,817,330: a pair tuned on one printer fails on another).
  */
 export function pantographCalibrationSheet(font: FontMetrics, seed: number): { sheet: Sheet; patches: PantographPatch[] } {
-  const p = new Painter(new TextMeasure(font));
-  const m = p.measure;
-  p.textIn(0, 210, 12 + m.ascent(16), 'kofu 『複写』けん制文字の調整シート（2/2）', 16, 'center');
-  const lines = [
+  const p = headedPage(font, 'kofu 『複写』けん制文字の調整シート（2/2）', [
     '1. このページを「実際のサイズ（100%）」で、証明書と同じプリンター・同じ用紙で印刷してください。',
     '2. 印刷した原本を、店舗のコピー機で普段の設定のままコピーしてください。',
     '3. 原本では『複写』が読めず、コピーでははっきり読める組み合わせを選び、管理画面「印刷の設定」で保存します。',
     'Print at 100 % on the certificate printer and paper; copy it on the store’s copier; pick the pair where 『複写』 is',
     'invisible on the original and clear on the copy; save it in the admin console, “Print settings”.',
-  ];
-  lines.forEach((line, i) => p.text(12, 24 + i * 5 + m.ascent(8), line, 8));
+  ]);
+  const m = p.measure;
   const patches: PantographPatch[] = [];
   Object.values(PRINTER_PROFILES).forEach((profile, i) => {
     const box: Box = { x: PATCH_ORIGIN.x + (i % 2) * (PATCH.width + PATCH_GAP.x), y: PATCH_ORIGIN.y + Math.floor(i / 2) * (PATCH.height + PATCH_GAP.y), ...PATCH };

@@ -76,9 +76,13 @@ function tilingPattern(doc: jsPDF, key: string, widthMm: number, heightMm: numbe
   return id;
 }
 
+/** Each document's registered patterns: key → resource name. */
+const registered = new WeakMap<jsPDF, Map<string, string>>();
+
 /** Registers a pattern once per document (keyed by everything that shapes it). */
 function cachedPattern(doc: jsPDF, key: string, make: () => string): string {
-  const cache = ((doc as unknown as { kofuPatterns?: Map<string, string> }).kofuPatterns ??= new Map());
+  let cache = registered.get(doc);
+  if (!cache) registered.set(doc, (cache = new Map()));
   let id = cache.get(key);
   if (!id) {
     id = make();

@@ -1,7 +1,9 @@
 /**
  * Certificate issue timings and sizes: data → PDF bytes for a one- and a six-person 住民票 (font
  * fetch and parse included in every run, as in a fresh worker), PDF size, the seal content size,
- * and the front bitmap at 300 dpi (the verifier's restored image).
+ * and the front bitmap at 300 dpi (the verifier's restored image). The PDFs are the kiosk's: the
+ * back with a carrier and QR locator of a real seal's size, its text, and every pattern
+ * (『複写』 on both sides, 地紋, the emblems), as workers/pdf.worker.ts kioskPdf makes them.
  */
 import { encode, rfc8949EncodeOptions } from 'cborg';
 import { toSealContent } from '../src/documents/codec.ts';
@@ -15,6 +17,17 @@ import { ensureFontFace, rasterizeSheet } from '../src/render/bitmap.ts';
 import { CERTIFICATE_FONT_URL, loadCertificateFont } from '../src/render/font-asset.ts';
 import { layoutCertificate } from '../src/render/render.ts';
 import { medianMs } from './timing.ts';
+import { encodePrintedCarrier } from '../src/mint/mint.ts';
+import { encodeLocator, locatorQr, LOCATOR_VERSION } from '../src/seal/locator.ts';
+import type { BackSide } from '../src/pdf/pdf.ts';
+
+const VERIFIER_URL = 'https://verify.kofu.example/v';
+/** A back as the kiosk prints it, for a seal of `sealBytes` (620 B: a one-person 住民票, docs/formats.md). */
+function kioskBack(sealBytes: number): BackSide {
+  const key = new Uint8Array(32).fill(5);
+  const locator = { version: LOCATOR_VERSION, issuer: 992011, kid: new Uint8Array(8).fill(1), serial: 1, whiteningKey: key };
+  return { carrier: encodePrintedCarrier(new Uint8Array(sealBytes).map((_, i) => (i * 151) & 0xff), key), qr: locatorQr(encodeLocator(locator, VERIFIER_URL)) };
+}
 
 const RUNS = 5;
 
@@ -29,7 +42,8 @@ export async function run() {
   // A distinct URL per run defeats the in-memory font cache: every run fetches and parses the font.
   const pdfRun = (cert: Certificate, key: string) => async (i: number) => {
     const font = await loadCertificateFont(`${CERTIFICATE_FONT_URL}?run=${key}-${i}`);
-    sizes = { ...sizes, [key]: certificatePdf(cert, font).pdf.length };
+    const back = kioskBack(key === 'one' ? 620 : 1638);
+    sizes = { ...sizes, [key]: certificatePdf(cert, font, [back], { verifierUrl: VERIFIER_URL, print: { seed: 992011 } }).pdf.length };
   };
   const ms1 = await medianMs(RUNS, pdfRun(one, 'one'));
   const ms6 = await medianMs(RUNS, pdfRun(six, 'six'));
@@ -43,7 +57,7 @@ export async function run() {
   return [
     { id: 'pdf.ms.juminhyo_1', value: ms1, unit: 'ms', note: 'font fetch + parse + layout + jsPDF output, main thread', budget: 1500, ...context },
     { id: 'pdf.ms.juminhyo_6', value: ms6, unit: 'ms', note: 'six persons, two sheets (four pages)', budget: 3000, ...context },
-    { id: 'pdf.kb.juminhyo_1', value: +(sizes.one / 1024).toFixed(1), unit: 'KB', budget: 600, ...context },
+    { id: 'pdf.kb.juminhyo_1', value: +(sizes.one / 1024).toFixed(1), unit: 'KB', budget: 600, note: 'kiosk sheet: front and back with carrier, QR, text and every pattern', ...context },
     { id: 'pdf.kb.juminhyo_6', value: +(sizes.six / 1024).toFixed(1), unit: 'KB', ...context },
     { id: 'render.front_bitmap_ms.300dpi', value: bitmap, unit: 'ms', note: 'layout + rasterise the first sheet of the six-person 住民票, 2480×3508 px', ...context },
     { id: 'seal.content_bytes.juminhyo_1', value: sealBytes(one), unit: 'B', budget: 450, ...context },

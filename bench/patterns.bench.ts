@@ -2,14 +2,20 @@
  * Pattern metrics (issue #10): the 『複写』 pantograph's message contrast on the original and after
  * a simulated 600 dpi copy; the latent reveal's correlation with the hidden mark from a 300 dpi
  * flatbed scan and from a rectified phone photo (mean over seeds), its score on the same screen
- * without a mark (worst over seeds); the render time of the back's patterns at A4, 600 dpi.
+ * without a mark (worst over seeds). `patterns.render_ms.back_a4`: what the PDF worker does for
+ * a sheet's patterns — the vector plans of the A4 pantograph (tiled, PDF tiling patterns), the
+ * 地紋 tile and both emblems (src/pdf/print-patterns.ts); `patterns.raster_ms.back_a4`: the same
+ * pantograph and emblem as a 600 dpi raster, the form the tests and the simulator use.
  */
 import { flatbedConditions, photoConditions } from '../src/carrier/simulate/conditions.ts';
 import { printScan, type PrintScanConditions } from '../src/carrier/simulate/print-scan.ts';
 import { simulate } from '../src/carrier/simulate/simulate.ts';
 import { OFFICE_COPIER_600, messageContrast, simulateCopy } from '../src/patterns/copier.ts';
 import { renderLatentLineScreen, renderLatentMark, type LatentLineOptions } from '../src/patterns/latent-line.ts';
-import { pantographRegions, renderPantograph } from '../src/patterns/pantograph.ts';
+import { pantographRegions, PRINT_TILING, renderPantograph } from '../src/patterns/pantograph.ts';
+import { irEmblemPlan } from '../src/patterns/ir-emblem.ts';
+import { latentPlan } from '../src/patterns/latent-line.ts';
+import { printPatterns } from '../src/pdf/print-patterns.ts';
 import { rgbaToGrey } from '../src/vision/grey.ts';
 import { revealCorrelation, revealLatent } from '../src/vision/latent-reveal.ts';
 import { medianMs } from './timing.ts';
@@ -35,7 +41,8 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const round = (x: number, digits = 4) => +x.toFixed(digits);
 
 export async function run() {
-  const panto = { widthMm: 80, heightMm: 60, seed: 131 };
+  // As printed: the tiled form the PDF's tiling patterns draw (src/pdf/print-patterns.ts).
+  const panto = { widthMm: 80, heightMm: 60, seed: 131, tiling: PRINT_TILING };
   const original = renderPantograph(panto);
   const regions = pantographRegions(panto);
   const before = messageContrast(original, regions, original.width, original.dpi);
@@ -45,8 +52,13 @@ export async function run() {
   const photo = await Promise.all(SEEDS.map((s) => correlation(rectifiedPhoto(s))));
   const falses = await Promise.all(SEEDS.flatMap((s) => [falseScore(flatbedConditions(s)), falseScore(rectifiedPhoto(s))]));
 
-  const renderMs = await medianMs(3, () => {
-    renderPantograph({ widthMm: 210, heightMm: 297, seed: 131 });
+  const renderMs = await medianMs(5, () => {
+    printPatterns({ seed: 992011 });
+    latentPlan({ widthMm: 28, heightMm: 28 });
+    irEmblemPlan(28);
+  });
+  const rasterMs = await medianMs(3, () => {
+    renderPantograph({ widthMm: 210, heightMm: 297, seed: 131, tiling: PRINT_TILING });
     renderLatentLineScreen(EMBLEM);
   });
   const context = { seeds: SEEDS.length, emblem_mm: 40, profile: 'laser-600' };
@@ -56,6 +68,7 @@ export async function run() {
     { id: 'latent.reveal_corr.scan300', value: round(mean(scan), 3), unit: 'r', budget_min: 0.7, ...context },
     { id: 'latent.reveal_corr.photo', value: round(mean(photo), 3), unit: 'r', budget_min: 0.5, photo: 'rectified (no tilt/barrel)', ...context },
     { id: 'latent.false_reveal', value: round(Math.max(...falses), 3), unit: 'score', budget: 0.2, ...context },
-    { id: 'patterns.render_ms.back_a4', value: renderMs, unit: 'ms', budget: 500, dpi: 600, ...context },
+    { id: 'patterns.render_ms.back_a4', value: renderMs, unit: 'ms', budget: 500, note: 'vector plans for the PDF worker: A4 pantograph, 地紋, latent and IR emblems', ...context },
+    { id: 'patterns.raster_ms.back_a4', value: rasterMs, unit: 'ms', dpi: 600, note: 'the tiled A4 pantograph and a 40 mm emblem as a 600 dpi raster (tests, simulator)', ...context },
   ];
 }

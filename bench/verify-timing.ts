@@ -30,7 +30,7 @@ export interface FlatbedFixture {
 
 export async function flatbedFixture(): Promise<FlatbedFixture> {
   const { trust } = await demoSetup();
-  return { trust, scan: await simulate(backPage(await issueDemo(1)), { ...flatbedConditions(FLATBED_SEED), scanDpi: PAGE_DPI }, PAGE_DPI) };
+  return { trust, scan: await simulate(backPage(await issueDemo(1), { patterns: true }), { ...flatbedConditions(FLATBED_SEED), scanDpi: PAGE_DPI }, PAGE_DPI) };
 }
 
 /** `runs` verifications of one flatbed scan (QR → carrier → seal → content → restored image), after one warm-up. */
@@ -66,7 +66,7 @@ export async function cameraFixture(count: number, firstSeed = 300): Promise<Cam
 }
 
 async function cameraFrames(count: number, firstSeed: number): Promise<ImageData[]> {
-  const page = backPage(await issueDemo(1));
+  const page = backPage(await issueDemo(1), { patterns: true });
   const frames: ImageData[] = [];
   for (let i = 0; i < count; i++) {
     const photo = await simulate(page, photoConditions(firstSeed + i), PAGE_DPI);

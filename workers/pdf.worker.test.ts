@@ -36,14 +36,15 @@ describe('pdf worker', function () {
       expect(sheets).to.be.greaterThan(0);
       const qr = locatorQr(encodeLocator({ version: LOCATOR_VERSION, issuer: 992011, kid: new Uint8Array(8).fill(1), serial: 7, whiteningKey: new Uint8Array(32).fill(2) }, 'https://kofu.example.jp/verify'));
       const carrier = encodeCarrier(new Uint8Array(1200).fill(7), new Uint8Array(32).fill(2), FLATBED_PROFILE);
-      const result = await api.kioskPdf(cert, { qr, carrier });
+      const result = await api.kioskPdf(cert, { qr, carrier, verifierUrl: 'https://kofu.example.jp/verify', printerProfile: 'laser-600' });
       expect(result.sheets).to.equal(sheets);
       const text = new TextDecoder('latin1').decode(result.pdf);
       expect(text.startsWith('%PDF-')).to.equal(true);
-      // Fronts and backs: 2 pages per sheet; the QR and the carrier are two PNG images, each
-      // embedded once for all backs.
+      // Fronts and backs: 2 pages per sheet, all vector: no image at all; the patterns are
+      // tiling patterns (PDF 32000-1 §8.7.3), each defined once for every page.
       expect((text.match(/\/Type \/Page\b/g) ?? []).length).to.equal(2 * sheets);
-      expect((text.match(/\/Subtype \/Image/g) ?? []).length).to.equal(2);
+      expect((text.match(/\/Subtype \/Image/g) ?? []).length).to.equal(0);
+      expect((text.match(/\/PatternType 1/g) ?? []).length).to.equal(4);
     } finally {
       worker.terminate();
     }

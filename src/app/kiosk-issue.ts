@@ -11,6 +11,7 @@ import type { CarrierSymbol } from '../carrier/index.ts';
 import { mintBack } from '../mint/mint.ts';
 import { PaymentPlace, type IssuanceRecord } from '../seal/audit-log.ts';
 import type { LocatorQr } from '../seal/locator.ts';
+import type { PrinterProfileId } from '../patterns/printer-profiles.ts';
 import type { SealSigner } from '../seal/seal.ts';
 import { decodeSignerCertificate } from '../seal/signer-certificate.ts';
 
@@ -28,6 +29,10 @@ export interface KioskBack {
   /** The seal, whitened with the locator's key, as the carrier symbol (src/carrier). */
   readonly carrier: CarrierSymbol;
   readonly qr: LocatorQr;
+  /** The municipality's verifier URL, printed under the QR. */
+  readonly verifierUrl: string;
+  /** The tablet's pantograph profile (calibration sheet). */
+  readonly printerProfile?: PrinterProfileId;
 }
 
 export interface IssuedCopy {
@@ -76,6 +81,7 @@ export interface IssuanceDeps {
   readonly nextSerial: (municipality: number, signer: SealSigner) => Promise<number>;
   readonly appendLog: (record: IssuanceRecord, signer: SealSigner) => Promise<void>;
   readonly verifierUrl: string;
+  readonly printerProfile?: PrinterProfileId;
   readonly now: () => Date;
   readonly random: (length: number) => Uint8Array;
 }
@@ -108,7 +114,7 @@ export async function issueCopy(deps: IssuanceDeps, build: BuildCertificate, { f
   const random = (length: number) => (onProgress('carrier', 0), deps.random(length));
   const back = await mintBack({ certificate: cert, signer, serial, issuedAt: Math.floor(issuedAtMs / 1000), sheets, verifierUrl: deps.verifierUrl, random });
   onProgress('pdf', 0);
-  const pdf = await deps.pdf.pdf(cert, { carrier: back.carrier, qr: back.qr }, (fraction) => onProgress('pdf', fraction));
+  const pdf = await deps.pdf.pdf(cert, { carrier: back.carrier, qr: back.qr, verifierUrl: deps.verifierUrl, printerProfile: deps.printerProfile }, (fraction) => onProgress('pdf', fraction));
   await deps.appendLog(
     { serial, certType: back.claims.certType, issuedAt: back.claims.issuedAt, signerKid: back.locator.kid, seal: back.seal, payment: { fee, payment: PaymentPlace.storeTill } },
     signer,

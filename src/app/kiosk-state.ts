@@ -7,6 +7,7 @@
  * confirm → issuing → card-return → print (→ not-printed → issuing → print) → end; error from
  * anywhere.
  */
+import type { PrinterProfileId } from '../patterns/printer-profiles.ts';
 import type { TrustAnchor as CardTrustAnchor } from '../card/index.ts';
 import type { CertificateRequest } from '../documents/options.ts';
 import type { CertificateKind } from '../documents/types.ts';
@@ -30,8 +31,10 @@ export interface KioskDeps {
   readonly appendLog: (record: IssuanceRecord, signer: SealSigner) => Promise<void>;
   /** Logs that an issued copy never came out of the printer: it is void (src/store/issuance-log.ts `appendNotPrinted`). */
   readonly voidSheet: (sheet: NotPrintedSheet, signer: SealSigner) => Promise<void>;
-  /** Verifier URL the QR locator opens, e.g. https://kofu.example.jp/verify (≤ 47 characters). */
+  /** The municipality's verifier URL the QR locator opens, e.g. https://kofu.example.jp/verify (≤ 47 characters; app/print-settings.ts). */
   readonly verifierUrl: string;
+  /** The pantograph's printer profile chosen with the calibration sheet (the default profile if unset). */
+  readonly printerProfile?: PrinterProfileId;
   /** Demo mode: demo cards are linked to the demo registry on first use. */
   readonly demoMode: boolean;
   readonly now?: () => Date;

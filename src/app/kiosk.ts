@@ -35,7 +35,7 @@ import { KioskError, KioskSession, type KioskBack, type KioskDeps, type PdfServi
 import { tabletSigner } from './trust/tablet-signer.ts';
 import { pdfBridge } from './pdf.ts';
 import { appRegistry } from './registry.ts';
-import { MODE_PATHS } from './routes.ts';
+import { readPrintSettings } from './print-settings.ts';
 
 /** Preview resolution: enough to read the 9.5 pt values when the confirmation preview is zoomed to its natural size (an A4 front of 992×1403 pixels). */
 export const PREVIEW_DPI = 120;
@@ -58,11 +58,6 @@ async function nextSerial(db: KofuDatabase, municipality: number, signer: SealSi
   await voidAbandonedSerials(db);
   const { kid } = await decodeSignerCertificate(signer.certificate);
   return takeNextSerial(db, serialCounterName(municipality), { signerKid: kid });
-}
-
-/** The verifier address the QR locator opens (the locator needs it short: ≤ 47 characters). */
-export function verifierUrl(): string {
-  return `${location.origin}${MODE_PATHS.verify}`;
 }
 
 /** This tab's hold on the device's kiosk. */
@@ -90,6 +85,7 @@ export async function createKioskSession(): Promise<{ session: KioskSession; dem
   await voidAbandonedSerials(db);
   const demoMode = await readDemoMode(db);
   const registry = await appRegistry(demoMode);
+  const print = await readPrintSettings(db);
   const deps: KioskDeps = {
     registry,
     cardAnchors: async () => (demoMode ? [...defaultAnchors(), await demoTrustAnchor()] : defaultAnchors()),
@@ -101,7 +97,8 @@ export async function createKioskSession(): Promise<{ session: KioskSession; dem
       await settleSerial(db, record.serial);
     },
     voidSheet: async (sheet, signer) => void (await appendNotPrinted(db, sheet, signer)),
-    verifierUrl: verifierUrl(),
+    verifierUrl: print.verifierUrl,
+    printerProfile: print.printerProfile,
     demoMode,
     beginWork,
   };

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { toHex } from '../bytes/bytes.ts';
-import { decodeCarrier, encodeCarrier, FLATBED_PROFILE, renderCarrierGrey } from '../carrier/index.ts';
+import { decodeCarrier, encodeCarrier, CAMERA_PROFILE, renderCarrierGrey } from '../carrier/index.ts';
 import { fromSealContent } from '../documents/codec.ts';
 import { dayFromIso } from '../documents/dates.ts';
 import { bindingProblems, CERT_TYPE_CODE, formatSerial } from '../documents/seal-binding.ts';
@@ -12,7 +12,8 @@ import { decodeLocator, locatorQr, WHITENING_KEY_BYTES } from '../seal/locator.t
 import { verifySeal } from '../seal/seal.ts';
 import { decodeSignerCertificate } from '../seal/signer-certificate.ts';
 import { makeMunicipality, TEST_MUNICIPALITY, TEST_NOW, type TestMunicipality } from '../seal/testing/setup.ts';
-import { mintBack, PRINTED_CARRIER_PROFILE, type MintRequest } from './mint.ts';
+import { encodePrintedCarrier, FALLBACK_CARRIER_PROFILE, mintBack, PRINTED_CARRIER_PROFILE, type MintRequest } from './mint.ts';
+import { MAX_PRINTED_CARRIER_MM } from '../pdf/back-layout.ts';
 
 const VERIFIER_URL = 'https://kofu.example.jp/verify';
 const SERIAL = 1234;
@@ -74,12 +75,22 @@ describe('mint: the back of a sheet', function () {
     expect(back.qr).to.deep.equal(locatorQr(back.locatorText));
   });
 
-  it('prints the seal as the carrier whitened with the locator’s key, in the flatbed profile', async () => {
+  it('prints the seal as the carrier whitened with the locator’s key, in the photo-friendly profile when it fits the back', async () => {
     const back = await mintBack(request());
-    expect(PRINTED_CARRIER_PROFILE).to.equal(FLATBED_PROFILE);
-    expect(back.carrier).to.deep.equal(encodeCarrier(back.seal, back.locator.whiteningKey, FLATBED_PROFILE));
+    expect(PRINTED_CARRIER_PROFILE).to.equal(CAMERA_PROFILE);
+    expect(back.carrier).to.deep.equal(encodeCarrier(back.seal, back.locator.whiteningKey, CAMERA_PROFILE));
+    expect(back.carrier.sideMm).to.be.at.most(MAX_PRINTED_CARRIER_MM);
     const scanned = await decodeCarrier(renderCarrierGrey(back.carrier, 300), back.locator.whiteningKey);
     expect(toHex(scanned.payload)).to.equal(toHex(back.seal));
+  });
+
+  it('falls back to the scan profile for a seal too large for the box', () => {
+    const big = new Uint8Array(1800).map((_, i) => i * 31);
+    const key = new Uint8Array(WHITENING_KEY_BYTES).fill(7);
+    expect(encodeCarrier(big, key, CAMERA_PROFILE).sideMm).to.be.greaterThan(MAX_PRINTED_CARRIER_MM);
+    const printed = encodePrintedCarrier(big, key);
+    expect(printed).to.deep.equal(encodeCarrier(big, key, FALLBACK_CARRIER_PROFILE));
+    expect(printed.sideMm).to.be.at.most(MAX_PRINTED_CARRIER_MM);
   });
 
   it('draws a fresh key for every sheet when the source is random', async () => {

@@ -10,7 +10,7 @@
  * It sits above documents, seal and carrier (neither of which knows the others) and below app/.
  * No globals: the random source comes in, so a test can fix the whitening key.
  */
-import { encodeCarrier, FLATBED_PROFILE, type CarrierProfile, type CarrierSymbol } from '../carrier/index.ts';
+import { CAMERA_PROFILE, encodeCarrier, FLATBED_PROFILE, type CarrierProfile, type CarrierSymbol } from '../carrier/index.ts';
 import { toSealContent } from '../documents/codec.ts';
 import { CERT_TYPE_CODE, sealOptionsOf } from '../documents/seal-binding.ts';
 import type { Certificate } from '../documents/types.ts';
@@ -18,8 +18,24 @@ import { encodeLocator, locatorQr, LOCATOR_VERSION, WHITENING_KEY_BYTES, type Lo
 import { signSeal, type SealClaims, type SealSigner } from '../seal/seal.ts';
 import { decodeSignerCertificate } from '../seal/signer-certificate.ts';
 
-/** Printed for a 300 dpi flatbed scan (0.42 mm modules); docs/carrier.md compares the profiles. */
-export const PRINTED_CARRIER_PROFILE: CarrierProfile = FLATBED_PROFILE;
+import { MAX_PRINTED_CARRIER_MM } from '../pdf/back-layout.ts';
+
+/**
+ * Printed for a phone photo of the whole back and a 300 dpi scan alike (0.85 mm modules, 10 px at
+ * 300 dpi, 5 px at a 150 dpi photo); docs/carrier.md compares the profiles.
+ */
+export const PRINTED_CARRIER_PROFILE: CarrierProfile = CAMERA_PROFILE;
+/**
+ * A seal too large for PRINTED_CARRIER_PROFILE in the back's carrier box (a large household) is
+ * printed with 0.42 mm modules: a 300 dpi scan reads it, a phone needs a close-up.
+ */
+export const FALLBACK_CARRIER_PROFILE: CarrierProfile = FLATBED_PROFILE;
+
+/** The carrier as the back prints it: the photo-friendly profile when it fits the box, else the scan profile. */
+export function encodePrintedCarrier(seal: Uint8Array, whiteningKey: Uint8Array): CarrierSymbol {
+  const symbol = encodeCarrier(seal, whiteningKey, PRINTED_CARRIER_PROFILE);
+  return symbol.sideMm <= MAX_PRINTED_CARRIER_MM ? symbol : encodeCarrier(seal, whiteningKey, FALLBACK_CARRIER_PROFILE);
+}
 
 export interface MintRequest {
   /** The certificate as issued: its issuer, kind, options, render version and content are signed. */
@@ -46,7 +62,7 @@ export interface MintedBack {
   /** The locator as the QR's text: the verifier URL with the locator digits. */
   readonly locatorText: string;
   readonly qr: LocatorQr;
-  /** The seal whitened with `locator.whiteningKey`, in PRINTED_CARRIER_PROFILE. */
+  /** The seal whitened with `locator.whiteningKey` (encodePrintedCarrier). */
   readonly carrier: CarrierSymbol;
 }
 
@@ -72,6 +88,6 @@ export async function mintBack(request: MintRequest): Promise<MintedBack> {
   const locatorText = encodeLocator(locator, request.verifierUrl);
   const qr = locatorQr(locatorText);
   // The carrier's whitening key is the one the QR locator carries (docs/formats.md §4).
-  const carrier = encodeCarrier(seal, whiteningKey, PRINTED_CARRIER_PROFILE);
+  const carrier = encodePrintedCarrier(seal, whiteningKey);
   return { claims, seal, locator, locatorText, qr, carrier };
 }

@@ -8,7 +8,7 @@
  * The mark is an embedded bitmap glyph (glyphs.ts, 証 by default), centred in the emblem.
  */
 import { SHO, type BitmapGlyph } from './glyphs.ts';
-import { blankRaster, mmFromPx, type PatternRaster } from './raster.ts';
+import { blankRaster, cellRectangles, mmFromPx, type PatternRaster } from './raster.ts';
 
 export interface LatentLineOptions {
   readonly widthMm: number;
@@ -27,13 +27,17 @@ export interface LatentLineOptions {
 
 export const LATENT_DEFAULTS = { periodMm: 1.0, angleDeg: 30, lineFraction: 0.5, markScale: 0.7 } as const;
 
-/** Whether (xMm, yMm) lies in the hidden mark. */
-export function latentMarkAt(o: LatentLineOptions): (xMm: number, yMm: number) => boolean {
+/** Where the mark's cells fall in the emblem (mm): cell side and the glyph's top-left corner. */
+function markPlacement(o: LatentLineOptions) {
   const mark = o.mark ?? SHO;
   const side = Math.min(o.widthMm, o.heightMm) * (o.markScale ?? LATENT_DEFAULTS.markScale);
   const cell = side / Math.max(mark.width, mark.height);
-  const x0 = (o.widthMm - cell * mark.width) / 2;
-  const y0 = (o.heightMm - cell * mark.height) / 2;
+  return { mark, cell, x0: (o.widthMm - cell * mark.width) / 2, y0: (o.heightMm - cell * mark.height) / 2 };
+}
+
+/** Whether (xMm, yMm) lies in the hidden mark. */
+export function latentMarkAt(o: LatentLineOptions): (xMm: number, yMm: number) => boolean {
+  const { mark, cell, x0, y0 } = markPlacement(o);
   return (x, y) => {
     const gx = Math.floor((x - x0) / cell);
     const gy = Math.floor((y - y0) / cell);
@@ -70,4 +74,31 @@ export function renderLatentMark(o: LatentLineOptions, dpi = 600): PatternRaster
     for (let x = 0; x < r.width; x++) if (inMark(mmFromPx(x + 0.5, dpi), mmFromPx(y + 0.5, dpi))) r.data[y * r.width + x] = 0;
   }
   return r;
+}
+
+/**
+ * The line screen as a vector plan for the PDF (mm from the emblem's top-left corner): lines of
+ * `lineFraction` × `periodMm` at `angleDeg` (phase x·cos θ + y·sin θ in periods, y down, as the
+ * raster), shifted by half a period inside `markRects` (x, y, w, h interleaved).
+ */
+export interface LatentPlan {
+  readonly widthMm: number;
+  readonly heightMm: number;
+  readonly periodMm: number;
+  readonly angleDeg: number;
+  readonly lineFraction: number;
+  readonly markRects: Float64Array;
+}
+
+export function latentPlan(o: LatentLineOptions): LatentPlan {
+  const { mark, cell, x0, y0 } = markPlacement(o);
+  const rects = (o.withMark ?? true) ? cellRectangles(mark.cells, mark.width, mark.height) : [];
+  return {
+    widthMm: o.widthMm,
+    heightMm: o.heightMm,
+    periodMm: o.periodMm ?? LATENT_DEFAULTS.periodMm,
+    angleDeg: o.angleDeg ?? LATENT_DEFAULTS.angleDeg,
+    lineFraction: o.lineFraction ?? LATENT_DEFAULTS.lineFraction,
+    markRects: Float64Array.from(rects.flatMap(([c, r, w, h]) => [x0 + c * cell, y0 + r * cell, w * cell, h * cell])),
+  };
 }

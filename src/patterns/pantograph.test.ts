@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { OFFICE_COPIER_600, SCANNER_COPY_300, messageContrast, simulateCopy } from './copier.ts';
-import { pantographGeometry, pantographRegions, renderPantograph, REGION, type PantographOptions } from './pantograph.ts';
+import { pantographGeometry, pantographPlan, pantographRegions, PRINT_TILING, renderPantograph, REGION, type PantographOptions, type PantographPlan } from './pantograph.ts';
 import { PRINTER_PROFILES, screenCoverage } from './printer-profiles.ts';
-import { coverage } from './raster.ts';
+import { blankRaster, coverage, fillRect, type PatternRaster } from './raster.ts';
 import { expectGolden } from './testing/golden.ts';
 
 const patch = (profile = PRINTER_PROFILES['laser-600'], camouflage = true): PantographOptions => ({ widthMm: 60, heightMm: 40, seed: 131, profile, camouflage });
@@ -14,6 +14,37 @@ function regionCoverage(o: PantographOptions) {
     message: coverage(r, (x, y) => regions[y * r.width + x] === REGION.message),
     background: coverage(r, (x, y) => regions[y * r.width + x] === REGION.background),
   };
+}
+
+/**
+ * The slow reference for the PDF's painting order (src/pdf/pattern-ops.ts): the plan's tiles and
+ * rectangles painted pixel by pixel at 600 dpi, camouflage left out.
+ */
+function paintPlan(plan: PantographPlan, dpi: number): PatternRaster {
+  const r = blankRaster(plan.widthMm, plan.heightMm, dpi);
+  const px = (mm: number) => Math.round((mm * dpi) / 25.4);
+  const tileOver = (dots: Float64Array, side: number, x0: number, y0: number, x1: number, y1: number) => {
+    for (let ty = 0; ty * side < plan.heightMm; ty++) {
+      for (let tx = 0; tx * side < plan.widthMm; tx++) {
+        for (let i = 0; i < dots.length; i += 3) {
+          const x = px(tx * side + dots[i]);
+          const y = px(ty * side + dots[i + 1]);
+          const s = px(dots[i + 2]);
+          // Clipped to the rectangle being filled, as a PDF fill clips its pattern.
+          const cx0 = Math.max(x, x0);
+          const cy0 = Math.max(y, y0);
+          fillRect(r, cx0, cy0, Math.min(x + s, x1) - cx0, Math.min(y + s, y1) - cy0);
+        }
+      }
+    }
+  };
+  tileOver(plan.backgroundTile.dots, plan.backgroundTile.sideMm, 0, 0, r.width, r.height);
+  const rects = (list: Float64Array, each: (x0: number, y0: number, x1: number, y1: number) => void) => {
+    for (let i = 0; i < list.length; i += 4) each(px(list[i]), px(list[i + 1]), px(list[i] + list[i + 2]), px(list[i + 1] + list[i + 3]));
+  };
+  rects(plan.outlineRects, (x0, y0, x1, y1) => fillRect(r, x0, y0, x1 - x0, y1 - y0, 255));
+  rects(plan.messageRects, (x0, y0, x1, y1) => tileOver(plan.messageTile.dots, plan.messageTile.sideMm, x0, y0, x1, y1));
+  return r;
 }
 
 describe('void pantograph (複写)', function () {
@@ -70,6 +101,40 @@ describe('void pantograph (複写)', function () {
       // At most the screen coverage itself (6.25 %): the message keeps its ink, the background loses it.
       expect(after).to.be.greaterThan(0.4 * screenCoverage(PRINTER_PROFILES['laser-600'].message));
     }
+  });
+
+  for (const profile of [PRINTER_PROFILES['laser-600'], PRINTER_PROFILES['inkjet-600'], PRINTER_PROFILES['laser-300']]) {
+    it(`${profile.id}: the tiled vector plan, painted in the PDF's order, gives exactly the tiled raster's dots`, () => {
+      const o = { ...patch(profile, false), tiling: PRINT_TILING };
+      const raster = renderPantograph(o);
+      const painted = paintPlan(pantographPlan(o), profile.dpi);
+      let differ = 0;
+      for (let i = 0; i < raster.data.length; i++) if (raster.data[i] !== painted.data[i]) differ++;
+      expect(differ).to.equal(0);
+    });
+  }
+
+  it('tiled for print, keeps equal coverage inside and outside the message and still shows on a copy', () => {
+    const o = { ...patch(), tiling: PRINT_TILING };
+    const { message, background } = regionCoverage(o);
+    expect(Math.abs(message - background) / background, `${message} vs ${background}`).to.be.at.most(0.01);
+    const original = renderPantograph(o);
+    const regions = pantographRegions(o);
+    const before = messageContrast(original, regions, original.width, original.dpi);
+    const after = messageContrast(simulateCopy(original, OFFICE_COPIER_600), regions, original.width, original.dpi);
+    expect(after).to.be.at.least(3 * before);
+  });
+
+  it('tiled for print: the camouflage tile has six curves each way and the plan is small', () => {
+    const plan = pantographPlan({ widthMm: 210, heightMm: 297, seed: 131, tiling: PRINT_TILING });
+    expect(plan.camouflageTile?.curves.length).to.equal(12);
+    expect(plan.backgroundTile.dots.length / 3).to.equal(81);
+    // A4 in a few thousand rectangles, not the raster's two million dots.
+    expect(plan.messageRects.length / 4).to.be.below(6000);
+  });
+
+  it('tiled for print matches its golden image', async () => {
+    await expectGolden('pantograph-print-laser-600', renderPantograph({ ...patch(), tiling: PRINT_TILING }));
   });
 
   it('matches its golden image', async () => {

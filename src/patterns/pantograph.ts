@@ -12,7 +12,7 @@
 import { FUKUSHA, type BitmapGlyph } from './glyphs.ts';
 import { DEFAULT_PRINTER_PROFILE, type PrinterProfile } from './printer-profiles.ts';
 import { seededRandom } from '../bytes/seeded-random.ts';
-import { blankRaster, fillRect, hash3, mmFromPx, pxFromMm, type PatternRaster } from './raster.ts';
+import { blankRaster, cellRectangles, fillRect, hash3, strokePolyline, mmFromPx, pxFromMm, type PatternRaster } from './raster.ts';
 
 export interface PantographOptions {
   readonly widthMm: number;
@@ -24,7 +24,27 @@ export interface PantographOptions {
   readonly message?: BitmapGlyph;
   /** Draw the camouflage mesh (knocked-out curves over both screens). */
   readonly camouflage?: boolean;
+  /**
+   * Periodic seeding for vector output: the background dots' phases repeat every
+   * `dotCells` message cells and the camouflage every `camouflageCells`, so each is one small
+   * PDF tiling pattern (PDF 32000-1 §8.7.3) instead of millions of rectangles. Without it every
+   * dot has its own phase (the raster-only form).
+   */
+  readonly tiling?: PantographTiling;
 }
+
+export interface PantographTiling {
+  readonly dotCells: number;
+  readonly camouflageCells: number;
+}
+
+/** The printed sheets' tiling: 3 × 3 message cells of dots (1.5 mm at laser-600), an 18.3 mm camouflage tile. */
+export const PRINT_TILING: PantographTiling = { dotCells: 3, camouflageCells: 36 };
+/** Curves per camouflage tile in each direction, and waves per tile along each curve (tiled form). */
+const CAMO_CURVES_PER_TILE = 6;
+const CAMO_WAVES_PER_TILE = 2;
+/** Polyline points per camouflage wave in the tiled form. */
+const CAMO_POINTS_PER_WAVE = 16;
 
 const DEFAULT_MESSAGE_HEIGHT_MM = 18;
 /** Space between repeated words, in glyph heights. */
@@ -81,7 +101,7 @@ function layout(o: PantographOptions): Layout {
  * Calls `dot(x, y, size)` for every ink dot (device px, top-left corner), message dots first
  * row by row, then background dots. Pure: the same options give the same dots.
  */
-function forEachDot(l: Layout, seed: number, dot: (x: number, y: number, size: number) => void): void {
+function forEachDot(l: Layout, seed: number, tiling: PantographTiling | undefined, dot: (x: number, y: number, size: number) => void): void {
   const { background, message, outlinePx: o } = l.profile;
   const mp = message.pitchPx;
   const bp = background.pitchPx;
@@ -89,6 +109,7 @@ function forEachDot(l: Layout, seed: number, dot: (x: number, y: number, size: n
   const perCell = mp / bp;
   const mOffset = Math.floor((mp - message.dotPx) / 2);
   const isMessage = (c: number, r: number) => c >= 0 && r >= 0 && c < l.cols && r < l.rows && l.message[r * l.cols + c] === 1;
+  const period = tiling ? tiling.dotCells : Number.MAX_SAFE_INTEGER;
   for (let r = 0; r < l.rows; r++) {
     for (let c = 0; c < l.cols; c++) {
       const x0 = c * mp;
@@ -100,7 +121,7 @@ function forEachDot(l: Layout, seed: number, dot: (x: number, y: number, size: n
       for (let j = 0; j < perCell; j++) {
         for (let i = 0; i < perCell; i++) {
           // A seeded phase inside each background cell breaks the regular texture (§3.1).
-          const h = hash3(seed, c * perCell + i, r * perCell + j);
+          const h = hash3(seed, (c % period) * perCell + i, (r % period) * perCell + j);
           const x = x0 + i * bp + (h % (bp - bd + 1));
           const y = y0 + j * bp + ((h >>> 8) % (bp - bd + 1));
           // White outline: no background dot within `o` px of a message cell.
@@ -117,7 +138,8 @@ function forEachDot(l: Layout, seed: number, dot: (x: number, y: number, size: n
 }
 
 /** The camouflage curves as polylines in device px: two families of sine waves, seeded phases. */
-function camouflageCurves(l: Layout, seed: number): number[][] {
+function camouflageCurves(l: Layout, seed: number, tiling?: PantographTiling): number[][] {
+  if (tiling) return tiledCamouflageCurves(l, seed, tiling, l.width, l.height);
   const dpi = l.profile.dpi;
   const spacing = pxFromMm(CAMO_SPACING_MM, dpi);
   const amp = pxFromMm(CAMO_AMPLITUDE_MM, dpi);
@@ -140,17 +162,33 @@ function camouflageCurves(l: Layout, seed: number): number[][] {
   return curves;
 }
 
-/** Knocks a polyline out of the raster (white), `width` px wide, sampled densely along each segment. */
-function knockOut(r: PatternRaster, line: readonly number[], width: number): void {
-  for (let i = 0; i + 3 < line.length; i += 2) {
-    const [x1, y1, x2, y2] = [line[i], line[i + 1], line[i + 2], line[i + 3]];
-    const n = Math.ceil(Math.max(Math.abs(x2 - x1), Math.abs(y2 - y1))) + 1;
-    for (let s = 0; s <= n; s++) {
-      const x = Math.round(x1 + ((x2 - x1) * s) / n - width / 2);
-      const y = Math.round(y1 + ((y2 - y1) * s) / n - width / 2);
-      fillRect(r, x, y, width, width, 255);
-    }
+/**
+ * The tiled camouflage: CAMO_CURVES_PER_TILE curves per direction in each tile of `camouflageCells`
+ * message cells, their phases repeating with the tile, so one tile's curves, repeated, are the
+ * whole mesh. `width` × `height` px is the area to cover (the tile itself for the PDF pattern).
+ */
+function tiledCamouflageCurves(l: Layout, seed: number, tiling: PantographTiling, width: number, height: number): number[][] {
+  const tile = tiling.camouflageCells * l.profile.message.pitchPx;
+  const spacing = tile / CAMO_CURVES_PER_TILE;
+  const amp = Math.min(pxFromMm(CAMO_AMPLITUDE_MM, l.profile.dpi), spacing / 2 - 1);
+  const k = (2 * Math.PI * CAMO_WAVES_PER_TILE) / tile;
+  const step = tile / (CAMO_WAVES_PER_TILE * CAMO_POINTS_PER_WAVE);
+  const random = seededRandom(seed ^ 0x5bd1e995);
+  const phases = Array.from({ length: 2 * CAMO_CURVES_PER_TILE }, () => random() * 2 * Math.PI);
+  const curves: number[][] = [];
+  for (let n = 0; (n + 0.5) * spacing < height + amp; n++) {
+    const line: number[] = [];
+    const phase = phases[n % CAMO_CURVES_PER_TILE];
+    for (let s = 0; s * step <= width + step; s++) line.push(s * step, (n + 0.5) * spacing + amp * Math.sin(k * s * step + phase));
+    curves.push(line);
   }
+  for (let n = 0; (n + 0.5) * spacing < width + amp; n++) {
+    const line: number[] = [];
+    const phase = phases[CAMO_CURVES_PER_TILE + (n % CAMO_CURVES_PER_TILE)];
+    for (let s = 0; s * step <= height + step; s++) line.push((n + 0.5) * spacing + amp * Math.sin(k * s * step + phase), s * step);
+    curves.push(line);
+  }
+  return curves;
 }
 
 const camoWidth = (l: Layout) => Math.max(1, Math.round((CAMO_WIDTH_PX_AT_600 * l.profile.dpi) / 600));
@@ -160,13 +198,13 @@ export function renderPantograph(o: PantographOptions): PatternRaster {
   const l = layout(o);
   const r = blankRaster(o.widthMm, o.heightMm, l.profile.dpi);
   const { width, height, data } = r;
-  forEachDot(l, o.seed, (x, y, s) => {
+  forEachDot(l, o.seed, o.tiling, (x, y, s) => {
     // Single-pixel dots are most of an A4 sheet: write them directly.
     if (s === 1) {
       if (x < width && y < height) data[y * width + x] = 0;
     } else fillRect(r, x, y, s, s);
   });
-  if (o.camouflage ?? true) for (const curve of camouflageCurves(l, o.seed)) knockOut(r, curve, camoWidth(l));
+  if (o.camouflage ?? true) for (const curve of camouflageCurves(l, o.seed, o.tiling)) strokePolyline(r, curve, camoWidth(l), 255);
   return r;
 }
 
@@ -183,8 +221,8 @@ export function pantographGeometry(o: PantographOptions): PantographGeometry {
   const l = layout(o);
   const dpi = l.profile.dpi;
   const coords: number[] = [];
-  forEachDot(l, o.seed, (x, y, s) => coords.push(mmFromPx(x, dpi), mmFromPx(y, dpi), mmFromPx(s, dpi)));
-  const knockouts = o.camouflage ?? true ? camouflageCurves(l, o.seed).map((c) => Float64Array.from(c, (v) => mmFromPx(v, dpi))) : [];
+  forEachDot(l, o.seed, o.tiling, (x, y, s) => coords.push(mmFromPx(x, dpi), mmFromPx(y, dpi), mmFromPx(s, dpi)));
+  const knockouts = o.camouflage ?? true ? camouflageCurves(l, o.seed, o.tiling).map((c) => Float64Array.from(c, (v) => mmFromPx(v, dpi))) : [];
   return { dots: Float64Array.from(coords), knockouts, knockoutWidthMm: mmFromPx(camoWidth(l), dpi) };
 }
 
@@ -214,4 +252,58 @@ export function pantographRegions(o: PantographOptions): Uint8Array {
     for (let x = 0; x < l.width; x++) out[y * l.width + x] = cellRegion[row + Math.floor(x / mp)];
   }
   return out;
+}
+
+/**
+ * The tiled pantograph as a vector plan for the PDF, everything in mm from the area's top-left
+ * corner. Painted in this order it gives the raster's dots exactly (pantograph.test.ts checks it):
+ *   1. `backgroundTile` repeated over the whole area (the fine screen, tiled phases);
+ *   2. `outlineRects` in paper white (the message cells grown by the white outline);
+ *   3. `messageRects` filled with `messageTile` (one coarse dot per message cell);
+ *   4. `camouflageTile`'s curves stroked in paper white, repeated over the area.
+ */
+export interface PantographPlan {
+  readonly widthMm: number;
+  readonly heightMm: number;
+  readonly backgroundTile: PlanTile;
+  readonly messageTile: PlanTile;
+  /** x, y, w, h interleaved: the message cells, merged into rectangles. */
+  readonly messageRects: Float64Array;
+  readonly outlineRects: Float64Array;
+  readonly camouflageTile?: { readonly sideMm: number; readonly curves: readonly Float64Array[]; readonly widthMm: number };
+}
+
+export interface PlanTile {
+  readonly sideMm: number;
+  /** x, y, size interleaved (squares, top-left corner), inside the tile. */
+  readonly dots: Float64Array;
+}
+
+export function pantographPlan(o: PantographOptions & { readonly tiling: PantographTiling }): PantographPlan {
+  const l = layout(o);
+  const { dpi, message, outlinePx } = l.profile;
+  const mm = (px: number) => mmFromPx(px, dpi);
+  const mp = message.pitchPx;
+  // The background tile: the dots forEachDot draws in a tile-sized area with no message.
+  const tileCells = o.tiling.dotCells;
+  const empty: Layout = { ...l, cols: tileCells, rows: tileCells, message: new Uint8Array(tileCells * tileCells) };
+  const dots: number[] = [];
+  forEachDot(empty, o.seed, o.tiling, (x, y, s) => dots.push(mm(x), mm(y), mm(s)));
+  const mOffset = Math.floor((mp - message.dotPx) / 2);
+  const rects = cellRectangles(l.message, l.cols, l.rows);
+  const toMm = (grow: number) => Float64Array.from(rects.flatMap(([c, r, w, h]) => [mm(c * mp - grow), mm(r * mp - grow), mm(w * mp + 2 * grow), mm(h * mp + 2 * grow)]));
+  const camoSide = o.tiling.camouflageCells * mp;
+  const camouflage =
+    o.camouflage ?? true
+      ? { sideMm: mm(camoSide), curves: tiledCamouflageCurves(l, o.seed, o.tiling, camoSide, camoSide).map((c) => Float64Array.from(c, mm)), widthMm: mm(camoWidth(l)) }
+      : undefined;
+  return {
+    widthMm: mm(l.width),
+    heightMm: mm(l.height),
+    backgroundTile: { sideMm: mm(tileCells * mp), dots: Float64Array.from(dots) },
+    messageTile: { sideMm: mm(mp), dots: Float64Array.of(mm(mOffset), mm(mOffset), mm(message.dotPx)) },
+    messageRects: toMm(0),
+    outlineRects: toMm(outlinePx),
+    camouflageTile: camouflage,
+  };
 }

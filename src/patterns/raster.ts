@@ -52,3 +52,48 @@ export function hash3(seed: number, a: number, b: number): number {
   h = Math.imul(h ^ (h >>> 12), 0x297a2d39);
   return (h ^ (h >>> 15)) >>> 0;
 }
+
+/**
+ * The set cells of a cols × rows grid as rectangles [col, row, width, height] in cells: runs per
+ * row, and a run that repeats exactly on the next row extends the rectangle above it.
+ */
+export function cellRectangles(cells: Uint8Array, cols: number, rows: number): [number, number, number, number][] {
+  const done: [number, number, number, number][] = [];
+  let open = new Map<number, [number, number, number, number]>();
+  for (let r = 0; r < rows; r++) {
+    const next = new Map<number, [number, number, number, number]>();
+    let c = 0;
+    while (c < cols) {
+      if (!cells[r * cols + c]) {
+        c++;
+        continue;
+      }
+      const start = c;
+      while (c < cols && cells[r * cols + c]) c++;
+      const key = start * (cols + 1) + c;
+      const above = open.get(key);
+      if (above) {
+        above[3]++;
+        open.delete(key);
+        next.set(key, above);
+      } else next.set(key, [start, r, c - start, 1]);
+    }
+    for (const rect of open.values()) done.push(rect);
+    open = next;
+  }
+  for (const rect of open.values()) done.push(rect);
+  return done;
+}
+
+/** Paints a polyline (device px, x, y interleaved) with `width`-px squares sampled along each segment. */
+export function strokePolyline(r: PatternRaster, line: ArrayLike<number>, width: number, grey = 0): void {
+  for (let i = 0; i + 3 < line.length; i += 2) {
+    const [x1, y1, x2, y2] = [line[i], line[i + 1], line[i + 2], line[i + 3]];
+    const n = Math.ceil(Math.max(Math.abs(x2 - x1), Math.abs(y2 - y1))) + 1;
+    for (let s = 0; s <= n; s++) {
+      const x = Math.round(x1 + ((x2 - x1) * s) / n - width / 2);
+      const y = Math.round(y1 + ((y2 - y1) * s) / n - width / 2);
+      fillRect(r, x, y, width, width, grey);
+    }
+  }
+}

@@ -1,16 +1,16 @@
 import { expect } from '@open-wc/testing';
 import { writeFile } from '@web/test-runner-commands';
-import QRCode from 'qrcode';
-import { fromBase64, toBase64 } from '../bytes/bytes.ts';
+import { toBase64 } from '../bytes/bytes.ts';
+import { locatorQr } from '../seal/locator.ts';
 import { dayFromIso } from '../documents/dates.ts';
 import { demoRegistry } from '../registry/demo.ts';
 import { buildCertificate } from '../registry/issue.ts';
 import { MemoryRegistry } from '../registry/registry.ts';
 import type { CertificateRequest } from '../documents/options.ts';
 import { loadCertificateFont, type LoadedFont } from '../render/font-asset.ts';
-import { calibrationSheet } from './calibration.ts';
+import { calibrationSheet, pantographCalibrationSheet } from './calibration.ts';
 import { certificatePdf } from './certificate-pdf.ts';
-import { BACK_LAYOUT, buildSimplePdf } from './pdf.ts';
+import { buildSimplePdf } from './pdf.ts';
 
 const latin1 = (bytes: Uint8Array) => new TextDecoder('latin1').decode(bytes);
 const ctx = { serial: 'R8-000123', issuedOn: dayFromIso('2026-11-25') };
@@ -26,9 +26,8 @@ describe('certificate PDF', function () {
   it('writes A4 front and back pages per sheet with the font embedded as a subset', async () => {
     const registry = new MemoryRegistry(demoRegistry);
     const cert = await buildCertificate(registry, 'r-takahashi-ichiro', { kind: 'juminhyo', scope: 'household', ...full }, ctx);
-    const qrUrl = await QRCode.toDataURL('https://kofu.example/v#demo', { errorCorrectionLevel: 'M', margin: 4, scale: 4 });
-    const qr = { png: fromBase64(qrUrl.split(',')[1]), ...BACK_LAYOUT.qr };
-    const { pdf, sheets, missing } = certificatePdf(cert, font, [{ qr }], new Date('2026-11-25T03:00:00Z'));
+    const qr = locatorQr('https://kofu.example/v#0123456789');
+    const { pdf, sheets, missing } = certificatePdf(cert, font, [{ qr }], { createdAt: new Date('2026-11-25T03:00:00Z'), verifierUrl: 'https://kofu.example/v', print: { seed: 992011 } });
     expect(sheets).to.equal(2);
     expect(missing).to.deep.equal([]);
     const text = latin1(pdf);
@@ -39,7 +38,7 @@ describe('certificate PDF', function () {
     expect(/\/BaseFont \/[A-Z]{6}\+BIZUDMincho-Regular/.test(text), 'subset-tagged font').to.equal(true);
     expect(text.includes('/FontFile2'), 'embedded TrueType').to.equal(true);
     expect(text.includes('/Helvetica'), 'unused standard fonts listed').to.equal(false);
-    expect(text.match(/\/Subtype \/Image/g)?.length, 'one image object for the QR on both backs').to.equal(1);
+    expect(text.match(/\/Subtype \/Image/g), 'no images: carrier, QR and patterns are vector').to.equal(null);
     expect(pdf.length).to.be.lessThan(600 * 1024); // the 5.9 MB font must have been subset
     await writeFile({ path: '../../.test-results/pdf/juminhyo-6.pdf', content: toBase64(pdf), encoding: 'base64' });
   });
@@ -65,15 +64,25 @@ describe('certificate PDF', function () {
     const registry = new MemoryRegistry(demoRegistry);
     const cert = await buildCertificate(registry, 'r-yoshida-makoto', { kind: 'inkan' }, ctx);
     const at = new Date('2026-11-25T03:00:00Z');
-    const a = certificatePdf(cert, font, [], at).pdf;
-    const b = certificatePdf(cert, font, [], at).pdf;
+    const a = certificatePdf(cert, font, [], { createdAt: at }).pdf;
+    const b = certificatePdf(cert, font, [], { createdAt: at }).pdf;
     expect(toBase64(a)).to.equal(toBase64(b));
     expect(latin1(a).includes('/Type /Page')).to.equal(true);
   });
 
-  it('writes the printer calibration sheet', async () => {
-    const pdf = buildSimplePdf([calibrationSheet(font.metrics)], { fontBytes: font.bytes, title: 'calibration' });
-    expect(latin1(pdf).match(/\/Type \/Page\b/g)).to.have.length(1);
+  it('writes the printer calibration sheet: the scale page and the pantograph pairs of every profile', async () => {
+    const pairs = pantographCalibrationSheet(font.metrics, 992011);
+    expect(pairs.patches.map((p) => p.key)).to.deep.equal(['calibration-laser-600', 'calibration-laser-300', 'calibration-laser-1200', 'calibration-inkjet-600']);
+    for (const [i, a] of pairs.patches.entries()) {
+      for (const b of pairs.patches.slice(i + 1)) {
+        const apart = a.box.x + a.box.width <= b.box.x || b.box.x + b.box.width <= a.box.x || a.box.y + a.box.height <= b.box.y || b.box.y + b.box.height <= a.box.y;
+        expect(apart, `${a.key} / ${b.key}`).to.equal(true);
+      }
+    }
+    const pdf = buildSimplePdf([calibrationSheet(font.metrics), pairs.sheet], { fontBytes: font.bytes, title: 'calibration' }, [[], pairs.patches]);
+    expect(latin1(pdf).match(/\/Type \/Page\b/g)).to.have.length(2);
+    // Each patch: background, message and camouflage tiles.
+    expect(latin1(pdf).match(/\/PatternType 1/g)).to.have.length(12);
     await writeFile({ path: '../../.test-results/pdf/calibration.pdf', content: toBase64(pdf), encoding: 'base64' });
   });
 });

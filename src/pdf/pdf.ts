@@ -1,43 +1,23 @@
 /**
  * The A4 PDF: for every sheet, a front page with the certificate as vector text in an embedded,
- * subset copy of the certificate font, and a back page for duplex printing (flip on the long
- * edge) that carries the `BackSide` content. jsPDF needs no DOM, so this runs in a worker.
+ * subset copy of the certificate font over the 『複写』 pantograph and the 地紋, and a back page for
+ * duplex printing (flip on the long edge) that carries the `BackSide` content (back-page.ts).
+ * jsPDF needs no DOM, so this runs in a worker.
  */
 import { jsPDF } from 'jspdf';
 import { clusters } from '../render/clusters.ts';
 import { parseFont, type FontMetrics } from '../render/font.ts';
 import { MM_PER_PT, type DrawOp, type Rgb, type Sheet, type TextOp } from '../render/layout.ts';
 import { OUTLINE_GRID, type QuantisedOutline } from '../render/outline.ts';
+import { PATTERN_AREA, type Box } from './back-layout.ts';
+import { drawBackPage, type BackSide } from './back-page.ts';
 import { buildOutlineFont, outlineToUnicode, type OutlineFont } from './outline-font.ts';
+import { drawGround, drawPantograph } from './pattern-ops.ts';
+import type { PrintPatterns } from './print-patterns.ts';
+import type { PantographPatch } from './calibration.ts';
 
-export interface PlacedImage {
-  /** PNG bytes (jsPDF compresses PNG data; raw RGBA would be stored uncompressed). */
-  readonly png: Uint8Array;
-  /** Millimetres from the top-left corner of the back page. */
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
-
-/**
- * What the back of a sheet shows. The carrier and patterns issues fill `scrambled` and
- * `patterns`; until then the back holds the QR locator (if given) and marked placeholders.
- */
-export interface BackSide {
-  readonly scrambled?: PlacedImage;
-  readonly qr?: PlacedImage;
-  /** Full-page or partial overlays (latent image, 複写 pantograph), drawn first. */
-  readonly patterns?: readonly PlacedImage[];
-  /** Extra vector content (captions, guidance), in the same drawing operations as the front. */
-  readonly ops?: readonly DrawOp[];
-}
-
-/** Where the back's parts go by default (mm): the carrier centred in the upper half, the QR below it. */
-export const BACK_LAYOUT = {
-  scrambled: { x: 30, y: 30, width: 150, height: 150 },
-  qr: { x: 80, y: 200, width: 50, height: 50 },
-} as const;
+export type { BackSide } from './back-page.ts';
+export { BACK_LAYOUT } from './back-layout.ts';
 
 export interface PdfOptions {
   readonly fontBytes: Uint8Array;
@@ -46,6 +26,8 @@ export interface PdfOptions {
   readonly title: string;
   /** Fixes the PDF's CreationDate and /ID so the same input gives the same bytes. */
   readonly createdAt?: Date;
+  /** The pantograph and 地紋 (print-patterns.ts); without them the sheets are plain (tests, previews). */
+  readonly print?: PrintPatterns;
 }
 
 const FONT_FILE = 'certificate.ttf';
@@ -78,21 +60,34 @@ export function buildPdf(sheets: readonly Sheet[], backs: readonly BackSide[], o
   const { doc, fonts } = newDocument(sheets, options);
   sheets.forEach((sheet, i) => {
     if (i > 0) doc.addPage('a4', 'portrait');
+    drawFrontPatterns(doc, options.print);
     drawOps(doc, sheet.ops, fonts);
     doc.addPage('a4', 'portrait');
-    drawBack(doc, backs[i] ?? backs[backs.length - 1] ?? {});
+    const back = backs[i] ?? backs[backs.length - 1] ?? {};
+    drawBackPage(doc, back, options.print, (ops) => drawOps(doc, ops, fonts), (box, label) => placeholder(doc, box, label));
   });
   return new Uint8Array(doc.output('arraybuffer'));
 }
 
-/** Single-sided pages (the calibration sheet). */
-export function buildSimplePdf(sheets: readonly Sheet[], options: PdfOptions): Uint8Array {
+/** Single-sided pages (the calibration sheet); `patches[i]` are pantograph patches under page i's ops. */
+export function buildSimplePdf(sheets: readonly Sheet[], options: PdfOptions, patches: readonly (readonly PantographPatch[])[] = []): Uint8Array {
   const { doc, fonts } = newDocument(sheets, options);
   sheets.forEach((sheet, i) => {
     if (i > 0) doc.addPage('a4', 'portrait');
+    for (const patch of patches[i] ?? []) drawPantograph(doc, patch.plan, patch.box, [], patch.key);
     drawOps(doc, sheet.ops, fonts);
   });
   return new Uint8Array(doc.output('arraybuffer'));
+}
+
+/**
+ * Under the front's text: the 『複写』 pantograph (so a copy of the front shows it too), then the
+ * 地紋 over it (the pantograph's white outline would otherwise cut the ground's lines).
+ */
+function drawFrontPatterns(doc: jsPDF, print: PrintPatterns | undefined): void {
+  if (!print) return;
+  drawPantograph(doc, print.pantograph, PATTERN_AREA, [], print.key);
+  drawGround(doc, print.ground, PATTERN_AREA, print.key);
 }
 
 function newDocument(sheets: readonly Sheet[], options: PdfOptions): { doc: jsPDF; fonts: TextFonts } {
@@ -248,28 +243,7 @@ function drawMixedText(doc: jsPDF, op: TextOp, baseName: string, glyphs: NonNull
   doc.setFont(baseName, 'normal');
 }
 
-function drawBack(doc: jsPDF, back: BackSide): void {
-  for (const pattern of back.patterns ?? []) addPng(doc, pattern);
-  if (back.scrambled) addPng(doc, back.scrambled);
-  else placeholder(doc, BACK_LAYOUT.scrambled, 'スクランブル画像');
-  if (back.qr) addPng(doc, back.qr);
-  else placeholder(doc, BACK_LAYOUT.qr, 'QR');
-  if (back.ops) drawOps(doc, back.ops);
-}
-
-function addPng(doc: jsPDF, image: PlacedImage): void {
-  // The alias names the bytes, so an image repeated on several backs is embedded once.
-  // 'SLOW' = best Flate compression; the carrier is 1-bit-like and compresses well.
-  doc.addImage(image.png, 'PNG', image.x, image.y, image.width, image.height, `png-${bytesKey(image.png)}`, 'SLOW');
-}
-
-function bytesKey(bytes: Uint8Array): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193) >>> 0;
-  return `${bytes.length.toString(36)}-${h.toString(36)}`;
-}
-
-function placeholder(doc: jsPDF, box: { x: number; y: number; width: number; height: number }, label: string): void {
+function placeholder(doc: jsPDF, box: Box, label: string): void {
   setDraw(doc, [160, 160, 160]);
   doc.setLineWidth(0.3);
   doc.setLineDashPattern([2, 2], 0);

@@ -42,6 +42,7 @@ export const SEAL_ERROR_CODES = [
   'locator.damaged',
   'locator.unknown-version',
   'locator.too-long',
+  'locator.bad-verifier-url',
   // Trust lists (trust-list.ts, trust-fetch.ts)
   'trust.fetch-failed',
   'trust.fetch-status',
@@ -92,6 +93,8 @@ export interface SealErrorParams {
   'locator.damaged': { readonly detail: string };
   /** Without a version: the locator itself does not fit; with one: the verifier URL is too long. */
   'locator.too-long': { readonly version?: number; readonly max?: number };
+  /** A verifier URL the admin console refuses: not https, too long for the QR, or not a plain URL. */
+  'locator.bad-verifier-url': { readonly problem: 'not-https' | 'too-long' | 'malformed'; readonly max: number };
   'trust.fetch-status': { readonly status: number };
   'trust.too-large': { readonly source: 'download' | 'file' };
   /** The list's anchor key id, hex. */

@@ -99,3 +99,32 @@ describe('QR locator', () => {
     }
   });
 });
+
+describe('verifier URL check (admin console)', () => {
+  it('accepts an https URL of up to 47 characters, and its locator fits the QR ceiling', async () => {
+    const { checkVerifierUrl, MAX_VERIFIER_URL, encodeLocator, locatorQr, MAX_QR_VERSION } = await import('./locator.ts');
+    const url = 'https://verify.city.example.jp/' + 'v'.repeat(MAX_VERIFIER_URL - 31);
+    expect(url.length).to.equal(47);
+    expect(checkVerifierUrl(`  ${url} `)).to.equal(url);
+    const locator = { version: 1, issuer: 992011, kid: new Uint8Array(8), serial: 2 ** 40, whiteningKey: new Uint8Array(32).fill(9) };
+    expect(locatorQr(encodeLocator(locator, url)).version).to.be.at.most(MAX_QR_VERSION);
+  });
+
+  it('refuses http, a URL one character too long, a fragment or query, and junk, each with its reason', async () => {
+    const { checkVerifierUrl } = await import('./locator.ts');
+    const problem = (url: string) => {
+      try {
+        checkVerifierUrl(url);
+        return 'accepted';
+      } catch (e) {
+        expect((e as { code: string }).code).to.equal('locator.bad-verifier-url');
+        return (e as { params: { problem: string } }).params.problem;
+      }
+    };
+    expect(problem('http://verify.city.example.jp/v')).to.equal('not-https');
+    expect(problem('https://verify.city.example.jp/' + 'v'.repeat(17))).to.equal('too-long');
+    expect(problem('https://verify.city.example.jp/v#x')).to.equal('malformed');
+    expect(problem('https://verify.city.example.jp/v?a=1')).to.equal('malformed');
+    expect(problem('https://a b/')).to.equal('malformed');
+  });
+});

@@ -129,6 +129,29 @@ export function decodeLocatorPayload(payload: Uint8Array): Locator {
   return { version: payload[0], issuer, kid: payload.slice(4, 12), serial: Number(serial), whiteningKey: payload.slice(20, 52) };
 }
 
+/** The longest verifier URL the locator fits into QR version MAX_QR_VERSION at level M (see above). */
+export const MAX_VERIFIER_URL = 47;
+
+/**
+ * Checks a municipality's verifier URL before it is stored (admin console): https, at most
+ * MAX_VERIFIER_URL characters, a host, and no query or fragment (the locator is the fragment).
+ * Returns the URL as typed, trimmed; throws LocatorError('locator.bad-verifier-url').
+ */
+export function checkVerifierUrl(input: string): string {
+  const url = input.trim();
+  const refuse = (problem: 'not-https' | 'too-long' | 'malformed') => new LocatorError('locator.bad-verifier-url', { problem, max: MAX_VERIFIER_URL });
+  if (!/^https:\/\//i.test(url)) throw refuse('not-https');
+  if (url.length > MAX_VERIFIER_URL) throw refuse('too-long');
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw refuse('malformed');
+  }
+  if (!parsed.hostname || url.includes('#') || url.includes('?') || /\s/.test(url) || parsed.username || parsed.password) throw refuse('malformed');
+  return url;
+}
+
 /** `verifierUrl` is the verifier page without fragment, e.g. `https://kofu.example.jp/verify`. */
 export function encodeLocator(locator: Locator, verifierUrl: string): string {
   if (verifierUrl.includes('#')) throw damaged('url');

@@ -79,6 +79,13 @@ describe('verify pipeline', function () {
     expect(report.restored).to.deep.equal([]);
   });
 
+  it('verifies the back as printed, with the 『複写』 pantograph and the emblems, through the print–scan simulator', async () => {
+    const issued = await issueDemo(45);
+    const scanned = await simulate(backPage(issued, { patterns: true }), { ...flatbedConditions(8), scanDpi: PAGE_DPI }, PAGE_DPI);
+    const report = await run(scanned);
+    expect(report.verdict, `${report.code}: ${reportReason(report, 'en')}`).to.equal('demo');
+  });
+
   it('takes the locator from the URL the phone opened and needs no QR in the image', async () => {
     const issued = await issueDemo(44);
     const report = await run(backPage(issued, { qr: false }), { locatorText: issued.locatorText });

@@ -71,6 +71,7 @@ const ADVICE: Readonly<Record<VerifierCode, Advice>> = {
   'locator.damaged': SAME_SHEET,
   'locator.unknown-version': UPDATE_APP,
   'locator.too-long': BY_STAGE,
+  'locator.bad-verifier-url': BY_STAGE,
 
   'carrier.wrong-key': SAME_SHEET,
   'carrier.not-found': RESCAN,

@@ -3,35 +3,20 @@ import { buildPdf } from '../pdf/pdf.ts';
 import { loadCertificateFont } from '../render/font-asset.ts';
 import { layoutCertificate } from '../render/render.ts';
 import { verifyImage } from '../verify/pipeline.ts';
-import { FIXTURE_NOW, carrierGrey, demoSetup, issueDemo, qrGrey, type Grey } from '../verify/testing/back-side.ts';
+import { FIXTURE_NOW, demoSetup, issueDemo } from '../verify/testing/back-side.ts';
+import { printPatterns } from '../pdf/print-patterns.ts';
 import { MAX_PDF_OPERATORS, renderPdfBackPage } from './pdf-input.ts';
 import { pdfWithRectangles } from './testing/hostile-pdf.ts';
 import { reportReason } from '../ui/shared/error-messages.ts';
 import { describeError } from '../ui/shared/error-messages.ts';
 
-async function png(grey: Grey): Promise<Uint8Array> {
-  const canvas = new OffscreenCanvas(grey.width, grey.height);
-  const rgba = new Uint8ClampedArray(grey.width * grey.height * 4);
-  for (let i = 0; i < grey.data.length; i++) rgba.fill(grey.data[i], 4 * i, 4 * i + 3), (rgba[4 * i + 3] = 255);
-  canvas.getContext('2d')!.putImageData(new ImageData(rgba, grey.width, grey.height), 0, 0);
-  return new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
-}
-
 describe('PDF input', function () {
   this.timeout(60_000);
 
-  it('renders the back page of a kofu-style PDF at 300 dpi and the pipeline verifies it', async () => {
+  it('renders the back page of a kofu PDF, patterns and all, at 300 dpi and the pipeline verifies it', async () => {
     const issued = await issueDemo(61);
     const font = await loadCertificateFont();
-    const carrier = carrierGrey(issued.seal, issued.locator.whiteningKey);
-    const qr = qrGrey(issued.locatorText);
-    const mm = (px: number) => (px / 300) * 25.4;
-    const pdf = buildPdf(layoutCertificate(issued.cert, font.metrics).sheets, [
-      {
-        scrambled: { png: await png(carrier), x: 30, y: 30, width: mm(carrier.width), height: mm(carrier.height) },
-        qr: { png: await png(qr), x: 80, y: 200, width: mm(qr.width), height: mm(qr.height) },
-      },
-    ], { fontBytes: font.bytes, title: 'test' });
+    const pdf = buildPdf(layoutCertificate(issued.cert, font.metrics).sheets, [{ carrier: issued.carrier, qr: issued.qr }], { fontBytes: font.bytes, title: 'test', print: printPatterns({ seed: 992011 }) });
     const image = await renderPdfBackPage(new Blob([pdf.slice()], { type: 'application/pdf' }));
     expect(image.width).to.equal(2480);
     expect(image.height).to.equal(3508);

@@ -1,13 +1,12 @@
 // A certificate PDF for the verifier's e2e tests in browsers other than Chromium (where the kiosk
 // itself issues one): made in Node from the app's own PDF module (src/pdf/certificate-pdf.ts,
 // jsPDF) and the verifier fixture (src/verify/testing/back-side.ts). The front pages are the
-// certificate as the kiosk prints it; the back of each sheet carries the demo seal's carrier and
-// the QR locator as images, where backPage() draws them at 300 dpi.
+// certificate as the kiosk prints it, and the back of each sheet is the kiosk's back: the demo
+// seal's carrier and QR locator as vector modules, the emblems, the guidance and the patterns.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importTypeScript } from '../support/import-ts.mjs';
-import { encodePng } from '../support/png.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -31,25 +30,12 @@ function fixture() {
   return loaded;
 }
 
-const MM_PER_INCH = 25.4;
-/** Where backPage() (src/verify/testing/back-side.ts) puts the carrier and the QR, in mm. */
-const CARRIER_AT = { x: 30, y: 30 };
-const QR_AT = { x: 20, y: 200 };
-
-/** A grey image at 300 dpi placed at `at` mm, at its printed size. */
-function placed(grey, at, dpi) {
-  const png = encodePng(grey.data, grey.width, grey.height, 1);
-  return { png: new Uint8Array(png), x: at.x, y: at.y, width: (grey.width / dpi) * MM_PER_INCH, height: (grey.height / dpi) * MM_PER_INCH };
-}
-
 /** A kofu certificate PDF (front page, back page per sheet) sealed with the demo signer. */
 export async function backSidePdf({ serial = 21 } = {}) {
   const { module: f, font } = await fixture();
   const issued = await f.issueDemo(serial);
-  const back = {
-    scrambled: placed(f.carrierGrey(issued.seal, issued.locator.whiteningKey), CARRIER_AT, f.PAGE_DPI),
-    qr: placed(f.qrGrey(issued.locatorText), QR_AT, f.PAGE_DPI),
-  };
-  const { pdf } = f.certificatePdf(issued.cert, font, [back], new Date(f.FIXTURE_NOW * 1000));
+  const back = { carrier: issued.carrier, qr: issued.qr };
+  const options = { createdAt: new Date(f.FIXTURE_NOW * 1000), verifierUrl: f.VERIFIER_URL, print: { seed: Number(issued.cert.issuer.code) } };
+  const { pdf } = f.certificatePdf(issued.cert, font, [back], options);
   return { pdf: Buffer.from(pdf), serial: issued.cert.serial, locatorText: issued.locatorText };
 }

@@ -27,7 +27,47 @@ function kofuForNode() {
     "export { openTrustList } from './src/seal/trust-list.ts';",
     "export { trustAnchors } from './src/seal/anchors.ts';",
     "export { demoTrustList } from './src/seal/demo.ts';",
+    "export { BACK_LAYOUT, PATTERN_AREA, backKeepOuts } from './src/pdf/back-layout.ts';",
+    "export { DEMO_VERIFIER_URL } from './src/app/print-settings.ts';",
+    "export { LATENT_DEFAULTS } from './src/patterns/latent-line.ts';",
   ]);
+}
+
+const px600 = (mm) => Math.round((mm / 25.4) * 600);
+
+/** Mean ink (0..1) of a grey image inside a box in mm, at 600 dpi. */
+function inkIn(img, box) {
+  let ink = 0;
+  let n = 0;
+  for (let y = px600(box.y); y < px600(box.y + box.height); y++) {
+    for (let x = px600(box.x); x < px600(box.x + box.width); x++) {
+      ink += 1 - img.data[y * img.width + x] / 255;
+      n++;
+    }
+  }
+  return ink / n;
+}
+
+/**
+ * The amplitude of one spatial frequency in a box (600 dpi): |Σ ink·e^(−2πj(x cos θ + y sin θ)/p)| / n.
+ * A 50 % line screen of period p at θ has 2/π · ½ ≈ 0.32 there; other frequencies have ≈ 0.
+ */
+function lineScreenAmplitude(img, box, periodMm, angleDeg) {
+  const t = (angleDeg * Math.PI) / 180;
+  const k = (2 * Math.PI) / ((periodMm / 25.4) * 600);
+  let re = 0;
+  let im = 0;
+  let n = 0;
+  for (let y = px600(box.y); y < px600(box.y + box.height); y++) {
+    for (let x = px600(box.x); x < px600(box.x + box.width); x++) {
+      const ink = 1 - img.data[y * img.width + x] / 255;
+      const phase = k * ((x - px600(box.x) + 0.5) * Math.cos(t) + (y - px600(box.y) + 0.5) * Math.sin(t));
+      re += ink * Math.cos(phase);
+      im -= ink * Math.sin(phase);
+      n++;
+    }
+  }
+  return Math.hypot(re, im) / n;
 }
 
 /** Binary PGM (P5, maxval 255) as written by pdftoppm -gray. */
@@ -125,20 +165,49 @@ describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
       const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
       assert.match(text, /住民票/);
       assert.match(text.replace(/\s/g, ''), /髙橋一郎/);
-      // The back page carries the QR locator: a URL to this app's verifier with the digits.
-      execFileSync('pdftoppm', ['-f', '2', '-l', '2', '-r', '150', '-png', file, path.join(dir, 'back')]);
+      const kofu = await kofuForNode();
+      // The back page carries the QR locator: the municipality's configured verifier URL (here
+      // the demo default, never this kiosk's own origin) with the digits, read from a 600 dpi render.
+      execFileSync('pdftoppm', ['-f', '2', '-l', '2', '-r', '600', '-png', file, path.join(dir, 'back')]);
       const png = (await readdir(dir)).find((name) => name.startsWith('back') && name.endsWith('.png'));
       const qr = execFileSync('zbarimg', ['--quiet', '--raw', path.join(dir, png)], { encoding: 'utf8' }).trim();
-      assert.match(qr, new RegExp(`^${suite.app.origin.replace(/[.]/g, '\\.')}/verify#\\d{136}$`));
-      // …and the carrier: scanned at 300 dpi (grey), decoded with the locator's key, it is a seal
-      // that verifies under the demo trust list for this very certificate.
-      execFileSync('pdftoppm', ['-f', '2', '-l', '2', '-r', '300', '-gray', file, path.join(dir, 'scan')]);
-      const pgm = await readFile(path.join(dir, (await readdir(dir)).find((name) => name.startsWith('scan') && name.endsWith('.pgm'))));
-      const kofu = await kofuForNode();
+      assert.match(qr, new RegExp(`^${kofu.DEMO_VERIFIER_URL.replace(/[.]/g, '\\.')}#\\d{136}$`));
+      assert.ok(!qr.startsWith(suite.app.origin), 'not the kiosk’s own origin');
+      assert.match(text, new RegExp(kofu.DEMO_VERIFIER_URL.replace(/[.]/g, '\\.')), 'the caption prints the verifier URL');
+      assert.match(text, /交付番号/);
+      // The patterns, measured on the back at 600 dpi where the PDF puts them.
+      execFileSync('pdftoppm', ['-f', '2', '-l', '2', '-r', '600', '-gray', file, path.join(dir, 'back600')]);
+      const back600 = parsePgm(await readFile(path.join(dir, (await readdir(dir)).find((name) => name.startsWith('back600') && name.endsWith('.pgm')))));
+      const L = kofu.BACK_LAYOUT;
+      // 『複写』 pantograph: ≈ 6.25 % ink (laser-600) in an empty stretch below the guidance…
+      const pantograph = inkIn(back600, { x: 14, y: 262, width: 180, height: 16 });
+      assert.ok(pantograph > 0.04 && pantograph < 0.09, `pantograph coverage ${pantograph}`);
+      // …and none in the carrier panel's margin, the QR's quiet zone or around the emblems.
+      const panelMargin = inkIn(back600, { x: L.panel.x + 1, y: L.carrier.y + L.carrier.height + 0.5, width: L.panel.width - 2, height: 3 });
+      assert.ok(panelMargin < 0.002, `panel margin ink ${panelMargin}`);
+      // (The locator's QR is version 6: 41 modules and 4 of quiet zone each side across L.qr.width.)
+      const qrQuiet = inkIn(back600, { x: L.qr.x - 1.5, y: L.qr.y, width: 1.5 + (L.qr.width / 49) * 3.5, height: L.qr.height });
+      assert.ok(qrQuiet < 0.002, `QR quiet zone ink ${qrQuiet}`);
+      // 万線 latent image: a strong spectral peak at its period and angle in the emblem's border
+      // (outside the hidden mark), none at the mirrored angle.
+      const band = { x: L.latent.x, y: L.latent.y, width: L.latent.width, height: 3.5 };
+      const { periodMm, angleDeg } = kofu.LATENT_DEFAULTS;
+      const peak = lineScreenAmplitude(back600, band, periodMm, angleDeg);
+      const off = lineScreenAmplitude(back600, band, periodMm, -angleDeg);
+      assert.ok(peak > 0.25 && off < 0.05, `latent screen peak ${peak}, mirrored ${off}`);
+      // The IR emblem prints ink (a grey square: its K and CMY separations are not visible here).
+      const ir = inkIn(back600, L.ir);
+      assert.ok(ir > 0.3 && ir < 0.8, `IR emblem ink ${ir}`);
+      // The front carries the pantograph and the 地紋 under the text: a light, non-zero ground.
+      execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '600', '-gray', '-x', '0', '-y', '0', '-W', String(px600(210)), '-H', String(px600(12)), file, path.join(dir, 'front600')]);
+      const front600 = parsePgm(await readFile(path.join(dir, (await readdir(dir)).find((name) => name.startsWith('front600') && name.endsWith('.pgm')))));
+      const frontGround = inkIn(front600, { x: 6, y: 6, width: 198, height: 4 });
+      assert.ok(frontGround > 0.03 && frontGround < 0.15, `front ground coverage ${frontGround}`);
+      // …and the carrier: the same 600 dpi render (grey), decoded with the locator's key, is a
+      // seal that verifies under the demo trust list for this very certificate.
       const locator = kofu.decodeLocator(qr);
       assert.equal(locator.issuer, 992011);
-      const scan = parsePgm(pgm);
-      const { payload } = await kofu.decodeCarrier(scan, locator.whiteningKey);
+      const { payload } = await kofu.decodeCarrier(back600, locator.whiteningKey);
       const now = Math.floor(NOON.getTime() / 1000);
       const list = await kofu.openTrustList(await kofu.demoTrustList(now), await kofu.trustAnchors({ demoMode: true }), { demoMode: true });
       const verdict = await kofu.verifySeal(payload, list, { demoMode: true, supportedRenderVersions: [1], now });

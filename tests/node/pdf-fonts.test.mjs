@@ -84,7 +84,7 @@ test('certificate PDFs embed only a subset of BIZ UD Mincho and use A4 pages', {
     const font = certificateFont(m);
     const registry = new m.MemoryRegistry(m.demoRegistry);
     const cert = await m.buildCertificate(registry, 'r-takahashi-ichiro', { kind: 'juminhyo', scope: 'household', householder: true, honseki: true, myNumber: true }, { serial: 'N-1', issuedOn: m.dayFromIso('2026-11-25') });
-    const { pdf, sheets } = m.certificatePdf(cert, font, [], new Date('2026-11-25T03:00:00Z'));
+    const { pdf, sheets } = m.certificatePdf(cert, font, [], { createdAt: new Date('2026-11-25T03:00:00Z') });
     assert.equal(sheets, 2);
     const file = path.join(dir, 'juminhyo.pdf');
     writeFileSync(file, pdf);

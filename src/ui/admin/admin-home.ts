@@ -16,6 +16,7 @@ import { panels, elementStyles } from '../shared/styles.ts';
 import { TaskController } from '../shared/task-controller.ts';
 import { confirmPersonalNumberExport } from '../staff/personal-export.ts';
 import './readers-panel.ts';
+import './print-panel.ts';
 import './registry-panel.ts';
 import './trust-panel.ts';
 import './trust/demo-mode-panel.ts';
@@ -119,7 +120,7 @@ export class KofuAdminHome extends LitElement {
         ${outcome?.kind === 'error' ? html`<p role="alert" class="error" data-result="error">${describeError(outcome.error, language())}</p>` : nothing}
       </section>
       <kofu-admin-trust .deviceRole=${this.deviceRole}></kofu-admin-trust>
-      ${this.deviceRole === 'admin' ? nothing : html`<kofu-admin-readers></kofu-admin-readers>`}
+      ${this.deviceRole === 'admin' ? nothing : html`<kofu-admin-readers></kofu-admin-readers><kofu-admin-print></kofu-admin-print>`}
       <kofu-admin-registry></kofu-admin-registry>
       <small>${t('admin.version', { version: APP_VERSION })}</small>
     `;

@@ -115,6 +115,20 @@ export const sealMessages: MessageTable<SealErrorCode, SealErrorParams> = {
     ja: (p) => (p.version === undefined ? 'QRコードに収まりません。' : `検証ページのURLが長すぎます（QRバージョン${p.version}、上限${p.max}）。短いURLを設定してください。`),
     en: (p) => (p.version === undefined ? 'The locator does not fit in a QR code.' : `The verifier URL is too long (QR version ${p.version}, limit ${p.max}). Configure a shorter URL.`),
   },
+  'locator.bad-verifier-url': {
+    ja: (p) =>
+      p.problem === 'not-https'
+        ? '検証ページのURLは https:// で始めてください（例: https://verify.city.example.jp/v）。'
+        : p.problem === 'too-long'
+          ? `検証ページのURLが長すぎます。QRコードに収まるよう${p.max}文字以内にしてください。`
+          : '検証ページのURLとして読めません。# や ? を含まない https のURLを入力してください。',
+    en: (p) =>
+      p.problem === 'not-https'
+        ? 'The verifier URL must start with https:// (e.g. https://verify.city.example.jp/v).'
+        : p.problem === 'too-long'
+          ? `The verifier URL is too long: keep it to ${p.max} characters so it fits the QR code.`
+          : 'This is not a usable verifier URL. Enter an https URL without # or ?.',
+  },
   'trust.fetch-failed': {
     ja: '信頼リストを取得できませんでした。ネットワーク接続を確認するか、ファイルから読み込んでください。',
     en: 'Could not download the trust list. Check the network connection, or load it from a file.',

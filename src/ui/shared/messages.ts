@@ -4,6 +4,7 @@
  */
 import { backupEn, backupJa } from './messages-backup.ts';
 import { readersEn, readersJa } from './messages-readers.ts';
+import { printEn, printJa } from './messages-print.ts';
 import { registryEn, registryJa } from './messages-registry.ts';
 import { trustEn, trustJa } from './messages-trust.ts';
 import { verifyEn, verifyJa } from './messages-verify.ts';
@@ -69,6 +70,7 @@ const ja = {
   ...trustJa,
   ...verifyJa,
   ...readersJa,
+  ...printJa,
   ...registryJa,
   ...kioskJa,
   ...kioskFlowJa,
@@ -138,6 +140,7 @@ const en = {
   ...trustEn,
   ...verifyEn,
   ...readersEn,
+  ...printEn,
   ...registryEn,
   ...kioskEn,
   ...kioskFlowEn,

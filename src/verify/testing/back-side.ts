@@ -2,10 +2,11 @@
  * Synthetic certificate backs for the verifier's tests, e2e fixtures and bench: a demo resident's
  * certificate minted by the kiosk's own path (src/mint/mint.ts: demo root → demo signer
  * certificate → ES256 seal, the QR locator with a fresh whitening key, the carrier), drawn on an
- * A4 page at the layout the PDF uses (src/pdf/pdf.ts BACK_LAYOUT). Test-only code: never imported
+ * A4 page at the layout the PDF uses (src/pdf/back-layout.ts), optionally with the back's patterns
+ * (the 『複写』 pantograph and the emblems) as the PDF prints them. Test-only code: never imported
  * by the app.
  */
-import { encodeCarrier, renderCarrierGrey, type CarrierSymbol } from '../../carrier/encode.ts';
+import { renderCarrierGrey, type CarrierSymbol } from '../../carrier/encode.ts';
 import { formatSerial } from '../../documents/seal-binding.ts';
 import type { Certificate } from '../../documents/types.ts';
 import { jstDay } from '../../documents/dates.ts';
@@ -15,7 +16,7 @@ import { demoRegistry } from '../../registry/demo.ts';
 import { MemoryRegistry } from '../../registry/registry.ts';
 import type { FontMetrics } from '../../render/font.ts';
 import { layoutCertificate } from '../../render/render.ts';
-import { mintBack, PRINTED_CARRIER_PROFILE } from '../../mint/mint.ts';
+import { encodePrintedCarrier, mintBack } from '../../mint/mint.ts';
 import { DEMO_MUNICIPALITY_CODE, demoTrustAnchor, demoTrustList, issueDemoSignerCertificate } from '../../seal/demo.ts';
 import { generateSignerKeyPair } from '../../seal/keys.ts';
 import { locatorQr, type Locator, type LocatorQr } from '../../seal/locator.ts';
@@ -23,8 +24,10 @@ import { openTrustList, type TrustList } from '../../seal/trust-list.ts';
 import type { SealSigner } from '../../seal/seal.ts';
 import { decodeSignerCertificate } from '../../seal/signer-certificate.ts';
 
-/** Where the PDF puts the back's parts (mm), as src/pdf/pdf.ts BACK_LAYOUT (not imported: no jsPDF here). */
-const BACK_LAYOUT = { scrambled: { x: 30, y: 30 }, qr: { x: 80, y: 200, width: 50 } } as const;
+import { BACK_LAYOUT, backKeepOuts, carrierPlacement, PATTERN_AREA } from '../../pdf/back-layout.ts';
+import { renderLatentLineScreen } from '../../patterns/latent-line.ts';
+import { PRINT_TILING, renderPantograph } from '../../patterns/pantograph.ts';
+import { DEFAULT_PRINTER_PROFILE } from '../../patterns/printer-profiles.ts';
 
 export const PAGE_DPI = 300;
 /** A4 at 300 dpi. */
@@ -99,7 +102,7 @@ export async function issueDemo(serial = 42, requestIndex = 0, mutate?: (seal: U
   const { seal, locator, locatorText, qr, carrier } = minted;
   if (!mutate) return { cert, seal, locator, locatorText, qr, carrier };
   const forged = mutate(seal);
-  return { cert, seal: forged, locator, locatorText, qr, carrier: encodeCarrier(forged, locator.whiteningKey, PRINTED_CARRIER_PROFILE) };
+  return { cert, seal: forged, locator, locatorText, qr, carrier: encodePrintedCarrier(forged, locator.whiteningKey) };
 }
 
 export interface Grey {
@@ -122,7 +125,7 @@ function blit(page: Grey, source: Grey, xMm: number, yMm: number): void {
 
 /** `seal` whitened with `key` as the kiosk prints it, rendered at PAGE_DPI. */
 export function carrierGrey(seal: Uint8Array, key: Uint8Array): Grey {
-  return renderCarrierGrey(encodeCarrier(seal, key, PRINTED_CARRIER_PROFILE), PAGE_DPI);
+  return renderCarrierGrey(encodePrintedCarrier(seal, key), PAGE_DPI);
 }
 
 /** The QR symbol of `locator` (its text, or the symbol itself) at `sideMm` with its 4-module quiet zone. */
@@ -152,17 +155,58 @@ export interface BackOptions {
    * carrier, or a seal pasted in from elsewhere.
    */
   readonly carrierKey?: Uint8Array;
+  /**
+   * Print the back's patterns as the PDF does: the tiled 『複写』 pantograph (rendered at the
+   * printer profile's 600 dpi and averaged down to the page) outside the keep-outs, the 万線
+   * latent emblem and the IR emblem's near-even grey. Slow (~1 s); for benches and a few tests.
+   */
+  readonly patterns?: boolean;
 }
 
-/** The back of the sheet as a grey A4 page at 300 dpi: carrier in the upper half, QR below. */
+/** `grey` (at `factor` × PAGE_DPI) averaged down to PAGE_DPI and multiplied into `page` at (xMm, yMm). */
+function inkOver(page: Grey, grey: Grey, factor: number, xMm: number, yMm: number): void {
+  const x0 = mmToPx(xMm);
+  const y0 = mmToPx(yMm);
+  const w = Math.floor(grey.width / factor);
+  const h = Math.floor(grey.height / factor);
+  for (let y = 0; y < h && y0 + y < page.height; y++) {
+    for (let x = 0; x < w && x0 + x < page.width; x++) {
+      let sum = 0;
+      for (let j = 0; j < factor; j++) for (let i = 0; i < factor; i++) sum += grey.data[(y * factor + j) * grey.width + x * factor + i];
+      const at = (y0 + y) * page.width + x0 + x;
+      page.data[at] = Math.round((page.data[at] * sum) / (factor * factor * 255));
+    }
+  }
+}
+
+function fillMm(page: Grey, b: { x: number; y: number; width: number; height: number }, value: number): void {
+  for (let y = mmToPx(b.y); y < Math.min(page.height, mmToPx(b.y + b.height)); y++) page.data.fill(value, y * page.width + mmToPx(b.x), y * page.width + Math.min(page.width, mmToPx(b.x + b.width)));
+}
+
+/** The back's patterns at PAGE_DPI, as the PDF prints them (seeded by the municipality code). */
+function drawBackPatterns(page: Grey, seed: number): void {
+  const profile = DEFAULT_PRINTER_PROFILE;
+  const pantograph = renderPantograph({ widthMm: PATTERN_AREA.width, heightMm: PATTERN_AREA.height, seed, profile, tiling: PRINT_TILING });
+  inkOver(page, pantograph, profile.dpi / PAGE_DPI, PATTERN_AREA.x, PATTERN_AREA.y);
+  for (const keepOut of backKeepOuts()) fillMm(page, keepOut, 255);
+  const latent = BACK_LAYOUT.latent;
+  blit(page, renderLatentLineScreen({ widthMm: latent.width, heightMm: latent.height }, PAGE_DPI), latent.x, latent.y);
+  // The IR emblem in visible light: two near-equal greys (a metamer pair never matches exactly).
+  fillMm(page, BACK_LAYOUT.ir, 128);
+}
+
+/** The back of the sheet as a grey A4 page at 300 dpi: the carrier in its panel, the QR beside it. */
 export function backPage(issued: Issued, options: BackOptions = {}): Grey {
   const page: Grey = { ...PAGE, data: new Uint8Array(PAGE.width * PAGE.height).fill(255) };
+  if (options.patterns) drawBackPatterns(page, Number(issued.cert.issuer.code));
   if (options.carrier !== false) {
     const carrier = options.carrierKey ? carrierGrey(issued.seal, options.carrierKey) : renderCarrierGrey(issued.carrier, PAGE_DPI);
-    blit(page, carrier, BACK_LAYOUT.scrambled.x, BACK_LAYOUT.scrambled.y);
+    const at = carrierPlacement((carrier.width / PAGE_DPI) * 25.4);
+    blit(page, carrier, at.x, at.y);
   }
-  if (options.extraCarrier) blit(page, options.extraCarrier, BACK_LAYOUT.scrambled.x + 80, BACK_LAYOUT.qr.y);
-  if (options.qr !== false) blit(page, qrGrey(issued.qr), 20, BACK_LAYOUT.qr.y);
+  // Another sheet's carrier, where the receiver's guidance is printed.
+  if (options.extraCarrier) blit(page, options.extraCarrier, BACK_LAYOUT.guidance.x, BACK_LAYOUT.guidance.y);
+  if (options.qr !== false) blit(page, qrGrey(issued.qr), BACK_LAYOUT.qr.x, BACK_LAYOUT.qr.y);
   return page;
 }
 

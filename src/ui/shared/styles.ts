@@ -96,6 +96,11 @@ export const panels = css`
     gap: 12px;
     margin: 12px 0;
   }
+  /* A long option (the printer profiles) must not widen the card past a phone's screen. */
+  select,
+  input:not([type='file']) {
+    max-width: 100%;
+  }
   input[type='file'] {
     position: absolute;
     opacity: 0;

@@ -1,0 +1,144 @@
+/**
+ * The paper checks the verifier adds to the signature verdict (issue #10): where on the input the
+ * latent emblem is, its revealed mark (latent-reveal.ts), and the originality hint
+ * (copy-evidence.ts). The input may be a whole back (a 300 or 600 dpi scan, a phone photo of the
+ * sheet) or a close-up of the emblem, so the emblem is found first: tile by tile, where the
+ * spectrum holds the line screen's peak at a consistent frequency, and only that region is
+ * demodulated (a whole A4 page at full resolution would cost seconds and hundreds of MB).
+ */
+import { estimateCopyEvidence, type CopyEvidence } from './copy-evidence.ts';
+import type { GreyImage } from './grey.ts';
+import { cropGrey, reduceGrey } from './grey-ops.ts';
+import { estimateCarrier, revealLatent, revealView } from './latent-reveal.ts';
+import { LATENT_DEFAULTS } from '../patterns/latent-line.ts';
+import { MM_PER_INCH } from '../patterns/raster.ts';
+
+export interface LatentFinding {
+  readonly found: boolean;
+  /** 0..1, as LatentReveal.score. */
+  readonly score: number;
+  /** Whether a line screen was seen at all (found false with screen true: a screen with no mark). */
+  readonly screen: boolean;
+  /** The revealed emblem for display: surround light, mark dark, unread mid-grey. */
+  readonly view: GreyImage | null;
+  /** The emblem's box in the input's pixels. */
+  readonly region: { readonly x: number; readonly y: number; readonly width: number; readonly height: number } | null;
+  /** The input's resolution as the screen's period tells it (the period is 1.0 mm on paper), if seen. */
+  readonly dpiFromScreen: number | null;
+}
+
+export interface PaperCheck {
+  readonly latent: LatentFinding;
+  readonly originality: CopyEvidence;
+}
+
+/** Working resolution of the search: this many pixels per screen period. */
+const SEARCH_PERIOD_PX = 7;
+/** Without a known resolution, the input is reduced until its longer side fits this. */
+const SEARCH_MAX_SIDE = 1200;
+const SEARCH_TILE = 64;
+/** Peak-to-band-mean power of a 64 px tile that holds the line screen (a 256 px tile needs 40). */
+const TILE_CARRIER_STRENGTH = 25;
+/** A screen tile's frequency within this share of the median screen frequency. */
+const FREQUENCY_TOLERANCE = 0.25;
+/** Fewer screen tiles than this: no emblem (a stray stripe pattern, a ruled table). */
+const MIN_SCREEN_TILES = 4;
+/** The reveal's working area is capped at this many pixels (reduced further when larger). */
+const REVEAL_MAX_PIXELS = 640 * 640;
+
+/** Runs both checks on a grey input; `dpi` is the resolution if known (the carrier's estimate). */
+export function checkPaper(image: GreyImage, dpi?: number): PaperCheck {
+  const latent = findLatentMark(image, dpi);
+  const resolution = dpi ?? latent.dpiFromScreen ?? undefined;
+  return { latent, originality: estimateCopyEvidence(image, resolution ?? Number.NaN) };
+}
+
+/** Finds the emblem and reveals its mark. */
+export function findLatentMark(image: GreyImage, dpi?: number): LatentFinding {
+  const none: LatentFinding = { found: false, score: 0, screen: false, view: null, region: null, dpiFromScreen: null };
+  const periodPx = dpi ? (LATENT_DEFAULTS.periodMm * dpi) / MM_PER_INCH : undefined;
+  const factor = Math.max(1, periodPx ? Math.floor(periodPx / SEARCH_PERIOD_PX) : Math.ceil(Math.max(image.width, image.height) / SEARCH_MAX_SIDE));
+  const small = factor > 1 ? reduceGrey(image, factor) : image;
+  const band = periodPx ? { minPeriodPx: (0.75 * periodPx) / factor, maxPeriodPx: (1.33 * periodPx) / factor } : {};
+  const box = screenBox(small, band);
+  if (!box) return none;
+
+  // The box in the input, then the reveal at a resolution that keeps ≥ 5 px per period.
+  const region = { x: box.x * factor, y: box.y * factor, width: box.width * factor, height: box.height * factor };
+  const crop = cropGrey(image, region);
+  const inputPeriod = box.periodPx * factor;
+  const byPeriod = Math.max(1, Math.floor(inputPeriod / 5));
+  const byArea = Math.ceil(Math.sqrt((crop.width * crop.height) / REVEAL_MAX_PIXELS));
+  const revealFactor = Math.min(byPeriod, Math.max(1, byArea));
+  const work = revealFactor > 1 ? reduceGrey(crop, revealFactor) : crop;
+  const workPeriod = inputPeriod / revealFactor;
+  const reveal = revealLatent(work, { minPeriodPx: 0.75 * workPeriod, maxPeriodPx: 1.33 * workPeriod });
+  const screen = reveal.carrierStrength > 0 && reveal.periodPx > 0;
+  return {
+    found: reveal.found,
+    score: reveal.score,
+    screen,
+    view: screen ? revealView(reveal) : null,
+    region,
+    dpiFromScreen: screen ? (reveal.periodPx * revealFactor * MM_PER_INCH) / LATENT_DEFAULTS.periodMm : null,
+  };
+}
+
+interface ScreenBox {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly periodPx: number;
+}
+
+/** The bounding box (one tile of margin) of the largest group of tiles that carry the screen. */
+function screenBox(image: GreyImage, band: { minPeriodPx?: number; maxPeriodPx?: number }): ScreenBox | null {
+  const step = SEARCH_TILE / 2;
+  const cols = Math.max(0, Math.floor((image.width - SEARCH_TILE) / step) + 1);
+  const rows = Math.max(0, Math.floor((image.height - SEARCH_TILE) / step) + 1);
+  const frequency = new Float64Array(cols * rows);
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const tile = cropGrey(image, { x: c * step, y: r * step, width: SEARCH_TILE, height: SEARCH_TILE });
+      const carrier = estimateCarrier(tile, band);
+      if (carrier.strength >= TILE_CARRIER_STRENGTH) frequency[r * cols + c] = Math.hypot(carrier.u, carrier.v);
+    }
+  }
+  const strong = [...frequency].filter((f) => f > 0).sort((a, b) => a - b);
+  if (strong.length < MIN_SCREEN_TILES) return null;
+  const median = strong[strong.length >> 1];
+  const member = (i: number) => frequency[i] > 0 && Math.abs(frequency[i] - median) <= FREQUENCY_TOLERANCE * median;
+  // Largest 8-connected group of consistent tiles.
+  const seen = new Uint8Array(cols * rows);
+  let best: number[] = [];
+  for (let i = 0; i < seen.length; i++) {
+    if (seen[i] || !member(i)) continue;
+    const group: number[] = [];
+    const stack = [i];
+    seen[i] = 1;
+    while (stack.length > 0) {
+      const j = stack.pop()!;
+      group.push(j);
+      const [cj, rj] = [j % cols, Math.floor(j / cols)];
+      for (let dr = -1; dr <= 1; dr++) {
+        for (let dc = -1; dc <= 1; dc++) {
+          const [cn, rn] = [cj + dc, rj + dr];
+          const k = rn * cols + cn;
+          if (cn < 0 || rn < 0 || cn >= cols || rn >= rows || seen[k] || !member(k)) continue;
+          seen[k] = 1;
+          stack.push(k);
+        }
+      }
+    }
+    if (group.length > best.length) best = group;
+  }
+  if (best.length < MIN_SCREEN_TILES) return null;
+  const xs = best.map((j) => (j % cols) * step);
+  const ys = best.map((j) => Math.floor(j / cols) * step);
+  const x = Math.max(0, Math.min(...xs) - step);
+  const y = Math.max(0, Math.min(...ys) - step);
+  const right = Math.min(image.width, Math.max(...xs) + SEARCH_TILE + step);
+  const bottom = Math.min(image.height, Math.max(...ys) + SEARCH_TILE + step);
+  return { x, y, width: right - x, height: bottom - y, periodPx: 1 / median };
+}

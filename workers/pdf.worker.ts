@@ -6,6 +6,7 @@ import { expose, transfer } from 'comlink';
 import { installErrorTransfer } from '../src/app/worker-errors.ts';
 import type { Certificate } from '../src/documents/types.ts';
 import { calibrationSheet } from '../src/pdf/calibration.ts';
+import { decoderFilmSheet } from '../src/pdf/decoder-film.ts';
 import { certificatePdf } from '../src/pdf/certificate-pdf.ts';
 import { BACK_LAYOUT, buildSimplePdf, type BackSide, type PlacedImage } from '../src/pdf/pdf.ts';
 import { renderCarrierRgba, type CarrierSymbol } from '../src/carrier/index.ts';
@@ -49,6 +50,12 @@ const api = {
   async calibrationPdf() {
     const font = await loadCertificateFont();
     const pdf = buildSimplePdf([calibrationSheet(font.metrics)], { fontBytes: font.bytes, title: 'kofu calibration sheet' });
+    return transfer(pdf, [pdf.buffer]);
+  },
+  /** The latent emblem's decoder film (src/pdf/decoder-film.ts), for a transparency. */
+  async decoderFilmPdf() {
+    const font = await loadCertificateFont();
+    const pdf = buildSimplePdf([decoderFilmSheet(font.metrics)], { fontBytes: font.bytes, title: 'kofu latent-image decoder film' });
     return transfer(pdf, [pdf.buffer]);
   },
 };

@@ -9,7 +9,8 @@
 import { estimateCopyEvidence, type CopyEvidence } from './copy-evidence.ts';
 import type { GreyImage } from './grey.ts';
 import { cropGrey, reduceGrey } from './grey-ops.ts';
-import { estimateCarrier, revealLatent, revealView } from './latent-reveal.ts';
+import { powerSpectrum2d } from './fft.ts';
+import { revealLatent, revealView } from './latent-reveal.ts';
 import { LATENT_DEFAULTS } from '../patterns/latent-line.ts';
 import { MM_PER_INCH } from '../patterns/raster.ts';
 
@@ -33,16 +34,21 @@ export interface PaperCheck {
 }
 
 /** Working resolution of the search: this many pixels per screen period. */
-const SEARCH_PERIOD_PX = 7;
+const SEARCH_PERIOD_PX = 6;
 /** Without a known resolution, the input is reduced until its longer side fits this. */
 const SEARCH_MAX_SIDE = 1200;
-const SEARCH_TILE = 64;
-/** Peak-to-band-mean power of a 64 px tile that holds the line screen (a 256 px tile needs 40). */
-const TILE_CARRIER_STRENGTH = 25;
+const SEARCH_TILE = 128;
+/**
+ * Share of a tile's detail power within 4 bins of its strongest peak in the band above which the
+ * tile holds the line screen: 0.3–0.6 on the emblem (the mark spreads it a little), ≤ 0.05 on the
+ * carrier's random modules, the pantograph or paper.
+ */
+const SCREEN_CONCENTRATION = 0.15;
+const PEAK_RADIUS_BINS = 4;
 /** A screen tile's frequency within this share of the median screen frequency. */
 const FREQUENCY_TOLERANCE = 0.25;
 /** Fewer screen tiles than this: no emblem (a stray stripe pattern, a ruled table). */
-const MIN_SCREEN_TILES = 4;
+const MIN_SCREEN_TILES = 2;
 /** The reveal's working area is capped at this many pixels (reduced further when larger). */
 const REVEAL_MAX_PIXELS = 640 * 640;
 
@@ -57,7 +63,7 @@ export function checkPaper(image: GreyImage, dpi?: number): PaperCheck {
 export function findLatentMark(image: GreyImage, dpi?: number): LatentFinding {
   const none: LatentFinding = { found: false, score: 0, screen: false, view: null, region: null, dpiFromScreen: null };
   const periodPx = dpi ? (LATENT_DEFAULTS.periodMm * dpi) / MM_PER_INCH : undefined;
-  const factor = Math.max(1, periodPx ? Math.floor(periodPx / SEARCH_PERIOD_PX) : Math.ceil(Math.max(image.width, image.height) / SEARCH_MAX_SIDE));
+  const factor = Math.max(1, periodPx ? Math.round(periodPx / SEARCH_PERIOD_PX) : Math.ceil(Math.max(image.width, image.height) / SEARCH_MAX_SIDE));
   const small = factor > 1 ? reduceGrey(image, factor) : image;
   const band = periodPx ? { minPeriodPx: (0.75 * periodPx) / factor, maxPeriodPx: (1.33 * periodPx) / factor } : {};
   const box = screenBox(small, band);
@@ -92,6 +98,46 @@ interface ScreenBox {
   readonly periodPx: number;
 }
 
+/**
+ * The strongest spectral peak of a square tile inside the band (cycles/px) and the share of the
+ * tile's detail power (DC aside) that lies within PEAK_RADIUS_BINS of it: a line screen puts most
+ * of its power there, random modules, dots and text spread theirs.
+ */
+export function screenPeak(tile: GreyImage, band: { minPeriodPx?: number; maxPeriodPx?: number }): { concentration: number; frequency: number } {
+  const n = tile.width;
+  const windowed = new Float64Array(n * n);
+  let mean = 0;
+  for (const g of tile.data) mean += g;
+  mean /= n * n;
+  const hann = (i: number) => 0.5 - 0.5 * Math.cos((2 * Math.PI * (i + 0.5)) / n);
+  for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) windowed[y * n + x] = (tile.data[y * n + x] - mean) * hann(x) * hann(y);
+  const power = powerSpectrum2d(windowed, n);
+  const signed = (k: number) => (k <= n / 2 ? k : k - n);
+  const rMin = n / (band.maxPeriodPx ?? 32);
+  const rMax = n / (band.minPeriodPx ?? 3);
+  let total = 0;
+  let best = -1;
+  let bu = 0;
+  let bv = 0;
+  for (let v = 0; v < n; v++) {
+    for (let u = 0; u < n; u++) {
+      const r = Math.hypot(signed(u), signed(v));
+      if (r < 2) continue;
+      const p = power[v * n + u];
+      total += p;
+      if (r >= rMin && r <= rMax && p > best) [best, bu, bv] = [p, signed(u), signed(v)];
+    }
+  }
+  let near = 0;
+  for (let v = 0; v < n; v++) {
+    for (let u = 0; u < n; u++) {
+      const [fu, fv] = [signed(u), signed(v)];
+      if (Math.hypot(fu, fv) >= 2 && (Math.hypot(fu - bu, fv - bv) <= PEAK_RADIUS_BINS || Math.hypot(fu + bu, fv + bv) <= PEAK_RADIUS_BINS)) near += power[v * n + u];
+    }
+  }
+  return { concentration: total > 0 ? near / total : 0, frequency: Math.hypot(bu, bv) / n };
+}
+
 /** The bounding box (one tile of margin) of the largest group of tiles that carry the screen. */
 function screenBox(image: GreyImage, band: { minPeriodPx?: number; maxPeriodPx?: number }): ScreenBox | null {
   const step = SEARCH_TILE / 2;
@@ -101,8 +147,8 @@ function screenBox(image: GreyImage, band: { minPeriodPx?: number; maxPeriodPx?:
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
       const tile = cropGrey(image, { x: c * step, y: r * step, width: SEARCH_TILE, height: SEARCH_TILE });
-      const carrier = estimateCarrier(tile, band);
-      if (carrier.strength >= TILE_CARRIER_STRENGTH) frequency[r * cols + c] = Math.hypot(carrier.u, carrier.v);
+      const peak = screenPeak(tile, band);
+      if (peak.concentration >= SCREEN_CONCENTRATION) frequency[r * cols + c] = peak.frequency;
     }
   }
   const strong = [...frequency].filter((f) => f > 0).sort((a, b) => a - b);

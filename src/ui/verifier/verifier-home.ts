@@ -19,13 +19,15 @@ import type { VerificationReport } from '../../verify/report.ts';
 import { reportReason } from '../shared/error-messages.ts';
 import { LanguageController, language, t } from '../shared/i18n.ts';
 import { elementStyles } from '../shared/styles.ts';
+import { paperSource, type PaperSource } from '../../app/paper-check.ts';
+import './latent-view.ts';
 import './verdict-panel.ts';
 
 type Status =
   | { kind: 'idle' }
   | { kind: 'camera' }
   | { kind: 'working'; percent: number; image?: { width: number; height: number } }
-  | { kind: 'done'; report: VerificationReport; image?: { width: number; height: number } };
+  | { kind: 'done'; report: VerificationReport; image?: { width: number; height: number }; paper?: PaperSource };
 
 type LocatorState = { kind: 'none' } | { kind: 'known'; text: string; serial: number } | { kind: 'bad' };
 
@@ -185,22 +187,25 @@ export class KofuVerifierHome extends LitElement {
       let size: { width: number; height: number } | undefined;
       const locatorText = this.locator.kind === 'known' ? this.locator.text : undefined;
       // A TIFF may hold several pages: each is tried until one carries the back side.
-      const tried: { size: { width: number; height: number }; preview?: ImageBitmap }[] = [];
+      const tried: { size: { width: number; height: number }; preview?: ImageBitmap; paper?: PaperSource }[] = [];
       const { report, page } = await verifyPages(pages, {
         signal: controller.signal,
         locatorText,
         onPage: async (index, pixels) => {
           size = { width: pixels.width, height: pixels.height };
           this.status = { kind: 'working', percent: 0, image: size };
-          tried[index] = { size, preview: (this.scan = await scanPreview(pixels)) };
+          // Kept before the pixels go to the worker: the paper check reads the page again.
+          const paper = paperSource(input, index);
+          tried[index] = { size, preview: (this.scan = await scanPreview(pixels)), paper };
         },
         onProgress: (fraction) => {
           if (this.controller === controller) this.status = { kind: 'working', percent: Math.round(fraction * 100), image: size };
         },
       });
       if (this.controller === controller) {
+        const paper = tried[page]?.paper;
         ({ size, preview: this.scan } = tried[page] ?? { size });
-        this.status = { kind: 'done', report, image: size };
+        this.status = { kind: 'done', report, image: size, paper };
         await this.updateComplete;
         // On a phone the verdict would sit below the fold: bring it up.
         this.renderRoot.querySelector('kofu-verdict')?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
@@ -272,6 +277,7 @@ export class KofuVerifierHome extends LitElement {
         }
         const size = { width: frame.width, height: frame.height };
         const preview = await scanPreview(frame);
+        const paper = paperSource({ kind: 'frame', frame });
         const report = await verifyPixels(frame, { signal: controller.signal, locatorText: this.locator.kind === 'known' ? this.locator.text : undefined });
         if (controller.signal.aborted) return;
         this.attempts++;
@@ -279,7 +285,7 @@ export class KofuVerifierHome extends LitElement {
         if (!anotherFrameMayHelp(report)) {
           this.stopCamera();
           this.scan = preview;
-          this.status = { kind: 'done', report, image: size };
+          this.status = { kind: 'done', report, image: size, paper };
           return;
         }
         await new Promise((resolve) => setTimeout(resolve, 300));
@@ -383,6 +389,9 @@ export class KofuVerifierHome extends LitElement {
         return html`${loaded(status.image)}
           ${report.stage === 'input' ? html`<p role="alert" class="error" data-result="error">${reportReason(report, language())}</p>` : nothing}
           <kofu-verdict .report=${report} .scan=${this.scan}></kofu-verdict>
+          ${status.paper && report.stage !== 'input'
+            ? html`<kofu-latent-view .source=${status.paper} .dpi=${report.diagnostics?.estimatedDpi}></kofu-latent-view>`
+            : nothing}
           <div class="row"><button data-action="again" @click=${() => this.again()}>${t('verify.again')}</button></div>`;
       }
       default:

@@ -12,7 +12,13 @@ import type { FontMetrics } from '../render/font.ts';
 import { BLACK, Painter, TextMeasure, type Sheet } from '../render/layout.ts';
 
 /** The grating's square on the page (mm): larger than the emblem so it can be turned over it. */
-export const FILM_SQUARE = { x: 45, y: 80, size: 120 } as const;
+export interface FilmSquare {
+  readonly x: number;
+  readonly y: number;
+  readonly size: number;
+}
+
+export const FILM_SQUARE: FilmSquare = { x: 45, y: 80, size: 120 };
 
 export interface FilmLine {
   readonly x1: number;
@@ -26,7 +32,7 @@ export interface FilmLine {
  * screen inks where frac((x·cos θ + y·sin θ)/p) < f, so a line's centre sits at (k + f/2)·p along
  * the normal (cos θ, sin θ) and its stroke is f·p wide.
  */
-export function decoderFilmLines(square = FILM_SQUARE, periodMm: number = LATENT_DEFAULTS.periodMm, angleDeg: number = LATENT_DEFAULTS.angleDeg, fraction: number = LATENT_DEFAULTS.lineFraction): FilmLine[] {
+export function decoderFilmLines(square: FilmSquare = FILM_SQUARE, periodMm: number = LATENT_DEFAULTS.periodMm, angleDeg: number = LATENT_DEFAULTS.angleDeg, fraction: number = LATENT_DEFAULTS.lineFraction): FilmLine[] {
   const theta = (angleDeg * Math.PI) / 180;
   const [nx, ny] = [Math.cos(theta), Math.sin(theta)];
   const { x, y, size } = square;
@@ -48,7 +54,7 @@ export function decoderFilmLines(square = FILM_SQUARE, periodMm: number = LATENT
 }
 
 /** The part of the line {p : p·n = d} inside the square, or null. */
-function clipLine(nx: number, ny: number, d: number, { x, y, size }: typeof FILM_SQUARE): FilmLine | null {
+function clipLine(nx: number, ny: number, d: number, { x, y, size }: FilmSquare): FilmLine | null {
   const points: [number, number][] = [];
   const EPS = 1e-9;
   // Crossings with the vertical edges (x fixed) and the horizontal edges (y fixed).

@@ -38,6 +38,8 @@ const SEARCH_PERIOD_PX = 6;
 /** Without a known resolution, the input is reduced until its longer side fits this. */
 const SEARCH_MAX_SIDE = 1200;
 const SEARCH_TILE = 128;
+/** Search band without a known resolution (px per period): clear of the low frequencies where text and modules put their power. */
+const UNKNOWN_BAND = { minPeriodPx: 3, maxPeriodPx: 16 };
 /**
  * Share of a tile's detail power within 4 bins of its strongest peak in the band above which the
  * tile holds the line screen: 0.3–0.6 on the emblem (the mark spreads it a little), ≤ 0.05 on the
@@ -63,11 +65,22 @@ export function checkPaper(image: GreyImage, dpi?: number): PaperCheck {
 export function findLatentMark(image: GreyImage, dpi?: number): LatentFinding {
   const none: LatentFinding = { found: false, score: 0, screen: false, view: null, region: null, dpiFromScreen: null };
   const periodPx = dpi ? (LATENT_DEFAULTS.periodMm * dpi) / MM_PER_INCH : undefined;
-  const factor = Math.max(1, periodPx ? Math.round(periodPx / SEARCH_PERIOD_PX) : Math.ceil(Math.max(image.width, image.height) / SEARCH_MAX_SIDE));
-  const small = factor > 1 ? reduceGrey(image, factor) : image;
-  const band = periodPx ? { minPeriodPx: (0.75 * periodPx) / factor, maxPeriodPx: (1.33 * periodPx) / factor } : {};
-  const box = screenBox(small, band);
-  if (!box) return none;
+  // With a known resolution the period is known; without, a close-up may hold anything from a few
+  // to a hundred pixels per period, so the search tries coarser reductions in turn.
+  const base = Math.ceil(Math.max(image.width, image.height) / SEARCH_MAX_SIDE);
+  const factors = periodPx ? [Math.max(1, Math.round(periodPx / SEARCH_PERIOD_PX))] : [base, 2 * base, 4 * base];
+  let found: { box: ScreenBox; factor: number } | undefined;
+  for (const factor of factors) {
+    const small = factor > 1 ? reduceGrey(image, factor) : image;
+    const band = periodPx ? { minPeriodPx: (0.75 * periodPx) / factor, maxPeriodPx: (1.33 * periodPx) / factor } : UNKNOWN_BAND;
+    const box = screenBox(small, band);
+    if (box) {
+      found = { box, factor };
+      break;
+    }
+  }
+  if (!found) return none;
+  const { box, factor } = found;
 
   // The box in the input, then the reveal at a resolution that keeps ≥ 5 px per period.
   const region = { x: box.x * factor, y: box.y * factor, width: box.width * factor, height: box.height * factor };

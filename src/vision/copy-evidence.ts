@@ -15,7 +15,7 @@
  */
 import { blurGrey } from '../patterns/copier.ts';
 import type { GreyImage } from './grey.ts';
-import { reduceGrey } from './grey-ops.ts';
+import { cropGrey, reduceGrey } from './grey-ops.ts';
 
 export type Originality = 'original' | 'copy' | 'cannot-tell';
 /** Why: the fine screen is there / is missing; or why no answer: too coarse, no pantograph, in between. */
@@ -49,6 +49,8 @@ const MAX_TILES = 400;
 const MIN_TILES = 6;
 /** Light pre-smoothing (σ in 600 dpi px): halves the sensor noise, keeps a 42 µm dot. */
 const SMOOTHING = 0.8;
+/** Pixels around a tile that its smoothing reads (3σ, rounded up). */
+const SMOOTH_MARGIN = 4;
 /** A dot is a local minimum at least this many grey levels below the brightest pixel within 2 px. */
 const MIN_DOT_DEPTH = 10;
 /** The working resolution: inputs above it are area-averaged down by a whole factor. */
@@ -109,7 +111,8 @@ export function estimateCopyEvidence(input: GreyImage, dpi: number): CopyEvidenc
   const answer = (verdict: Originality, reason: OriginalityReason, fineDots = Number.NaN, tiles = 0): CopyEvidence => ({ verdict, reason, fineDots, tiles, dpi });
   if (!(dpi >= MIN_EVIDENCE_DPI)) return answer('cannot-tell', 'resolution-too-low');
   const factor = Math.max(1, Math.round(dpi / WORK_DPI));
-  const image = smoothGrey(factor > 1 ? reduceGrey(input, factor) : input, (SMOOTHING * dpi) / factor / WORK_DPI);
+  const image = factor > 1 ? reduceGrey(input, factor) : input;
+  const sigma = (SMOOTHING * dpi) / factor / WORK_DPI;
   const cols = Math.floor(image.width / TILE);
   const rows = Math.floor(image.height / TILE);
   if (cols * rows === 0) return answer('cannot-tell', 'no-pantograph');
@@ -122,7 +125,11 @@ export function estimateCopyEvidence(input: GreyImage, dpi: number): CopyEvidenc
       const y0 = Math.floor(ry) * TILE;
       const darkening = paper - tileMean(image, x0, y0);
       if (darkening < MIN_TILE_INK || darkening > LIGHT_TILE * Math.max(MIN_PRINT_RANGE, paper - toner)) continue;
-      densities.push(dotDensity(image, x0, y0));
+      // Smoothed tile by tile (with a margin for the kernel): a 600 dpi A4 page smoothed whole
+      // would need hundreds of MB of floats.
+      const margin = Math.min(SMOOTH_MARGIN, x0, y0);
+      const patch = smoothGrey(cropGrey(image, { x: x0 - margin, y: y0 - margin, width: TILE + 2 * SMOOTH_MARGIN, height: TILE + 2 * SMOOTH_MARGIN }), sigma);
+      densities.push(dotDensity(patch, margin, margin));
     }
   }
   if (densities.length < MIN_TILES) return answer('cannot-tell', 'no-pantograph', Number.NaN, densities.length);

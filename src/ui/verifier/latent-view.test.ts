@@ -62,6 +62,16 @@ describe('<kofu-latent-view>', () => {
     expect($('[data-originality-reason]')!.textContent).to.match(/300 dpi/);
   });
 
+  it('does not judge originality for a PDF file, which is not paper', async () => {
+    const { el, $ } = await viewWith(found);
+    el.digital = true;
+    await el.run();
+    await el.updateComplete;
+    expect($('[data-latent]')!.dataset.latent).to.equal('found');
+    expect($('[data-originality]')!.dataset.originality).to.equal('digital');
+    expect($('[data-originality]')!.textContent).to.match(/PDF/);
+  });
+
   it('says so when the check fails, and offers it again', async () => {
     const { el, $ } = await viewWith(found);
     el.check = async () => {

@@ -82,6 +82,8 @@ export class KofuLatentView extends LitElement {
   @property({ attribute: false }) source?: PaperSource;
   /** The input's resolution as the carrier measured it, if it did. */
   @property({ attribute: false }) dpi?: number;
+  /** The input is a PDF file, not a scan or photo of paper: originality does not apply. */
+  @property({ type: Boolean }) digital = false;
   /** Replaceable in component tests. */
   check: (image: ImageData, dpi: number | undefined) => Promise<PaperCheck> = (image, dpi) => checkPaperPixels(image, dpi);
   film: () => Promise<DownloadFile> = decoderFilm;
@@ -170,15 +172,17 @@ export class KofuLatentView extends LitElement {
         <li>${t('paper.latent.means')}</li>
         <li>${t('paper.latent.does-not-mean')}</li>
       </ul>
-      <div class="originality" data-originality=${originality.verdict}>
-        <p><strong>${t('paper.originality')}:</strong> <span class="verdict-word">${t(`paper.originality.${originality.verdict}`)}</span></p>
-        <p data-originality-reason>
-          ${originality.reason === 'resolution-too-low'
-            ? t('paper.reason.resolution-too-low', { dpi: Number.isFinite(dpi) ? String(Math.round(dpi)) : '?' })
-            : t(`paper.reason.${originality.reason}`)}
-        </p>
-        <p class="note">${t('paper.originality.limits')}</p>
-      </div>`;
+      ${this.digital
+        ? html`<div class="originality" data-originality="digital"><p><strong>${t('paper.originality')}:</strong> ${t('paper.originality.digital')}</p></div>`
+        : html`<div class="originality" data-originality=${originality.verdict}>
+            <p><strong>${t('paper.originality')}:</strong> <span class="verdict-word">${t(`paper.originality.${originality.verdict}`)}</span></p>
+            <p data-originality-reason>
+              ${originality.reason === 'resolution-too-low'
+                ? t('paper.reason.resolution-too-low', { dpi: Number.isFinite(dpi) ? String(Math.round(dpi)) : '?' })
+                : t(`paper.reason.${originality.reason}`)}
+            </p>
+            <p class="note">${t('paper.originality.limits')}</p>
+          </div>`}`;
   }
 
   private step(direction: 1 | -1): void {

@@ -13,7 +13,7 @@ import { customElement, query, state } from 'lit/decorators.js';
 import { beginWork } from '../../app/activity.ts';
 import { inputFailureReport, readLocatorInWorker, verifyPages, verifyPixels } from '../../app/verifier.ts';
 import { canReadClipboard, cameFromShare, onLaunchFiles, pastedFile, readClipboardFile, takeSharedFile } from '../../app/verifier-handoff.ts';
-import { VERIFIER_ACCEPT, anotherFrameMayHelp, dpiIfA4, locatorFromHash, openCamera, openVerifierInput, scanPreview, videoFrame, type VerifierInput, type VerifierPages } from '../../app/verifier-input.ts';
+import { VERIFIER_ACCEPT, anotherFrameMayHelp, dpiIfA4, isPdfFile, locatorFromHash, openCamera, openVerifierInput, scanPreview, videoFrame, type VerifierInput, type VerifierPages } from '../../app/verifier-input.ts';
 import { AbortedError } from '../../bytes/errors.ts';
 import type { VerificationReport } from '../../verify/report.ts';
 import { reportReason } from '../shared/error-messages.ts';
@@ -23,11 +23,14 @@ import { paperSource, type PaperSource } from '../../app/paper-check.ts';
 import './latent-view.ts';
 import './verdict-panel.ts';
 
+/** Where the pixels came from: a PDF file is not paper, so the paper check's originality does not apply. */
+type PaperInput = { source: PaperSource; digital: boolean };
+
 type Status =
   | { kind: 'idle' }
   | { kind: 'camera' }
   | { kind: 'working'; percent: number; image?: { width: number; height: number } }
-  | { kind: 'done'; report: VerificationReport; image?: { width: number; height: number }; paper?: PaperSource };
+  | { kind: 'done'; report: VerificationReport; image?: { width: number; height: number }; paper?: PaperInput };
 
 type LocatorState = { kind: 'none' } | { kind: 'known'; text: string; serial: number } | { kind: 'bad' };
 
@@ -187,7 +190,7 @@ export class KofuVerifierHome extends LitElement {
       let size: { width: number; height: number } | undefined;
       const locatorText = this.locator.kind === 'known' ? this.locator.text : undefined;
       // A TIFF may hold several pages: each is tried until one carries the back side.
-      const tried: { size: { width: number; height: number }; preview?: ImageBitmap; paper?: PaperSource }[] = [];
+      const tried: { size: { width: number; height: number }; preview?: ImageBitmap; paper?: PaperInput }[] = [];
       const { report, page } = await verifyPages(pages, {
         signal: controller.signal,
         locatorText,
@@ -195,7 +198,7 @@ export class KofuVerifierHome extends LitElement {
           size = { width: pixels.width, height: pixels.height };
           this.status = { kind: 'working', percent: 0, image: size };
           // Kept before the pixels go to the worker: the paper check reads the page again.
-          const paper = paperSource(input, index);
+          const paper = { source: paperSource(input, index), digital: input.kind === 'file' && isPdfFile(input.file) };
           tried[index] = { size, preview: (this.scan = await scanPreview(pixels)), paper };
         },
         onProgress: (fraction) => {
@@ -277,7 +280,7 @@ export class KofuVerifierHome extends LitElement {
         }
         const size = { width: frame.width, height: frame.height };
         const preview = await scanPreview(frame);
-        const paper = paperSource({ kind: 'frame', frame });
+        const paper = { source: paperSource({ kind: 'frame', frame }), digital: false };
         const report = await verifyPixels(frame, { signal: controller.signal, locatorText: this.locator.kind === 'known' ? this.locator.text : undefined });
         if (controller.signal.aborted) return;
         this.attempts++;
@@ -390,7 +393,7 @@ export class KofuVerifierHome extends LitElement {
           ${report.stage === 'input' ? html`<p role="alert" class="error" data-result="error">${reportReason(report, language())}</p>` : nothing}
           <kofu-verdict .report=${report} .scan=${this.scan}></kofu-verdict>
           ${status.paper && report.stage !== 'input'
-            ? html`<kofu-latent-view .source=${status.paper} .dpi=${report.diagnostics?.estimatedDpi}></kofu-latent-view>`
+            ? html`<kofu-latent-view .source=${status.paper.source} .dpi=${report.diagnostics?.estimatedDpi} ?digital=${status.paper.digital}></kofu-latent-view>`
             : nothing}
           <div class="row"><button data-action="again" @click=${() => this.again()}>${t('verify.again')}</button></div>`;
       }

@@ -1,7 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { renderLatentLineScreen } from '../patterns/latent-line.ts';
 import { seededRandom } from '../bytes/seeded-random.ts';
-import type { GreyImage } from './grey.ts';
+import { photoConditions } from '../carrier/simulate/conditions.ts';
+import { printScan } from '../carrier/simulate/print-scan.ts';
+import { rgbaToGrey, type GreyImage } from './grey.ts';
 import { checkPaper, findLatentMark } from './paper-check.ts';
 
 const DPI = 300;
@@ -39,6 +41,15 @@ describe('paper check: find the emblem on a back, reveal, originality', function
 
   it('finds it without knowing the resolution', () => {
     expect(findLatentMark(page('marked'), undefined).found).to.equal(true);
+  });
+
+  it('finds and reveals it in a phone photo of the page (tilted 16°, 167 dpi), resolution unknown; a plain screen stays not found', () => {
+    const photo = (kind: 'marked' | 'plain') => {
+      const shot = printScan(page(kind), DPI, photoConditions(2));
+      return rgbaToGrey(shot.data, shot.width, shot.height);
+    };
+    expect(findLatentMark(photo('marked'), undefined).found).to.equal(true);
+    expect(findLatentMark(photo('plain'), undefined)).to.include({ found: false, screen: true });
   });
 
   it('says not found on a screen without the mark, and sees no screen on a page without the emblem', () => {

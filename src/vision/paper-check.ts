@@ -36,7 +36,7 @@ export interface PaperCheck {
 /** Working resolution of the search: this many pixels per screen period. */
 const SEARCH_PERIOD_PX = 6;
 /** Without a known resolution, the input is reduced until its longer side fits this. */
-const SEARCH_MAX_SIDE = 1200;
+const SEARCH_MAX_SIDE = 2400;
 const SEARCH_TILE = 128;
 /** Search band without a known resolution (px per period): clear of the low frequencies where text and modules put their power. */
 const UNKNOWN_BAND = { minPeriodPx: 3, maxPeriodPx: 16 };
@@ -141,6 +141,10 @@ export function screenPeak(tile: GreyImage, band: { minPeriodPx?: number; maxPer
       if (r >= rMin && r <= rMax && p > best) [best, bu, bv] = [p, signed(u), signed(v)];
     }
   }
+  // A maximum on the band's edge is the slope of something outside it (random modules put their
+  // power near DC), not a line screen's peak.
+  const radius = Math.hypot(bu, bv);
+  if (radius < rMin + 1 || radius > rMax - 1) return { concentration: 0, frequency: radius / n };
   let near = 0;
   for (let v = 0; v < n; v++) {
     for (let u = 0; u < n; u++) {

@@ -6,6 +6,7 @@ import { expose, transfer } from 'comlink';
 import { installErrorTransfer } from '../src/app/worker-errors.ts';
 import type { Certificate } from '../src/documents/types.ts';
 import { calibrationSheet, pantographCalibrationSheet } from '../src/pdf/calibration.ts';
+import { decoderFilmSheet } from '../src/pdf/decoder-film.ts';
 import { certificatePdf } from '../src/pdf/certificate-pdf.ts';
 import { buildSimplePdf, type BackSide } from '../src/pdf/pdf.ts';
 import type { PrintSettings } from '../src/pdf/print-patterns.ts';
@@ -64,6 +65,12 @@ const api = {
     const font = await loadCertificateFont();
     const pairs = pantographCalibrationSheet(font.metrics, seed);
     const pdf = buildSimplePdf([calibrationSheet(font.metrics), pairs.sheet], { fontBytes: font.bytes, title: 'kofu calibration sheet' }, [[], pairs.patches]);
+    return transfer(pdf, [pdf.buffer]);
+  },
+  /** The latent emblem's decoder film (src/pdf/decoder-film.ts), for a transparency. */
+  async decoderFilmPdf() {
+    const font = await loadCertificateFont();
+    const pdf = buildSimplePdf([decoderFilmSheet(font.metrics)], { fontBytes: font.bytes, title: 'kofu latent-image decoder film' });
     return transfer(pdf, [pdf.buffer]);
   },
 };

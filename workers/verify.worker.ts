@@ -9,6 +9,8 @@ import { decodeLocator } from '../src/seal/locator.ts';
 import { verifyImage, type TrustInput } from '../src/verify/pipeline.ts';
 import { restoreWithCanvas } from '../src/verify/restore.ts';
 import type { VerificationReport } from '../src/verify/report.ts';
+import { rgbaToGrey } from '../src/vision/grey.ts';
+import { checkPaper, type PaperCheck } from '../src/vision/paper-check.ts';
 
 installErrorTransfer();
 
@@ -31,6 +33,16 @@ const api = {
     );
     await delivered;
     return transfer(report, report.restored.map((r) => r.pixels.buffer as ArrayBuffer));
+  },
+  /**
+   * The paper checks beside the signature (issue #10): the latent emblem's revealed mark and the
+   * originality hint. `dpi`: the input's resolution if the carrier told it. The revealed image
+   * leaves transferred.
+   */
+  async checkPaper(rgba: Uint8ClampedArray, width: number, height: number, dpi: number | undefined): Promise<PaperCheck> {
+    const result = checkPaper(rgbaToGrey(rgba, width, height), dpi);
+    const view = result.latent.view;
+    return view ? transfer(result, [view.data.buffer as ArrayBuffer]) : result;
   },
   /** The locator from a `/verify#digits` URL: issuer and serial, or why it cannot be read. */
   async readLocator(text: string): Promise<LocatorPeek> {

@@ -14,6 +14,7 @@
  * "not found"; with a plain screen the revealed field is +1 everywhere and the score stays low.
  */
 import { blurGrey } from '../patterns/copier.ts';
+import { addPhase, fitResidualPhase, phaseMap, ZERO_PHASE } from './carrier-phase.ts';
 import { powerSpectrum2d } from './fft.ts';
 import type { GreyImage } from './grey.ts';
 
@@ -44,7 +45,10 @@ const TILE = 256;
 const DEMOD_SIGMA = 0.7;
 /** Reference low-pass σ in periods: wide enough to bridge the mark's edges, narrow enough to follow perspective. */
 const REFERENCE_SIGMA = 4;
-const REFINE_PASSES = 2;
+/** Phase tracking: passes, the first passes' wider low-pass σ and the gradient smoothing σ, in periods. */
+const TRACK_PASSES = 3;
+const TRACK_SIGMA = 0.5;
+const TRACK_SMOOTHING = 3;
 /** Peak-to-band-mean power below which there is no line screen. */
 const MIN_CARRIER_STRENGTH = 40;
 /** Share of the readable area that must be strongly reversed (revealed < −0.5) for score 1. */
@@ -117,19 +121,22 @@ export function revealLatent(image: GreyImage, o: LatentRevealOptions = {}): Lat
   const none = { found: false, score: 0, carrierStrength: carrier.strength, periodPx, angleDeg, width, height, revealed, valid };
   if (carrier.strength < MIN_CARRIER_STRENGTH) return none;
 
-  // Step 2: demodulate and low-pass, twice: the mean phase step of z² between neighbours (blind
-  // to the mark's π shift) measures what the spectral peak left of the carrier's frequency.
+  // Step 2: demodulate and low-pass; then follow the screen's slow drift (tilt, lens distortion)
+  // with a smooth phase field fitted to the mark-blind z² (carrier-phase.ts), and demodulate
+  // again along it. The first pass uses a wider pass band so the drifted edges still answer.
   let mean = 0;
   for (const g of image.data) mean += g;
   mean /= image.data.length;
-  let u = carrier.u;
-  let v = carrier.v;
-  let [zr, zi] = demodulate(image, mean, u, v, DEMOD_SIGMA * periodPx);
-  for (let pass = 0; pass < REFINE_PASSES; pass++) {
-    const [du, dv] = residualFrequency(zr, zi, width, height);
-    u += du;
-    v += dv;
-    [zr, zi] = demodulate(image, mean, u, v, DEMOD_SIGMA * periodPx);
+  const { u, v } = carrier;
+  let field = ZERO_PHASE(width, height);
+  let phase: Float64Array | undefined;
+  let [zr, zi] = demodulate(image, mean, u, v, TRACK_SIGMA * periodPx);
+  for (let pass = 0; pass < TRACK_PASSES; pass++) {
+    const residual = fitResidualPhase(zr, zi, width, height, TRACK_SMOOTHING * periodPx);
+    if (!residual) break;
+    field = addPhase(field, residual);
+    phase = phaseMap(field);
+    [zr, zi] = demodulate(image, mean, u, v, (pass === TRACK_PASSES - 1 ? DEMOD_SIGMA : TRACK_SIGMA) * periodPx, phase);
   }
 
   // Step 3: z²/|z|, low-passed, is the mark-blind reference at twice the phase.
@@ -161,55 +168,74 @@ export function revealLatent(image: GreyImage, o: LatentRevealOptions = {}): Lat
   if (signSum < 0) for (let i = 0; i < revealed.length; i++) revealed[i] = -revealed[i];
 
   let readable = 0;
-  let reversed = 0;
-  for (let i = 0; i < revealed.length; i++) {
-    if (!valid[i]) continue;
-    readable++;
-    if (revealed[i] < -0.5) reversed++;
-  }
+  for (const flag of valid) readable += flag;
+  const reversed = enclosedReversedPixels(revealed, valid, width, height);
   const share = readable > 0 ? reversed / readable : 0;
   const score = readable < 0.1 * revealed.length ? 0 : Math.min(1, share / FULL_SCORE_MARK_SHARE);
   return { ...none, found: score >= 0.5, score, revealed, valid };
 }
 
-function demodulate(image: GreyImage, mean: number, u: number, v: number, sigma: number): [Float64Array, Float64Array] {
+/**
+ * The strongly reversed pixels (revealed < −0.5) that lie inside the readable screen: a region that
+ * reaches the image's edge or the unread ground around the emblem is where the phase tracking ran
+ * out (a corner of a steep photo), not a mark, which the encoder centres with surround on every side.
+ * Unread pixels enclosed by the screen (the thin band where the phase flips at a stroke's edge)
+ * do not count as ground.
+ */
+function enclosedReversedPixels(revealed: Float32Array, valid: Uint8Array, width: number, height: number): number {
+  const n = width * height;
+  const neighbours = (i: number): number[] => {
+    const x = i % width;
+    return [x > 0 ? i - 1 : -1, x < width - 1 ? i + 1 : -1, i >= width ? i - width : -1, i + width < n ? i + width : -1];
+  };
+  const onEdge = (i: number) => i % width === 0 || i % width === width - 1 || i < width || i >= n - width;
+  const flood = (seeds: number[], member: (i: number) => boolean, label: Uint8Array, value: number): number[] => {
+    const stack = seeds.filter((i) => member(i) && !label[i]);
+    for (const i of stack) label[i] = value;
+    const all: number[] = [];
+    while (stack.length > 0) {
+      const i = stack.pop()!;
+      all.push(i);
+      for (const j of neighbours(i)) {
+        if (j >= 0 && !label[j] && member(j)) {
+          label[j] = value;
+          stack.push(j);
+        }
+      }
+    }
+    return all;
+  };
+  // Ground: unread pixels connected to the image's edge through unread pixels.
+  const ground = new Uint8Array(n);
+  const edge: number[] = [];
+  for (let i = 0; i < n; i++) if (onEdge(i)) edge.push(i);
+  flood(edge, (i) => !valid[i], ground, 1);
+  const isReversed = (i: number) => valid[i] === 1 && revealed[i] < -0.5;
+  const seen = new Uint8Array(n);
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    if (seen[i] || !isReversed(i)) continue;
+    const component = flood([i], isReversed, seen, 1);
+    const open = component.some((p) => onEdge(p) || neighbours(p).some((j) => j >= 0 && ground[j] === 1));
+    if (!open) count += component.length;
+  }
+  return count;
+}
+
+function demodulate(image: GreyImage, mean: number, u: number, v: number, sigma: number, phase?: Float64Array): [Float64Array, Float64Array] {
   const { width, height } = image;
   const re = new Float64Array(width * height);
   const im = new Float64Array(width * height);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const i = y * width + x;
-      const a = 2 * Math.PI * (u * x + v * y);
+      const a = 2 * Math.PI * (u * x + v * y) + (phase ? phase[i] : 0);
       const g = image.data[i] - mean;
       re[i] = g * Math.cos(a);
       im[i] = -g * Math.sin(a);
     }
   }
   return [blurGrey(re, width, height, sigma), blurGrey(im, width, height, sigma)];
-}
-
-/** The carrier frequency error (cycles/px) left in z: half the mean phase step of z² along x and y. */
-function residualFrequency(zr: Float64Array, zi: Float64Array, width: number, height: number): [number, number] {
-  let xr = 0;
-  let xi = 0;
-  let yr = 0;
-  let yi = 0;
-  const sq = (i: number): [number, number] => [zr[i] * zr[i] - zi[i] * zi[i], 2 * zr[i] * zi[i]];
-  for (let y = 0; y + 1 < height; y += 2) {
-    for (let x = 0; x + 1 < width; x += 2) {
-      const i = y * width + x;
-      const [ar, ai] = sq(i);
-      const [br, bi] = sq(i + 1);
-      const [cr, ci] = sq(i + width);
-      // Σ w(x+1)·conj(w(x)) and Σ w(y+1)·conj(w(y)).
-      xr += br * ar + bi * ai;
-      xi += bi * ar - br * ai;
-      yr += cr * ar + ci * ai;
-      yi += ci * ar - cr * ai;
-    }
-  }
-  // z carries exp(−j2π·error·x) relative to the true carrier... its phase advances by 2π·δ per px.
-  return [Math.atan2(xi, xr) / (4 * Math.PI), Math.atan2(yi, yr) / (4 * Math.PI)];
 }
 
 /**

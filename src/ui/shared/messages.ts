@@ -8,6 +8,7 @@ import { printEn, printJa } from './messages-print.ts';
 import { registryEn, registryJa } from './messages-registry.ts';
 import { trustEn, trustJa } from './messages-trust.ts';
 import { verifyEn, verifyJa } from './messages-verify.ts';
+import { paperEn, paperJa } from './messages-paper.ts';
 import { kioskEn, kioskJa } from './messages-kiosk.ts';
 import { kioskFlowEn, kioskFlowJa } from './messages-kiosk-flow.ts';
 import { staffEn, staffJa } from './messages-staff.ts';
@@ -69,6 +70,7 @@ const ja = {
   ...backupJa,
   ...trustJa,
   ...verifyJa,
+  ...paperJa,
   ...readersJa,
   ...printJa,
   ...registryJa,
@@ -139,6 +141,7 @@ const en = {
   ...backupEn,
   ...trustEn,
   ...verifyEn,
+  ...paperEn,
   ...readersEn,
   ...printEn,
   ...registryEn,

@@ -13,19 +13,24 @@ import { customElement, query, state } from 'lit/decorators.js';
 import { beginWork } from '../../app/activity.ts';
 import { inputFailureReport, readLocatorInWorker, verifyPages, verifyPixels } from '../../app/verifier.ts';
 import { canReadClipboard, cameFromShare, onLaunchFiles, pastedFile, readClipboardFile, takeSharedFile } from '../../app/verifier-handoff.ts';
-import { VERIFIER_ACCEPT, anotherFrameMayHelp, dpiIfA4, locatorFromHash, openCamera, openVerifierInput, scanPreview, videoFrame, type VerifierInput, type VerifierPages } from '../../app/verifier-input.ts';
+import { VERIFIER_ACCEPT, anotherFrameMayHelp, dpiIfA4, isPdfFile, locatorFromHash, openCamera, openVerifierInput, scanPreview, videoFrame, type VerifierInput, type VerifierPages } from '../../app/verifier-input.ts';
 import { AbortedError } from '../../bytes/errors.ts';
 import type { VerificationReport } from '../../verify/report.ts';
 import { reportReason } from '../shared/error-messages.ts';
 import { LanguageController, language, t } from '../shared/i18n.ts';
 import { elementStyles } from '../shared/styles.ts';
+import { paperSource, type PaperSource } from '../../app/paper-check.ts';
+import './latent-view.ts';
 import './verdict-panel.ts';
+
+/** Where the pixels came from: a PDF file is not paper, so the paper check's originality does not apply. */
+type PaperInput = { source: PaperSource; digital: boolean };
 
 type Status =
   | { kind: 'idle' }
   | { kind: 'camera' }
   | { kind: 'working'; percent: number; image?: { width: number; height: number } }
-  | { kind: 'done'; report: VerificationReport; image?: { width: number; height: number } };
+  | { kind: 'done'; report: VerificationReport; image?: { width: number; height: number }; paper?: PaperInput };
 
 type LocatorState = { kind: 'none' } | { kind: 'known'; text: string; serial: number } | { kind: 'bad' };
 
@@ -185,22 +190,25 @@ export class KofuVerifierHome extends LitElement {
       let size: { width: number; height: number } | undefined;
       const locatorText = this.locator.kind === 'known' ? this.locator.text : undefined;
       // A TIFF may hold several pages: each is tried until one carries the back side.
-      const tried: { size: { width: number; height: number }; preview?: ImageBitmap }[] = [];
+      const tried: { size: { width: number; height: number }; preview?: ImageBitmap; paper?: PaperInput }[] = [];
       const { report, page } = await verifyPages(pages, {
         signal: controller.signal,
         locatorText,
         onPage: async (index, pixels) => {
           size = { width: pixels.width, height: pixels.height };
           this.status = { kind: 'working', percent: 0, image: size };
-          tried[index] = { size, preview: (this.scan = await scanPreview(pixels)) };
+          // Kept before the pixels go to the worker: the paper check reads the page again.
+          const paper = { source: paperSource(input, index), digital: input.kind === 'file' && isPdfFile(input.file) };
+          tried[index] = { size, preview: (this.scan = await scanPreview(pixels)), paper };
         },
         onProgress: (fraction) => {
           if (this.controller === controller) this.status = { kind: 'working', percent: Math.round(fraction * 100), image: size };
         },
       });
       if (this.controller === controller) {
+        const paper = tried[page]?.paper;
         ({ size, preview: this.scan } = tried[page] ?? { size });
-        this.status = { kind: 'done', report, image: size };
+        this.status = { kind: 'done', report, image: size, paper };
         await this.updateComplete;
         // On a phone the verdict would sit below the fold: bring it up.
         this.renderRoot.querySelector('kofu-verdict')?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
@@ -272,6 +280,7 @@ export class KofuVerifierHome extends LitElement {
         }
         const size = { width: frame.width, height: frame.height };
         const preview = await scanPreview(frame);
+        const paper = { source: paperSource({ kind: 'frame', frame }), digital: false };
         const report = await verifyPixels(frame, { signal: controller.signal, locatorText: this.locator.kind === 'known' ? this.locator.text : undefined });
         if (controller.signal.aborted) return;
         this.attempts++;
@@ -279,7 +288,7 @@ export class KofuVerifierHome extends LitElement {
         if (!anotherFrameMayHelp(report)) {
           this.stopCamera();
           this.scan = preview;
-          this.status = { kind: 'done', report, image: size };
+          this.status = { kind: 'done', report, image: size, paper };
           return;
         }
         await new Promise((resolve) => setTimeout(resolve, 300));
@@ -383,6 +392,9 @@ export class KofuVerifierHome extends LitElement {
         return html`${loaded(status.image)}
           ${report.stage === 'input' ? html`<p role="alert" class="error" data-result="error">${reportReason(report, language())}</p>` : nothing}
           <kofu-verdict .report=${report} .scan=${this.scan}></kofu-verdict>
+          ${status.paper && report.stage !== 'input'
+            ? html`<kofu-latent-view .source=${status.paper.source} .dpi=${report.diagnostics?.estimatedDpi} ?digital=${status.paper.digital}></kofu-latent-view>`
+            : nothing}
           <div class="row"><button data-action="again" @click=${() => this.again()}>${t('verify.again')}</button></div>`;
       }
       default:

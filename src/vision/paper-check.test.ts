@@ -1,0 +1,63 @@
+import { expect } from '@open-wc/testing';
+import { renderLatentLineScreen } from '../patterns/latent-line.ts';
+import { seededRandom } from '../bytes/seeded-random.ts';
+import { photoConditions } from '../carrier/simulate/conditions.ts';
+import { printScan } from '../carrier/simulate/print-scan.ts';
+import { rgbaToGrey, type GreyImage } from './grey.ts';
+import { checkPaper, findLatentMark } from './paper-check.ts';
+
+const DPI = 300;
+
+/** A back-like page at 300 dpi: random 6 px modules (a carrier stand-in), and the emblem at (ex, ey) if asked. */
+function page(emblem: 'marked' | 'plain' | 'none', ex = 900, ey = 1150): GreyImage {
+  const [width, height] = [1400, 1700];
+  const data = new Uint8Array(width * height).fill(255);
+  const random = seededRandom(7);
+  for (let y = 150; y < 750; y += 6) for (let x = 150; x < 750; x += 6) if (random() < 0.5) for (let d = 0; d < 6; d++) data.fill(0, (y + d) * width + x, (y + d) * width + x + 6);
+  if (emblem !== 'none') {
+    const e = renderLatentLineScreen({ widthMm: 30, heightMm: 30, withMark: emblem === 'marked' }, DPI);
+    for (let y = 0; y < e.height; y++) data.set(e.data.subarray(y * e.width, (y + 1) * e.width), (ey + y) * width + ex);
+  }
+  return { width, height, data };
+}
+
+describe('paper check: find the emblem on a back, reveal, originality', function () {
+  this.timeout(120_000);
+
+  it('finds the emblem away from the carrier and reveals its mark', () => {
+    const finding = findLatentMark(page('marked'), DPI);
+    expect(finding.found).to.equal(true);
+    expect(finding.screen).to.equal(true);
+    const r = finding.region!;
+    // The 30 mm emblem (354 px) lies inside the box: the screen's tiles and one search step around them.
+    expect(r.x).to.be.at.most(900);
+    expect(r.y).to.be.at.most(1150);
+    expect(r.x + r.width).to.be.at.least(900 + 354);
+    expect(r.y + r.height).to.be.at.least(1150 + 354);
+    expect(r.width * r.height).to.be.below(6 * 354 * 354);
+    // The period tells the resolution: 1.0 mm at 300 dpi.
+    expect(finding.dpiFromScreen!).to.be.closeTo(300, 15);
+  });
+
+  it('finds it without knowing the resolution', () => {
+    expect(findLatentMark(page('marked'), undefined).found).to.equal(true);
+  });
+
+  it('finds and reveals it in a phone photo of the page (tilted 16°, 167 dpi), resolution unknown; a plain screen stays not found', () => {
+    const photo = (kind: 'marked' | 'plain') => {
+      const shot = printScan(page(kind), DPI, photoConditions(2));
+      return rgbaToGrey(shot.data, shot.width, shot.height);
+    };
+    expect(findLatentMark(photo('marked'), undefined).found).to.equal(true);
+    expect(findLatentMark(photo('plain'), undefined)).to.include({ found: false, screen: true });
+  });
+
+  it('says not found on a screen without the mark, and sees no screen on a page without the emblem', () => {
+    const plain = findLatentMark(page('plain'), DPI);
+    expect(plain).to.include({ found: false, screen: true });
+    const none = checkPaper(page('none'), DPI);
+    expect(none.latent).to.include({ found: false, screen: false });
+    expect(none.latent.view).to.equal(null);
+    expect(none.originality).to.include({ verdict: 'cannot-tell', reason: 'resolution-too-low' });
+  });
+});

@@ -1,0 +1,207 @@
+/**
+ * The paper checks the verifier adds to the signature verdict (issue #10): where on the input the
+ * latent emblem is, its revealed mark (latent-reveal.ts), and the originality hint
+ * (copy-evidence.ts). The input may be a whole back (a 300 or 600 dpi scan, a phone photo of the
+ * sheet) or a close-up of the emblem, so the emblem is found first: tile by tile, where the
+ * spectrum holds the line screen's peak at a consistent frequency, and only that region is
+ * demodulated (a whole A4 page at full resolution would cost seconds and hundreds of MB).
+ */
+import { estimateCopyEvidence, type CopyEvidence } from './copy-evidence.ts';
+import type { GreyImage } from './grey.ts';
+import { cropGrey, reduceGrey } from './grey-ops.ts';
+import { powerSpectrum2d } from './fft.ts';
+import { revealLatent, revealView } from './latent-reveal.ts';
+import { LATENT_DEFAULTS } from '../patterns/latent-line.ts';
+import { MM_PER_INCH } from '../patterns/raster.ts';
+
+export interface LatentFinding {
+  readonly found: boolean;
+  /** 0..1, as LatentReveal.score. */
+  readonly score: number;
+  /** Whether a line screen was seen at all (found false with screen true: a screen with no mark). */
+  readonly screen: boolean;
+  /** The revealed emblem for display: surround light, mark dark, unread mid-grey. */
+  readonly view: GreyImage | null;
+  /** The emblem's box in the input's pixels. */
+  readonly region: { readonly x: number; readonly y: number; readonly width: number; readonly height: number } | null;
+  /** The input's resolution as the screen's period tells it (the period is 1.0 mm on paper), if seen. */
+  readonly dpiFromScreen: number | null;
+}
+
+export interface PaperCheck {
+  readonly latent: LatentFinding;
+  readonly originality: CopyEvidence;
+}
+
+/** Working resolution of the search: this many pixels per screen period. */
+const SEARCH_PERIOD_PX = 6;
+/** Without a known resolution, the input is reduced until its longer side fits this. */
+const SEARCH_MAX_SIDE = 2400;
+const SEARCH_TILE = 128;
+/** Search band without a known resolution (px per period): clear of the low frequencies where text and modules put their power. */
+const UNKNOWN_BAND = { minPeriodPx: 3, maxPeriodPx: 16 };
+/**
+ * Share of a tile's detail power within 4 bins of its strongest peak in the band above which the
+ * tile holds the line screen: 0.3–0.6 on the emblem (the mark spreads it a little), ≤ 0.05 on the
+ * carrier's random modules, the pantograph or paper.
+ */
+const SCREEN_CONCENTRATION = 0.15;
+const PEAK_RADIUS_BINS = 4;
+/** A screen tile's frequency within this share of the median screen frequency. */
+const FREQUENCY_TOLERANCE = 0.25;
+/** Fewer screen tiles than this: no emblem (a stray stripe pattern, a ruled table). */
+const MIN_SCREEN_TILES = 2;
+/** The reveal's working area is capped at this many pixels (reduced further when larger). */
+const REVEAL_MAX_PIXELS = 640 * 640;
+
+/** Runs both checks on a grey input; `dpi` is the resolution if known (the carrier's estimate). */
+export function checkPaper(image: GreyImage, dpi?: number): PaperCheck {
+  const latent = findLatentMark(image, dpi);
+  const resolution = dpi ?? latent.dpiFromScreen ?? undefined;
+  return { latent, originality: estimateCopyEvidence(image, resolution ?? Number.NaN) };
+}
+
+/** Finds the emblem and reveals its mark. */
+export function findLatentMark(image: GreyImage, dpi?: number): LatentFinding {
+  const none: LatentFinding = { found: false, score: 0, screen: false, view: null, region: null, dpiFromScreen: null };
+  const periodPx = dpi ? (LATENT_DEFAULTS.periodMm * dpi) / MM_PER_INCH : undefined;
+  // With a known resolution the period is known; without, a close-up may hold anything from a few
+  // to a hundred pixels per period, so the search tries coarser reductions in turn.
+  const base = Math.ceil(Math.max(image.width, image.height) / SEARCH_MAX_SIDE);
+  const factors = periodPx ? [Math.max(1, Math.round(periodPx / SEARCH_PERIOD_PX))] : [base, 2 * base, 4 * base];
+  let found: { box: ScreenBox; factor: number } | undefined;
+  for (const factor of factors) {
+    const small = factor > 1 ? reduceGrey(image, factor) : image;
+    const band = periodPx ? { minPeriodPx: (0.75 * periodPx) / factor, maxPeriodPx: (1.33 * periodPx) / factor } : UNKNOWN_BAND;
+    const box = screenBox(small, band);
+    if (box) {
+      found = { box, factor };
+      break;
+    }
+  }
+  if (!found) return none;
+  const { box, factor } = found;
+
+  // The box in the input, then the reveal at a resolution that keeps ≥ 5 px per period.
+  const region = { x: box.x * factor, y: box.y * factor, width: box.width * factor, height: box.height * factor };
+  const crop = cropGrey(image, region);
+  const inputPeriod = box.periodPx * factor;
+  const byPeriod = Math.max(1, Math.floor(inputPeriod / 5));
+  const byArea = Math.ceil(Math.sqrt((crop.width * crop.height) / REVEAL_MAX_PIXELS));
+  const revealFactor = Math.min(byPeriod, Math.max(1, byArea));
+  const work = revealFactor > 1 ? reduceGrey(crop, revealFactor) : crop;
+  const workPeriod = inputPeriod / revealFactor;
+  const reveal = revealLatent(work, { minPeriodPx: 0.75 * workPeriod, maxPeriodPx: 1.33 * workPeriod });
+  const screen = reveal.carrierStrength > 0 && reveal.periodPx > 0;
+  return {
+    found: reveal.found,
+    score: reveal.score,
+    screen,
+    view: screen ? revealView(reveal) : null,
+    region,
+    dpiFromScreen: screen ? (reveal.periodPx * revealFactor * MM_PER_INCH) / LATENT_DEFAULTS.periodMm : null,
+  };
+}
+
+interface ScreenBox {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly periodPx: number;
+}
+
+/**
+ * The strongest spectral peak of a square tile inside the band (cycles/px) and the share of the
+ * tile's detail power (DC aside) that lies within PEAK_RADIUS_BINS of it: a line screen puts most
+ * of its power there, random modules, dots and text spread theirs.
+ */
+export function screenPeak(tile: GreyImage, band: { minPeriodPx?: number; maxPeriodPx?: number }): { concentration: number; frequency: number } {
+  const n = tile.width;
+  const windowed = new Float64Array(n * n);
+  let mean = 0;
+  for (const g of tile.data) mean += g;
+  mean /= n * n;
+  const hann = (i: number) => 0.5 - 0.5 * Math.cos((2 * Math.PI * (i + 0.5)) / n);
+  for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) windowed[y * n + x] = (tile.data[y * n + x] - mean) * hann(x) * hann(y);
+  const power = powerSpectrum2d(windowed, n);
+  const signed = (k: number) => (k <= n / 2 ? k : k - n);
+  const rMin = n / (band.maxPeriodPx ?? 32);
+  const rMax = n / (band.minPeriodPx ?? 3);
+  let total = 0;
+  let best = -1;
+  let bu = 0;
+  let bv = 0;
+  for (let v = 0; v < n; v++) {
+    for (let u = 0; u < n; u++) {
+      const r = Math.hypot(signed(u), signed(v));
+      if (r < 2) continue;
+      const p = power[v * n + u];
+      total += p;
+      if (r >= rMin && r <= rMax && p > best) [best, bu, bv] = [p, signed(u), signed(v)];
+    }
+  }
+  // A maximum on the band's edge is the slope of something outside it (random modules put their
+  // power near DC), not a line screen's peak.
+  const radius = Math.hypot(bu, bv);
+  if (radius < rMin + 1 || radius > rMax - 1) return { concentration: 0, frequency: radius / n };
+  let near = 0;
+  for (let v = 0; v < n; v++) {
+    for (let u = 0; u < n; u++) {
+      const [fu, fv] = [signed(u), signed(v)];
+      if (Math.hypot(fu, fv) >= 2 && (Math.hypot(fu - bu, fv - bv) <= PEAK_RADIUS_BINS || Math.hypot(fu + bu, fv + bv) <= PEAK_RADIUS_BINS)) near += power[v * n + u];
+    }
+  }
+  return { concentration: total > 0 ? near / total : 0, frequency: Math.hypot(bu, bv) / n };
+}
+
+/** The bounding box (one tile of margin) of the largest group of tiles that carry the screen. */
+function screenBox(image: GreyImage, band: { minPeriodPx?: number; maxPeriodPx?: number }): ScreenBox | null {
+  const step = SEARCH_TILE / 2;
+  const cols = Math.max(0, Math.floor((image.width - SEARCH_TILE) / step) + 1);
+  const rows = Math.max(0, Math.floor((image.height - SEARCH_TILE) / step) + 1);
+  const frequency = new Float64Array(cols * rows);
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const tile = cropGrey(image, { x: c * step, y: r * step, width: SEARCH_TILE, height: SEARCH_TILE });
+      const peak = screenPeak(tile, band);
+      if (peak.concentration >= SCREEN_CONCENTRATION) frequency[r * cols + c] = peak.frequency;
+    }
+  }
+  const strong = [...frequency].filter((f) => f > 0).sort((a, b) => a - b);
+  if (strong.length < MIN_SCREEN_TILES) return null;
+  const median = strong[strong.length >> 1];
+  const member = (i: number) => frequency[i] > 0 && Math.abs(frequency[i] - median) <= FREQUENCY_TOLERANCE * median;
+  // Largest 8-connected group of consistent tiles.
+  const seen = new Uint8Array(cols * rows);
+  let best: number[] = [];
+  for (let i = 0; i < seen.length; i++) {
+    if (seen[i] || !member(i)) continue;
+    const group: number[] = [];
+    const stack = [i];
+    seen[i] = 1;
+    while (stack.length > 0) {
+      const j = stack.pop()!;
+      group.push(j);
+      const [cj, rj] = [j % cols, Math.floor(j / cols)];
+      for (let dr = -1; dr <= 1; dr++) {
+        for (let dc = -1; dc <= 1; dc++) {
+          const [cn, rn] = [cj + dc, rj + dr];
+          const k = rn * cols + cn;
+          if (cn < 0 || rn < 0 || cn >= cols || rn >= rows || seen[k] || !member(k)) continue;
+          seen[k] = 1;
+          stack.push(k);
+        }
+      }
+    }
+    if (group.length > best.length) best = group;
+  }
+  if (best.length < MIN_SCREEN_TILES) return null;
+  const xs = best.map((j) => (j % cols) * step);
+  const ys = best.map((j) => Math.floor(j / cols) * step);
+  const x = Math.max(0, Math.min(...xs) - step);
+  const y = Math.max(0, Math.min(...ys) - step);
+  const right = Math.min(image.width, Math.max(...xs) + SEARCH_TILE + step);
+  const bottom = Math.min(image.height, Math.max(...ys) + SEARCH_TILE + step);
+  return { x, y, width: right - x, height: bottom - y, periodPx: 1 / median };
+}

@@ -1,0 +1,53 @@
+// The verifier's paper check end to end in the built app (Chromium): a generated back with the
+// latent emblem → the verdict, then "check the paper" → the hidden 証 found, the revealed image
+// drawn, originality "cannot tell" at 300 dpi; the same back with a plain screen → not found; the
+// decoder film downloads as a PDF.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { backSideWithEmblemPng } from './back-side.mjs';
+import { chromiumForSuite, waitForMode, watchPage, withApp } from './harness.mjs';
+
+describe('verifier paper check (built, in Chromium)', () => {
+  const suite = chromiumForSuite();
+
+  it('reveals the latent 証 on a back that carries it, says not found on one that does not, and offers the decoder film', { timeout: 240_000 }, async () => {
+    const marked = await backSideWithEmblemPng({ serial: 11, mark: true });
+    const plain = await backSideWithEmblemPng({ serial: 12, mark: false });
+    await withApp(suite.browser, async ({ app, page }) => {
+      const seen = watchPage(page);
+      await page.goto(`${app.origin}/verify`);
+      await waitForMode(page, 'verify');
+      const input = page.locator('kofu-verifier-home input[type=file]');
+
+      const check = async (png) => {
+        await input.setInputFiles({ name: 'back.png', mimeType: 'image/png', buffer: png });
+        await page.locator('kofu-verdict section[data-verdict]').waitFor({ timeout: 60_000 });
+        await page.locator('kofu-latent-view button[data-action="check-paper"]').click();
+        const latent = page.locator('kofu-latent-view [data-latent]');
+        await latent.waitFor({ timeout: 120_000 });
+        return latent;
+      };
+
+      const found = await check(marked.png);
+      assert.equal(await found.getAttribute('data-latent'), 'found', await found.innerText());
+      assert.match(await found.innerText(), /潜像が見つかりました/);
+      // The signature verdict is untouched by the paper check.
+      assert.equal(await page.locator('kofu-verdict section[data-verdict]').getAttribute('data-verdict'), 'demo');
+      const canvas = page.locator('kofu-latent-view canvas[data-revealed]');
+      const drawn = await canvas.evaluate((c) => ({ width: c.width, height: c.height }));
+      assert.ok(drawn.width > 100 && drawn.height > 100, `revealed image ${drawn.width}×${drawn.height}`);
+      assert.equal(await page.locator('kofu-latent-view [data-originality]').getAttribute('data-originality'), 'cannot-tell');
+      assert.match(await page.locator('kofu-latent-view [data-originality-reason]').innerText(), /600 dpi/);
+
+      const download = page.waitForEvent('download');
+      await page.locator('kofu-latent-view button[data-action="decoder-film"]').click();
+      assert.equal((await download).suggestedFilename(), 'kofu-decoder-film.pdf');
+
+      await page.locator('kofu-verifier-home button[data-action="again"]').click();
+      const none = await check(plain.png);
+      assert.equal(await none.getAttribute('data-latent'), 'not-found', await none.innerText());
+      assert.match(await none.innerText(), /見つかりませんでした/);
+      assert.deepEqual(seen.errors, []);
+    });
+  });
+});

@@ -11,7 +11,13 @@ import { registerToRendering, warpToRendering, ZERO_FIELD, type Registration } f
 export const COMPARE_DPI = 150;
 
 export type FrontComparison =
-  | { readonly registered: true; readonly registration: Registration; readonly difference: Difference }
+  | {
+      readonly registered: true;
+      readonly registration: Registration;
+      readonly difference: Difference;
+      /** The scan resampled onto the rendering's grid (homography and local field): what was compared. */
+      readonly aligned: GreyImage;
+    }
   /** No consistent placement of the rendering in the scan: not this sheet, or not readable. */
   | { readonly registered: false };
 
@@ -20,5 +26,5 @@ export function compareScanWithRendering(rendering: GreyImage, scan: GreyImage, 
   if (!registration) return { registered: false };
   const global = warpToRendering(scan, { ...registration, field: ZERO_FIELD }, rendering.width, rendering.height);
   const local = warpToRendering(scan, registration, rendering.width, rendering.height);
-  return { registered: true, registration, difference: compareFront(rendering, [global, local], options) };
+  return { registered: true, registration, difference: compareFront(rendering, [global, local], options), aligned: local };
 }

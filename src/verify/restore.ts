@@ -8,7 +8,15 @@ import type { Certificate } from '../documents/types.ts';
 import { ensureFontFace, rasterizeSheet } from '../render/bitmap.ts';
 import { loadCertificateFont } from '../render/font-asset.ts';
 import { layoutCertificate } from '../render/render.ts';
+import type { Sheet } from '../render/layout.ts';
+import { MM_PER_PT } from '../render/layout.ts';
+import { readableLines, type PrintedRun } from './front.ts';
 import type { RestoredImage } from './report.ts';
+
+/** The text a sheet prints, run by run (left x and baseline in mm, em size in mm). */
+export function printedRuns(sheet: Sheet): PrintedRun[] {
+  return sheet.ops.flatMap((op) => (op.kind === 'text' ? [{ text: op.text, x: op.x, y: op.y, size: op.size * MM_PER_PT }] : []));
+}
 
 /** Screen resolution for the restored image: an A4 sheet is 827 × 1169 px, sharp enough to read 8 pt text. */
 export const RESTORED_DPI = 100;
@@ -17,6 +25,8 @@ export interface Restored {
   /** Sheets the layout needs: must equal the seal's signed `sheets` claim. */
   readonly sheetCount: number;
   readonly images: RestoredImage[];
+  /** Each sheet's printed text runs (for the PDF text-layer check, src/verify/front.ts). */
+  readonly runs?: readonly (readonly PrintedRun[])[];
 }
 
 export type RestoreFn = (cert: Certificate, dpi: number) => Promise<Restored>;
@@ -25,9 +35,10 @@ export const restoreWithCanvas: RestoreFn = async (cert, dpi) => {
   const font = await loadCertificateFont();
   await ensureFontFace(font.bytes);
   const { sheets } = layoutCertificate(cert, font.metrics);
-  const images = sheets.map((sheet) => {
+  const runs = sheets.map(printedRuns);
+  const images = sheets.map((sheet, i) => {
     const raster = rasterizeSheet(sheet, dpi, font.metrics);
-    return { width: raster.width, height: raster.height, pixels: raster.pixels, dpi };
+    return { width: raster.width, height: raster.height, pixels: raster.pixels, dpi, lines: readableLines(runs[i]) };
   });
-  return { sheetCount: sheets.length, images };
+  return { sheetCount: sheets.length, images, runs };
 };

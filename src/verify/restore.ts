@@ -4,6 +4,7 @@
  * next to the scan so a person can compare it with the paper they hold, as the original service
  * does. Browser edge: needs OffscreenCanvas and FontFace (window or worker).
  */
+import { COMPARE_DPI } from '../compare/compare.ts';
 import type { Certificate } from '../documents/types.ts';
 import { ensureFontFace, rasterizeSheet } from '../render/bitmap.ts';
 import { loadCertificateFont } from '../render/font-asset.ts';
@@ -18,8 +19,12 @@ export function printedRuns(sheet: Sheet): PrintedRun[] {
   return sheet.ops.flatMap((op) => (op.kind === 'text' ? [{ text: op.text, x: op.x, y: op.y, size: op.size * MM_PER_PT }] : []));
 }
 
-/** Screen resolution for the restored image: an A4 sheet is 827 × 1169 px, sharp enough to read 8 pt text. */
-export const RESTORED_DPI = 100;
+/**
+ * Resolution of the restored image: the comparison's (src/compare/compare.ts), so the one
+ * rendering serves the screen (A4 is 1240 × 1754 px: 8 pt text reads at 100 %, and zoom goes to
+ * 400 %) and the front comparison, and is drawn once.
+ */
+export const RESTORED_DPI = COMPARE_DPI;
 
 export interface Restored {
   /** Sheets the layout needs: must equal the seal's signed `sheets` claim. */

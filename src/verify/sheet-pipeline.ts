@@ -14,7 +14,6 @@
  */
 import { throwIfAborted } from '../bytes/errors.ts';
 import { COMPARE_DPI } from '../compare/compare.ts';
-import type { Certificate } from '../documents/types.ts';
 import { A4 } from '../render/layout.ts';
 import { greyToRgba, rgbaToGrey, type GreyImage } from '../vision/grey.ts';
 import type { PageTextItem } from '../vision/pdf-input.ts';
@@ -115,7 +114,7 @@ export async function verifySheet(pages: readonly SheetPage[], options: SheetOpt
 
   const checks: FrontCheck[] = [];
   if (fronts.length > 0 && options.restore) {
-    const references = await referencesFor(chosen.result.certificate, options);
+    const references = await referencesFor(chosen.result, options);
     for (const [ordinal, front] of fronts.entries()) {
       throwIfAborted(options.signal);
       checks.push(compareWithSheets(front, references, ordinal));
@@ -132,9 +131,14 @@ interface SheetReference extends FrontReference {
   readonly rgba: RestoredImage;
 }
 
-/** Each sheet's front drawn from the signed content at the comparison resolution, with its text runs. */
-async function referencesFor(cert: Certificate, options: SheetOptions): Promise<SheetReference[]> {
-  const restored: Restored = await options.restore!(cert, COMPARE_DPI);
+/**
+ * Each sheet's front drawn from the signed content at the comparison resolution, with its text
+ * runs: the back's restored images when they are at that resolution (the default), else drawn anew.
+ */
+async function referencesFor(back: BackResult, options: SheetOptions): Promise<SheetReference[]> {
+  const drawn = back.report.restored;
+  const reusable = drawn.length > 0 && drawn.every((image) => image.dpi === COMPARE_DPI) && back.runs;
+  const restored: Pick<Restored, 'images' | 'runs'> = reusable ? { images: [...drawn], runs: back.runs } : await options.restore!(back.certificate!, COMPARE_DPI);
   return restored.images.map((image, sheet) => ({
     sheet,
     rendering: rgbaToGrey(image.pixels, image.width, image.height),

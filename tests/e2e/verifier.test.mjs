@@ -47,7 +47,7 @@ describe('verifier (built, in Chromium)', () => {
           for (let i = 0; i < d.length; i += 4) if (d[i] < 128) dark++;
           return { width: c.width, height: c.height, dark: dark / (c.width * c.height) };
         });
-        assert.equal(size.width, 827);
+        assert.equal(size.width, 1240);
         assert.ok(size.dark > 0.005, `the restored image has ink (${size.dark})`);
         // Fits a phone: nothing wider than the viewport.
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

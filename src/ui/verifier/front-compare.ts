@@ -26,8 +26,9 @@ export class KofuFrontCompare extends LitElement {
         display: block;
         margin-top: 16px;
       }
-      h3 {
+      h2 {
         margin: 0 0 4px;
+        font-size: 1.2rem;
       }
       .status[data-status='differs'] {
         color: var(--kofu-danger);
@@ -70,9 +71,17 @@ export class KofuFrontCompare extends LitElement {
         border: 1px solid var(--kofu-line);
         background: #fff;
       }
+      /* Zoom by class-like attributes, not inline styles: the app's CSP (style-src 'self') blocks those. */
       canvas {
         display: block;
         height: auto;
+        width: 100%;
+      }
+      canvas[data-zoom='2'] {
+        width: 200%;
+      }
+      canvas[data-zoom='4'] {
+        width: 400%;
       }
       dl {
         display: grid;
@@ -132,7 +141,7 @@ export class KofuFrontCompare extends LitElement {
     if (!check) return nothing;
     const comparable = check.status !== 'unreadable' && !!check.rendering;
     return html`<section aria-labelledby="front-heading">
-      <h3 id="front-heading">${t('verify.front.heading', { page: check.page + 1 })}</h3>
+      <h2 id="front-heading">${t('verify.front.heading', { page: check.page + 1 })}</h2>
       <p class="status" data-status=${check.status} data-front-status=${check.status}>
         ${t(`verify.front.status.${check.status}`)}${check.regions.length ? html` — ${t('verify.front.regions', { count: check.regions.length })}` : nothing}
       </p>
@@ -149,11 +158,10 @@ export class KofuFrontCompare extends LitElement {
 
   private renderViews(check: FrontCheck) {
     const views = check.aligned ? VIEWS : (['side'] as const);
-    const width = `${this.zoom * 100}%`;
     const figure = (name: string, caption: string) =>
       html`<figure>
         <figcaption>${caption}</figcaption>
-        <div class="scroll"><canvas data-view=${name} role="img" aria-label=${caption} style="width:${width}"></canvas></div>
+        <div class="scroll" tabindex="0" role="group" aria-label=${caption}><canvas data-view=${name} role="img" aria-label=${caption} data-zoom=${this.zoom}></canvas></div>
       </figure>`;
     return html`<div class="controls">
         <div role="group" aria-label=${t('verify.view.label')}>

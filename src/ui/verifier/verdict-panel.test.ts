@@ -144,6 +144,8 @@ describe('<kofu-verdict> whole-sheet outcomes', () => {
     expect(root.querySelector('[data-blink]')!.textContent).to.not.equal(before);
     root.querySelector<HTMLButtonElement>('[data-zoom="2"]')!.click();
     await compare.updateComplete;
-    expect(root.querySelector<HTMLCanvasElement>('canvas[data-view="blink"]')!.style.width).to.equal('200%');
+    const zoomed = root.querySelector<HTMLCanvasElement>('canvas[data-view="blink"]')!;
+    expect(zoomed.dataset.zoom).to.equal('2');
+    expect(zoomed.getBoundingClientRect().width).to.be.closeTo(2 * zoomed.parentElement!.clientWidth, 2);
   });
 });

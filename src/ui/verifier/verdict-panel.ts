@@ -112,9 +112,17 @@ export class KofuVerdict extends LitElement {
         max-height: 80vh;
         border: 1px solid var(--kofu-line);
       }
+      /* Zoom by attribute, not inline style: the app's CSP (style-src 'self') blocks those. */
       .scroll canvas {
         border: 0;
         display: block;
+        width: 100%;
+      }
+      .scroll canvas[data-zoom='2'] {
+        width: 200%;
+      }
+      .scroll canvas[data-zoom='4'] {
+        width: 400%;
       }
       .signed-text ul {
         list-style: none;
@@ -196,13 +204,16 @@ export class KofuVerdict extends LitElement {
     const lang = language();
     const cert = report.certificate;
     const outcome = outcomeOf(report);
-    const word = report.verdict === 'demo' ? t('verify.outcome.demo') : t(`verify.outcome.${outcome}`);
+    // A demo that passes is called デモ, never 真正 (it proves nothing about a real person); a demo
+    // that fails is called what it is, with the DEMO badge.
+    const demoWord = report.demo && outcome === 'authentic';
+    const word = demoWord ? t('verify.outcome.demo') : t(`verify.outcome.${outcome}`);
     // The demo notice is said once (in the lead); warnings with their own words are the demo notice.
     const warnings = report.warnings.filter((w) => 'code' in w || !report.demo);
     return html`
       <section class="verdict" data-verdict=${report.verdict} data-outcome=${outcome} role="status" aria-live="polite">
         <p class="word">${word}</p>
-        ${report.demo && report.verdict !== 'demo' ? html`<span class="demo-badge">${t('verify.outcome.demo')}</span>` : nothing}
+        ${report.demo && !demoWord ? html`<span class="demo-badge">${t('verify.outcome.demo')}</span>` : nothing}
         ${this.renderLead(report)}
         ${cert
           ? html`<dl>
@@ -225,7 +236,6 @@ export class KofuVerdict extends LitElement {
 
   private renderRestored(report: VerificationReport) {
     if (report.restored.length === 0 && !this.scan) return nothing;
-    const width = `${this.zoom * 100}%`;
     const showScan = this.scan && !(report.fronts ?? []).some((f) => f.page === report.backPage);
     return html`${report.restored.length > 0
         ? html`<div class="row">
@@ -239,7 +249,7 @@ export class KofuVerdict extends LitElement {
         ${report.restored.map(
           (_, i) => html`<figure data-restored-figure>
             <figcaption>${t('verify.restored')}${report.restored.length > 1 ? ` (${i + 1}/${report.restored.length})` : ''}</figcaption>
-            <div class="scroll"><canvas data-restored=${i} role="img" aria-label=${t('verify.restored')} style="width:${width}"></canvas></div>
+            <div class="scroll" tabindex="0" role="group" aria-label=${t('verify.restored')}><canvas data-restored=${i} role="img" aria-label=${t('verify.restored')} data-zoom=${this.zoom}></canvas></div>
           </figure>`,
         )}
         ${showScan ? html`<figure><figcaption>${t('verify.scan')}</figcaption><canvas data-scan aria-hidden="true"></canvas></figure>` : nothing}

@@ -7,7 +7,7 @@ import { differenceMap, differenceMapReference } from './difference.ts';
 import { fitHomography, invert3 } from './fit.ts';
 import { squareExtremum, squareExtremumReference } from './image-ops.ts';
 import { registerToRendering } from './register.ts';
-import { captureFront, changedBox, issueDemo, renderFront, tamper } from './testing/tamper.ts';
+import { captureFront, changedBox, CORPUS_REQUESTS, issueDemo, renderFront, tamper } from './testing/tamper.ts';
 
 const noise = (width: number, height: number, seed: number): GreyImage => {
   let s = seed;
@@ -20,6 +20,13 @@ const overlaps = (a: { x: number; y: number; w: number; h: number }, b: { x: num
 
 describe('front comparison', function () {
   this.timeout(300_000);
+
+  it('every certificate of the tamper corpus is issuable from the demo registry, and each of its tampers applies', async () => {
+    for (const { residentId, request, tampers } of CORPUS_REQUESTS) {
+      const cert = await issueDemo(residentId, request);
+      for (const kind of tampers) expect(tamper(cert, kind, 1), `${residentId} ${kind}`).to.not.deep.equal(cert);
+    }
+  });
 
   it('min/max envelope: the separable filter equals the 2-D reference', () => {
     const image = noise(37, 23, 5);

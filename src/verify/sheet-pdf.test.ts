@@ -7,15 +7,9 @@ import { layoutCertificate } from '../render/render.ts';
 import { renderPdfPages } from '../vision/pdf-input.ts';
 import { restoreWithCanvas } from './restore.ts';
 import { verifySheet } from './sheet-pipeline.ts';
-import { FIXTURE_NOW, carrierGrey, demoSetup, issueDemo, qrGrey, type Grey, type Issued } from './testing/back-side.ts';
+import { FIXTURE_NOW, carrierGrey, demoSetup, issueDemo, pngOfGrey, qrGrey, type Issued } from './testing/back-side.ts';
 
-async function png(grey: Grey): Promise<Uint8Array> {
-  const canvas = new OffscreenCanvas(grey.width, grey.height);
-  const rgba = new Uint8ClampedArray(grey.width * grey.height * 4);
-  for (let i = 0; i < grey.data.length; i++) rgba.fill(grey.data[i], 4 * i, 4 * i + 3), (rgba[4 * i + 3] = 255);
-  canvas.getContext('2d')!.putImageData(new ImageData(rgba, grey.width, grey.height), 0, 0);
-  return new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
-}
+const png = pngOfGrey;
 
 /** kofu's PDF of `issued` (front, back), its front sheets passed through `edit` first (a forger's overlay). */
 async function kofuPdf(issued: Issued, edit: (sheets: readonly Sheet[]) => readonly Sheet[] = (s) => s): Promise<Uint8Array> {

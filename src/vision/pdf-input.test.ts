@@ -3,19 +3,13 @@ import { buildPdf } from '../pdf/pdf.ts';
 import { loadCertificateFont } from '../render/font-asset.ts';
 import { layoutCertificate } from '../render/render.ts';
 import { verifyImage } from '../verify/pipeline.ts';
-import { FIXTURE_NOW, carrierGrey, demoSetup, issueDemo, qrGrey, type Grey } from '../verify/testing/back-side.ts';
+import { FIXTURE_NOW, carrierGrey, demoSetup, issueDemo, pngOfGrey, qrGrey } from '../verify/testing/back-side.ts';
 import { MAX_PDF_OPERATORS, renderPdfBackPage } from './pdf-input.ts';
 import { pdfWithRectangles } from './testing/hostile-pdf.ts';
 import { reportReason } from '../ui/shared/error-messages.ts';
 import { describeError } from '../ui/shared/error-messages.ts';
 
-async function png(grey: Grey): Promise<Uint8Array> {
-  const canvas = new OffscreenCanvas(grey.width, grey.height);
-  const rgba = new Uint8ClampedArray(grey.width * grey.height * 4);
-  for (let i = 0; i < grey.data.length; i++) rgba.fill(grey.data[i], 4 * i, 4 * i + 3), (rgba[4 * i + 3] = 255);
-  canvas.getContext('2d')!.putImageData(new ImageData(rgba, grey.width, grey.height), 0, 0);
-  return new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
-}
+const png = pngOfGrey;
 
 describe('PDF input', function () {
   this.timeout(60_000);

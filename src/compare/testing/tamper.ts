@@ -30,11 +30,11 @@ const context = { serial: 'R8-004711', issuedOn: dayFromIso('2026-11-25') };
 /** Certificates the corpus draws from: the demo registry's residents and their certificate kinds. */
 export const CORPUS_REQUESTS: readonly { residentId: string; request: CertificateRequest; tampers: readonly Tamper[] }[] = [
   { residentId: 'r-takahashi-ichiro', request: { kind: 'juminhyo', scope: 'household', householder: true, honseki: false, myNumber: false }, tampers: ['name', 'date', 'address', 'member-removed'] },
-  { residentId: 'r-sato-akemi', request: { kind: 'juminhyo', scope: 'household', householder: true, honseki: true, myNumber: false }, tampers: ['name', 'date', 'address', 'member-removed'] },
+  { residentId: 'r-yoshida-makoto', request: { kind: 'juminhyo', scope: 'household', householder: true, honseki: true, myNumber: false }, tampers: ['name', 'date', 'address', 'member-removed'] },
   { residentId: 'r-teshigawara-saemon', request: { kind: 'juminhyo', scope: 'self', householder: true, honseki: true, myNumber: false }, tampers: ['name', 'date', 'address'] },
   { residentId: 'r-yoshida-makoto', request: { kind: 'tax', taxKind: 'shotoku-kazei', fiscalYear: 2025 }, tampers: ['amount', 'address', 'date'] },
-  { residentId: 'r-takahashi-ichiro', request: { kind: 'tax', taxKind: 'shotoku', fiscalYear: 2024 }, tampers: ['amount', 'name'] },
-  { residentId: 'r-takahashi-ichiro', request: { kind: 'inkan' }, tampers: ['name', 'date', 'address'] },
+  { residentId: 'r-takahashi-ichiro', request: { kind: 'tax', taxKind: 'shotoku', fiscalYear: 2025 }, tampers: ['amount', 'name'] },
+  { residentId: 'r-teshigawara-saemon', request: { kind: 'inkan' }, tampers: ['name', 'date', 'address'] },
 ];
 
 export function issueDemo(residentId: string, request: CertificateRequest): Promise<Certificate> {

@@ -17,10 +17,48 @@ const ZOOMS = [1, 2, 4] as const;
 const BLINK_MS = 700;
 const FRAME = '#d01010';
 
+/** The view and zoom buttons (a row of toggle groups) and the scrolling frame a zoomed canvas sits in; shared with `<kofu-verdict>`. */
+export const viewControlStyles = css`
+  .controls {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px 16px;
+    align-items: center;
+    margin: 8px 0;
+  }
+  .controls [role='group'] {
+    display: flex;
+    gap: 4px;
+  }
+  button[aria-pressed='true'] {
+    outline: 3px solid var(--kofu-accent);
+  }
+  .scroll {
+    overflow: auto;
+    max-height: 80vh;
+    border: 1px solid var(--kofu-line);
+    background: #fff;
+  }
+  /* Zoom by attribute, not inline style: the app's CSP (style-src 'self') blocks those. */
+  .scroll canvas {
+    display: block;
+    height: auto;
+    width: 100%;
+    border: 0;
+  }
+  .scroll canvas[data-zoom='2'] {
+    width: 200%;
+  }
+  .scroll canvas[data-zoom='4'] {
+    width: 400%;
+  }
+`;
+
 @customElement('kofu-front-compare')
 export class KofuFrontCompare extends LitElement {
   static override styles = [
     ...elementStyles,
+    viewControlStyles,
     css`
       :host {
         display: block;
@@ -33,20 +71,6 @@ export class KofuFrontCompare extends LitElement {
       .status[data-status='differs'] {
         color: var(--kofu-danger);
         font-weight: 700;
-      }
-      .controls {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 8px 16px;
-        align-items: center;
-        margin: 8px 0;
-      }
-      .controls [role='group'] {
-        display: flex;
-        gap: 4px;
-      }
-      button[aria-pressed='true'] {
-        outline: 3px solid var(--kofu-accent);
       }
       .views {
         display: grid;
@@ -64,24 +88,6 @@ export class KofuFrontCompare extends LitElement {
       figcaption {
         font-weight: 700;
         margin-bottom: 4px;
-      }
-      .scroll {
-        overflow: auto;
-        max-height: 80vh;
-        border: 1px solid var(--kofu-line);
-        background: #fff;
-      }
-      /* Zoom by class-like attributes, not inline styles: the app's CSP (style-src 'self') blocks those. */
-      canvas {
-        display: block;
-        height: auto;
-        width: 100%;
-      }
-      canvas[data-zoom='2'] {
-        width: 200%;
-      }
-      canvas[data-zoom='4'] {
-        width: 400%;
       }
       dl {
         display: grid;

@@ -12,12 +12,13 @@ import type { RestoredImage, SheetOutcome, VerificationReport } from '../../veri
 import { describeFailure, reportReason } from '../shared/error-messages.ts';
 import { LanguageController, language, t } from '../shared/i18n.ts';
 import { elementStyles } from '../shared/styles.ts';
-import './front-compare.ts';
+import { viewControlStyles } from './front-compare.ts';
 
 @customElement('kofu-verdict')
 export class KofuVerdict extends LitElement {
   static override styles = [
     ...elementStyles,
+    viewControlStyles,
     css`
       .verdict {
         border-radius: var(--kofu-radius);
@@ -94,36 +95,7 @@ export class KofuVerdict extends LitElement {
       figure {
         margin: 0;
       }
-      .row {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 8px 16px;
-        align-items: center;
-      }
-      .row [role='group'] {
-        display: flex;
-        gap: 4px;
-      }
-      button[aria-pressed='true'] {
-        outline: 3px solid var(--kofu-accent);
-      }
-      .scroll {
-        overflow: auto;
-        max-height: 80vh;
-        border: 1px solid var(--kofu-line);
-      }
-      /* Zoom by attribute, not inline style: the app's CSP (style-src 'self') blocks those. */
-      .scroll canvas {
-        border: 0;
-        display: block;
-        width: 100%;
-      }
-      .scroll canvas[data-zoom='2'] {
-        width: 200%;
-      }
-      .scroll canvas[data-zoom='4'] {
-        width: 400%;
-      }
+
       .signed-text ul {
         list-style: none;
         padding: 0;
@@ -238,7 +210,7 @@ export class KofuVerdict extends LitElement {
     if (report.restored.length === 0 && !this.scan) return nothing;
     const showScan = this.scan && !(report.fronts ?? []).some((f) => f.page === report.backPage);
     return html`${report.restored.length > 0
-        ? html`<div class="row">
+        ? html`<div class="controls">
             <p>${t('verify.compare')}</p>
             <div role="group" aria-label=${t('verify.view.zoom')}>
               ${RESTORED_ZOOMS.map((z) => html`<button class="secondary" data-restored-zoom=${z} aria-pressed=${this.zoom === z ? 'true' : 'false'} @click=${() => (this.zoom = z)}>${z * 100}%</button>`)}

@@ -175,6 +175,13 @@ export function greyToRgbaImage(grey: Grey): { data: Uint8ClampedArray; width: n
   return { data, width: grey.width, height: grey.height };
 }
 
+/** A grey page as PNG bytes (browser: OffscreenCanvas), to place on a PDF page. */
+export async function pngOfGrey(grey: Grey): Promise<Uint8Array> {
+  const canvas = new OffscreenCanvas(grey.width, grey.height);
+  canvas.getContext('2d')!.putImageData(new ImageData(new Uint8ClampedArray(greyToRgbaImage(grey).data), grey.width, grey.height), 0, 0);
+  return new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
+}
+
 /** Flips one bit of the seal's signature (its last byte): a forgery that keeps the structure. */
 export function flipSignatureBit(seal: Uint8Array): Uint8Array {
   const out = seal.slice();

@@ -257,16 +257,16 @@ export class KofuVerdict extends LitElement {
     return html`<details>
       <summary>${t('verify.diagnostics')}</summary>
       <dl>
-        <dt>${t('verify.diag.code')}</dt><dd data-diag="code">${report.code}（${t(`verify.stage.${report.stage}`)}）</dd>
+        <dt>${t('verify.diag.code')}</dt><dd data-diag="code">${report.code} · ${t(`verify.stage.${report.stage}`)}</dd>
         ${d
           ? html`<dt>${t('verify.diag.dpi')}</dt><dd data-diag="dpi">${Math.round(d.estimatedDpi)} dpi</dd>
               <dt>${t('verify.diag.pitch')}</dt><dd>${d.moduleMm.toFixed(3)} mm · ${d.pixelsPerModule.toFixed(2)} ${t('verify.diag.module-px')} · ${d.size}×${d.size}</dd>
               <dt>${t('verify.diag.ber')}</dt><dd>${(d.rawBitErrorRate * 100).toFixed(3)} %</dd>
-              <dt>${t('verify.diag.corrected')}</dt><dd>${d.correctedSymbols}（${t('verify.diag.erasures', { count: d.erasures })}）</dd>
+              <dt>${t('verify.diag.corrected')}</dt><dd>${d.correctedSymbols} · ${t('verify.diag.erasures', { count: d.erasures })}</dd>
               <dt>${t('verify.diag.confidence')}</dt><dd>${d.confidence.toFixed(2)} · ${d.rotation}°${d.mirrored ? ` · ${t('verify.diag.mirrored')}` : ''}</dd>`
           : nothing}
         ${report.image ? html`<dt>${t('verify.diag.pixels')}</dt><dd>${report.image.width}×${report.image.height}</dd>` : nothing}
-        ${report.pages !== undefined ? html`<dt>${t('verify.pages-given', { count: report.pages })}</dt><dd></dd>` : nothing}
+        ${report.pages !== undefined ? html`<dt>${t('verify.diag.pages')}</dt><dd data-diag="pages">${t('verify.pages-given', { count: report.pages })}</dd>` : nothing}
         <dt>${t('verify.diag.timings')}</dt>
         <dd>${timings}</dd>
       </dl>

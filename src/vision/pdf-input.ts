@@ -193,7 +193,14 @@ async function renderPage(document: PdfDocument, number: number, dpi: number, ma
 async function pageText(document: PdfDocument, number: number): Promise<PageTextItem[]> {
   const page = await document.getPage(number);
   const [, , , top] = page.view;
-  const content = await page.getTextContent();
+  let content;
+  try {
+    content = await page.getTextContent();
+  } catch {
+    // WebKitGTK's PDF.js text path fails (its stream reading); without the layer, the page's
+    // pixels are still compared — a missing layer is what a scanned PDF has too.
+    return [];
+  }
   const out: PageTextItem[] = [];
   for (const item of content.items) {
     if (!('str' in item) || !item.str.trim()) continue;

@@ -1,5 +1,6 @@
 /**
- * Verify worker: a thin comlink adapter over src/verify/pipeline.ts. The scan's pixels arrive
+ * Verify worker: a thin comlink adapter over src/verify/pipeline.ts (one image) and
+ * src/verify/sheet-pipeline.ts (every page of a sheet, fronts compared). The scan's pixels arrive
  * transferred; the restored images leave transferred.
  */
 import { expose, transfer } from 'comlink';
@@ -8,6 +9,7 @@ import { KofuError, type ErrorParams } from '../src/bytes/errors.ts';
 import { decodeLocator } from '../src/seal/locator.ts';
 import { verifyImage, type TrustInput } from '../src/verify/pipeline.ts';
 import { restoreWithCanvas } from '../src/verify/restore.ts';
+import { verifySheet, type SheetPage } from '../src/verify/sheet-pipeline.ts';
 import type { VerificationReport } from '../src/verify/report.ts';
 import { rgbaToGrey } from '../src/vision/grey.ts';
 import { checkPaper, type PaperCheck } from '../src/vision/paper-check.ts';
@@ -32,7 +34,17 @@ const api = {
       { trust, locatorText, restore: restoreWithCanvas, onProgress: (p) => (delivered = onProgress?.(p.fraction)) },
     );
     await delivered;
-    return transfer(report, report.restored.map((r) => r.pixels.buffer as ArrayBuffer));
+    return transfer(report, buffersOf(report));
+  },
+  /**
+   * Every page the person gave (fronts and backs, in order; their pixels arrive transferred):
+   * the whole-sheet report of src/verify/sheet-pipeline.ts.
+   */
+  async verifySheet(pages: SheetPage[], trust: TrustInput, locatorText: string | undefined, onProgress?: (fraction: number) => unknown): Promise<VerificationReport> {
+    let delivered: unknown;
+    const report = await verifySheet(pages, { trust, locatorText, restore: restoreWithCanvas, onProgress: (fraction) => (delivered = onProgress?.(fraction)) });
+    await delivered;
+    return transfer(report, buffersOf(report));
   },
   /**
    * The paper checks beside the signature (issue #10): the latent emblem's revealed mark and the
@@ -55,6 +67,12 @@ const api = {
     }
   },
 };
+
+/** Every pixel buffer of a report, once each (a sheet's rendering is shared by the fronts compared with it). */
+function buffersOf(report: VerificationReport): ArrayBuffer[] {
+  const images = [...report.restored, ...(report.fronts ?? []).flatMap((f) => [f.aligned, f.rendering])];
+  return [...new Set(images.flatMap((image) => (image ? [image.pixels.buffer as ArrayBuffer] : [])))];
+}
 
 export type VerifyWorkerApi = typeof api;
 

@@ -4,9 +4,9 @@
  * instead of waiting for PDF.js to finish, and a page that still takes longer than a deadline is
  * stopped the same way and refused with a message that says so.
  */
-import { transfer } from 'comlink';
+import { transfer, type Remote } from 'comlink';
 import { checkInputSize } from '../vision/input.ts';
-import { PdfInputError } from '../vision/pdf-input.ts';
+import { PdfInputError, type PageTextItem } from '../vision/pdf-input.ts';
 import type { PdfPageWorkerApi } from '../../workers/pdf-page.worker.ts';
 import { WorkerBridge } from './worker-bridge.ts';
 
@@ -33,6 +33,26 @@ const tooSlow = (seconds: number) => new PdfInputError('vision.pdf-too-slow', { 
 
 /** The back page's pixels; AbortedError on Cancel, `vision.pdf-too-slow` past the deadline, or why the PDF was refused. */
 export async function renderPdfBackPageInWorker(file: Blob, options: PdfPageOptions = {}): Promise<ImageData> {
+  const page = await inPdfWorker(file, options, (api, bytes) => api.renderBackPage(bytes, options.dpi, options.maxOperators));
+  return new ImageData(page.rgba as Uint8ClampedArray<ArrayBuffer>, page.width, page.height);
+}
+
+export interface PdfPageWithText {
+  readonly image: ImageData;
+  readonly text: PageTextItem[];
+}
+
+/** Every page of the PDF (fronts and backs) with its text layer; the deadline covers them all. */
+export async function renderPdfPagesInWorker(file: Blob, options: PdfPageOptions = {}): Promise<PdfPageWithText[]> {
+  const pages = await inPdfWorker(file, { deadlineMs: PDF_PAGES_DEADLINE_MS, ...options }, (api, bytes) => api.renderPages(bytes, options.dpi, options.maxOperators));
+  return pages.map((page) => ({ image: new ImageData(page.rgba as Uint8ClampedArray<ArrayBuffer>, page.width, page.height), text: page.text ?? [] }));
+}
+
+/** kofu's PDF of up to three sheets is six pages: more time than one back page, still a bound. */
+export const PDF_PAGES_DEADLINE_MS = 30_000;
+
+/** Runs `work` in the PDF page worker with the file's bytes, under Cancel and the deadline. */
+async function inPdfWorker<T>(file: Blob, options: PdfPageOptions, work: (api: Remote<PdfPageWorkerApi>, bytes: ArrayBuffer) => Promise<T>): Promise<T> {
   const { signal, deadlineMs = PDF_PAGE_DEADLINE_MS } = options;
   checkInputSize(file.size);
   const bytes = await file.arrayBuffer();
@@ -47,8 +67,7 @@ export async function renderPdfBackPageInWorker(file: Blob, options: PdfPageOpti
     stop.abort();
   }, deadlineMs);
   try {
-    const page = await pdfPageBridge().call((api) => api.renderBackPage(transfer(bytes, [bytes]), options.dpi, options.maxOperators), { signal: stop.signal });
-    return new ImageData(page.rgba as Uint8ClampedArray<ArrayBuffer>, page.width, page.height);
+    return await pdfPageBridge().call((api) => work(api, transfer(bytes, [bytes])), { signal: stop.signal });
   } catch (error) {
     if (late && !signal?.aborted) throw tooSlow(Math.round(deadlineMs / 1000));
     throw error;

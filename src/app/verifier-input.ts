@@ -12,6 +12,7 @@
 import { AbortedError } from '../bytes/errors.ts';
 import type { VerificationReport } from '../verify/report.ts';
 import { readImageFile } from '../vision/input.ts';
+import type { PageTextItem } from '../vision/pdf-input.ts';
 import { isTiffFile, openTiff } from '../vision/tiff-input.ts';
 import { VERIFIER_FILE_TYPES } from './verifier-file-types.ts';
 
@@ -41,6 +42,8 @@ export interface VerifierPages {
   readonly count: number;
   /** Page `index` (0-based) as RGBA pixels; the caller owns them (a TIFF page is decoded afresh on every call). */
   page(index: number): Promise<ImageData>;
+  /** A PDF page's text layer (kofu's own PDF has one; a scan has none). */
+  text?(index: number): readonly PageTextItem[] | undefined;
 }
 
 /** Opens `input` (reads a TIFF's directories, checks the limits); throws a KofuError saying what is wrong with it. */
@@ -51,12 +54,61 @@ export async function openVerifierInput(input: VerifierInput, signal?: AbortSign
     if (signal?.aborted) throw new AbortedError();
     return { count: tiff.pages.length, page: async (index) => tiff.decodePage(index) };
   }
+  if (input.kind === 'file' && isPdfFile(input.file)) {
+    // Every page with its text layer: kofu's PDF is front, back per sheet; a duplex scanner's
+    // PDF is page images. PDF.js loads only when a PDF is chosen, in a worker Cancel terminates.
+    const { renderPdfPagesInWorker } = await import('./pdf-page.ts');
+    const pdf = await renderPdfPagesInWorker(input.file, { signal });
+    return {
+      count: pdf.length,
+      page: async (index) => {
+        const page = pdf[index];
+        if (!page) throw new RangeError(`no page ${index + 1}`);
+        // Handed out once: the pixels go to the worker by transfer.
+        return new ImageData(new Uint8ClampedArray(page.image.data), page.image.width, page.image.height);
+      },
+      text: (index) => pdf[index]?.text,
+    };
+  }
   const only = await loadVerifierInput(input, signal);
   return {
     count: 1,
     page: async (index) => {
       if (index !== 0) throw new RangeError(`no page ${index + 1}`);
       return only;
+    },
+  };
+}
+
+/** Which input (`part`) page `index` of the joined pages comes from, and its page number there. */
+export function locatePage(counts: readonly number[], index: number): { part: number; index: number } {
+  let rest = index;
+  for (let part = 0; part < counts.length; part++) {
+    if (rest < counts[part]) return { part, index: rest };
+    rest -= counts[part];
+  }
+  throw new RangeError(`no page ${index + 1}`);
+}
+
+/**
+ * The pages of several inputs as one: front and back as two files, or a front first and the back
+ * added after ("add the back"). Pages are numbered across the inputs in the order given.
+ */
+export function joinPages(parts: readonly VerifierPages[]): VerifierPages {
+  const counts = parts.map((p) => p.count);
+  const locate = (index: number) => {
+    const at = locatePage(counts, index);
+    return { part: parts[at.part], index: at.index };
+  };
+  return {
+    count: parts.reduce((n, p) => n + p.count, 0),
+    page: async (index) => {
+      const at = locate(index);
+      return at.part.page(at.index);
+    },
+    text: (index) => {
+      const at = locate(index);
+      return at.part.text?.(at.index);
     },
   };
 }

@@ -8,6 +8,7 @@ import type { LocatorPeek, VerifyWorkerApi } from '../../workers/verify.worker.t
 import { AbortedError } from '../bytes/errors.ts';
 import { inputFailureReport } from '../verify/verdicts.ts';
 import type { VerificationReport } from '../verify/report.ts';
+import type { PageTextItem } from '../vision/pdf-input.ts';
 import { trustStore } from './trust/verifier-trust.ts';
 import type { VerifierPages } from './verifier-input.ts';
 import { WorkerBridge, type CallOptions } from './worker-bridge.ts';
@@ -41,12 +42,9 @@ export async function verifyPixels(image: { data: Uint8ClampedArray; width: numb
   );
 }
 
-/** Failures that say "the carrier is not on this page" (a TIFF's front page, say): the next page is tried. */
-const NOT_ON_THIS_PAGE = new Set(['verify.no-qr', 'carrier.not-found']);
-
 export interface PagesVerification {
   readonly report: VerificationReport;
-  /** The page the report is about (0-based): the first one that carries a back side. */
+  /** The page the report is about (0-based): the back the verdict rests on, or the first page. */
   readonly page: number;
 }
 
@@ -55,27 +53,47 @@ export interface VerifyPagesOptions extends VerifyCallOptions {
   readonly onPage?: (index: number, image: ImageData) => void | Promise<void>;
 }
 
+/** Pages sent to the worker in one call at most: three sheets, front and back (each 35 MB at 300 dpi). */
+export const MAX_SHEET_PAGES = 6;
+
 /**
- * Verifies the pages of one input in order and reports on the first that carries a back side;
- * when none does, the first page's report. A later check (front against back) can ask `pages`
- * for any page again.
+ * Verifies all pages of what the person gave as one sheet (src/verify/sheet-pipeline.ts): the
+ * pages are classified in the worker (a back has the carrier or QR code), each front is compared
+ * with its sheet, and the report carries the whole-sheet outcome.
  */
 export async function verifyPages(pages: VerifierPages, options: VerifyPagesOptions = {}): Promise<PagesVerification> {
-  let first: PagesVerification | undefined;
-  for (let index = 0; index < pages.count; index++) {
+  const images: { data: Uint8ClampedArray; width: number; height: number; text?: readonly PageTextItem[] }[] = [];
+  for (let index = 0; index < Math.min(pages.count, MAX_SHEET_PAGES); index++) {
     let image: ImageData;
     try {
       image = await pages.page(index);
     } catch (error) {
-      return first ?? { report: inputFailureReport(error), page: index };
+      return { report: inputFailureReport(error), page: index };
     }
     if (options.signal?.aborted) throw new AbortedError();
     await options.onPage?.(index, image);
-    const report = await verifyPixels(image, options);
-    if (!NOT_ON_THIS_PAGE.has(report.code)) return { report, page: index };
-    first ??= { report, page: index };
+    const text = pages.text?.(index);
+    images.push({ data: image.data, width: image.width, height: image.height, ...(text ? { text: [...text] } : {}) });
   }
-  return first ?? { report: inputFailureReport(new RangeError('no page')), page: 0 };
+  if (images.length === 0) return { report: inputFailureReport(new RangeError('no page')), page: 0 };
+  let trust;
+  try {
+    const current = await trustStore().currentTrust();
+    trust = { demoMode: current.demoMode, lists: [...current.lists] };
+  } catch (error) {
+    return { report: inputFailureReport(error), page: 0 };
+  }
+  const report = await verifyBridge().call(
+    (api, onProgress) =>
+      api.verifySheet(
+        transfer(images, images.map((i) => i.data.buffer as ArrayBuffer)),
+        trust,
+        options.locatorText,
+        onProgress,
+      ),
+    options,
+  );
+  return { report, page: report.backPage ?? report.fronts?.[0]?.page ?? 0 };
 }
 
 export function readLocatorInWorker(text: string): Promise<LocatorPeek> {

@@ -2,12 +2,12 @@ import { expect } from '@open-wc/testing';
 import { applyHomography } from '../vision/homography.ts';
 import { bilinear } from '../vision/template-match.ts';
 import type { GreyImage } from '../vision/grey.ts';
-import { compareScanWithRendering, COMPARE_DPI } from './compare.ts';
-import { differenceMap, differenceMapReference } from './difference.ts';
+import { compareScanWithRendering, COMPARE_DPI, confirmByRealignment } from './compare.ts';
+import { compareFront, differenceMap, differenceMapReference } from './difference.ts';
 import { fitHomography, invert3 } from './fit.ts';
 import { squareExtremum, squareExtremumReference } from './image-ops.ts';
 import { registerToRendering } from './register.ts';
-import { captureFront, changedBox, issueDemo, renderFront, tamper } from './testing/tamper.ts';
+import { captureFront, changedBox, CORPUS_REQUESTS, issueDemo, renderFront, tamper } from './testing/tamper.ts';
 
 const noise = (width: number, height: number, seed: number): GreyImage => {
   let s = seed;
@@ -20,6 +20,13 @@ const overlaps = (a: { x: number; y: number; w: number; h: number }, b: { x: num
 
 describe('front comparison', function () {
   this.timeout(300_000);
+
+  it('every certificate of the tamper corpus is issuable from the demo registry, and each of its tampers applies', async () => {
+    for (const { residentId, request, tampers } of CORPUS_REQUESTS) {
+      const cert = await issueDemo(residentId, request);
+      for (const kind of tampers) expect(tamper(cert, kind, 1), `${residentId} ${kind}`).to.not.deep.equal(cert);
+    }
+  });
 
   it('min/max envelope: the separable filter equals the 2-D reference', () => {
     const image = noise(37, 23, 5);
@@ -68,6 +75,23 @@ describe('front comparison', function () {
       const b = applyHomography(registration.homography, p.x, p.y);
       expect(Math.hypot(a.x - b.x, a.y - b.y), `${p.x},${p.y}`).to.be.lessThan(0.8);
     }
+  });
+
+  it('re-alignment drops a region that a 2-px local residual made, and keeps a changed character', async () => {
+    const cert = await issueDemo('r-takahashi-ichiro', { kind: 'juminhyo', scope: 'household', householder: true, honseki: false, myNumber: false });
+    const rendering = await renderFront(cert, COMPARE_DPI);
+    // The lower third shifted right by 2 px, as a photo's uncorrected lens residual leaves it.
+    const shifted = { ...rendering, data: rendering.data.slice() };
+    const from = Math.round(rendering.height * 0.6);
+    for (let y = from; y < rendering.height; y++)
+      for (let x = rendering.width - 1; x >= 2; x--) shifted.data[y * rendering.width + x] = rendering.data[y * rendering.width + x - 2];
+    const residual = compareFront(rendering, [shifted]);
+    expect(residual.regions.length, 'the residual makes regions before re-alignment').to.be.greaterThan(0);
+    expect(confirmByRealignment(rendering, shifted, residual).regions).to.deep.equal([]);
+    const forged = await renderFront(tamper(cert, 'name', 2), COMPARE_DPI);
+    const changed = compareFront(rendering, [forged]);
+    const truth = changedBox(rendering, forged)!;
+    expect(confirmByRealignment(rendering, forged, changed).regions.some((r) => overlaps(r, truth))).to.equal(true);
   });
 
   it('a genuine front scanned at 300 dpi shows no region; one changed name character shows a region on it', async () => {

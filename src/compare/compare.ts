@@ -11,7 +11,13 @@ import { registerToRendering, warpToRendering, ZERO_FIELD, type Registration } f
 export const COMPARE_DPI = 150;
 
 export type FrontComparison =
-  | { readonly registered: true; readonly registration: Registration; readonly difference: Difference }
+  | {
+      readonly registered: true;
+      readonly registration: Registration;
+      readonly difference: Difference;
+      /** The scan resampled onto the rendering's grid (homography and local field): what was compared. */
+      readonly aligned: GreyImage;
+    }
   /** No consistent placement of the rendering in the scan: not this sheet, or not readable. */
   | { readonly registered: false };
 
@@ -20,5 +26,47 @@ export function compareScanWithRendering(rendering: GreyImage, scan: GreyImage, 
   if (!registration) return { registered: false };
   const global = warpToRendering(scan, { ...registration, field: ZERO_FIELD }, rendering.width, rendering.height);
   const local = warpToRendering(scan, registration, rendering.width, rendering.height);
-  return { registered: true, registration, difference: compareFront(rendering, [global, local], options) };
+  const difference = confirmByRealignment(rendering, local, compareFront(rendering, [global, local], options), options);
+  return { registered: true, registration, difference, aligned: local };
+}
+
+/** Margin around a region and the shifts (rendering pixels, each way) tried when re-aligning it. */
+const REALIGN = { margin: 24, shift: 3 } as const;
+
+function crop(image: GreyImage, x: number, y: number, w: number, h: number): GreyImage {
+  const data = new Uint8Array(w * h);
+  for (let row = 0; row < h; row++) {
+    const yy = Math.min(image.height - 1, Math.max(0, y + row));
+    for (let col = 0; col < w; col++) data[row * w + col] = image.data[yy * image.width + Math.min(image.width - 1, Math.max(0, x + col))];
+  }
+  return { width: w, height: h, data };
+}
+
+/**
+ * Each region re-checked on its own: the window around it is compared again with the aligned
+ * scan shifted by up to ±REALIGN.shift pixels, and the region is kept only if the difference
+ * survives every shift. Where the global and local registration leave a residual (a photo's lens
+ * distortion at the page's edges, where the displacement field has few blocks to measure), a
+ * genuine front lines up under one of the shifts and its false region goes; a changed, added or
+ * removed glyph differs under all of them.
+ */
+export function confirmByRealignment(rendering: GreyImage, aligned: GreyImage, difference: Difference, options: DifferenceOptions = DEFAULT_DIFFERENCE): Difference {
+  const { margin, shift } = REALIGN;
+  const kept = difference.regions.filter((region) => {
+    const x = region.x - margin;
+    const y = region.y - margin;
+    const w = region.w + 2 * margin;
+    const h = region.h + 2 * margin;
+    const reference = crop(rendering, x, y, w, h);
+    const core = { x: margin - shift, y: margin - shift, w: region.w + 2 * shift, h: region.h + 2 * shift };
+    for (let dy = -shift; dy <= shift; dy++)
+      for (let dx = -shift; dx <= shift; dx++) {
+        const again = compareFront(reference, [crop(aligned, x + dx, y + dy, w, h)], { ...options, border: 0 });
+        const survives = again.regions.some((r) => r.x < core.x + core.w && core.x < r.x + r.w && r.y < core.y + core.h && core.y < r.y + r.h);
+        if (!survives) return false;
+      }
+    return true;
+  });
+  if (kept.length === difference.regions.length) return difference;
+  return { ...difference, regions: kept, score: kept.length ? kept[0].mass / 1000 : 0 };
 }

@@ -26,10 +26,16 @@ export interface DifferenceOptions {
   readonly minMass: number;
   /** Pixels this close to the sheet's edge are not compared (the scan's edge of paper). */
   readonly border: number;
+  /**
+   * Smallest width and height of a region kept, pixels: a region one or two pixels thin is a
+   * table rule drawn a pixel aside (PDF.js and the canvas rasterise hairlines differently), never
+   * a changed glyph, whose strokes span a glyph's box (~20 px at 150 dpi).
+   */
+  readonly minThickness: number;
 }
 
 /** Tuned on the tamper corpus at 150 dpi (docs/compare.md). */
-export const DEFAULT_DIFFERENCE: DifferenceOptions = { radius: 1, threshold: 80, paperRadius: 12, join: 3, minArea: 8, minMass: 300, border: 24 };
+export const DEFAULT_DIFFERENCE: DifferenceOptions = { radius: 1, threshold: 80, paperRadius: 12, join: 3, minArea: 8, minMass: 300, border: 24, minThickness: 3 };
 
 export interface DifferenceRegion {
   /** Rectangle in rendering pixels. */
@@ -154,7 +160,7 @@ export function compareFront(rendering: GreyImage, registeredScans: readonly Gre
         }
       return { ...r, area, mass };
     })
-    .filter((r) => r.area >= options.minArea && r.mass >= options.minMass)
+    .filter((r) => r.area >= options.minArea && r.mass >= options.minMass && Math.min(r.w, r.h) >= options.minThickness)
     .sort((a, b2) => b2.mass - a.mass);
   return { width, height, map, regions, score: regions.length ? regions[0].mass / 1000 : 0 };
 }

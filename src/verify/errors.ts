@@ -11,6 +11,8 @@ export const VERIFY_ERROR_CODES = [
   'verify.no-trust-list',
   'verify.content-mismatch',
   'verify.qr-reader-unavailable',
+  // Only a front (no page with a carrier or QR code): not a failure of the paper, the back is missing.
+  'verify.front-only',
   // Something kofu did not expect, by the stage it happened in (`verify.unexpected-${VerifyStage}`).
   'verify.unexpected-input',
   'verify.unexpected-qr',

@@ -44,8 +44,8 @@ describe('verify pipeline', function () {
     expect(report.diagnostics?.estimatedDpi).to.be.within(290, 310);
     expect(report.diagnostics?.rawBitErrorRate).to.equal(0);
     expect(report.restored.length).to.be.greaterThan(0);
-    expect(report.restored[0].width).to.equal(827);
-    expect(report.restored[0].pixels.length).to.equal(827 * report.restored[0].height * 4);
+    expect(report.restored[0].width).to.equal(1240);
+    expect(report.restored[0].pixels.length).to.equal(1240 * report.restored[0].height * 4);
     expect(stages).to.deep.equal(['qr', 'carrier', 'seal', 'render']);
     expect(monotone).to.equal(true);
     expect(last).to.equal(1);

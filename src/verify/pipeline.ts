@@ -24,7 +24,8 @@ import type { TrustList } from '../seal/trust-list.ts';
 import { rgbaToGrey, type GreyImage } from '../vision/grey.ts';
 import { findQrCodes, type FoundQr, type RgbaLike } from './qr.ts';
 import type { CertificateSummary, RestoredImage, VerificationReport, VerifyProgress, VerifyStage } from './report.ts';
-import { RESTORED_DPI, type RestoreFn } from './restore.ts';
+import { RESTORED_DPI, type Restored, type RestoreFn } from './restore.ts';
+import { backOutcome } from './sheet-verdict.ts';
 import { VerifyError } from './errors.ts';
 import { adviceFor, failureOf } from './verdicts.ts';
 
@@ -106,7 +107,31 @@ export function chooseLocator(candidates: readonly FoundQr[]): { locator: Locato
 /** Stage weights for overall progress (rough shares of the time on a 300 dpi A4 scan). */
 const SPAN = { qr: [0, 0.2], carrier: [0.2, 0.75], seal: [0.75, 0.8], render: [0.8, 1] } as const;
 
+/**
+ * One image, as the back of a sheet: the report with the back-only outcome (sheet-verdict.ts;
+ * a valid seal says "the front was not compared").
+ */
 export async function verifyImage(image: RgbaLike, options: PipelineOptions): Promise<VerificationReport> {
+  const { report } = await verifyBack(image, options);
+  return withBackOutcome(report);
+}
+
+/** The report with its back-only outcome and notes. */
+export function withBackOutcome(report: VerificationReport): VerificationReport {
+  const outcome = backOutcome(report);
+  return { ...report, outcome, notes: outcome === 'authentic' ? ['front-not-compared'] : [] };
+}
+
+export interface BackResult {
+  readonly report: VerificationReport;
+  /** The signed content, when the seal was valid: what each front is compared with. */
+  readonly certificate?: Certificate;
+  /** The restore step's text runs per sheet (when a renderer was given). */
+  readonly runs?: Restored['runs'];
+}
+
+/** The pipeline on one image, with the signed content for the front comparison (sheet-pipeline.ts). */
+export async function verifyBack(image: RgbaLike, options: PipelineOptions): Promise<BackResult> {
   const started = performance.now();
   const timings: Record<string, number> = {};
   const progress = (stage: keyof typeof SPAN, fraction: number) => {
@@ -226,6 +251,7 @@ export async function verifyImage(image: RgbaLike, options: PipelineOptions): Pr
       throw stopWith('content', error, demo);
     }
     let restored: RestoredImage[] = [];
+    let runs: Restored['runs'];
     let sheets = verdict.claims.sheets;
     if (options.restore) {
       const result = await timed('render', async () => {
@@ -236,13 +262,14 @@ export async function verifyImage(image: RgbaLike, options: PipelineOptions): Pr
         }
       });
       restored = result.images;
+      runs = result.runs;
       sheets = result.sheetCount;
     }
     const problems = bindingProblems(verdict.claims, cert, sheets, verdict.signer.kid);
     if (problems.length > 0) throw Stop.of('content', new VerifyError('verify.content-mismatch', { problems }), demo);
     progress('render', 1);
     timings.total = performance.now() - started;
-    return {
+    const report: VerificationReport = {
       verdict: demo ? 'demo' : 'valid',
       demo,
       code: 'ok',
@@ -257,10 +284,11 @@ export async function verifyImage(image: RgbaLike, options: PipelineOptions): Pr
       timings,
       image: imageSize,
     };
+    return { report, certificate: cert, runs };
   } catch (error) {
     const stop = stopWith('input', error);
     timings.total = performance.now() - started;
-    return {
+    const report: VerificationReport = {
       verdict: 'invalid',
       demo: stop.demo,
       code: stop.code,
@@ -275,6 +303,7 @@ export async function verifyImage(image: RgbaLike, options: PipelineOptions): Pr
       timings,
       image: imageSize,
     };
+    return { report };
   }
 }
 

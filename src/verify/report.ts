@@ -23,6 +23,63 @@ export interface RestoredImage {
   /** RGBA, row-major; transferred out of the worker. */
   readonly pixels: Uint8ClampedArray;
   readonly dpi: number;
+  /** The sheet's printed text, line by line in reading order: the signed content as text (copyable, read by a screen reader). */
+  readonly lines?: readonly string[];
+}
+
+/** The whole sheet's outcome in the person's words: 真正 / 改ざん・偽造の疑い / 判定できません (sheet-verdict.ts). */
+export type SheetOutcome = 'authentic' | 'suspect' | 'undetermined';
+
+/** What the outcome rests on beyond the back's reason, worded by the UI (`verify.note.*`). */
+export type SheetNote =
+  | 'front-matches'
+  | 'front-differs'
+  | 'front-not-compared'
+  | 'front-unreadable'
+  | 'front-partly-compared'
+  | 'front-only'
+  | 'backs-differ';
+
+/** A rectangle as fractions of the image's width and height (independent of its resolution). */
+export interface FrontRegion {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+  /** How it was found: the PDF's text layer disagrees there, or the pixels do. */
+  readonly source: 'text' | 'pixels';
+}
+
+/** A point as fractions of the person's image. */
+export interface FractionPoint {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** One front page compared with the rendering of its sheet (front.ts). */
+export interface FrontCheck {
+  /** The page of the input (0-based, over all files given). */
+  readonly page: number;
+  /** The sheet (0-based) it was compared with. */
+  readonly sheet: number;
+  /** `unreadable`: the page could not be placed on the rendering (not this sheet, blurred, cut off). */
+  readonly status: 'match' | 'differs' | 'unreadable';
+  /** `pdf`: kofu's own PDF (text layer and pixels); `image`: a scan or photo (pixels). */
+  readonly method: 'pdf' | 'image';
+  /** Where the front differs, on the restored rendering. */
+  readonly regions: readonly FrontRegion[];
+  /** The same regions on the person's image (each a quadrilateral), when the page was placed. */
+  readonly regionsOnImage: readonly (readonly FractionPoint[])[];
+  /** Strongest disagreement (0 = none; see src/compare/difference.ts). */
+  readonly score: number;
+  /** Share of the sheet that was compared (the rest was outside the image or not reliably placed). */
+  readonly coverage: number;
+  /** Text the PDF's text layer shows where the signed content says otherwise, and signed text it lacks. */
+  readonly text?: { readonly added: readonly string[]; readonly missing: readonly string[] };
+  /** The person's front resampled onto the rendering (RGBA at `dpi`), for the overlay and blink views. */
+  readonly aligned?: RestoredImage;
+  /** The rendering it was compared with (RGBA at the comparison resolution). */
+  readonly rendering?: RestoredImage;
 }
 
 export interface CertificateSummary {
@@ -68,6 +125,15 @@ export interface VerificationReport {
   /** Milliseconds per stage (wall clock, for diagnostics; not asserted anywhere). */
   readonly timings: Readonly<Partial<Record<'qr' | 'grey' | 'carrier' | 'seal' | 'render' | 'total', number>>>;
   readonly image?: { readonly width: number; readonly height: number };
+  /** The whole sheet's outcome (sheet-verdict.ts); absent on reports made before it existed. */
+  readonly outcome?: SheetOutcome;
+  readonly notes?: readonly SheetNote[];
+  /** Each front page given, compared with its sheet. */
+  readonly fronts?: readonly FrontCheck[];
+  /** The page (0-based, over all files) whose back this report is about. */
+  readonly backPage?: number;
+  /** Pages given in all. */
+  readonly pages?: number;
 }
 
 export interface VerifyProgress {

@@ -36,6 +36,10 @@ const DEMO_ONLY = text(
 );
 const SAME_SHEET = text('QRコードとスクランブル画像が同じ用紙のものか確認し、裏面全体をスキャンしてください。', 'Check that the QR code and the scrambled image are on the same sheet, and scan the whole back side.');
 const OTHER_FILE = text('別のファイル（PNG・JPEG・WebP、80MB以下）を選んでください。', 'Choose another file (PNG, JPEG or WebP, at most 80 MB).');
+const ADD_BACK = text(
+  '「裏面を追加」を押して、同じ用紙の裏面をスキャンした画像（またはPDF）を選んでください。表面と裏面がそろうと、用紙全体を確認できます。',
+  'Press “Add the back” and choose a scan (or PDF) of the back of the same sheet. With both sides, the whole sheet is checked.',
+);
 const UPDATE_APP = text('アプリを最新版に更新してから、もう一度検証してください。', 'Update the app, then verify again.');
 
 /**
@@ -60,6 +64,7 @@ const ADVICE: Readonly<Record<VerifierCode, Advice>> = {
   'verify.no-trust-list': UPDATE_TRUST,
   'verify.content-mismatch': FORGERY,
   'verify.qr-reader-unavailable': BY_STAGE,
+  'verify.front-only': ADD_BACK,
   'verify.unexpected-input': BY_STAGE,
   'verify.unexpected-qr': BY_STAGE,
   'verify.unexpected-carrier': BY_STAGE,
@@ -180,5 +185,5 @@ export function failureOf(error: unknown, stage: VerifyStage): { code: string; p
 export function inputFailureReport(error: unknown): VerificationReport {
   if (error instanceof AbortedError) throw error;
   const { code, params } = failureOf(error, 'input');
-  return { verdict: 'invalid', demo: false, code, params, stage: 'input', advice: adviceFor(code, 'input'), warnings: [], restored: [], timings: {} };
+  return { verdict: 'invalid', demo: false, code, params, stage: 'input', advice: adviceFor(code, 'input'), warnings: [], restored: [], timings: {}, outcome: 'undetermined', notes: [] };
 }

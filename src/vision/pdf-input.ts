@@ -98,12 +98,33 @@ export interface PdfRenderOptions {
   readonly maxOperators?: number;
 }
 
-export async function renderPdfBackPage(file: Blob | Uint8Array, options: PdfRenderOptions = {}): Promise<ImageData> {
-  const { dpi = 300, maxOperators = MAX_PDF_OPERATORS } = options;
+/** One run of text in a PDF page's text layer (pdf.js text content): left x and baseline y in mm from the top-left corner, em size and width in mm. */
+export interface PageTextItem {
+  readonly text: string;
+  readonly x: number;
+  readonly y: number;
+  readonly size: number;
+  readonly width: number;
+}
+
+export interface PdfPage {
+  readonly image: ImageData;
+  readonly text: PageTextItem[];
+}
+
+/** Pages read from one PDF at most: a certificate of three sheets, front and back (each page at 300 dpi is 35 MB of pixels). */
+export const MAX_PDF_PAGES = 6;
+
+const MM_PER_POINT = 25.4 / POINTS_PER_INCH;
+
+type PdfDocument = Awaited<ReturnType<Pdfjs['getDocument']>['promise']>;
+
+/** Opens the PDF with PDF.js, runs `use` on it, and always tears PDF.js down after. */
+async function withPdf<T>(file: Blob | Uint8Array, use: (document: PdfDocument) => Promise<T>): Promise<T> {
   checkInputSize(file instanceof Blob ? file.size : file.length);
   const { pdfjs, parser, nested } = await loadPdfjs();
   const data = file instanceof Blob ? new Uint8Array(await file.arrayBuffer()) : file;
-  // No font faces, no system fonts, no wasm decoders: the back page is images and rectangles.
+  // No font faces, no system fonts, no wasm decoders: glyphs are drawn as paths by PDF.js itself.
   const task = pdfjs.getDocument({
     data,
     disableFontFace: true,
@@ -120,44 +141,95 @@ export async function renderPdfBackPage(file: Blob | Uint8Array, options: PdfRen
     throw new PdfInputError('vision.pdf-unreadable', {} as NoParams, { cause });
   }
   try {
-    if (document.numPages < BACK_PAGE) {
-      throw new PdfInputError('vision.pdf-no-back', {} as NoParams);
-    }
-    const page = await document.getPage(BACK_PAGE);
-    const viewport = page.getViewport({ scale: dpi / POINTS_PER_INCH });
-    const width = Math.round(viewport.width);
-    const height = Math.round(viewport.height);
-    checkPixelCount(width, height);
-    const canvas = new OffscreenCanvas(width, height);
-    const context = canvas.getContext('2d', { willReadFrequently: true })!;
-    context.fillStyle = '#fff';
-    context.fillRect(0, 0, width, height);
-    let exceeded = false;
-    const render = page.render({
-      canvas: canvas as unknown as HTMLCanvasElement,
-      canvasContext: context as unknown as CanvasRenderingContext2D,
-      viewport,
-      // Called with each operator's index as it is executed, while the parser still streams the
-      // rest: the first operator past the bound cancels the render, which stops the parser too.
-      operationsFilter: (index: number) => {
-        if (index < maxOperators) return true;
-        if (!exceeded) {
-          exceeded = true;
-          queueMicrotask(() => render.cancel());
-        }
-        return false;
-      },
-    });
-    try {
-      await render.promise;
-    } catch (cause) {
-      if (exceeded) throw tooComplex();
-      throw cause;
-    }
-    return context.getImageData(0, 0, width, height);
+    return await use(document);
   } finally {
     await task.destroy();
     parser?.destroy();
     nested?.terminate();
   }
+}
+
+/** Page `number` (1-based) rasterised at `dpi` on white, within the operator bound. */
+async function renderPage(document: PdfDocument, number: number, dpi: number, maxOperators: number): Promise<ImageData> {
+  const page = await document.getPage(number);
+  const viewport = page.getViewport({ scale: dpi / POINTS_PER_INCH });
+  const width = Math.round(viewport.width);
+  const height = Math.round(viewport.height);
+  checkPixelCount(width, height);
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext('2d', { willReadFrequently: true })!;
+  context.fillStyle = '#fff';
+  context.fillRect(0, 0, width, height);
+  let exceeded = false;
+  const render = page.render({
+    canvas: canvas as unknown as HTMLCanvasElement,
+    canvasContext: context as unknown as CanvasRenderingContext2D,
+    viewport,
+    // Called with each operator's index as it is executed, while the parser still streams the
+    // rest: the first operator past the bound cancels the render, which stops the parser too.
+    operationsFilter: (index: number) => {
+      if (index < maxOperators) return true;
+      if (!exceeded) {
+        exceeded = true;
+        queueMicrotask(() => render.cancel());
+      }
+      return false;
+    },
+  });
+  try {
+    await render.promise;
+  } catch (cause) {
+    if (exceeded) throw tooComplex();
+    throw cause;
+  }
+  return context.getImageData(0, 0, width, height);
+}
+
+/**
+ * Page `number`'s text layer in mm from the top-left corner. PDF.js gives each run's text matrix
+ * in PDF user space (points, y up; PDF 32000-1 § 9.4.2): e, f are the origin on the baseline,
+ * the length of (c, d) the em size.
+ */
+async function pageText(document: PdfDocument, number: number): Promise<PageTextItem[]> {
+  const page = await document.getPage(number);
+  const [, , , top] = page.view;
+  let content;
+  try {
+    content = await page.getTextContent();
+  } catch {
+    // WebKitGTK's PDF.js text path fails (its stream reading); without the layer, the page's
+    // pixels are still compared — a missing layer is what a scanned PDF has too.
+    return [];
+  }
+  const out: PageTextItem[] = [];
+  for (const item of content.items) {
+    if (!('str' in item) || !item.str.trim()) continue;
+    const [, , c, d, e, f] = item.transform as number[];
+    out.push({ text: item.str, x: e * MM_PER_POINT, y: (top - f) * MM_PER_POINT, size: Math.hypot(c, d) * MM_PER_POINT, width: item.width * MM_PER_POINT });
+  }
+  return out;
+}
+
+export async function renderPdfBackPage(file: Blob | Uint8Array, options: PdfRenderOptions = {}): Promise<ImageData> {
+  const { dpi = 300, maxOperators = MAX_PDF_OPERATORS } = options;
+  return withPdf(file, async (document) => {
+    if (document.numPages < BACK_PAGE) throw new PdfInputError('vision.pdf-no-back', {} as NoParams);
+    return renderPage(document, BACK_PAGE, dpi, maxOperators);
+  });
+}
+
+/**
+ * Every page of a PDF (at most MAX_PDF_PAGES) rasterised at `dpi`, with its text layer: kofu's
+ * own PDF (front, back per sheet) or a duplex scanner's (page images, no text). The operator
+ * bound applies to each page.
+ */
+export async function renderPdfPages(file: Blob | Uint8Array, options: PdfRenderOptions = {}): Promise<PdfPage[]> {
+  const { dpi = 300, maxOperators = MAX_PDF_OPERATORS } = options;
+  return withPdf(file, async (document) => {
+    const pages: PdfPage[] = [];
+    for (let number = 1; number <= Math.min(document.numPages, MAX_PDF_PAGES); number++) {
+      pages.push({ image: await renderPage(document, number, dpi, maxOperators), text: await pageText(document, number) });
+    }
+    return pages;
+  });
 }

@@ -135,7 +135,7 @@ describe('verifier in Firefox', () => {
     assert.equal(result.verdict, 'demo', result.text);
     assert.match(result.text, /デモ/);
     assert.match(result.serial, /^[0-9A-F]{6}-000011$/);
-    assert.equal(result.restoredWidth, 827);
+    assert.equal(result.restoredWidth, 1240);
     assert.ok(result.ink > 0.005, `the restored image has ink (${result.ink})`);
     assert.deepEqual(errors, []);
     await page.close();

@@ -47,7 +47,7 @@ describe('verifier (built, in Chromium)', () => {
           for (let i = 0; i < d.length; i += 4) if (d[i] < 128) dark++;
           return { width: c.width, height: c.height, dark: dark / (c.width * c.height) };
         });
-        assert.equal(size.width, 827);
+        assert.equal(size.width, 1240);
         assert.ok(size.dark > 0.005, `the restored image has ink (${size.dark})`);
         // Fits a phone: nothing wider than the viewport.
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -57,7 +57,8 @@ describe('verifier (built, in Chromium)', () => {
         await input.setInputFiles({ name: 'forged.png', mimeType: 'image/png', buffer: forged.png });
         const invalid = page.locator('kofu-verdict section[data-verdict="invalid"]');
         await invalid.waitFor({ timeout: 60_000 });
-        assert.match(await invalid.innerText(), /無効/);
+        assert.match(await invalid.innerText(), /改ざん・偽造の疑い/);
+        assert.doesNotMatch(await invalid.innerText(), /無効/);
         assert.match(await invalid.innerText(), /署名が一致しません/);
         assert.match(await page.locator('kofu-verdict .advice').innerText(), /偽造/);
 
@@ -170,6 +171,9 @@ describe('verifier (built, in Chromium)', () => {
         assert.equal(await page.locator('kofu-verdict [data-field="serial"]').innerText(), serial);
         assert.match(await page.locator('kofu-verdict [data-field="issuer"]').innerText(), /藤見市/);
         await page.locator('kofu-verdict canvas[data-restored="0"]').waitFor();
+        // The PDF's front page was compared too (text layer and pixels): the whole sheet is 真正.
+        assert.equal(await verdict.getAttribute('data-outcome'), 'authentic', await verdict.innerText());
+        await page.locator('kofu-verdict [data-note="front-matches"]').waitFor();
 
         // …and a 300 dpi grey "scan" of the back page (poppler), as a flatbed would give.
         const dir = await mkdtemp(path.join(tmpdir(), 'kofu-verify-'));

@@ -84,7 +84,7 @@ describe('verifier in WebKit (WebKitGTK MiniBrowser)', { skip: unavailable ?? fa
     assert.equal(scan.verdict, 'demo', scan.text);
     assert.match(scan.text, /デモ/);
     assert.match(scan.serial, /^[0-9A-F]{6}-000012$/);
-    assert.equal(scan.restoredWidth, 827);
+    assert.equal(scan.restoredWidth, 1240);
 
     // The PDF itself: PDF.js (its worker from this origin) renders the back page at 300 dpi.
     await session.execute(`${HOME}.querySelector('button[data-action="again"]').click()`);
@@ -94,7 +94,7 @@ describe('verifier in WebKit (WebKitGTK MiniBrowser)', { skip: unavailable ?? fa
     assert.equal(pdf.verdict, 'demo', pdf.text);
     assert.equal(pdf.serial, issued.serial);
     assert.match(pdf.issuer, /\S/);
-    assert.equal(pdf.restoredWidth, 827);
+    assert.equal(pdf.restoredWidth, 1240);
 
     assert.deepEqual(await pageErrors(session), []);
   });

@@ -16,6 +16,7 @@ import { MemoryRegistry } from '../../registry/registry.ts';
 import { ensureFontFace, rasterizeSheet } from '../../render/bitmap.ts';
 import { loadCertificateFont, type LoadedFont } from '../../render/font-asset.ts';
 import { layoutCertificate } from '../../render/render.ts';
+import { seededRandom } from '../../bytes/seeded-random.ts';
 import { rgbaToGrey, type GreyImage } from '../../vision/grey.ts';
 
 export type Tamper = 'name' | 'date' | 'address' | 'amount' | 'member-removed';
@@ -29,11 +30,11 @@ const context = { serial: 'R8-004711', issuedOn: dayFromIso('2026-11-25') };
 /** Certificates the corpus draws from: the demo registry's residents and their certificate kinds. */
 export const CORPUS_REQUESTS: readonly { residentId: string; request: CertificateRequest; tampers: readonly Tamper[] }[] = [
   { residentId: 'r-takahashi-ichiro', request: { kind: 'juminhyo', scope: 'household', householder: true, honseki: false, myNumber: false }, tampers: ['name', 'date', 'address', 'member-removed'] },
-  { residentId: 'r-sato-akemi', request: { kind: 'juminhyo', scope: 'household', householder: true, honseki: true, myNumber: false }, tampers: ['name', 'date', 'address', 'member-removed'] },
+  { residentId: 'r-yoshida-makoto', request: { kind: 'juminhyo', scope: 'household', householder: true, honseki: true, myNumber: false }, tampers: ['name', 'date', 'address', 'member-removed'] },
   { residentId: 'r-teshigawara-saemon', request: { kind: 'juminhyo', scope: 'self', householder: true, honseki: true, myNumber: false }, tampers: ['name', 'date', 'address'] },
   { residentId: 'r-yoshida-makoto', request: { kind: 'tax', taxKind: 'shotoku-kazei', fiscalYear: 2025 }, tampers: ['amount', 'address', 'date'] },
-  { residentId: 'r-takahashi-ichiro', request: { kind: 'tax', taxKind: 'shotoku', fiscalYear: 2024 }, tampers: ['amount', 'name'] },
-  { residentId: 'r-takahashi-ichiro', request: { kind: 'inkan' }, tampers: ['name', 'date', 'address'] },
+  { residentId: 'r-takahashi-ichiro', request: { kind: 'tax', taxKind: 'shotoku', fiscalYear: 2025 }, tampers: ['amount', 'name'] },
+  { residentId: 'r-teshigawara-saemon', request: { kind: 'inkan' }, tampers: ['name', 'date', 'address'] },
 ];
 
 export function issueDemo(residentId: string, request: CertificateRequest): Promise<Certificate> {
@@ -113,9 +114,52 @@ export async function renderFront(cert: Certificate, dpi: number): Promise<GreyI
   return rgbaToGrey(raster.pixels, raster.width, raster.height);
 }
 
+/**
+ * A light security background composited under the print, as the paper of the 地紋 / 『複写』
+ * pantograph carries it: a fine dot screen of 60 µm dots at about 4 % coverage over the page, and
+ * in a band across the middle (where the hidden 『複写』 sits) 130 µm dots at about 7 %. Dots are
+ * placed on a jittered grid (seeded) and drawn by their area coverage of each pixel (4 × 4
+ * supersampling), multiplying into what is printed there.
+ */
+export function withDotScreen(page: GreyImage, dpi: number, seed: number): GreyImage {
+  const data = Uint8Array.from(page.data);
+  const pxPerMm = dpi / 25.4;
+  const random = seededRandom(seed);
+  const band = { top: page.height * 0.35, bottom: page.height * 0.65 };
+  const screens = [
+    { diameterMm: 0.06, periodMm: 0.266, inBand: false },
+    { diameterMm: 0.13, periodMm: 0.435, inBand: true },
+  ];
+  for (const screen of screens) {
+    const period = screen.periodMm * pxPerMm;
+    const radius = (screen.diameterMm / 2) * pxPerMm;
+    for (let cy = period / 2; cy < page.height; cy += period)
+      for (let cx = period / 2; cx < page.width; cx += period) {
+        const inBand = cy >= band.top && cy < band.bottom;
+        if (inBand !== screen.inBand) continue;
+        const x0 = cx + (random() - 0.5) * period * 0.3;
+        const y0 = cy + (random() - 0.5) * period * 0.3;
+        for (let y = Math.floor(y0 - radius); y <= Math.floor(y0 + radius); y++)
+          for (let x = Math.floor(x0 - radius); x <= Math.floor(x0 + radius); x++) {
+            if (x < 0 || y < 0 || x >= page.width || y >= page.height) continue;
+            let covered = 0;
+            for (let sy = 0; sy < 4; sy++) for (let sx = 0; sx < 4; sx++) if (Math.hypot(x + (sx + 0.5) / 4 - x0, y + (sy + 0.5) / 4 - y0) <= radius) covered++;
+            if (covered) data[y * page.width + x] = Math.round(data[y * page.width + x] * (1 - covered / 16));
+          }
+      }
+  }
+  return { width: page.width, height: page.height, data };
+}
+
+export interface CaptureOptions {
+  /** Composite the 地紋 / 『複写』 dot screen (withDotScreen) under the print. */
+  readonly dotScreen?: boolean;
+}
+
 /** The front printed and captured: a flatbed scan at 300 dpi or a phone photo, as grey. */
-export async function captureFront(cert: Certificate, capture: Capture, seed: number): Promise<GreyImage> {
-  const printed = await renderFront(cert, PRINT_RASTER_DPI);
+export async function captureFront(cert: Certificate, capture: Capture, seed: number, options: CaptureOptions = {}): Promise<GreyImage> {
+  const rendered = await renderFront(cert, PRINT_RASTER_DPI);
+  const printed = options.dotScreen ? withDotScreen(rendered, PRINT_RASTER_DPI, seed) : rendered;
   const conditions = capture === 'scan300' ? flatbedConditions(seed) : photoConditions(seed);
   const image = await simulate(printed, conditions, PRINT_RASTER_DPI);
   return rgbaToGrey(image.data, image.width, image.height);

@@ -32,6 +32,10 @@ export const verifyMessages: MessageTable<VerifyErrorCode, VerifyErrorParams> = 
     ja: 'QRコードの読み取り機能を読み込めませんでした。ネットワークに接続してアプリを一度開き直してください。',
     en: 'Could not load the QR code reader. Connect to the network and reopen the app once.',
   },
+  'verify.front-only': {
+    ja: 'これは証明書の表面です。裏面（スクランブル画像とQRコードのある面）も追加してください。',
+    en: 'This is the front of the certificate. Add the back as well (the side with the scrambled image and the QR code).',
+  },
   'verify.unexpected-input': UNEXPECTED,
   'verify.unexpected-qr': UNEXPECTED,
   'verify.unexpected-carrier': UNEXPECTED,

@@ -9,6 +9,7 @@ import { registryEn, registryJa } from './messages-registry.ts';
 import { trustEn, trustJa } from './messages-trust.ts';
 import { verifyEn, verifyJa } from './messages-verify.ts';
 import { paperEn, paperJa } from './messages-paper.ts';
+import { verdictEn, verdictJa } from './messages-verdict.ts';
 import { kioskEn, kioskJa } from './messages-kiosk.ts';
 import { kioskFlowEn, kioskFlowJa } from './messages-kiosk-flow.ts';
 import { staffEn, staffJa } from './messages-staff.ts';
@@ -71,6 +72,7 @@ const ja = {
   ...trustJa,
   ...verifyJa,
   ...paperJa,
+  ...verdictJa,
   ...readersJa,
   ...printJa,
   ...registryJa,
@@ -142,6 +144,7 @@ const en = {
   ...trustEn,
   ...verifyEn,
   ...paperEn,
+  ...verdictEn,
   ...readersEn,
   ...printEn,
   ...registryEn,

@@ -1,6 +1,7 @@
 /**
  * `<kofu-verifier-home>`: what a bank clerk, employer or landlord does with a printed kofu
- * certificate. Choose, drop or paste a scan of the back (PNG, JPEG, WebP, TIFF) or a kofu PDF,
+ * certificate. Choose, drop or paste scans of the front and back (PNG, JPEG, WebP, TIFF; two
+ * files, one multi-page file, or one side first and the other added after) or a kofu PDF,
  * share it from another app, open it with the installed app, or photograph it with the camera;
  * the verify worker finds the QR locator, decodes the scrambled image, checks the seal against
  * the trust list and draws the restored certificate; `<kofu-verdict>` shows the result.
@@ -13,7 +14,7 @@ import { customElement, query, state } from 'lit/decorators.js';
 import { beginWork } from '../../app/activity.ts';
 import { inputFailureReport, readLocatorInWorker, verifyPages, verifyPixels } from '../../app/verifier.ts';
 import { canReadClipboard, cameFromShare, onLaunchFiles, pastedFile, readClipboardFile, takeSharedFile } from '../../app/verifier-handoff.ts';
-import { VERIFIER_ACCEPT, anotherFrameMayHelp, dpiIfA4, isPdfFile, locatorFromHash, openCamera, openVerifierInput, scanPreview, videoFrame, type VerifierInput, type VerifierPages } from '../../app/verifier-input.ts';
+import { VERIFIER_ACCEPT, anotherFrameMayHelp, dpiIfA4, isPdfFile, joinPages, locatePage, locatorFromHash, openCamera, openVerifierInput, scanPreview, videoFrame, type VerifierInput, type VerifierPages } from '../../app/verifier-input.ts';
 import { AbortedError } from '../../bytes/errors.ts';
 import type { VerificationReport } from '../../verify/report.ts';
 import { reportReason } from '../shared/error-messages.ts';
@@ -107,6 +108,10 @@ export class KofuVerifierHome extends LitElement {
   @state() private cameraError?: string;
   @state() private pasteNote?: string;
   @state() private scan?: ImageBitmap;
+  /** Every page's preview, by page index over all files given. */
+  @state() private previews: (ImageBitmap | undefined)[] = [];
+  /** The files given so far: "add the back" checks them again with the new one. */
+  private inputs: VerifierInput[] = [];
   @query('video') private video?: HTMLVideoElement;
   private stream?: MediaStream;
   private scanning?: AbortController;
@@ -165,14 +170,22 @@ export class KofuVerifierHome extends LitElement {
     this.locator = peek?.ok ? { kind: 'known', text: fragment, serial: peek.serial } : { kind: 'bad' };
   }
 
-  private async open(file: File | undefined): Promise<void> {
-    if (!file) return;
+  /**
+   * Opens the files given (front and back as two files, or one of them); with `add`, they join
+   * the pages already given ("add the back") and the whole sheet is checked again.
+   */
+  private async open(file: File | readonly File[] | undefined, add = false): Promise<void> {
+    const files = file === undefined ? [] : Array.isArray(file) ? file : [file as File];
+    if (files.length === 0) return;
     this.stopCamera();
-    await this.run({ kind: 'file', file });
+    const inputs: VerifierInput[] = files.map((f) => ({ kind: 'file', file: f }));
+    await this.run(add ? [...this.inputs, ...inputs] : inputs);
   }
 
-  /** Reads the input's pixels, shows the scan, runs the pipeline in the worker. */
-  private async run(input: VerifierInput): Promise<void> {
+  /** Reads the inputs' pages, shows the scan, runs the whole-sheet pipeline in the worker. */
+  private async run(given: VerifierInput | readonly VerifierInput[]): Promise<void> {
+    const inputs = Array.isArray(given) ? [...given] : [given as VerifierInput];
+    this.inputs = inputs.filter((i) => i.kind === 'file');
     this.controller?.abort();
     const controller = (this.controller = new AbortController());
     const done = beginWork('verify');
@@ -180,8 +193,10 @@ export class KofuVerifierHome extends LitElement {
     this.status = { kind: 'working', percent: 0 };
     try {
       let pages: VerifierPages;
+      const parts: VerifierPages[] = [];
       try {
-        pages = await openVerifierInput(input, controller.signal);
+        for (const input of inputs) parts.push(await openVerifierInput(input, controller.signal));
+        pages = joinPages(parts);
       } catch (error) {
         if (error instanceof AbortedError || controller.signal.aborted) throw new AbortedError();
         this.status = { kind: 'done', report: inputFailureReport(error) };
@@ -198,7 +213,9 @@ export class KofuVerifierHome extends LitElement {
           size = { width: pixels.width, height: pixels.height };
           this.status = { kind: 'working', percent: 0, image: size };
           // Kept before the pixels go to the worker: the paper check reads the page again.
-          const paper = { source: paperSource(input, index), digital: input.kind === 'file' && isPdfFile(input.file) };
+          const at = locatePage(parts.map((p) => p.count), index);
+          const input = inputs[at.part];
+          const paper = { source: paperSource(input, at.index), digital: input.kind === 'file' && isPdfFile(input.file) };
           tried[index] = { size, preview: (this.scan = await scanPreview(pixels)), paper };
         },
         onProgress: (fraction) => {
@@ -208,6 +225,7 @@ export class KofuVerifierHome extends LitElement {
       if (this.controller === controller) {
         const paper = tried[page]?.paper;
         ({ size, preview: this.scan } = tried[page] ?? { size });
+        this.previews = tried.map((t) => t?.preview);
         this.status = { kind: 'done', report, image: size, paper };
         await this.updateComplete;
         // On a phone the verdict would sit below the fold: bring it up.
@@ -305,6 +323,8 @@ export class KofuVerifierHome extends LitElement {
     this.controller?.abort();
     this.status = { kind: 'idle' };
     this.scan = undefined;
+    this.previews = [];
+    this.inputs = [];
     // The next certificate has its own QR code: forget the one the URL carried.
     if (this.locator.kind !== 'none') {
       this.locator = { kind: 'none' };
@@ -317,7 +337,7 @@ export class KofuVerifierHome extends LitElement {
   private onDrop(event: DragEvent): void {
     event.preventDefault();
     this.dragOver = false;
-    void this.open(event.dataTransfer?.files[0] as File | undefined);
+    void this.open([...(event.dataTransfer?.files ?? [])]);
   }
 
   private renderLocator() {
@@ -342,10 +362,11 @@ export class KofuVerifierHome extends LitElement {
           ${t('verify.choose-file')}
           <input
             type="file"
+            multiple
             accept=${VERIFIER_ACCEPT}
             @change=${(e: Event) => {
               const input = e.target as HTMLInputElement;
-              void this.open(input.files?.[0]);
+              void this.open([...(input.files ?? [])]);
               input.value = '';
             }}
           />
@@ -391,15 +412,37 @@ export class KofuVerifierHome extends LitElement {
         const report = status.report;
         return html`${loaded(status.image)}
           ${report.stage === 'input' ? html`<p role="alert" class="error" data-result="error">${reportReason(report, language())}</p>` : nothing}
-          <kofu-verdict .report=${report} .scan=${this.scan}></kofu-verdict>
+          <kofu-verdict .report=${report} .scan=${this.scan} .previews=${this.previews}></kofu-verdict>
           ${status.paper && report.stage !== 'input'
             ? html`<kofu-latent-view .source=${status.paper.source} .dpi=${report.diagnostics?.estimatedDpi} ?digital=${status.paper.digital}></kofu-latent-view>`
             : nothing}
-          <div class="row"><button data-action="again" @click=${() => this.again()}>${t('verify.again')}</button></div>`;
+          <div class="row">
+            ${this.inputs.length > 0 ? this.renderAddPage(report) : nothing}
+            <button data-action="again" @click=${() => this.again()}>${t('verify.again')}</button>
+          </div>`;
       }
       default:
         return nothing;
     }
+  }
+
+  /** "Add the back" (after a front alone) or "add the back or front": another file joins the pages given. */
+  private renderAddPage(report: VerificationReport) {
+    const label = t(report.notes?.includes('front-only') ? 'verify.add-back' : 'verify.add-page');
+    return html`<label class="button" data-action="add-page">
+      ${label}
+      <input
+        type="file"
+        multiple
+        accept=${VERIFIER_ACCEPT}
+        data-add-page
+        @change=${(e: Event) => {
+          const input = e.target as HTMLInputElement;
+          void this.open([...(input.files ?? [])], true);
+          input.value = '';
+        }}
+      />
+    </label>`;
   }
 
   override render() {

@@ -1,0 +1,206 @@
+/**
+ * One front page compared with the front restored from the signed content (issue #11):
+ *
+ * - the **pixels**, always: the page (a scan, a photo, or kofu's own PDF page rasterised) is
+ *   registered to the rendering, tone-normalised and compared with a tolerance for print–scan
+ *   blur and fine dot screens (src/compare/);
+ * - the **text layer**, for kofu's own PDF: every line of text the PDF carries must be a line the
+ *   signed content prints, at the same place. An overlay (a white box and new text over the old)
+ *   leaves the old text in the layer and adds a line that is not signed; both are caught here even
+ *   where the pixels would look right in a viewer.
+ *
+ * Pure over grey pixels and text runs; the rendering is drawn by the caller (restore.ts).
+ */
+import { compareScanWithRendering } from '../compare/compare.ts';
+import type { DifferenceRegion } from '../compare/difference.ts';
+import { applyHomography } from '../vision/homography.ts';
+import type { GreyImage } from '../vision/grey.ts';
+import type { PageTextItem } from '../vision/pdf-input.ts';
+import type { FractionPoint, FrontCheck, FrontRegion } from './report.ts';
+
+/** One run of text the layout prints (src/render/ TextOp): left x and baseline y in mm, em size in mm. */
+export interface PrintedRun {
+  readonly text: string;
+  readonly x: number;
+  readonly y: number;
+  readonly size: number;
+}
+
+/** Two runs whose baselines are this close (mm) are on one line. */
+const LINE_TOLERANCE_MM = 0.8;
+/** A text layer that matches fewer of the signed lines than this is not kofu's (a scan saved as PDF, a re-typeset copy): only the pixels are compared. */
+const MIN_TEXT_LAYER_AGREEMENT = 0.5;
+/** A front that covers less of the sheet than this is not compared at all ("could not be placed"). */
+const MIN_COVERAGE = 0.6;
+
+/** Whitespace of every kind (the layout pads with U+3000, pdf.js inserts spaces for character spacing) is not content. */
+const normalise = (text: string) => text.normalize('NFC').replace(/[\s\u3000]+/gu, '');
+
+interface Line<T> {
+  readonly y: number;
+  readonly runs: T[];
+  readonly text: string;
+}
+
+/** Runs grouped by baseline (within LINE_TOLERANCE_MM), each line's runs left to right. */
+export function linesOf<T extends { text: string; x: number; y: number }>(runs: readonly T[]): Line<T>[] {
+  const sorted = runs.filter((r) => normalise(r.text).length > 0).sort((a, b) => a.y - b.y || a.x - b.x);
+  const groups: T[][] = [];
+  for (const run of sorted) {
+    const last = groups[groups.length - 1];
+    if (last && Math.abs(run.y - last[0].y) <= LINE_TOLERANCE_MM) last.push(run);
+    else groups.push([run]);
+  }
+  return groups.map((g) => {
+    const line = g.sort((a, b) => a.x - b.x);
+    return { y: line[0].y, runs: line, text: line.map((r) => normalise(r.text)).join('') };
+  });
+}
+
+/** The printed text as lines for a person to read: runs on one baseline joined by a space. */
+export function readableLines(runs: readonly PrintedRun[]): string[] {
+  return linesOf(runs).map((line) => line.runs.map((r) => r.text.trim()).join(' '));
+}
+
+export interface TextLayerCheck {
+  /** False when the layer is not kofu's own text (too little of it agrees): then it says nothing. */
+  readonly usable: boolean;
+  readonly added: readonly PageTextItem[];
+  readonly missing: readonly PrintedRun[];
+}
+
+/**
+ * The PDF's text, line by line, against the signed content's lines at the same baseline. A line
+ * of the PDF that is not the signed line there is "added" (its runs that the signed line does not
+ * contain, or the whole line); a signed line the PDF lacks is "missing".
+ */
+export function checkTextLayer(expected: readonly PrintedRun[], actual: readonly PageTextItem[]): TextLayerCheck {
+  const want = linesOf(expected);
+  const have = linesOf(actual);
+  const near = <T>(lines: Line<T>[], y: number) => lines.filter((l) => Math.abs(l.y - y) <= LINE_TOLERANCE_MM);
+  const added: PageTextItem[] = [];
+  let agreeing = 0;
+  for (const line of have) {
+    const signed = near(want, line.y);
+    if (signed.some((s) => s.text === line.text)) {
+      agreeing++;
+      continue;
+    }
+    const context = signed.map((s) => s.text).join('\n');
+    const foreign = line.runs.filter((r) => !context.includes(normalise(r.text)));
+    added.push(...(foreign.length ? foreign : line.runs));
+  }
+  const missing = want.filter((line) => !near(have, line.y).some((h) => h.text === line.text || h.text.includes(line.text))).flatMap((l) => l.runs);
+  const usable = want.length > 0 && agreeing >= MIN_TEXT_LAYER_AGREEMENT * want.length;
+  return { usable, added: usable ? added : [], missing: usable ? missing : [] };
+}
+
+/** Page size in mm (A4), the frame both the text runs and the fractions refer to. */
+export interface PageMm {
+  readonly width: number;
+  readonly height: number;
+}
+
+function runRegion(run: { text: string; x: number; y: number; size: number; width?: number }, page: PageMm): FrontRegion {
+  const width = run.width ?? [...run.text].length * run.size;
+  // The em box: from one em above the baseline to a fifth below it.
+  return { x: run.x / page.width, y: (run.y - run.size) / page.height, w: width / page.width, h: (run.size * 1.2) / page.height, source: 'text' };
+}
+
+export interface FrontInput {
+  readonly page: number;
+  readonly grey: GreyImage;
+  /** The text layer of a PDF page (absent for a scan or photo). */
+  readonly text?: readonly PageTextItem[];
+}
+
+export interface FrontReference {
+  readonly sheet: number;
+  /** The restored front in grey at the comparison resolution (src/compare/compare.ts COMPARE_DPI). */
+  readonly rendering: GreyImage;
+  readonly runs: readonly PrintedRun[];
+  readonly page: PageMm;
+}
+
+export interface FrontResult {
+  readonly check: Omit<FrontCheck, 'aligned' | 'rendering'>;
+  /** The page resampled onto the rendering, grey (for the overlay and blink views). */
+  readonly aligned?: GreyImage;
+}
+
+/** Fraction of a grid of rendering points that the registration puts inside the scan. */
+function coverageOf(toScan: (x: number, y: number) => FractionPoint, width: number, height: number): number {
+  let inside = 0;
+  const n = 24;
+  for (let j = 0; j < n; j++)
+    for (let i = 0; i < n; i++) {
+      const p = toScan(((i + 0.5) / n) * width, ((j + 0.5) / n) * height);
+      if (p.x >= 0 && p.y >= 0 && p.x <= 1 && p.y <= 1) inside++;
+    }
+  return inside / (n * n);
+}
+
+/** Compares one front page with one sheet's rendering: text layer (PDF) and pixels. */
+export function checkFront(input: FrontInput, reference: FrontReference): FrontResult {
+  const { rendering } = reference;
+  const method = input.text ? 'pdf' : 'image';
+  const text = input.text ? checkTextLayer(reference.runs, input.text) : undefined;
+  const textRegions = text?.usable ? [...text.added.map((r) => runRegion(r, reference.page)), ...text.missing.map((r) => runRegion(r, reference.page))] : [];
+  const textSummary = text?.usable ? { added: text.added.map((r) => r.text), missing: text.missing.map((r) => r.text) } : undefined;
+  const base = { page: input.page, sheet: reference.sheet, method, ...(textSummary ? { text: textSummary } : {}) } as const;
+
+  const comparison = compareScanWithRendering(rendering, input.grey);
+  if (!comparison.registered) {
+    const status = textRegions.length ? 'differs' : 'unreadable';
+    return { check: { ...base, status, regions: textRegions, regionsOnImage: [], score: textRegions.length ? 1 : 0, coverage: 0 } };
+  }
+  const { registration, difference } = comparison;
+  const toScan = (x: number, y: number): FractionPoint => {
+    const p = applyHomography(registration.homography, x, y);
+    return { x: p.x / input.grey.width, y: p.y / input.grey.height };
+  };
+  const coverage = coverageOf(toScan, rendering.width, rendering.height);
+  if (coverage < MIN_COVERAGE) {
+    const status = textRegions.length ? 'differs' : 'unreadable';
+    return { check: { ...base, status, regions: textRegions, regionsOnImage: [], score: 0, coverage } };
+  }
+  // Regions whose centre falls outside the person's image compare the rendering with nothing.
+  const inView = difference.regions.filter((r) => {
+    const c = toScan(r.x + r.w / 2, r.y + r.h / 2);
+    return c.x >= 0 && c.y >= 0 && c.x <= 1 && c.y <= 1;
+  });
+  const pixelRegions = inView.map((r) => pixelRegion(r, rendering));
+  const regions = [...textRegions, ...pixelRegions];
+  const regionsOnImage = regions.map((r) => {
+    const [x0, y0, x1, y1] = [r.x * rendering.width, r.y * rendering.height, (r.x + r.w) * rendering.width, (r.y + r.h) * rendering.height];
+    return [toScan(x0, y0), toScan(x1, y0), toScan(x1, y1), toScan(x0, y1)];
+  });
+  const score = Math.max(textRegions.length ? 1 : 0, inView.length ? inView[0].mass / 1000 : 0);
+  const aligned = comparison.aligned;
+  return {
+    check: { ...base, status: regions.length ? 'differs' : 'match', regions, regionsOnImage, score, coverage },
+    aligned,
+  };
+}
+
+function pixelRegion(r: DifferenceRegion, image: GreyImage): FrontRegion {
+  return { x: r.x / image.width, y: r.y / image.height, w: r.w / image.width, h: r.h / image.height, source: 'pixels' };
+}
+
+/**
+ * Whether a page without a back looks like a printed page (light paper with some ink on it), so
+ * that "this is the front — add the back" is said for it and not for a photo of something else.
+ */
+export function looksLikePrintedPage(grey: GreyImage): boolean {
+  const { data } = grey;
+  const step = Math.max(1, Math.floor(data.length / 200_000));
+  let n = 0;
+  let light = 0;
+  let ink = 0;
+  for (let i = 0; i < data.length; i += step) {
+    n++;
+    if (data[i] >= 200) light++;
+    else if (data[i] < 110) ink++;
+  }
+  return light / n > 0.6 && ink / n > 0.002 && ink / n < 0.3;
+}

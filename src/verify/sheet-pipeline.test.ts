@@ -1,0 +1,75 @@
+import { expect } from '@open-wc/testing';
+import { flatbedConditions } from '../carrier/simulate/conditions.ts';
+import { simulate } from '../carrier/simulate/simulate.ts';
+import { changedBox, renderFront, tamper, withDotScreen } from '../compare/testing/tamper.ts';
+import { COMPARE_DPI } from '../compare/compare.ts';
+import { greyToRgba, type GreyImage } from '../vision/grey.ts';
+import { restoreWithCanvas } from './restore.ts';
+import { verifySheet, type SheetPage } from './sheet-pipeline.ts';
+import { FIXTURE_NOW, backPage, demoSetup, greyToRgbaImage, issueDemo, PAGE_DPI } from './testing/back-side.ts';
+
+const rgbaPage = (grey: GreyImage): SheetPage => ({ data: greyToRgba(grey), width: grey.width, height: grey.height });
+
+async function run(pages: SheetPage[]) {
+  const { trust } = await demoSetup();
+  return verifySheet(pages, { trust, now: FIXTURE_NOW, restore: restoreWithCanvas });
+}
+
+const overlaps = (a: { x: number; y: number; w: number; h: number }, b: { x: number; y: number; w: number; h: number }) =>
+  a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+describe('whole-sheet pipeline', function () {
+  this.timeout(300_000);
+
+  it('front + back of a genuine sheet (front first, as a duplex scanner gives them) → 真正 for the whole sheet', async () => {
+    const issued = await issueDemo(61);
+    const report = await run([rgbaPage(await renderFront(issued.cert, PAGE_DPI)), greyToRgbaImage(backPage(issued))]);
+    expect(report.verdict).to.equal('demo');
+    expect(report.outcome).to.equal('authentic');
+    expect(report.notes).to.deep.equal(['front-matches']);
+    expect(report.backPage).to.equal(1);
+    expect(report.fronts?.map((f) => [f.page, f.sheet, f.status])).to.deep.equal([[0, 0, 'match']]);
+    expect(report.fronts?.[0].aligned?.dpi).to.equal(COMPARE_DPI);
+    expect(report.restored[0].lines?.join('\n')).to.contain(issued.cert.serial);
+  });
+
+  it('a front with one name character changed → 改ざんの疑い with the region on the changed name', async () => {
+    const issued = await issueDemo(62);
+    const forged = tamper(issued.cert, 'name', 1);
+    const truth = changedBox(await renderFront(issued.cert, COMPARE_DPI), await renderFront(forged, COMPARE_DPI))!;
+    const report = await run([greyToRgbaImage(backPage(issued)), rgbaPage(await renderFront(forged, PAGE_DPI))]);
+    expect(report.outcome).to.equal('suspect');
+    expect(report.notes).to.deep.equal(['front-differs']);
+    const front = report.fronts![0];
+    expect(front.status).to.equal('differs');
+    const { width, height } = front.rendering!;
+    const inPixels = front.regions.map((r) => ({ x: r.x * width, y: r.y * height, w: r.w * width, h: r.h * height }));
+    expect(inPixels.some((r) => overlaps(r, truth)), JSON.stringify({ inPixels, truth })).to.equal(true);
+    expect(front.regionsOnImage.length).to.equal(front.regions.length);
+  });
+
+  it('a genuine front under a 地紋 / 『複写』 dot screen, scanned at 300 dpi, still matches', async () => {
+    const issued = await issueDemo(63);
+    const screened = withDotScreen(await renderFront(issued.cert, PAGE_DPI), PAGE_DPI, 5);
+    const scanned = await simulate(screened, flatbedConditions(5), PAGE_DPI);
+    const report = await run([greyToRgbaImage(backPage(issued)), { data: scanned.data, width: scanned.width, height: scanned.height }]);
+    expect(report.fronts?.[0]?.status, JSON.stringify({ fronts: report.fronts?.map((f) => f.regions), pages: report.pages, back: report.backPage, notes: report.notes })).to.equal('match');
+    expect(report.outcome).to.equal('authentic');
+  });
+
+  it('a front alone → 判定できません, "this is the front — add the back"', async () => {
+    const issued = await issueDemo(64);
+    const report = await run([rgbaPage(await renderFront(issued.cert, PAGE_DPI))]);
+    expect(report.outcome).to.equal('undetermined');
+    expect(report.code).to.equal('verify.front-only');
+    expect(report.notes).to.deep.equal(['front-only']);
+    expect(report.advice?.ja).to.contain('裏面');
+  });
+
+  it('a back alone → the back’s verdict, the front not compared', async () => {
+    const issued = await issueDemo(65);
+    const report = await run([greyToRgbaImage(backPage(issued))]);
+    expect(report.outcome).to.equal('authentic');
+    expect(report.notes).to.deep.equal(['front-not-compared']);
+  });
+});

@@ -1,0 +1,171 @@
+/**
+ * The whole sheet (issue #11): every page a person gave — front and back as two files, one
+ * two-page PDF, a multi-page TIFF, two photos — sorted into backs and fronts, the backs verified
+ * (pipeline.ts), each front compared with the rendering of its own sheet (front.ts), and the
+ * outcome decided by the rules of sheet-verdict.ts.
+ *
+ *   pages → verifyBack each → backs (a carrier or QR code) | fronts (the rest)
+ *         → the back the verdict rests on (chooseBack), backs agree?
+ *         → the signed content rendered at COMPARE_DPI → front i ↔ sheet i (or the sheet it fits)
+ *         → wholeSheetVerdict
+ *
+ * Like the pipeline, it never throws for bad input; only cancellation escapes. Runs in the
+ * verify worker; every browser-facing part (QR reader, renderer) is a dependency.
+ */
+import { throwIfAborted } from '../bytes/errors.ts';
+import { COMPARE_DPI } from '../compare/compare.ts';
+import { A4 } from '../render/layout.ts';
+import { greyToRgba, rgbaToGrey, type GreyImage } from '../vision/grey.ts';
+import type { PageTextItem } from '../vision/pdf-input.ts';
+import { checkFront, looksLikePrintedPage, type FrontReference, type FrontResult } from './front.ts';
+import { verifyBack, type BackResult, type PipelineOptions } from './pipeline.ts';
+import type { RgbaLike } from './qr.ts';
+import type { FrontCheck, RestoredImage, VerificationReport } from './report.ts';
+import type { Restored } from './restore.ts';
+import { backsAgree, chooseBack, wholeSheetVerdict } from './sheet-verdict.ts';
+import { adviceFor } from './verdicts.ts';
+
+export interface SheetPage extends RgbaLike {
+  /** The page's text layer, for a page of a PDF. */
+  readonly text?: readonly PageTextItem[];
+}
+
+export interface SheetOptions extends Omit<PipelineOptions, 'onProgress'> {
+  readonly onProgress?: (fraction: number) => void;
+}
+
+/** Failures that say "this page is not a back" (no QR code, no carrier): a front candidate. */
+const NOT_A_BACK = new Set(['verify.no-qr', 'carrier.not-found']);
+
+/**
+ * Whether the page shows a scrambled image whose QR code did not read: a block of tiles each
+ * about half ink (the carrier's modules are black and white in equal measure after whitening),
+ * which no front has — text covers a tile by a fifth at most. Finder patterns alone are no sign:
+ * a dot screen scanned with noise shows dozens of finder-like rings.
+ */
+export function looksLikeCarrier(grey: GreyImage): boolean {
+  const tile = Math.max(16, Math.round(Math.min(grey.width, grey.height) / 40));
+  let tiles = 0;
+  let dense = 0;
+  for (let ty = 0; ty + tile <= grey.height; ty += tile)
+    for (let tx = 0; tx + tile <= grey.width; tx += tile) {
+      tiles++;
+      let dark = 0;
+      let n = 0;
+      for (let y = ty; y < ty + tile; y += 2)
+        for (let x = tx; x < tx + tile; x += 2) {
+          n++;
+          if (grey.data[y * grey.width + x] < 128) dark++;
+        }
+      if (dark / n >= 0.3 && dark / n <= 0.75) dense++;
+    }
+  return tiles > 0 && dense / tiles >= CARRIER_TILE_SHARE;
+}
+
+/** A printed carrier covers about 6 % of an A4 back; a photo of it, more. */
+const CARRIER_TILE_SHARE = 0.02;
+
+const greyOf = (page: RgbaLike): GreyImage => (page.data.length === page.width * page.height ? { width: page.width, height: page.height, data: page.data as Uint8Array } : rgbaToGrey(page.data, page.width, page.height));
+
+interface Classified {
+  readonly index: number;
+  readonly result: BackResult;
+}
+
+/** Verifies every page; returns the whole-sheet report. */
+export async function verifySheet(pages: readonly SheetPage[], options: SheetOptions): Promise<VerificationReport> {
+  // Backs take most of the time (the carrier); the comparison of fronts comes after.
+  const share = 0.7 / Math.max(1, pages.length);
+  const backs: Classified[] = [];
+  const fronts: { index: number; grey: GreyImage; text?: readonly PageTextItem[] }[] = [];
+  let firstFailure: Classified | undefined;
+  for (let index = 0; index < pages.length; index++) {
+    throwIfAborted(options.signal);
+    const page = pages[index];
+    const result = await verifyBack(page, { ...options, onProgress: (p) => options.onProgress?.(index * share + p.fraction * share) });
+    firstFailure ??= { index, result };
+    if (!NOT_A_BACK.has(result.report.code)) {
+      backs.push({ index, result });
+      continue;
+    }
+    const grey = greyOf(page);
+    if (result.report.code === 'verify.no-qr' && looksLikeCarrier(grey)) backs.push({ index, result });
+    else fronts.push({ index, grey, text: page.text });
+  }
+  const chosen = chooseBack(backs.map((b) => ({ ...b.result.report, classified: b })))?.classified;
+  const frontLike = fronts.filter((f) => (f.text && f.text.length > 0) || looksLikePrintedPage(f.grey)).length;
+
+  if (!chosen || !chosen.result.certificate) {
+    const report = (chosen ?? firstFailure)?.result.report;
+    const base: VerificationReport = report ?? { verdict: 'invalid', demo: false, code: 'verify.no-qr', params: {}, stage: 'qr', warnings: [], restored: [], timings: {} };
+    const verdict = wholeSheetVerdict({ back: chosen?.result.report, backsAgree: true, fronts: [], frontLike });
+    const frontOnly = verdict.notes.includes('front-only');
+    options.onProgress?.(1);
+    return {
+      ...base,
+      ...(frontOnly ? { code: 'verify.front-only', params: {}, stage: 'qr' as const, advice: adviceFor('verify.front-only', 'qr') } : {}),
+      outcome: verdict.outcome,
+      notes: verdict.notes,
+      fronts: [],
+      backPage: chosen?.index,
+      pages: pages.length,
+    };
+  }
+
+  const checks: FrontCheck[] = [];
+  if (fronts.length > 0 && options.restore) {
+    const references = await referencesFor(chosen.result, options);
+    for (const [ordinal, front] of fronts.entries()) {
+      throwIfAborted(options.signal);
+      checks.push(compareWithSheets(front, references, ordinal));
+      options.onProgress?.(0.7 + (0.3 * (ordinal + 1)) / fronts.length);
+    }
+  }
+  const report = chosen.result.report;
+  const verdict = wholeSheetVerdict({ back: report, backsAgree: backsAgree(backs.map((b) => b.result.report)), fronts: checks, frontLike });
+  options.onProgress?.(1);
+  return { ...report, outcome: verdict.outcome, notes: verdict.notes, fronts: checks, backPage: chosen.index, pages: pages.length };
+}
+
+interface SheetReference extends FrontReference {
+  readonly rgba: RestoredImage;
+}
+
+/**
+ * Each sheet's front drawn from the signed content at the comparison resolution, with its text
+ * runs: the back's restored images when they are at that resolution (the default), else drawn anew.
+ */
+async function referencesFor(back: BackResult, options: SheetOptions): Promise<SheetReference[]> {
+  const drawn = back.report.restored;
+  const reusable = drawn.length > 0 && drawn.every((image) => image.dpi === COMPARE_DPI) && back.runs;
+  const restored: Pick<Restored, 'images' | 'runs'> = reusable ? { images: [...drawn], runs: back.runs } : await options.restore!(back.certificate!, COMPARE_DPI);
+  return restored.images.map((image, sheet) => ({
+    sheet,
+    rendering: rgbaToGrey(image.pixels, image.width, image.height),
+    runs: restored.runs?.[sheet] ?? [],
+    page: A4,
+    rgba: { width: image.width, height: image.height, pixels: image.pixels, dpi: COMPARE_DPI },
+  }));
+}
+
+/**
+ * Front `ordinal` (in page order) against sheet `ordinal` first — a kofu PDF and a duplex scan
+ * keep the sheets in order — and, when it cannot be placed there, against the other sheets.
+ */
+function compareWithSheets(front: { index: number; grey: GreyImage; text?: readonly PageTextItem[] }, references: readonly SheetReference[], ordinal: number): FrontCheck {
+  const first = Math.min(ordinal, references.length - 1);
+  const order = [first, ...references.map((_, i) => i).filter((i) => i !== first)];
+  let result: FrontResult | undefined;
+  let reference = references[first];
+  for (const sheet of order) {
+    reference = references[sheet];
+    result = checkFront({ page: front.index, grey: front.grey, text: front.text }, reference);
+    if (result.check.status !== 'unreadable') break;
+  }
+  const aligned = result!.aligned;
+  return {
+    ...result!.check,
+    rendering: reference.rgba,
+    ...(aligned ? { aligned: { width: aligned.width, height: aligned.height, pixels: greyToRgba(aligned), dpi: COMPARE_DPI } } : {}),
+  };
+}

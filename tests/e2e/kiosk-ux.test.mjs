@@ -358,7 +358,7 @@ describe('kiosk screens (issue #13)', { timeout: 300_000 }, () => {
     await checkScreens(context, async (findings) => {
       await waitForMode(page, 'verify');
       await findings.check(page, 'verify-1-empty', { scroll: false });
-      const input = page.locator('kofu-verifier-home input[type=file]');
+      const input = page.locator('kofu-verifier-home input[type=file]:not([data-add-page])');
       await input.setInputFiles({ name: 'back.png', mimeType: 'image/png', buffer: valid.png });
       await page.locator('kofu-verifier-home [aria-busy="true"], kofu-verifier-home [role="status"]').first().waitFor({ timeout: 10_000 });
       await findings.check(page, 'verify-2-working', { scroll: false });

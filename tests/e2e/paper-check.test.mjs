@@ -17,7 +17,7 @@ describe('verifier paper check (built, in Chromium)', () => {
       const seen = watchPage(page);
       await page.goto(`${app.origin}/verify`);
       await waitForMode(page, 'verify');
-      const input = page.locator('kofu-verifier-home input[type=file]');
+      const input = page.locator('kofu-verifier-home input[type=file]:not([data-add-page])');
 
       const check = async (png) => {
         await input.setInputFiles({ name: 'back.png', mimeType: 'image/png', buffer: png });

@@ -117,7 +117,7 @@ describe('kofu app shell (built, in Chromium)', () => {
       // The lazily loaded worker works offline too: convert an image in the verifier.
       await page.goto(`${app.origin}/verify`);
       await waitForMode(page, 'verify');
-      await page.locator('kofu-verifier-home input[type=file]').setInputFiles({ name: 'scan.png', mimeType: 'image/png', buffer: makePng(120, 170) });
+      await page.locator('kofu-verifier-home input[type=file]:not([data-add-page])').setInputFiles({ name: 'scan.png', mimeType: 'image/png', buffer: makePng(120, 170) });
       await page.locator('kofu-verifier-home [data-result="loaded"]').waitFor();
 
       // A brand-new tab, still offline, opens as well, and staff can set up and sign in offline.
@@ -158,7 +158,7 @@ describe('kofu app shell (built, in Chromium)', () => {
     await withApp(suite.browser, async ({ app, context, page }) => {
       await page.goto(`${app.origin}/verify`);
       await waitForMode(page, 'verify');
-      const input = page.locator('kofu-verifier-home input[type=file]');
+      const input = page.locator('kofu-verifier-home input[type=file]:not([data-add-page])');
       const error = page.locator('kofu-verifier-home [data-result="error"]');
 
       await input.setInputFiles({ name: 'broken.png', mimeType: 'image/png', buffer: makePng(40, 40).subarray(0, 60) });

@@ -98,7 +98,7 @@ describe('verifier platform conventions (built, in Chromium)', () => {
       const seen = watchPage(page);
       await page.goto(`${app.origin}/verify`);
       await waitForMode(page, 'verify');
-      await page.locator('kofu-verifier-home input[type=file]').setInputFiles({ name: 'SCAN0001.TIF', mimeType: 'image/tiff', buffer: tiff });
+      await page.locator('kofu-verifier-home input[type=file]:not([data-add-page])').setInputFiles({ name: 'SCAN0001.TIF', mimeType: 'image/tiff', buffer: tiff });
       await expectDemoVerdict(page, 23);
       assert.match(await page.locator('kofu-verifier-home [data-result="loaded"]').innerText(), /2480×3508.*300dpi/);
       assert.deepEqual(seen.errors, []);
@@ -117,7 +117,7 @@ describe('verifier platform conventions (built, in Chromium)', () => {
       assert.equal(fresh.precachedFonts, 0, 'the font is not in the precache');
       assert.ok(fresh.precache >= 8, `precache holds ${fresh.precache} entries`);
 
-      const input = page.locator('kofu-verifier-home input[type=file]');
+      const input = page.locator('kofu-verifier-home input[type=file]:not([data-add-page])');
       await input.setInputFiles({ name: 'back.png', mimeType: 'image/png', buffer: first.png });
       await expectDemoVerdict(page, 24);
       assert.equal((await cacheContents(page)).font, 1, 'the first restored image stored the font');
@@ -126,7 +126,7 @@ describe('verifier platform conventions (built, in Chromium)', () => {
       await context.setOffline(true);
       await page.reload();
       await waitForMode(page, 'verify');
-      await page.locator('kofu-verifier-home input[type=file]').setInputFiles({ name: 'back.png', mimeType: 'image/png', buffer: second.png });
+      await page.locator('kofu-verifier-home input[type=file]:not([data-add-page])').setInputFiles({ name: 'back.png', mimeType: 'image/png', buffer: second.png });
       await expectDemoVerdict(page, 25);
     });
   });
@@ -139,7 +139,7 @@ describe('verifier platform conventions (built, in Chromium)', () => {
       await waitForServiceWorkerControl(page);
       await app.close();
       await context.setOffline(true);
-      await page.locator('kofu-verifier-home input[type=file]').setInputFiles({ name: 'back.png', mimeType: 'image/png', buffer: back.png });
+      await page.locator('kofu-verifier-home input[type=file]:not([data-add-page])').setInputFiles({ name: 'back.png', mimeType: 'image/png', buffer: back.png });
       const verdict = page.locator('kofu-verdict section[data-verdict]');
       await verdict.waitFor({ timeout: 90_000 });
       assert.match(await verdict.innerText(), /フォント/);

@@ -27,7 +27,7 @@ describe('verifier (built, in Chromium)', () => {
         const seen = watchPage(page);
         await page.goto(`${app.origin}/verify`);
         await waitForMode(page, 'verify');
-        const input = page.locator('kofu-verifier-home input[type=file]');
+        const input = page.locator('kofu-verifier-home input[type=file]:not([data-add-page])');
 
         await input.setInputFiles({ name: 'back.png', mimeType: 'image/png', buffer: valid.png });
         const verdict = page.locator('kofu-verdict section[data-verdict]');
@@ -79,7 +79,7 @@ describe('verifier (built, in Chromium)', () => {
       const note = page.locator('kofu-verifier-home [data-locator="known"]');
       await note.waitFor();
       assert.match(await note.innerText(), /000009/);
-      await page.locator('kofu-verifier-home input[type=file]').setInputFiles({ name: 'back.png', mimeType: 'image/png', buffer: back.png });
+      await page.locator('kofu-verifier-home input[type=file]:not([data-add-page])').setInputFiles({ name: 'back.png', mimeType: 'image/png', buffer: back.png });
       const verdict = page.locator('kofu-verdict section[data-verdict]');
       await verdict.waitFor({ timeout: 60_000 });
       assert.equal(await verdict.getAttribute('data-verdict'), 'demo');
@@ -163,7 +163,7 @@ describe('verifier (built, in Chromium)', () => {
         // The same device checks it: the PDF itself (PDF.js renders the back page)…
         await page.goto(`${app.origin}/verify`);
         await waitForMode(page, 'verify');
-        const input = page.locator('kofu-verifier-home input[type=file]');
+        const input = page.locator('kofu-verifier-home input[type=file]:not([data-add-page])');
         await input.setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/pdf', buffer: pdf });
         const verdict = page.locator('kofu-verdict section[data-verdict]');
         await verdict.waitFor({ timeout: 60_000 });

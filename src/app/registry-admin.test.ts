@@ -47,15 +47,16 @@ describe('app/registry-admin', () => {
     expect(await tools.snapshot()).to.deep.equal(before);
 
     const imported = await tools.importFile(file('good.json', exported), 'json');
-    expect(imported.residents).to.have.length(before.residents.length);
+    expect(imported.residents).to.equal(before.residents.length);
     expect(await tools.snapshot()).to.deep.equal(before);
   });
 
   it('imports a residents CSV into the registry', async () => {
     const { admin: tools } = admin();
     const csv = String((await tools.exportCsv()).data);
-    const snapshot = await tools.importFile(file('residents.csv', csv), 'csv');
-    expect(snapshot.residents).to.have.length(demoRegistry.residents.length);
+    const summary = await tools.importFile(file('residents.csv', csv), 'csv');
+    expect(summary.residents).to.equal(demoRegistry.residents.length);
+    expect(await tools.summary()).to.deep.equal(summary);
   });
 
   it('refuses a file far larger than any registry before reading it', async () => {
@@ -66,7 +67,8 @@ describe('app/registry-admin', () => {
     expect(read).to.equal(false);
     expect(importProblems(error)).to.have.length(1);
     expect(importProblems(error)[0]).to.deep.include({ file: 'huge.json', line: 0, field: '' });
-    expect(describeError(error, 'en')).to.contain('too large (32 MB)');
+    expect(describeError(error, 'en')).to.contain('too large (128 MB; the limit is 128 MB)');
+    expect(describeError(error, 'ja')).to.contain('上限 128 MB');
   });
 
   it('lists no import problems for any other error', () => {

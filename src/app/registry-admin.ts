@@ -1,24 +1,36 @@
 /**
- * Administration of the resident registry this tablet issues from: its snapshot, export as JSON
- * or residents CSV, import with every problem listed by file, line and field (src/registry/
- * transfer.ts validates in full first, so a bad file changes nothing), back to the demo data, and
- * the printer calibration sheet from the pdf worker. No DOM: the admin panel saves the files.
+ * Administration of the resident registry this tablet issues from: what it holds, export as
+ * JSON or residents CSV, import with every problem listed by file, line and field (src/app/
+ * registry-import.ts validates in full first, so a bad file changes nothing), back to the demo
+ * data, and the printer calibration sheet from the pdf worker. On the device the import and the
+ * summary run in the registry worker (workers/registry-import.worker.ts) with progress and
+ * Cancel; tests give no worker and run the same job in the page. No DOM: the admin panel saves
+ * the files.
  */
+import { proxy, transfer } from 'comlink';
+import type { RegistryWorkerApi, WorkerImportResult } from '../../workers/registry-import.worker.ts';
 import { demoRegistry } from '../registry/demo.ts';
 import type { RegistrySnapshot } from '../registry/model.ts';
 import type { Registry } from '../registry/registry.ts';
-import { importText } from '../registry/text-decoding.ts';
-import { ImportError, exportRegistryJson, exportResidentsCsv, importRegistryJson, importResidentsCsv, type ImportProblem } from '../registry/transfer.ts';
+import { ImportError, exportRegistryJson, exportResidentsCsv, type ImportProblem } from '../registry/transfer.ts';
 import { appDatabase } from './database.ts';
 import { readDemoMode } from './demo-mode.ts';
 import type { DownloadFile } from './download-file.ts';
 import { pdfBridge } from './pdf.ts';
 import { appRegistry } from './registry.ts';
+import { importRegistryBytes, summarizeRegistry, type ImportProgress, type ImportTarget, type RegistryFileKind, type RegistrySummary } from './registry-import.ts';
+import { WorkerBridge } from './worker-bridge.ts';
 
-/** A registry export of a large town is a few MB; refuse anything far larger before reading it. */
-export const MAX_REGISTRY_FILE_BYTES = 32 * 1024 * 1024;
+export type { ImportProgress, RegistryFileKind, RegistrySummary } from './registry-import.ts';
 
-export type RegistryFileKind = 'json' | 'csv';
+/**
+ * The largest file an import reads: 128 MiB. A whole-registry JSON of 100,000 residents is about
+ * 55 MB, a residents CSV of 300,000 about 80 MB (bench/registry.bench.ts measures both); the
+ * worker holds the bytes, the decoded text and the parsed records at once, several times the
+ * file, which a 4 GB tablet still affords at this size. Larger cities import residents CSV in
+ * parts or need a registry backend (docs/registry.md).
+ */
+export const MAX_REGISTRY_FILE_BYTES = 128 * 1024 * 1024;
 
 /** What an import reads of a chosen file (a `File` has all three). */
 export interface RegistryFile {
@@ -28,11 +40,25 @@ export interface RegistryFile {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
+export interface ImportOptions {
+  readonly onProgress?: (progress: ImportProgress) => void;
+  /** Cancels the import; the registry then stays as it was. */
+  readonly signal?: AbortSignal;
+}
+
+/** The import and the summary off the main thread (the registry worker on the device). */
+export interface RegistryJobs {
+  importBytes(bytes: Uint8Array, file: string, kind: RegistryFileKind, options: ImportOptions): Promise<RegistrySummary>;
+  summary(): Promise<RegistrySummary>;
+}
+
 export interface RegistryAdminDeps {
   /** The registry to administer (read afresh for each action: demo mode may have changed). */
-  registry(): Promise<Registry>;
+  registry(): Promise<Registry & ImportTarget>;
   /** The printer calibration sheet as PDF bytes. */
   calibrationPdf(): Promise<Uint8Array>;
+  /** Runs import and summary elsewhere (the registry worker); without it they run in the page. */
+  jobs?: RegistryJobs;
   /** Dates the export file names; the clock by default. */
   now?(): Date;
 }
@@ -49,6 +75,12 @@ export class RegistryAdmin {
     return (await this.deps.registry()).snapshot();
   }
 
+  /** Residents, households and 戸籍 per municipality. */
+  async summary(): Promise<RegistrySummary> {
+    const registry = await this.deps.registry(); // fills an empty demo registry first
+    return this.deps.jobs ? this.deps.jobs.summary() : summarizeRegistry(await registry.snapshot());
+  }
+
   async exportJson(): Promise<DownloadFile> {
     return { name: `kofu-registry-${this.today()}.json`, data: exportRegistryJson(await this.snapshot()), type: 'application/json' };
   }
@@ -58,14 +90,15 @@ export class RegistryAdmin {
   }
 
   /** Replaces the registry with a JSON export or a residents CSV; throws ImportError and changes nothing if the file is bad. */
-  async importFile(file: RegistryFile, kind: RegistryFileKind): Promise<RegistrySnapshot> {
+  async importFile(file: RegistryFile, kind: RegistryFileKind, options: ImportOptions = {}): Promise<RegistrySummary> {
     if (file.size > MAX_REGISTRY_FILE_BYTES) {
       const megabytes = (file.size / 1048576).toFixed(0);
-      throw new ImportError([{ file: file.name, line: 0, field: '', code: 'import.file-too-large', params: { megabytes } }]);
+      throw new ImportError([{ file: file.name, line: 0, field: '', code: 'import.file-too-large', params: { megabytes, max: MAX_REGISTRY_FILE_BYTES / 1048576 } }]);
     }
-    const text = importText(new Uint8Array(await file.arrayBuffer()), file.name);
+    const bytes = new Uint8Array(await file.arrayBuffer());
     const registry = await this.deps.registry();
-    return kind === 'json' ? importRegistryJson(registry, text, file.name) : importResidentsCsv(registry, text, file.name);
+    if (this.deps.jobs) return this.deps.jobs.importBytes(bytes, file.name, kind, options);
+    return importRegistryBytes(registry, bytes, file.name, kind, options.onProgress);
   }
 
   /** Demo mode: back to the demo residents. */
@@ -82,13 +115,33 @@ export class RegistryAdmin {
   }
 }
 
+/** The registry worker: the import's bytes go in transferred, progress comes back through a proxy. */
+export function workerRegistryJobs(bridge: WorkerBridge<RegistryWorkerApi>): RegistryJobs {
+  return {
+    async importBytes(bytes, file, kind, { onProgress, signal }) {
+      const result = await bridge.call<WorkerImportResult>((api) => api.importFile(transfer(bytes, [bytes.buffer]), file, kind, proxy(onProgress ?? (() => undefined))), { signal });
+      if (!result.ok) throw new ImportError(result.problems);
+      return result.summary;
+    },
+    summary: () => bridge.call((api) => api.summary()),
+  };
+}
+
+let registryBridge: WorkerBridge<RegistryWorkerApi> | undefined;
+
+export function registryWorkerBridge(): WorkerBridge<RegistryWorkerApi> {
+  registryBridge ??= new WorkerBridge<RegistryWorkerApi>(() => new Worker(new URL('../../workers/registry-import.worker.ts', import.meta.url), { type: 'module', name: 'kofu-registry' }));
+  return registryBridge;
+}
+
 let admin: RegistryAdmin | undefined;
 
-/** The registry of this device (filled with the demo data when empty in demo mode) and the pdf worker. */
+/** The registry of this device (filled with the demo data when empty in demo mode), the registry worker and the pdf worker. */
 export function registryAdmin(): RegistryAdmin {
   admin ??= new RegistryAdmin({
     registry: async () => appRegistry(await readDemoMode(await appDatabase())),
     calibrationPdf: () => pdfBridge().call((api) => api.calibrationPdf()),
+    jobs: workerRegistryJobs(registryWorkerBridge()),
   });
   return admin;
 }

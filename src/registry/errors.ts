@@ -91,7 +91,7 @@ export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
 
 export interface ImportProblemParams {
   /** The file's size in whole MB, as printed. */
-  'import.file-too-large': { readonly megabytes: string };
+  'import.file-too-large': { readonly megabytes: string; readonly max: number };
   /** The parser's own words (English). */
   'import.malformed-file': { readonly detail: string };
   'import.bad-header': { readonly missing: readonly string[]; readonly unknown: readonly string[] };

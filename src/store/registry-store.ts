@@ -13,6 +13,19 @@ type RegistryStore = (typeof REGISTRY_STORES)[number];
 /** Registry order: householder first, then the order the records were imported in. */
 const ORDER_KEY = '_order';
 
+/** Which store holds which part of a snapshot. */
+const REGISTRY_PARTS = [
+  [StoreName.registryMunicipalities, 'municipalities'],
+  [StoreName.registryHouseholds, 'households'],
+  [StoreName.registryResidents, 'residents'],
+  [StoreName.registrySeals, 'seals'],
+  [StoreName.registryTaxes, 'taxes'],
+  [StoreName.registryKoseki, 'koseki'],
+] as const satisfies readonly (readonly [RegistryStore, keyof RegistrySnapshot])[];
+
+/** replaceAll reports its progress every this many records. */
+export const WRITE_PROGRESS_STEP = 2000;
+
 export class IndexedDbRegistry implements Registry {
   constructor(private readonly db: KofuDatabase) {}
 
@@ -62,22 +75,28 @@ export class IndexedDbRegistry implements Registry {
     return snapshot;
   }
 
-  async replaceAll(snapshot: RegistrySnapshot): Promise<void> {
+  /**
+   * `onWritten(done, total)` follows the records as IndexedDB confirms them, every
+   * WRITE_PROGRESS_STEP records and at the end; the data is visible only when all are written
+   * (one transaction), so progress never means a half-replaced registry.
+   */
+  async replaceAll(snapshot: RegistrySnapshot, onWritten?: (done: number, total: number) => void): Promise<void> {
     const tx = this.db.transaction([...REGISTRY_STORES], 'readwrite');
     const pending: Promise<unknown>[] = [];
+    const total = REGISTRY_PARTS.reduce((sum, [, part]) => sum + snapshot[part].length, 0);
+    let written = 0;
+    const confirmed = () => {
+      written++;
+      if (written % WRITE_PROGRESS_STEP === 0 || written === total) onWritten?.(written, total);
+    };
     const fill = <T extends object>(name: RegistryStore, items: readonly T[]) => {
       pending.push(tx.objectStore(name).clear());
-      items.forEach((item, i) => pending.push(tx.objectStore(name).put({ ...item, [ORDER_KEY]: i })));
+      items.forEach((item, i) => pending.push(onWritten ? tx.objectStore(name).put({ ...item, [ORDER_KEY]: i }).then(confirmed) : tx.objectStore(name).put({ ...item, [ORDER_KEY]: i })));
     };
     // Every request belongs to one transaction; on any failure (a put can also throw
     // synchronously, e.g. a missing key) the transaction is aborted, undoing the clears too.
     try {
-      fill(StoreName.registryMunicipalities, snapshot.municipalities);
-      fill(StoreName.registryHouseholds, snapshot.households);
-      fill(StoreName.registryResidents, snapshot.residents);
-      fill(StoreName.registrySeals, snapshot.seals);
-      fill(StoreName.registryTaxes, snapshot.taxes);
-      fill(StoreName.registryKoseki, snapshot.koseki);
+      for (const [store, part] of REGISTRY_PARTS) fill<object>(store, snapshot[part]);
       await Promise.all([...pending, tx.done]);
     } catch (cause) {
       // The aborted requests reject too; their outcome is this one error.

@@ -6,7 +6,18 @@ import { syntheticRegistry } from '../registry/testing/synthetic.ts';
 import { exportRegistryJson, exportResidentsCsv } from '../registry/transfer.ts';
 import { openDatabase, type KofuDatabase } from '../store/database.ts';
 import { IndexedDbRegistry, WRITE_PROGRESS_STEP } from '../store/registry-store.ts';
-import { importRegistryBytes, summarizeRegistry, type ImportProgress } from './registry-import.ts';
+import { ImportError, parseRegistryJson } from '../registry/transfer.ts';
+import { importRegistryBytes, parseRegistryJsonFast, summarizeRegistry, type ImportProgress } from './registry-import.ts';
+
+/** The snapshot, or the refusal's problems: what a parser's outcome is. */
+function outcome(parse: () => unknown): unknown {
+  try {
+    return { snapshot: parse() };
+  } catch (error) {
+    if (!(error instanceof ImportError)) throw error;
+    return { problems: error.problems };
+  }
+}
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 let counter = 0;
@@ -21,6 +32,26 @@ describe('app/registry-import', () => {
   afterEach(async () => {
     db.close();
     await deleteDB(name);
+  });
+
+  it('parses JSON fast with the same outcome as the line-tracking parser, hostile files included', () => {
+    const json = exportRegistryJson(demoRegistry);
+    const first = demoRegistry.residents[0];
+    const files = {
+      valid: json,
+      bom: `\ufeff${json}`,
+      'impossible date': json.replace(/"birth": "(\d{4})-\d\d-\d\d"/, '"birth": "$1-02-30"'),
+      'syntax error': json.replace('"name": "藤見市",', '"name": "藤見市"'),
+      'dangling reference': json.replace(/"householdId": "[^"]+"/, '"householdId": "h-nowhere"'),
+      'prototype key': json.replace(`"name": "${first.name}",`, `"__proto__": { "name": "${first.name}", "dvSupport": true },`),
+      'duplicate key': json.replace(`"name": "${first.name}",`, `"name": "${first.name}", "name": "",`),
+      'trailing text': `${json} {}`,
+      'not an object': '[1, 2, 3]',
+      empty: '',
+    };
+    for (const [what, text] of Object.entries(files)) {
+      expect(outcome(() => parseRegistryJsonFast(text, 'f.json')), what).to.deep.equal(outcome(() => parseRegistryJson(text, 'f.json')));
+    }
   });
 
   it('counts residents, households and 戸籍 per municipality', () => {

@@ -59,6 +59,15 @@ export class IndexedDbRegistry implements Registry {
   }
 
   async snapshot(): Promise<RegistrySnapshot> {
+    return this.read(true);
+  }
+
+  /** The snapshot with no residents: the base a residents CSV import replaces them in. */
+  async snapshotWithoutResidents(): Promise<RegistrySnapshot> {
+    return this.read(false);
+  }
+
+  private async read(withResidents: boolean): Promise<RegistrySnapshot> {
     const tx = this.db.transaction([...REGISTRY_STORES], 'readonly');
     const all = async <T>(name: RegistryStore) => ordered((await tx.objectStore(name).getAll()) as T[]);
     const snapshot: RegistrySnapshot = {
@@ -66,7 +75,7 @@ export class IndexedDbRegistry implements Registry {
       version: 1,
       municipalities: await all<Municipality>(StoreName.registryMunicipalities),
       households: await all<Household>(StoreName.registryHouseholds),
-      residents: await all<Resident>(StoreName.registryResidents),
+      residents: withResidents ? await all<Resident>(StoreName.registryResidents) : [],
       seals: await all<SealRegistration>(StoreName.registrySeals),
       taxes: await all<TaxRecord>(StoreName.registryTaxes),
       koseki: await all<KosekiRecord>(StoreName.registryKoseki),

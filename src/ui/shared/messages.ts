@@ -7,6 +7,7 @@ import { readersEn, readersJa } from './messages-readers.ts';
 import { registryEn, registryJa } from './messages-registry.ts';
 import { trustEn, trustJa } from './messages-trust.ts';
 import { verifyEn, verifyJa } from './messages-verify.ts';
+import { cameraEn, cameraJa } from './messages-camera.ts';
 import { kioskEn, kioskJa } from './messages-kiosk.ts';
 import { staffEn, staffJa } from './messages-staff.ts';
 
@@ -65,6 +66,7 @@ const ja = {
   ...backupJa,
   ...trustJa,
   ...verifyJa,
+  ...cameraJa,
   ...readersJa,
   ...registryJa,
   ...kioskJa,
@@ -131,6 +133,7 @@ const en = {
   ...backupEn,
   ...trustEn,
   ...verifyEn,
+  ...cameraEn,
   ...readersEn,
   ...registryEn,
   ...kioskEn,

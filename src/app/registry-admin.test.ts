@@ -71,6 +71,15 @@ describe('app/registry-admin', () => {
     expect(describeError(error, 'ja')).to.contain('上限 128 MB');
   });
 
+  it('says what the registry holds and how large the database is', async () => {
+    const { admin: tools } = admin();
+    const estimate = async () => ({ usage: 9_000_000, usageDetails: { indexedDB: 4_000_000 } }) as StorageEstimate;
+    expect(await tools.holdings({ estimate })).to.deep.equal({ residents: demoRegistry.residents.length, households: demoRegistry.households.length, databaseBytes: 4_000_000 });
+    // Without Chromium's breakdown, the origin's whole use; without an estimate at all, nothing.
+    expect((await tools.holdings({ estimate: async () => ({ usage: 9_000_000 }) })).databaseBytes).to.equal(9_000_000);
+    expect((await tools.holdings({} as Pick<StorageManager, 'estimate'>)).databaseBytes).to.equal(undefined);
+  });
+
   it('lists no import problems for any other error', () => {
     expect(importProblems(new Error('disk full'))).to.deep.equal([]);
     expect(importProblems(undefined)).to.deep.equal([]);

@@ -63,6 +63,19 @@ export interface RegistryAdminDeps {
   now?(): Date;
 }
 
+/** What the registry holds on this device, for the admin storage panel. */
+export interface RegistryHoldings {
+  readonly residents: number;
+  readonly households: number;
+  /** The origin's IndexedDB bytes (Chromium's `usageDetails`), else its whole storage use; undefined where the browser says nothing. */
+  readonly databaseBytes?: number;
+}
+
+/** `StorageEstimate.usageDetails` (Chromium): not in TypeScript's DOM types. */
+interface DetailedEstimate extends StorageEstimate {
+  readonly usageDetails?: { readonly indexedDB?: number };
+}
+
 /** Every problem an import refusal lists (none for any other error). */
 export function importProblems(error: unknown): readonly ImportProblem[] {
   return error instanceof ImportError ? error.problems : [];
@@ -79,6 +92,14 @@ export class RegistryAdmin {
   async summary(): Promise<RegistrySummary> {
     const registry = await this.deps.registry(); // fills an empty demo registry first
     return this.deps.jobs ? this.deps.jobs.summary() : summarizeRegistry(await registry.snapshot());
+  }
+
+  /** Residents, households and the database's size now (asked afresh: an import changes them). */
+  async holdings(storage: Pick<StorageManager, 'estimate'> | undefined = globalThis.navigator?.storage): Promise<RegistryHoldings> {
+    const registry = await this.deps.registry();
+    const counts = registry.counts ? await registry.counts() : await this.summary();
+    const estimate = (await storage?.estimate?.().catch(() => undefined)) as DetailedEstimate | undefined;
+    return { residents: counts.residents, households: counts.households, databaseBytes: estimate?.usageDetails?.indexedDB ?? estimate?.usage };
   }
 
   async exportJson(): Promise<DownloadFile> {

@@ -36,6 +36,8 @@ export type ImportTarget = Pick<Registry, 'snapshot'> & {
   replaceAll(snapshot: RegistrySnapshot, onWritten?: (done: number, total: number) => void): Promise<void>;
   /** Everything but the residents, which a residents CSV replaces: a city's 100,000 need not be read. */
   snapshotWithoutResidents?(): Promise<RegistrySnapshot>;
+  /** Residents and households without reading them (IndexedDbRegistry counts its stores). */
+  counts?(): Promise<{ residents: number; households: number }>;
 };
 
 /**

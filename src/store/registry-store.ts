@@ -128,6 +128,11 @@ export class IndexedDbRegistry implements Registry {
     await tx.done;
   }
 
+  /** How many residents and households the registry holds (IndexedDB counts: nothing is read). */
+  async counts(): Promise<{ residents: number; households: number }> {
+    return { residents: await this.db.count(StoreName.registryResidents), households: await this.db.count(StoreName.registryHouseholds) };
+  }
+
   /** True when the registry holds no municipality yet (first start: load the demo or an import). */
   async isEmpty(): Promise<boolean> {
     return (await this.db.count(StoreName.registryMunicipalities)) === 0;

@@ -5,6 +5,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { backupTools, storageStatus } from '../../app/backup-tools.ts';
+import { registryAdmin, type RegistryHoldings } from '../../app/registry-admin.ts';
 import { describeError } from '../shared/error-messages.ts';
 import { APP_VERSION } from '../../app/version.ts';
 import { browserSaveFile } from '../shared/download.ts';
@@ -32,6 +33,9 @@ export class KofuAdminHome extends LitElement {
   ];
 
   @state() private storage?: StorageStatus;
+  @state() private holdings?: RegistryHoldings;
+  /** The registry panel says when an import or a reset changed the registry: its size is read again. */
+  private readonly onRegistryChanged = () => void this.readHoldings();
   /** A verifier-only device's console shows only its trust list and demo mode (it holds nothing else). */
   @state() private deviceRole: DeviceRole = cachedDeviceRole();
   private stopFollowingRole?: () => void;
@@ -41,10 +45,18 @@ export class KofuAdminHome extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void storageStatus().then((status) => (this.storage = status));
+    this.addEventListener('kofu-registry-changed', this.onRegistryChanged);
+    void this.readHoldings();
     this.stopFollowingRole = onDeviceRoleChange((role) => (this.deviceRole = role));
   }
 
+  private async readHoldings(): Promise<void> {
+    if (this.deviceRole === 'verifier') return;
+    this.holdings = await registryAdmin().holdings().catch(() => undefined);
+  }
+
   override disconnectedCallback(): void {
+    this.removeEventListener('kofu-registry-changed', this.onRegistryChanged);
     this.stopFollowingRole?.();
     super.disconnectedCallback();
   }
@@ -93,6 +105,15 @@ export class KofuAdminHome extends LitElement {
           ? html`<p data-persisted=${String(storage.persisted)}>${storage.persisted ? t('admin.storage.persisted') : t('admin.storage.not-persisted')}</p>
               <p>${t('admin.storage.usage', { used: formatBytes(storage.usageBytes), quota: formatBytes(storage.quotaBytes) })}</p>`
           : html`<p>${t('common.working')}</p>`}
+        ${this.holdings
+          ? html`<p data-registry-holdings>
+              ${t('admin.storage.registry', {
+                residents: this.holdings.residents.toLocaleString(language() === 'ja' ? 'ja-JP' : 'en-GB'),
+                households: this.holdings.households.toLocaleString(language() === 'ja' ? 'ja-JP' : 'en-GB'),
+                size: formatBytes(this.holdings.databaseBytes),
+              })}
+            </p>`
+          : nothing}
       </section>
       <section>
         <h2>${t('admin.backup')}</h2>

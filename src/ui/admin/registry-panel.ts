@@ -50,11 +50,17 @@ export class KofuAdminRegistry extends LitElement {
   private readonly i18n = new LanguageController(this);
   private readonly demoMode = new DemoModeController(this);
   /** Every action ends by reading the registry again, so the summary never shows stale data. */
-  private readonly tasks = new TaskController(this, 'registry', { refresh: () => this.loadSnapshot() });
+  private readonly tasks = new TaskController(this, 'registry', { refresh: () => this.afterChange() });
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.loadSnapshot().catch((error: unknown) => this.tasks.show('main', { kind: 'error', error }));
+  }
+
+  /** After every action: the summary again, and a word to the storage panel (an import changes the database's size). */
+  private async afterChange(): Promise<void> {
+    await this.loadSnapshot();
+    this.dispatchEvent(new CustomEvent('kofu-registry-changed', { bubbles: true, composed: true }));
   }
 
   private async loadSnapshot(): Promise<void> {

@@ -1,15 +1,19 @@
 /**
  * Every UI string, Japanese first. The English catalogue must have the same keys and parameter
- * shapes: `satisfies Messages` makes a gap a compile error.
+ * shapes: `satisfies` makes a gap a compile error.
+ *
+ * The kiosk's first paint carries only the shell's and the kiosk's words (`shell.first_load_js_gzip_kb`);
+ * the verifier's and the admin console's packs arrive with their views (messages-views.ts, loaded by
+ * src/ui/app.ts before either view). Their types are all here, so `t()` checks every key.
  */
-import { backupEn, backupJa } from './messages-backup.ts';
-import { readersEn, readersJa } from './messages-readers.ts';
-import { registryEn, registryJa } from './messages-registry.ts';
-import { trustEn, trustJa } from './messages-trust.ts';
-import { verifyEn, verifyJa } from './messages-verify.ts';
-import { cameraEn, cameraJa } from './messages-camera.ts';
+import type { backupJa } from './messages-backup.ts';
+import type { readersJa } from './messages-readers.ts';
+import type { registryJa } from './messages-registry.ts';
+import type { trustJa } from './messages-trust.ts';
+import type { verifyJa } from './messages-verify.ts';
+import type { cameraJa } from './messages-camera.ts';
 import { kioskEn, kioskJa } from './messages-kiosk.ts';
-import { staffEn, staffJa } from './messages-staff.ts';
+import type { staffJa } from './messages-staff.ts';
 
 const ja = {
   'app.title': 'kofu コンビニ交付',
@@ -64,17 +68,13 @@ const ja = {
   'admin.version': ({ version }: { version: string }) => `バージョン ${version}`,
   'common.close': '閉じる',
   'common.working': '処理中…',
-  ...backupJa,
-  ...trustJa,
-  ...verifyJa,
-  ...cameraJa,
-  ...readersJa,
-  ...registryJa,
   ...kioskJa,
-  ...staffJa,
 };
 
-export type Messages = typeof ja;
+/** The first paint's words: the shell and the kiosk. */
+type FirstPaintMessages = typeof ja;
+/** Every word of the app: the first paint's and the views' packs. */
+export type Messages = FirstPaintMessages & typeof backupJa & typeof trustJa & typeof verifyJa & typeof cameraJa & typeof readersJa & typeof registryJa & typeof staffJa;
 export type MessageKey = keyof Messages;
 /** Keys whose message takes no parameters. */
 export type StaticMessageKey = { [K in MessageKey]: Messages[K] extends string ? K : never }[MessageKey];
@@ -132,14 +132,17 @@ const en = {
   'admin.version': ({ version }: { version: string }) => `Version ${version}`,
   'common.close': 'Close',
   'common.working': 'Working…',
-  ...backupEn,
-  ...trustEn,
-  ...verifyEn,
-  ...cameraEn,
-  ...readersEn,
-  ...registryEn,
   ...kioskEn,
-  ...staffEn,
-} satisfies Messages;
+} satisfies FirstPaintMessages;
 
-export const messages: Record<'ja' | 'en', Messages> = { ja, en };
+/**
+ * The catalogue so far: the first paint's words, and each view's pack once messages-views.ts has
+ * added it. Typed as complete, since a view's words are only looked up once its pack is in.
+ */
+export const messages = { ja: { ...ja }, en: { ...en } } as Record<'ja' | 'en', Messages>;
+
+/** Adds a view's pack (both languages; each pack's English `satisfies` its Japanese). */
+export function addMessages(packJa: Partial<Messages>, packEn: Partial<Messages>): void {
+  Object.assign(messages.ja, packJa);
+  Object.assign(messages.en, packEn);
+}

@@ -23,7 +23,7 @@ export async function prepare(): Promise<void> {
 export async function run(): Promise<Metric[]> {
   if (!fixtures) await prepare();
   const flatbed = await timeFlatbed(RUNS, fixtures!.flatbed);
-  const camera = await cameraRate(fixtures!.camera, 2, 'guided');
+  const camera = await cameraRate(fixtures!.camera, 3, 'guided');
   const everyFrame = await cameraRate(fixtures!.camera, 1, 'pipeline');
   const round = (v: number) => +v.toFixed(1);
   return [

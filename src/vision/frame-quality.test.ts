@@ -19,7 +19,7 @@ describe('vision/frame-quality', () => {
   });
 
   it('measures the mean and the standard deviation of the grey levels', () => {
-    const q = frameQuality(checkerboard(8), 1);
+    const q = frameQuality(checkerboard(8), 1, 1);
     expect(q.brightness).to.be.closeTo(125, 2);
     expect(q.contrast).to.be.closeTo(105, 2);
   });
@@ -39,12 +39,13 @@ describe('vision/frame-quality', () => {
         }
       return Math.round(sum / n);
     });
-    expect(frameQuality(hard).sharpness).to.be.above(2 * frameQuality(soft).sharpness);
+    // Every pixel (stride 1): a board this regular would alias with a sparse sampling grid.
+    expect(frameQuality(hard, 2, 1).sharpness).to.be.above(2 * frameQuality(soft, 2, 1).sharpness);
   });
 
   it('keeps a dim but sharp frame sharp: the focus measure does not scale with the light', () => {
-    const bright = frameQuality(checkerboard(6, 20, 230)).sharpness;
-    const dim = frameQuality(checkerboard(6, 5, 57)).sharpness;
+    const bright = frameQuality(checkerboard(6, 20, 230), 2, 1).sharpness;
+    const dim = frameQuality(checkerboard(6, 5, 57), 2, 1).sharpness;
     expect(dim).to.be.closeTo(bright, 0.05 * bright);
   });
 });

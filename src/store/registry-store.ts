@@ -6,22 +6,12 @@
 import type { Household, KosekiRecord, Municipality, RegistrySnapshot, Resident, SealRegistration, TaxRecord } from '../registry/model.ts';
 import type { Registry } from '../registry/registry.ts';
 import { StorageError, type KofuDatabase } from './database.ts';
-import { REGISTRY_STORES, StoreName } from './schema.ts';
+import { REGISTRY_PARTS, REGISTRY_STORES, StoreName } from './schema.ts';
 
 type RegistryStore = (typeof REGISTRY_STORES)[number];
 
 /** Registry order: householder first, then the order the records were imported in. */
 const ORDER_KEY = '_order';
-
-/** Which store holds which part of a snapshot. */
-const REGISTRY_PARTS = [
-  [StoreName.registryMunicipalities, 'municipalities'],
-  [StoreName.registryHouseholds, 'households'],
-  [StoreName.registryResidents, 'residents'],
-  [StoreName.registrySeals, 'seals'],
-  [StoreName.registryTaxes, 'taxes'],
-  [StoreName.registryKoseki, 'koseki'],
-] as const satisfies readonly (readonly [RegistryStore, keyof RegistrySnapshot])[];
 
 /** replaceAll reports its progress every this many records. */
 export const WRITE_PROGRESS_STEP = 2000;

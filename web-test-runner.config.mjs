@@ -21,4 +21,8 @@ export default {
     }),
   ],
   testFramework: { config: { timeout: 20_000 } },
+  // The verifier's and the admin console's words load with their views in the app (src/ui/app.ts);
+  // a component test of one of them gets them first, as the app would.
+  testRunnerHtml: (testFramework) =>
+    `<html><body><script type="module" src="/src/ui/shared/messages-views.ts"></script><script type="module" src="${testFramework}"></script></body></html>`,
 };

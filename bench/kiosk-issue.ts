@@ -22,22 +22,27 @@ export interface IssueTimes {
   readonly issue: number[];
   /** Of `issue`, the time spent waiting for the pdf worker (sheets, preview, PDF), per run (ms). */
   readonly worker: number[];
+  /** The worker's time by call, per run (ms): layout for the sheet count, the preview bitmap, the PDF. */
+  readonly workerCalls: Record<'sheets' | 'preview' | 'pdf', number[]>;
   readonly pdfBytes: number;
 }
 
-/** A PdfService that adds up how long its calls take: the worker's share of an issue. */
-function timedPdfService(inner: PdfService, spent: { ms: number }): PdfService {
+type WorkerSpent = { ms: number } & Record<'sheets' | 'preview' | 'pdf', number>;
+
+/** A PdfService that adds up how long its calls take, in all and by call: the worker's share of an issue. */
+function timedPdfService(inner: PdfService, spent: WorkerSpent): PdfService {
   const timed =
-    <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
+    <A extends unknown[], R>(name: 'sheets' | 'preview' | 'pdf', call: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
       const started = performance.now();
       try {
         return await call(...args);
       } finally {
         spent.ms += performance.now() - started;
+        spent[name] += performance.now() - started;
       }
     };
-  return { sheets: timed(inner.sheets), pdf: timed(inner.pdf), preview: timed(inner.preview) };
+  return { sheets: timed('sheets', inner.sheets), pdf: timed('pdf', inner.pdf), preview: timed('preview', inner.preview) };
 }
 
 /**
@@ -47,10 +52,10 @@ function timedPdfService(inner: PdfService, spent: { ms: number }): PdfService {
 export async function timeIssues(registry: () => Registry, runs: number): Promise<IssueTimes> {
   const tablet = await generateSignerKeyPair();
   const pdf = workerPdfService();
-  const times: IssueTimes & { pdfBytes: number } = { auth: [], issue: [], worker: [], pdfBytes: 0 };
+  const times: IssueTimes & { pdfBytes: number } = { auth: [], issue: [], worker: [], workerCalls: { sheets: [], preview: [], pdf: [] }, pdfBytes: 0 };
   for (let i = 0; i < runs + 1; i++) {
     const kit = await createVirtualReader('rcs380', DEMO_RESIDENTS[0], new MemoryCardStateStore());
-    const spent = { ms: 0 };
+    const spent: WorkerSpent = { ms: 0, sheets: 0, preview: 0, pdf: 0 };
     let serial = 0;
     const session = new KioskSession({
       registry: registry(),
@@ -84,6 +89,7 @@ export async function timeIssues(registry: () => Registry, runs: number): Promis
     times.auth.push(authenticated - started);
     times.issue.push(done - started);
     times.worker.push(spent.ms);
+    for (const call of ['sheets', 'preview', 'pdf'] as const) times.workerCalls[call].push(spent[call]);
   }
   return times;
 }

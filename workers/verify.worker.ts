@@ -4,6 +4,7 @@
  * transferred; the restored images leave transferred.
  */
 import { expose, transfer } from 'comlink';
+import { scanCameraFrame, type FrameScan } from '../src/app/camera-guidance.ts';
 import { installErrorTransfer } from '../src/app/worker-errors.ts';
 import { KofuError, type ErrorParams } from '../src/bytes/errors.ts';
 import { decodeLocator } from '../src/seal/locator.ts';
@@ -55,6 +56,14 @@ const api = {
     const result = checkPaper(rgbaToGrey(rgba, width, height), dpi);
     const view = result.latent.view;
     return view ? transfer(result, [view.data.buffer as ArrayBuffer]) : result;
+  },
+  /**
+   * One camera frame (src/app/camera-guidance.ts): the hint for the preview always, the whole
+   * pipeline when the hint is good or `decodeAnyway`. Restored images leave transferred.
+   */
+  async scanFrame(rgba: Uint8ClampedArray, width: number, height: number, trust: TrustInput, locatorText: string | undefined, decodeAnyway: boolean): Promise<FrameScan> {
+    const scan = await scanCameraFrame({ data: rgba, width, height }, { trust, locatorText, restore: restoreWithCanvas, decodeAnyway });
+    return transfer(scan, scan.report?.restored.map((r) => r.pixels.buffer as ArrayBuffer) ?? []);
   },
   /** The locator from a `/verify#digits` URL: issuer and serial, or why it cannot be read. */
   async readLocator(text: string): Promise<LocatorPeek> {

@@ -12,7 +12,7 @@
  * paint, so a kiosk tablet never flashes a link to 管理 while IndexedDB opens.
  */
 import type { KofuDatabase } from '../store/database.ts';
-import { readRole, writeRole } from '../store/staff.ts';
+import { readRole, writeRole } from '../store/device-role-store.ts';
 import { appDatabase } from './database.ts';
 import type { Mode } from './routes.ts';
 

@@ -47,15 +47,16 @@ describe('app/registry-admin', () => {
     expect(await tools.snapshot()).to.deep.equal(before);
 
     const imported = await tools.importFile(file('good.json', exported), 'json');
-    expect(imported.residents).to.have.length(before.residents.length);
+    expect(imported.residents).to.equal(before.residents.length);
     expect(await tools.snapshot()).to.deep.equal(before);
   });
 
   it('imports a residents CSV into the registry', async () => {
     const { admin: tools } = admin();
     const csv = String((await tools.exportCsv()).data);
-    const snapshot = await tools.importFile(file('residents.csv', csv), 'csv');
-    expect(snapshot.residents).to.have.length(demoRegistry.residents.length);
+    const summary = await tools.importFile(file('residents.csv', csv), 'csv');
+    expect(summary.residents).to.equal(demoRegistry.residents.length);
+    expect(await tools.summary()).to.deep.equal(summary);
   });
 
   it('refuses a file far larger than any registry before reading it', async () => {
@@ -66,7 +67,17 @@ describe('app/registry-admin', () => {
     expect(read).to.equal(false);
     expect(importProblems(error)).to.have.length(1);
     expect(importProblems(error)[0]).to.deep.include({ file: 'huge.json', line: 0, field: '' });
-    expect(describeError(error, 'en')).to.contain('too large (32 MB)');
+    expect(describeError(error, 'en')).to.contain('too large (128 MB; the limit is 128 MB)');
+    expect(describeError(error, 'ja')).to.contain('上限 128 MB');
+  });
+
+  it('says what the registry holds and how large the database is', async () => {
+    const { admin: tools } = admin();
+    const estimate = async () => ({ usage: 9_000_000, usageDetails: { indexedDB: 4_000_000 } }) as StorageEstimate;
+    expect(await tools.holdings({ estimate })).to.deep.equal({ residents: demoRegistry.residents.length, households: demoRegistry.households.length, databaseBytes: 4_000_000 });
+    // Without Chromium's breakdown, the origin's whole use; without an estimate at all, nothing.
+    expect((await tools.holdings({ estimate: async () => ({ usage: 9_000_000 }) })).databaseBytes).to.equal(9_000_000);
+    expect((await tools.holdings({} as Pick<StorageManager, 'estimate'>)).databaseBytes).to.equal(undefined);
   });
 
   it('lists no import problems for any other error', () => {

@@ -3,7 +3,7 @@
  * app is ready offline and when a new version is waiting, and activates that version only when
  * asked and when no work is in progress, so an update never drops an issuance half-way.
  */
-import { Workbox } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
 import { isBusy, onIdle } from './activity.ts';
 
 export interface ServiceWorkerEvents {
@@ -16,7 +16,12 @@ let workbox: Workbox | undefined;
 export function registerServiceWorker(events: ServiceWorkerEvents): void {
   // Only the production build has a service worker (not the dev server, not the test server).
   if (!('serviceWorker' in navigator) || !import.meta.env?.PROD) return;
-  workbox = new Workbox('/sw.js', { type: 'module' });
+  // workbox-window loads after the first paint: the kiosk need not wait for it.
+  void import('workbox-window').then(({ Workbox }) => start(new Workbox('/sw.js', { type: 'module' }), events));
+}
+
+function start(created: Workbox, events: ServiceWorkerEvents): void {
+  workbox = created;
   workbox.addEventListener('installed', (event) => {
     if (!event.isUpdate) events.offlineReady();
   });

@@ -97,7 +97,8 @@ export const IMPORT_PROBLEM_CODES = [
 export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
 
 export interface ImportProblemParams {
-  'import.file-too-large': FileSize;
+  /** The file's size in whole MB, as printed, and the limit in MB. */
+  'import.file-too-large': FileSize & { readonly max: number };
   /** The parser's own words (English). */
   'import.malformed-file': { readonly detail: string };
   'import.bad-header': { readonly missing: readonly string[]; readonly unknown: readonly string[] };

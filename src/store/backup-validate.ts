@@ -11,7 +11,7 @@
  */
 import type { RegistrySnapshot } from '../registry/model.ts';
 import { ImportError, exportRegistryJson, parseRegistryJson } from '../registry/transfer.ts';
-import { StoreName } from './schema.ts';
+import { REGISTRY_PARTS, StoreName } from './schema.ts';
 
 /**
  * Highest serial a restored counter or log entry may hold: far beyond any device's life (a busy
@@ -116,14 +116,8 @@ const NAMED_KEYS = new Set<string>([StoreName.settings, StoreName.meta, StoreNam
 /** keyPath stores whose key must not repeat (a repeated one would silently replace a row). */
 const KEY_FIELDS: Readonly<Record<string, string>> = { [StoreName.issuanceLog]: 'seq', [StoreName.issuanceCheckpoints]: 'seq' };
 
-const REGISTRY: readonly (readonly [store: string, collection: keyof RegistrySnapshot])[] = [
-  [StoreName.registryMunicipalities, 'municipalities'],
-  [StoreName.registryHouseholds, 'households'],
-  [StoreName.registryResidents, 'residents'],
-  [StoreName.registrySeals, 'seals'],
-  [StoreName.registryTaxes, 'taxes'],
-  [StoreName.registryKoseki, 'koseki'],
-];
+/** The registry's stores and the snapshot parts they hold. */
+const REGISTRY: readonly (readonly [store: string, collection: keyof RegistrySnapshot])[] = REGISTRY_PARTS;
 /** src/store/registry-store.ts ORDER_KEY: each record's place, written by replaceAll. */
 const ORDER_KEY = '_order';
 

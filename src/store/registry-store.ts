@@ -6,12 +6,15 @@
 import type { Household, KosekiRecord, Municipality, RegistrySnapshot, Resident, SealRegistration, TaxRecord } from '../registry/model.ts';
 import type { Registry } from '../registry/registry.ts';
 import { StorageError, type KofuDatabase } from './database.ts';
-import { REGISTRY_STORES, StoreName } from './schema.ts';
+import { REGISTRY_PARTS, REGISTRY_STORES, StoreName } from './schema.ts';
 
 type RegistryStore = (typeof REGISTRY_STORES)[number];
 
 /** Registry order: householder first, then the order the records were imported in. */
 const ORDER_KEY = '_order';
+
+/** replaceAll reports its progress every this many records. */
+export const WRITE_PROGRESS_STEP = 2000;
 
 export class IndexedDbRegistry implements Registry {
   constructor(private readonly db: KofuDatabase) {}
@@ -46,6 +49,15 @@ export class IndexedDbRegistry implements Registry {
   }
 
   async snapshot(): Promise<RegistrySnapshot> {
+    return this.read(true);
+  }
+
+  /** The snapshot with no residents: the base a residents CSV import replaces them in. */
+  async snapshotWithoutResidents(): Promise<RegistrySnapshot> {
+    return this.read(false);
+  }
+
+  private async read(withResidents: boolean): Promise<RegistrySnapshot> {
     const tx = this.db.transaction([...REGISTRY_STORES], 'readonly');
     const all = async <T>(name: RegistryStore) => ordered((await tx.objectStore(name).getAll()) as T[]);
     const snapshot: RegistrySnapshot = {
@@ -53,7 +65,7 @@ export class IndexedDbRegistry implements Registry {
       version: 1,
       municipalities: await all<Municipality>(StoreName.registryMunicipalities),
       households: await all<Household>(StoreName.registryHouseholds),
-      residents: await all<Resident>(StoreName.registryResidents),
+      residents: withResidents ? await all<Resident>(StoreName.registryResidents) : [],
       seals: await all<SealRegistration>(StoreName.registrySeals),
       taxes: await all<TaxRecord>(StoreName.registryTaxes),
       koseki: await all<KosekiRecord>(StoreName.registryKoseki),
@@ -62,22 +74,28 @@ export class IndexedDbRegistry implements Registry {
     return snapshot;
   }
 
-  async replaceAll(snapshot: RegistrySnapshot): Promise<void> {
+  /**
+   * `onWritten(done, total)` follows the records as IndexedDB confirms them, every
+   * WRITE_PROGRESS_STEP records and at the end; the data is visible only when all are written
+   * (one transaction), so progress never means a half-replaced registry.
+   */
+  async replaceAll(snapshot: RegistrySnapshot, onWritten?: (done: number, total: number) => void): Promise<void> {
     const tx = this.db.transaction([...REGISTRY_STORES], 'readwrite');
     const pending: Promise<unknown>[] = [];
+    const total = REGISTRY_PARTS.reduce((sum, [, part]) => sum + snapshot[part].length, 0);
+    let written = 0;
+    const confirmed = () => {
+      written++;
+      if (written % WRITE_PROGRESS_STEP === 0 || written === total) onWritten?.(written, total);
+    };
     const fill = <T extends object>(name: RegistryStore, items: readonly T[]) => {
       pending.push(tx.objectStore(name).clear());
-      items.forEach((item, i) => pending.push(tx.objectStore(name).put({ ...item, [ORDER_KEY]: i })));
+      items.forEach((item, i) => pending.push(onWritten ? tx.objectStore(name).put({ ...item, [ORDER_KEY]: i }).then(confirmed) : tx.objectStore(name).put({ ...item, [ORDER_KEY]: i })));
     };
     // Every request belongs to one transaction; on any failure (a put can also throw
     // synchronously, e.g. a missing key) the transaction is aborted, undoing the clears too.
     try {
-      fill(StoreName.registryMunicipalities, snapshot.municipalities);
-      fill(StoreName.registryHouseholds, snapshot.households);
-      fill(StoreName.registryResidents, snapshot.residents);
-      fill(StoreName.registrySeals, snapshot.seals);
-      fill(StoreName.registryTaxes, snapshot.taxes);
-      fill(StoreName.registryKoseki, snapshot.koseki);
+      for (const [store, part] of REGISTRY_PARTS) fill<object>(store, snapshot[part]);
       await Promise.all([...pending, tx.done]);
     } catch (cause) {
       // The aborted requests reject too; their outcome is this one error.
@@ -98,6 +116,11 @@ export class IndexedDbRegistry implements Registry {
     const wanted = sha256.toLowerCase();
     if (stored && !stored.cardCertificates.includes(wanted)) await tx.store.put({ ...stored, cardCertificates: [...stored.cardCertificates, wanted] });
     await tx.done;
+  }
+
+  /** How many residents and households the registry holds (IndexedDB counts: nothing is read). */
+  async counts(): Promise<{ residents: number; households: number }> {
+    return { residents: await this.db.count(StoreName.registryResidents), households: await this.db.count(StoreName.registryHouseholds) };
   }
 
   /** True when the registry holds no municipality yet (first start: load the demo or an import). */

@@ -7,6 +7,7 @@
  * store a `StoreName` entry and say in `backupStores` whether it belongs in a backup.
  */
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import type { RegistrySnapshot } from '../registry/model.ts';
 
 export type UpgradeTransaction = IDBPTransaction<unknown, string[], 'versionchange'>;
 
@@ -123,6 +124,16 @@ export const REGISTRY_STORES = [
   StoreName.registryTaxes,
   StoreName.registryKoseki,
 ] as const;
+
+/** Which registry store holds which part of a snapshot (src/registry/model.ts `RegistrySnapshot`). */
+export const REGISTRY_PARTS = [
+  [StoreName.registryMunicipalities, 'municipalities'],
+  [StoreName.registryHouseholds, 'households'],
+  [StoreName.registryResidents, 'residents'],
+  [StoreName.registrySeals, 'seals'],
+  [StoreName.registryTaxes, 'taxes'],
+  [StoreName.registryKoseki, 'koseki'],
+] as const satisfies readonly (readonly [(typeof REGISTRY_STORES)[number], keyof RegistrySnapshot])[];
 
 export const backupStores: readonly string[] = [
   StoreName.settings,

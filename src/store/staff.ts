@@ -9,7 +9,6 @@ import type { CoseAlgorithm } from '../staff/webauthn.ts';
 import type { KofuDatabase } from './database.ts';
 import { StoreName, REGISTRY_STORES } from './schema.ts';
 
-const ROLE_KEY = 'role';
 const LOCKOUT_KEY = 'passphraseLockout';
 /** The passphrase credential's fixed id: a device has at most one staff passphrase. */
 export const PASSPHRASE_CREDENTIAL_ID = 'passphrase';
@@ -50,13 +49,7 @@ export interface StaffLogEntry {
   readonly detail?: Readonly<Record<string, string | number | boolean>>;
 }
 
-export async function readRole<Role extends string>(db: KofuDatabase): Promise<Role | undefined> {
-  return (await db.get(StoreName.device, ROLE_KEY)) as Role | undefined;
-}
-
-export async function writeRole(db: KofuDatabase, role: string): Promise<void> {
-  await db.put(StoreName.device, role, ROLE_KEY);
-}
+export { readRole, writeRole } from './device-role-store.ts';
 
 export async function readLockout(db: KofuDatabase): Promise<Lockout> {
   return ((await db.get(StoreName.device, LOCKOUT_KEY)) as Lockout | undefined) ?? NO_LOCKOUT;

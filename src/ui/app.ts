@@ -23,9 +23,11 @@ import './kiosk/kiosk-home.ts';
 /** How long the "ready to work offline" note stays (it needs no answer). */
 export const OFFLINE_READY_MS = 6_000;
 
+/** The verifier and the admin console load on demand, each after the words they show (messages-views.ts). */
+const viewWords = () => import('./shared/messages-views.ts');
 const lazyViews: Record<Exclude<Mode, 'kiosk'>, () => Promise<unknown>> = {
-  verify: () => import('./verifier/verifier-home.ts'),
-  admin: () => import('./staff/admin-route.ts'),
+  verify: () => viewWords().then(() => import('./verifier/verifier-home.ts')),
+  admin: () => viewWords().then(() => import('./staff/admin-route.ts')),
 };
 
 /** How long staff hold the logo on a kiosk tablet to reach the admin console (a customer will not by accident). */
@@ -242,6 +244,9 @@ export class KofuApp extends LitElement {
 
   override firstUpdated(): void {
     performance.mark('kofu:first-render');
+    // The rest of the words (the other views', the seal's and the verifier's errors) right after
+    // the first paint: a kiosk error then always finds its message.
+    void viewWords();
   }
 
   private setRole(role: DeviceRole): void {

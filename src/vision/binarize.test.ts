@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { binarize } from './binarize.ts';
+import fc from 'fast-check';
+import { binarize, binarizeReference } from './binarize.ts';
 
 describe('vision/binarize', () => {
   it('separates dark marks from paper under light that varies more than their contrast', () => {
@@ -19,6 +20,19 @@ describe('vision/binarize', () => {
     let wrong = 0;
     for (let y = 0; y < height; y++) for (let x = 10; x < width - 10; x++) if (bin[y * width + x] !== (isMark(x, y) ? 1 : 0)) wrong++;
     expect(wrong).to.equal(0);
+  });
+
+  it('gives the same bits as the slow reference on any image and window', () => {
+    const images = fc.integer({ min: 1, max: 70 }).chain((width) =>
+      fc.integer({ min: 1, max: 50 }).chain((height) => fc.record({ width: fc.constant(width), height: fc.constant(height), data: fc.uint8Array({ minLength: width * height, maxLength: width * height }) })),
+    );
+    fc.assert(
+      fc.property(images, fc.integer({ min: 1, max: 90 }), (grey, window) => {
+        const fast = binarize(grey, window);
+        const slow = binarizeReference(grey, window);
+        return fast.length === slow.length && fast.every((bit, i) => bit === slow[i]);
+      }),
+    );
   });
 
   it('leaves an even page white', () => {

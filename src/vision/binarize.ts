@@ -11,20 +11,44 @@ export function binarize(grey: GreyImage, window: number): Uint8Array {
   const block = Math.max(2, Math.round(window / 8));
   const bw = Math.ceil(width / block);
   const bh = Math.ceil(height / block);
-  const columnBlock = new Int32Array(width);
-  for (let x = 0; x < width; x++) columnBlock[x] = Math.floor(x / block);
+  // Block sums, one block row at a time, each block's pixels summed in a local integer: the
+  // reference's per-pixel `columnBlock` lookup and Float64 accumulation cost more than the sum.
   const sums = new Float64Array(bw * bh);
   const counts = new Float64Array(bw * bh);
   for (let by = 0; by < bh; by++) {
-    const yEnd = Math.min(height, (by + 1) * block);
-    const rowSums = sums.subarray(by * bw, (by + 1) * bw);
-    for (let y = by * block; y < yEnd; y++) {
-      const row = y * width;
-      for (let x = 0; x < width; x++) rowSums[columnBlock[x]] += data[row + x];
+    const yStart = by * block;
+    const yEnd = Math.min(height, yStart + block);
+    for (let bx = 0; bx < bw; bx++) {
+      const xStart = bx * block;
+      const xEnd = Math.min(width, xStart + block);
+      let sum = 0;
+      for (let y = yStart; y < yEnd; y++) {
+        const row = y * width;
+        for (let i = row + xStart, end = row + xEnd; i < end; i++) sum += data[i];
+      }
+      sums[by * bw + bx] = sum;
+      counts[by * bw + bx] = (yEnd - yStart) * (xEnd - xStart);
     }
-    for (let bx = 0; bx < bw; bx++) counts[by * bw + bx] = (yEnd - by * block) * (Math.min(width, (bx + 1) * block) - bx * block);
   }
-  // Box filter over blocks (radius 4 blocks ≈ window/2) with a summed-area table.
+  const threshold = blockThresholds(sums, counts, bw, bh);
+  // Every pixel of one block row and block column shares a threshold: compare in runs.
+  const out = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const base = Math.floor(y / block) * bw;
+    const row = y * width;
+    for (let bx = 0; bx < bw; bx++) {
+      const t = threshold[base + bx];
+      for (let i = row + bx * block, end = row + Math.min(width, (bx + 1) * block); i < end; i++) out[i] = data[i] < t ? 1 : 0;
+    }
+  }
+  return out;
+}
+
+/**
+ * Each block's threshold: the mean over the blocks within `radius` (≈ window/2), minus 3 grey
+ * levels, from summed-area tables of the sums and the pixel counts.
+ */
+function blockThresholds(sums: Float64Array, counts: Float64Array, bw: number, bh: number): Float32Array {
   const sat = new Float64Array((bw + 1) * (bh + 1));
   const satN = new Float64Array((bw + 1) * (bh + 1));
   for (let y = 0; y < bh; y++) {
@@ -50,6 +74,32 @@ export function binarize(grey: GreyImage, window: number): Uint8Array {
       threshold[y * bw + x] = s / n - 3;
     }
   }
+  return threshold;
+}
+
+/**
+ * Slow reference, the first implementation: per-pixel block lookups. `binarize` must give the same
+ * bits (binarize.test.ts).
+ */
+export function binarizeReference(grey: GreyImage, window: number): Uint8Array {
+  const { width, height, data } = grey;
+  const block = Math.max(2, Math.round(window / 8));
+  const bw = Math.ceil(width / block);
+  const bh = Math.ceil(height / block);
+  const columnBlock = new Int32Array(width);
+  for (let x = 0; x < width; x++) columnBlock[x] = Math.floor(x / block);
+  const sums = new Float64Array(bw * bh);
+  const counts = new Float64Array(bw * bh);
+  for (let by = 0; by < bh; by++) {
+    const yEnd = Math.min(height, (by + 1) * block);
+    const rowSums = sums.subarray(by * bw, (by + 1) * bw);
+    for (let y = by * block; y < yEnd; y++) {
+      const row = y * width;
+      for (let x = 0; x < width; x++) rowSums[columnBlock[x]] += data[row + x];
+    }
+    for (let bx = 0; bx < bw; bx++) counts[by * bw + bx] = (yEnd - by * block) * (Math.min(width, (bx + 1) * block) - bx * block);
+  }
+  const threshold = blockThresholds(sums, counts, bw, bh);
   const out = new Uint8Array(width * height);
   for (let y = 0; y < height; y++) {
     const thresholds = threshold.subarray(Math.floor(y / block) * bw, Math.floor(y / block) * bw + bw);

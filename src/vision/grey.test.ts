@@ -17,6 +17,19 @@ describe('vision/grey', () => {
     );
   });
 
+  it('gives the same levels from 32-bit words as from bytes (an aligned and an unaligned copy of one image)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 17 }).chain((w) => fc.integer({ min: 1, max: 9 }).chain((h) => image(w, h))), ({ width, height, data }) => {
+        const aligned = new Uint8ClampedArray(data);
+        const unaligned = new Uint8ClampedArray(new ArrayBuffer(data.length + 1), 1, data.length);
+        unaligned.set(data);
+        const a = rgbaToGrey(aligned, width, height).data;
+        const b = rgbaToGrey(unaligned, width, height).data;
+        return a.every((value, i) => value === b[i]);
+      }),
+    );
+  });
+
   it('keeps black, white and pure primaries at their BT.601 levels', () => {
     const rgba = new Uint8Array([0, 0, 0, 255, 255, 255, 255, 255, 255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255]);
     expect([...rgbaToGrey(rgba, 5, 1).data]).to.deep.equal([0, 255, 76, 150, 29]);

@@ -115,11 +115,13 @@ describe('verifier (built, in Chromium)', () => {
         await page.locator('kofu-verifier-home button[data-action="camera"]').click();
         await page.locator('kofu-verifier-home video').waitFor();
         await page.waitForFunction(() => {
-          const video = document.querySelector('kofu-app')?.shadowRoot?.querySelector('kofu-verifier-home')?.shadowRoot?.querySelector('video');
+          const home = document.querySelector('kofu-app')?.shadowRoot?.querySelector('kofu-verifier-home');
+          const video = home?.shadowRoot?.querySelector('kofu-camera-capture')?.shadowRoot?.querySelector('video');
           return !!video && video.videoWidth > 0;
         });
-        // Continuous scan: frames without a QR code are tried one after another until stopped.
-        await page.locator('kofu-verifier-home button[data-action="continuous"]').click();
+        // Scanning starts by itself: frames without a QR code are tried one after another (the
+        // pipeline runs on a frame every 1.5 s even when the hint says nothing is in view) until stopped.
+        await page.locator('kofu-verifier-home [data-hint]:not([data-hint="none"])').first().waitFor({ timeout: 60_000 });
         await page.locator('kofu-verifier-home [data-attempts]:not([data-attempts="0"])').waitFor({ timeout: 60_000 });
         assert.match(await page.locator('kofu-verifier-home [data-attempts]').innerText(), /QRコードが見つかりません/);
         await page.locator('kofu-verifier-home button[data-action="continuous"]').click();

@@ -5,7 +5,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { backupTools, storageStatus } from '../../app/backup-tools.ts';
-import { registryAdmin } from '../../app/registry-admin.ts';
+import { registryAdmin, type RegistryHoldings } from '../../app/registry-admin.ts';
 import type { GlyphStatus } from '../../app/registry-glyphs.ts';
 import { describeError } from '../shared/error-messages.ts';
 import { APP_VERSION } from '../../app/version.ts';
@@ -36,6 +36,9 @@ export class KofuAdminHome extends LitElement {
 
   @state() private storage?: StorageStatus;
   @state() private glyphs?: GlyphStatus;
+  @state() private holdings?: RegistryHoldings;
+  /** The registry panel says when an import or a reset changed the registry: its size is read again. */
+  private readonly onRegistryChanged = () => void this.readHoldings();
   /** A verifier-only device's console shows only its trust list and demo mode (it holds nothing else). */
   @state() private deviceRole: DeviceRole = cachedDeviceRole();
   private stopFollowingRole?: () => void;
@@ -45,12 +48,20 @@ export class KofuAdminHome extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void storageStatus().then((status) => (this.storage = status));
-    // The character outlines the registry holds (docs/registry.md, "Characters"); not shown when the font cannot be read yet.
-    registryAdmin().glyphs().then((status) => (this.glyphs = status), () => undefined);
+    this.addEventListener('kofu-registry-changed', this.onRegistryChanged);
+    void this.readHoldings();
     this.stopFollowingRole = onDeviceRoleChange((role) => (this.deviceRole = role));
   }
 
+  private async readHoldings(): Promise<void> {
+    if (this.deviceRole === 'verifier') return;
+    this.holdings = await registryAdmin().holdings().catch(() => undefined);
+    // The character outlines the registry holds (docs/registry.md, "Characters"); not shown when the font cannot be read yet.
+    this.glyphs = await registryAdmin().glyphs().catch(() => undefined);
+  }
+
   override disconnectedCallback(): void {
+    this.removeEventListener('kofu-registry-changed', this.onRegistryChanged);
     this.stopFollowingRole?.();
     super.disconnectedCallback();
   }
@@ -100,6 +111,15 @@ export class KofuAdminHome extends LitElement {
               <p>${t('admin.storage.usage', { used: formatBytes(storage.usageBytes), quota: formatBytes(storage.quotaBytes) })}</p>
               ${this.glyphs ? html`<p data-storage-glyphs>${t('admin.storage.glyphs', { count: this.glyphs.ipamj + this.glyphs.gaiji, size: `${(this.glyphs.bytes / 1024).toFixed(1)} KB` })}</p>` : nothing}`
           : html`<p>${t('common.working')}</p>`}
+        ${this.holdings
+          ? html`<p data-registry-holdings>
+              ${t('admin.storage.registry', {
+                residents: this.holdings.residents.toLocaleString(language() === 'ja' ? 'ja-JP' : 'en-GB'),
+                households: this.holdings.households.toLocaleString(language() === 'ja' ? 'ja-JP' : 'en-GB'),
+                size: formatBytes(this.holdings.databaseBytes),
+              })}
+            </p>`
+          : nothing}
       </section>
       <section>
         <h2>${t('admin.backup')}</h2>

@@ -3,6 +3,9 @@ import { setLanguage } from '../shared/i18n.ts';
 import './registry-panel.ts';
 import type { KofuAdminRegistry } from './registry-panel.ts';
 import { signInAsTestStaff } from '../../app/staff/testing.ts';
+import { demoRegistry } from '../../registry/demo.ts';
+import { syntheticRegistry } from '../../registry/testing/synthetic.ts';
+import { exportRegistryJson } from '../../registry/transfer.ts';
 
 const $ = (el: KofuAdminRegistry, selector: string) => el.shadowRoot!.querySelector(selector);
 
@@ -57,6 +60,23 @@ describe('ui/admin registry panel', () => {
 
     chooseFile(el, 'import-json', 'good.json', exported);
     await waitUntil(() => $(el, '[data-result="ok"]'), 'no success', { timeout: 15_000 });
+    expect($(el, '[data-summary]')!.textContent).to.equal(summary);
+  });
+
+  it('shows a city-sized import’s progress off the main thread, and Cancel leaves the registry as it was', async function () {
+    this.timeout(60_000);
+    const el = await fixture<KofuAdminRegistry>(html`<kofu-admin-registry></kofu-admin-registry>`);
+    await waitUntil(() => $(el, '[data-summary]'), 'no summary', { timeout: 15_000 });
+    const summary = $(el, '[data-summary]')!.textContent!;
+    chooseFile(el, 'import-json', 'city.json', exportRegistryJson(syntheticRegistry(demoRegistry, 20_000)));
+    await waitUntil(() => $(el, '[data-import-progress="writing"]'), 'no write progress', { timeout: 40_000, interval: 20 });
+    const bar = $(el, '[data-import-progress] progress') as HTMLProgressElement;
+    expect(bar.max).to.be.greaterThan(20_000);
+    expect($(el, '[data-import-progress]')!.textContent).to.match(/保存しています：[\d,]+ ／ [\d,]+ 件/);
+    ($(el, 'button[data-action="cancel-import"]') as HTMLButtonElement).click();
+    await waitUntil(() => $(el, '[data-result]'), 'no outcome after cancel', { timeout: 15_000 });
+    expect($(el, '[data-result]')!.textContent).to.contain('中止しました');
+    expect($(el, '[data-import-progress]')).to.equal(null);
     expect($(el, '[data-summary]')!.textContent).to.equal(summary);
   });
 

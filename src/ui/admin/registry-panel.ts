@@ -6,10 +6,10 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { DownloadFile } from '../../app/download-file.ts';
-import { importProblems, registryAdmin, type RegistryFileKind } from '../../app/registry-admin.ts';
+import { importProblems, registryAdmin, type ImportProgress, type RegistryFileKind, type RegistrySummary } from '../../app/registry-admin.ts';
 import type { GlyphStatus } from '../../app/registry-glyphs.ts';
+import { AbortedError } from '../../bytes/errors.ts';
 import { describeError, describeFailure } from '../shared/error-messages.ts';
-import type { RegistrySnapshot } from '../../registry/model.ts';
 import type { ImportProblem } from '../../registry/transfer.ts';
 import { browserSaveFile, type SaveFile } from '../shared/download.ts';
 import { DemoModeController } from '../shared/demo-mode-controller.ts';
@@ -28,28 +28,47 @@ export class KofuAdminRegistry extends LitElement {
         max-height: 16em;
         overflow: auto;
       }
+      .progress {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px 12px;
+        align-items: center;
+      }
+      .progress progress {
+        width: min(320px, 70vw);
+        height: 1.2em;
+      }
     `,
   ];
 
   /** Where exports go; component tests replace it. */
   saveFile: SaveFile = browserSaveFile;
 
-  @state() private snapshot?: RegistrySnapshot;
+  @state() private summary?: RegistrySummary;
+  /** The running import's progress, and how to cancel it. */
+  @state() private progress?: ImportProgress;
   @state() private glyphs?: GlyphStatus;
   @state() private gaijiMunicipality?: string;
+  private importing?: AbortController;
   private readonly i18n = new LanguageController(this);
   private readonly demoMode = new DemoModeController(this);
   /** Every action ends by reading the registry again, so the summary never shows stale data. */
-  private readonly tasks = new TaskController<'main' | 'glyphs'>(this, 'registry', { refresh: () => this.loadSnapshot(), refreshOnConnect: true });
+  private readonly tasks = new TaskController<'main' | 'glyphs'>(this, 'registry', { refresh: () => this.afterChange(), refreshOnConnect: true });
+
+  /** After every action: the summary again, and a word to the storage panel (an import changes the database's size). */
+  private async afterChange(): Promise<void> {
+    await this.loadSnapshot();
+    this.dispatchEvent(new CustomEvent('kofu-registry-changed', { bubbles: true, composed: true }));
+  }
 
   private async loadSnapshot(): Promise<void> {
-    this.snapshot = await registryAdmin().snapshot();
+    this.summary = await registryAdmin().summary();
     // Needs the certificate font; a status that cannot be had yet leaves the section's lead alone.
     this.glyphs = await registryAdmin().glyphs().catch(() => undefined);
   }
 
   private importGaiji(file: File | undefined): Promise<void> | undefined {
-    const code = this.gaijiMunicipality ?? this.snapshot?.municipalities[0]?.code;
+    const code = this.gaijiMunicipality ?? this.summary?.municipalities[0]?.code;
     if (!file || !code) return undefined;
     return this.tasks.run('glyphs', async () => t('registry.glyphs.imported', { gaiji: (await registryAdmin().importGaiji(file, code)).gaiji }), { name: 'registry.import-gaiji', detail: { municipality: code } });
   }
@@ -60,7 +79,7 @@ export class KofuAdminRegistry extends LitElement {
 
   private renderGlyphs() {
     const status = this.glyphs;
-    const snapshot = this.snapshot;
+    const summary = this.summary;
     const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
     const outcome = this.tasks.outcome('glyphs');
     return html`<section data-glyphs>
@@ -75,10 +94,10 @@ export class KofuAdminRegistry extends LitElement {
             </p>`
         : nothing}
       <div class="actions">
-        ${snapshot && snapshot.municipalities.length > 1
+        ${summary && summary.municipalities.length > 1
           ? html`<label>${t('registry.glyphs.municipality')}
               <select data-gaiji-municipality @change=${(e: Event) => (this.gaijiMunicipality = (e.target as HTMLSelectElement).value)}>
-                ${snapshot.municipalities.map((m) => html`<option value=${m.code}>${m.name}</option>`)}
+                ${summary.municipalities.map((m) => html`<option value=${m.code}>${m.name}</option>`)}
               </select></label>`
           : nothing}
         <label class="button secondary">
@@ -115,9 +134,18 @@ export class KofuAdminRegistry extends LitElement {
 
   private import(file: File | undefined, kind: RegistryFileKind): Promise<void> | undefined {
     if (!file || !confirm(t('registry.confirm-replace'))) return undefined;
+    const controller = (this.importing = new AbortController());
     return this.tasks.run('main', async () => {
-      const snapshot = await registryAdmin().importFile(file, kind);
-      return t('registry.imported', { residents: snapshot.residents.length });
+      try {
+        const summary = await registryAdmin().importFile(file, kind, { signal: controller.signal, onProgress: (progress) => (this.progress = progress) });
+        return t('registry.imported', { residents: summary.residents });
+      } catch (error) {
+        if (error instanceof AbortedError) return t('registry.cancelled');
+        throw error;
+      } finally {
+        this.importing = undefined;
+        this.progress = undefined;
+      }
     }, { name: `registry.import-${kind}` });
   }
 
@@ -138,6 +166,25 @@ export class KofuAdminRegistry extends LitElement {
       <ol class="problems" data-problems>
         ${problems.map((p) => html`<li>${t('registry.problem-at', p)}: ${describeFailure(p.code, p.params, language())}</li>`)}
       </ol>`;
+  }
+
+  /** The import's bar: an indeterminate one while the file is read and checked, records counted while they are saved. */
+  private renderProgress() {
+    if (!this.importing) return nothing;
+    const progress = this.progress;
+    const locale = language() === 'ja' ? 'ja-JP' : 'en-GB';
+    const size = `${((progress?.total ?? 0) / 1048576).toFixed(1)} MB`;
+    const text = !progress
+      ? t('common.working')
+      : progress.phase === 'writing'
+        ? t('registry.progress.writing', { done: progress.done.toLocaleString(locale), total: progress.total.toLocaleString(locale) })
+        : t(`registry.progress.${progress.phase}`, { size });
+    return html`<div class="progress" role="status" data-import-progress=${progress?.phase ?? 'starting'}>
+      <span>${text}</span>
+      ${progress?.phase === 'writing' ? html`<progress max=${progress.total} value=${progress.done}></progress>` : html`<progress></progress>`}
+      <button class="secondary" data-action="cancel-import" @click=${() => this.importing?.abort()}>${t('registry.cancel')}</button>
+      <small>${t('registry.progress.note')}</small>
+    </div>`;
   }
 
   private renderOutcome() {
@@ -164,24 +211,14 @@ export class KofuAdminRegistry extends LitElement {
   }
 
   override render() {
-    const snapshot = this.snapshot;
+    const summary = this.summary;
     return html`
       <section>
         <h2>${t('registry.heading')}</h2>
         <p>${t('registry.lead')}</p>
-        ${snapshot && snapshot.residents.length > 0
+        ${summary && summary.residents > 0
           ? html`<ul data-summary>
-              ${snapshot.municipalities.map(
-                (m) => html`<li>
-                  ${t('registry.municipality', {
-                    name: m.name,
-                    code: m.code,
-                    residents: snapshot.residents.filter((r) => r.municipality === m.code).length,
-                    households: snapshot.households.filter((h) => h.municipality === m.code).length,
-                    koseki: snapshot.koseki.filter((k) => k.municipality === m.code).length,
-                  })}
-                </li>`,
-              )}
+              ${summary.municipalities.map((m) => html`<li>${t('registry.municipality', m)}</li>`)}
             </ul>`
           : html`<p>${t('registry.empty')}</p>`}
         <div class="actions">
@@ -192,7 +229,7 @@ export class KofuAdminRegistry extends LitElement {
           ${this.demoMode.on ? html`<button class="secondary" data-action="reset-demo" ?disabled=${this.tasks.working} @click=${() => this.resetDemo()}>${t('registry.reset-demo')}</button>` : nothing}
         </div>
         <small>${t('registry.privacy')}</small>
-        ${this.renderOutcome()}
+        ${this.renderProgress()} ${this.renderOutcome()}
       </section>
       ${this.renderGlyphs()}
       <section>

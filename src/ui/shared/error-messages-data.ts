@@ -194,7 +194,10 @@ export const refusalMessages: MessageTable<RefusalCode, RefusalParams> = {
 
 /** One problem of an imported file (a field or a line), shown after its place (file, line, field). */
 export const importProblemMessages: MessageTable<ImportProblemCode, ImportProblemParams> = {
-  'import.file-too-large': { ja: (p) => `ファイルが大きすぎます（${p.megabytes} MB）。`, en: (p) => `The file is too large (${p.megabytes} MB).` },
+  'import.file-too-large': {
+    ja: (p) => `ファイルが大きすぎます（${p.megabytes} MB、上限 ${p.max} MB）。住民CSVを市区町村や地区ごとに分けると読み込めます。`,
+    en: (p) => `The file is too large (${p.megabytes} MB; the limit is ${p.max} MB). Split the residents CSV by municipality or district to import it.`,
+  },
   'import.malformed-file': { ja: (p) => `ファイルの形式が正しくありません（${p.detail}）`, en: (p) => `the file is malformed (${p.detail})` },
   'import.bad-header': { ja: (p) => `見出し行の列が正しくありません（不足: ${p.missing.join('、') || 'なし'}、不明: ${p.unknown.join('、') || 'なし'}）`, en: (p) => `wrong header columns (missing: ${p.missing.join(', ') || 'none'}; unknown: ${p.unknown.join(', ') || 'none'})` },
   'import.field-count': { ja: (p) => `列の数が${p.count}です（${p.needed}が必要）`, en: (p) => `has ${p.count} fields, needs ${p.needed}` },

@@ -8,11 +8,11 @@ import { KofuError } from '../../app/errors.ts';
 import type { Audience, BytesErrorCode, BytesErrorParams, ErrorParams, Language, LocalizedText, NoParams, ParamsOf } from '../../bytes/errors.ts';
 import { kioskMessages, NOTHING_CHANGED, trustServiceMessages } from './error-messages-app.ts';
 import { cardFormatMessages, cardMessages } from './error-messages-card.ts';
-import { carrierMessages, visionMessages } from './error-messages-carrier.ts';
 import { documentsMessages, importProblemMessages, refusalMessages, registryMessages, renderMessages, storeMessages } from './error-messages-data.ts';
-import { logProblemMessages, sealMessages, trustStatusMessages } from './error-messages-seal.ts';
-import { verifyMessages } from './error-messages-verify.ts';
-import { staffMessages } from './error-messages-staff.ts';
+import type { logProblemMessages, sealMessages, trustStatusMessages } from './error-messages-seal.ts';
+import type { carrierMessages, visionMessages } from './error-messages-carrier.ts';
+import type { verifyMessages } from './error-messages-verify.ts';
+import type { staffMessages } from './error-messages-staff.ts';
 
 /** A message: fixed words, or words built from the error's params. */
 export type Words<P> = string | ((params: P) => string);
@@ -38,9 +38,23 @@ const bytesMessages: MessageTable<BytesErrorCode, BytesErrorParams> = {
   aborted: { ja: '処理を中止しました。', en: 'The operation was cancelled.' },
 };
 
-/** Every code with its message (the union of the domains' tables). */
-export const errorMessages = { ...bytesMessages, ...cardMessages, ...cardFormatMessages, ...storeMessages, ...documentsMessages, ...renderMessages, ...registryMessages, ...refusalMessages, ...importProblemMessages, ...sealMessages, ...logProblemMessages, ...trustStatusMessages, ...verifyMessages, ...carrierMessages, ...visionMessages, ...trustServiceMessages, ...kioskMessages, ...staffMessages } as const;
-export type KnownErrorCode = keyof typeof errorMessages;
+/**
+ * What the kiosk's first paint carries: the codes a resident at the kiosk can meet (card, store,
+ * registry, documents, issuing). The seal, verification, carrier, vision and staff tables are
+ * added with the other views' words (messages-views.ts), which src/ui/app.ts also loads on the
+ * kiosk right after its first paint (`shell.first_load_js_gzip_kb`).
+ */
+const firstPaintMessages = { ...bytesMessages, ...cardMessages, ...cardFormatMessages, ...storeMessages, ...documentsMessages, ...renderMessages, ...registryMessages, ...refusalMessages, ...importProblemMessages, ...trustServiceMessages, ...kioskMessages } as const;
+type AllMessages = typeof firstPaintMessages & typeof sealMessages & typeof logProblemMessages & typeof trustStatusMessages & typeof verifyMessages & typeof carrierMessages & typeof visionMessages & typeof staffMessages;
+
+/** Every code with its message (the union of the domains' tables), once messages-views.ts has added the rest. */
+export const errorMessages = { ...firstPaintMessages } as AllMessages;
+export type KnownErrorCode = keyof AllMessages;
+
+/** Adds the tables that load after the first paint (messages-views.ts). */
+export function addErrorMessages(tables: Partial<AllMessages>): void {
+  Object.assign(errorMessages, tables);
+}
 
 type AnyMessage = ErrorMessage<unknown> & { readonly staff?: ErrorMessage<unknown> };
 const table = errorMessages as unknown as Readonly<Record<string, AnyMessage | undefined>>;

@@ -1,18 +1,23 @@
 /**
  * Every UI string, Japanese first. The English catalogue must have the same keys and parameter
- * shapes: `satisfies Messages` makes a gap a compile error.
+ * shapes: `satisfies` makes a gap a compile error.
+ *
+ * The kiosk's first paint carries only the shell's and the kiosk's words (`shell.first_load_js_gzip_kb`);
+ * the verifier's and the admin console's packs arrive with their views (messages-views.ts, loaded by
+ * src/ui/app.ts before either view). Their types are all here, so `t()` checks every key.
  */
-import { backupEn, backupJa } from './messages-backup.ts';
-import { readersEn, readersJa } from './messages-readers.ts';
-import { printEn, printJa } from './messages-print.ts';
-import { registryEn, registryJa } from './messages-registry.ts';
-import { trustEn, trustJa } from './messages-trust.ts';
-import { verifyEn, verifyJa } from './messages-verify.ts';
-import { paperEn, paperJa } from './messages-paper.ts';
-import { verdictEn, verdictJa } from './messages-verdict.ts';
+import type { backupJa } from './messages-backup.ts';
+import type { readersJa } from './messages-readers.ts';
+import type { registryJa } from './messages-registry.ts';
+import type { trustJa } from './messages-trust.ts';
+import type { verifyJa } from './messages-verify.ts';
+import type { cameraJa } from './messages-camera.ts';
 import { kioskEn, kioskJa } from './messages-kiosk.ts';
 import { kioskFlowEn, kioskFlowJa } from './messages-kiosk-flow.ts';
-import { staffEn, staffJa } from './messages-staff.ts';
+import type { printJa } from './messages-print.ts';
+import type { paperJa } from './messages-paper.ts';
+import type { verdictJa } from './messages-verdict.ts';
+import type { staffJa } from './messages-staff.ts';
 
 const ja = {
   'app.title': 'kofu コンビニ交付',
@@ -59,6 +64,7 @@ const ja = {
   'admin.storage.usage': ({ used, quota }: { used: string; quota: string }) => `使用量 ${used} ／ 上限 ${quota}`,
   'admin.storage.glyphs': ({ count, size }: { count: number; size: string }) =>
     `文字の字形：住民データが必要とする${count}文字分（${size}）を住民データと一緒に保存しています。文字情報基盤の字形集全体（約17 MB）はこの端末に保存せず、住民データの読み込み時に必要な字だけを取得します。`,
+  'admin.storage.registry': ({ residents, households, size }: { residents: string; households: string; size: string }) => `住民データ：${residents}人・${households}世帯（データベース ${size}）`,
   'admin.backup': 'バックアップ',
   'admin.backup.lead': 'この端末のデータをすべて1つのファイルに保存し、別の端末や再インストール後に戻せます。署名鍵など端末の外に出せない鍵は含まれません。',
   'admin.backup.save': 'バックアップを保存',
@@ -68,20 +74,14 @@ const ja = {
   'admin.version': ({ version }: { version: string }) => `バージョン ${version}`,
   'common.close': '閉じる',
   'common.working': '処理中…',
-  ...backupJa,
-  ...trustJa,
-  ...verifyJa,
-  ...paperJa,
-  ...verdictJa,
-  ...readersJa,
-  ...printJa,
-  ...registryJa,
   ...kioskJa,
   ...kioskFlowJa,
-  ...staffJa,
 };
 
-export type Messages = typeof ja;
+/** The first paint's words: the shell and the kiosk. */
+type FirstPaintMessages = typeof ja;
+/** Every word of the app: the first paint's and the views' packs. */
+export type Messages = FirstPaintMessages & typeof backupJa & typeof trustJa & typeof verifyJa & typeof cameraJa & typeof readersJa & typeof registryJa & typeof staffJa & typeof printJa & typeof paperJa & typeof verdictJa;
 export type MessageKey = keyof Messages;
 /** Keys whose message takes no parameters. */
 export type StaticMessageKey = { [K in MessageKey]: Messages[K] extends string ? K : never }[MessageKey];
@@ -131,6 +131,7 @@ const en = {
   'admin.storage.usage': ({ used, quota }: { used: string; quota: string }) => `Using ${used} of ${quota}`,
   'admin.storage.glyphs': ({ count, size }: { count: number; size: string }) =>
     `Character outlines: the ${count} the resident data needs (${size}), kept with the resident data. The full 文字情報基盤 glyph pack (about 17 MB) is not stored on this device; importing resident data fetches only the characters it needs.`,
+  'admin.storage.registry': ({ residents, households, size }: { residents: string; households: string; size: string }) => `Resident data: ${residents} residents in ${households} households (database ${size})`,
   'admin.backup': 'Backup',
   'admin.backup.lead': 'Save all data on this device to one file, to restore it on another device or after reinstalling. Keys that cannot leave the device, such as signing keys, are not included.',
   'admin.backup.save': 'Save backup',
@@ -140,17 +141,18 @@ const en = {
   'admin.version': ({ version }: { version: string }) => `Version ${version}`,
   'common.close': 'Close',
   'common.working': 'Working…',
-  ...backupEn,
-  ...trustEn,
-  ...verifyEn,
-  ...paperEn,
-  ...verdictEn,
-  ...readersEn,
-  ...printEn,
-  ...registryEn,
   ...kioskEn,
   ...kioskFlowEn,
-  ...staffEn,
-} satisfies Messages;
+} satisfies FirstPaintMessages;
 
-export const messages: Record<'ja' | 'en', Messages> = { ja, en };
+/**
+ * The catalogue so far: the first paint's words, and each view's pack once messages-views.ts has
+ * added it. Typed as complete, since a view's words are only looked up once its pack is in.
+ */
+export const messages = { ja: { ...ja }, en: { ...en } } as Record<'ja' | 'en', Messages>;
+
+/** Adds a view's pack (both languages; each pack's English `satisfies` its Japanese). */
+export function addMessages(packJa: Partial<Messages>, packEn: Partial<Messages>): void {
+  Object.assign(messages.ja, packJa);
+  Object.assign(messages.en, packEn);
+}

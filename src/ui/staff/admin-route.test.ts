@@ -17,6 +17,10 @@ describe('ui/staff admin route', () => {
     expect(shown(el)).to.equal('kofu-staff-gate');
     await signInAsTestStaff();
     await waitUntil(() => shown(el) === 'kofu-admin-home', 'no console after sign-in');
+    // The storage panel says what the registry holds (the demo data on a fresh device).
+    const home = el.shadowRoot!.firstElementChild!;
+    await waitUntil(() => home.shadowRoot?.querySelector('[data-registry-holdings]'), 'no registry holdings', { timeout: 15_000 });
+    expect(home.shadowRoot!.querySelector('[data-registry-holdings]')!.textContent).to.match(/住民データ：[\d,]+人・[\d,]+世帯（データベース [\d.]+ MB）/);
     staffAccess().signOut();
     await waitUntil(() => shown(el) === 'kofu-staff-gate', 'the console stayed open');
   });

@@ -10,11 +10,11 @@
  * then already known and only the scrambled image is needed.
  */
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, query, state } from 'lit/decorators.js';
+import { customElement, state } from 'lit/decorators.js';
 import { beginWork } from '../../app/activity.ts';
 import { inputFailureReport, readLocatorInWorker, verifyPages, verifyPixels } from '../../app/verifier.ts';
 import { canReadClipboard, cameFromShare, onLaunchFiles, pastedFile, readClipboardFile, takeSharedFile } from '../../app/verifier-handoff.ts';
-import { VERIFIER_ACCEPT, anotherFrameMayHelp, dpiIfA4, isPdfFile, joinPages, locatePage, locatorFromHash, openCamera, openVerifierInput, scanPreview, videoFrame, type VerifierInput, type VerifierPages } from '../../app/verifier-input.ts';
+import { VERIFIER_ACCEPT, dpiIfA4, isPdfFile, joinPages, locatePage, locatorFromHash, openVerifierInput, scanPreview, type CameraProblem, type VerifierInput, type VerifierPages } from '../../app/verifier-input.ts';
 import { AbortedError } from '../../bytes/errors.ts';
 import type { VerificationReport } from '../../verify/report.ts';
 import { reportReason } from '../shared/error-messages.ts';
@@ -23,6 +23,8 @@ import { elementStyles } from '../shared/styles.ts';
 import { paperSource, type PaperSource } from '../../app/paper-check.ts';
 import './latent-view.ts';
 import './verdict-panel.ts';
+import './camera-capture.ts';
+import type { CameraResultDetail } from './camera-capture.ts';
 
 /** Where the pixels came from: a PDF file is not paper, so the paper check's originality does not apply. */
 type PaperInput = { source: PaperSource; digital: boolean };
@@ -86,12 +88,6 @@ export class KofuVerifierHome extends LitElement {
         padding: 8px 12px;
         font-weight: 700;
       }
-      video {
-        width: 100%;
-        max-height: 70vh;
-        background: #000;
-        border-radius: var(--kofu-radius);
-      }
       .row {
         display: flex;
         flex-wrap: wrap;
@@ -112,11 +108,6 @@ export class KofuVerifierHome extends LitElement {
   @state() private previews: (ImageBitmap | undefined)[] = [];
   /** The files given so far: "add the back" checks them again with the new one. */
   private inputs: VerifierInput[] = [];
-  @query('video') private video?: HTMLVideoElement;
-  private stream?: MediaStream;
-  private scanning?: AbortController;
-  @state() private attempts = 0;
-  @state() private lastAttempt?: VerificationReport;
   private controller?: AbortController;
   private readonly i18n = new LanguageController(this);
   private readonly onHash = () => void this.readHash();
@@ -240,83 +231,23 @@ export class KofuVerifierHome extends LitElement {
     }
   }
 
-  // ---- camera -----------------------------------------------------------------------------------
+  // ---- camera (src/ui/verifier/camera-capture.ts) ------------------------------------------------
 
-  private async startCamera(): Promise<void> {
+  private startCamera(): void {
     this.cameraError = undefined;
-    const camera = await openCamera();
-    if (!camera.ok) {
-      this.cameraError = t(`verify.camera.${camera.problem}`);
-      return;
-    }
-    this.stream = camera.stream;
     this.status = { kind: 'camera' };
-    await this.updateComplete;
-    if (this.video && this.stream) {
-      this.video.srcObject = this.stream;
-      await this.video.play().catch(() => undefined);
-    }
   }
 
   private stopCamera(): void {
-    this.scanning?.abort();
-    this.stream?.getTracks().forEach((track) => track.stop());
-    this.stream = undefined;
     if (this.status.kind === 'camera') this.status = { kind: 'idle' };
   }
 
-  private grabFrame(): ImageData | undefined {
-    return this.video ? videoFrame(this.video) : undefined;
-  }
-
-  private async capture(): Promise<void> {
-    this.scanning?.abort();
-    const frame = this.grabFrame();
-    if (!frame) return;
-    this.stopCamera();
-    await this.run({ kind: 'frame', frame });
-  }
-
-  /**
-   * Continuous scan: frames go through the pipeline one after another while the camera stays
-   * open; a failure that a better frame can cure (no QR yet, carrier not readable yet) just tries
-   * the next frame, anything else (a verdict, a forgery, an unknown issuer) is shown.
-   */
-  private async scanContinuously(): Promise<void> {
-    if (this.scanning) {
-      this.scanning.abort();
-      return;
-    }
-    const controller = (this.scanning = new AbortController());
-    this.attempts = 0;
-    try {
-      while (!controller.signal.aborted && this.status.kind === 'camera') {
-        const frame = this.grabFrame();
-        if (!frame) {
-          await new Promise((resolve) => setTimeout(resolve, 200));
-          continue;
-        }
-        const size = { width: frame.width, height: frame.height };
-        const preview = await scanPreview(frame);
-        const paper = { source: paperSource({ kind: 'frame', frame }), digital: false };
-        const report = await verifyPixels(frame, { signal: controller.signal, locatorText: this.locator.kind === 'known' ? this.locator.text : undefined });
-        if (controller.signal.aborted) return;
-        this.attempts++;
-        this.lastAttempt = report;
-        if (!anotherFrameMayHelp(report)) {
-          this.stopCamera();
-          this.scan = preview;
-          this.status = { kind: 'done', report, image: size, paper };
-          return;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 300));
-      }
-    } catch {
-      // Aborted (camera closed or scanning switched off): nothing to show.
-    } finally {
-      if (this.scanning === controller) this.scanning = undefined;
-      this.requestUpdate();
-    }
+  /** Automatic capture: the camera's scan ended with a report a better frame would not change. */
+  private cameraResult(detail: CameraResultDetail): void {
+    this.scan = detail.preview;
+    this.previews = [detail.preview];
+    this.inputs = [];
+    this.status = { kind: 'done', report: detail.report, image: detail.image, paper: { source: paperSource({ kind: 'frame', frame: detail.frame }), digital: false } };
   }
 
   private again(): void {
@@ -371,7 +302,7 @@ export class KofuVerifierHome extends LitElement {
             }}
           />
         </label>
-        <button class="secondary" data-action="camera" @click=${() => void this.startCamera()}>${t('verify.camera')}</button>
+        <button class="secondary" data-action="camera" @click=${() => this.startCamera()}>${t('verify.camera')}</button>
         ${canReadClipboard() ? html`<button class="secondary" data-action="paste" @click=${() => void this.pasteFromClipboard()}>${t('verify.paste')}</button>` : nothing}
         <span>${t('verify.drop-here')}</span>
       </div>
@@ -387,20 +318,13 @@ export class KofuVerifierHome extends LitElement {
         : nothing;
     switch (status.kind) {
       case 'camera':
-        return html`<p>${t(this.locator.kind === 'known' ? 'verify.camera.hint-carrier' : 'verify.camera.hint')}</p>
-          <video playsinline muted aria-label=${t('verify.camera')}></video>
-          <div class="row">
-            <button data-action="capture" @click=${() => void this.capture()}>${t('verify.camera.capture')}</button>
-            <button class="secondary" data-action="continuous" aria-pressed=${this.scanning ? 'true' : 'false'} @click=${() => void this.scanContinuously()}>
-              ${t(this.scanning ? 'verify.camera.continuous-stop' : 'verify.camera.continuous')}
-            </button>
-            <button class="secondary" @click=${() => this.stopCamera()}>${t('verify.camera.stop')}</button>
-          </div>
-          ${this.scanning
-            ? html`<p role="status" data-attempts=${this.attempts}>
-                ${t('verify.camera.attempts', { count: this.attempts })}${this.lastAttempt ? html`<br />${reportReason(this.lastAttempt, language())}` : nothing}
-              </p>`
-            : nothing}`;
+        return html`<kofu-camera-capture
+          .locatorText=${this.locator.kind === 'known' ? this.locator.text : undefined}
+          @kofu-camera-result=${(e: CustomEvent<CameraResultDetail>) => this.cameraResult(e.detail)}
+          @kofu-camera-frame=${(e: CustomEvent<{ frame: ImageData }>) => void this.run({ kind: 'frame', frame: e.detail.frame })}
+          @kofu-camera-error=${(e: CustomEvent<{ problem: CameraProblem }>) => ((this.cameraError = t(`verify.camera.${e.detail.problem}`)), this.stopCamera())}
+          @kofu-camera-close=${() => this.stopCamera()}
+        ></kofu-camera-capture>`;
       case 'working':
         return html`${loaded(status.image)}
           <p role="status">

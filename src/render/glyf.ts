@@ -18,23 +18,9 @@ export type Contour = readonly OutlinePoint[];
 const HEAD_INDEX_TO_LOC_FORMAT = 50;
 const GLYPH_HEADER = 10;
 /** Simple-glyph point flags ("glyf", "Simple glyph description", flags table). */
-const POINT = {
-  onCurve: 0x01,
-  xShort: 0x02,
-  yShort: 0x04,
-  repeat: 0x08,
-  xSameOrPositive: 0x10,
-  ySameOrPositive: 0x20,
-} as const;
+const POINT = { onCurve: 0x01, xShort: 0x02, yShort: 0x04, repeat: 0x08, xSameOrPositive: 0x10, ySameOrPositive: 0x20 } as const;
 /** Component flags ("glyf", "Composite glyph description", component flags table). */
-const COMPONENT = {
-  arg1And2AreWords: 0x0001,
-  argsAreXyValues: 0x0002,
-  weHaveAScale: 0x0008,
-  moreComponents: 0x0020,
-  weHaveAnXAndYScale: 0x0040,
-  weHaveATwoByTwo: 0x0080,
-} as const;
+const COMPONENT = { arg1And2AreWords: 0x0001, argsAreXyValues: 0x0002, weHaveAScale: 0x0008, moreComponents: 0x0020, weHaveAnXAndYScale: 0x0040, weHaveATwoByTwo: 0x0080 } as const;
 /** Composite glyphs nest; a hostile font could loop. Real CJK fonts nest two or three deep. */
 const MAX_COMPOSITE_DEPTH = 8;
 

@@ -76,19 +76,25 @@ export interface DecodeResult {
   readonly diagnostics: CarrierDiagnostics;
 }
 
-/** Below this many pixels per module the decoder does not try (the sampling theorem says no). */
-const MIN_PIXELS_PER_MODULE = 1.2;
-/** Below this many pixels per module a failure is blamed on the resolution. */
-const TOO_SMALL_PIXELS_PER_MODULE = 1.6;
-/** Finder quads tried before giving up (bounds the time spent on cluttered images). */
-const MAX_QUAD_ATTEMPTS = 6;
-/** Share of function modules misread above which a failure is blamed on blur … */
-const BLURRY_FUNCTION_ERRORS = 0.12;
-/** … unless at least this share of the symbol is flat: then something covers it (occlusion.ts). */
-const OCCLUDED_TILE_SHARE = 0.15;
+/** When the decoder stops trying: the search's bounds. */
+const SEARCH = {
+  /** Below this many pixels per module a quad is not tried (the sampling theorem says no). */
+  minPixelsPerModule: 1.2,
+  /** Finder quads tried before giving up (bounds the time spent on cluttered images). */
+  maxQuadAttempts: 6,
+} as const;
+/** What a failure is blamed on, as one set of thresholds. */
+const BLAME = {
+  /** Below this many pixels per module: the resolution. */
+  tooSmallPixelsPerModule: 1.6,
+  /** Share of function modules misread above which: blur … */
+  blurryFunctionErrors: 0.12,
+  /** … unless at least this share of the symbol is flat: then something covers it (occlusion.ts). */
+  occludedTileShare: 0.15,
+} as const;
 
 /** Blur when function modules are misread all over; damage when whole regions are covered. */
-const looksBlurry = (functionErrors: number, flatShare: number) => functionErrors > BLURRY_FUNCTION_ERRORS && flatShare < OCCLUDED_TILE_SHARE;
+const looksBlurry = (functionErrors: number, flatShare: number) => functionErrors > BLAME.blurryFunctionErrors && flatShare < BLAME.occludedTileShare;
 
 export async function decodeCarrier(image: ImageInput, key: Uint8Array, options: DecodeOptions = {}): Promise<DecodeResult> {
   const { signal, onProgress } = options;
@@ -110,7 +116,7 @@ export async function decodeCarrier(image: ImageInput, key: Uint8Array, options:
   const ppm = pixelsPerModule(map, layout.size);
   if (!data.payload) {
     if (data.checksumFailed) throw new CarrierDamagedError('checksum');
-    if (ppm < TOO_SMALL_PIXELS_PER_MODULE) throw new CarrierTooSmallError(ppm);
+    if (ppm < BLAME.tooSmallPixelsPerModule) throw new CarrierTooSmallError(ppm);
     if (looksBlurry(orientation.functionErrors, flatTileShare(values, layout.size))) throw new CarrierBlurryError();
     throw new CarrierDamagedError('data');
   }
@@ -172,13 +178,13 @@ async function findSymbol(grey: GreyImage, checkpoint: () => Promise<void>, onQu
     const quads = finderQuads(finders);
     onQuads();
     for (const quad of quads) {
-      if (attempts >= MAX_QUAD_ATTEMPTS) break;
+      if (attempts >= SEARCH.maxQuadAttempts) break;
       // Skip a quad already tried at the other window size.
       if (quad.corners.every((c) => tried.some((t) => Math.hypot(t.x - c.x, t.y - c.y) < 2 * c.module))) continue;
       tried.push(...quad.corners);
       attempts++;
       if (bestModule === Infinity) bestModule = quad.module;
-      if (quad.module < MIN_PIXELS_PER_MODULE) continue;
+      if (quad.module < SEARCH.minPixelsPerModule) continue;
       const outcome = readSymbolAt(grey, quad);
       if (outcome.functionErrors < fewestFunctionErrors) {
         fewestFunctionErrors = outcome.functionErrors;
@@ -221,7 +227,7 @@ function readSymbolAt(grey: GreyImage, quad: FinderQuad): { symbol: LocatedSymbo
 function notFoundError(search: SymbolSearch): Error {
   if (search.otherVersion) return new CarrierFormatError(`version ${search.otherVersion.version}`);
   if (search.bestModule === Infinity) return new CarrierNotFoundError(search.findersSeen);
-  if (search.bestModule < TOO_SMALL_PIXELS_PER_MODULE) return new CarrierTooSmallError(search.bestModule);
+  if (search.bestModule < BLAME.tooSmallPixelsPerModule) return new CarrierTooSmallError(search.bestModule);
   if (looksBlurry(search.fewestFunctionErrors, search.flatShare)) return new CarrierBlurryError();
   return new CarrierDamagedError('format header');
 }

@@ -84,6 +84,14 @@ const PERSON: Schema = [
 
 const EVENT: Schema = [f(0, 'label', { dict: KOSEKI_LABELS }), f(1, 'date', 'day'), f(2, 'detail', 'str')];
 
+/**
+ * The `members` list of the koseki family certificates (戸籍謄本・抄本 and 戸籍の附票): every
+ * member record opens with name, birth and sex (keys 0–2); each certificate adds its own fields
+ * from key 3 on.
+ */
+const familyMembers = (key: number, more: Schema): Field =>
+  f(key, 'members', { list: { record: [f(0, 'name', 'str'), f(1, 'birth', 'day'), f(2, 'sex', { enum: ['M', 'F'] }), ...more] } });
+
 const IMPRESSION_TEXT: Schema = [f(1, 'text', 'str'), f(2, 'shape', { enum: ['round', 'square'] })];
 const IMPRESSION_BITMAP: Schema = [f(1, 'width', 'int'), f(2, 'height', 'int'), f(3, 'bits', 'bytes')];
 
@@ -139,35 +147,19 @@ const BY_KIND: Record<string, Schema> = {
     f(6, 'honseki', 'str'),
     f(7, 'hittosha', 'str'),
     f(8, 'kosekiEvents', { list: { record: EVENT } }),
-    f(9, 'members', {
-      list: {
-        record: [
-          f(0, 'name', 'str'),
-          f(1, 'birth', 'day'),
-          f(2, 'sex', { enum: ['M', 'F'] }),
-          f(3, 'father', 'str', true),
-          f(4, 'mother', 'str', true),
-          f(5, 'relationship', { dict: RELATIONSHIPS }),
-          f(6, 'events', { list: { record: EVENT } }),
-          f(7, 'removed', 'bool', true),
-        ],
-      },
-    }),
+    familyMembers(9, [
+      f(3, 'father', 'str', true),
+      f(4, 'mother', 'str', true),
+      f(5, 'relationship', { dict: RELATIONSHIPS }),
+      f(6, 'events', { list: { record: EVENT } }),
+      f(7, 'removed', 'bool', true),
+    ]),
   ],
   fuhyo: [
     ...COMMON,
     f(5, 'honseki', 'str'),
     f(6, 'hittosha', 'str'),
-    f(7, 'members', {
-      list: {
-        record: [
-          f(0, 'name', 'str'),
-          f(1, 'birth', 'day'),
-          f(2, 'sex', { enum: ['M', 'F'] }),
-          f(3, 'addresses', { list: { record: [f(0, 'address', 'str'), f(1, 'setOn', 'day')] } }),
-        ],
-      },
-    }),
+    familyMembers(7, [f(3, 'addresses', { list: { record: [f(0, 'address', 'str'), f(1, 'setOn', 'day')] } })]),
   ],
 };
 BY_KIND.kisai = BY_KIND.juminhyo;

@@ -40,20 +40,22 @@ export interface PantographTiling {
 
 /** The printed sheets' tiling: 3 × 3 message cells of dots (1.5 mm at laser-600), an 18.3 mm camouflage tile. */
 export const PRINT_TILING: PantographTiling = { dotCells: 3, camouflageCells: 36 };
-/** Curves per camouflage tile in each direction, and waves per tile along each curve (tiled form). */
-const CAMO_CURVES_PER_TILE = 6;
-const CAMO_WAVES_PER_TILE = 2;
-/** Polyline points per camouflage wave in the tiled form. */
-const CAMO_POINTS_PER_WAVE = 16;
-
 const DEFAULT_MESSAGE_HEIGHT_MM = 18;
 /** Space between repeated words, in glyph heights. */
 const WORD_GAP = 0.6;
-/** Camouflage: curve spacing, wave amplitude and wavelength (mm), knockout width (device px). */
-const CAMO_SPACING_MM = 3.2;
-const CAMO_AMPLITUDE_MM = 1.1;
-const CAMO_WAVELENGTH_MM = 9;
-const CAMO_WIDTH_PX_AT_600 = 1;
+/** The camouflage lines, as one unit. */
+const CAMOUFLAGE = {
+  /** Curve spacing, wave amplitude and wavelength of the free form (mm). */
+  spacingMm: 3.2,
+  amplitudeMm: 1.1,
+  wavelengthMm: 9,
+  /** Knockout width in device pixels at 600 dpi (scaled for other printers). */
+  widthPxAt600: 1,
+  /** Tiled form: curves per tile in each direction, waves per tile along each curve, polyline points per wave. */
+  curvesPerTile: 6,
+  wavesPerTile: 2,
+  pointsPerWave: 16,
+} as const;
 
 interface Layout {
   readonly profile: PrinterProfile;
@@ -141,9 +143,9 @@ function forEachDot(l: Layout, seed: number, tiling: PantographTiling | undefine
 function camouflageCurves(l: Layout, seed: number, tiling?: PantographTiling): number[][] {
   if (tiling) return tiledCamouflageCurves(l, seed, tiling, l.width, l.height);
   const dpi = l.profile.dpi;
-  const spacing = pxFromMm(CAMO_SPACING_MM, dpi);
-  const amp = pxFromMm(CAMO_AMPLITUDE_MM, dpi);
-  const k = (2 * Math.PI) / pxFromMm(CAMO_WAVELENGTH_MM, dpi);
+  const spacing = pxFromMm(CAMOUFLAGE.spacingMm, dpi);
+  const amp = pxFromMm(CAMOUFLAGE.amplitudeMm, dpi);
+  const k = (2 * Math.PI) / pxFromMm(CAMOUFLAGE.wavelengthMm, dpi);
   const step = Math.max(1, Math.round(dpi / 100));
   const random = seededRandom(seed ^ 0x5bd1e995);
   const curves: number[][] = [];
@@ -163,35 +165,35 @@ function camouflageCurves(l: Layout, seed: number, tiling?: PantographTiling): n
 }
 
 /**
- * The tiled camouflage: CAMO_CURVES_PER_TILE curves per direction in each tile of `camouflageCells`
+ * The tiled camouflage: CAMOUFLAGE.curvesPerTile curves per direction in each tile of `camouflageCells`
  * message cells, their phases repeating with the tile, so one tile's curves, repeated, are the
  * whole mesh. `width` × `height` px is the area to cover (the tile itself for the PDF pattern).
  */
 function tiledCamouflageCurves(l: Layout, seed: number, tiling: PantographTiling, width: number, height: number): number[][] {
   const tile = tiling.camouflageCells * l.profile.message.pitchPx;
-  const spacing = tile / CAMO_CURVES_PER_TILE;
-  const amp = Math.min(pxFromMm(CAMO_AMPLITUDE_MM, l.profile.dpi), spacing / 2 - 1);
-  const k = (2 * Math.PI * CAMO_WAVES_PER_TILE) / tile;
-  const step = tile / (CAMO_WAVES_PER_TILE * CAMO_POINTS_PER_WAVE);
+  const spacing = tile / CAMOUFLAGE.curvesPerTile;
+  const amp = Math.min(pxFromMm(CAMOUFLAGE.amplitudeMm, l.profile.dpi), spacing / 2 - 1);
+  const k = (2 * Math.PI * CAMOUFLAGE.wavesPerTile) / tile;
+  const step = tile / (CAMOUFLAGE.wavesPerTile * CAMOUFLAGE.pointsPerWave);
   const random = seededRandom(seed ^ 0x5bd1e995);
-  const phases = Array.from({ length: 2 * CAMO_CURVES_PER_TILE }, () => random() * 2 * Math.PI);
+  const phases = Array.from({ length: 2 * CAMOUFLAGE.curvesPerTile }, () => random() * 2 * Math.PI);
   const curves: number[][] = [];
   for (let n = 0; (n + 0.5) * spacing < height + amp; n++) {
     const line: number[] = [];
-    const phase = phases[n % CAMO_CURVES_PER_TILE];
+    const phase = phases[n % CAMOUFLAGE.curvesPerTile];
     for (let s = 0; s * step <= width + step; s++) line.push(s * step, (n + 0.5) * spacing + amp * Math.sin(k * s * step + phase));
     curves.push(line);
   }
   for (let n = 0; (n + 0.5) * spacing < width + amp; n++) {
     const line: number[] = [];
-    const phase = phases[CAMO_CURVES_PER_TILE + (n % CAMO_CURVES_PER_TILE)];
+    const phase = phases[CAMOUFLAGE.curvesPerTile + (n % CAMOUFLAGE.curvesPerTile)];
     for (let s = 0; s * step <= height + step; s++) line.push((n + 0.5) * spacing + amp * Math.sin(k * s * step + phase), s * step);
     curves.push(line);
   }
   return curves;
 }
 
-const camoWidth = (l: Layout) => Math.max(1, Math.round((CAMO_WIDTH_PX_AT_600 * l.profile.dpi) / 600));
+const camoWidth = (l: Layout) => Math.max(1, Math.round((CAMOUFLAGE.widthPxAt600 * l.profile.dpi) / 600));
 
 /** Renders the pantograph at the profile's resolution. */
 export function renderPantograph(o: PantographOptions): PatternRaster {

@@ -12,7 +12,7 @@
  */
 import { dayFromIso } from '../documents/dates.ts';
 import type { KosekiEvent } from '../documents/types.ts';
-import { DEFAULT_CLOSED_PERIODS, DEFAULT_HOURS, type Municipality, type RegistrySnapshot, type Resident, type TaxRecord } from './model.ts';
+import { DEFAULT_CLOSED_PERIODS, DEFAULT_HOURS, type KosekiMemberRecord, type KosekiRecord, type Municipality, type RegistrySnapshot, type Resident, type TaxRecord } from './model.ts';
 import { DEMO_GAIJI, DEMO_GLYPHS, DEMO_IVS_TSUJI } from './demo-glyphs.ts';
 import { withMyNumberCheckDigit } from './validate.ts';
 
@@ -101,6 +101,9 @@ const households = [
 
 const ev = (label: string, date: string, detail: string): KosekiEvent => ({ label, date: d(date), detail });
 
+/** A 戸籍 at `honseki` headed by its 筆頭者, with the one event that opened it (編製 or 改製). */
+const koseki = (id: string, municipality: string, honseki: string, hittosha: string, opened: KosekiEvent, members: KosekiMemberRecord[]): KosekiRecord => ({ id, municipality, honseki, hittosha, events: [opened], members });
+
 const salaryTax = (residentId: string, fiscalYear: number, addressOnJan1: string, salaryRevenue: number, salaryIncome: number, deductions: number, dependents: number): TaxRecord => {
   const taxableIncome = Math.max(0, Math.floor((salaryIncome - deductions) / 1000) * 1000);
   return {
@@ -141,64 +144,29 @@ export const demoRegistry: RegistrySnapshot = {
     salaryTax('r-teshigawara-saemon', 2025, ADDRESS_TESHIGAWARA, 2_400_000, 1_460_000, 1_150_000, 1),
   ],
   koseki: [
-    {
-      id: 'k-takahashi-ichiro',
-      municipality: SHIOMI,
-      honseki: '西海県汐見町大字浜崎123番地',
-      hittosha: '髙橋　一郎',
-      events: [ev('戸籍編製', '2005-10-10', '')],
-      members: [
-        { residentId: 'r-takahashi-ichiro', name: '髙橋　一郎', birth: d('1978-06-14'), sex: 'M', father: '髙橋　正', mother: '髙橋　トメ', relationship: '長男', events: [ev('出生', '1978-06-14', '【出生地】西海県汐見町【届出人】父'), ev('婚姻', '2005-10-10', '【配偶者氏名】髙橋花子【従前戸籍】西海県汐見町大字浜崎123番地　髙橋正')], addressHistory: [{ address: '西海県汐見町大字浜崎123番地', setOn: d('1978-06-14') }, { address: ADDRESS_TAKAHASHI, setOn: d('2010-04-01') }] },
-        { residentId: 'r-takahashi-hanako', name: '花子', birth: d('1980-11-03'), sex: 'F', father: '野村　隆', mother: '野村　恵子', relationship: '妻', events: [ev('出生', '1980-11-03', '【出生地】東都県東都市【届出人】父'), ev('婚姻', '2005-10-10', '【配偶者氏名】髙橋一郎【従前戸籍】東都県東都市中央三丁目8番地　野村隆')], addressHistory: [{ address: '西海県汐見町大字浜崎123番地', setOn: d('2005-10-10') }, { address: ADDRESS_TAKAHASHI, setOn: d('2010-04-01') }] },
-        { residentId: 'r-takahashi-kenta', name: '健太', birth: d('2006-02-20'), sex: 'M', father: '髙橋　一郎', mother: '髙橋　花子', relationship: '長男', events: [ev('出生', '2006-02-20', '【出生地】西海県汐見町【届出人】父')], addressHistory: [{ address: '西海県汐見町大字浜崎123番地', setOn: d('2006-02-20') }, { address: ADDRESS_TAKAHASHI, setOn: d('2010-04-01') }] },
-        { residentId: 'r-takahashi-misaki', name: '美咲', birth: d('2014-08-09'), sex: 'F', father: '髙橋　一郎', mother: '髙橋　花子', relationship: '長女', events: [ev('出生', '2014-08-09', '【出生地】東都県藤見市【届出人】母')], addressHistory: [{ address: ADDRESS_TAKAHASHI, setOn: d('2014-08-09') }] },
-        { residentId: 'r-takahashi-shota', name: '翔太', birth: d('2018-05-01'), sex: 'M', father: '髙橋　一郎', mother: '髙橋　花子', relationship: '二男', events: [ev('出生', '2018-05-01', '【出生地】東都県藤見市【届出人】父')], addressHistory: [{ address: ADDRESS_TAKAHASHI, setOn: d('2018-05-01') }] },
-      ],
-    },
-    {
-      id: 'k-takahashi-tadashi',
-      municipality: SHIOMI,
-      honseki: '西海県汐見町大字浜崎123番地',
-      hittosha: '髙橋　正',
-      events: [ev('改製', '2004-03-06', '【改製事由】平成6年法務省令第51号附則第2条第1項による改製')],
-      members: [
-        { residentId: 'r-takahashi-tadashi', name: '髙橋　正', birth: d('1940-09-30'), sex: 'M', father: '髙橋　源蔵', mother: '髙橋　ウメ', relationship: '長男', removed: true, events: [ev('出生', '1940-09-30', '【出生地】西海県汐見町'), ev('死亡', '2025-02-10', '【死亡地】東都県藤見市【届出人】親族　髙橋一郎')], addressHistory: [{ address: '西海県汐見町大字浜崎123番地', setOn: d('1940-09-30') }, { address: ADDRESS_TAKAHASHI, setOn: d('2019-04-30') }] },
-        { residentId: 'r-takahashi-tome', name: 'トメ', birth: d('1944-01-15'), sex: 'F', father: '木村　庄一', mother: '木村　キヨ', relationship: '妻', events: [ev('出生', '1944-01-15', '【出生地】西海県汐見町'), ev('婚姻', '1966-04-29', '【配偶者氏名】髙橋正')], addressHistory: [{ address: '西海県汐見町大字浜崎123番地', setOn: d('1966-04-29') }, { address: ADDRESS_TAKAHASHI, setOn: d('2019-04-30') }] },
-        { name: '一郎', birth: d('1978-06-14'), sex: 'M', father: '髙橋　正', mother: '髙橋　トメ', relationship: '長男', removed: true, events: [ev('出生', '1978-06-14', '【出生地】西海県汐見町'), ev('婚姻', '2005-10-10', '【配偶者氏名】野村花子【新本籍】西海県汐見町大字浜崎123番地')], addressHistory: [{ address: '西海県汐見町大字浜崎123番地', setOn: d('1978-06-14') }] },
-      ],
-    },
-    {
-      id: 'k-yoshida',
-      municipality: FUJIMI,
-      honseki: '東都県藤見市梅ヶ丘一丁目2番地',
-      hittosha: '𠮷田　誠',
-      events: [ev('戸籍編製', '2017-06-01', '')],
-      members: [
-        { residentId: 'r-yoshida-makoto', name: '𠮷田　誠', birth: d('1985-03-12'), sex: 'M', father: '𠮷田　茂', mother: '𠮷田　和子', relationship: '長男', events: [ev('出生', '1985-03-12', '【出生地】東都県東都市'), ev('婚姻', '2017-06-01', '【配偶者氏名】山﨑由美')], addressHistory: [{ address: '東都県東都市中央一丁目1番1号', setOn: d('1985-03-12') }, { address: ADDRESS_YOSHIDA, setOn: d('2015-10-01') }] },
-        { residentId: 'r-yoshida-yumi', name: '由美', birth: d('1987-07-07'), sex: 'F', father: '山﨑　徹', mother: '山﨑　幸子', relationship: '妻', events: [ev('出生', '1987-07-07', '【出生地】東都県藤見市'), ev('婚姻', '2017-06-01', '【配偶者氏名】𠮷田誠【従前戸籍】東都県藤見市宮前五丁目3番地　山﨑徹')], addressHistory: [{ address: '東都県藤見市宮前五丁目3番地', setOn: d('1987-07-07') }, { address: ADDRESS_YOSHIDA, setOn: d('2017-06-01') }] },
-      ],
-    },
-    {
-      id: 'k-teshigawara',
-      municipality: FUJIMI,
-      honseki: '東都県藤見市大字上小田切字西ノ久保新田二丁目千二百三十四番地',
-      hittosha: '勅使河原　左衛門三郎兵衛之助',
-      events: [ev('戸籍編製', '1988-11-23', '')],
-      members: [
-        { residentId: 'r-teshigawara-saemon', name: '勅使河原　左衛門三郎兵衛之助', birth: d('1958-01-07'), sex: 'M', father: '勅使河原　宗右衛門', mother: '勅使河原　ハツ', relationship: '長男', events: [ev('出生', '1958-01-07', '【出生地】東都県東都市'), ev('婚姻', '1988-11-23', '【配偶者氏名】小野寺千代')], addressHistory: [{ address: ADDRESS_TESHIGAWARA, setOn: d('1989-01-08') }] },
-        { residentId: 'r-teshigawara-chiyo', name: '千代', birth: d('1961-04-30'), sex: 'F', father: '小野寺　実', mother: '小野寺　澄子', relationship: '妻', events: [ev('出生', '1961-04-30', '【出生地】西海県汐見町'), ev('婚姻', '1988-11-23', '【配偶者氏名】勅使河原左衛門三郎兵衛之助')], addressHistory: [{ address: ADDRESS_TESHIGAWARA, setOn: d('1989-01-08') }] },
-      ],
-    },
-    {
-      id: 'k-sato',
-      municipality: SHIOMI,
-      honseki: '西海県汐見町字松原45番地',
-      hittosha: '佐藤　明美',
-      events: [ev('戸籍編製', '2020-02-14', '')],
-      members: [
-        { residentId: 'r-sato-akemi', name: '佐藤　明美', birth: d('1983-09-21'), sex: 'F', father: '佐藤　浩', mother: '佐藤　洋子', relationship: '長女', events: [ev('出生', '1983-09-21', '【出生地】西海県汐見町')], addressHistory: [{ address: ADDRESS_SATO, setOn: d('2024-07-01') }] },
-        { residentId: 'r-sato-hina', name: '陽菜', birth: d('2009-03-03'), sex: 'F', mother: '佐藤　明美', relationship: '長女', events: [ev('出生', '2009-03-03', '【出生地】西海県汐見町')], addressHistory: [{ address: ADDRESS_SATO, setOn: d('2024-07-01') }] },
-      ],
-    },
+    koseki('k-takahashi-ichiro', SHIOMI, '西海県汐見町大字浜崎123番地', '髙橋　一郎', ev('戸籍編製', '2005-10-10', ''), [
+      { residentId: 'r-takahashi-ichiro', name: '髙橋　一郎', birth: d('1978-06-14'), sex: 'M', father: '髙橋　正', mother: '髙橋　トメ', relationship: '長男', events: [ev('出生', '1978-06-14', '【出生地】西海県汐見町【届出人】父'), ev('婚姻', '2005-10-10', '【配偶者氏名】髙橋花子【従前戸籍】西海県汐見町大字浜崎123番地　髙橋正')], addressHistory: [{ address: '西海県汐見町大字浜崎123番地', setOn: d('1978-06-14') }, { address: ADDRESS_TAKAHASHI, setOn: d('2010-04-01') }] },
+      { residentId: 'r-takahashi-hanako', name: '花子', birth: d('1980-11-03'), sex: 'F', father: '野村　隆', mother: '野村　恵子', relationship: '妻', events: [ev('出生', '1980-11-03', '【出生地】東都県東都市【届出人】父'), ev('婚姻', '2005-10-10', '【配偶者氏名】髙橋一郎【従前戸籍】東都県東都市中央三丁目8番地　野村隆')], addressHistory: [{ address: '西海県汐見町大字浜崎123番地', setOn: d('2005-10-10') }, { address: ADDRESS_TAKAHASHI, setOn: d('2010-04-01') }] },
+      { residentId: 'r-takahashi-kenta', name: '健太', birth: d('2006-02-20'), sex: 'M', father: '髙橋　一郎', mother: '髙橋　花子', relationship: '長男', events: [ev('出生', '2006-02-20', '【出生地】西海県汐見町【届出人】父')], addressHistory: [{ address: '西海県汐見町大字浜崎123番地', setOn: d('2006-02-20') }, { address: ADDRESS_TAKAHASHI, setOn: d('2010-04-01') }] },
+      { residentId: 'r-takahashi-misaki', name: '美咲', birth: d('2014-08-09'), sex: 'F', father: '髙橋　一郎', mother: '髙橋　花子', relationship: '長女', events: [ev('出生', '2014-08-09', '【出生地】東都県藤見市【届出人】母')], addressHistory: [{ address: ADDRESS_TAKAHASHI, setOn: d('2014-08-09') }] },
+      { residentId: 'r-takahashi-shota', name: '翔太', birth: d('2018-05-01'), sex: 'M', father: '髙橋　一郎', mother: '髙橋　花子', relationship: '二男', events: [ev('出生', '2018-05-01', '【出生地】東都県藤見市【届出人】父')], addressHistory: [{ address: ADDRESS_TAKAHASHI, setOn: d('2018-05-01') }] },
+    ]),
+    koseki('k-takahashi-tadashi', SHIOMI, '西海県汐見町大字浜崎123番地', '髙橋　正', ev('改製', '2004-03-06', '【改製事由】平成6年法務省令第51号附則第2条第1項による改製'), [
+      { residentId: 'r-takahashi-tadashi', name: '髙橋　正', birth: d('1940-09-30'), sex: 'M', father: '髙橋　源蔵', mother: '髙橋　ウメ', relationship: '長男', removed: true, events: [ev('出生', '1940-09-30', '【出生地】西海県汐見町'), ev('死亡', '2025-02-10', '【死亡地】東都県藤見市【届出人】親族　髙橋一郎')], addressHistory: [{ address: '西海県汐見町大字浜崎123番地', setOn: d('1940-09-30') }, { address: ADDRESS_TAKAHASHI, setOn: d('2019-04-30') }] },
+      { residentId: 'r-takahashi-tome', name: 'トメ', birth: d('1944-01-15'), sex: 'F', father: '木村　庄一', mother: '木村　キヨ', relationship: '妻', events: [ev('出生', '1944-01-15', '【出生地】西海県汐見町'), ev('婚姻', '1966-04-29', '【配偶者氏名】髙橋正')], addressHistory: [{ address: '西海県汐見町大字浜崎123番地', setOn: d('1966-04-29') }, { address: ADDRESS_TAKAHASHI, setOn: d('2019-04-30') }] },
+      { name: '一郎', birth: d('1978-06-14'), sex: 'M', father: '髙橋　正', mother: '髙橋　トメ', relationship: '長男', removed: true, events: [ev('出生', '1978-06-14', '【出生地】西海県汐見町'), ev('婚姻', '2005-10-10', '【配偶者氏名】野村花子【新本籍】西海県汐見町大字浜崎123番地')], addressHistory: [{ address: '西海県汐見町大字浜崎123番地', setOn: d('1978-06-14') }] },
+    ]),
+    koseki('k-yoshida', FUJIMI, '東都県藤見市梅ヶ丘一丁目2番地', '𠮷田　誠', ev('戸籍編製', '2017-06-01', ''), [
+      { residentId: 'r-yoshida-makoto', name: '𠮷田　誠', birth: d('1985-03-12'), sex: 'M', father: '𠮷田　茂', mother: '𠮷田　和子', relationship: '長男', events: [ev('出生', '1985-03-12', '【出生地】東都県東都市'), ev('婚姻', '2017-06-01', '【配偶者氏名】山﨑由美')], addressHistory: [{ address: '東都県東都市中央一丁目1番1号', setOn: d('1985-03-12') }, { address: ADDRESS_YOSHIDA, setOn: d('2015-10-01') }] },
+      { residentId: 'r-yoshida-yumi', name: '由美', birth: d('1987-07-07'), sex: 'F', father: '山﨑　徹', mother: '山﨑　幸子', relationship: '妻', events: [ev('出生', '1987-07-07', '【出生地】東都県藤見市'), ev('婚姻', '2017-06-01', '【配偶者氏名】𠮷田誠【従前戸籍】東都県藤見市宮前五丁目3番地　山﨑徹')], addressHistory: [{ address: '東都県藤見市宮前五丁目3番地', setOn: d('1987-07-07') }, { address: ADDRESS_YOSHIDA, setOn: d('2017-06-01') }] },
+    ]),
+    koseki('k-teshigawara', FUJIMI, '東都県藤見市大字上小田切字西ノ久保新田二丁目千二百三十四番地', '勅使河原　左衛門三郎兵衛之助', ev('戸籍編製', '1988-11-23', ''), [
+      { residentId: 'r-teshigawara-saemon', name: '勅使河原　左衛門三郎兵衛之助', birth: d('1958-01-07'), sex: 'M', father: '勅使河原　宗右衛門', mother: '勅使河原　ハツ', relationship: '長男', events: [ev('出生', '1958-01-07', '【出生地】東都県東都市'), ev('婚姻', '1988-11-23', '【配偶者氏名】小野寺千代')], addressHistory: [{ address: ADDRESS_TESHIGAWARA, setOn: d('1989-01-08') }] },
+      { residentId: 'r-teshigawara-chiyo', name: '千代', birth: d('1961-04-30'), sex: 'F', father: '小野寺　実', mother: '小野寺　澄子', relationship: '妻', events: [ev('出生', '1961-04-30', '【出生地】西海県汐見町'), ev('婚姻', '1988-11-23', '【配偶者氏名】勅使河原左衛門三郎兵衛之助')], addressHistory: [{ address: ADDRESS_TESHIGAWARA, setOn: d('1989-01-08') }] },
+    ]),
+    koseki('k-sato', SHIOMI, '西海県汐見町字松原45番地', '佐藤　明美', ev('戸籍編製', '2020-02-14', ''), [
+      { residentId: 'r-sato-akemi', name: '佐藤　明美', birth: d('1983-09-21'), sex: 'F', father: '佐藤　浩', mother: '佐藤　洋子', relationship: '長女', events: [ev('出生', '1983-09-21', '【出生地】西海県汐見町')], addressHistory: [{ address: ADDRESS_SATO, setOn: d('2024-07-01') }] },
+      { residentId: 'r-sato-hina', name: '陽菜', birth: d('2009-03-03'), sex: 'F', mother: '佐藤　明美', relationship: '長女', events: [ev('出生', '2009-03-03', '【出生地】西海県汐見町')], addressHistory: [{ address: ADDRESS_SATO, setOn: d('2024-07-01') }] },
+    ]),
   ],
 };

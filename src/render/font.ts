@@ -21,20 +21,20 @@ export class FontFormatError<Code extends RenderErrorCode = RenderErrorCode> ext
   override readonly name = 'FontFormatError';
 }
 
-/** Offsets inside the tables (OpenType 1.9, chapter "Font tables"). */
-const SFNT_NUM_TABLES = 4;
-const SFNT_TABLE_RECORDS = 12;
-const TABLE_RECORD_SIZE = 16;
-const HEAD_UNITS_PER_EM = 18;
-const HHEA_ASCENDER = 4;
-const HHEA_DESCENDER = 6;
-const HHEA_NUMBER_OF_HMETRICS = 34;
-const MAXP_NUM_GLYPHS = 4;
-const CMAP_PLATFORM_WINDOWS = 3;
-const CMAP_ENCODING_UNICODE_BMP = 1;
-const CMAP_ENCODING_UNICODE_FULL = 10;
-const CMAP_PLATFORM_UNICODE = 0;
-const CMAP_ENCODING_VARIATION_SEQUENCES = 5;
+/**
+ * Byte offsets inside each table, one record per structure (OpenType 1.9, chapter "Font
+ * tables": "Organization of an OpenType font" for the table directory, then "head", "hhea",
+ * "maxp" and "cmap").
+ */
+const SFNT = { numTables: 4, tableRecords: 12, recordSize: 16 } as const;
+const HEAD = { unitsPerEm: 18 } as const;
+const HHEA = { ascender: 4, descender: 6, numberOfHMetrics: 34 } as const;
+const MAXP = { numGlyphs: 4 } as const;
+/** cmap encoding records: (platformID, encodingID) pairs this reader looks for. */
+const CMAP = {
+  windows: { platform: 3, unicodeBmp: 1, unicodeFull: 10 },
+  unicode: { platform: 0, variationSequences: 5 },
+} as const;
 
 export interface FontMetrics {
   readonly unitsPerEm: number;
@@ -63,13 +63,13 @@ function bad(detail: string): FontFormatError {
 
 export function parseFont(bytes: Uint8Array): FontMetrics {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.length < SFNT_TABLE_RECORDS) throw bad('too short');
+  if (bytes.length < SFNT.tableRecords) throw bad('too short');
   const version = view.getUint32(0);
   if (version !== 0x00010000 && version !== 0x74727565 /* 'true' */) throw bad('not TrueType outlines');
   const tables = new Map<string, { offset: number; length: number }>();
-  const numTables = view.getUint16(SFNT_NUM_TABLES);
+  const numTables = view.getUint16(SFNT.numTables);
   for (let i = 0; i < numTables; i++) {
-    const at = SFNT_TABLE_RECORDS + i * TABLE_RECORD_SIZE;
+    const at = SFNT.tableRecords + i * SFNT.recordSize;
     const tag = String.fromCharCode(bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]);
     const offset = view.getUint32(at + 8);
     const length = view.getUint32(at + 12);
@@ -86,11 +86,11 @@ export function parseFont(bytes: Uint8Array): FontMetrics {
   const hmtx = table('hmtx');
   const maxp = table('maxp');
   const cmap = table('cmap');
-  const unitsPerEm = view.getUint16(head + HEAD_UNITS_PER_EM);
-  const ascender = view.getInt16(hhea + HHEA_ASCENDER);
-  const descender = view.getInt16(hhea + HHEA_DESCENDER);
-  const numberOfHMetrics = view.getUint16(hhea + HHEA_NUMBER_OF_HMETRICS);
-  const numGlyphs = view.getUint16(maxp + MAXP_NUM_GLYPHS);
+  const unitsPerEm = view.getUint16(head + HEAD.unitsPerEm);
+  const ascender = view.getInt16(hhea + HHEA.ascender);
+  const descender = view.getInt16(hhea + HHEA.descender);
+  const numberOfHMetrics = view.getUint16(hhea + HHEA.numberOfHMetrics);
+  const numGlyphs = view.getUint16(maxp + MAXP.numGlyphs);
 
   const map = readCmap(view, cmap);
   const variations = readUvsSubtable(view, cmap);
@@ -122,7 +122,7 @@ function readUvsSubtable(view: DataView, cmap: number): VariationSequences {
   const count = view.getUint16(cmap + 2);
   for (let i = 0; i < count; i++) {
     const at = cmap + 4 + i * 8;
-    if (view.getUint16(at) !== CMAP_PLATFORM_UNICODE || view.getUint16(at + 2) !== CMAP_ENCODING_VARIATION_SEQUENCES) continue;
+    if (view.getUint16(at) !== CMAP.unicode.platform || view.getUint16(at + 2) !== CMAP.unicode.variationSequences) continue;
     try {
       return readVariationSequences(view, cmap + view.getUint32(at + 4));
     } catch {
@@ -142,8 +142,8 @@ function readCmap(view: DataView, cmap: number): Map<number, number> {
     const platform = view.getUint16(at);
     const encoding = view.getUint16(at + 2);
     const offset = cmap + view.getUint32(at + 4);
-    if (platform === CMAP_PLATFORM_WINDOWS && encoding === CMAP_ENCODING_UNICODE_FULL) full = offset;
-    if (platform === CMAP_PLATFORM_WINDOWS && encoding === CMAP_ENCODING_UNICODE_BMP) bmp = offset;
+    if (platform === CMAP.windows.platform && encoding === CMAP.windows.unicodeFull) full = offset;
+    if (platform === CMAP.windows.platform && encoding === CMAP.windows.unicodeBmp) bmp = offset;
   }
   const map = new Map<number, number>();
   if (full >= 0 && view.getUint16(full) === 12) {

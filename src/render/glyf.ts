@@ -17,18 +17,10 @@ export type Contour = readonly OutlinePoint[];
 /** Offsets and flags of the `head` and `glyf` tables. */
 const HEAD_INDEX_TO_LOC_FORMAT = 50;
 const GLYPH_HEADER = 10;
-const ON_CURVE = 0x01;
-const X_SHORT = 0x02;
-const Y_SHORT = 0x04;
-const REPEAT = 0x08;
-const X_SAME_OR_POSITIVE = 0x10;
-const Y_SAME_OR_POSITIVE = 0x20;
-const ARG_1_AND_2_ARE_WORDS = 0x0001;
-const ARGS_ARE_XY_VALUES = 0x0002;
-const WE_HAVE_A_SCALE = 0x0008;
-const MORE_COMPONENTS = 0x0020;
-const WE_HAVE_AN_X_AND_Y_SCALE = 0x0040;
-const WE_HAVE_A_TWO_BY_TWO = 0x0080;
+/** Simple-glyph point flags ("glyf", "Simple glyph description", flags table). */
+const POINT = { onCurve: 0x01, xShort: 0x02, yShort: 0x04, repeat: 0x08, xSameOrPositive: 0x10, ySameOrPositive: 0x20 } as const;
+/** Component flags ("glyf", "Composite glyph description", component flags table). */
+const COMPONENT = { arg1And2AreWords: 0x0001, argsAreXyValues: 0x0002, weHaveAScale: 0x0008, moreComponents: 0x0020, weHaveAnXAndYScale: 0x0040, weHaveATwoByTwo: 0x0080 } as const;
 /** Composite glyphs nest; a hostile font could loop. Real CJK fonts nest two or three deep. */
 const MAX_COMPOSITE_DEPTH = 8;
 
@@ -75,7 +67,7 @@ function readSimple(view: DataView, at: number, numberOfContours: number): Conto
   const flags = new Uint8Array(count);
   for (let i = 0; i < count; ) {
     const flag = view.getUint8(p++);
-    let repeat = flag & REPEAT ? view.getUint8(p++) : 0;
+    let repeat = flag & POINT.repeat ? view.getUint8(p++) : 0;
     flags[i++] = flag;
     while (repeat-- > 0 && i < count) flags[i++] = flag;
   }
@@ -95,14 +87,14 @@ function readSimple(view: DataView, at: number, numberOfContours: number): Conto
     }
     return out;
   };
-  const xs = coords(X_SHORT, X_SAME_OR_POSITIVE);
-  const ys = coords(Y_SHORT, Y_SAME_OR_POSITIVE);
+  const xs = coords(POINT.xShort, POINT.xSameOrPositive);
+  const ys = coords(POINT.yShort, POINT.ySameOrPositive);
   const contours: Contour[] = [];
   let first = 0;
   for (const last of ends) {
     if (last < first || last >= count) throw new RangeError('contour end');
     const contour: OutlinePoint[] = [];
-    for (let i = first; i <= last; i++) contour.push({ x: xs[i], y: ys[i], on: (flags[i] & ON_CURVE) !== 0 });
+    for (let i = first; i <= last; i++) contour.push({ x: xs[i], y: ys[i], on: (flags[i] & POINT.onCurve) !== 0 });
     contours.push(contour);
     first = last + 1;
   }
@@ -119,7 +111,7 @@ function readComposite(view: DataView, at: number, component: (glyphId: number) 
     p += 4;
     let dx: number;
     let dy: number;
-    if (flags & ARG_1_AND_2_ARE_WORDS) {
+    if (flags & COMPONENT.arg1And2AreWords) {
       dx = view.getInt16(p);
       dy = view.getInt16(p + 2);
       p += 4;
@@ -128,24 +120,24 @@ function readComposite(view: DataView, at: number, component: (glyphId: number) 
       dy = view.getInt8(p + 1);
       p += 2;
     }
-    // Point-matching placement (ARGS_ARE_XY_VALUES clear) is unused by CJK fonts: placed at the origin.
-    if (!(flags & ARGS_ARE_XY_VALUES)) dx = dy = 0;
+    // Point-matching placement (COMPONENT.argsAreXyValues clear) is unused by CJK fonts: placed at the origin.
+    if (!(flags & COMPONENT.argsAreXyValues)) dx = dy = 0;
     const f2dot14 = (offset: number) => view.getInt16(offset) / 16384;
     let [a, b, c, d] = [1, 0, 0, 1];
-    if (flags & WE_HAVE_A_SCALE) {
+    if (flags & COMPONENT.weHaveAScale) {
       a = d = f2dot14(p);
       p += 2;
-    } else if (flags & WE_HAVE_AN_X_AND_Y_SCALE) {
+    } else if (flags & COMPONENT.weHaveAnXAndYScale) {
       a = f2dot14(p);
       d = f2dot14(p + 2);
       p += 4;
-    } else if (flags & WE_HAVE_A_TWO_BY_TWO) {
+    } else if (flags & COMPONENT.weHaveATwoByTwo) {
       [a, b, c, d] = [f2dot14(p), f2dot14(p + 2), f2dot14(p + 4), f2dot14(p + 6)];
       p += 8;
     }
     for (const contour of component(glyphId)) {
       contours.push(contour.map((pt) => ({ x: a * pt.x + c * pt.y + dx, y: b * pt.x + d * pt.y + dy, on: pt.on })));
     }
-  } while (flags & MORE_COMPONENTS);
+  } while (flags & COMPONENT.moreComponents);
   return contours;
 }

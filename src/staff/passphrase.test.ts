@@ -1,7 +1,6 @@
 import { expect } from '@open-wc/testing';
 import {
-  FREE_ATTEMPTS,
-  MAX_LOCK_SECONDS,
+  LOCKOUT_POLICY,
   NO_LOCKOUT,
   PBKDF2_ITERATIONS,
   afterFailure,
@@ -42,13 +41,13 @@ describe('staff/passphrase', () => {
 
   it('locks after five wrong tries for 30 s, doubling up to an hour', () => {
     expect([1, 2, 3, 4].map(lockSeconds)).to.deep.equal([0, 0, 0, 0]);
-    expect(lockSeconds(FREE_ATTEMPTS)).to.equal(30);
-    expect(lockSeconds(FREE_ATTEMPTS + 1)).to.equal(60);
-    expect(lockSeconds(FREE_ATTEMPTS + 2)).to.equal(120);
-    expect(lockSeconds(40)).to.equal(MAX_LOCK_SECONDS);
+    expect(lockSeconds(LOCKOUT_POLICY.freeAttempts)).to.equal(30);
+    expect(lockSeconds(LOCKOUT_POLICY.freeAttempts + 1)).to.equal(60);
+    expect(lockSeconds(LOCKOUT_POLICY.freeAttempts + 2)).to.equal(120);
+    expect(lockSeconds(40)).to.equal(LOCKOUT_POLICY.maxLockSeconds);
     let lockout: Lockout = NO_LOCKOUT;
     const now = 1_000_000;
-    for (let i = 0; i < FREE_ATTEMPTS - 1; i++) lockout = afterFailure(lockout, now);
+    for (let i = 0; i < LOCKOUT_POLICY.freeAttempts - 1; i++) lockout = afterFailure(lockout, now);
     expect(() => assertNotLocked(lockout, now)).to.not.throw();
     lockout = afterFailure(lockout, now);
     expect(lockout.lockedUntil).to.equal(now + 30_000);

@@ -55,10 +55,12 @@ export async function passphraseMatches(stored: PassphraseHash, passphrase: stri
 
 // ---- lockout ------------------------------------------------------------------------------------
 
-/** Wrong tries allowed before the first lock: a typo or two is not an attack. */
-export const FREE_ATTEMPTS = 5;
-export const FIRST_LOCK_SECONDS = 30;
-export const MAX_LOCK_SECONDS = 60 * 60;
+/**
+ * The lockout policy: `freeAttempts` wrong tries before the first lock (a typo or two is not an
+ * attack), then a lock of `firstLockSeconds` that doubles with every further failure, up to
+ * `maxLockSeconds`.
+ */
+export const LOCKOUT_POLICY = { freeAttempts: 5, firstLockSeconds: 30, maxLockSeconds: 60 * 60 } as const;
 
 export interface Lockout {
   /** Wrong passphrases since the last success. */
@@ -71,8 +73,8 @@ export const NO_LOCKOUT: Lockout = { failures: 0, lockedUntil: 0 };
 
 /** 30 s after the 5th wrong try, then doubling (60 s, 120 s, …) up to an hour. */
 export function lockSeconds(failures: number): number {
-  if (failures < FREE_ATTEMPTS) return 0;
-  return Math.min(FIRST_LOCK_SECONDS * 2 ** (failures - FREE_ATTEMPTS), MAX_LOCK_SECONDS);
+  if (failures < LOCKOUT_POLICY.freeAttempts) return 0;
+  return Math.min(LOCKOUT_POLICY.firstLockSeconds * 2 ** (failures - LOCKOUT_POLICY.freeAttempts), LOCKOUT_POLICY.maxLockSeconds);
 }
 
 export function afterFailure(lockout: Lockout, now: number): Lockout {
@@ -90,4 +92,4 @@ export function assertNotLocked(lockout: Lockout, now: number): void {
 }
 
 export const wrongPassphrase = (lockout: Lockout) =>
-  new StaffAccessError('staff.wrong-passphrase', { lockNext: lockout.failures >= FREE_ATTEMPTS - 1 });
+  new StaffAccessError('staff.wrong-passphrase', { lockNext: lockout.failures >= LOCKOUT_POLICY.freeAttempts - 1 });

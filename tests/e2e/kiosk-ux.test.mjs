@@ -89,12 +89,16 @@ async function inKiosk(suite, steps) {
 
 const step = (page, name) => page.locator(`${home} [data-step="${name}"]`).waitFor({ timeout: 30_000 });
 
+/** Taps the kiosk control at `selector` and waits for the step it leads to. */
+async function clickToStep(page, selector, name) {
+  await page.locator(`${home} ${selector}`).click();
+  await step(page, name);
+}
+
 async function toPin(page, cardId) {
   await page.locator(`${home} [data-action="start"]`).click();
-  await page.locator(`${home} [data-step="terms"] [data-action="agree"]`).click();
-  await step(page, 'reader');
-  await page.locator(`${home} [data-card="${cardId}"]`).click();
-  await step(page, 'pin');
+  await clickToStep(page, '[data-step="terms"] [data-action="agree"]', 'reader');
+  await clickToStep(page, `[data-card="${cardId}"]`, 'pin');
 }
 
 async function typePin(page, pin) {
@@ -127,23 +131,19 @@ describe('kiosk screens (issue #13)', { timeout: 300_000 }, () => {
     await checkScreens(context, async (findings) => {
       await waitForMode(page, 'kiosk');
       await findings.check(page, 'kiosk-01-start');
-      await page.locator(`${home} [data-action="start"]`).click();
-      await step(page, 'terms');
+      await clickToStep(page, '[data-action="start"]', 'terms');
       await findings.check(page, 'kiosk-01b-terms');
       assert.equal(await page.locator(`${home} [data-action="cancel"]`).count(), 0, 'one やめる on the terms: their own');
-      await page.locator(`${home} [data-action="agree"]`).click();
-      await step(page, 'reader');
+      await clickToStep(page, '[data-action="agree"]', 'reader');
       // The first visit installs the app for offline use and says so: the step must still fit.
       await page.locator('kofu-app [data-notice="offline-ready"]').waitFor({ timeout: 20_000 });
       await findings.check(page, 'kiosk-02-reader');
-      await page.locator(`${home} [data-card="demo-card-0001"]`).click();
-      await step(page, 'pin');
+      await clickToStep(page, '[data-card="demo-card-0001"]', 'pin');
       await findings.check(page, 'kiosk-04-pin');
       await typePin(page, '1234');
       await page.locator(`${home} [data-kind="juminhyo"]:not([disabled])`).waitFor({ timeout: 30_000 });
       await findings.check(page, 'kiosk-06-choose');
-      await page.locator(`${home} [data-kind="juminhyo"]`).click();
-      await step(page, 'options');
+      await clickToStep(page, '[data-kind="juminhyo"]', 'options');
       // The longest form: the whole household, with every column, and the 個人番号 warning.
       await page.locator(`${home} [data-option="scope:household"]`).check();
       await page.locator(`${home} [data-option="householder"]`).check();
@@ -160,12 +160,10 @@ describe('kiosk screens (issue #13)', { timeout: 300_000 }, () => {
       await findings.check(page, 'kiosk-08-confirm');
       const preview = await page.locator(`${home} canvas.preview`).boundingBox();
       assert.ok(preview.width >= 400 && preview.height >= 560, `a large preview (${preview.width}×${preview.height} px)`);
-      await page.locator(`${home} [data-action="issue"]`).click();
-      await step(page, 'card-return');
+      await clickToStep(page, '[data-action="issue"]', 'card-return');
       await findings.check(page, 'kiosk-09-card-return');
       assert.equal(await page.locator(`${home} [data-action="cancel"]`).count(), 0, 'no やめる after the certificate is issued');
-      await page.locator(`${home} [data-action="card-taken"]`).click();
-      await step(page, 'print');
+      await clickToStep(page, '[data-action="card-taken"]', 'print');
       await findings.check(page, 'kiosk-10-print');
 
       await page.locator(`${home} [data-action="print"]`).first().click();
@@ -176,17 +174,14 @@ describe('kiosk screens (issue #13)', { timeout: 300_000 }, () => {
       assert.match(await page.locator(`${home} [data-step="print"]`).innerText(), /A4/);
       await page.locator(`${home} [data-paper]`).waitFor();
       await findings.check(page, 'kiosk-10b-print-paper-question');
-      await page.locator(`${home} [data-action="paper-no"]`).click();
-      await step(page, 'not-printed');
+      await clickToStep(page, '[data-action="paper-no"]', 'not-printed');
       await findings.check(page, 'kiosk-10c-not-printed');
-      await page.locator(`${home} [data-action="issue-again"]`).click();
-      await step(page, 'print');
+      await clickToStep(page, '[data-action="issue-again"]', 'print');
       await page.locator(`${home} [data-action="print"]`).first().click();
       await page.locator(`${home} [data-action="paper-yes"]`).click();
       await page.locator(`${home} [data-printed]`).waitFor();
 
-      await page.locator(`${home} [data-action="finish"]`).click();
-      await step(page, 'end');
+      await clickToStep(page, '[data-action="finish"]', 'end');
       await findings.check(page, 'kiosk-11-end');
       assert.equal(await page.locator(`${home} [data-action="cancel"]`).count(), 0, 'no やめる after the certificate is issued');
       assert.deepEqual(seen.errors, []);
@@ -200,11 +195,9 @@ describe('kiosk screens (issue #13)', { timeout: 300_000 }, () => {
       await toPin(page, 'demo-card-0004');
       await typePin(page, '2468');
       await page.locator(`${home} [data-kind="tax"]:not([disabled])`).waitFor({ timeout: 30_000 });
-      await page.locator(`${home} [data-kind="tax"]`).click();
-      await step(page, 'options');
+      await clickToStep(page, '[data-kind="tax"]', 'options');
       await findings.check(page, 'kiosk-07-options-tax');
-      await page.locator(`${home} [data-action="cancel"]`).click();
-      await step(page, 'start');
+      await clickToStep(page, '[data-action="cancel"]', 'start');
 
       await toPin(page, 'demo-card-0003');
       for (const left of ['2', '1']) {
@@ -215,11 +208,9 @@ describe('kiosk screens (issue #13)', { timeout: 300_000 }, () => {
       await typePin(page, '9999');
       await page.locator(`${home} [data-action="last-try-yes"]`).waitFor();
       await findings.check(page, 'kiosk-04-pin-last-try');
-      await page.locator(`${home} [data-action="last-try-yes"]`).click();
-      await step(page, 'locked');
+      await clickToStep(page, '[data-action="last-try-yes"]', 'locked');
       await findings.check(page, 'kiosk-05-locked');
-      await page.locator(`${home} [data-action="demo-reset"]`).click();
-      await step(page, 'start');
+      await clickToStep(page, '[data-action="demo-reset"]', 'start');
       assert.deepEqual(seen.errors, []);
     });
   });
@@ -239,32 +230,30 @@ describe('kiosk screens (issue #13)', { timeout: 300_000 }, () => {
       }
       assert.fail(`Tab never reaches ${selector}`);
     };
+    /** Tabs to `selector` and presses `key` on it, as a keyboard user activates a control. */
+    const tabAndPress = async (selector, key = 'Enter') => {
+      await tabTo(selector);
+      await page.keyboard.press(key);
+    };
     try {
       await waitForMode(page, 'kiosk');
-      await tabTo('[data-action="start"]');
-      await page.keyboard.press('Enter');
+      await tabAndPress('[data-action="start"]');
       await step(page, 'terms');
-      await tabTo('[data-action="agree"]');
-      await page.keyboard.press('Enter');
+      await tabAndPress('[data-action="agree"]');
       await step(page, 'reader');
-      await tabTo('[data-card="demo-card-0002"]');
-      await page.keyboard.press('Enter');
+      await tabAndPress('[data-card="demo-card-0002"]');
       await step(page, 'pin');
       await tabTo('[role="group"][tabindex="0"]');
       await page.keyboard.type('5678');
       await page.keyboard.press('Enter');
       await page.locator(`${home} [data-kind="juminhyo"]:not([disabled])`).waitFor({ timeout: 30_000 });
-      await tabTo('[data-kind="juminhyo"]');
-      await page.keyboard.press('Enter');
+      await tabAndPress('[data-kind="juminhyo"]');
       await step(page, 'options');
-      await tabTo('[data-option="householder"]');
-      await page.keyboard.press('Space');
+      await tabAndPress('[data-option="householder"]', 'Space');
       assert.equal(await page.locator(`${home} [data-option="householder"]`).isChecked(), true);
-      await tabTo('[data-action="next"]');
-      await page.keyboard.press('Enter');
+      await tabAndPress('[data-action="next"]');
       await page.locator(`${home} canvas.preview`).waitFor({ timeout: 30_000 });
-      await tabTo('[data-action="zoom"]');
-      await page.keyboard.press('Enter');
+      await tabAndPress('[data-action="zoom"]');
       const dialog = page.locator(`${home} kofu-kiosk-confirm dialog`);
       await dialog.waitFor({ state: 'visible' });
       const zoomed = await page.locator(`${home} canvas.zoomed`).evaluate((c) => ({ shown: c.getBoundingClientRect().width, drawn: c.width }));
@@ -273,20 +262,15 @@ describe('kiosk screens (issue #13)', { timeout: 300_000 }, () => {
       for (const v of await axeViolations(page)) assert.fail(`zoomed preview: axe ${v}`);
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'hidden' });
-      await tabTo('[data-action="issue"]');
-      await page.keyboard.press('Enter');
+      await tabAndPress('[data-action="issue"]');
       await step(page, 'card-return');
-      await tabTo('[data-action="card-taken"]');
-      await page.keyboard.press('Enter');
+      await tabAndPress('[data-action="card-taken"]');
       await step(page, 'print');
-      await tabTo('[data-action="print"]');
-      await page.keyboard.press('Enter');
+      await tabAndPress('[data-action="print"]');
       await page.waitForFunction(() => window.__kofuPrints.length === 1, null, { timeout: 20_000 });
-      await tabTo('[data-action="paper-yes"]');
-      await page.keyboard.press('Enter');
+      await tabAndPress('[data-action="paper-yes"]');
       await page.locator(`${home} [data-printed]`).waitFor();
-      await tabTo('[data-action="finish"]');
-      await page.keyboard.press('Enter');
+      await tabAndPress('[data-action="finish"]');
       await step(page, 'end');
       assert.deepEqual(seen.errors, []);
     } finally {
@@ -305,8 +289,7 @@ describe('kiosk screens (issue #13)', { timeout: 300_000 }, () => {
       await page.locator(`${home} [data-kind="juminhyo"]:not([disabled])`).waitFor({ timeout: 30_000 });
       const tileNames = await page.locator(`${home} [data-kind] .name`).allInnerTexts();
       assert.deepEqual(tileNames, startNames, 'the start screen and the certificate tiles');
-      await page.locator(`${home} [data-kind="juminhyo"]`).click();
-      await step(page, 'options');
+      await clickToStep(page, '[data-kind="juminhyo"]', 'options');
       assert.ok((await page.locator(`${home} [data-step="options"] h2`).innerText()).startsWith(tileNames[0]), 'the options heading');
       await page.locator(`${home} [data-action="next"]`).click();
       await page.locator(`${home} canvas.preview`).waitFor({ timeout: 30_000 });
@@ -330,8 +313,7 @@ describe('kiosk screens (issue #13)', { timeout: 300_000 }, () => {
       await toPin(page, 'demo-card-0005');
       await typePin(page, '1357');
       await page.locator(`${home} [data-kind="juminhyo"]:not([disabled])`).waitFor({ timeout: 30_000 });
-      await page.locator(`${home} [data-kind="juminhyo"]`).click();
-      await step(page, 'options');
+      await clickToStep(page, '[data-kind="juminhyo"]', 'options');
       await page.locator(`${home} [data-action="next"]`).click();
       await page.locator(`${home} canvas.preview`).waitFor({ timeout: 30_000 });
       await page.locator(`${home} [data-action="issue"]`).click();

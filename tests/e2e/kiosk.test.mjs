@@ -88,6 +88,20 @@ async function openKiosk(browser, origin, { width = 1280, height = 800 } = {}) {
   return { context, page, seen };
 }
 
+/**
+ * Opens the kiosk (see openKiosk), runs `body`, asserts that the page logged no errors, and
+ * closes the context whatever happens.
+ */
+async function inKiosk(suite, body, viewport) {
+  const { context, page, seen } = await openKiosk(suite.browser, suite.app.origin, viewport);
+  try {
+    await body({ context, page });
+    assert.deepEqual(seen.errors, []);
+  } finally {
+    await context.close();
+  }
+}
+
 /** はじめる and 同意する: the reader step. */
 async function startAndAgree(page) {
   await page.locator(`${home} [data-action="start"]`).click();
@@ -137,8 +151,7 @@ describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
   const suite = chromiumForSuite({ serve: true });
 
   it('demo card → PIN → 住民票の写し → issue → a PDF that poppler reads', async () => {
-    const { context, page, seen } = await openKiosk(suite.browser, suite.app.origin);
-    try {
+    await inKiosk(suite, async ({ page }) => {
       assert.match(await page.locator(`${home} h1`).innerText(), /証明書の交付/);
       await placeDemoCard(page, 'demo-card-0001');
       assert.match(await page.locator(`${home} [data-tries]`).innerText(), /3/);
@@ -221,15 +234,11 @@ describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
       assert.match(await page.locator(`${home} [data-step="end"] [data-fee]`).innerText(), /手数料 200円を、お店のレジでお支払いください/);
       await page.locator(`${home} [data-action="again"]`).click();
       await page.locator(`${home} [data-action="start"]`).waitFor();
-      assert.deepEqual(seen.errors, []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('出てこない: the sheet is voided in the issuance log (its seal named), its PDF revoked, and issued again under a new serial', async () => {
-    const { context, page, seen } = await openKiosk(suite.browser, suite.app.origin);
-    try {
+    await inKiosk(suite, async ({ page }) => {
       await page.evaluate(() => {
         // Headless Chromium has no print dialog: the hidden frame's print() is a no-op here.
         const descriptor = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow');
@@ -287,15 +296,11 @@ describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
       assert.equal(await page.locator(`${home} [data-action="print"]`).isDisabled(), true, 'a printed sheet is not printed twice');
       await page.locator(`${home} [data-action="finish"]`).click();
       assert.match(await page.locator(`${home} [data-step="end"] [data-fee]`).innerText(), /200円/);
-      assert.deepEqual(seen.errors, []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('𠮷田 誠: the PDF prints 𠮷 from its carried outline, embedded as a subset font whose text is U+20BB7', async () => {
-    const { context, page, seen } = await openKiosk(suite.browser, suite.app.origin);
-    try {
+    await inKiosk(suite, async ({ page }) => {
       await placeDemoCard(page, 'demo-card-0004');
       await typePin(page, '2468');
       const { file } = await issueJuminhyo(page);
@@ -308,15 +313,11 @@ describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
       const text = execFileSync('pdftotext', ['-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' });
       assert.match(text.replace(/\s/g, ''), /\u{20BB7}田誠/u, 'the registered code point, not 吉 or 〓');
       assert.doesNotMatch(text, /〓/);
-      assert.deepEqual(seen.errors, []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('wrong PIN: the tries left go down with a message; Cancel returns to the start', async () => {
-    const { context, page, seen } = await openKiosk(suite.browser, suite.app.origin, { width: 390, height: 844 });
-    try {
+    await inKiosk(suite, async ({ page }) => {
       await placeDemoCard(page, 'demo-card-0002');
       await typePin(page, '0000');
       await page.locator(`${home} [data-pin-message]`).waitFor({ timeout: 20_000 });
@@ -328,15 +329,11 @@ describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
       assert.match(await page.locator(`${home} [data-tries]`).innerText(), /2/);
       await typePin(page, '5678');
       await page.locator(`${home} [data-step="choose"]`).waitFor({ timeout: 20_000 });
-      assert.deepEqual(seen.errors, []);
-    } finally {
-      await context.close();
-    }
+    }, { width: 390, height: 844 });
   });
 
   it('last try needs a confirmation; a locked card is explained; demo mode can reset it', async () => {
-    const { context, page, seen } = await openKiosk(suite.browser, suite.app.origin);
-    try {
+    await inKiosk(suite, async ({ page }) => {
       await placeDemoCard(page, 'demo-card-0003');
       for (const left of ['2', '1']) {
         await typePin(page, '9999');
@@ -350,15 +347,11 @@ describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
       await page.locator(`${home} [data-action="start"]`).waitFor();
       await placeDemoCard(page, 'demo-card-0003');
       assert.match(await page.locator(`${home} [data-tries]`).innerText(), /3/);
-      assert.deepEqual(seen.errors, []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('one kiosk per device: a second tab says the kiosk is already open, and may open it once the first closes', async () => {
-    const { context, page, seen } = await openKiosk(suite.browser, suite.app.origin);
-    try {
+    await inKiosk(suite, async ({ context, page }) => {
       await startAndAgree(page);
       const second = await context.newPage();
       await second.clock.setFixedTime(NOON);
@@ -374,10 +367,7 @@ describe('kiosk issuance (demo mode)', { timeout: 180_000 }, () => {
       // The second tab was waiting for the lock: it takes the kiosk over and the notice goes.
       await notice.waitFor({ state: 'detached' });
       await startAndAgree(second);
-      assert.deepEqual(seen.errors, []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('USB readers: a blocked WebUSB (SecurityError) and a browser without WebUSB get plain words', async () => {

@@ -68,6 +68,24 @@ function goldenDifference(file, dir, goldenName) {
   return { worst, mean: total / golden.fingerprint.length };
 }
 
+/**
+ * Runs `body` with the bundled modules, the certificate font and a scratch folder for the PDFs
+ * and rasters, which is removed afterwards whether the test passes or not.
+ */
+async function withBuiltModules(body) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kofu-pdf-'));
+  try {
+    const m = await loadModules(dir);
+    await body({ dir, m, font: certificateFont(m) });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A resident's 住民票 (self scope, every optional line) as the golden images of src/render/render.test.ts draw it. */
+const goldenJuminhyo = (m, residentId) =>
+  m.buildCertificate(new m.MemoryRegistry(m.demoRegistry), residentId, { kind: 'juminhyo', scope: 'self', householder: true, honseki: true, myNumber: true }, { serial: 'R8-000123', issuedOn: m.dayFromIso('2026-11-25') });
+
 const havePoppler = (() => {
   try {
     execFileSync('pdffonts', ['-v'], { stdio: 'ignore' });
@@ -78,10 +96,7 @@ const havePoppler = (() => {
 })();
 
 test('certificate PDFs embed only a subset of BIZ UD Mincho and use A4 pages', { skip: !havePoppler && 'poppler-utils (pdffonts) is not installed' }, async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'kofu-pdf-'));
-  try {
-    const m = await loadModules(dir);
-    const font = certificateFont(m);
+  await withBuiltModules(async ({ dir, m, font }) => {
     const registry = new m.MemoryRegistry(m.demoRegistry);
     const cert = await m.buildCertificate(registry, 'r-takahashi-ichiro', { kind: 'juminhyo', scope: 'household', householder: true, honseki: true, myNumber: true }, { serial: 'N-1', issuedOn: m.dayFromIso('2026-11-25') });
     const { pdf, sheets } = m.certificatePdf(cert, font, [], { createdAt: new Date('2026-11-25T03:00:00Z') });
@@ -101,18 +116,13 @@ test('certificate PDFs embed only a subset of BIZ UD Mincho and use A4 pages', {
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
     assert.match(info, /Pages:\s+4/);
     assert.match(info, /Page size:\s+595\.2\d* x 841\.8\d* pts \(A4\)/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('the PDF front matches the browser bitmap of the same certificate (golden fingerprint)', { skip: !havePoppler && 'poppler-utils (pdftoppm) is not installed' }, async (t) => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'kofu-pdf-'));
-  try {
-    const m = await loadModules(dir);
-    const font = certificateFont(m);
+  await withBuiltModules(async ({ dir, m, font }) => {
     // The same certificate as the 'juminhyo' golden image in src/render/render.test.ts.
-    const cert = await m.buildCertificate(new m.MemoryRegistry(m.demoRegistry), 'r-teshigawara-saemon', { kind: 'juminhyo', scope: 'self', householder: true, honseki: true, myNumber: true }, { serial: 'R8-000123', issuedOn: m.dayFromIso('2026-11-25') });
+    const cert = await goldenJuminhyo(m, 'r-teshigawara-saemon');
     const file = path.join(dir, 'golden.pdf');
     writeFileSync(file, m.certificatePdf(cert, font).pdf);
     const { worst, mean } = goldenDifference(file, dir, 'juminhyo');
@@ -121,18 +131,13 @@ test('the PDF front matches the browser bitmap of the same certificate (golden f
     t.diagnostic(`PDF (poppler) vs bitmap (Chromium): worst block ${worst}, mean ${mean.toFixed(3)} grey levels`);
     // Measured: worst 8, mean 0.6.
     assert.ok(worst <= 16 && mean <= 1, `PDF differs from the bitmap: worst block ${worst}, mean ${mean.toFixed(2)}`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('辻󠄂 葛󠄀雄 and the 外字 address: the PDF text is the registered code points, the front matches its golden image', { skip: !havePoppler && 'poppler-utils is not installed' }, async (t) => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'kofu-pdf-'));
-  try {
-    const m = await loadModules(dir);
-    const font = certificateFont(m);
+  await withBuiltModules(async ({ dir, m, font }) => {
     // The certificate of the 'juminhyo-tsuji' golden image in src/render/render.test.ts.
-    const cert = await m.buildCertificate(new m.MemoryRegistry(m.demoRegistry), 'r-tsuji-katsuo', { kind: 'juminhyo', scope: 'self', householder: true, honseki: true, myNumber: true }, { serial: 'R8-000123', issuedOn: m.dayFromIso('2026-11-25') });
+    const cert = await goldenJuminhyo(m, 'r-tsuji-katsuo');
     const file = path.join(dir, 'tsuji.pdf');
     const { pdf, missing } = m.certificatePdf(cert, font);
     assert.deepEqual(missing, []);
@@ -146,7 +151,5 @@ test('辻󠄂 葛󠄀雄 and the 外字 address: the PDF text is the registered 
     const { worst, mean } = goldenDifference(file, dir, 'juminhyo-tsuji');
     t.diagnostic(`PDF (poppler) vs bitmap (Chromium): worst block ${worst}, mean ${mean.toFixed(3)}`);
     assert.ok(worst <= 16 && mean <= 1, `PDF differs from the bitmap: worst ${worst}`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });

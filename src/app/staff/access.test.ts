@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { deleteDB } from 'idb';
 import { openDatabase, type KofuDatabase } from '../../store/database.ts';
 import { StoreName } from '../../store/schema.ts';
-import { FREE_ATTEMPTS } from '../../staff/passphrase.ts';
+import { LOCKOUT_POLICY } from '../../staff/passphrase.ts';
 import { TEST_RP, TestAuthenticator } from '../../staff/testing/authenticator.ts';
 import { StaffAccess, type StaffAccessDeps } from './access.ts';
 import { passkeysOf } from './testing.ts';
@@ -73,7 +73,7 @@ describe('app/staff access', () => {
   it('locks the passphrase after five wrong tries, across a new instance (a reload), with backoff', async () => {
     await access().setUp('demo', { kind: 'passphrase', passphrase: PASSPHRASE });
     let staff = access();
-    for (let i = 0; i < FREE_ATTEMPTS; i++) expect(await codeOf(staff.signInWithPassphrase('wrong passphrase!!'))).to.equal('staff.wrong-passphrase');
+    for (let i = 0; i < LOCKOUT_POLICY.freeAttempts; i++) expect(await codeOf(staff.signInWithPassphrase('wrong passphrase!!'))).to.equal('staff.wrong-passphrase');
     staff = access(); // a reload: the lock is in the database
     expect(await codeOf(staff.signInWithPassphrase(PASSPHRASE))).to.equal('staff.locked');
     clock += 30_000;

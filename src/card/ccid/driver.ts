@@ -43,8 +43,11 @@ import {
 const READ_TIMEOUT_MS = 5_000;
 /** Time extensions tolerated for one command (a WTX storm beyond this is a hung card). */
 const MAX_TIME_EXTENSIONS = 200;
-const GET_DESCRIPTOR = 6;
-const CONFIGURATION_DESCRIPTOR = 0x0200;
+/**
+ * GET_DESCRIPTOR (bRequest 6) of the configuration descriptor: wValue is the descriptor type
+ * (2, CONFIGURATION) in the high byte and its index (0) in the low byte (USB 2.0 §9.4.3, Table 9-5).
+ */
+const GET_CONFIGURATION_DESCRIPTOR = { requestType: 'standard', recipient: 'device', request: 6, value: 0x0200, index: 0 } as const;
 
 export interface SlotChange {
   readonly present: boolean;
@@ -235,7 +238,7 @@ function commandFailure(answer: CcidMessage): Error {
 }
 
 async function readConfigurationDescriptor(device: UsbDeviceLike): Promise<Uint8Array> {
-  const setup = { requestType: 'standard' as const, recipient: 'device' as const, request: GET_DESCRIPTOR, value: CONFIGURATION_DESCRIPTOR, index: 0 };
+  const setup = GET_CONFIGURATION_DESCRIPTOR;
   const read = async (length: number) => {
     try {
       const result = await device.controlTransferIn(setup, length);

@@ -71,9 +71,8 @@ export const REQB = new Uint8Array([0x05, 0x00, 0x10]);
  * wsrf2009/contactless-driver iso14443_typeB.h:16 (`PICC_WUPB 0x18`), sent by its typeB polling.
  */
 export const WUPB = new Uint8Array([0x05, 0x00, 0x18]);
-export const ATQB_FIRST_BYTE = 0x50;
-export const ATTRIB_COMMAND = 0x1d;
-export const HLTB_COMMAND = 0x50;
+/** The first byte of the other Type B frames : ATQB, ATTRIB and HLTB (ISO 14443-3 §7, Type B anticollision). */
+export const TYPE_B_FIRST_BYTE = { atqb: 0x50, attrib: 0x1d, hltb: 0x50 } as const;
 
 export interface Atqb {
   readonly pupi: Uint8Array;
@@ -88,7 +87,7 @@ export interface Atqb {
 
 /** ATQB = 50 PUPI(4) ApplicationData(4) ProtocolInfo(3+) (ISO 14443-3 §7.9). */
 export function parseAtqb(frame: Uint8Array): Atqb | null {
-  if (frame.length < 12 || frame[0] !== ATQB_FIRST_BYTE) return null;
+  if (frame.length < 12 || frame[0] !== TYPE_B_FIRST_BYTE.atqb) return null;
   const protocolInfo = frame.slice(9, 12);
   return {
     pupi: frame.slice(1, 5),
@@ -102,7 +101,7 @@ export function parseAtqb(frame: Uint8Array): Atqb | null {
 }
 
 export function encodeAtqb(pupi: Uint8Array, applicationData: Uint8Array, protocolInfo: Uint8Array): Uint8Array {
-  return new Uint8Array([ATQB_FIRST_BYTE, ...pupi, ...applicationData, ...protocolInfo]);
+  return new Uint8Array([TYPE_B_FIRST_BYTE.atqb, ...pupi, ...applicationData, ...protocolInfo]);
 }
 
 /**
@@ -111,5 +110,5 @@ export function encodeAtqb(pupi: Uint8Array, applicationData: Uint8Array, protoc
  * compliant), Param4 = CID 0. aruneko/WebUSB-MyNumberCard sends the same `00 08 01 00`.
  */
 export function encodeAttrib(pupi: Uint8Array, fsdi: number): Uint8Array {
-  return new Uint8Array([ATTRIB_COMMAND, ...pupi, 0x00, fsdi & 0x0f, 0x01, 0x00]);
+  return new Uint8Array([TYPE_B_FIRST_BYTE.attrib, ...pupi, 0x00, fsdi & 0x0f, 0x01, 0x00]);
 }

@@ -25,9 +25,8 @@ import { USB_CLASS_SMART_CARD, type UsbControlSetupLike } from '../transport/usb
 import type { ApduResponder } from './card.ts';
 import { bulkInterface, VirtualUsbDevice } from './usb-device.ts';
 
-const OUT = 1;
-const IN = 2;
-const INTERRUPT = 3;
+/** The reader's endpoint numbers: bulk-OUT and bulk-IN for messages, interrupt-IN for slot changes (the pipes of CCID Rev 1.1). */
+const ENDPOINT = { out: 1, in: 2, interrupt: 3 } as const;
 const PACKET_SIZE = 64;
 
 export interface VirtualCcidOptions {
@@ -69,7 +68,7 @@ export class VirtualCcidReader extends VirtualUsbDevice {
       productId: 0x223e,
       productName: 'ACR1252 Dual Reader PICC (virtual)',
       manufacturerName: 'ACS',
-      interfaces: [bulkInterface(0, USB_CLASS_SMART_CARD, OUT, IN, PACKET_SIZE, INTERRUPT)],
+      interfaces: [bulkInterface(0, USB_CLASS_SMART_CARD, ENDPOINT.out, ENDPOINT.in, PACKET_SIZE, ENDPOINT.interrupt)],
       protectedClasses: options.browserBlocksSmartCardClass ? [USB_CLASS_SMART_CARD] : [],
     });
     this.card = card;
@@ -80,14 +79,14 @@ export class VirtualCcidReader extends VirtualUsbDevice {
   insertCard(card: ApduResponder): void {
     this.card = card;
     this.powered = false;
-    this.queueIn(INTERRUPT, new Uint8Array([RdrToPc.NOTIFY_SLOT_CHANGE, 0x03]));
+    this.queueIn(ENDPOINT.interrupt, new Uint8Array([RdrToPc.NOTIFY_SLOT_CHANGE, 0x03]));
   }
 
   removeCard(): void {
     this.card?.reset();
     this.card = null;
     this.powered = false;
-    this.queueIn(INTERRUPT, new Uint8Array([RdrToPc.NOTIFY_SLOT_CHANGE, 0x02]));
+    this.queueIn(ENDPOINT.interrupt, new Uint8Array([RdrToPc.NOTIFY_SLOT_CHANGE, 0x02]));
   }
 
   /** Orders a storm of `count` time extensions before the next answer. */
@@ -117,13 +116,13 @@ export class VirtualCcidReader extends VirtualUsbDevice {
     ccid[49] = 0xff;
     const iface = new Uint8Array([9, DescriptorType.INTERFACE, 0, 0, 3, USB_CLASS_SMART_CARD, 0, 0, 0]);
     const endpoint = (address: number, attributes: number, size: number) => new Uint8Array([7, DescriptorType.ENDPOINT, address, attributes, size, 0, attributes === 3 ? 16 : 0]);
-    const body = concatBytes(iface, ccid, endpoint(OUT, 2, PACKET_SIZE), endpoint(0x80 | IN, 2, PACKET_SIZE), endpoint(0x80 | INTERRUPT, 3, 8));
+    const body = concatBytes(iface, ccid, endpoint(ENDPOINT.out, 2, PACKET_SIZE), endpoint(0x80 | ENDPOINT.in, 2, PACKET_SIZE), endpoint(0x80 | ENDPOINT.interrupt, 3, 8));
     const total = 9 + body.length;
     return concatBytes(new Uint8Array([9, DescriptorType.CONFIGURATION, total & 0xff, total >> 8, 1, 1, 0, 0x80, 50]), body);
   }
 
   protected async handleOut(endpoint: number, packet: Uint8Array): Promise<void> {
-    if (endpoint !== OUT) return;
+    if (endpoint !== ENDPOINT.out) return;
     const message = this.assembler.push(packet);
     if (!message) return;
     for (const answer of await this.execute(message)) this.deliver(answer);
@@ -131,8 +130,8 @@ export class VirtualCcidReader extends VirtualUsbDevice {
 
   private deliver(message: Uint8Array): void {
     const size = this.options.inTransferSize;
-    if (!size) return this.queueIn(IN, message);
-    for (let offset = 0; offset < message.length; offset += size) this.queueIn(IN, message.slice(offset, offset + size));
+    if (!size) return this.queueIn(ENDPOINT.in, message);
+    for (let offset = 0; offset < message.length; offset += size) this.queueIn(ENDPOINT.in, message.slice(offset, offset + size));
   }
 
   private iccStatus(): number {

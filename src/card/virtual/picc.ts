@@ -6,7 +6,7 @@
  * number during chaining → next chained block).
  */
 import { concatBytes } from '../../bytes/bytes.ts';
-import { ATTRIB_COMMAND, blockKind, blockNumber, encodeAtqb, frameSizeFromCode, HLTB_COMMAND, iBlock, infCapacity, PCB, rAck, sWtx } from '../isodep/blocks.ts';
+import { blockKind, blockNumber, encodeAtqb, frameSizeFromCode, iBlock, infCapacity, PCB, rAck, sWtx, TYPE_B_FIRST_BYTE } from '../isodep/blocks.ts';
 import type { ApduResponder } from './card.ts';
 
 export interface PiccOptions {
@@ -69,7 +69,7 @@ export class VirtualTypeBPicc {
     if (this.state !== 'active') return this.layer3(frame);
     // FSC is the largest frame the card accepts (PCB + INF + 2 CRC bytes); a longer one is not received.
     if (frame.length + 2 > frameSizeFromCode(this.options.fsci ?? 8)) return null;
-    if (frame[0] === HLTB_COMMAND) return null; // HLTB is for idle cards only here
+    if (frame[0] === TYPE_B_FIRST_BYTE.hltb) return null; // HLTB is for idle cards only here
     return this.send(await this.layer4(frame));
   }
 
@@ -84,14 +84,14 @@ export class VirtualTypeBPicc {
       const fwi = this.options.fwi ?? 8;
       return encodeAtqb(this.pupi, new Uint8Array(4), new Uint8Array([0x00, (fsci << 4) | 0x01, fwi << 4]));
     }
-    if (frame[0] === ATTRIB_COMMAND && frame.length >= 9 && frame.subarray(1, 5).every((b, i) => b === this.pupi[i])) {
+    if (frame[0] === TYPE_B_FIRST_BYTE.attrib && frame.length >= 9 && frame.subarray(1, 5).every((b, i) => b === this.pupi[i])) {
       this.state = 'active';
       this.bn = 1;
       this.fsd = frameSizeFromCode(frame[6] & 0x0f);
       this.card.reset();
       return new Uint8Array([0x00]); // MBLI 0, CID 0
     }
-    if (frame[0] === HLTB_COMMAND && frame.length === 5) {
+    if (frame[0] === TYPE_B_FIRST_BYTE.hltb && frame.length === 5) {
       this.state = 'halted';
       return new Uint8Array([0x00]);
     }

@@ -10,6 +10,7 @@ import type { GlyphStatus } from '../../app/registry-glyphs.ts';
 import { describeError } from '../shared/error-messages.ts';
 import { APP_VERSION } from '../../app/version.ts';
 import { browserSaveFile } from '../shared/download.ts';
+import { onFile } from '../shared/file-input.ts';
 import type { StorageStatus } from '../../store/database.ts';
 import { LanguageController, language, t } from '../shared/i18n.ts';
 import { panels, elementStyles } from '../shared/styles.ts';
@@ -128,12 +129,7 @@ export class KofuAdminHome extends LitElement {
           <button data-action="save-backup" ?disabled=${working} @click=${() => this.saveBackup()}>${t('admin.backup.save')}</button>
           <label class="button secondary">
             ${t('admin.backup.restore')}
-            <input type="file" accept="application/json,.json" ?disabled=${working} data-action="restore-backup"
-              @change=${(e: Event) => {
-                const input = e.target as HTMLInputElement;
-                void this.restore(input.files?.[0]);
-                input.value = '';
-              }} />
+            <input type="file" accept="application/json,.json" ?disabled=${working} data-action="restore-backup" @change=${onFile((file) => void this.restore(file))} />
           </label>
         </div>
         ${outcome?.kind === 'ok' ? html`<p role="status" class="ok" data-result="ok">${outcome.text}</p>` : nothing}

@@ -12,6 +12,7 @@ import { AbortedError } from '../../bytes/errors.ts';
 import { describeError, describeFailure } from '../shared/error-messages.ts';
 import type { ImportProblem } from '../../registry/transfer.ts';
 import { browserSaveFile, type SaveFile } from '../shared/download.ts';
+import { onFile } from '../shared/file-input.ts';
 import { DemoModeController } from '../shared/demo-mode-controller.ts';
 import { LanguageController, language, t } from '../shared/i18n.ts';
 import { panels, elementStyles } from '../shared/styles.ts';
@@ -103,11 +104,7 @@ export class KofuAdminRegistry extends LitElement {
         <label class="button secondary">
           ${t('registry.glyphs.import')}
           <input type="file" accept=".ttf,font/ttf,application/json,.json" data-action="import-gaiji" ?disabled=${this.tasks.working}
-            @change=${(e: Event) => {
-              const input = e.target as HTMLInputElement;
-              void this.importGaiji(input.files?.[0]);
-              input.value = '';
-            }} />
+            @change=${onFile((file) => void this.importGaiji(file))} />
         </label>
         <button class="secondary" data-action="refresh-glyphs" ?disabled=${this.tasks.working} @click=${() => this.refreshGlyphs()}>${t('registry.glyphs.refresh')}</button>
       </div>
@@ -202,11 +199,7 @@ export class KofuAdminRegistry extends LitElement {
     return html`<label class="button secondary">
       ${label}
       <input type="file" accept=${accept} data-action=${action} ?disabled=${this.tasks.working}
-        @change=${(e: Event) => {
-          const input = e.target as HTMLInputElement;
-          void this.import(input.files?.[0], kind);
-          input.value = '';
-        }} />
+        @change=${onFile((file) => void this.import(file, kind))} />
     </label>`;
   }
 

@@ -76,7 +76,13 @@ export const kioskStyles = css`
     flex-wrap: wrap;
     margin-top: 16px;
   }
-  /* A choice as a large tile: a demo card, a certificate kind. */
+  /* A choice as a large tile: a demo card, a certificate kind. A step sets --kofu-tile-min for
+     its tiles' narrowest width; the grid fits as many columns as the tablet's width allows. */
+  .tiles {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(var(--kofu-tile-min, 190px), 1fr));
+    gap: 12px;
+  }
   .tiles button {
     flex-direction: column;
     align-items: flex-start;

@@ -21,7 +21,8 @@ import { browserSaveFile, type SaveFile } from '../../shared/download.ts';
 import { t } from '../../shared/i18n.ts';
 import { messages } from '../../shared/messages.ts';
 import { TaskController } from '../../shared/task-controller.ts';
-import { FileKind, TrustSection, fileSafe, formatDate, formatDateTime, groupedKid, onFile, readFile, renderOutcome } from './trust-section.ts';
+import { FileKind, TrustSection, fileSafe, formatDate, formatDateTime, groupedKid, readFile, renderOutcome } from './trust-section.ts';
+import { onFile } from '../../shared/file-input.ts';
 import { formFields, submittedFields } from '../../shared/form-fields.ts';
 
 interface AuthorityView {

@@ -9,7 +9,8 @@ import { browserSaveFile, type SaveFile } from '../../shared/download.ts';
 import { describeFailure } from '../../shared/error-messages.ts';
 import { language, t } from '../../shared/i18n.ts';
 import { TaskController } from '../../shared/task-controller.ts';
-import { FileKind, TrustSection, onFile, readFile, renderOutcome } from './trust-section.ts';
+import { FileKind, TrustSection, readFile, renderOutcome } from './trust-section.ts';
+import { onFile } from '../../shared/file-input.ts';
 
 /** An exported issuance log of ~250,000 entries; anything larger is not one of ours. */
 export const MAX_LOG_FILE_BYTES = 64 * 1024 * 1024;

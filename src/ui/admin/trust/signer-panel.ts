@@ -10,7 +10,8 @@ import { MAX_SIGNER_CERTIFICATE_BYTES, tabletSigner, type SignerStatus, type Tab
 import { browserSaveFile, type SaveFile } from '../../shared/download.ts';
 import { t } from '../../shared/i18n.ts';
 import { TaskController } from '../../shared/task-controller.ts';
-import { FileKind, TrustSection, fileSafe, formatDate, formatDateTime, groupedKid, onFile, readFile, renderOutcome } from './trust-section.ts';
+import { FileKind, TrustSection, fileSafe, formatDate, formatDateTime, groupedKid, readFile, renderOutcome } from './trust-section.ts';
+import { onFile } from '../../shared/file-input.ts';
 import { submittedFields } from '../../shared/form-fields.ts';
 
 interface SignerView {

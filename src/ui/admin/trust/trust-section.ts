@@ -43,16 +43,6 @@ export function formatDateTime(seconds: number): string {
 /** Key ids in groups of four hex digits, as staff read them aloud or compare them on paper. */
 export const groupedKid = (kid: string) => kid.replace(/(.{4})(?=.)/g, '$1 ');
 
-/** A file input's change handler: hands over the chosen file and clears the input, so choosing it again fires again. */
-export function onFile(handler: (file: File) => void) {
-  return (event: Event) => {
-    const input = event.target as HTMLInputElement;
-    const file = input.files?.[0];
-    input.value = '';
-    if (file) handler(file);
-  };
-}
-
 export function renderOutcome(outcome: Outcome | undefined): TemplateResult | typeof nothing {
   if (!outcome) return nothing;
   return outcome.kind === 'ok'

@@ -11,7 +11,8 @@ import { MAX_TRUST_LIST_BYTES, isUnknownPublisher, trustStore, type TrustListSum
 import { describeFailure } from '../../shared/error-messages.ts';
 import { language, t } from '../../shared/i18n.ts';
 import { TaskController } from '../../shared/task-controller.ts';
-import { FileKind, TrustSection, formatDate, groupedKid, onFile, readFile, renderOutcome } from './trust-section.ts';
+import { FileKind, TrustSection, formatDate, groupedKid, readFile, renderOutcome } from './trust-section.ts';
+import { onFile } from '../../shared/file-input.ts';
 import { formFields, submittedFields } from '../../shared/form-fields.ts';
 
 interface TrustStoreView {

@@ -18,9 +18,7 @@ export class KofuKioskChoose extends KioskStep {
     ...KioskStep.styles,
     css`
       .kinds {
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(280px, 1fr));
-        gap: 12px;
+        --kofu-tile-min: 280px;
       }
       .kinds button:disabled {
         opacity: 1;

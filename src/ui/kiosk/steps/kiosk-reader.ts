@@ -20,11 +20,6 @@ export class KofuKioskReader extends KioskStep {
   static override styles = [
     ...KioskStep.styles,
     css`
-      .cards {
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(190px, 1fr));
-        gap: 12px;
-      }
       section + section {
         margin-top: 12px;
       }

@@ -70,6 +70,14 @@ export function watchPage(page) {
   return record;
 }
 
+/** Opens the verifier page and waits for it; returns what the page logs (watchPage). */
+export async function openVerifierPage(page, origin) {
+  const seen = watchPage(page);
+  await page.goto(`${origin}/verify`);
+  await waitForMode(page, 'verify');
+  return seen;
+}
+
 /** Waits for `<kofu-app>` to show `mode`'s view with its heading rendered. */
 export async function waitForMode(page, mode) {
   const tag = { kiosk: 'kofu-kiosk-home', verify: 'kofu-verifier-home', admin: 'kofu-admin-home' }[mode];

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { backSideWithEmblemPng } from './back-side.mjs';
-import { chromiumForSuite, waitForMode, watchPage, withApp } from './harness.mjs';
+import { chromiumForSuite, waitForMode, watchPage, withApp, openVerifierPage } from './harness.mjs';
 
 describe('verifier paper check (built, in Chromium)', () => {
   const suite = chromiumForSuite();
@@ -14,9 +14,7 @@ describe('verifier paper check (built, in Chromium)', () => {
     const marked = await backSideWithEmblemPng({ serial: 11, mark: true });
     const plain = await backSideWithEmblemPng({ serial: 12, mark: false });
     await withApp(suite.browser, async ({ app, page }) => {
-      const seen = watchPage(page);
-      await page.goto(`${app.origin}/verify`);
-      await waitForMode(page, 'verify');
+      const seen = await openVerifierPage(page, app.origin);
       const input = page.locator('kofu-verifier-home input[type=file]:not([data-add-page])');
 
       const check = async (png) => {

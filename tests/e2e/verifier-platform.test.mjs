@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { backSidePng, backSideTiff } from './back-side.mjs';
-import { launchBrowser, waitForMode, waitForServiceWorkerControl, watchPage, withApp } from './harness.mjs';
+import { launchBrowser, waitForMode, waitForServiceWorkerControl, watchPage, withApp, openVerifierPage } from './harness.mjs';
 
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
@@ -47,9 +47,7 @@ describe('verifier platform conventions (built, in Chromium)', () => {
     await withApp(
       browser,
       async ({ app, page }) => {
-        const seen = watchPage(page);
-        await page.goto(`${app.origin}/verify`);
-        await waitForMode(page, 'verify');
+        const seen = await openVerifierPage(page, app.origin);
         await waitForServiceWorkerControl(page);
         const manifest = await (await fetch(`${app.origin}/manifest.webmanifest`)).json();
         assert.equal(manifest.share_target.action, '/verify/share');
@@ -95,9 +93,7 @@ describe('verifier platform conventions (built, in Chromium)', () => {
   it('verifies a 300 dpi duplex scan saved as TIFF: the blank front page is skipped, the back verifies', { timeout: 150_000 }, async () => {
     const { tiff } = await backSideTiff({ serial: 23 });
     await withApp(browser, async ({ app, page }) => {
-      const seen = watchPage(page);
-      await page.goto(`${app.origin}/verify`);
-      await waitForMode(page, 'verify');
+      const seen = await openVerifierPage(page, app.origin);
       await page.locator('kofu-verifier-home input[type=file]:not([data-add-page])').setInputFiles({ name: 'SCAN0001.TIF', mimeType: 'image/tiff', buffer: tiff });
       await expectDemoVerdict(page, 23);
       assert.match(await page.locator('kofu-verifier-home [data-result="loaded"]').innerText(), /2480×3508.*300dpi/);

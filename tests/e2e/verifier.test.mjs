@@ -11,7 +11,7 @@ import { describe, it } from 'node:test';
 import { backSidePng } from './back-side.mjs';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
-import { chromiumForSuite, waitForMode, watchPage, withApp } from './harness.mjs';
+import { chromiumForSuite, waitForMode, watchPage, withApp, openVerifierPage } from './harness.mjs';
 
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
@@ -24,9 +24,7 @@ describe('verifier (built, in Chromium)', () => {
     await withApp(
       suite.browser,
       async ({ app, page }) => {
-        const seen = watchPage(page);
-        await page.goto(`${app.origin}/verify`);
-        await waitForMode(page, 'verify');
+        const seen = await openVerifierPage(page, app.origin);
         const input = page.locator('kofu-verifier-home input[type=file]:not([data-add-page])');
 
         await input.setInputFiles({ name: 'back.png', mimeType: 'image/png', buffer: valid.png });

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { axeViolations } from './axe.mjs';
 import { backSidePdf, imagesPdf } from './back-side-pdf.mjs';
-import { chromiumForSuite, waitForMode, watchPage, withApp } from './harness.mjs';
+import { chromiumForSuite, waitForMode, watchPage, withApp, openVerifierPage } from './harness.mjs';
 
 /** Page `page` of `pdf` as a 300 dpi grey PNG (poppler), as a flatbed scanner would save it. */
 async function pageScan(pdf, page) {
@@ -37,9 +37,7 @@ describe('whole sheet (built, in Chromium)', () => {
     await withApp(
       suite.browser,
       async ({ app, page }) => {
-        const seen = watchPage(page);
-        await page.goto(`${app.origin}/verify`);
-        await waitForMode(page, 'verify');
+        const seen = await openVerifierPage(page, app.origin);
         const input = page.locator('kofu-verifier-home .drop input[type=file]');
         const verdict = page.locator('kofu-verdict section[data-verdict]');
         const again = () => page.locator('kofu-verifier-home button[data-action="again"]').click();

@@ -150,3 +150,14 @@ export const columnHost = css`
     flex-direction: column;
   }
 `;
+
+/** The verifier's rows of buttons and notes: wrap on a phone, centred on one line. */
+export const buttonRow = css`
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 12px;
+    align-items: center;
+    margin: 12px 0;
+  }
+`;

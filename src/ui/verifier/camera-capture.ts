@@ -17,7 +17,7 @@ import { anotherFrameMayHelp, openCamera, scanPreview, videoFrame, type CameraSt
 import type { VerificationReport } from '../../verify/report.ts';
 import { reportReason } from '../shared/error-messages.ts';
 import { LanguageController, language, t } from '../shared/i18n.ts';
-import { elementStyles } from '../shared/styles.ts';
+import { buttonRow, elementStyles } from '../shared/styles.ts';
 
 /** The pipeline runs on a frame whatever its hint at least this often (the hint can be wrong). */
 export const DECODE_ANYWAY_MS = 1500;
@@ -36,6 +36,7 @@ export interface CameraResultDetail {
 export class KofuCameraCapture extends LitElement {
   static override styles = [
     ...elementStyles,
+    buttonRow,
     css`
       .preview {
         position: relative;
@@ -77,13 +78,6 @@ export class KofuCameraCapture extends LitElement {
         font-size: 1.15rem;
         font-weight: 700;
         text-align: center;
-      }
-      .row {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 12px;
-        align-items: center;
-        margin: 12px 0;
       }
     `,
   ];

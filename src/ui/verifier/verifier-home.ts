@@ -19,7 +19,7 @@ import { AbortedError } from '../../bytes/errors.ts';
 import type { VerificationReport } from '../../verify/report.ts';
 import { reportReason } from '../shared/error-messages.ts';
 import { LanguageController, language, t } from '../shared/i18n.ts';
-import { elementStyles } from '../shared/styles.ts';
+import { buttonRow, elementStyles } from '../shared/styles.ts';
 import { paperSource, type PaperSource } from '../../app/paper-check.ts';
 import './latent-view.ts';
 import './verdict-panel.ts';
@@ -41,6 +41,7 @@ type LocatorState = { kind: 'none' } | { kind: 'known'; text: string; serial: nu
 export class KofuVerifierHome extends LitElement {
   static override styles = [
     ...elementStyles,
+    buttonRow,
     css`
       .drop {
         border: 2px dashed var(--kofu-line);
@@ -87,13 +88,6 @@ export class KofuVerifierHome extends LitElement {
         background: #eef5ff;
         padding: 8px 12px;
         font-weight: 700;
-      }
-      .row {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 12px;
-        align-items: center;
-        margin: 12px 0;
       }
     `,
   ];

@@ -7,6 +7,7 @@ import { VirtualTypeBPicc } from '../../card/virtual/picc.ts';
 import { VirtualRcs380 } from '../../card/virtual/rcs380-device.ts';
 import { VirtualRfField } from '../../card/virtual/rf-field.ts';
 import './kiosk-home.ts';
+import './steps/later-steps.ts';
 import type { KofuKioskHome } from './kiosk-home.ts';
 
 /** The current step element's root (`[data-step]`) inside the host. */

@@ -34,20 +34,14 @@ import type {
 } from './kiosk-events.ts';
 import type { KioskStep } from './steps/kiosk-step.ts';
 import './steps/kiosk-start.ts';
-import './steps/kiosk-terms.ts';
-import './steps/kiosk-reader.ts';
-import './steps/kiosk-card.ts';
-import './steps/kiosk-pin.ts';
-import './steps/kiosk-locked.ts';
-import './steps/kiosk-choose.ts';
-import './steps/kiosk-options.ts';
-import './steps/kiosk-confirm.ts';
-import './steps/kiosk-issuing.ts';
-import './steps/kiosk-card-return.ts';
-import './steps/kiosk-print.ts';
-import './steps/kiosk-not-printed.ts';
-import './steps/kiosk-end.ts';
-import './steps/kiosk-error.ts';
+
+/** The other steps, loaded after the first paint (steps/later-steps.ts); はじめる waits for them. */
+let laterSteps: Promise<unknown> | undefined;
+const loadLaterSteps = () =>
+  (laterSteps ??= import('./steps/later-steps.ts').catch((error: unknown) => {
+    laterSteps = undefined; // tried again on the next はじめる
+    throw error;
+  }));
 
 /** The message of a thrown `KofuError` in the current language, or the error as text. */
 const messageOf = (error: unknown) => (error instanceof KofuError ? describeError(error, language()) : String(error));
@@ -121,6 +115,8 @@ export class KofuKioskHome extends LitElement {
   protected override firstUpdated(changed: PropertyValues): void {
     super.firstUpdated(changed);
     void this.claimKiosk();
+    void loadLaterSteps().catch(() => undefined); // はじめる says so if it still fails then
+
   }
 
   /**
@@ -208,6 +204,7 @@ export class KofuKioskHome extends LitElement {
     this.starting = true;
     try {
       if (!(await this.claimKiosk())) return;
+      await loadLaterSteps();
       (await this.ensureSession(true)).begin();
     } catch (error) {
       this.notice = messageOf(error);

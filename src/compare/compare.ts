@@ -31,7 +31,7 @@ export function compareScanWithRendering(rendering: GreyImage, scan: GreyImage, 
 }
 
 /** Margin around a region and the shifts (rendering pixels, each way) tried when re-aligning it. */
-const REALIGN = { margin: 24, shift: 2 } as const;
+const REALIGN = { margin: 24, shift: 3 } as const;
 
 function crop(image: GreyImage, x: number, y: number, w: number, h: number): GreyImage {
   const data = new Uint8Array(w * h);
@@ -50,8 +50,8 @@ function crop(image: GreyImage, x: number, y: number, w: number, h: number): Gre
  * genuine front lines up under one of the shifts and its false region goes; a changed, added or
  * removed glyph differs under all of them.
  */
-export function confirmByRealignment(rendering: GreyImage, aligned: GreyImage, difference: Difference, options: DifferenceOptions = DEFAULT_DIFFERENCE, shift: number = REALIGN.shift): Difference {
-  const { margin } = REALIGN;
+export function confirmByRealignment(rendering: GreyImage, aligned: GreyImage, difference: Difference, options: DifferenceOptions = DEFAULT_DIFFERENCE): Difference {
+  const { margin, shift } = REALIGN;
   const kept = difference.regions.filter((region) => {
     const x = region.x - margin;
     const y = region.y - margin;

@@ -35,7 +35,7 @@ export interface DifferenceOptions {
 }
 
 /** Tuned on the tamper corpus at 150 dpi (docs/compare.md). */
-export const DEFAULT_DIFFERENCE: DifferenceOptions = { radius: 1, threshold: 50, paperRadius: 12, join: 3, minArea: 8, minMass: 300, border: 24, minThickness: 3 };
+export const DEFAULT_DIFFERENCE: DifferenceOptions = { radius: 1, threshold: 80, paperRadius: 12, join: 3, minArea: 8, minMass: 300, border: 24, minThickness: 3 };
 
 export interface DifferenceRegion {
   /** Rectangle in rendering pixels. */

@@ -11,7 +11,7 @@
  *
  * Pure over grey pixels and text runs; the rendering is drawn by the caller (restore.ts).
  */
-import { compareScanWithRendering } from '../compare/compare.ts';
+import { COMPARE_DPI, compareScanWithRendering } from '../compare/compare.ts';
 import type { DifferenceRegion } from '../compare/difference.ts';
 import { applyHomography } from '../vision/homography.ts';
 import type { GreyImage } from '../vision/grey.ts';
@@ -32,6 +32,15 @@ const LINE_TOLERANCE_MM = 0.8;
 const MIN_TEXT_LAYER_AGREEMENT = 0.5;
 /** A front that covers less of the sheet than this is not compared at all ("could not be placed"). */
 const MIN_COVERAGE = 0.6;
+/**
+ * A scan or photo of the front is compared only at flatbed resolution and geometry. The comparison
+ * tells a one-stroke change from print–scan blur at 300 dpi, but on 150–250 dpi photos with
+ * perspective it flags genuine fronts (docs/compare.md, "Measured"): there the honest answer is
+ * "the front was not compared — scan it at 300 dpi", not 改ざんの疑い.
+ */
+const MIN_IMAGE_DPI = 270;
+/** Opposite page edges may differ in length by this share at most (a flatbed keeps them equal; a tilted photo does not). */
+const MAX_PERSPECTIVE = 0.03;
 
 /** Whitespace of every kind (the layout pads with U+3000, pdf.js inserts spaces for character spacing) is not content. */
 const normalise = (text: string) => text.normalize('NFC').replace(/[\s\u3000]+/gu, '');
@@ -140,6 +149,16 @@ function coverageOf(toScan: (x: number, y: number) => FractionPoint, width: numb
   return inside / (n * n);
 }
 
+/** The page's corners in the person's image: its resolution (dpi) and how far from a flat, square-on view it is. */
+export function captureGeometry(toPixels: (x: number, y: number) => { x: number; y: number }, width: number, height: number): { dpi: number; perspective: number } {
+  const [a, b, c, d] = [toPixels(0, 0), toPixels(width, 0), toPixels(width, height), toPixels(0, height)];
+  const len = (p: { x: number; y: number }, q: { x: number; y: number }) => Math.hypot(q.x - p.x, q.y - p.y);
+  const [top, right, bottom, left] = [len(a, b), len(b, c), len(d, c), len(a, d)];
+  const scale = (top + bottom) / (2 * width) / 2 + (left + right) / (2 * height) / 2;
+  const perspective = Math.max(Math.abs(top - bottom) / Math.max(top, bottom), Math.abs(left - right) / Math.max(left, right));
+  return { dpi: scale * COMPARE_DPI, perspective };
+}
+
 /** Compares one front page with one sheet's rendering: text layer (PDF) and pixels. */
 export function checkFront(input: FrontInput, reference: FrontReference): FrontResult {
   const { rendering } = reference;
@@ -160,7 +179,9 @@ export function checkFront(input: FrontInput, reference: FrontReference): FrontR
     return { x: p.x / input.grey.width, y: p.y / input.grey.height };
   };
   const coverage = coverageOf(toScan, rendering.width, rendering.height);
-  if (coverage < MIN_COVERAGE) {
+  const geometry = captureGeometry((x, y) => applyHomography(registration.homography, x, y), rendering.width, rendering.height);
+  const photoLike = method === 'image' && (geometry.dpi < MIN_IMAGE_DPI || geometry.perspective > MAX_PERSPECTIVE);
+  if (coverage < MIN_COVERAGE || photoLike) {
     const status = textRegions.length ? 'differs' : 'unreadable';
     return { check: { ...base, status, regions: textRegions, regionsOnImage: [], score: 0, coverage } };
   }

@@ -154,7 +154,8 @@ export function captureGeometry(toPixels: (x: number, y: number) => { x: number;
   const [a, b, c, d] = [toPixels(0, 0), toPixels(width, 0), toPixels(width, height), toPixels(0, height)];
   const len = (p: { x: number; y: number }, q: { x: number; y: number }) => Math.hypot(q.x - p.x, q.y - p.y);
   const [top, right, bottom, left] = [len(a, b), len(b, c), len(d, c), len(a, d)];
-  const scale = (top + bottom) / (2 * width) / 2 + (left + right) / (2 * height) / 2;
+  // Image pixels per rendering pixel: the mean of the horizontal and the vertical edge ratios.
+  const scale = ((top + bottom) / width + (left + right) / height) / 4;
   const perspective = Math.max(Math.abs(top - bottom) / Math.max(top, bottom), Math.abs(left - right) / Math.max(left, right));
   return { dpi: scale * COMPARE_DPI, perspective };
 }

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { backSideWithEmblemPng } from './back-side.mjs';
-import { chromiumForSuite, waitForMode, watchPage, withApp, openVerifierPage } from './harness.mjs';
+import { chromiumForSuite, openVerifierPage, withApp } from './harness.mjs';
 
 describe('verifier paper check (built, in Chromium)', () => {
   const suite = chromiumForSuite();

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { backSidePng, backSideTiff } from './back-side.mjs';
-import { launchBrowser, waitForMode, waitForServiceWorkerControl, watchPage, withApp, openVerifierPage } from './harness.mjs';
+import { launchBrowser, openVerifierPage, waitForMode, waitForServiceWorkerControl, withApp } from './harness.mjs';
 
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 

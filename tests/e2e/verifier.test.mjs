@@ -11,7 +11,7 @@ import { describe, it } from 'node:test';
 import { backSidePng } from './back-side.mjs';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
-import { chromiumForSuite, waitForMode, watchPage, withApp, openVerifierPage } from './harness.mjs';
+import { chromiumForSuite, openVerifierPage, waitForMode, withApp } from './harness.mjs';
 
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { axeViolations } from './axe.mjs';
 import { backSidePdf, imagesPdf } from './back-side-pdf.mjs';
-import { chromiumForSuite, waitForMode, watchPage, withApp, openVerifierPage } from './harness.mjs';
+import { chromiumForSuite, openVerifierPage, withApp } from './harness.mjs';
 
 /** Page `page` of `pdf` as a 300 dpi grey PNG (poppler), as a flatbed scanner would save it. */
 async function pageScan(pdf, page) {

@@ -5,6 +5,7 @@
  * 150 dpi it is 20 px, which a 300 dpi scan and a 150–250 dpi photo both still resolve.
  */
 import type { GreyImage } from '../vision/grey.ts';
+import { cellsFromRuns, checkCells, type CellCheck, type TextRun } from './cells.ts';
 import { compareFront, DEFAULT_DIFFERENCE, type Difference, type DifferenceOptions } from './difference.ts';
 import { registerToRendering, warpToRendering, ZERO_FIELD, type Registration } from './register.ts';
 
@@ -15,19 +16,27 @@ export type FrontComparison =
       readonly registered: true;
       readonly registration: Registration;
       readonly difference: Difference;
+      /** The per-character-cell check (cells.ts), when the printed runs were given. */
+      readonly cells?: CellCheck;
       /** The scan resampled onto the rendering's grid (homography and local field): what was compared. */
       readonly aligned: GreyImage;
     }
   /** No consistent placement of the rendering in the scan: not this sheet, or not readable. */
   | { readonly registered: false };
 
-export function compareScanWithRendering(rendering: GreyImage, scan: GreyImage, options: DifferenceOptions = DEFAULT_DIFFERENCE): FrontComparison {
+/**
+ * Registers the scan, then runs the difference map (added or removed ink anywhere: stamps, rows)
+ * and, given the runs the rendering prints, the per-character-cell check (cells.ts) on the same
+ * aligned scan.
+ */
+export function compareScanWithRendering(rendering: GreyImage, scan: GreyImage, runs: readonly TextRun[] = [], options: DifferenceOptions = DEFAULT_DIFFERENCE): FrontComparison {
   const registration = registerToRendering(rendering, scan);
   if (!registration) return { registered: false };
   const global = warpToRendering(scan, { ...registration, field: ZERO_FIELD }, rendering.width, rendering.height);
   const local = warpToRendering(scan, registration, rendering.width, rendering.height);
   const difference = confirmByRealignment(rendering, local, compareFront(rendering, [global, local], options), options);
-  return { registered: true, registration, difference, aligned: local };
+  const cells = runs.length ? checkCells(rendering, local, cellsFromRuns(runs, rendering, COMPARE_DPI)) : undefined;
+  return { registered: true, registration, difference, ...(cells ? { cells } : {}), aligned: local };
 }
 
 /** Margin around a region and the shifts (rendering pixels, each way) tried when re-aligning it. */

@@ -164,3 +164,23 @@ export function compareFront(rendering: GreyImage, registeredScans: readonly Gre
     .sort((a, b2) => b2.mass - a.mass);
   return { width, height, map, regions, score: regions.length ? regions[0].mass / 1000 : 0 };
 }
+
+/** Regions that overlap joined into their bounding box (areas and masses summed), until none overlap; strongest first. */
+export function mergeOverlapping(regions: readonly DifferenceRegion[]): DifferenceRegion[] {
+  const out: DifferenceRegion[] = [];
+  for (const region of regions) {
+    let merged = region;
+    for (let i = out.length - 1; i >= 0; i--) {
+      const o = out[i];
+      if (merged.x < o.x + o.w && o.x < merged.x + merged.w && merged.y < o.y + o.h && o.y < merged.y + merged.h) {
+        const x = Math.min(merged.x, o.x);
+        const y = Math.min(merged.y, o.y);
+        merged = { x, y, w: Math.max(merged.x + merged.w, o.x + o.w) - x, h: Math.max(merged.y + merged.h, o.y + o.h) - y, area: merged.area + o.area, mass: merged.mass + o.mass };
+        out.splice(i, 1);
+        i = out.length;
+      }
+    }
+    out.push(merged);
+  }
+  return out.sort((a, b) => b.mass - a.mass);
+}

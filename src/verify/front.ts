@@ -12,7 +12,7 @@
  * Pure over grey pixels and text runs; the rendering is drawn by the caller (restore.ts).
  */
 import { COMPARE_DPI, compareScanWithRendering } from '../compare/compare.ts';
-import type { DifferenceRegion } from '../compare/difference.ts';
+import { mergeOverlapping, type DifferenceRegion } from '../compare/difference.ts';
 import { applyHomography } from '../vision/homography.ts';
 import type { GreyImage } from '../vision/grey.ts';
 import type { PageTextItem } from '../vision/pdf-input.ts';
@@ -33,14 +33,19 @@ const MIN_TEXT_LAYER_AGREEMENT = 0.5;
 /** A front that covers less of the sheet than this is not compared at all ("could not be placed"). */
 const MIN_COVERAGE = 0.6;
 /**
- * A scan or photo of the front is compared only at flatbed resolution and geometry. The comparison
- * tells a one-stroke change from print–scan blur at 300 dpi, but on 150–250 dpi photos with
- * perspective it flags genuine fronts (docs/compare.md, "Measured"): there the honest answer is
- * "the front was not compared — scan it at 300 dpi", not 改ざんの疑い.
+ * A capture at flatbed resolution and geometry (a scan): both the difference map and the cells
+ * judge it. Below it, or in perspective (a photo), only the cells do: the map cannot tell a
+ * photo's lens residual from a changed stroke (docs/compare.md, "Measured"), each cell aligns on
+ * its own and is judged against the page's own cells.
  */
-const MIN_IMAGE_DPI = 270;
+const MIN_SCAN_DPI = 270;
 /** Opposite page edges may differ in length by this share at most (a flatbed keeps them equal; a tilted photo does not). */
 const MAX_PERSPECTIVE = 0.03;
+/**
+ * A front whose printed cells could be placed on fewer than this share (src/compare/cells.ts
+ * placedCells: too blurred, bent or cut off to align glyph by glyph) is not compared.
+ */
+const MIN_CELLS_PLACED = 0.6;
 
 /** Whitespace of every kind (the layout pads with U+3000, pdf.js inserts spaces for character spacing) is not content. */
 const normalise = (text: string) => text.normalize('NFC').replace(/[\s\u3000]+/gu, '');
@@ -169,35 +174,39 @@ export function checkFront(input: FrontInput, reference: FrontReference): FrontR
   const textSummary = text?.usable ? { added: text.added.map((r) => r.text), missing: text.missing.map((r) => r.text) } : undefined;
   const base = { page: input.page, sheet: reference.sheet, method, ...(textSummary ? { text: textSummary } : {}) } as const;
 
-  const comparison = compareScanWithRendering(rendering, input.grey);
+  const comparison = compareScanWithRendering(rendering, input.grey, reference.runs);
   if (!comparison.registered) {
     const status = textRegions.length ? 'differs' : 'unreadable';
     return { check: { ...base, status, regions: textRegions, regionsOnImage: [], score: textRegions.length ? 1 : 0, coverage: 0 } };
   }
-  const { registration, difference } = comparison;
+  const { registration, difference, cells } = comparison;
   const toScan = (x: number, y: number): FractionPoint => {
     const p = applyHomography(registration.homography, x, y);
     return { x: p.x / input.grey.width, y: p.y / input.grey.height };
   };
-  const coverage = coverageOf(toScan, rendering.width, rendering.height);
   const geometry = captureGeometry((x, y) => applyHomography(registration.homography, x, y), rendering.width, rendering.height);
-  const photoLike = method === 'image' && (geometry.dpi < MIN_IMAGE_DPI || geometry.perspective > MAX_PERSPECTIVE);
-  if (coverage < MIN_COVERAGE || photoLike) {
+  const photoLike = method === 'image' && (geometry.dpi < MIN_SCAN_DPI || geometry.perspective > MAX_PERSPECTIVE);
+  // The share of the sheet compared: inside the image, and (where there are cells) placed glyph by glyph.
+  const coverage = coverageOf(toScan, rendering.width, rendering.height) * (cells ? cells.compared : 1);
+  const unplaced = cells ? cells.compared < MIN_CELLS_PLACED : photoLike;
+  if (coverage < MIN_COVERAGE || unplaced) {
     const status = textRegions.length ? 'differs' : 'unreadable';
     return { check: { ...base, status, regions: textRegions, regionsOnImage: [], score: 0, coverage } };
   }
   // Regions whose centre falls outside the person's image compare the rendering with nothing.
-  const inView = difference.regions.filter((r) => {
+  const inView = (r: DifferenceRegion) => {
     const c = toScan(r.x + r.w / 2, r.y + r.h / 2);
     return c.x >= 0 && c.y >= 0 && c.x <= 1 && c.y <= 1;
-  });
-  const pixelRegions = inView.map((r) => pixelRegion(r, rendering));
+  };
+  const mapRegions = photoLike ? [] : difference.regions.filter(inView);
+  const cellRegions = (cells?.regions ?? []).filter(inView);
+  const pixelRegions = mergeOverlapping([...mapRegions, ...cellRegions]).map((r) => pixelRegion(r, rendering));
   const regions = [...textRegions, ...pixelRegions];
   const regionsOnImage = regions.map((r) => {
     const [x0, y0, x1, y1] = [r.x * rendering.width, r.y * rendering.height, (r.x + r.w) * rendering.width, (r.y + r.h) * rendering.height];
     return [toScan(x0, y0), toScan(x1, y0), toScan(x1, y1), toScan(x0, y1)];
   });
-  const score = Math.max(textRegions.length ? 1 : 0, inView.length ? inView[0].mass / 1000 : 0);
+  const score = Math.max(textRegions.length ? 1 : 0, mapRegions.length ? mapRegions[0].mass / 1000 : 0, cellRegions.length ? cells!.strength : 0);
   const aligned = comparison.aligned;
   return {
     check: { ...base, status: regions.length ? 'differs' : 'match', regions, regionsOnImage, score, coverage },

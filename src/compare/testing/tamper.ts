@@ -16,6 +16,8 @@ import { MemoryRegistry } from '../../registry/registry.ts';
 import { ensureFontFace, rasterizeSheet } from '../../render/bitmap.ts';
 import { loadCertificateFont, type LoadedFont } from '../../render/font-asset.ts';
 import { layoutCertificate } from '../../render/render.ts';
+import { printedRuns } from '../../verify/restore.ts';
+import type { PrintedRun } from '../../verify/front.ts';
 import { seededRandom } from '../../bytes/seeded-random.ts';
 import { rgbaToGrey, type GreyImage } from '../../vision/grey.ts';
 
@@ -112,6 +114,12 @@ export async function renderFront(cert: Certificate, dpi: number): Promise<GreyI
   const { sheets } = layoutCertificate(cert, f.metrics);
   const raster = rasterizeSheet(sheets[0], dpi, f.metrics);
   return rgbaToGrey(raster.pixels, raster.width, raster.height);
+}
+
+/** The text runs the first sheet's front prints (as the verifier passes them to checkFront). */
+export async function frontRuns(cert: Certificate): Promise<PrintedRun[]> {
+  const f = await font();
+  return printedRuns(layoutCertificate(cert, f.metrics).sheets[0]);
 }
 
 /**

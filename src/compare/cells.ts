@@ -38,8 +38,9 @@ export interface TextRun {
 export interface CellOptions {
   /** Blur candidates σ (rendering pixels) tried for the page. */
   readonly sigmas: readonly number[];
-  /** Integer search radius each way (rendering pixels). */
+  /** Integer search radius each way (rendering pixels), and how many times it may double (alignCell). */
   readonly search: number;
+  readonly doublings: number;
   /** Context around a cell's core used to align it and fit its tone, pixels. */
   readonly context: number;
   /** The statistic of a cell: the mean of its `top` largest |residual| pixels (a changed stroke has more; one stray pixel does not make it). */
@@ -50,14 +51,14 @@ export interface CellOptions {
   readonly floor: number;
   /** Pixels of a flagged cell above this share of the cell's statistic make its region. */
   readonly regionShare: number;
-  /** Radius (pixels) of a cell's neighbourhood and the median best-correlation it needs to count as placed. */
+  /** Reach (pixels, along the line) of a cell's neighbourhood and the median best-correlation it needs to count as placed. */
   readonly neighbourhood: number;
   readonly minNcc: number;
   /** Toner gain candidates γ tried for the page (see toneCurve). */
   readonly gammas: readonly number[];
 }
 
-export const DEFAULT_CELLS: CellOptions = { sigmas: [0.5, 0.8, 1.1, 1.5, 2], search: 3, context: 2, top: 12, k: 7.5, floor: 40, regionShare: 0.5, neighbourhood: 60, minNcc: 0.75, gammas: [0, 0.3, 0.6, 1] };
+export const DEFAULT_CELLS: CellOptions = { sigmas: [0.5, 0.8, 1.1, 1.5, 2], search: 3, doublings: 1, context: 2, top: 12, k: 7.5, floor: 40, regionShare: 0.5, neighbourhood: 60, minNcc: 0.75, gammas: [0, 0.3, 0.6, 1] };
 
 const PX_PER_MM_AT = (dpi: number) => dpi / 25.4;
 
@@ -315,8 +316,10 @@ export interface CellVerdict {
   /** Offset of the scan, rendering pixels. */
   readonly dx: number;
   readonly dy: number;
+  /** The best offset lies inside the widest search (alignCell). */
+  readonly bounded: boolean;
   /**
-   * The scan's contrast over the window relative to the model's (std(scan) / (gain · std(model))):
+   * The scan's contrast over the window relative to the model's at the page's gain (std(scan) / (page gain · std(model))):
    * near 1 where the scan shows the cell's ink, near 0 where it shows blank paper.
    */
   readonly contrast: number;
@@ -330,6 +333,8 @@ interface Alignment {
   readonly ncc: number;
   readonly dx: number;
   readonly dy: number;
+  /** The peak lies inside the search (not on its edge). */
+  readonly bounded: boolean;
 }
 
 function windowOf(cell: Cell, options: CellOptions) {
@@ -337,15 +342,20 @@ function windowOf(cell: Cell, options: CellOptions) {
   return { x: cell.x - m, y: cell.y - m, w: cell.w + 2 * m, h: cell.h + 2 * m };
 }
 
-/** A cell's best integer offset under the capture model, refined to sub-pixel by parabolas; searched again twice as far when the peak is on the search's edge. */
+/**
+ * A cell's best integer offset under the capture model, refined to sub-pixel by parabolas. The
+ * search starts at ±options.search and doubles (up to options.doublings times) while the peak is
+ * on its edge: a photo's lens residual can leave a corner 10 px off. A peak still on the edge is
+ * no placement (`bounded` false).
+ */
 function alignCell(rendering: GreyImage, aligned: GreyImage, cell: Cell, capture: CaptureModel, options: CellOptions): Alignment {
   const win = windowOf(cell, options);
   const model = modelWindow(rendering, win.x, win.y, win.w, win.h, capture, 0, 0);
+  const onEdge = (i: number, radius: number) => Math.abs((i % (2 * radius + 1)) - radius) === radius || Math.abs(Math.floor(i / (2 * radius + 1)) - radius) === radius;
   let r = options.search;
   let scores = correlationSurface(model, aligned, win.x, win.y, win.w, win.h, r);
   let best = argMax(scores);
-  const onEdge = (i: number, radius: number) => Math.abs((i % (2 * radius + 1)) - radius) === radius || Math.abs(Math.floor(i / (2 * radius + 1)) - radius) === radius;
-  if (onEdge(best, r)) {
+  for (let doubling = 0; doubling < options.doublings && onEdge(best, r); doubling++) {
     r *= 2;
     scores = correlationSurface(model, aligned, win.x, win.y, win.w, win.h, r);
     best = argMax(scores);
@@ -356,7 +366,7 @@ function alignCell(rendering: GreyImage, aligned: GreyImage, cell: Cell, capture
   const at = (dx: number, dy: number) => scores[(dy + r) * side + dx + r];
   const fx = Math.abs(bx) < r ? parabolaPeak(at(bx - 1, by), at(bx, by), at(bx + 1, by)) : 0;
   const fy = Math.abs(by) < r ? parabolaPeak(at(bx, by - 1), at(bx, by), at(bx, by + 1)) : 0;
-  return { ncc: scores[best], dx: bx + fx, dy: by + fy };
+  return { ncc: scores[best], dx: bx + fx, dy: by + fy, bounded: !onEdge(best, r) };
 }
 
 function argMax(values: Float64Array): number {
@@ -414,8 +424,8 @@ function judgeCell(rendering: GreyImage, aligned: GreyImage, cell: Cell, capture
   const residual = new Float64Array(cell.w * cell.h);
   for (let r = 0; r < cell.h; r++) for (let c = 0; c < cell.w; c++) residual[r * cell.w + c] = raw[(oy + r) * win.w + ox + c];
   const statistic = topMean(residual, options.top);
-  const contrast = Math.sqrt(varianceOf(scan) / Math.max(1e-9, gain * gain * varianceOf(model)));
-  return { cell, ncc: found.ncc, dx: found.dx, dy: found.dy, contrast, statistic, residual };
+  const contrast = Math.sqrt(varianceOf(scan) / Math.max(1e-9, pageGain * pageGain * varianceOf(model)));
+  return { cell, ncc: found.ncc, dx: found.dx, dy: found.dy, bounded: found.bounded, contrast, statistic, residual };
 }
 
 const varianceOf = (values: Float64Array) => {
@@ -532,27 +542,35 @@ export function checkCells(rendering: GreyImage, aligned: GreyImage, cells: read
  * Whether each cell was placed at all: where the registration failed (a corner of a photo bent
  * beyond the search, a part of the page outside the picture) every cell around scores a low
  * correlation, while a changed glyph scores low among neighbours that align well, and a removed
- * line shows blank paper (no contrast) where the model has ink. A cell is
- * placed when the median best-correlation of the cells within `neighbourhood` pixels (itself
- * included) reaches `minNcc`.
+ * line shows blank paper (no contrast) where the model has ink. A cell is placed when the median
+ * best-correlation of the cells on its line within `neighbourhood` pixels (itself included) that
+ * show ink reaches `minNcc`, or when none around shows ink; never when its own best offset was on
+ * the edge of the widest search. The line, not a disc: a failed line at
+ * a photo's edge must not be outvoted by the well-placed line above it.
  */
+/** Cells whose centres are this close vertically (pixels) are on one line. */
+const SAME_LINE = 8;
 /** Below this contrast the scan shows blank paper where the model has ink. */
 const MIN_INK_CONTRAST = 0.35;
 
 function placedCells(verdicts: readonly CellVerdict[], options: CellOptions): boolean[] {
   const centre = (v: CellVerdict) => ({ x: v.cell.x + v.cell.w / 2, y: v.cell.y + v.cell.h / 2 });
   const centres = verdicts.map(centre);
-  const r2 = options.neighbourhood * options.neighbourhood;
-  // Blank paper where the model has ink is not a failed placement but missing text (a removed row): it counts as placed.
-  const placement = verdicts.map((v) => (v.contrast < MIN_INK_CONTRAST ? 1 : v.ncc));
-  return verdicts.map((_, i) => {
+  // Only cells where the scan shows ink vote: blank paper where the model has ink says nothing
+  // about the placement (a removed line, or a cell pushed off its ink by a failed placement).
+  const votes = verdicts.map((v) => v.contrast >= MIN_INK_CONTRAST);
+  const near = (i: number, j: number, dx: number, dy: number) => Math.abs(centres[j].x - centres[i].x) <= dx && Math.abs(centres[j].y - centres[i].y) <= dy;
+  const credible = (i: number, dx: number, dy: number) => {
     const around: number[] = [];
-    for (let j = 0; j < verdicts.length; j++) {
-      const dx = centres[j].x - centres[i].x;
-      const dy = centres[j].y - centres[i].y;
-      if (dx * dx + dy * dy <= r2) around.push(placement[j]);
-    }
-    return medianOf(around) >= options.minNcc;
+    for (let j = 0; j < verdicts.length; j++) if (votes[j] && near(i, j, dx, dy)) around.push(verdicts[j].ncc);
+    return around.length > 0 && medianOf(around) >= options.minNcc;
+  };
+  return verdicts.map((v, i) => {
+    if (!v.bounded) return false;
+    // A cell showing ink: its line around it must align. A blank one (a removed line, or ink
+    // pushed away by a failed placement): the inked cells around it, lines above and below
+    // included, must align.
+    return votes[i] ? credible(i, options.neighbourhood, SAME_LINE) : credible(i, 2 * options.neighbourhood, 2 * options.neighbourhood);
   });
 }
 

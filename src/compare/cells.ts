@@ -360,6 +360,8 @@ function alignCell(rendering: GreyImage, aligned: GreyImage, cell: Cell, capture
     scores = correlationSurface(model, aligned, win.x, win.y, win.w, win.h, r);
     best = argMax(scores);
   }
+  // A flat surface (blank scan, or blank model): no offset to find; the cell keeps the registration's.
+  if (!(scores[best] > 0)) return { ncc: 0, dx: 0, dy: 0, bounded: true };
   const side = 2 * r + 1;
   const bx = (best % side) - r;
   const by = Math.floor(best / side) - r;

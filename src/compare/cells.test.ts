@@ -1,17 +1,10 @@
 import { expect } from '@open-wc/testing';
-import type { GreyImage } from '../vision/grey.ts';
-import { cellsFromRuns, checkCells, type Cell, correlationSurface, correlationSurfaceReference, modelWindow, modelWindowReference, toneCurve, topMean } from './cells.ts';
+import { correlationSurface, correlationSurfaceReference, modelWindow, modelWindowReference, toneCurve } from './capture-model.ts';
+import { cellsFromRuns, type Cell } from './cell-layout.ts';
+import { checkCells, topMean } from './cells.ts';
 import { compareScanWithRendering, COMPARE_DPI } from './compare.ts';
+import { noise, overlaps } from './testing/images.ts';
 import { captureFront, changedBox, frontRuns, issueDemo, renderFront, tamper } from './testing/tamper.ts';
-
-const noise = (width: number, height: number, seed: number): GreyImage => {
-  let s = seed;
-  const data = Uint8Array.from({ length: width * height }, () => ((s = (s * 1103515245 + 12345) >>> 0) >>> 24) & 255);
-  return { width, height, data };
-};
-
-const overlaps = (a: { x: number; y: number; w: number; h: number }, b: { x: number; y: number; w: number; h: number }) =>
-  a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
 const household = { kind: 'juminhyo', scope: 'household', householder: true, honseki: false, myNumber: false } as const;
 

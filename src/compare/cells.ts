@@ -1,39 +1,23 @@
 /**
- * The per-character-cell check (issue #11): every printed line is cut into cells about one em
- * wide, each cell of the registered scan is aligned on its own (integer search, then sub-pixel),
- * and compared with a model of the capture rather than with a fixed threshold:
+ * The per-character-cell check (issue #11): every printed glyph is a cell (cell-layout.ts); each
+ * cell of the registered scan is aligned on its own (integer search, then sub-pixel) and compared
+ * with a model of the capture rather than with a fixed threshold (capture-model.ts):
  *
- *     scan ≈ gain · (G_σ ∗ rendering)(p − f) + offset + noise
+ *     scan ≈ gain · (G_σ ∗ T_γ(rendering))(p − f) + offset + noise
  *
- * σ (the print–scan blur, rendering pixels) is estimated once per page from many cells; f (the
- * cell's sub-pixel residual shift), the gain and the offset per cell. What is left over, the
- * residual, is smoothed **with its sign** over a 3 × 3 box: a stroke one side of which is a
- * fraction of a pixel off leaves a residual of opposite signs on its two sides, which the box
- * cancels; a stroke that is on one image and not on the other leaves residual of one sign across
- * its whole width, which the box keeps. A cell is flagged when its strongest smoothed residual is
- * an outlier against the page's own cells (median + k·MAD, above an absolute floor), so the rule
- * calibrates itself to each printer, scanner and camera.
+ * σ (the print–scan blur, rendering pixels) and γ (the printer's tone curve) are estimated once
+ * per page from many cells; f (the cell's sub-pixel residual shift), the gain and the offset per
+ * cell. A cell's statistic is the mean of its largest residual magnitudes; a cell is flagged when
+ * the statistic is an outlier against the page's own placed cells (median + k·MAD, above an
+ * absolute floor), so the rule calibrates itself to each printer, scanner and camera. Cells where
+ * the registration failed (a photo's bent corner) are not placed, and not judged.
  *
  * Pure over grey pixels; no browser globals.
  */
 import type { GreyImage } from '../vision/grey.ts';
+import { clampAt, correlationSurface, modelWindow, parabolaPeak, scanWindow, toneCurve, toneFit, type CaptureModel } from './capture-model.ts';
+import type { Cell } from './cell-layout.ts';
 import type { DifferenceRegion } from './difference.ts';
-
-/** A cell, rendering pixels: the core whose residual is judged; alignment looks wider. */
-export interface Cell {
-  readonly x: number;
-  readonly y: number;
-  readonly w: number;
-  readonly h: number;
-}
-
-/** One run of printed text (src/verify/front.ts PrintedRun): left x and baseline y in mm, em size in mm. */
-export interface TextRun {
-  readonly text: string;
-  readonly x: number;
-  readonly y: number;
-  readonly size: number;
-}
 
 export interface CellOptions {
   /** Blur candidates σ (rendering pixels) tried for the page. */
@@ -59,255 +43,6 @@ export interface CellOptions {
 }
 
 export const DEFAULT_CELLS: CellOptions = { sigmas: [0.5, 0.8, 1.1, 1.5, 2], search: 3, doublings: 1, context: 2, top: 12, k: 7.5, floor: 40, regionShare: 0.5, neighbourhood: 60, minNcc: 0.75, gammas: [0, 0.3, 0.6, 1] };
-
-const PX_PER_MM_AT = (dpi: number) => dpi / 25.4;
-
-/** Grey below this in the rendering is ink (the forms' shaded cells are 235, text 0–200). */
-const INK_LEVEL = 180;
-/** Blank columns that separate two cells: glyphs are set with side bearings of ≥ 2 px at 150 dpi, a kanji's own radicals touch or leave one. */
-const CELL_GAP = 2;
-
-/**
- * The cells of every run: its em band (an em above the baseline to a fifth below) cut at blank
- * columns of the rendering into glyphs (a half-width digit, a kanji, sometimes a kanji's radical
- * standing apart), each cut again into pieces of at most one em where glyphs touch. Each glyph is
- * its own cell because the rasterisers place glyphs independently to a fraction of a pixel (the
- * 150 dpi rendering and the 300 dpi print disagree by up to half a pixel glyph to glyph), so one
- * offset per glyph fits and one per em of text does not. A cell's box is the ink's box plus one pixel.
- * A run's length is not known from its text (half- and full-width glyphs, character spacing): it
- * runs over its text's em count at most and ends where the next run on its line starts.
- */
-export function cellsFromRuns(runs: readonly TextRun[], rendering: GreyImage, dpi: number): Cell[] {
-  const k = PX_PER_MM_AT(dpi);
-  const { width, height, data } = rendering;
-  const cells: Cell[] = [];
-  const sorted = [...runs].filter((r) => r.text.trim().length > 0).sort((a, b) => a.y - b.y || a.x - b.x);
-  for (const run of sorted) {
-    const em = run.size * k;
-    const top = Math.max(0, Math.floor(run.y * k - em * 1.0));
-    const bottom = Math.min(height, Math.ceil(run.y * k + em * 0.2));
-    const next = sorted.find((r) => r !== run && Math.abs(r.y - run.y) < 0.8 && r.x > run.x);
-    const start = Math.max(0, Math.floor(run.x * k - 1));
-    const limit = Math.min(width, Math.ceil(Math.min(run.x * k + [...run.text].length * em + 2, next ? next.x * k - 1 : Infinity)));
-    const inked = (x: number) => {
-      for (let y = top; y < bottom; y++) if (data[y * width + x] < INK_LEVEL) return true;
-      return false;
-    };
-    const pieces: [number, number][] = [];
-    let from = -1;
-    let blank = 0;
-    for (let x = start; x <= limit; x++) {
-      if (x < limit && inked(x)) {
-        if (from < 0) from = x;
-        blank = 0;
-      } else if (from >= 0 && (++blank >= CELL_GAP || x === limit)) {
-        pieces.push([from, x - blank + 1]);
-        from = -1;
-      }
-    }
-    for (const [a, b] of pieces) {
-      const count = Math.max(1, Math.round((b - a) / (1.1 * em)));
-      for (let i = 0; i < count; i++) {
-        const x0 = a + Math.round((i * (b - a)) / count);
-        const x1 = a + Math.round(((i + 1) * (b - a)) / count);
-        let y0 = bottom;
-        let y1 = top - 1;
-        for (let y = top; y < bottom; y++)
-          for (let x = x0; x < x1; x++)
-            if (data[y * width + x] < INK_LEVEL) {
-              y0 = Math.min(y0, y);
-              y1 = Math.max(y1, y);
-            }
-        if (y1 < y0) continue;
-        cells.push(...tiles({ x: x0 - 1, y: y0 - 1, w: x1 - x0 + 2, h: y1 - y0 + 3 }));
-      }
-    }
-  }
-  return cells;
-}
-
-/**
- * Largest cell side (pixels, about 7 mm at 150 dpi): a bigger glyph (a title, a seal's characters)
- * is cut into tiles, each aligned on its own, as a photo's lens residual varies across it.
- */
-const MAX_CELL = 40;
-
-function tiles(cell: Cell): Cell[] {
-  const columns = Math.ceil(cell.w / MAX_CELL);
-  const rows = Math.ceil(cell.h / MAX_CELL);
-  const out: Cell[] = [];
-  for (let j = 0; j < rows; j++)
-    for (let i = 0; i < columns; i++) {
-      const x = cell.x + Math.round((i * cell.w) / columns);
-      const y = cell.y + Math.round((j * cell.h) / rows);
-      out.push({ x, y, w: cell.x + Math.round(((i + 1) * cell.w) / columns) - x, h: cell.y + Math.round(((j + 1) * cell.h) / rows) - y });
-    }
-  return out;
-}
-
-/** Normalised 1-D Gaussian taps for σ, centred at −shift (so that convolving samples the image at p − shift). */
-export function gaussianTaps(sigma: number, shift: number): { radius: number; taps: Float64Array } {
-  const radius = Math.max(1, Math.ceil(3 * sigma + Math.abs(shift)));
-  const taps = new Float64Array(2 * radius + 1);
-  let sum = 0;
-  for (let i = -radius; i <= radius; i++) {
-    const t = i + shift;
-    taps[i + radius] = Math.exp(-(t * t) / (2 * sigma * sigma));
-    sum += taps[i + radius];
-  }
-  for (let i = 0; i < taps.length; i++) taps[i] /= sum;
-  return { radius, taps };
-}
-
-/**
- * The printer's tone curve on the rendering's grey: toner coverage c = 1 − v/255 becomes
- * min(1, c·(1 + γ)), as toner spread darkens anti-aliased edges and thin strokes (the print–scan
- * simulator's dot gain, and what a laser printer does to a hairline). γ = 0 is the identity.
- */
-export function toneCurve(gamma: number): Float64Array {
-  return Float64Array.from({ length: 256 }, (_, v) => 255 * (1 - Math.min(1, (1 - v / 255) * (1 + gamma))));
-}
-
-/** How the page was captured, estimated from the page itself: blur σ (rendering pixels) and the printer's tone curve. */
-export interface CaptureModel {
-  readonly sigma: number;
-  readonly gamma: number;
-  readonly tone: Float64Array;
-}
-
-const clampAt = (image: GreyImage, x: number, y: number) =>
-  image.data[Math.min(image.height - 1, Math.max(0, y)) * image.width + Math.min(image.width - 1, Math.max(0, x))];
-
-/**
- * The rendering through the tone curve, blurred by G_σ and sampled at p − (fx, fy), over the
- * window (x, y, w, h), as a separable convolution (edge-clamped): what the scan should show there.
- */
-export function modelWindow(rendering: GreyImage, x: number, y: number, w: number, h: number, capture: CaptureModel, fx: number, fy: number): Float64Array {
-  const gx = gaussianTaps(capture.sigma, fx);
-  const gy = gaussianTaps(capture.sigma, fy);
-  const { tone } = capture;
-  const rows = h + 2 * gy.radius;
-  const cols = w + 2 * gx.radius;
-  // The toned source, clamped at the image's edges, once.
-  const source = new Float64Array(cols * rows);
-  for (let r = 0; r < rows; r++) {
-    const row = Math.min(rendering.height - 1, Math.max(0, y - gy.radius + r)) * rendering.width;
-    for (let c = 0; c < cols; c++) source[r * cols + c] = tone[rendering.data[row + Math.min(rendering.width - 1, Math.max(0, x - gx.radius + c))]];
-  }
-  const tmp = new Float64Array(w * rows);
-  const nx = gx.taps.length;
-  for (let r = 0; r < rows; r++)
-    for (let c = 0; c < w; c++) {
-      let acc = 0;
-      const base = r * cols + c;
-      for (let i = 0; i < nx; i++) acc += gx.taps[i] * source[base + i];
-      tmp[r * w + c] = acc;
-    }
-  const out = new Float64Array(w * h);
-  const ny = gy.taps.length;
-  for (let r = 0; r < h; r++)
-    for (let c = 0; c < w; c++) {
-      let acc = 0;
-      for (let j = 0; j < ny; j++) acc += gy.taps[j] * tmp[(r + j) * w + c];
-      out[r * w + c] = acc;
-    }
-  return out;
-}
-
-/** Slow reference for modelWindow: the 2-D kernel applied directly to the toned, clamped rendering. */
-export function modelWindowReference(rendering: GreyImage, x: number, y: number, w: number, h: number, capture: CaptureModel, fx: number, fy: number): Float64Array {
-  const gx = gaussianTaps(capture.sigma, fx);
-  const gy = gaussianTaps(capture.sigma, fy);
-  const out = new Float64Array(w * h);
-  for (let r = 0; r < h; r++)
-    for (let c = 0; c < w; c++) {
-      let acc = 0;
-      for (let j = -gy.radius; j <= gy.radius; j++)
-        for (let i = -gx.radius; i <= gx.radius; i++) acc += gx.taps[i + gx.radius] * gy.taps[j + gy.radius] * capture.tone[clampAt(rendering, x + c + i, y + r + j)];
-      out[r * w + c] = acc;
-    }
-  return out;
-}
-
-/** The scan's pixels over a window (edge-clamped), as floats. */
-function scanWindow(scan: GreyImage, x: number, y: number, w: number, h: number): Float64Array {
-  const out = new Float64Array(w * h);
-  for (let r = 0; r < h; r++) {
-    const row = Math.min(scan.height - 1, Math.max(0, y + r)) * scan.width;
-    for (let c = 0; c < w; c++) out[r * w + c] = scan.data[row + Math.min(scan.width - 1, Math.max(0, x + c))];
-  }
-  return out;
-}
-
-/**
- * Normalised cross-correlation of the model window with the scan window at every integer offset
- * up to ±radius: `scores[(dy + radius) * (2·radius + 1) + dx + radius]`. Constant windows score 0.
- */
-export function correlationSurface(model: Float64Array, scan: GreyImage, x: number, y: number, w: number, h: number, radius: number): Float64Array {
-  const n = w * h;
-  let sm = 0;
-  let smm = 0;
-  for (let i = 0; i < n; i++) {
-    sm += model[i];
-    smm += model[i] * model[i];
-  }
-  const varM = smm - (sm * sm) / n;
-  const side = 2 * radius + 1;
-  // The scan over the window grown by the radius, read once.
-  const sw = w + 2 * radius;
-  const patch = scanWindow(scan, x - radius, y - radius, sw, h + 2 * radius);
-  const scores = new Float64Array(side * side);
-  for (let oy = 0; oy < side; oy++)
-    for (let ox = 0; ox < side; ox++) {
-      let ss = 0;
-      let sss = 0;
-      let sms = 0;
-      for (let r = 0; r < h; r++) {
-        const base = (r + oy) * sw + ox;
-        const mrow = r * w;
-        for (let c = 0; c < w; c++) {
-          const v = patch[base + c];
-          ss += v;
-          sss += v * v;
-          sms += v * model[mrow + c];
-        }
-      }
-      const varS = sss - (ss * ss) / n;
-      const cov = sms - (sm * ss) / n;
-      scores[oy * side + ox] = varM > 1e-6 && varS > 1e-6 ? cov / Math.sqrt(varM * varS) : 0;
-    }
-  return scores;
-}
-
-/** Slow reference for correlationSurface: means subtracted first, the textbook formula. */
-export function correlationSurfaceReference(model: Float64Array, scan: GreyImage, x: number, y: number, w: number, h: number, radius: number): Float64Array {
-  const n = w * h;
-  const side = 2 * radius + 1;
-  const scores = new Float64Array(side * side);
-  const meanM = model.reduce((a, b) => a + b, 0) / n;
-  for (let dy = -radius; dy <= radius; dy++)
-    for (let dx = -radius; dx <= radius; dx++) {
-      const s = Float64Array.from({ length: n }, (_, i) => clampAt(scan, x + (i % w) + dx, y + Math.floor(i / w) + dy));
-      const meanS = s.reduce((a, b) => a + b, 0) / n;
-      let cov = 0;
-      let vm = 0;
-      let vs = 0;
-      for (let i = 0; i < n; i++) {
-        cov += (model[i] - meanM) * (s[i] - meanS);
-        vm += (model[i] - meanM) ** 2;
-        vs += (s[i] - meanS) ** 2;
-      }
-      scores[(dy + radius) * side + dx + radius] = vm > 1e-6 && vs > 1e-6 ? cov / Math.sqrt(vm * vs) : 0;
-    }
-  return scores;
-}
-
-/** Sub-pixel position of a 1-D peak from its two neighbours (a parabola through three points), in [−0.5, 0.5]. */
-function parabolaPeak(left: number, centre: number, right: number): number {
-  const curvature = left - 2 * centre + right;
-  if (curvature >= 0) return 0;
-  return Math.max(-0.5, Math.min(0.5, (0.5 * (left - right)) / curvature));
-}
 
 export interface CellVerdict {
   readonly cell: Cell;
@@ -375,29 +110,6 @@ function argMax(values: Float64Array): number {
   let best = 0;
   for (let i = 1; i < values.length; i++) if (values[i] > values[best]) best = i;
   return best;
-}
-
-/** Least-squares gain and offset of scan ≈ gain · model + offset over a window; the gain is null where the model is flat. */
-function toneFit(model: Float64Array, scan: Float64Array): { gain: number | null; offset: number; residual: number } {
-  const n = model.length;
-  let sm = 0;
-  let ss = 0;
-  let smm = 0;
-  let sms = 0;
-  let sss = 0;
-  for (let i = 0; i < n; i++) {
-    sm += model[i];
-    ss += scan[i];
-    smm += model[i] * model[i];
-    sms += model[i] * scan[i];
-    sss += scan[i] * scan[i];
-  }
-  const varM = smm - (sm * sm) / n;
-  const varS = sss - (ss * ss) / n;
-  const cov = sms - (sm * ss) / n;
-  if (varM < n * 100) return { gain: null, offset: ss / n, residual: varS };
-  const gain = cov / varM;
-  return { gain, offset: (ss - gain * sm) / n, residual: Math.max(0, varS - gain * cov) };
 }
 
 /** The model and the scan over a cell's window at its alignment (integer offset in the scan, the fraction in the model). */

@@ -1,22 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { applyHomography } from '../vision/homography.ts';
 import { bilinear } from '../vision/template-match.ts';
-import type { GreyImage } from '../vision/grey.ts';
 import { compareScanWithRendering, COMPARE_DPI, confirmByRealignment } from './compare.ts';
-import { compareFront, differenceMap, differenceMapReference } from './difference.ts';
+import { compareFront, differenceMap, differenceMapReference, mergeOverlapping } from './difference.ts';
 import { fitHomography, invert3 } from './fit.ts';
 import { squareExtremum, squareExtremumReference } from './image-ops.ts';
 import { registerToRendering } from './register.ts';
+import { noise, overlaps } from './testing/images.ts';
 import { captureFront, changedBox, CORPUS_REQUESTS, issueDemo, renderFront, tamper } from './testing/tamper.ts';
-
-const noise = (width: number, height: number, seed: number): GreyImage => {
-  let s = seed;
-  const data = Uint8Array.from({ length: width * height }, () => ((s = (s * 1103515245 + 12345) >>> 0) >>> 24) & 255);
-  return { width, height, data };
-};
-
-const overlaps = (a: { x: number; y: number; w: number; h: number }, b: { x: number; y: number; w: number; h: number }) =>
-  a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
 describe('front comparison', function () {
   this.timeout(300_000);
@@ -37,6 +28,12 @@ describe('front comparison', function () {
     const a = noise(41, 29, 1);
     const b = noise(41, 29, 2);
     for (const radius of [1, 2]) expect(differenceMap(a, b, radius)).to.deep.equal(differenceMapReference(a, b, radius));
+  });
+
+  it('overlapping regions merge into their bounding box, through chains, strongest first; apart ones stay apart', () => {
+    const r = (x: number, y: number, w: number, h: number, mass: number) => ({ x, y, w, h, area: 1, mass });
+    const merged = mergeOverlapping([r(0, 0, 10, 10, 5), r(50, 50, 5, 5, 100), r(20, 0, 10, 10, 7), r(8, 2, 14, 4, 1)]);
+    expect(merged).to.deep.equal([r(50, 50, 5, 5, 100), { x: 0, y: 0, w: 30, h: 10, area: 3, mass: 13 }]);
   });
 
   it('least-squares homography recovers a known homography from noisy points', () => {

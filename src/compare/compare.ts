@@ -5,7 +5,8 @@
  * 150 dpi it is 20 px, which a 300 dpi scan and a 150–250 dpi photo both still resolve.
  */
 import type { GreyImage } from '../vision/grey.ts';
-import { cellsFromRuns, checkCells, type CellCheck, type TextRun } from './cells.ts';
+import { cellsFromRuns, type TextRun } from './cell-layout.ts';
+import { checkCells, type CellCheck } from './cells.ts';
 import { compareFront, DEFAULT_DIFFERENCE, type Difference, type DifferenceOptions } from './difference.ts';
 import { registerToRendering, warpToRendering, ZERO_FIELD, type Registration } from './register.ts';
 

@@ -1,6 +1,13 @@
 import { expect } from '@open-wc/testing';
+import { cellsFromRuns } from '../compare/cell-layout.ts';
+import { COMPARE_DPI } from '../compare/compare.ts';
+import { overlaps } from '../compare/testing/images.ts';
+import { frontRuns, issueDemo as issueCorpusDemo, renderFront } from '../compare/testing/tamper.ts';
+import { A4 } from '../render/layout.ts';
+import type { GreyImage } from '../vision/grey.ts';
+import { bilinear } from '../vision/template-match.ts';
 import type { PageTextItem } from '../vision/pdf-input.ts';
-import { captureGeometry, checkTextLayer, linesOf, looksLikePrintedPage, readableLines, type PrintedRun } from './front.ts';
+import { captureGeometry, checkFront, checkTextLayer, linesOf, looksLikePrintedPage, readableLines, type PrintedRun } from './front.ts';
 import { looksLikeCarrier } from './sheet-pipeline.ts';
 import { backPage, issueDemo } from './testing/back-side.ts';
 
@@ -69,5 +76,39 @@ describe('verify/front: which captures of a front are compared', () => {
     const photo = captureGeometry(tilt, 1240, 1754);
     expect(photo.dpi).to.be.below(270);
     expect(photo.perspective).to.be.above(0.03);
+  });
+});
+
+describe('verify/front: scans and photos of the front, judged by the map and the glyph cells', function () {
+  this.timeout(120_000);
+
+  /** The rendering resampled by `scale` (bilinear), a capture without print or optics. */
+  const resampled = (image: GreyImage, scale: number): GreyImage => {
+    const width = Math.round(image.width * scale);
+    const height = Math.round(image.height * scale);
+    const data = new Uint8Array(width * height);
+    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data[y * width + x] = bilinear(image, (x + 0.5) / scale - 0.5, (y + 0.5) / scale - 0.5);
+    return { width, height, data };
+  };
+
+  it('a 300 dpi capture matches; with one glyph erased it differs there; a 120 dpi (photo-like) capture is compared by its cells and matches', async () => {
+    const cert = await issueCorpusDemo('r-teshigawara-saemon', { kind: 'inkan' });
+    const rendering = await renderFront(cert, COMPARE_DPI);
+    const runs = await frontRuns(cert);
+    const reference = { sheet: 0, rendering, runs, page: A4 };
+    const scan = checkFront({ page: 0, grey: resampled(rendering, 2) }, reference).check;
+    expect(scan.status).to.equal('match');
+    expect(scan.coverage).to.be.above(0.9);
+    // Erase one printed glyph (the cell a third of the way down the page's list).
+    const cells = cellsFromRuns(runs, rendering, COMPARE_DPI);
+    const target = cells[Math.floor(cells.length / 3)];
+    const erased = { ...rendering, data: rendering.data.slice() };
+    for (let y = target.y; y < target.y + target.h; y++) for (let x = target.x; x < target.x + target.w; x++) erased.data[y * rendering.width + x] = 255;
+    const forged = checkFront({ page: 0, grey: resampled(erased, 2) }, reference).check;
+    expect(forged.status).to.equal('differs');
+    const box = (r: { x: number; y: number; w: number; h: number }) => ({ x: r.x * rendering.width, y: r.y * rendering.height, w: r.w * rendering.width, h: r.h * rendering.height });
+    expect(forged.regions.some((r) => overlaps(box(r), target)), JSON.stringify({ target, regions: forged.regions.map(box) })).to.equal(true);
+    const photo = checkFront({ page: 0, grey: resampled(rendering, 0.8) }, reference).check;
+    expect(photo.status).to.equal('match');
   });
 });

@@ -3,7 +3,9 @@
  *
  * - the **pixels**, always: the page (a scan, a photo, or kofu's own PDF page rasterised) is
  *   registered to the rendering, tone-normalised and compared with a tolerance for print–scan
- *   blur and fine dot screens (src/compare/);
+ *   blur and fine dot screens (the difference map), and every printed glyph is aligned and
+ *   judged on its own against the page's other glyphs (the cells) (src/compare/); on a photo only
+ *   the cells count;
  * - the **text layer**, for kofu's own PDF: every line of text the PDF carries must be a line the
  *   signed content prints, at the same place. An overlay (a white box and new text over the old)
  *   leaves the old text in the layer and adds a line that is not signed; both are caught here even

@@ -4,7 +4,7 @@ import { seededRandom } from '../bytes/seeded-random.ts';
 import { photoConditions } from '../carrier/simulate/conditions.ts';
 import { printScan } from '../carrier/simulate/print-scan.ts';
 import { rgbaToGrey, type GreyImage } from './grey.ts';
-import { checkPaper, findLatentMark } from './paper-check.ts';
+import { PAPER_CHECK_STAGES, checkPaper, findLatentMark, type PaperCheckProgress } from './paper-check.ts';
 
 const DPI = 300;
 
@@ -59,5 +59,30 @@ describe('paper check: find the emblem on a back, reveal, originality', function
     expect(none.latent).to.include({ found: false, screen: false });
     expect(none.latent.view).to.equal(null);
     expect(none.originality).to.include({ verdict: 'cannot-tell', reason: 'resolution-too-low' });
+  });
+
+  it('reports its stages in order, the search row by row and the reveal pass by pass, with a fraction that only grows to 1', () => {
+    for (const dpi of [DPI, undefined]) {
+      const heard: PaperCheckProgress[] = [];
+      const result = checkPaper(page('marked'), dpi, (progress) => heard.push(progress));
+      expect(result.latent.found).to.equal(true);
+      const stages = [...new Set(heard.map((p) => p.stage))];
+      expect(stages).to.deep.equal([...PAPER_CHECK_STAGES]);
+      const fractions = heard.map((p) => p.fraction);
+      for (let i = 1; i < fractions.length; i++) expect(fractions[i], `report ${i}`).to.be.at.least(fractions[i - 1]);
+      expect(fractions[0]).to.equal(0);
+      expect(fractions.at(-1)).to.equal(1);
+      // The search is most of the time: it reports more than its start and end.
+      expect(heard.filter((p) => p.stage === 'locate').length).to.be.above(10);
+      // The reveal, about as long on a 300 dpi back, reports its demodulation passes.
+      expect(heard.filter((p) => p.stage === 'reveal').length).to.be.above(3);
+    }
+  });
+
+  it('reports the same stages when no emblem is found', () => {
+    const heard: PaperCheckProgress[] = [];
+    checkPaper(page('none'), DPI, (progress) => heard.push(progress));
+    expect([...new Set(heard.map((p) => p.stage))]).to.deep.equal([...PAPER_CHECK_STAGES]);
+    expect(heard.at(-1)!.fraction).to.equal(1);
   });
 });

@@ -5,6 +5,11 @@
  * sheet) or a close-up of the emblem, so the emblem is found first: tile by tile, where the
  * spectrum holds the line screen's peak at a consistent frequency, and only that region is
  * demodulated (a whole A4 page at full resolution would cost seconds and hundreds of MB).
+ *
+ * The check takes seconds on a 300 dpi page (bench/paper.bench.ts, `paper.check_ms.scan300`), so
+ * it reports its stages through `onProgress`: the search, tile row by tile row, then the reveal,
+ * then the originality hint. It is synchronous: the app runs it in its own worker and stops it by
+ * terminating that worker (src/app/paper-check.ts).
  */
 import { estimateCopyEvidence, type CopyEvidence } from './copy-evidence.ts';
 import type { GreyImage } from './grey.ts';
@@ -33,6 +38,32 @@ export interface PaperCheck {
   readonly originality: CopyEvidence;
 }
 
+/** The stages of the check, in the order they run. */
+export const PAPER_CHECK_STAGES = ['locate', 'reveal', 'originality'] as const;
+export type PaperCheckStage = (typeof PAPER_CHECK_STAGES)[number];
+
+export interface PaperCheckProgress {
+  readonly stage: PaperCheckStage;
+  /** Of the whole check, 0..1; never decreases. */
+  readonly fraction: number;
+}
+
+export type PaperCheckProgressListener = (progress: PaperCheckProgress) => void;
+
+/**
+ * Where each stage starts in the whole check's fraction (the rest up to the next stage is its
+ * share). On a 300 dpi back (bench/paper.bench.ts) the tile search and the reveal of the
+ * emblem's box take about a second each; a 600 dpi input is reduced to the same working sizes.
+ * The originality hint is instant below 600 dpi and measures up to 400 tiles above.
+ */
+const STAGE_START: Readonly<Record<PaperCheckStage, number>> = { locate: 0, reveal: 0.45, originality: 0.9 };
+const STAGE_END: Readonly<Record<PaperCheckStage, number>> = { locate: STAGE_START.reveal, reveal: STAGE_START.originality, originality: 1 };
+
+/** Reports `done` (0..1) of `stage` as a fraction of the whole check. */
+function reportStage(onProgress: PaperCheckProgressListener | undefined, stage: PaperCheckStage, done: number): void {
+  onProgress?.({ stage, fraction: STAGE_START[stage] + (STAGE_END[stage] - STAGE_START[stage]) * Math.min(1, Math.max(0, done)) });
+}
+
 /** Working resolution of the search: this many pixels per screen period. */
 const SEARCH_PERIOD_PX = 6;
 /** Without a known resolution, the input is reduced until its longer side fits this. */
@@ -54,31 +85,44 @@ const MIN_SCREEN_TILES = 2;
 /** The reveal's working area is capped at this many pixels (reduced further when larger). */
 const REVEAL_MAX_PIXELS = 640 * 640;
 
-/** Runs both checks on a grey input; `dpi` is the resolution if known (the carrier's estimate). */
-export function checkPaper(image: GreyImage, dpi?: number): PaperCheck {
-  const latent = findLatentMark(image, dpi);
+/**
+ * Runs both checks on a grey input; `dpi` is the resolution if known (the carrier's estimate).
+ * `onProgress` hears each stage start and the search's progress, and the end (fraction 1).
+ */
+export function checkPaper(image: GreyImage, dpi?: number, onProgress?: PaperCheckProgressListener): PaperCheck {
+  const latent = findLatentMark(image, dpi, onProgress);
   const resolution = dpi ?? latent.dpiFromScreen ?? undefined;
-  return { latent, originality: estimateCopyEvidence(image, resolution ?? Number.NaN) };
+  reportStage(onProgress, 'originality', 0);
+  const originality = estimateCopyEvidence(image, resolution ?? Number.NaN, (done) => reportStage(onProgress, 'originality', done));
+  reportStage(onProgress, 'originality', 1);
+  return { latent, originality };
 }
 
-/** Finds the emblem and reveals its mark. */
-export function findLatentMark(image: GreyImage, dpi?: number): LatentFinding {
+/** Finds the emblem and reveals its mark; `onProgress` as checkPaper's, for the first two stages. */
+export function findLatentMark(image: GreyImage, dpi?: number, onProgress?: PaperCheckProgressListener): LatentFinding {
   const none: LatentFinding = { found: false, score: 0, screen: false, view: null, region: null, dpiFromScreen: null };
   const periodPx = dpi ? (LATENT_DEFAULTS.periodMm * dpi) / MM_PER_INCH : undefined;
   // With a known resolution the period is known; without, a close-up may hold anything from a few
   // to a hundred pixels per period, so the search tries coarser reductions in turn.
   const base = Math.ceil(Math.max(image.width, image.height) / SEARCH_MAX_SIDE);
   const factors = periodPx ? [Math.max(1, Math.round(periodPx / SEARCH_PERIOD_PX))] : [base, 2 * base, 4 * base];
+  // Each reduction's search costs as its pixels do (1/factor²): the progress weighs them so.
+  const costs = factors.map((factor) => 1 / (factor * factor));
+  const totalCost = costs.reduce((sum, cost) => sum + cost, 0);
+  let costDone = 0;
+  reportStage(onProgress, 'locate', 0);
   let found: { box: ScreenBox; factor: number } | undefined;
-  for (const factor of factors) {
+  for (const [i, factor] of factors.entries()) {
     const small = factor > 1 ? reduceGrey(image, factor) : image;
     const band = periodPx ? { minPeriodPx: (0.75 * periodPx) / factor, maxPeriodPx: (1.33 * periodPx) / factor } : UNKNOWN_BAND;
-    const box = screenBox(small, band);
+    const box = screenBox(small, band, (rowsDone) => reportStage(onProgress, 'locate', (costDone + costs[i] * rowsDone) / totalCost));
+    costDone += costs[i];
     if (box) {
       found = { box, factor };
       break;
     }
   }
+  reportStage(onProgress, 'reveal', 0);
   if (!found) return none;
   const { box, factor } = found;
 
@@ -91,7 +135,8 @@ export function findLatentMark(image: GreyImage, dpi?: number): LatentFinding {
   const revealFactor = Math.min(byPeriod, Math.max(1, byArea));
   const work = revealFactor > 1 ? reduceGrey(crop, revealFactor) : crop;
   const workPeriod = inputPeriod / revealFactor;
-  const reveal = revealLatent(work, { minPeriodPx: 0.75 * workPeriod, maxPeriodPx: 1.33 * workPeriod });
+  const reveal = revealLatent(work, { minPeriodPx: 0.75 * workPeriod, maxPeriodPx: 1.33 * workPeriod }, (done) => reportStage(onProgress, 'reveal', done));
+  reportStage(onProgress, 'reveal', 1);
   const screen = reveal.carrierStrength > 0 && reveal.periodPx > 0;
   return {
     found: reveal.found,
@@ -155,8 +200,11 @@ export function screenPeak(tile: GreyImage, band: { minPeriodPx?: number; maxPer
   return { concentration: total > 0 ? near / total : 0, frequency: Math.hypot(bu, bv) / n };
 }
 
-/** The bounding box (one tile of margin) of the largest group of tiles that carry the screen. */
-function screenBox(image: GreyImage, band: { minPeriodPx?: number; maxPeriodPx?: number }): ScreenBox | null {
+/**
+ * The bounding box (one tile of margin) of the largest group of tiles that carry the screen.
+ * `onRow` hears the share of tile rows searched after each row.
+ */
+function screenBox(image: GreyImage, band: { minPeriodPx?: number; maxPeriodPx?: number }, onRow?: (done: number) => void): ScreenBox | null {
   const step = SEARCH_TILE / 2;
   const cols = Math.max(0, Math.floor((image.width - SEARCH_TILE) / step) + 1);
   const rows = Math.max(0, Math.floor((image.height - SEARCH_TILE) / step) + 1);
@@ -167,6 +215,7 @@ function screenBox(image: GreyImage, band: { minPeriodPx?: number; maxPeriodPx?:
       const peak = screenPeak(tile, band);
       if (peak.concentration >= SCREEN_CONCENTRATION) frequency[r * cols + c] = peak.frequency;
     }
+    onRow?.((r + 1) / rows);
   }
   const strong = [...frequency].filter((f) => f > 0).sort((a, b) => a - b);
   if (strong.length < MIN_SCREEN_TILES) return null;

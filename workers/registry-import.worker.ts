@@ -9,7 +9,7 @@
 import { expose } from 'comlink';
 import { installErrorTransfer } from '../src/app/worker-errors.ts';
 import { importRegistryBytes, summarizeRegistry, type ImportProgress, type RegistryFileKind } from '../src/app/registry-import.ts';
-import { ImportError, type ImportProblem } from '../src/registry/transfer.ts';
+import { ImportError, type ImportProblem } from '../src/registry/import-check.ts';
 import type { RegistrySummary } from '../src/app/registry-import.ts';
 import { openDatabase } from '../src/store/database.ts';
 import { IndexedDbRegistry } from '../src/store/registry-store.ts';

@@ -103,6 +103,7 @@ describe('<kofu-latent-view>', () => {
     expect(bar().getAttribute('aria-label')).to.match(/進み具合|progress/);
     expect(bar().querySelector<HTMLElement>('.fill')!.style.width).to.equal('42%');
     expect($('[data-paper-step]')!.dataset.paperStep).to.equal('locate');
+    await expect(el).to.be.accessible();
     finish(found);
     await running;
     await el.updateComplete;

@@ -8,8 +8,7 @@
  * The check takes seconds on a 300 dpi back, so while it runs the view shows a WAI-ARIA
  * `progressbar` (aria-valuenow 0–100, aria-valuetext the step: reading the image again, looking
  * for the emblem, revealing it, originality) and a Cancel button, which terminates the worker
- * (src/app/paper-check.ts) and leaves the button to start again. The fill's width is set
- * through the CSSOM, which the CSP's `style-src 'self'` allows (as kofu-kiosk-issuing does).
+ * (src/app/paper-check.ts) and leaves the button to start again.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -18,6 +17,7 @@ import type { DownloadFile } from '../../app/download-file.ts';
 import { browserSaveFile, type SaveFile } from '../shared/download.ts';
 import { LanguageController, t } from '../shared/i18n.ts';
 import type { StaticMessageKey } from '../shared/messages.ts';
+import { progressBar, progressBarStyles } from '../shared/progress-bar.ts';
 import { elementStyles } from '../shared/styles.ts';
 
 type View =
@@ -39,6 +39,7 @@ const ZOOMS = [1, 2, 4] as const;
 export class KofuLatentView extends LitElement {
   static override styles = [
     ...elementStyles,
+    progressBarStyles,
     css`
       section {
         border: 2px solid var(--kofu-line);
@@ -98,14 +99,6 @@ export class KofuLatentView extends LitElement {
         max-width: 420px;
         height: 20px;
         border-radius: 10px;
-        background: var(--kofu-line);
-        overflow: hidden;
-      }
-      .fill {
-        width: 0;
-        height: 100%;
-        background: var(--kofu-accent);
-        transition: width 0.2s linear;
       }
     `,
   ];
@@ -175,12 +168,6 @@ export class KofuLatentView extends LitElement {
   }
 
   protected override updated(): void {
-    const view = this.view;
-    if (view.kind === 'working') this.renderRoot.querySelector<HTMLElement>('.fill')?.style.setProperty('width', `${view.percent}%`);
-    this.drawRevealed();
-  }
-
-  private drawRevealed(): void {
     const canvas = this.renderRoot.querySelector<HTMLCanvasElement>('canvas[data-revealed]');
     const view = this.view.kind === 'done' ? this.view.result.latent.view : null;
     if (!canvas || !view) return;
@@ -225,17 +212,7 @@ export class KofuLatentView extends LitElement {
     const words = t(STEP_WORDS[step]);
     return html`<p>${t('paper.working')}</p>
       <div class="row">
-        <div
-          class="bar"
-          role="progressbar"
-          aria-label=${t('paper.progress')}
-          aria-valuemin="0"
-          aria-valuemax="100"
-          aria-valuenow=${percent}
-          aria-valuetext=${`${percent}% — ${words}`}
-        >
-          <div class="fill"></div>
-        </div>
+        ${progressBar({ label: t('paper.progress'), percent, step: words })}
         <button class="secondary" data-action="cancel-paper" @click=${() => this.cancel()}>${t('paper.cancel')}</button>
       </div>
       <p role="status" data-paper-step=${step}>${words}</p>`;

@@ -50,7 +50,7 @@ const TRACK_PASSES = 3;
 const TRACK_SIGMA = 0.5;
 const TRACK_SMOOTHING = 3;
 /** Peak-to-band-mean power below which there is no line screen. */
-const MIN_CARRIER_STRENGTH = 40;
+export const MIN_CARRIER_STRENGTH = 40;
 /** Share of the readable area that must be strongly reversed (revealed < −0.5) for score 1. */
 const FULL_SCORE_MARK_SHARE = 0.1;
 /** Carrier amplitude, relative to its 90th percentile, below which a pixel's phase is unread. */

@@ -15,7 +15,7 @@ import { estimateCopyEvidence, type CopyEvidence } from './copy-evidence.ts';
 import type { GreyImage } from './grey.ts';
 import { cropGrey, reduceGrey } from './grey-ops.ts';
 import { powerSpectrum2d } from './fft.ts';
-import { revealLatent, revealView } from './latent-reveal.ts';
+import { MIN_CARRIER_STRENGTH, revealLatent, revealView } from './latent-reveal.ts';
 import { LATENT_DEFAULTS } from '../patterns/latent-line.ts';
 import { MM_PER_INCH } from '../patterns/raster.ts';
 
@@ -84,6 +84,8 @@ const FREQUENCY_TOLERANCE = 0.25;
 const MIN_SCREEN_TILES = 2;
 /** The reveal's working area is capped at this many pixels (reduced further when larger). */
 const REVEAL_MAX_PIXELS = 640 * 640;
+/** Groups of screen tiles revealed at most, largest first, until one shows the mark. */
+const MAX_CANDIDATES = 3;
 
 /**
  * Runs both checks on a grey input; `dpi` is the resolution if known (the carrier's estimate).
@@ -111,22 +113,42 @@ export function findLatentMark(image: GreyImage, dpi?: number, onProgress?: Pape
   const totalCost = costs.reduce((sum, cost) => sum + cost, 0);
   let costDone = 0;
   reportStage(onProgress, 'locate', 0);
-  let found: { box: ScreenBox; factor: number } | undefined;
   for (const [i, factor] of factors.entries()) {
     const small = factor > 1 ? reduceGrey(image, factor) : image;
     const band = periodPx ? { minPeriodPx: (0.75 * periodPx) / factor, maxPeriodPx: (1.33 * periodPx) / factor } : UNKNOWN_BAND;
-    const box = screenBox(small, band, (rowsDone) => reportStage(onProgress, 'locate', (costDone + costs[i] * rowsDone) / totalCost));
+    const tiles = screenTiles(small, band, (rowsDone) => reportStage(onProgress, 'locate', (costDone + costs[i] * rowsDone) / totalCost));
     costDone += costs[i];
-    if (box) {
-      found = { box, factor };
-      break;
+    // The largest group of screen-like tiles first. Something else can look like a line screen to
+    // the tile test (a QR code's rows of modules, with the wide band of an unknown resolution), so
+    // a group that does not demodulate as the emblem's screen is set aside and the next is tried.
+    let fallback: LatentFinding | undefined;
+    const excluded = new Set<number>();
+    for (let candidate = 0; candidate < MAX_CANDIDATES; candidate++) {
+      const group = largestGroup(tiles, excluded);
+      if (!group) break;
+      if (candidate === 0) reportStage(onProgress, 'reveal', 0);
+      const finding = revealBox(image, group.box, factor, (done) => reportStage(onProgress, 'reveal', candidateShare(candidate, done)));
+      if (finding.found) return finding;
+      if (finding.screen) fallback ??= finding;
+      for (const tile of group.members) excluded.add(tile);
+    }
+    if (excluded.size > 0) {
+      reportStage(onProgress, 'reveal', 1);
+      return fallback ?? none;
     }
   }
   reportStage(onProgress, 'reveal', 0);
-  if (!found) return none;
-  const { box, factor } = found;
+  return none;
+}
 
-  // The box in the input, then the reveal at a resolution that keeps ≥ 5 px per period.
+/** Of the reveal stage, candidate `k`'s share: the first is most of it, a retry the rest. */
+function candidateShare(k: number, done: number): number {
+  const start = 1 - 0.2 ** k;
+  return start + (1 - 0.2 ** (k + 1) - start) * done;
+}
+
+/** Reveals the mark in `box` (in the search's pixels, reduced by `factor`) at ≥ 5 px per period. */
+function revealBox(image: GreyImage, box: ScreenBox, factor: number, onProgress: (done: number) => void): LatentFinding {
   const region = { x: box.x * factor, y: box.y * factor, width: box.width * factor, height: box.height * factor };
   const crop = cropGrey(image, region);
   const inputPeriod = box.periodPx * factor;
@@ -135,9 +157,10 @@ export function findLatentMark(image: GreyImage, dpi?: number, onProgress?: Pape
   const revealFactor = Math.min(byPeriod, Math.max(1, byArea));
   const work = revealFactor > 1 ? reduceGrey(crop, revealFactor) : crop;
   const workPeriod = inputPeriod / revealFactor;
-  const reveal = revealLatent(work, { minPeriodPx: 0.75 * workPeriod, maxPeriodPx: 1.33 * workPeriod }, (done) => reportStage(onProgress, 'reveal', done));
-  reportStage(onProgress, 'reveal', 1);
-  const screen = reveal.carrierStrength > 0 && reveal.periodPx > 0;
+  const reveal = revealLatent(work, { minPeriodPx: 0.75 * workPeriod, maxPeriodPx: 1.33 * workPeriod }, onProgress);
+  onProgress(1);
+  // A line screen is there only if the demodulation ran: a spectrum without a clear peak is not one.
+  const screen = reveal.carrierStrength >= MIN_CARRIER_STRENGTH && reveal.periodPx > 0;
   return {
     found: reveal.found,
     score: reveal.score,
@@ -200,11 +223,18 @@ export function screenPeak(tile: GreyImage, band: { minPeriodPx?: number; maxPer
   return { concentration: total > 0 ? near / total : 0, frequency: Math.hypot(bu, bv) / n };
 }
 
-/**
- * The bounding box (one tile of margin) of the largest group of tiles that carry the screen.
- * `onRow` hears the share of tile rows searched after each row.
- */
-function screenBox(image: GreyImage, band: { minPeriodPx?: number; maxPeriodPx?: number }, onRow?: (done: number) => void): ScreenBox | null {
+/** The search's tiles: each one's screen frequency (cycles/px), 0 where it holds no screen. */
+interface ScreenTiles {
+  readonly frequency: Float64Array;
+  readonly cols: number;
+  readonly rows: number;
+  readonly step: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Every tile's screen test (the costly part of the search). `onRow` hears the share of tile rows done after each row. */
+function screenTiles(image: GreyImage, band: { minPeriodPx?: number; maxPeriodPx?: number }, onRow?: (done: number) => void): ScreenTiles {
   const step = SEARCH_TILE / 2;
   const cols = Math.max(0, Math.floor((image.width - SEARCH_TILE) / step) + 1);
   const rows = Math.max(0, Math.floor((image.height - SEARCH_TILE) / step) + 1);
@@ -217,11 +247,20 @@ function screenBox(image: GreyImage, band: { minPeriodPx?: number; maxPeriodPx?:
     }
     onRow?.((r + 1) / rows);
   }
-  const strong = [...frequency].filter((f) => f > 0).sort((a, b) => a - b);
+  return { frequency, cols, rows, step, width: image.width, height: image.height };
+}
+
+/**
+ * The largest 8-connected group of screen tiles, not `excluded`, whose frequency is within
+ * FREQUENCY_TOLERANCE of the median of those tiles; its bounding box with one tile of margin.
+ */
+function largestGroup(tiles: ScreenTiles, excluded: ReadonlySet<number>): { box: ScreenBox; members: number[] } | null {
+  const { frequency, cols, rows, step } = tiles;
+  const open = (i: number) => frequency[i] > 0 && !excluded.has(i);
+  const strong = [...frequency.keys()].filter(open).map((i) => frequency[i]).sort((a, b) => a - b);
   if (strong.length < MIN_SCREEN_TILES) return null;
   const median = strong[strong.length >> 1];
-  const member = (i: number) => frequency[i] > 0 && Math.abs(frequency[i] - median) <= FREQUENCY_TOLERANCE * median;
-  // Largest 8-connected group of consistent tiles.
+  const member = (i: number) => open(i) && Math.abs(frequency[i] - median) <= FREQUENCY_TOLERANCE * median;
   const seen = new Uint8Array(cols * rows);
   let best: number[] = [];
   for (let i = 0; i < seen.length; i++) {
@@ -250,7 +289,8 @@ function screenBox(image: GreyImage, band: { minPeriodPx?: number; maxPeriodPx?:
   const ys = best.map((j) => Math.floor(j / cols) * step);
   const x = Math.max(0, Math.min(...xs) - step);
   const y = Math.max(0, Math.min(...ys) - step);
-  const right = Math.min(image.width, Math.max(...xs) + SEARCH_TILE + step);
-  const bottom = Math.min(image.height, Math.max(...ys) + SEARCH_TILE + step);
-  return { x, y, width: right - x, height: bottom - y, periodPx: 1 / median };
+  const right = Math.min(tiles.width, Math.max(...xs) + SEARCH_TILE + step);
+  const bottom = Math.min(tiles.height, Math.max(...ys) + SEARCH_TILE + step);
+  const periods = best.map((j) => frequency[j]).sort((a, b) => a - b);
+  return { box: { x, y, width: right - x, height: bottom - y, periodPx: 1 / periods[periods.length >> 1] }, members: best };
 }

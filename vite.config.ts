@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { JSPDF_ES_BUILD, slimJsPdf } from './scripts/jspdf-slim.ts';
 import { SHARE_TARGET_FIELD, SHARE_TARGET_PATH, VERIFIER_FILE_TYPES } from './src/app/verifier-file-types.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
@@ -10,13 +11,28 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 const emptyModule = fileURLToPath(new URL('./src/empty-module.ts', import.meta.url));
 const verifierFileTypes = Object.fromEntries(Object.entries(VERIFIER_FILE_TYPES).map(([type, extensions]) => [type, [...extensions]]));
 
+/** jsPDF without the plugin modules kofu never calls (scripts/jspdf-slim.ts). */
+const jsPdfSlimPlugin = (): Plugin => ({
+  name: 'kofu-jspdf-slim',
+  transform: { filter: { id: JSPDF_ES_BUILD }, handler: (code) => ({ code: slimJsPdf(code), map: null }) },
+});
+
 export default defineConfig({
   define: { __KOFU_VERSION__: JSON.stringify(pkg.version) },
-  resolve: { alias: { html2canvas: emptyModule, dompurify: emptyModule, canvg: emptyModule } },
+  resolve: {
+    alias: [
+      { find: /^(html2canvas|dompurify|canvg)$/, replacement: emptyModule },
+      // The readable ES build, not the minified one: scripts/jspdf-slim.ts takes out the plugin
+      // modules kofu never calls, and the build minifies what is left.
+      { find: /^jspdf$/, replacement: fileURLToPath(new URL('./node_modules/jspdf/dist/jspdf.es.js', import.meta.url)) },
+    ],
+  },
   build: { target: 'es2022', outDir: 'dist', emptyOutDir: true, sourcemap: false },
-  worker: { format: 'es' },
+  // jsPDF runs in the PDF worker, whose build has plugins of its own.
+  worker: { format: 'es', plugins: () => [jsPdfSlimPlugin()] },
   preview: { port: 4173, strictPort: false },
   plugins: [
+    jsPdfSlimPlugin(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: '.',

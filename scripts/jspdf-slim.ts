@@ -225,5 +225,33 @@ export function slimJsPdf(code: string, modules: Readonly<Record<string, RegExp>
       at = statement.end;
     }
   }
-  return out + code.slice(at);
+  // A call of a method taken out says so, in place of "x is not a function" (the unit tests run
+  // the full jsPDF, so only the built app would meet it).
+  const removed = JSON.stringify([...removedApiMethods([...dropped])].sort());
+  const stubs = `for (const name of ${removed}) jsPDF.API[name] = function () { throw new Error("jsPDF's " + name + "() is not in kofu's build (scripts/jspdf-slim.ts)"); };`;
+  return `${out}${code.slice(at)}\n${stubs}\n`;
+}
+
+/**
+ * The methods the dropped statements install on `jsPDF.API`: `jsPDF.API.name = function …`,
+ * `jsPDFAPI.name = …` (the bundle's alias of it), or `param.name = function …` in a plugin's
+ * `(function (param) { … })(jsPDF.API)`.
+ */
+function removedApiMethods(statements: readonly Node[]): Set<string> {
+  const names = new Set<string>();
+  const isApi = (node: Node, param: string | undefined) =>
+    (node.type === 'Identifier' && [param, 'jsPDFAPI'].includes((node as Node & { name: string }).name)) ||
+    (node.type === 'MemberExpression' && !node.computed && rootName(node) === 'jsPDF' && ((node.property as Node & { name: string }).name === 'API'));
+  for (const statement of statements) {
+    const call = statement.type === 'ExpressionStatement' ? (statement.expression as Node) : undefined;
+    const callee = call?.type === 'CallExpression' ? (call.callee as Node) : undefined;
+    const [first] = callee?.type === 'FunctionExpression' ? (callee.params as Node[]) : [];
+    const param = first?.type === 'Identifier' ? (first as Node & { name: string }).name : undefined;
+    for (const node of walk(statement)) {
+      if (node.type !== 'AssignmentExpression' || (node.right as Node).type !== 'FunctionExpression') continue;
+      const left = node.left as Node;
+      if (left.type === 'MemberExpression' && !left.computed && isApi(left.object as Node, param)) names.add((left.property as Node & { name: string }).name);
+    }
+  }
+  return names;
 }

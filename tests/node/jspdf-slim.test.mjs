@@ -116,7 +116,9 @@ test('the slim jsPDF leaves out every module it names and what only they used', 
   // Compared without comments: jsPDF's JSDoc names what it removes.
   const withoutComments = (source) => transformSync(source, { format: 'esm', legalComments: 'none' }).code;
   const source = await readFile(JSPDF_ES, 'utf8');
-  const [code, slim] = [withoutComments(source), withoutComments(slimJsPdf(source))];
+  const slimSource = slimJsPdf(source);
+  // Its last statement names the methods taken out, to throw a clear error (the next test).
+  const [code, slim] = [withoutComments(source), withoutComments(slimSource.slice(0, slimSource.lastIndexOf('\nfor (const name of ')))];
   // What each module installs, and the decoders only they called.
   for (const installed of ['processPNG', 'processJPEG', 'addImage', 'addField', 'AcroFormTextField', 'context2d', 'addSvgAsImage', 'html2canvas', 'WebPDecoder', 'GifReader', 'BmpDecoder', 'JPEGEncoder', "fast-png"]) {
     assert.ok(code.includes(installed), `jsPDF's build has ${installed}`);
@@ -131,4 +133,12 @@ test('a module the slim transform cannot find fails the build instead of passing
   const { slimJsPdf } = await slimModule;
   const code = await readFile(JSPDF_ES, 'utf8');
   assert.throws(() => slimJsPdf(code, { someday: /^installedSomeday$/ }), /nothing installs jsPDF module\(s\) someday/);
+});
+
+test('a jsPDF method the slim build left out throws an error that names it', async () => {
+  const { jsPDF } = await importTypeScript(["export { jsPDF } from 'jspdf';"], { external, plugins: [jsPdfEsBuild(true)] });
+  const doc = new jsPDF();
+  assert.throws(() => doc.addImage(new Uint8Array(8), 'PNG', 0, 0, 10, 10), /jsPDF's addImage\(\) is not in kofu's build/);
+  assert.throws(() => doc.html('<p>'), /jsPDF's html\(\) is not in kofu's build/);
+  assert.equal(typeof doc.text, 'function');
 });

@@ -3,8 +3,10 @@
  * each a top-level statement that installs itself on `jsPDF.API` as a side effect, so a bundler
  * cannot drop the ones an app never calls. kofu draws text in an embedded TrueType font, paths
  * and tiling patterns (src/pdf/); it never adds images, forms, annotations, HTML, SVG, canvas
- * drawing, bookmarks, JavaScript or viewer settings. This transform removes the statements that
- * install those modules, so the PDF worker (and the precache) carries only what kofu draws with.
+ * drawing, bookmarks, JavaScript or viewer settings, nor writes in a standard-14 font or a
+ * right-to-left script. This transform removes the statements that install those modules, so the
+ * PDF worker (and every device's precache, docs/architecture.md "What the precache holds")
+ * carries only what kofu draws with. The build keeps no source map of jsPDF's lines.
  *
  * The output of the modules kept is unchanged: tests/node/jspdf-slim.test.mjs builds kofu's PDFs
  * with the full and the slim build and asserts the same bytes. A module is found by a property it

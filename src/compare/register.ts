@@ -182,8 +182,92 @@ function isTwoDimensional(image: GreyImage, left: number, top: number, side: num
  * level, as an offset in rendering level pixels around the position `toScan` predicts, with its
  * NCC. Offsets are searched on the integer grid of ±radius (every `step`-th patch pixel read),
  * then refined to a sub-pixel peak by a parabola through the neighbours.
+ *
+ * The scan is resampled once onto the patch's grid widened by the radius (an integer offset moves
+ * the patch by whole grid pixels, so every offset reads the same samples), instead of once per
+ * offset; the sums run in matchPatchReference's order, so the two agree bit for bit.
  */
 export function matchPatch(scan: GreyImage, values: Float32Array, side: number, centre: Point, toScan: (x: number, y: number) => Point, radius: number, step = 1): { offset: Point; score: number } {
+  const half = side / 2;
+  const base = toScan(centre.x, centre.y);
+  const e = 0.5;
+  const px = toScan(centre.x + e, centre.y);
+  const py = toScan(centre.x, centre.y + e);
+  const jxx = (px.x - base.x) / e;
+  const jyx = (px.y - base.y) / e;
+  const jxy = (py.x - base.x) / e;
+  const jyy = (py.y - base.y) / e;
+  const span = 2 * radius + 1;
+  // exact[(v + radius) * across + u + radius] is the scan at patch grid pixel (u, v), u, v ∈ [−radius, side + radius);
+  // the mean is taken over these, the correlation over their float32 roundings (as the reference stores its samples).
+  const across = side + 2 * radius;
+  const exact = new Float64Array(across * across);
+  for (let v = -radius; v < side + radius; v++)
+    for (let u = -radius; u < side + radius; u++) {
+      const rx = u + 0.5 - half;
+      const ry = v + 0.5 - half;
+      exact[(v + radius) * across + u + radius] = bilinear(scan, base.x + jxx * rx + jxy * ry, base.y + jyx * rx + jyy * ry);
+    }
+  const rounded = Float32Array.from(exact);
+  let tnorm = 0;
+  for (let y = 0; y < side; y += step)
+    for (let x = 0; x < side; x += step) {
+      const t = values[y * side + x];
+      tnorm += t * t;
+    }
+  const scores = new Float64Array(span * span).fill(-1);
+  let best = -2;
+  let bi = 0;
+  let bj = 0;
+  for (let j = -radius; j <= radius; j++)
+    for (let i = -radius; i <= radius; i++) {
+      let n = 0;
+      let mean = 0;
+      for (let y = 0; y < side; y += step) {
+        const row = (y + j + radius) * across + i + radius;
+        for (let x = 0; x < side; x += step) {
+          mean += exact[row + x];
+          n++;
+        }
+      }
+      mean /= n;
+      let dot = 0;
+      let norm = 0;
+      for (let y = 0; y < side; y += step) {
+        const row = (y + j + radius) * across + i + radius;
+        for (let x = 0; x < side; x += step) {
+          const t = values[y * side + x];
+          const v = rounded[row + x] - mean;
+          dot += t * v;
+          norm += v * v;
+        }
+      }
+      const score = norm > 0 && tnorm > 0 ? dot / Math.sqrt(norm * tnorm) : -1;
+      scores[(j + radius) * span + i + radius] = score;
+      if (score > best) {
+        best = score;
+        bi = i;
+        bj = j;
+      }
+    }
+  return subPixelPeak(scores, radius, bi, bj, best);
+}
+
+/** The best integer offset refined by a parabola through its neighbours along each axis (never beyond half a pixel). */
+function subPixelPeak(scores: Float64Array, radius: number, bi: number, bj: number, best: number): { offset: Point; score: number } {
+  const span = 2 * radius + 1;
+  const peak = (a: number, b: number, c: number) => {
+    const d = a - 2 * b + c;
+    return d < 0 ? Math.max(-0.5, Math.min(0.5, (0.5 * (a - c)) / d)) : 0;
+  };
+  const at = (i: number, j: number) => scores[(j + radius) * span + i + radius];
+  const sx = Math.abs(bi) < radius ? peak(at(bi - 1, bj), best, at(bi + 1, bj)) : 0;
+  const sy = Math.abs(bj) < radius ? peak(at(bi, bj - 1), best, at(bi, bj + 1)) : 0;
+  return { offset: { x: bi + sx, y: bj + sy }, score: best };
+}
+
+/** Slow reference for matchPatch: the scan resampled anew at every offset. */
+export function matchPatchReference(scan: GreyImage, values: Float32Array, side: number, centre: Point, toScan: (x: number, y: number) => Point, radius: number, step = 1): { offset: Point; score: number } {
   const half = side / 2;
   const base = toScan(centre.x, centre.y);
   const e = 0.5;
@@ -232,15 +316,9 @@ export function matchPatch(scan: GreyImage, values: Float32Array, side: number, 
         bj = j;
       }
     }
-  const peak = (a: number, b: number, c: number) => {
-    const d = a - 2 * b + c;
-    return d < 0 ? Math.max(-0.5, Math.min(0.5, (0.5 * (a - c)) / d)) : 0;
-  };
-  const at = (i: number, j: number) => scores[(j + radius) * span + i + radius];
-  const sx = Math.abs(bi) < radius ? peak(at(bi - 1, bj), best, at(bi + 1, bj)) : 0;
-  const sy = Math.abs(bj) < radius ? peak(at(bi, bj - 1), best, at(bi, bj + 1)) : 0;
-  return { offset: { x: bi + sx, y: bj + sy }, score: best };
+  return subPixelPeak(scores, radius, bi, bj, best);
 }
+
 
 /** Scan pyramid level whose pixels are closest to `ratio` full-resolution scan pixels each. */
 function levelFor(ratio: number, levels: number): number {
@@ -438,8 +516,72 @@ export function registerToRendering(rendering: GreyImage, scan: GreyImage): Regi
   return { homography: best.h, field, matches: best.matches, scale: localScale(best.h, rendering.width / 2, rendering.height / 2) };
 }
 
-/** The scan resampled onto the rendering's pixel grid through the registration. */
+/**
+ * The scan resampled onto the rendering's pixel grid through the registration. The field's
+ * interpolation weights depend on the column or the row alone, so they are found once per column
+ * and once per row; the arithmetic per pixel is warpToRenderingReference's, term for term, so the
+ * two agree bit for bit (pinned by a test).
+ */
 export function warpToRendering(scan: GreyImage, registration: Registration, width: number, height: number): GreyImage {
+  const levels = pyramid(scan, 4);
+  const k = levelFor(registration.scale, levels.length);
+  const source = levels[k];
+  const g = 2 ** k;
+  const h = registration.homography;
+  const [h0, h1, h2, h3, h4, h5, h6, h7, h8] = h;
+  const { columns, rows, cell, dx, dy } = registration.field;
+  const axis = (n: number, count: number) => {
+    const lo = new Int32Array(n);
+    const hi = new Int32Array(n);
+    const t = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const f = Math.max(0, Math.min(count - 1, (i + 0.5) / cell - 0.5));
+      lo[i] = Math.floor(f);
+      hi[i] = Math.min(count - 1, lo[i] + 1);
+      t[i] = f - lo[i];
+    }
+    return { lo, hi, t };
+  };
+  const across = axis(width, columns);
+  const down = axis(height, rows);
+  const { width: sw, height: sh, data: sd } = source;
+  const data = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const r0 = down.lo[y] * columns;
+    const r1 = down.hi[y] * columns;
+    const ay = down.t[y];
+    for (let x = 0; x < width; x++) {
+      const c0 = across.lo[x];
+      const c1 = across.hi[x];
+      const ax = across.t[x];
+      const fx = (dx[r0 + c0] * (1 - ax) + dx[r0 + c1] * ax) * (1 - ay) + (dx[r1 + c0] * (1 - ax) + dx[r1 + c1] * ax) * ay;
+      const fy = (dy[r0 + c0] * (1 - ax) + dy[r0 + c1] * ax) * (1 - ay) + (dy[r1 + c0] * (1 - ax) + dy[r1 + c1] * ax) * ay;
+      const X = x + 0.5 + fx;
+      const Y = y + 0.5 + fy;
+      const w = h6 * X + h7 * Y + h8;
+      // bilinear (src/vision/template-match.ts), inlined.
+      let sx = ((h0 * X + h1 * Y + h2) / w) / g - 0.5;
+      let sy = ((h3 * X + h4 * Y + h5) / w) / g - 0.5;
+      if (sx < 0) sx = 0;
+      if (sy < 0) sy = 0;
+      if (sx > sw - 1) sx = sw - 1;
+      if (sy > sh - 1) sy = sh - 1;
+      const x0 = Math.floor(sx);
+      const y0 = Math.floor(sy);
+      const x1 = x0 + 1 < sw ? x0 + 1 : x0;
+      const y1 = y0 + 1 < sh ? y0 + 1 : y0;
+      const bx = sx - x0;
+      const by = sy - y0;
+      const top = sd[y0 * sw + x0] * (1 - bx) + sd[y0 * sw + x1] * bx;
+      const bottom = sd[y1 * sw + x0] * (1 - bx) + sd[y1 * sw + x1] * bx;
+      data[y * width + x] = top * (1 - by) + bottom * by + 0.5;
+    }
+  }
+  return { width, height, data };
+}
+
+/** Slow reference for warpToRendering: fieldAt, applyHomography and bilinear per pixel. */
+export function warpToRenderingReference(scan: GreyImage, registration: Registration, width: number, height: number): GreyImage {
   const levels = pyramid(scan, 4);
   const k = levelFor(registration.scale, levels.length);
   const source = levels[k];

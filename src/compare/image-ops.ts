@@ -32,15 +32,15 @@ export function pyramid(image: GreyImage, levels: number): GreyImage[] {
 }
 
 /**
- * Running min or max over windows of radius r along every row: the van Herk / Gil–Werman
- * algorithm (van Herk, Pattern Recognition Letters 13, 1992; Gil & Werman, IEEE PAMI 15, 1993).
- * The row, padded by r copies of its end pixels (for an extremum, clamping and clipping the window
- * agree), is cut into blocks of w = 2r + 1; a running extremum from each block's start (`ahead`)
- * and one from each block's end (`behind`) give any window of w pixels, which straddles at most
- * one block boundary, in one comparison: ext(behind[start], ahead[end]). About three comparisons
- * per pixel whatever the radius, against 2r + 1 for the direct scan.
+ * Running max over windows of radius r along every row: the van Herk / Gil–Werman algorithm (van
+ * Herk, Pattern Recognition Letters 13, 1992; Gil & Werman, IEEE PAMI 15, 1993). The row, padded
+ * by r copies of its end pixels (for an extremum, clamping and clipping the window agree), is cut
+ * into blocks of w = 2r + 1; a running max from each block's start (`ahead`) and one from each
+ * block's end (`behind`) give any window of w pixels, which straddles at most one block boundary,
+ * in one comparison: max(behind[start], ahead[end]). About three comparisons per pixel whatever
+ * the radius, against 2r + 1 for the direct scan.
  */
-function extremumRows(src: Uint8Array, dst: Uint8Array, width: number, height: number, radius: number, max: boolean): void {
+function maxRows(src: Uint8Array, dst: Uint8Array, width: number, height: number, radius: number): void {
   const w = 2 * radius + 1;
   const padded = width + 2 * radius;
   const line = new Uint8Array(padded);
@@ -51,74 +51,90 @@ function extremumRows(src: Uint8Array, dst: Uint8Array, width: number, height: n
     line.fill(src[row], 0, radius);
     line.set(src.subarray(row, row + width), radius);
     line.fill(src[row + width - 1], radius + width);
-    for (let i = 0; i < padded; i++) {
-      const v = line[i];
-      ahead[i] = i % w === 0 ? v : max ? (v > ahead[i - 1] ? v : ahead[i - 1]) : v < ahead[i - 1] ? v : ahead[i - 1];
-    }
-    for (let i = padded - 1; i >= 0; i--) {
-      const v = line[i];
-      behind[i] = i === padded - 1 || (i + 1) % w === 0 ? v : max ? (v > behind[i + 1] ? v : behind[i + 1]) : v < behind[i + 1] ? v : behind[i + 1];
+    for (let start = 0; start < padded; start += w) {
+      const end = Math.min(start + w, padded) - 1;
+      let m = (ahead[start] = line[start]);
+      for (let i = start + 1; i <= end; i++) {
+        const v = line[i];
+        if (v > m) m = v;
+        ahead[i] = m;
+      }
+      m = behind[end] = line[end];
+      for (let i = end - 1; i >= start; i--) {
+        const v = line[i];
+        if (v > m) m = v;
+        behind[i] = m;
+      }
     }
     for (let x = 0; x < width; x++) {
       const a = behind[x];
       const b = ahead[x + 2 * radius];
-      dst[row + x] = max ? (a > b ? a : b) : a < b ? a : b;
+      dst[row + x] = a > b ? a : b;
     }
   }
 }
 
 /**
  * The same along every column, done a whole row at a time (rows are contiguous, columns are not):
- * the padded rows are row indices clamped to the image, `ahead` and `behind` whole images.
+ * padded row p is image row p − r clamped to the image; `ahead` and `behind` are whole images.
  */
-function extremumColumns(src: Uint8Array, dst: Uint8Array, width: number, height: number, radius: number, max: boolean): void {
+function maxColumns(src: Uint8Array, dst: Uint8Array, width: number, height: number, radius: number): void {
   const w = 2 * radius + 1;
   const padded = height + 2 * radius;
   const ahead = new Uint8Array(padded * width);
   const behind = new Uint8Array(padded * width);
   const sourceRow = (p: number) => Math.min(height - 1, Math.max(0, p - radius)) * width;
-  for (let p = 0; p < padded; p++) {
-    const from = sourceRow(p);
-    const at = p * width;
-    if (p % w === 0) ahead.set(src.subarray(from, from + width), at);
-    else
+  for (let start = 0; start < padded; start += w) {
+    const end = Math.min(start + w, padded) - 1;
+    ahead.set(src.subarray(sourceRow(start), sourceRow(start) + width), start * width);
+    for (let p = start + 1; p <= end; p++) {
+      const from = sourceRow(p);
+      const at = p * width;
       for (let x = 0; x < width; x++) {
         const v = src[from + x];
-        const before = ahead[at - width + x];
-        ahead[at + x] = max ? (v > before ? v : before) : v < before ? v : before;
+        const m = ahead[at - width + x];
+        ahead[at + x] = v > m ? v : m;
       }
-  }
-  for (let p = padded - 1; p >= 0; p--) {
-    const from = sourceRow(p);
-    const at = p * width;
-    if (p === padded - 1 || (p + 1) % w === 0) behind.set(src.subarray(from, from + width), at);
-    else
+    }
+    behind.set(src.subarray(sourceRow(end), sourceRow(end) + width), end * width);
+    for (let p = end - 1; p >= start; p--) {
+      const from = sourceRow(p);
+      const at = p * width;
       for (let x = 0; x < width; x++) {
         const v = src[from + x];
-        const after = behind[at + width + x];
-        behind[at + x] = max ? (v > after ? v : after) : v < after ? v : after;
+        const m = behind[at + width + x];
+        behind[at + x] = v > m ? v : m;
       }
+    }
   }
   for (let y = 0; y < height; y++) {
     const a0 = y * width;
     const b0 = (y + 2 * radius) * width;
-    const row = y * width;
     for (let x = 0; x < width; x++) {
       const a = behind[a0 + x];
       const b = ahead[b0 + x];
-      dst[row + x] = max ? (a > b ? a : b) : a < b ? a : b;
+      dst[a0 + x] = a > b ? a : b;
     }
   }
 }
 
+/** 255 − v for every pixel: a min filter is the max filter of the negative, negated. */
+function negative(data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(data.length);
+  for (let i = 0; i < data.length; i++) out[i] = 255 - data[i];
+  return out;
+}
+
 /** Minimum (max = false) or maximum over the (2r+1)² square around each pixel (clipped at the edges), as two 1-D passes. */
 export function squareExtremum(image: GreyImage, radius: number, max: boolean): GreyImage {
-  if (radius <= 0) return { width: image.width, height: image.height, data: image.data.slice() };
-  const tmp = new Uint8Array(image.data.length);
-  const out = new Uint8Array(image.data.length);
-  extremumRows(image.data, tmp, image.width, image.height, radius, max);
-  extremumColumns(tmp, out, image.width, image.height, radius, max);
-  return { width: image.width, height: image.height, data: out };
+  const { width, height } = image;
+  if (radius <= 0) return { width, height, data: image.data.slice() };
+  const src = max ? image.data : negative(image.data);
+  const tmp = new Uint8Array(src.length);
+  const out = new Uint8Array(src.length);
+  maxRows(src, tmp, width, height, radius);
+  maxColumns(tmp, out, width, height, radius);
+  return { width, height, data: max ? out : negative(out) };
 }
 
 /** Slow reference for squareExtremum: the 2-D window scanned directly. */

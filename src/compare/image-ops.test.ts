@@ -1,19 +1,13 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import type { GreyImage } from '../vision/grey.ts';
 import { boxMean, boxMeanReference, squareExtremum, squareExtremumReference } from './image-ops.ts';
-
-const greyImage = (width: number, height: number, seed: number): GreyImage => {
-  let s = seed >>> 0;
-  const data = Uint8Array.from({ length: width * height }, () => ((s = (s * 1103515245 + 12345) >>> 0) >>> 24) & 255);
-  return { width, height, data };
-};
+import { greyNoise } from './testing/noise.ts';
 
 describe('image ops: fast filters against their slow references', () => {
   it('van Herk / Gil–Werman min and max equal the direct 2-D window, for images narrower and wider than the window', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 13 }), fc.boolean(), fc.integer(), (width, height, radius, max, seed) => {
-        const image = greyImage(width, height, seed);
+        const image = greyNoise(width, height, seed);
         expect(squareExtremum(image, radius, max).data).to.deep.equal(squareExtremumReference(image, radius, max).data);
       }),
       { numRuns: 200 },
@@ -21,7 +15,7 @@ describe('image ops: fast filters against their slow references', () => {
   });
 
   it('a radius of 0 returns a copy of the image', () => {
-    const image = greyImage(5, 4, 9);
+    const image = greyNoise(5, 4, 9);
     const out = squareExtremum(image, 0, true);
     expect(out.data).to.deep.equal(image.data);
     expect(out.data).to.not.equal(image.data);
@@ -30,7 +24,7 @@ describe('image ops: fast filters against their slow references', () => {
   it('the running-sum box mean equals the direct sums bit for bit on grey levels', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 48 }), fc.integer({ min: 1, max: 48 }), fc.integer({ min: 0, max: 14 }), fc.integer(), (width, height, radius, seed) => {
-        const values = Float32Array.from(greyImage(width, height, seed).data);
+        const values = Float32Array.from(greyNoise(width, height, seed).data);
         expect(Array.from(boxMean(values, width, height, radius))).to.deep.equal(Array.from(boxMeanReference(values, width, height, radius)));
       }),
       { numRuns: 200 },
@@ -40,7 +34,7 @@ describe('image ops: fast filters against their slow references', () => {
   it('the running-sum box mean stays within 1e-3 of the direct sums on fractional values', () => {
     const width = 300;
     const height = 200;
-    const values = Float32Array.from(greyImage(width, height, 3).data, (v, i) => v / 7 + Math.sin(i) * 3.3);
+    const values = Float32Array.from(greyNoise(width, height, 3).data, (v, i) => v / 7 + Math.sin(i) * 3.3);
     const fast = boxMean(values, width, height, 12);
     const slow = boxMeanReference(values, width, height, 12);
     let worst = 0;

@@ -1,17 +1,11 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import type { GreyImage } from '../vision/grey.ts';
 import { matchPatch, matchPatchReference } from './patch-match.ts';
-
-const greyImage = (width: number, height: number, seed: number): GreyImage => {
-  let s = seed >>> 0;
-  const data = Uint8Array.from({ length: width * height }, () => ((s = (s * 1103515245 + 12345) >>> 0) >>> 24) & 255);
-  return { width, height, data };
-};
+import { greyNoise } from './testing/noise.ts';
 
 /** Zero-mean, unit-norm values of a side × side square of noise, as register.ts's patches are. */
 const patchValues = (side: number, seed: number): Float32Array => {
-  const values = Float32Array.from(greyImage(side, side, seed).data);
+  const values = Float32Array.from(greyNoise(side, side, seed).data);
   const mean = values.reduce((a, b) => a + b, 0) / values.length;
   let norm = 0;
   for (let i = 0; i < values.length; i++) norm += (values[i] -= mean) ** 2;
@@ -22,7 +16,7 @@ const patchValues = (side: number, seed: number): Float32Array => {
 
 describe('patch matching', () => {
   it('matchPatch (scan resampled once per patch) equals the per-offset resampling bit for bit', () => {
-    const scan = greyImage(160, 140, 7);
+    const scan = greyNoise(160, 140, 7);
     fc.assert(
       fc.property(
         fc.constantFrom(14, 22, 28, 64),

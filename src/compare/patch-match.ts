@@ -62,6 +62,15 @@ export function isTwoDimensional(image: GreyImage, left: number, top: number, si
   return mean - root > MIN_CORNERNESS * (mean + root);
 }
 
+/** `toScan` near `centre` as an affine map: the image of the centre and the Jacobian by finite differences over half a pixel. */
+function localAffine(centre: Point, toScan: (x: number, y: number) => Point): { base: Point; jxx: number; jyx: number; jxy: number; jyy: number } {
+  const base = toScan(centre.x, centre.y);
+  const e = 0.5;
+  const px = toScan(centre.x + e, centre.y);
+  const py = toScan(centre.x, centre.y + e);
+  return { base, jxx: (px.x - base.x) / e, jyx: (px.y - base.y) / e, jxy: (py.x - base.x) / e, jyy: (py.y - base.y) / e };
+}
+
 /**
  * Where the patch (rendering level pixels, top-left at `centre − side/2`) best matches the scan
  * level, as an offset in rendering level pixels around the position `toScan` predicts, with its
@@ -74,14 +83,7 @@ export function isTwoDimensional(image: GreyImage, left: number, top: number, si
  */
 export function matchPatch(scan: GreyImage, values: Float32Array, side: number, centre: Point, toScan: (x: number, y: number) => Point, radius: number, step = 1): { offset: Point; score: number } {
   const half = side / 2;
-  const base = toScan(centre.x, centre.y);
-  const e = 0.5;
-  const px = toScan(centre.x + e, centre.y);
-  const py = toScan(centre.x, centre.y + e);
-  const jxx = (px.x - base.x) / e;
-  const jyx = (px.y - base.y) / e;
-  const jxy = (py.x - base.x) / e;
-  const jyy = (py.y - base.y) / e;
+  const { base, jxx, jyx, jxy, jyy } = localAffine(centre, toScan);
   const span = 2 * radius + 1;
   // exact[(v + radius) * across + u + radius] is the scan at patch grid pixel (u, v), u, v ∈ [−radius, side + radius);
   // the mean is taken over these, the correlation over their float32 roundings (as the reference stores its samples).
@@ -101,9 +103,6 @@ export function matchPatch(scan: GreyImage, values: Float32Array, side: number, 
       tnorm += t * t;
     }
   const scores = new Float64Array(span * span).fill(-1);
-  let best = -2;
-  let bi = 0;
-  let bj = 0;
   for (let j = -radius; j <= radius; j++)
     for (let i = -radius; i <= radius; i++) {
       let n = 0;
@@ -127,20 +126,26 @@ export function matchPatch(scan: GreyImage, values: Float32Array, side: number, 
           norm += v * v;
         }
       }
-      const score = norm > 0 && tnorm > 0 ? dot / Math.sqrt(norm * tnorm) : -1;
-      scores[(j + radius) * span + i + radius] = score;
+      scores[(j + radius) * span + i + radius] = norm > 0 && tnorm > 0 ? dot / Math.sqrt(norm * tnorm) : -1;
+    }
+  return peakOf(scores, radius);
+}
+
+/** The best integer offset (the first highest score, row by row) refined by a parabola through its neighbours along each axis (never beyond half a pixel). */
+function peakOf(scores: Float64Array, radius: number): { offset: Point; score: number } {
+  const span = 2 * radius + 1;
+  let best = -2;
+  let bi = 0;
+  let bj = 0;
+  for (let j = -radius; j <= radius; j++)
+    for (let i = -radius; i <= radius; i++) {
+      const score = scores[(j + radius) * span + i + radius];
       if (score > best) {
         best = score;
         bi = i;
         bj = j;
       }
     }
-  return subPixelPeak(scores, radius, bi, bj, best);
-}
-
-/** The best integer offset refined by a parabola through its neighbours along each axis (never beyond half a pixel). */
-function subPixelPeak(scores: Float64Array, radius: number, bi: number, bj: number, best: number): { offset: Point; score: number } {
-  const span = 2 * radius + 1;
   const peak = (a: number, b: number, c: number) => {
     const d = a - 2 * b + c;
     return d < 0 ? Math.max(-0.5, Math.min(0.5, (0.5 * (a - c)) / d)) : 0;
@@ -154,19 +159,9 @@ function subPixelPeak(scores: Float64Array, radius: number, bi: number, bj: numb
 /** Slow reference for matchPatch: the scan resampled anew at every offset. */
 export function matchPatchReference(scan: GreyImage, values: Float32Array, side: number, centre: Point, toScan: (x: number, y: number) => Point, radius: number, step = 1): { offset: Point; score: number } {
   const half = side / 2;
-  const base = toScan(centre.x, centre.y);
-  const e = 0.5;
-  const px = toScan(centre.x + e, centre.y);
-  const py = toScan(centre.x, centre.y + e);
-  const jxx = (px.x - base.x) / e;
-  const jyx = (px.y - base.y) / e;
-  const jxy = (py.x - base.x) / e;
-  const jyy = (py.y - base.y) / e;
+  const { base, jxx, jyx, jxy, jyy } = localAffine(centre, toScan);
   const span = 2 * radius + 1;
   const scores = new Float64Array(span * span).fill(-1);
-  let best = -2;
-  let bi = 0;
-  let bj = 0;
   const sample = new Float32Array(values.length);
   for (let j = -radius; j <= radius; j++)
     for (let i = -radius; i <= radius; i++) {
@@ -193,13 +188,7 @@ export function matchPatchReference(scan: GreyImage, values: Float32Array, side:
           norm += v * v;
           tnorm += t * t;
         }
-      const score = norm > 0 && tnorm > 0 ? dot / Math.sqrt(norm * tnorm) : -1;
-      scores[(j + radius) * span + i + radius] = score;
-      if (score > best) {
-        best = score;
-        bi = i;
-        bj = j;
-      }
+      scores[(j + radius) * span + i + radius] = norm > 0 && tnorm > 0 ? dot / Math.sqrt(norm * tnorm) : -1;
     }
-  return subPixelPeak(scores, radius, bi, bj, best);
+  return peakOf(scores, radius);
 }

@@ -1,19 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { applyHomography } from '../vision/homography.ts';
-import type { GreyImage } from '../vision/grey.ts';
 import { ZERO_FIELD } from './field.ts';
 import type { Registration } from './register.ts';
 import { warpToRendering, warpToRenderingReference } from './warp.ts';
-
-const greyImage = (width: number, height: number, seed: number): GreyImage => {
-  let s = seed >>> 0;
-  const data = Uint8Array.from({ length: width * height }, () => ((s = (s * 1103515245 + 12345) >>> 0) >>> 24) & 255);
-  return { width, height, data };
-};
+import { greyNoise } from './testing/noise.ts';
 
 describe('warp onto the rendering', () => {
   it('warpToRendering (weights per row and column, inlined sampling) equals the per-pixel reference bit for bit, with and without a field', () => {
-    const scan = greyImage(300, 260, 3);
+    const scan = greyNoise(300, 260, 3);
     const homography = Float64Array.of(1.9, 0.12, 14.5, -0.08, 2.05, 9.25, 2e-5, -1e-5, 1);
     const columns = 4;
     const rows = 5;

@@ -10,6 +10,13 @@ import { pyramid } from './image-ops.ts';
 import { levelFor } from './patch-match.ts';
 import type { Registration } from './register.ts';
 
+/** The scan's pyramid level nearest to one scan pixel per rendering pixel (less aliasing than the full scan), and its reduction. */
+function sourceLevel(scan: GreyImage, scale: number): { source: GreyImage; g: number } {
+  const levels = pyramid(scan, 4);
+  const k = levelFor(scale, levels.length);
+  return { source: levels[k], g: 2 ** k };
+}
+
 /**
  * The scan resampled onto the rendering's pixel grid through the registration. The field's
  * interpolation weights depend on the column or the row alone, so they are found once per column
@@ -17,10 +24,7 @@ import type { Registration } from './register.ts';
  * two agree bit for bit (pinned by a test).
  */
 export function warpToRendering(scan: GreyImage, registration: Registration, width: number, height: number): GreyImage {
-  const levels = pyramid(scan, 4);
-  const k = levelFor(registration.scale, levels.length);
-  const source = levels[k];
-  const g = 2 ** k;
+  const { source, g } = sourceLevel(scan, registration.scale);
   const h = registration.homography;
   const [h0, h1, h2, h3, h4, h5, h6, h7, h8] = h;
   const { columns, rows, cell, dx, dy } = registration.field;
@@ -76,10 +80,7 @@ export function warpToRendering(scan: GreyImage, registration: Registration, wid
 
 /** Slow reference for warpToRendering: fieldAt, applyHomography and bilinear per pixel. */
 export function warpToRenderingReference(scan: GreyImage, registration: Registration, width: number, height: number): GreyImage {
-  const levels = pyramid(scan, 4);
-  const k = levelFor(registration.scale, levels.length);
-  const source = levels[k];
-  const g = 2 ** k;
+  const { source, g } = sourceLevel(scan, registration.scale);
   const h = registration.homography;
   const data = new Uint8Array(width * height);
   for (let y = 0; y < height; y++)

@@ -118,10 +118,43 @@ function maxColumns(src: Uint8Array, dst: Uint8Array, width: number, height: num
   }
 }
 
-/** 255 − v for every pixel: a min filter is the max filter of the negative, negated. */
+/** The 3-pixel window (radius 1) along rows then columns, directly: two comparisons a pixel, cheaper than the blocks at this radius. */
+function max3x3(src: Uint8Array, dst: Uint8Array, width: number, height: number): void {
+  const tmp = new Uint8Array(src.length);
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    let left = src[row];
+    let centre = src[row];
+    for (let x = 0; x < width; x++) {
+      const right = src[row + (x + 1 < width ? x + 1 : x)];
+      const m = left > centre ? left : centre;
+      tmp[row + x] = right > m ? right : m;
+      left = centre;
+      centre = right;
+    }
+  }
+  for (let y = 0; y < height; y++) {
+    const above = (y > 0 ? y - 1 : 0) * width;
+    const here = y * width;
+    const below = (y + 1 < height ? y + 1 : y) * width;
+    for (let x = 0; x < width; x++) {
+      const a = tmp[above + x];
+      const b = tmp[here + x];
+      const c = tmp[below + x];
+      const m = a > b ? a : b;
+      dst[here + x] = c > m ? c : m;
+    }
+  }
+}
+
+/** 255 − v for every pixel (a bitwise not, four pixels a word): a min filter is the max filter of the negative, negated. */
 function negative(data: Uint8Array): Uint8Array {
   const out = new Uint8Array(data.length);
-  for (let i = 0; i < data.length; i++) out[i] = 255 - data[i];
+  const words = data.byteOffset % 4 === 0 ? data.length >> 2 : 0;
+  const from = new Uint32Array(data.buffer, data.byteOffset, words);
+  const to = new Uint32Array(out.buffer, 0, words);
+  for (let i = 0; i < words; i++) to[i] = ~from[i];
+  for (let i = words * 4; i < data.length; i++) out[i] = 255 - data[i];
   return out;
 }
 
@@ -130,10 +163,13 @@ export function squareExtremum(image: GreyImage, radius: number, max: boolean): 
   const { width, height } = image;
   if (radius <= 0) return { width, height, data: image.data.slice() };
   const src = max ? image.data : negative(image.data);
-  const tmp = new Uint8Array(src.length);
   const out = new Uint8Array(src.length);
-  maxRows(src, tmp, width, height, radius);
-  maxColumns(tmp, out, width, height, radius);
+  if (radius === 1) max3x3(src, out, width, height);
+  else {
+    const tmp = new Uint8Array(src.length);
+    maxRows(src, tmp, width, height, radius);
+    maxColumns(tmp, out, width, height, radius);
+  }
   return { width, height, data: max ? out : negative(out) };
 }
 

@@ -42,7 +42,6 @@ export function warpToRendering(scan: GreyImage, registration: Registration, wid
   };
   const across = axis(width, columns);
   const down = axis(height, rows);
-  const { width: sw, height: sh, data: sd } = source;
   const data = new Uint8Array(width * height);
   for (let y = 0; y < height; y++) {
     const r0 = down.lo[y] * columns;
@@ -57,22 +56,7 @@ export function warpToRendering(scan: GreyImage, registration: Registration, wid
       const X = x + 0.5 + fx;
       const Y = y + 0.5 + fy;
       const w = h6 * X + h7 * Y + h8;
-      // bilinear (src/vision/template-match.ts), inlined.
-      let sx = ((h0 * X + h1 * Y + h2) / w) / g - 0.5;
-      let sy = ((h3 * X + h4 * Y + h5) / w) / g - 0.5;
-      if (sx < 0) sx = 0;
-      if (sy < 0) sy = 0;
-      if (sx > sw - 1) sx = sw - 1;
-      if (sy > sh - 1) sy = sh - 1;
-      const x0 = Math.floor(sx);
-      const y0 = Math.floor(sy);
-      const x1 = x0 + 1 < sw ? x0 + 1 : x0;
-      const y1 = y0 + 1 < sh ? y0 + 1 : y0;
-      const bx = sx - x0;
-      const by = sy - y0;
-      const top = sd[y0 * sw + x0] * (1 - bx) + sd[y0 * sw + x1] * bx;
-      const bottom = sd[y1 * sw + x0] * (1 - bx) + sd[y1 * sw + x1] * bx;
-      data[y * width + x] = top * (1 - by) + bottom * by + 0.5;
+      data[y * width + x] = bilinear(source, (h0 * X + h1 * Y + h2) / w / g, (h3 * X + h4 * Y + h5) / w / g) + 0.5;
     }
   }
   return { width, height, data };

@@ -14,6 +14,14 @@ describe('image ops: fast filters against their slow references', () => {
     );
   });
 
+  it('an image whose pixels are a view at an odd offset into a larger buffer filters like a copy of it', () => {
+    const image = greyNoise(23, 17, 4);
+    const buffer = new Uint8Array(image.data.length + 3);
+    buffer.set(image.data, 1);
+    const view = { width: 23, height: 17, data: buffer.subarray(1, 1 + image.data.length) };
+    for (const radius of [1, 4]) expect(squareExtremum(view, radius, false).data).to.deep.equal(squareExtremumReference(image, radius, false).data);
+  });
+
   it('a radius of 0 returns a copy of the image', () => {
     const image = greyNoise(5, 4, 9);
     const out = squareExtremum(image, 0, true);

@@ -150,10 +150,13 @@ function max3x3(src: Uint8Array, dst: Uint8Array, width: number, height: number)
 /** 255 − v for every pixel (a bitwise not, four pixels a word): a min filter is the max filter of the negative, negated. */
 function negative(data: Uint8Array): Uint8Array {
   const out = new Uint8Array(data.length);
+  // A Uint32Array view needs a 4-byte-aligned start; a view at another offset goes byte by byte.
   const words = data.byteOffset % 4 === 0 ? data.length >> 2 : 0;
-  const from = new Uint32Array(data.buffer, data.byteOffset, words);
-  const to = new Uint32Array(out.buffer, 0, words);
-  for (let i = 0; i < words; i++) to[i] = ~from[i];
+  if (words > 0) {
+    const from = new Uint32Array(data.buffer, data.byteOffset, words);
+    const to = new Uint32Array(out.buffer, 0, words);
+    for (let i = 0; i < words; i++) to[i] = ~from[i];
+  }
   for (let i = words * 4; i < data.length; i++) out[i] = 255 - data[i];
   return out;
 }

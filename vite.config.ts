@@ -1,22 +1,41 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { JSPDF_ES_BUILD, slimJsPdf } from './scripts/jspdf-slim.ts';
 import { SHARE_TARGET_FIELD, SHARE_TARGET_PATH, VERIFIER_FILE_TYPES } from './src/app/verifier-file-types.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 // jsPDF imports these lazily for html()/svg features kofu does not use; an empty module keeps
 // them out of the build and the precache.
 const emptyModule = fileURLToPath(new URL('./src/empty-module.ts', import.meta.url));
+// utif2 needs only pako's inflateRaw: fflate's, already in the build, does it in a tenth of the bytes.
+const pakoInflateRaw = fileURLToPath(new URL('./src/pako-inflate-raw.ts', import.meta.url));
 const verifierFileTypes = Object.fromEntries(Object.entries(VERIFIER_FILE_TYPES).map(([type, extensions]) => [type, [...extensions]]));
+
+/** jsPDF without the plugin modules kofu never calls (scripts/jspdf-slim.ts). */
+const jsPdfSlimPlugin = (): Plugin => ({
+  name: 'kofu-jspdf-slim',
+  transform: { filter: { id: JSPDF_ES_BUILD }, handler: (code) => ({ code: slimJsPdf(code), map: null }) },
+});
 
 export default defineConfig({
   define: { __KOFU_VERSION__: JSON.stringify(pkg.version) },
-  resolve: { alias: { html2canvas: emptyModule, dompurify: emptyModule, canvg: emptyModule } },
+  resolve: {
+    alias: [
+      { find: /^(html2canvas|dompurify|canvg)$/, replacement: emptyModule },
+      { find: /^pako$/, replacement: pakoInflateRaw },
+      // The readable ES build, not the minified one: scripts/jspdf-slim.ts takes out the plugin
+      // modules kofu never calls, and the build minifies what is left.
+      { find: /^jspdf$/, replacement: fileURLToPath(new URL('./node_modules/jspdf/dist/jspdf.es.js', import.meta.url)) },
+    ],
+  },
   build: { target: 'es2022', outDir: 'dist', emptyOutDir: true, sourcemap: false },
-  worker: { format: 'es' },
+  // jsPDF runs in the PDF worker, whose build has plugins of its own.
+  worker: { format: 'es', plugins: () => [jsPdfSlimPlugin()] },
   preview: { port: 4173, strictPort: false },
   plugins: [
+    jsPdfSlimPlugin(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: '.',

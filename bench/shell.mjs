@@ -13,6 +13,9 @@ import { launchBrowser, serveApp, waitForMode, waitForServiceWorkerControl } fro
 const COLD_RUNS = 7;
 const dist = new URL('../dist/', import.meta.url).pathname;
 
+/** The eight largest files, biggest first. */
+const largest = (files) => [...files].sort((a, b) => b.bytes - a.bytes).slice(0, 8);
+
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
@@ -50,13 +53,15 @@ export async function runShellBenchmarks() {
     await page.goto(`${app.origin}/`);
     await waitForServiceWorkerControl(page);
     const { precache, font } = await page.evaluate(async () => {
-      const sizes = { precache: { bytes: 0, entries: 0 }, font: { bytes: 0, entries: 0 } };
+      const sizes = { precache: { bytes: 0, entries: 0, files: [] }, font: { bytes: 0, entries: 0, files: [] } };
       for (const name of await caches.keys()) {
         const cache = await caches.open(name);
         const into = name === 'kofu-font' ? sizes.font : sizes.precache;
         for (const request of await cache.keys()) {
-          into.bytes += (await (await cache.match(request)).arrayBuffer()).byteLength;
+          const bytes = (await (await cache.match(request)).arrayBuffer()).byteLength;
+          into.bytes += bytes;
           into.entries++;
+          into.files.push({ path: new URL(request.url).pathname, bytes });
         }
       }
       return sizes;
@@ -65,7 +70,8 @@ export async function runShellBenchmarks() {
 
     return [
       { id: 'shell.first_load_js_gzip_kb', value: +(gzipBytes / 1024).toFixed(1), unit: 'KiB', scripts: [...new Set(firstRenderScripts)], budget: 40 },
-      { id: 'shell.precache_mb', value: +(precache.bytes / 1048576).toFixed(2), unit: 'MiB', entries: precache.entries, budget: 6 },
+      // The largest entries, so that a change in the number shows where it came from.
+      { id: 'shell.precache_mb', value: +(precache.bytes / 1048576).toFixed(2), unit: 'MiB', entries: precache.entries, budget: 6, largest: largest(precache.files) },
       { id: 'shell.font_cache_mb', value: +(font.bytes / 1048576).toFixed(2), unit: 'MiB', entries: font.entries },
       { id: 'shell.cold_load_ms', value: Math.round(median(coldTimes)), unit: 'ms', runs: COLD_RUNS, all: coldTimes.map(Math.round), viewport: '1280x800' },
     ];

@@ -4,13 +4,17 @@
  * importing a city (100,000 residents and more) leaves the admin screen free to draw its
  * progress bar and answer Cancel. Cancel terminates this worker: its open transaction is
  * aborted with it (IndexedDB 3.0, "close a database connection" with the forced flag aborts
- * every unfinished transaction), so the registry stays as it was.
+ * every unfinished transaction), so the registry stays as it was. The glyph work after an
+ * import and the glyph status (src/app/registry-glyphs.ts) run here too: they read the whole
+ * registry, and the font, which the admin screen then parses only to import 外字.
  */
 import { expose } from 'comlink';
 import { installErrorTransfer } from '../src/app/worker-errors.ts';
 import { importRegistryBytes, summarizeRegistry, type ImportProgress, type RegistryFileKind } from '../src/app/registry-import.ts';
-import { ImportError, type ImportProblem } from '../src/registry/transfer.ts';
+import { ImportError, type ImportProblem } from '../src/registry/import-check.ts';
 import type { RegistrySummary } from '../src/app/registry-import.ts';
+import { fillRegistryGlyphs, glyphStatus, type GlyphStatus } from '../src/app/registry-glyphs.ts';
+import { loadCertificateFont } from '../src/render/font-asset.ts';
 import { openDatabase } from '../src/store/database.ts';
 import { IndexedDbRegistry } from '../src/store/registry-store.ts';
 
@@ -43,6 +47,14 @@ const api = {
   /** Counts per municipality: reading 100,000 residents here keeps the page from structured-cloning them. */
   async summary() {
     return summarizeRegistry(await (await workerRegistry()).snapshot());
+  },
+  /** The glyphs the registry needs from the glyph pack, stored with it (src/app/registry-glyphs.ts); offline, nothing changes. */
+  async fillGlyphs(): Promise<void> {
+    await fillRegistryGlyphs(await workerRegistry(), (await loadCertificateFont()).metrics);
+  },
+  /** What the registry holds of glyphs and what would print as 〓: the whole registry and the font are read here, not in the page. */
+  async glyphs(): Promise<GlyphStatus> {
+    return glyphStatus(await (await workerRegistry()).snapshot(), (await loadCertificateFont()).metrics);
   },
 };
 

@@ -12,8 +12,6 @@ import { verifyImage, type TrustInput } from '../src/verify/pipeline.ts';
 import { restoreWithCanvas } from '../src/verify/restore.ts';
 import { verifySheet, type SheetPage } from '../src/verify/sheet-pipeline.ts';
 import type { VerificationReport } from '../src/verify/report.ts';
-import { rgbaToGrey } from '../src/vision/grey.ts';
-import { checkPaper, type PaperCheck } from '../src/vision/paper-check.ts';
 
 installErrorTransfer();
 
@@ -46,16 +44,6 @@ const api = {
     const report = await verifySheet(pages, { trust, locatorText, restore: restoreWithCanvas, onProgress: (fraction) => (delivered = onProgress?.(fraction)) });
     await delivered;
     return transfer(report, buffersOf(report));
-  },
-  /**
-   * The paper checks beside the signature (issue #10): the latent emblem's revealed mark and the
-   * originality hint. `dpi`: the input's resolution if the carrier told it. The revealed image
-   * leaves transferred.
-   */
-  async checkPaper(rgba: Uint8ClampedArray, width: number, height: number, dpi: number | undefined): Promise<PaperCheck> {
-    const result = checkPaper(rgbaToGrey(rgba, width, height), dpi);
-    const view = result.latent.view;
-    return view ? transfer(result, [view.data.buffer as ArrayBuffer]) : result;
   },
   /**
    * One camera frame (src/app/camera-guidance.ts): the hint for the preview always, the whole

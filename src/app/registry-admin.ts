@@ -2,10 +2,11 @@
  * Administration of the resident registry this tablet issues from: what it holds, export as
  * JSON or residents CSV, import with every problem listed by file, line and field (src/app/
  * registry-import.ts validates in full first, so a bad file changes nothing), back to the demo
- * data, and the printer calibration sheet from the pdf worker. On the device the import and the
- * summary run in the registry worker (workers/registry-import.worker.ts) with progress and
- * Cancel; tests give no worker and run the same job in the page. No DOM: the admin panel saves
- * the files.
+ * data, and the printer calibration sheet from the pdf worker. On the device the import (with
+ * progress and Cancel), the summary and the glyph work (the pack's outlines after an import, the
+ * glyph status) run in the registry worker (workers/registry-import.worker.ts), which reads the
+ * whole registry there; tests give no worker and run the same jobs in the page. No DOM: the admin
+ * panel saves the files.
  */
 import { fileSize } from '../bytes/errors.ts';
 import { proxy, transfer } from 'comlink';
@@ -16,13 +17,15 @@ import type { RegistrySnapshot } from '../registry/model.ts';
 import type { FontMetrics } from '../render/font.ts';
 import { loadCertificateFont } from '../render/font-asset.ts';
 import type { Registry } from '../registry/registry.ts';
-import { ImportError, exportRegistryJson, exportResidentsCsv, type ImportProblem } from '../registry/transfer.ts';
+import { ImportError, type ImportProblem } from '../registry/import-check.ts';
+import { exportResidentsCsv } from '../registry/residents-csv.ts';
+import { exportRegistryJson } from '../registry/transfer.ts';
 import { appDatabase } from './database.ts';
 import { readDemoMode } from './demo-mode.ts';
 import type { DownloadFile } from './download-file.ts';
 import { pdfBridge } from './pdf.ts';
 import { appRegistry } from './registry.ts';
-import { fetchPackShard, glyphStatus, withPackGlyphs, type FetchShard, type GlyphStatus } from './registry-glyphs.ts';
+import { fetchPackShard, fillRegistryGlyphs, glyphStatus, type FetchShard, type GlyphStatus } from './registry-glyphs.ts';
 import { importRegistryBytes, summarizeRegistry, type ImportProgress, type ImportTarget, type RegistryFileKind, type RegistrySummary } from './registry-import.ts';
 import { WorkerBridge } from './worker-bridge.ts';
 
@@ -51,10 +54,14 @@ export interface ImportOptions {
   readonly signal?: AbortSignal;
 }
 
-/** The import and the summary off the main thread (the registry worker on the device). */
+/** The import, the summary and the glyph work off the main thread (the registry worker on the device). */
 export interface RegistryJobs {
   importBytes(bytes: Uint8Array, file: string, kind: RegistryFileKind, options: ImportOptions): Promise<RegistrySummary>;
   summary(): Promise<RegistrySummary>;
+  /** fillRegistryGlyphs over the worker's registry, with the app's font and glyph pack. */
+  fillGlyphs(): Promise<void>;
+  /** glyphStatus of the worker's registry. */
+  glyphs(): Promise<GlyphStatus>;
 }
 
 export interface RegistryAdminDeps {
@@ -62,13 +69,13 @@ export interface RegistryAdminDeps {
   registry(): Promise<Registry & ImportTarget>;
   /** The printer calibration sheet as PDF bytes. */
   calibrationPdf(): Promise<Uint8Array>;
-  /** Runs import and summary elsewhere (the registry worker); without it they run in the page. */
+  /** Runs import, summary and glyph work elsewhere (the registry worker); without it they run in the page. */
   jobs?: RegistryJobs;
   /** Dates the export file names; the clock by default. */
   now?(): Date;
-  /** The certificate font's metrics (what it draws needs no glyph); the app's font by default. */
+  /** The certificate font's metrics (what it draws needs no glyph); the app's font by default (the worker's own with `jobs`). */
   font?(): Promise<FontMetrics>;
-  /** A glyph pack shard (src/app/registry-glyphs.ts); fetched from the app's server by default. */
+  /** A glyph pack shard (src/app/registry-glyphs.ts); fetched from the app's server by default (by the worker with `jobs`). */
   fetchShard?: FetchShard;
 }
 
@@ -127,9 +134,9 @@ export class RegistryAdmin {
     const bytes = new Uint8Array(await file.arrayBuffer());
     const registry = await this.deps.registry();
     const summary = this.deps.jobs ? await this.deps.jobs.importBytes(bytes, file.name, kind, options) : await importRegistryBytes(registry, bytes, file.name, kind, options.onProgress);
-    // The glyphs the new records need come from the pack once the records are in. This reads the
-    // registry in the page: a city's registry takes a moment, but the import itself stayed off it.
-    await this.fetchGlyphs(await registry.snapshot());
+    // The glyphs the new records need come from the pack once the records are in (in the
+    // registry worker too, which reads the registry there).
+    await this.fetchGlyphs();
     return summary;
   }
 
@@ -138,25 +145,21 @@ export class RegistryAdmin {
    * Offline, the registry stays as imported; the status lists what would print as 〓 and
    * `refreshGlyphs` tries again.
    */
-  private async fetchGlyphs(snapshot: RegistrySnapshot): Promise<RegistrySnapshot> {
-    let completed: RegistrySnapshot;
-    try {
-      completed = await withPackGlyphs(snapshot, await this.font(), this.deps.fetchShard ?? fetchPackShard);
-    } catch {
-      return snapshot;
-    }
-    if (completed !== snapshot) await (await this.deps.registry()).replaceAll(completed);
-    return completed;
+  private async fetchGlyphs(): Promise<void> {
+    const registry = await this.deps.registry();
+    if (this.deps.jobs) await this.deps.jobs.fillGlyphs();
+    else await fillRegistryGlyphs(registry, await this.font(), this.deps.fetchShard ?? fetchPackShard);
   }
 
   async refreshGlyphs(): Promise<GlyphStatus> {
-    await this.fetchGlyphs(await this.snapshot());
+    await this.fetchGlyphs();
     return this.glyphs();
   }
 
   /** What the registry holds of glyphs, and what would print as 〓. */
   async glyphs(): Promise<GlyphStatus> {
-    return glyphStatus(await this.snapshot(), await this.font());
+    const registry = await this.deps.registry(); // fills an empty demo registry first
+    return this.deps.jobs ? this.deps.jobs.glyphs() : glyphStatus(await registry.snapshot(), await this.font());
   }
 
   /** Replaces municipality `code`'s 外字 with those of a font or outlines file; throws GaijiError and changes nothing if it is bad. */
@@ -195,6 +198,8 @@ export function workerRegistryJobs(bridge: WorkerBridge<RegistryWorkerApi>): Reg
       return result.summary;
     },
     summary: () => bridge.call((api) => api.summary()),
+    fillGlyphs: () => bridge.call((api) => api.fillGlyphs()),
+    glyphs: () => bridge.call((api) => api.glyphs()),
   };
 }
 

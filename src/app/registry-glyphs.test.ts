@@ -7,8 +7,12 @@ import { decodeOutline } from '../render/outline-codec.ts';
 import { fromBase64 } from '../bytes/bytes.ts';
 import { buildOutlineFont } from '../pdf/outline-font.ts';
 import { describeError } from '../ui/shared/error-messages.ts';
-import { RegistryAdmin, type RegistryFile } from './registry-admin.ts';
-import { glyphStatus, withPackGlyphs, type FetchShard } from './registry-glyphs.ts';
+import { IndexedDbRegistry } from '../store/registry-store.ts';
+import { appDatabase } from './database.ts';
+import { RegistryAdmin, workerRegistryJobs, type RegistryFile } from './registry-admin.ts';
+import { fillRegistryGlyphs, glyphStatus, withPackGlyphs, type FetchShard } from './registry-glyphs.ts';
+import { WorkerBridge } from './worker-bridge.ts';
+import type { RegistryWorkerApi } from '../../workers/registry-import.worker.ts';
 
 /** The committed pack as the dev server serves it; records which shards were asked for. */
 function packServer(): { fetchShard: FetchShard; asked: string[] } {
@@ -49,6 +53,53 @@ describe('app/registry-glyphs', function () {
     const noTsuji = { ...demoRegistry, residents: demoRegistry.residents.filter((r) => r.id !== 'r-tsuji-katsuo'), households: demoRegistry.households.filter((h) => h.id !== 'h-tsuji') };
     const pruned = await withPackGlyphs(noTsuji, font, packServer().fetchShard);
     expect(pruned.municipalities[0].glyphs!.map((g) => g.cluster)).to.deep.equal(['\u{20BB7}', DEMO_GAIJI]);
+  });
+
+  it('writes the registry only when a glyph is added or dropped; offline it writes nothing', async () => {
+    const font = (await loadCertificateFont()).metrics;
+    const { fetchShard } = packServer();
+    // The demo registry already holds what its records need: the same snapshot comes back.
+    expect(await withPackGlyphs(demoRegistry, font, fetchShard)).to.equal(demoRegistry);
+    const writes: number[] = [];
+    const counted = (registry: MemoryRegistry) => ({
+      snapshot: () => registry.snapshot(),
+      replaceAll: async (snapshot: Parameters<MemoryRegistry['replaceAll']>[0]) => {
+        writes.push(snapshot.residents.length);
+        await registry.replaceAll(snapshot);
+      },
+    });
+    await fillRegistryGlyphs(counted(new MemoryRegistry(demoRegistry)), font, fetchShard);
+    expect(writes, 'nothing to add: no write').to.deep.equal([]);
+    const bare = new MemoryRegistry(withoutGlyphs());
+    await fillRegistryGlyphs(counted(bare), font, async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    expect(writes, 'offline: no write').to.deep.equal([]);
+    expect((await bare.snapshot()).municipalities[0].glyphs).to.equal(undefined);
+    await fillRegistryGlyphs(counted(bare), font, fetchShard);
+    expect(writes).to.deep.equal([demoRegistry.residents.length]);
+    expect(glyphStatus(await bare.snapshot(), font).ipamj).to.equal(2);
+  });
+
+  it('on the device counts the glyph status in the registry worker, which reads the registry itself', async () => {
+    const db = await appDatabase();
+    const registry = new IndexedDbRegistry(db);
+    const before = await registry.snapshot();
+    const bridge = new WorkerBridge<RegistryWorkerApi>(() => new Worker(new URL('../../workers/registry-import.worker.ts', import.meta.url), { type: 'module' }));
+    try {
+      await registry.replaceAll(withoutGlyphs());
+      const admin = new RegistryAdmin({ registry: async () => registry, calibrationPdf: async () => new Uint8Array(), jobs: workerRegistryJobs(bridge) });
+      const font = (await loadCertificateFont()).metrics;
+      const inWorker = await admin.glyphs();
+      expect(inWorker).to.deep.equal(glyphStatus(withoutGlyphs(), font));
+      expect(inWorker.missing).to.include('\u{20BB7}');
+      expect(bridge.workersStarted).to.equal(1);
+      // The test server does not serve the pack at /glyphs/: the worker's fill finds nothing and writes nothing.
+      expect(await admin.refreshGlyphs()).to.deep.equal(inWorker);
+    } finally {
+      bridge.terminate();
+      await registry.replaceAll(before);
+    }
   });
 
   it('imports 外字 from a TrueType font and from an outlines file, replacing the municipality’s previous 外字', async () => {

@@ -6,7 +6,9 @@
  * the municipality's 外字 from a font or outlines file. What no source has is listed, so staff
  * know which characters would print as 〓.
  *
- * Browser edge: fetch (the shards), through `fetchShard` so tests can serve them.
+ * Browser edge: fetch (the shards), through `fetchShard` so tests can serve them. On the device it
+ * runs in the registry worker (workers/registry-import.worker.ts), which reads the whole registry
+ * there: a city's 100,000 residents are never read or cloned on the admin screen's thread.
  */
 import { decodeShard, GLYPH_PACK_PATH, shardName } from '../render/glyph-pack.ts';
 import { GlyphSources } from '../render/glyph-sources.ts';
@@ -14,6 +16,7 @@ import type { FontMetrics } from '../render/font.ts';
 import { isPrivateUse } from '../registry/gaiji.ts';
 import { clustersOf } from '../registry/glyphs.ts';
 import type { Municipality, RegistryGlyph, RegistrySnapshot } from '../registry/model.ts';
+import type { Registry } from '../registry/registry.ts';
 import { toBase64 } from '../bytes/bytes.ts';
 
 /** A shard's bytes, or undefined when the pack has no such shard (404). Throws when offline. */
@@ -73,7 +76,8 @@ export function glyphStatus(snapshot: RegistrySnapshot, font: FontMetrics): Glyp
 
 /**
  * The snapshot with every municipality's missing clusters filled from the glyph pack, fetching
- * each needed shard once. Clusters the pack lacks stay missing (glyphStatus lists them).
+ * each needed shard once. Clusters the pack lacks stay missing (glyphStatus lists them). When no
+ * municipality's glyphs change, `snapshot` itself comes back, so the caller need not write it.
  */
 export async function withPackGlyphs(snapshot: RegistrySnapshot, font: FontMetrics, fetchShard: FetchShard = fetchPackShard): Promise<RegistrySnapshot> {
   const sources = new GlyphSources(font);
@@ -98,5 +102,21 @@ export async function withPackGlyphs(snapshot: RegistrySnapshot, font: FontMetri
     const { glyphs: _old, ...rest } = m;
     return glyphs.length ? { ...rest, glyphs } : rest;
   });
-  return { ...snapshot, municipalities };
+  return municipalities.every((m, i) => m === snapshot.municipalities[i]) ? snapshot : { ...snapshot, municipalities };
+}
+
+/**
+ * Fills the registry's glyphs from the pack and stores them (staff are online when they import).
+ * The registry is written only when a glyph was added or dropped. Offline, or with the pack out of
+ * reach, the registry stays as it is: the status lists what would print as 〓, and staff try again.
+ */
+export async function fillRegistryGlyphs(registry: Pick<Registry, 'snapshot' | 'replaceAll'>, font: FontMetrics, fetchShard: FetchShard = fetchPackShard): Promise<void> {
+  const snapshot = await registry.snapshot();
+  let completed: RegistrySnapshot;
+  try {
+    completed = await withPackGlyphs(snapshot, font, fetchShard);
+  } catch {
+    return;
+  }
+  if (completed !== snapshot) await registry.replaceAll(completed);
 }

@@ -3,10 +3,12 @@ import { deleteDB } from 'idb';
 import { refusal } from '../bytes/testing/refusal.ts';
 import { demoRegistry } from '../registry/demo.ts';
 import { syntheticRegistry } from '../registry/testing/synthetic.ts';
-import { exportRegistryJson, exportResidentsCsv } from '../registry/transfer.ts';
+import { exportResidentsCsv } from '../registry/residents-csv.ts';
+import { exportRegistryJson } from '../registry/transfer.ts';
 import { openDatabase, type KofuDatabase } from '../store/database.ts';
 import { IndexedDbRegistry, WRITE_PROGRESS_STEP } from '../store/registry-store.ts';
-import { ImportError, parseRegistryJson } from '../registry/transfer.ts';
+import { ImportError } from '../registry/import-check.ts';
+import { parseRegistryJson } from '../registry/transfer.ts';
 import { importRegistryBytes, parseRegistryJsonFast, summarizeRegistry, type ImportProgress } from './registry-import.ts';
 
 /** The snapshot, or the refusal's problems: what a parser's outcome is. */

@@ -1,6 +1,6 @@
 /**
  * The registry import as one job, wherever it runs: bytes → text (the encoding detected,
- * src/registry/text-decoding.ts) → parsed and validated in full (src/registry/transfer.ts) →
+ * src/registry/text-decoding.ts) → parsed and validated in full (src/registry/transfer.ts for JSON, residents-csv.ts for CSV) →
  * the whole registry replaced in one IndexedDB transaction. A file with any problem, a failed
  * write or a cancelled job changes nothing. The admin console runs it in
  * workers/registry-import.worker.ts, so a city-sized file never blocks the screen; tests run it
@@ -9,7 +9,8 @@
 import type { RegistrySnapshot } from '../registry/model.ts';
 import type { Registry } from '../registry/registry.ts';
 import { importText } from '../registry/text-decoding.ts';
-import { checkRegistryValue, parseRegistryJson, parseResidentsCsv } from '../registry/transfer.ts';
+import { parseResidentsCsv } from '../registry/residents-csv.ts';
+import { checkRegistryValue, parseRegistryJson } from '../registry/transfer.ts';
 
 export type RegistryFileKind = 'json' | 'csv';
 

@@ -31,33 +31,149 @@ export function pyramid(image: GreyImage, levels: number): GreyImage[] {
   return out;
 }
 
-/** Running min or max over a 1-D window of radius r, along rows (stride 1) or columns (stride = width). */
-function extremum1d(src: Uint8Array, dst: Uint8Array, width: number, height: number, radius: number, horizontal: boolean, max: boolean): void {
-  const lines = horizontal ? height : width;
-  const length = horizontal ? width : height;
-  const step = horizontal ? 1 : width;
-  for (let line = 0; line < lines; line++) {
-    const base = horizontal ? line * width : line;
-    for (let i = 0; i < length; i++) {
-      const lo = Math.max(0, i - radius);
-      const hi = Math.min(length - 1, i + radius);
-      let best = src[base + lo * step];
-      for (let j = lo + 1; j <= hi; j++) {
-        const v = src[base + j * step];
-        if (max ? v > best : v < best) best = v;
+/**
+ * Running max over windows of radius r along every row: the van Herk / Gil–Werman algorithm (van
+ * Herk, Pattern Recognition Letters 13, 1992; Gil & Werman, IEEE PAMI 15, 1993). The row, padded
+ * by r copies of its end pixels (for an extremum, clamping and clipping the window agree), is cut
+ * into blocks of w = 2r + 1; a running max from each block's start (`ahead`) and one from each
+ * block's end (`behind`) give any window of w pixels, which straddles at most one block boundary,
+ * in one comparison: max(behind[start], ahead[end]). About three comparisons per pixel whatever
+ * the radius, against 2r + 1 for the direct scan.
+ */
+function maxRows(src: Uint8Array, dst: Uint8Array, width: number, height: number, radius: number): void {
+  const w = 2 * radius + 1;
+  const padded = width + 2 * radius;
+  const line = new Uint8Array(padded);
+  const ahead = new Uint8Array(padded);
+  const behind = new Uint8Array(padded);
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    line.fill(src[row], 0, radius);
+    line.set(src.subarray(row, row + width), radius);
+    line.fill(src[row + width - 1], radius + width);
+    for (let start = 0; start < padded; start += w) {
+      const end = Math.min(start + w, padded) - 1;
+      let m = (ahead[start] = line[start]);
+      for (let i = start + 1; i <= end; i++) {
+        const v = line[i];
+        if (v > m) m = v;
+        ahead[i] = m;
       }
-      dst[base + i * step] = best;
+      m = behind[end] = line[end];
+      for (let i = end - 1; i >= start; i--) {
+        const v = line[i];
+        if (v > m) m = v;
+        behind[i] = m;
+      }
+    }
+    for (let x = 0; x < width; x++) {
+      const a = behind[x];
+      const b = ahead[x + 2 * radius];
+      dst[row + x] = a > b ? a : b;
     }
   }
 }
 
-/** Minimum (max = false) or maximum over the (2r+1)² square around each pixel, as two 1-D passes. */
+/**
+ * The same along every column, done a whole row at a time (rows are contiguous, columns are not):
+ * padded row p is image row p − r clamped to the image; `ahead` and `behind` are whole images.
+ */
+function maxColumns(src: Uint8Array, dst: Uint8Array, width: number, height: number, radius: number): void {
+  const w = 2 * radius + 1;
+  const padded = height + 2 * radius;
+  const ahead = new Uint8Array(padded * width);
+  const behind = new Uint8Array(padded * width);
+  const sourceRow = (p: number) => Math.min(height - 1, Math.max(0, p - radius)) * width;
+  for (let start = 0; start < padded; start += w) {
+    const end = Math.min(start + w, padded) - 1;
+    ahead.set(src.subarray(sourceRow(start), sourceRow(start) + width), start * width);
+    for (let p = start + 1; p <= end; p++) {
+      const from = sourceRow(p);
+      const at = p * width;
+      for (let x = 0; x < width; x++) {
+        const v = src[from + x];
+        const m = ahead[at - width + x];
+        ahead[at + x] = v > m ? v : m;
+      }
+    }
+    behind.set(src.subarray(sourceRow(end), sourceRow(end) + width), end * width);
+    for (let p = end - 1; p >= start; p--) {
+      const from = sourceRow(p);
+      const at = p * width;
+      for (let x = 0; x < width; x++) {
+        const v = src[from + x];
+        const m = behind[at + width + x];
+        behind[at + x] = v > m ? v : m;
+      }
+    }
+  }
+  for (let y = 0; y < height; y++) {
+    const a0 = y * width;
+    const b0 = (y + 2 * radius) * width;
+    for (let x = 0; x < width; x++) {
+      const a = behind[a0 + x];
+      const b = ahead[b0 + x];
+      dst[a0 + x] = a > b ? a : b;
+    }
+  }
+}
+
+/** The 3-pixel window (radius 1) along rows then columns, directly: two comparisons a pixel, cheaper than the blocks at this radius. */
+function max3x3(src: Uint8Array, dst: Uint8Array, width: number, height: number): void {
+  const tmp = new Uint8Array(src.length);
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    let left = src[row];
+    let centre = src[row];
+    for (let x = 0; x < width; x++) {
+      const right = src[row + (x + 1 < width ? x + 1 : x)];
+      const m = left > centre ? left : centre;
+      tmp[row + x] = right > m ? right : m;
+      left = centre;
+      centre = right;
+    }
+  }
+  for (let y = 0; y < height; y++) {
+    const above = (y > 0 ? y - 1 : 0) * width;
+    const here = y * width;
+    const below = (y + 1 < height ? y + 1 : y) * width;
+    for (let x = 0; x < width; x++) {
+      const a = tmp[above + x];
+      const b = tmp[here + x];
+      const c = tmp[below + x];
+      const m = a > b ? a : b;
+      dst[here + x] = c > m ? c : m;
+    }
+  }
+}
+
+/** 255 − v for every pixel (a bitwise not, four pixels a word): a min filter is the max filter of the negative, negated. */
+function negative(data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(data.length);
+  // A Uint32Array view needs a 4-byte-aligned start; a view at another offset goes byte by byte.
+  const words = data.byteOffset % 4 === 0 ? data.length >> 2 : 0;
+  if (words > 0) {
+    const from = new Uint32Array(data.buffer, data.byteOffset, words);
+    const to = new Uint32Array(out.buffer, 0, words);
+    for (let i = 0; i < words; i++) to[i] = ~from[i];
+  }
+  for (let i = words * 4; i < data.length; i++) out[i] = 255 - data[i];
+  return out;
+}
+
+/** Minimum (max = false) or maximum over the (2r+1)² square around each pixel (clipped at the edges), as two 1-D passes. */
 export function squareExtremum(image: GreyImage, radius: number, max: boolean): GreyImage {
-  const tmp = new Uint8Array(image.data.length);
-  const out = new Uint8Array(image.data.length);
-  extremum1d(image.data, tmp, image.width, image.height, radius, true, max);
-  extremum1d(tmp, out, image.width, image.height, radius, false, max);
-  return { width: image.width, height: image.height, data: out };
+  const { width, height } = image;
+  if (radius <= 0) return { width, height, data: image.data.slice() };
+  const src = max ? image.data : negative(image.data);
+  const out = new Uint8Array(src.length);
+  if (radius === 1) max3x3(src, out, width, height);
+  else {
+    const tmp = new Uint8Array(src.length);
+    maxRows(src, tmp, width, height, radius);
+    maxColumns(tmp, out, width, height, radius);
+  }
+  return { width, height, data: max ? out : negative(out) };
 }
 
 /** Slow reference for squareExtremum: the 2-D window scanned directly. */
@@ -80,8 +196,48 @@ export function squareExtremumReference(image: GreyImage, radius: number, max: b
   return { width, height, data: out };
 }
 
-/** Separable box mean of radius r (edge-clamped), in floating point. */
+/**
+ * Separable box mean of radius r (edge-clamped), in floating point, as running sums: each window's
+ * sum is the previous one plus the pixel entering and minus the pixel leaving, so the cost does
+ * not grow with r. For integer-valued input (grey levels, every caller) the sums are exact in
+ * doubles (below 2^53 at every step, and the first pass's means are float32 multiples of a power
+ * of two no finer than 2^-33 for r ≤ 500), so the result equals boxMeanReference bit for bit.
+ */
 export function boxMean(values: Float32Array, width: number, height: number, radius: number): Float32Array {
+  const tmp = new Float32Array(values.length);
+  const out = new Float32Array(values.length);
+  const n = 2 * radius + 1;
+  const clampX = (x: number) => (x < 0 ? 0 : x >= width ? width - 1 : x);
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    let acc = 0;
+    for (let i = -radius; i <= radius; i++) acc += values[row + clampX(i)];
+    tmp[row] = acc / n;
+    for (let x = 1; x < width; x++) {
+      acc += values[row + clampX(x + radius)] - values[row + clampX(x - radius - 1)];
+      tmp[row + x] = acc / n;
+    }
+  }
+  const sums = new Float64Array(width);
+  const rowOf = (y: number) => (y < 0 ? 0 : y >= height ? height - 1 : y) * width;
+  for (let i = -radius; i <= radius; i++) {
+    const from = rowOf(i);
+    for (let x = 0; x < width; x++) sums[x] += tmp[from + x];
+  }
+  for (let y = 0; y < height; y++) {
+    if (y > 0) {
+      const entering = rowOf(y + radius);
+      const leaving = rowOf(y - radius - 1);
+      for (let x = 0; x < width; x++) sums[x] += tmp[entering + x] - tmp[leaving + x];
+    }
+    const row = y * width;
+    for (let x = 0; x < width; x++) out[row + x] = sums[x] / n;
+  }
+  return out;
+}
+
+/** Slow reference for boxMean: each window summed directly, rows then columns. */
+export function boxMeanReference(values: Float32Array, width: number, height: number, radius: number): Float32Array {
   const tmp = new Float32Array(values.length);
   const out = new Float32Array(values.length);
   const n = 2 * radius + 1;

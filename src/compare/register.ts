@@ -7,26 +7,25 @@
  * 2. A global homography (Hartley & Zisserman §4.4) refined coarse to fine over a pyramid: patches
  *    of the rendering with ink in them are found in the scan by normalised cross-correlation
  *    around where the current homography puts them, and the homography is refitted to the matches.
- * 3. Local refinement: a displacement field, block by block at the rendering's resolution, which
- *    takes up what a homography cannot (lens barrel, paper curl, scanner scale drift), as the
- *    carrier's alignment refinement does (src/carrier/refine.ts).
+ * 3. Local refinement (field.ts): a displacement field, block by block at the rendering's
+ *    resolution, which takes up what a homography cannot (lens barrel, paper curl, scanner scale
+ *    drift), as the carrier's alignment refinement does (src/carrier/refine.ts), with a confidence
+ *    per block.
+ * Patches are found by NCC (patch-match.ts); the scan is resampled onto the rendering by warp.ts.
  * The table rules and text lines of the forms are what the patches lock on to; the page edge is
  * not needed (on the simulated scans it is paper on paper).
  */
 import type { GreyImage } from '../vision/grey.ts';
-import { applyHomography, homographyJacobian, type Homography, type Point } from '../vision/homography.ts';
-import { bilinear } from '../vision/template-match.ts';
+import { applyHomography, type Homography, type Point } from '../vision/homography.ts';
+import { localField, type DisplacementField, type FieldConfidence } from './field.ts';
 import { fitHomography } from './fit.ts';
 import { paperLevel, pyramid } from './image-ops.ts';
+import { extractPatch, levelFor, localScale, matchPatch, MIN_NCC } from './patch-match.ts';
 
-/** Offsets in rendering pixels, sampled at the centres of `cell`-pixel blocks. */
-export interface DisplacementField {
-  readonly columns: number;
-  readonly rows: number;
-  readonly cell: number;
-  readonly dx: Float32Array;
-  readonly dy: Float32Array;
-}
+export { blockConfidenceAt, BLOCK_EXTRAPOLATED, BLOCK_INTERPOLATED, BLOCK_MEASURED, confidenceMask, DEFAULT_CONFIDENCE, fieldAt, isConfidentAt, ZERO_FIELD } from './field.ts';
+export type { BlockConfidence, ConfidenceLimits, DisplacementField, FieldConfidence } from './field.ts';
+export { matchPatch } from './patch-match.ts';
+export { warpToRendering } from './warp.ts';
 
 export interface Registration {
   /** Rendering pixel → full-resolution scan pixel. */
@@ -36,6 +35,12 @@ export interface Registration {
   readonly matches: number;
   /** Scan pixels per rendering pixel at the page centre. */
   readonly scale: number;
+  /**
+   * How far each block of `field` can be trusted (measured, interpolated or extrapolated, and its
+   * NCC): where it is low, callers treat the area as not compared. Always set by
+   * registerToRendering; optional so that a registration built by hand needs none.
+   */
+  readonly confidence?: FieldConfidence;
 }
 
 /** Levels of the global search: rendering reduced 2^level, patch side, search radius (both in that level's pixels). */
@@ -47,11 +52,6 @@ const GLOBAL_LEVELS = [
   { level: 0, patch: 28, radius: 2 },
 ] as const;
 const PATCH_GRID = { columns: 9, rows: 12 };
-const MIN_NCC = 0.5;
-const MIN_PATCH_STDDEV = 12;
-const LOCAL = { cell: 64, radius: 3, step: 2 };
-/** Smallest ratio of the structure tensor's eigenvalues for a block to be measured. */
-const MIN_CORNERNESS = 0.15;
 
 interface Moments {
   cx: number;
@@ -113,12 +113,6 @@ function similarity(r: Moments, rScale: number, s: Moments, sScale: number, extr
   return Float64Array.of(c, -n, scx - c * rcx + n * rcy, n, c, scy - n * rcx - c * rcy, 0, 0, 1);
 }
 
-/** Scan pixels per rendering pixel around a point (square root of the Jacobian's area scale). */
-function localScale(h: Homography, x: number, y: number): number {
-  const [a, b, c, d] = homographyJacobian(h, x, y);
-  return Math.sqrt(Math.abs(a * d - b * c));
-}
-
 interface Patch {
   readonly centre: Point;
   readonly values: Float32Array;
@@ -139,113 +133,7 @@ function patchesOf(image: GreyImage, side: number): Patch[] {
   return out;
 }
 
-/** Zero-mean, unit-norm pixel values of a square, or null when the square is (nearly) blank. */
-function extractPatch(image: GreyImage, left: number, top: number, side: number): Float32Array | null {
-  if (left < 0 || top < 0 || left + side > image.width || top + side > image.height) return null;
-  const values = new Float32Array(side * side);
-  let mean = 0;
-  for (let y = 0; y < side; y++) for (let x = 0; x < side; x++) mean += values[y * side + x] = image.data[(top + y) * image.width + left + x];
-  mean /= values.length;
-  let norm = 0;
-  for (let i = 0; i < values.length; i++) norm += (values[i] -= mean) ** 2;
-  if (Math.sqrt(norm / values.length) < MIN_PATCH_STDDEV) return null;
-  norm = Math.sqrt(norm);
-  for (let i = 0; i < values.length; i++) values[i] /= norm;
-  return values;
-}
 
-/**
- * Whether a block's edges run in more than one direction (the structure tensor's smaller
- * eigenvalue is not negligible against the larger): a block holding only a table rule fixes its
- * position across the rule but not along it (the aperture problem), so it is not measured.
- */
-function isTwoDimensional(image: GreyImage, left: number, top: number, side: number): boolean {
-  let xx = 0;
-  let xy = 0;
-  let yy = 0;
-  const { width, data } = image;
-  for (let y = top + 1; y < top + side - 1; y++)
-    for (let x = left + 1; x < left + side - 1; x++) {
-      const gx = data[y * width + x + 1] - data[y * width + x - 1];
-      const gy = data[(y + 1) * width + x] - data[(y - 1) * width + x];
-      xx += gx * gx;
-      xy += gx * gy;
-      yy += gy * gy;
-    }
-  const mean = (xx + yy) / 2;
-  const root = Math.sqrt(((xx - yy) / 2) ** 2 + xy * xy);
-  return mean - root > MIN_CORNERNESS * (mean + root);
-}
-
-/**
- * Where the patch (rendering level pixels, top-left at `centre − side/2`) best matches the scan
- * level, as an offset in rendering level pixels around the position `toScan` predicts, with its
- * NCC. Offsets are searched on the integer grid of ±radius (every `step`-th patch pixel read),
- * then refined to a sub-pixel peak by a parabola through the neighbours.
- */
-export function matchPatch(scan: GreyImage, values: Float32Array, side: number, centre: Point, toScan: (x: number, y: number) => Point, radius: number, step = 1): { offset: Point; score: number } {
-  const half = side / 2;
-  const base = toScan(centre.x, centre.y);
-  const e = 0.5;
-  const px = toScan(centre.x + e, centre.y);
-  const py = toScan(centre.x, centre.y + e);
-  const jxx = (px.x - base.x) / e;
-  const jyx = (px.y - base.y) / e;
-  const jxy = (py.x - base.x) / e;
-  const jyy = (py.y - base.y) / e;
-  const span = 2 * radius + 1;
-  const scores = new Float64Array(span * span).fill(-1);
-  let best = -2;
-  let bi = 0;
-  let bj = 0;
-  const sample = new Float32Array(values.length);
-  for (let j = -radius; j <= radius; j++)
-    for (let i = -radius; i <= radius; i++) {
-      let n = 0;
-      let mean = 0;
-      for (let y = 0; y < side; y += step)
-        for (let x = 0; x < side; x += step) {
-          const rx = x + 0.5 - half + i;
-          const ry = y + 0.5 - half + j;
-          const v = bilinear(scan, base.x + jxx * rx + jxy * ry, base.y + jyx * rx + jyy * ry);
-          sample[n++] = v;
-          mean += v;
-        }
-      mean /= n;
-      let dot = 0;
-      let norm = 0;
-      let tnorm = 0;
-      let k = 0;
-      for (let y = 0; y < side; y += step)
-        for (let x = 0; x < side; x += step) {
-          const t = values[y * side + x];
-          const v = sample[k++] - mean;
-          dot += t * v;
-          norm += v * v;
-          tnorm += t * t;
-        }
-      const score = norm > 0 && tnorm > 0 ? dot / Math.sqrt(norm * tnorm) : -1;
-      scores[(j + radius) * span + i + radius] = score;
-      if (score > best) {
-        best = score;
-        bi = i;
-        bj = j;
-      }
-    }
-  const peak = (a: number, b: number, c: number) => {
-    const d = a - 2 * b + c;
-    return d < 0 ? Math.max(-0.5, Math.min(0.5, (0.5 * (a - c)) / d)) : 0;
-  };
-  const at = (i: number, j: number) => scores[(j + radius) * span + i + radius];
-  const sx = Math.abs(bi) < radius ? peak(at(bi - 1, bj), best, at(bi + 1, bj)) : 0;
-  const sy = Math.abs(bj) < radius ? peak(at(bi, bj - 1), best, at(bi, bj + 1)) : 0;
-  return { offset: { x: bi + sx, y: bj + sy }, score: best };
-}
-
-/** Scan pyramid level whose pixels are closest to `ratio` full-resolution scan pixels each. */
-function levelFor(ratio: number, levels: number): number {
-  return Math.max(0, Math.min(levels - 1, Math.round(Math.log2(Math.max(1, ratio)))));
-}
 
 /** One global step: match the level's patches, fit a homography (dropping outliers twice). */
 function refineGlobal(renderLevels: GreyImage[], scanLevels: GreyImage[], h: Homography, step: (typeof GLOBAL_LEVELS)[number]): { h: Homography; matches: number; score: number } | null {
@@ -306,112 +194,6 @@ function globalFrom(renderLevels: GreyImage[], scanLevels: GreyImage[], start: H
   return last;
 }
 
-/** Block-wise displacement search at the rendering's resolution, then holes filled and outliers smoothed. */
-function localField(rendering: GreyImage, scanLevels: GreyImage[], h: Homography): DisplacementField {
-  const { cell, radius, step } = LOCAL;
-  const columns = Math.ceil(rendering.width / cell);
-  const rows = Math.ceil(rendering.height / cell);
-  const dx = new Float32Array(columns * rows).fill(NaN);
-  const dy = new Float32Array(columns * rows).fill(NaN);
-  const k = levelFor(localScale(h, rendering.width / 2, rendering.height / 2), scanLevels.length);
-  const scan = scanLevels[k];
-  const g = 2 ** k;
-  const toScan = (x: number, y: number) => {
-    const p = applyHomography(h, x, y);
-    return { x: p.x / g, y: p.y / g };
-  };
-  for (let r = 0; r < rows; r++)
-    for (let c = 0; c < columns; c++) {
-      // Blocks are centred on the field's sample points; those that would stick out of the rendering stay blank.
-      const left = c * cell;
-      const top = r * cell;
-      const values = extractPatch(rendering, left, top, cell);
-      if (!values || !isTwoDimensional(rendering, left, top, cell)) continue;
-      const m = matchPatch(scan, values, cell, { x: left + cell / 2, y: top + cell / 2 }, toScan, radius, step);
-      if (m.score < MIN_NCC) continue;
-      dx[r * columns + c] = m.offset.x;
-      dy[r * columns + c] = m.offset.y;
-    }
-  smoothField(dx, dy, columns, rows);
-  return { columns, rows, cell, dx, dy };
-}
-
-/** Replaces each measured offset by the median of its 3×3 neighbourhood, then fills blank blocks from their neighbours. */
-function smoothField(dx: Float32Array, dy: Float32Array, columns: number, rows: number): void {
-  const median = (src: Float32Array) => {
-    const out = new Float32Array(src.length).fill(NaN);
-    for (let r = 0; r < rows; r++)
-      for (let c = 0; c < columns; c++) {
-        if (Number.isNaN(src[r * columns + c])) continue;
-        const near: number[] = [];
-        for (let j = -1; j <= 1; j++)
-          for (let i = -1; i <= 1; i++) {
-            const rr = r + j;
-            const cc = c + i;
-            if (rr < 0 || cc < 0 || rr >= rows || cc >= columns) continue;
-            const v = src[rr * columns + cc];
-            if (!Number.isNaN(v)) near.push(v);
-          }
-        near.sort((a, b) => a - b);
-        out[r * columns + c] = near[near.length >> 1];
-      }
-    return out;
-  };
-  const mx = median(dx);
-  const my = median(dy);
-  dx.set(mx);
-  dy.set(my);
-  if (dx.every(Number.isNaN)) {
-    dx.fill(0);
-    dy.fill(0);
-    return;
-  }
-  for (let pass = 0; pass < columns + rows && dx.some(Number.isNaN); pass++) {
-    const fx = dx.slice();
-    const fy = dy.slice();
-    for (let r = 0; r < rows; r++)
-      for (let c = 0; c < columns; c++) {
-        const i = r * columns + c;
-        if (!Number.isNaN(dx[i])) continue;
-        let n = 0;
-        let sx = 0;
-        let sy = 0;
-        for (const [cc, rr] of [[c - 1, r], [c + 1, r], [c, r - 1], [c, r + 1]]) {
-          if (rr < 0 || cc < 0 || rr >= rows || cc >= columns) continue;
-          const v = dx[rr * columns + cc];
-          if (Number.isNaN(v)) continue;
-          n++;
-          sx += v;
-          sy += dy[rr * columns + cc];
-        }
-        if (n) {
-          fx[i] = sx / n;
-          fy[i] = sy / n;
-        }
-      }
-    dx.set(fx);
-    dy.set(fy);
-  }
-}
-
-/** The field's offset at a rendering pixel (bilinear between block centres, clamped at the edges). */
-export function fieldAt(field: DisplacementField, x: number, y: number): Point {
-  const { columns, rows, cell, dx, dy } = field;
-  const fx = Math.max(0, Math.min(columns - 1, x / cell - 0.5));
-  const fy = Math.max(0, Math.min(rows - 1, y / cell - 0.5));
-  const c0 = Math.floor(fx);
-  const r0 = Math.floor(fy);
-  const c1 = Math.min(columns - 1, c0 + 1);
-  const r1 = Math.min(rows - 1, r0 + 1);
-  const ax = fx - c0;
-  const ay = fy - r0;
-  const mix = (a: Float32Array) =>
-    (a[r0 * columns + c0] * (1 - ax) + a[r0 * columns + c1] * ax) * (1 - ay) + (a[r1 * columns + c0] * (1 - ax) + a[r1 * columns + c1] * ax) * ay;
-  return { x: mix(dx), y: mix(dy) };
-}
-
-export const ZERO_FIELD: DisplacementField = { columns: 1, rows: 1, cell: 1e9, dx: new Float32Array(1), dy: new Float32Array(1) };
-
 /**
  * Registers `scan` (grey, any orientation) to `rendering` (grey, the restored front at the
  * comparison resolution). Returns null when no consistent placement is found (not this sheet,
@@ -434,24 +216,7 @@ export function registerToRendering(rendering: GreyImage, scan: GreyImage): Regi
     if (found && (!best || found.score > best.score)) best = found;
   }
   if (!best) return null;
-  const field = localField(rendering, scanLevels, best.h);
-  return { homography: best.h, field, matches: best.matches, scale: localScale(best.h, rendering.width / 2, rendering.height / 2) };
+  const { field, confidence } = localField(rendering, scanLevels, best.h);
+  return { homography: best.h, field, confidence, matches: best.matches, scale: localScale(best.h, rendering.width / 2, rendering.height / 2) };
 }
 
-/** The scan resampled onto the rendering's pixel grid through the registration. */
-export function warpToRendering(scan: GreyImage, registration: Registration, width: number, height: number): GreyImage {
-  const levels = pyramid(scan, 4);
-  const k = levelFor(registration.scale, levels.length);
-  const source = levels[k];
-  const g = 2 ** k;
-  const h = registration.homography;
-  const data = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++)
-    for (let x = 0; x < width; x++) {
-      const d = fieldAt(registration.field, x + 0.5, y + 0.5);
-      const p = applyHomography(h, x + 0.5 + d.x, y + 0.5 + d.y);
-      const v = bilinear(source, p.x / g, p.y / g);
-      data[y * width + x] = v + 0.5;
-    }
-  return { width, height, data };
-}

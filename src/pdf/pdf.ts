@@ -152,7 +152,7 @@ function fileIdOf(sheets: readonly Sheet[], title: string): string {
     h2 = Math.imul(h2 ^ text.charCodeAt(i), 0x5bd1e995) >>> 0;
   }
   const hex = (n: number) => n.toString(16).padStart(8, '0');
-  return (hex(h1) + hex(h2) + hex(h1 ^ 0xa5a5a5a5) + hex(h2 ^ 0x5a5a5a5a)).toUpperCase();
+  return (hex(h1) + hex(h2) + hex((h1 ^ 0xa5a5a5a5) >>> 0) + hex((h2 ^ 0x5a5a5a5a) >>> 0)).toUpperCase();
 }
 
 const setDraw = (doc: jsPDF, c: Rgb) => doc.setDrawColor(c[0], c[1], c[2]);

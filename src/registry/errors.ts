@@ -1,6 +1,6 @@
 /**
  * The codes of the registry domain, of the eligibility refusals (rules.ts, issue.ts) and of the
- * problems an import reports (transfer.ts); their
+ * problems an import reports (import-check.ts); their
  * words are in src/ui/shared/error-messages-data.ts.
  */
 import type { FileSize } from '../bytes/errors.ts';

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { demoRegistry } from './demo.ts';
 import { decodeText, importText } from './text-decoding.ts';
-import { ImportError, exportResidentsCsv, parseResidentsCsv } from './transfer.ts';
+import { ImportError } from './import-check.ts';
+import { exportResidentsCsv, parseResidentsCsv } from './residents-csv.ts';
 import { describeError } from '../ui/shared/error-messages.ts';
 
 const bytes = (...values: number[]) => Uint8Array.from(values);

@@ -12,7 +12,7 @@
  *
  * Text that is valid in both UTF-8 and CP932 is almost always plain ASCII, where both agree.
  */
-import { ImportError } from './transfer.ts';
+import { ImportError } from './import-check.ts';
 
 export type TextEncodingName = 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | 'Shift_JIS (CP932)';
 

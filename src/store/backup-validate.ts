@@ -10,7 +10,8 @@
  * That checks every field's type, every date, every reference and check digit in one place.
  */
 import type { RegistrySnapshot } from '../registry/model.ts';
-import { ImportError, exportRegistryJson, parseRegistryJson } from '../registry/transfer.ts';
+import { ImportError } from '../registry/import-check.ts';
+import { exportRegistryJson, parseRegistryJson } from '../registry/transfer.ts';
 import { REGISTRY_PARTS, StoreName } from './schema.ts';
 
 /**

@@ -106,8 +106,11 @@ function levels(image: GreyImage): [number, number] {
   return [percentile(0.98), percentile(0.02)];
 }
 
-/** Estimates whether the sheet in `image` (grey, at `dpi`) is an original print or a copy. */
-export function estimateCopyEvidence(input: GreyImage, dpi: number): CopyEvidence {
+/**
+ * Estimates whether the sheet in `image` (grey, at `dpi`) is an original print or a copy.
+ * `onProgress` hears the share of tile rows measured after each row.
+ */
+export function estimateCopyEvidence(input: GreyImage, dpi: number, onProgress?: (done: number) => void): CopyEvidence {
   const answer = (verdict: Originality, reason: OriginalityReason, fineDots = Number.NaN, tiles = 0): CopyEvidence => ({ verdict, reason, fineDots, tiles, dpi });
   if (!(dpi >= MIN_EVIDENCE_DPI)) return answer('cannot-tell', 'resolution-too-low');
   const factor = Math.max(1, Math.round(dpi / WORK_DPI));
@@ -131,6 +134,7 @@ export function estimateCopyEvidence(input: GreyImage, dpi: number): CopyEvidenc
       const patch = smoothGrey(cropGrey(image, { x: x0 - margin, y: y0 - margin, width: TILE + 2 * SMOOTH_MARGIN, height: TILE + 2 * SMOOTH_MARGIN }), sigma);
       densities.push(dotDensity(patch, margin, margin));
     }
+    onProgress?.(Math.min(1, (ry + stride) / rows));
   }
   if (densities.length < MIN_TILES) return answer('cannot-tell', 'no-pantograph', Number.NaN, densities.length);
   densities.sort((a, b) => a - b);

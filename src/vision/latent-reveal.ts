@@ -50,7 +50,7 @@ const TRACK_PASSES = 3;
 const TRACK_SIGMA = 0.5;
 const TRACK_SMOOTHING = 3;
 /** Peak-to-band-mean power below which there is no line screen. */
-const MIN_CARRIER_STRENGTH = 40;
+export const MIN_CARRIER_STRENGTH = 40;
 /** Share of the readable area that must be strongly reversed (revealed < −0.5) for score 1. */
 const FULL_SCORE_MARK_SHARE = 0.1;
 /** Carrier amplitude, relative to its 90th percentile, below which a pixel's phase is unread. */
@@ -109,8 +109,14 @@ export function estimateCarrier(image: GreyImage, o: LatentRevealOptions = {}): 
   return { u: (bu + du) / n, v: (bv + dv) / n, strength: count > 0 ? best / (sum / count) : 0 };
 }
 
-/** Reveals a latent mark in `image` (grey, e.g. rgbaToGrey of a scan or photo). */
-export function revealLatent(image: GreyImage, o: LatentRevealOptions = {}): LatentReveal {
+/** The demodulations and the reference, the steps revealLatent reports through `onProgress`. */
+const REVEAL_STEPS = TRACK_PASSES + 2;
+
+/**
+ * Reveals a latent mark in `image` (grey, e.g. rgbaToGrey of a scan or photo). `onProgress`
+ * hears the share done (0..1) after each demodulation and after the reference.
+ */
+export function revealLatent(image: GreyImage, o: LatentRevealOptions = {}, onProgress?: (done: number) => void): LatentReveal {
   const { width, height } = image;
   const carrier = estimateCarrier(image, o);
   const frequency = Math.hypot(carrier.u, carrier.v);
@@ -131,12 +137,14 @@ export function revealLatent(image: GreyImage, o: LatentRevealOptions = {}): Lat
   let field = ZERO_PHASE(width, height);
   let phase: Float64Array | undefined;
   let [zr, zi] = demodulate(image, mean, u, v, TRACK_SIGMA * periodPx);
+  onProgress?.(1 / REVEAL_STEPS);
   for (let pass = 0; pass < TRACK_PASSES; pass++) {
     const residual = fitResidualPhase(zr, zi, width, height, TRACK_SMOOTHING * periodPx);
     if (!residual) break;
     field = addPhase(field, residual);
     phase = phaseMap(field);
     [zr, zi] = demodulate(image, mean, u, v, (pass === TRACK_PASSES - 1 ? DEMOD_SIGMA : TRACK_SIGMA) * periodPx, phase);
+    onProgress?.((pass + 2) / REVEAL_STEPS);
   }
 
   // Step 3: z²/|z|, low-passed, is the mark-blind reference at twice the phase.
@@ -154,6 +162,7 @@ export function revealLatent(image: GreyImage, o: LatentRevealOptions = {}): Lat
   const refR = blurGrey(wr, width, height, REFERENCE_SIGMA * periodPx);
   const refI = blurGrey(wi, width, height, REFERENCE_SIGMA * periodPx);
   const [hr, hi] = halfAngleUnwrapped(refR, refI, width, height);
+  onProgress?.((REVEAL_STEPS - 1) / REVEAL_STEPS);
 
   const sorted = Float64Array.from(amplitude).sort();
   const threshold = VALID_AMPLITUDE * sorted[Math.floor(0.9 * (sorted.length - 1))];

@@ -1,10 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { renderLatentLineScreen } from '../patterns/latent-line.ts';
 import { seededRandom } from '../bytes/seeded-random.ts';
-import { photoConditions } from '../carrier/simulate/conditions.ts';
+import { flatbedConditions, photoConditions } from '../carrier/simulate/conditions.ts';
+import { simulate } from '../carrier/simulate/simulate.ts';
 import { printScan } from '../carrier/simulate/print-scan.ts';
+import { backPage, issueDemo } from '../verify/testing/back-side.ts';
 import { rgbaToGrey, type GreyImage } from './grey.ts';
-import { checkPaper, findLatentMark } from './paper-check.ts';
+import { PAPER_CHECK_STAGES, checkPaper, findLatentMark, type PaperCheckProgress } from './paper-check.ts';
 
 const DPI = 300;
 
@@ -59,5 +61,44 @@ describe('paper check: find the emblem on a back, reveal, originality', function
     expect(none.latent).to.include({ found: false, screen: false });
     expect(none.latent.view).to.equal(null);
     expect(none.originality).to.include({ verdict: 'cannot-tell', reason: 'resolution-too-low' });
+  });
+
+  it('does not take the QR code for the screen when the resolution is unknown: on a whole back as printed the emblem is found, on one without it no screen', async () => {
+    const issued = await issueDemo(1);
+    // The back as the PDF prints it (carrier, QR, 『複写』 pantograph, the latent and IR emblems),
+    // scanned at 300 dpi: the QR is the largest screen-like group, and the emblem the next.
+    const scan = await simulate(backPage(issued, { patterns: true }), { ...flatbedConditions(7), scanDpi: 300 }, 300);
+    const printed = findLatentMark(rgbaToGrey(scan.data, scan.width, scan.height), undefined);
+    expect(printed.found, 'emblem found').to.equal(true);
+    expect(printed.dpiFromScreen!).to.be.closeTo(300, 15);
+    // Carrier and QR only: the QR's module rows pass the tile test, but they are no line screen.
+    const bare = findLatentMark(backPage(issued), undefined);
+    expect(bare).to.include({ found: false, screen: false });
+    expect(bare.view).to.equal(null);
+  });
+
+  it('reports its stages in order, the search row by row and the reveal pass by pass, with a fraction that only grows to 1', () => {
+    for (const dpi of [DPI, undefined]) {
+      const heard: PaperCheckProgress[] = [];
+      const result = checkPaper(page('marked'), dpi, (progress) => heard.push(progress));
+      expect(result.latent.found).to.equal(true);
+      const stages = [...new Set(heard.map((p) => p.stage))];
+      expect(stages).to.deep.equal([...PAPER_CHECK_STAGES]);
+      const fractions = heard.map((p) => p.fraction);
+      for (let i = 1; i < fractions.length; i++) expect(fractions[i], `report ${i}`).to.be.at.least(fractions[i - 1]);
+      expect(fractions[0]).to.equal(0);
+      expect(fractions.at(-1)).to.equal(1);
+      // The search is most of the time: it reports more than its start and end.
+      expect(heard.filter((p) => p.stage === 'locate').length).to.be.above(10);
+      // The reveal, about as long on a 300 dpi back, reports its demodulation passes.
+      expect(heard.filter((p) => p.stage === 'reveal').length).to.be.above(3);
+    }
+  });
+
+  it('reports the same stages when no emblem is found', () => {
+    const heard: PaperCheckProgress[] = [];
+    checkPaper(page('none'), DPI, (progress) => heard.push(progress));
+    expect([...new Set(heard.map((p) => p.stage))]).to.deep.equal([...PAPER_CHECK_STAGES]);
+    expect(heard.at(-1)!.fraction).to.equal(1);
   });
 });

@@ -87,6 +87,11 @@ describe('staff access (built, in Chromium with a virtual authenticator)', () =>
       await waitForMode(page, 'admin');
       assert.match(await page.locator('kofu-admin-staff [data-field="signed-in"]').innerText(), /窓口タブレット 鈴木/);
 
+      // The registry panel's glyph status is counted in the registry worker (which reads the
+      // registry and the certificate font there): the demo registry holds every glyph it needs.
+      await page.locator('kofu-admin-registry [data-glyph-missing="0"]').waitFor({ timeout: 30_000 });
+      assert.match(await page.locator('kofu-admin-registry [data-glyph-status]').innerText(), /\d/);
+
       // The residents CSV carries 個人番号: two questions; "no" to the second exports nothing.
       const dialogs = [];
       let answers = [true, false];

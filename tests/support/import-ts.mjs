@@ -24,9 +24,10 @@ const requireBanner = "import { createRequire as __kofuCreateRequire } from 'nod
  * Bundles `exportLines` (e.g. `"export { verifySeal } from './src/seal/seal.ts';"`, paths from the
  * repository root) and imports the result.
  * @param {string[]} exportLines
- * @param {{ external?: string[] }} [options] packages left out of the bundle (never loaded in tests)
+ * @param {{ external?: string[], plugins?: import('esbuild').Plugin[] }} [options] packages left out
+ *   of the bundle (never loaded in tests); esbuild plugins run before the `?url` stub
  */
-export async function importTypeScript(exportLines, { external = [] } = {}) {
+export async function importTypeScript(exportLines, { external = [], plugins = [] } = {}) {
   const result = await esbuild.build({
     stdin: { contents: exportLines.join('\n'), resolveDir: root, loader: 'ts', sourcefile: 'kofu-node-entry.ts' },
     bundle: true,
@@ -36,7 +37,7 @@ export async function importTypeScript(exportLines, { external = [] } = {}) {
     target: 'node20',
     logLevel: 'silent',
     external,
-    plugins: [assetUrlStub],
+    plugins: [...plugins, assetUrlStub],
     banner: { js: requireBanner },
   });
   // Inside node_modules, so that a require() of anything left external resolves as in the app.

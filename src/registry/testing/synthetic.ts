@@ -1,7 +1,7 @@
 /**
  * A city-sized registry for benchmarks and load tests: `count` fictional residents in households
  * of one to four, appended to a base registry (the demo data, so its cards still sign in). Every
- * resident is valid for the import checks (src/registry/transfer.ts) and carries a card hash, so
+ * resident is valid for the import checks (src/registry/import-check.ts) and carries a card hash, so
  * the `byCard` index holds as many entries as a real city's would. Deterministic: the same count
  * gives the same registry. Names and addresses are invented; the ids start with `s-`.
  */

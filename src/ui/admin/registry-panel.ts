@@ -10,7 +10,7 @@ import { importProblems, registryAdmin, type ImportProgress, type RegistryFileKi
 import type { GlyphStatus } from '../../app/registry-glyphs.ts';
 import { AbortedError } from '../../bytes/errors.ts';
 import { describeError, describeFailure } from '../shared/error-messages.ts';
-import type { ImportProblem } from '../../registry/transfer.ts';
+import type { ImportProblem } from '../../registry/import-check.ts';
 import { browserSaveFile, type SaveFile } from '../shared/download.ts';
 import { onFile } from '../shared/file-input.ts';
 import { DemoModeController } from '../shared/demo-mode-controller.ts';

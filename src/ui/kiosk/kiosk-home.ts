@@ -344,6 +344,7 @@ export class KofuKioskHome extends LitElement {
           .printed=${v.printed}
           .fee=${v.fee}
           .demo=${v.demo}
+          .demoMode=${this.demoMode}
           .cardStillIn=${v.cardStillIn}
           @kofu-kiosk-sheet=${(e: KofuKioskSheetEvent) => (e.detail.printed ? this.session?.sheetPrinted(e.detail.serial) : this.session?.sheetNotPrinted(e.detail.serial))}
           @kofu-kiosk-finish=${() => this.session?.finish()}

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import type { PaperCheck } from '../../app/paper-check.ts';
+import { AbortedError, type PaperCheck, type PaperCheckOptions } from '../../app/paper-check.ts';
 import './latent-view.ts';
 import type { KofuLatentView } from './latent-view.ts';
 
@@ -18,7 +18,8 @@ const plain: PaperCheck = {
 async function viewWith(result: PaperCheck) {
   const el = await fixture<KofuLatentView>(html`<kofu-latent-view .source=${async () => page()} .dpi=${600}></kofu-latent-view>`);
   const calls: (number | undefined)[] = [];
-  el.check = async (_image, dpi) => {
+  el.check = async (source, dpi) => {
+    await source();
     calls.push(dpi);
     return result;
   };
@@ -80,6 +81,76 @@ describe('<kofu-latent-view>', () => {
     await el.run();
     await el.updateComplete;
     expect($('[data-paper-failed]')).to.not.equal(null);
+  });
+
+  it('shows the running check as a progressbar named by its step, with the words in the page language', async () => {
+    const { el, $ } = await viewWith(found);
+    let options: PaperCheckOptions | undefined;
+    let finish: (result: PaperCheck) => void = () => undefined;
+    el.check = (_source, _dpi, given) => {
+      options = given;
+      return new Promise((resolve) => (finish = resolve));
+    };
+    const running = el.run();
+    await el.updateComplete;
+    const bar = () => $('[role="progressbar"]')!;
+    expect(bar().getAttribute('aria-valuenow')).to.equal('0');
+    expect($('button[data-action="check-paper"]')).to.equal(null);
+    options!.onProgress!({ step: 'locate', fraction: 0.42 });
+    await el.updateComplete;
+    expect(bar().getAttribute('aria-valuenow')).to.equal('42');
+    expect(bar().getAttribute('aria-valuetext')).to.match(/^42% — (潜像の模様を探しています|Looking for the latent emblem)$/);
+    expect(bar().getAttribute('aria-label')).to.match(/進み具合|progress/);
+    expect(bar().querySelector<HTMLElement>('.fill')!.style.width).to.equal('42%');
+    expect($('[data-paper-step]')!.dataset.paperStep).to.equal('locate');
+    await expect(el).to.be.accessible();
+    finish(found);
+    await running;
+    await el.updateComplete;
+    expect($('[role="progressbar"]')).to.equal(null);
+    expect($('[data-latent]')!.dataset.latent).to.equal('found');
+  });
+
+  it('cancels the running check: the signal aborts, the verdict page stays, and the check can run again', async () => {
+    const { el, $ } = await viewWith(found);
+    const signals: AbortSignal[] = [];
+    el.check = (_source, _dpi, { signal }) => {
+      signals.push(signal!);
+      // What runPaperCheck does: the worker is terminated and the call rejects.
+      return new Promise((_, reject) => signal!.addEventListener('abort', () => reject(new AbortedError())));
+    };
+    $('button[data-action="check-paper"]')!.click();
+    await el.updateComplete;
+    $('button[data-action="cancel-paper"]')!.click();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await el.updateComplete;
+    expect(signals[0].aborted).to.equal(true);
+    expect($('[role="progressbar"]')).to.equal(null);
+    expect($('[data-paper-cancelled]')!.textContent).to.match(/やめました|cancelled/);
+    expect($('[data-paper-failed]')).to.equal(null);
+    // Pressed again: a new check with a fresh signal, and its result shown.
+    el.check = async () => found;
+    $('button[data-action="check-paper"]')!.click();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await el.updateComplete;
+    expect($('[data-latent]')!.dataset.latent).to.equal('found');
+    expect($('[data-paper-cancelled]')).to.equal(null);
+  });
+
+  it('stops a running check when the page changes or the view is removed', async () => {
+    const { el } = await viewWith(found);
+    const signals: AbortSignal[] = [];
+    el.check = (_source, _dpi, { signal }) => {
+      signals.push(signal!);
+      return new Promise(() => undefined);
+    };
+    void el.run();
+    el.source = async () => page();
+    await el.updateComplete;
+    expect(signals[0].aborted).to.equal(true);
+    void el.run();
+    el.remove();
+    expect(signals[1].aborted).to.equal(true);
   });
 
   it('saves the decoder film', async () => {

@@ -4,16 +4,34 @@
  * not found in plain words, what that shows and what it does not, and the originality hint
  * (original / looks like a copy / cannot tell, with why), set apart from the signature verdict,
  * which it never changes. It also offers the decoder film for people without the app.
+ *
+ * The check takes seconds on a 300 dpi back, so while it runs the view shows a WAI-ARIA
+ * `progressbar` (aria-valuenow 0–100, aria-valuetext the step: reading the image again, looking
+ * for the emblem, revealing it, originality) and a Cancel button, which terminates the worker
+ * (src/app/paper-check.ts) and leaves the button to start again.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { checkPaperPixels, decoderFilm, type PaperCheck, type PaperSource } from '../../app/paper-check.ts';
+import { AbortedError, decoderFilm, runPaperCheck, type PaperCheck, type PaperCheckOptions, type PaperSource, type PaperStep } from '../../app/paper-check.ts';
 import type { DownloadFile } from '../../app/download-file.ts';
 import { browserSaveFile, type SaveFile } from '../shared/download.ts';
 import { LanguageController, t } from '../shared/i18n.ts';
+import type { StaticMessageKey } from '../shared/messages.ts';
+import { progressBar, progressBarStyles } from '../shared/progress-bar.ts';
 import { elementStyles } from '../shared/styles.ts';
 
-type View = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; result: PaperCheck } | { kind: 'failed' };
+type View =
+  | { kind: 'idle'; cancelled?: boolean }
+  | { kind: 'working'; step: PaperStep; percent: number }
+  | { kind: 'done'; result: PaperCheck }
+  | { kind: 'failed' };
+
+const STEP_WORDS: Readonly<Record<PaperStep, StaticMessageKey>> = {
+  read: 'paper.step.read',
+  locate: 'paper.step.locate',
+  reveal: 'paper.step.reveal',
+  originality: 'paper.step.originality',
+};
 
 const ZOOMS = [1, 2, 4] as const;
 
@@ -21,6 +39,7 @@ const ZOOMS = [1, 2, 4] as const;
 export class KofuLatentView extends LitElement {
   static override styles = [
     ...elementStyles,
+    progressBarStyles,
     css`
       section {
         border: 2px solid var(--kofu-line);
@@ -75,6 +94,12 @@ export class KofuLatentView extends LitElement {
         color: var(--kofu-muted);
         font-size: 0.95rem;
       }
+      .bar {
+        flex: 1 1 200px;
+        max-width: 420px;
+        height: 20px;
+        border-radius: 10px;
+      }
     `,
   ];
 
@@ -85,30 +110,56 @@ export class KofuLatentView extends LitElement {
   /** The input is a PDF file, not a scan or photo of paper: originality does not apply. */
   @property({ type: Boolean }) digital = false;
   /** Replaceable in component tests. */
-  check: (image: ImageData, dpi: number | undefined) => Promise<PaperCheck> = (image, dpi) => checkPaperPixels(image, dpi);
+  check: (source: PaperSource, dpi: number | undefined, options: PaperCheckOptions) => Promise<PaperCheck> = runPaperCheck;
   film: () => Promise<DownloadFile> = decoderFilm;
   saveFile: SaveFile = browserSaveFile;
 
   @state() private view: View = { kind: 'idle' };
   @state() private zoom: (typeof ZOOMS)[number] = 1;
   private readonly i18n = new LanguageController(this);
+  /** The running check's; aborting it terminates the paper-check worker. */
+  private controller?: AbortController;
 
   protected override willUpdate(changed: Map<string, unknown>): void {
-    // A new page means a new check.
-    if (changed.has('source') && changed.get('source') !== undefined) this.view = { kind: 'idle' };
+    // A new page means a new check; one still running for the old page is stopped.
+    if (changed.has('source') && changed.get('source') !== undefined) {
+      this.controller?.abort();
+      this.view = { kind: 'idle' };
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // "Check another sheet" removes the view: the worker's seconds of work are for nobody.
+    this.controller?.abort();
   }
 
   /** Runs the check (the button does this; exposed for the verifier home and tests). */
   async run(): Promise<void> {
     const source = this.source;
     if (!source || this.view.kind === 'working') return;
-    this.view = { kind: 'working' };
+    const controller = (this.controller = new AbortController());
+    const current = () => this.controller === controller && this.source === source;
+    this.view = { kind: 'working', step: 'read', percent: 0 };
     try {
-      const result = await this.check(await source(), this.dpi);
-      if (this.source === source) this.view = { kind: 'done', result };
-    } catch {
-      if (this.source === source) this.view = { kind: 'failed' };
+      const result = await this.check(source, this.dpi, {
+        signal: controller.signal,
+        onProgress: ({ step, fraction }) => {
+          if (current() && this.view.kind === 'working') this.view = { kind: 'working', step, percent: Math.round(Math.min(1, Math.max(0, fraction)) * 100) };
+        },
+      });
+      if (current()) this.view = { kind: 'done', result };
+    } catch (error) {
+      if (!current()) return;
+      this.view = error instanceof AbortedError || controller.signal.aborted ? { kind: 'idle', cancelled: true } : { kind: 'failed' };
+    } finally {
+      if (this.controller === controller) this.controller = undefined;
     }
+  }
+
+  /** Stops the running check (the Cancel button): the worker is terminated, the view is ready to start again. */
+  cancel(): void {
+    this.controller?.abort();
   }
 
   private async saveFilm(): Promise<void> {
@@ -140,8 +191,11 @@ export class KofuLatentView extends LitElement {
     return html`<section aria-labelledby="paper-heading">
       <h2 id="paper-heading">${t('paper.heading')}</h2>
       <p class="separate">${t('paper.separate')}</p>
-      ${view.kind === 'idle' ? html`<button class="secondary" data-action="check-paper" @click=${() => void this.run()}>${t('paper.open')}</button>` : nothing}
-      ${view.kind === 'working' ? html`<p role="status">${t('paper.working')}</p>` : nothing}
+      ${view.kind === 'idle'
+        ? html`${view.cancelled ? html`<p role="status" data-paper-cancelled>${t('paper.cancelled')}</p>` : nothing}
+            <button class="secondary" data-action="check-paper" @click=${() => void this.run()}>${t('paper.open')}</button>`
+        : nothing}
+      ${view.kind === 'working' ? this.renderProgress(view.step, view.percent) : nothing}
       ${view.kind === 'failed'
         ? html`<p role="alert" data-paper-failed>${t('paper.failed')}</p>
             <button class="secondary" @click=${() => void this.run()}>${t('paper.retry')}</button>`
@@ -152,6 +206,16 @@ export class KofuLatentView extends LitElement {
       </div>
       <p class="note">${t('paper.film-lead')}</p>
     </section>`;
+  }
+
+  private renderProgress(step: PaperStep, percent: number) {
+    const words = t(STEP_WORDS[step]);
+    return html`<p>${t('paper.working')}</p>
+      <div class="row">
+        ${progressBar({ label: t('paper.progress'), percent, step: words })}
+        <button class="secondary" data-action="cancel-paper" @click=${() => this.cancel()}>${t('paper.cancel')}</button>
+      </div>
+      <p role="status" data-paper-step=${step}>${words}</p>`;
   }
 
   private renderResult({ latent, originality }: PaperCheck) {

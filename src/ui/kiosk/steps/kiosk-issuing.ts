@@ -1,16 +1,16 @@
 /**
  * `<kofu-kiosk-issuing>`: one progress bar across every copy and the stages of each — sign,
  * carrier (the image on the back), PDF — with the stage named (no Cancel here: it is short). The
- * bar is a WAI-ARIA `progressbar` (aria-valuenow 0–100, aria-valuetext the stage), so a screen
- * reader hears how far it is. The fill's width is set through the CSSOM after each render, which
- * the CSP's `style-src 'self'` allows; a style attribute (even styleMap's first render) would not.
+ * bar is a WAI-ARIA `progressbar` (src/ui/shared/progress-bar.ts: aria-valuenow 0–100,
+ * aria-valuetext the stage), so a screen reader hears how far it is.
  */
-import { css, html, type PropertyValues } from 'lit';
+import { css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { IssuingStage } from '../../../app/kiosk-session.ts';
 import type { CertificateKind } from '../../../documents/types.ts';
 import { t } from '../../shared/i18n.ts';
 import type { StaticMessageKey } from '../../shared/messages.ts';
+import { progressBar, progressBarStyles } from '../../shared/progress-bar.ts';
 import { KioskStep, titleOf } from './kiosk-step.ts';
 
 const STAGE_WORDS: Readonly<Record<IssuingStage, StaticMessageKey>> = {
@@ -23,17 +23,11 @@ const STAGE_WORDS: Readonly<Record<IssuingStage, StaticMessageKey>> = {
 export class KofuKioskIssuing extends KioskStep {
   static override styles = [
     ...KioskStep.styles,
+    progressBarStyles,
     css`
       .bar {
         height: 28px;
         border-radius: 14px;
-        background: var(--kofu-line);
-        overflow: hidden;
-      }
-      .fill {
-        height: 100%;
-        background: var(--kofu-accent);
-        transition: width 0.2s linear;
       }
       .stage {
         font-size: 1.2rem;
@@ -55,28 +49,13 @@ export class KofuKioskIssuing extends KioskStep {
     return Math.round(Math.min(1, Math.max(0, this.progress)) * 100);
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    this.renderRoot.querySelector<HTMLElement>('.fill')?.style.setProperty('width', `${this.percent}%`);
-  }
-
   override render() {
     const percent = this.percent;
     const stage = t(STAGE_WORDS[this.stage]);
     return html`<div class="panel" data-step="issuing">
       <h2 tabindex="-1">${t('kiosk.issuing.heading')}</h2>
       <p class="lead">${titleOf(this.kind)} — ${t('kiosk.issuing.copy', { copy: this.copy, copies: this.copies })}</p>
-      <div
-        class="bar"
-        role="progressbar"
-        aria-label=${t('kiosk.issuing.bar')}
-        aria-valuemin="0"
-        aria-valuemax="100"
-        aria-valuenow=${percent}
-        aria-valuetext=${`${percent}% — ${stage}`}
-      >
-        <div class="fill"></div>
-      </div>
+      ${progressBar({ label: t('kiosk.issuing.bar'), percent, step: stage })}
       <p class="stage" role="status" data-stage=${this.stage}>${stage}</p>
     </div>`;
   }

@@ -15,8 +15,8 @@ const links = (el: KofuKioskPrint, action: string) => [...el.shadowRoot!.querySe
 describe('<kofu-kiosk-print>', () => {
   afterEach(() => fixtureCleanup());
 
-  it('offers each copy as a PDF to print and to download, by serial, with the fee, the print settings and the demo note', async () => {
-    const el = await fixture<KofuKioskPrint>(html`<kofu-kiosk-print .copies=${COPIES} .fee=${400} .demo=${true}></kofu-kiosk-print>`);
+  it('in demo mode offers each copy as a PDF to print and to download, by serial, with the fee, the print settings and the demo note', async () => {
+    const el = await fixture<KofuKioskPrint>(html`<kofu-kiosk-print .copies=${COPIES} .fee=${400} .demo=${true} .demoMode=${true}></kofu-kiosk-print>`);
     expect(el.shadowRoot!.textContent).to.include('発行番号 992011-000002');
     expect(el.shadowRoot!.querySelector('[data-fee]')!.textContent).to.include('手数料 400円').and.include('お店のレジでお支払いください');
     expect(el.shadowRoot!.querySelector('[data-card-still-in]'), 'no card warning once the card is taken').to.equal(null);
@@ -28,6 +28,17 @@ describe('<kofu-kiosk-print>', () => {
     const response = await fetch(downloads[1].href);
     expect(response.headers.get('content-type')).to.equal('application/pdf');
     expect(await response.text()).to.equal('%PDF-1.7 two');
+  });
+
+  it('outside demo mode offers no PDFを保存: a store tablet keeps no certificate in its downloads', async () => {
+    const el = await fixture<KofuKioskPrint>(html`<kofu-kiosk-print .copies=${COPIES} .fee=${400}></kofu-kiosk-print>`);
+    expect(links(el, 'download')).to.deep.equal([]);
+    expect(el.shadowRoot!.querySelector('a[download]')).to.equal(null);
+    expect(el.shadowRoot!.textContent).to.not.include('PDFを保存');
+    // Printing is offered as before, from the copy's blob URL.
+    const prints = links(el, 'print');
+    expect(prints.map((b) => b.disabled)).to.deep.equal([false, false]);
+    expect(await (await fetch(prints[0].dataset.url!)).text()).to.equal('%PDF-1.7 one');
   });
 
   it('「印刷」 loads that copy’s PDF into a hidden frame and opens the print dialog of the frame', async () => {
@@ -44,7 +55,7 @@ describe('<kofu-kiosk-print>', () => {
     });
     try {
       const el = await fixture<KofuKioskPrint>(html`<kofu-kiosk-print .copies=${COPIES}></kofu-kiosk-print>`);
-      const url = links(el, 'download')[1].href;
+      const url = links(el, 'print')[1].dataset.url!;
       links(el, 'print')[1].click();
       const frame = el.shadowRoot!.querySelector<HTMLIFrameElement>('iframe[data-print-frame]')!;
       expect(frame.src).to.equal(url);
@@ -63,7 +74,7 @@ describe('<kofu-kiosk-print>', () => {
 
   it('revokes the blob URLs when the screen leaves the page', async () => {
     const el = await fixture<KofuKioskPrint>(html`<kofu-kiosk-print .copies=${COPIES}></kofu-kiosk-print>`);
-    const url = links(el, 'download')[0].href;
+    const url = links(el, 'print')[0].dataset.url!;
     expect((await fetch(url)).ok).to.equal(true);
     el.remove();
     let fetched = true;

@@ -1,9 +1,14 @@
 /**
  * `<kofu-kiosk-print>`: the issued copies, each as a blob URL — 印刷 opens the browser's print
- * dialog for the PDF (src/ui/shared/print-pdf.ts: a hidden frame of this page), PDFを保存 downloads
- * it — with the print settings (A4, 100 %, two-sided, long edge), the fee and where to pay it (the
- * store's till). The URLs live as long as this screen: they are revoked when it leaves the page
- * (finish, timeout, a void) or when the copies change.
+ * dialog for the PDF (src/ui/shared/print-pdf.ts: a hidden frame of this page), and in demo mode
+ * only PDFを保存 downloads it — with the print settings (A4, 100 %, two-sided, long edge), the fee
+ * and where to pay it (the store's till). The URLs live as long as this screen: they are revoked
+ * when it leaves the page (finish, timeout, a void) or when the copies change.
+ *
+ * Why not PDFを保存 on a store's tablet: the file would stay in the tablet's downloads folder, with
+ * the resident's certificate in it, for the next customer to open and print again — a second
+ * "valid" sheet of a request that may have one (docs/kiosk.md). A demo's sheets have no legal
+ * effect, and saving one is how a demo without a printer shows the result.
  *
  * A page hears nothing back from `print()`, so after 印刷 the copy asks 「用紙は出てきましたか」:
  * はい marks it printed (and 印刷 is no longer offered: one request, one valid sheet); 出てこない
@@ -88,8 +93,10 @@ export class KofuKioskPrint extends KioskStep {
   @property({ attribute: false }) copies: readonly IssuedCopy[] = [];
   /** Total fee in yen. */
   @property({ type: Number }) fee = 0;
-  /** Issued in demo mode: say that the sheets have no legal effect. */
+  /** Issued on a demo card: say that the sheets have no legal effect. */
   @property({ type: Boolean }) demo = false;
+  /** The kiosk is in demo mode: PDFを保存 is offered (never on a store's tablet; see above). */
+  @property({ type: Boolean }) demoMode = false;
   /** Serials the resident said came out of the printer. */
   @property({ attribute: false }) printed: readonly string[] = [];
   /** The card is still on the reader. */
@@ -157,7 +164,9 @@ export class KofuKioskPrint extends KioskStep {
         ${this.copies.map(
           (c, i) => html`<div class="copy" data-copy=${c.serial}>
             <span class="serial">${t('kiosk.print.serial', { serial: c.serial })}</span>
-            <a class="button secondary" data-action="download" href=${this.urls[i] ?? '#'} download=${c.fileName}>${t('kiosk.print.download')}</a>
+            ${this.demoMode
+              ? html`<a class="button secondary" data-action="download" href=${this.urls[i] ?? '#'} download=${c.fileName}>${t('kiosk.print.download')}</a>`
+              : nothing}
             <button type="button" data-action="print" data-url=${this.urls[i] ?? ''} ?disabled=${this.printed.includes(c.serial)} @click=${() => this.print(i)}>
               ${t('kiosk.print.open')}
             </button>

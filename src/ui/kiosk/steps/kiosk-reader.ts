@@ -61,7 +61,7 @@ export class KofuKioskReader extends KioskStep {
 
   /** The readers this origin may open without a prompt, one tap each, and the chooser beside them. */
   private renderAllowed() {
-    return html`<section class="allowed">
+    return html`<section>
       <h3>${t('kiosk.reader.allowed-heading')}</h3>
       <p class="note">${t('kiosk.reader.allowed-explain')}</p>
       <div class="row">
@@ -82,10 +82,10 @@ export class KofuKioskReader extends KioskStep {
       ${this.opening ? html`<p class="lead" role="status" data-opening>${t('kiosk.reader.opening', { name: this.opening })}</p>` : nothing}
       ${this.allowedReaders.length ? this.renderAllowed() : nothing}
       ${this.demoMode
-        ? html`<section class="demo-cards">
+        ? html`<section>
             <h3>${t('kiosk.reader.demo-heading')} <span class="badge">${t('kiosk.demo-badge')}</span></h3>
             <p class="note">${t('kiosk.reader.demo-explain')}</p>
-            <div class="cards tiles">
+            <div class="tiles">
               ${this.demoCards.map(
                 (c) => html`<button type="button" data-card=${c.cardId} @click=${() => this.dispatchEvent(kioskEvent('kofu-kiosk-demo-card', { cardId: c.cardId }))}>
                   <span class="name">${c.name}</span>

@@ -91,7 +91,10 @@ export function normaliseTone(scan: GreyImage, rendering: GreyImage, paperRadius
 /** The rendering blurred as a print–scan blurs it (box of radius 1), so its edges compare like the scan's. */
 function softened(rendering: GreyImage): GreyImage {
   const blurred = boxMean(Float32Array.from(rendering.data), rendering.width, rendering.height, 1);
-  return { width: rendering.width, height: rendering.height, data: Uint8Array.from(blurred, (v) => Math.round(v)) };
+  // A plain loop: Uint8Array.from with a mapping callback costs ~0.3 s on a 150 dpi page.
+  const data = new Uint8Array(blurred.length);
+  for (let i = 0; i < blurred.length; i++) data[i] = Math.round(blurred[i]);
+  return { width: rendering.width, height: rendering.height, data };
 }
 
 /** Per-pixel excess darkness, both ways, against the other's min envelope. */

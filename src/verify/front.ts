@@ -211,7 +211,7 @@ export function checkFront(input: FrontInput, reference: FrontReference): FrontR
   const score = Math.max(textRegions.length ? 1 : 0, mapRegions.length ? mapRegions[0].mass / 1000 : 0, cellRegions.length ? cells!.strength : 0);
   const aligned = comparison.aligned;
   return {
-    check: { ...base, status: regions.length ? 'differs' : 'match', regions, regionsOnImage, score, coverage },
+    check: { ...base, ...(method === 'image' ? { capture: photoLike ? 'photo' : 'scan' } : {}), status: regions.length ? 'differs' : 'match', regions, regionsOnImage, score, coverage },
     aligned,
   };
 }

@@ -34,6 +34,8 @@ export type SheetOutcome = 'authentic' | 'suspect' | 'undetermined';
 export type SheetNote =
   | 'front-matches'
   | 'front-differs'
+  /** Beside `front-differs` when only photos showed the differences: confirm with a flat scan. */
+  | 'front-differs-photo'
   | 'front-not-compared'
   | 'front-unreadable'
   | 'front-partly-compared'
@@ -66,6 +68,11 @@ export interface FrontCheck {
   readonly status: 'match' | 'differs' | 'unreadable';
   /** `pdf`: kofu's own PDF (text layer and pixels); `image`: a scan or photo (pixels). */
   readonly method: 'pdf' | 'image';
+  /**
+   * For an image that was placed: `scan` at flatbed resolution and geometry, `photo` otherwise
+   * (compared glyph by glyph only; src/verify/front.ts captureGeometry).
+   */
+  readonly capture?: 'scan' | 'photo';
   /** Where the front differs, on the restored rendering. */
   readonly regions: readonly FrontRegion[];
   /** The same regions on the person's image (each a quadrilateral), when the page was placed. */

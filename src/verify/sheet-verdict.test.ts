@@ -21,6 +21,13 @@ describe('whole-sheet verdict rules', () => {
     expect(wholeSheetVerdict({ back: { ...valid, certificate: summary(2) }, backsAgree: true, fronts, frontLike: 2 })).to.deep.equal({ outcome: 'suspect', notes: ['front-differs'] });
   });
 
+  it('differences seen only on photos → 改ざんの疑い, with the advice to confirm on a flat scan', () => {
+    const photo = [{ status: 'differs' as const, sheet: 0, capture: 'photo' as const }];
+    expect(wholeSheetVerdict({ back: valid, backsAgree: true, fronts: photo, frontLike: 1 })).to.deep.equal({ outcome: 'suspect', notes: ['front-differs', 'front-differs-photo'] });
+    const scanToo = [...photo, { status: 'differs' as const, sheet: 0, capture: 'scan' as const }];
+    expect(wholeSheetVerdict({ back: valid, backsAgree: true, fronts: scanToo, frontLike: 2 }).notes).to.deep.equal(['front-differs']);
+  });
+
   it('no front, or a front that could not be placed → the back’s verdict and "the front was not compared"', () => {
     expect(wholeSheetVerdict({ back: valid, backsAgree: true, fronts: [], frontLike: 0 })).to.deep.equal({ outcome: 'authentic', notes: ['front-not-compared'] });
     expect(wholeSheetVerdict({ back: valid, backsAgree: true, fronts: [{ status: 'unreadable', sheet: 0 }], frontLike: 1 })).to.deep.equal({ outcome: 'authentic', notes: ['front-unreadable'] });

@@ -43,7 +43,7 @@ export interface SheetEvidence {
   /** False when two backs carry seals of different issuances (serial or issuer). */
   readonly backsAgree: boolean;
   /** One entry per front page given, in page order. */
-  readonly fronts: readonly Pick<FrontCheck, 'status' | 'sheet'>[];
+  readonly fronts: readonly Pick<FrontCheck, 'status' | 'sheet' | 'capture'>[];
   /** Pages without a back that look like a printed front (paper with text on it). */
   readonly frontLike: number;
 }
@@ -60,7 +60,10 @@ export function wholeSheetVerdict(evidence: SheetEvidence): SheetVerdict {
   const alone = backOutcome(back);
   if (alone !== 'authentic') return { outcome: alone, notes: [] };
   if (!evidence.backsAgree) return { outcome: 'suspect', notes: ['backs-differ'] };
-  if (fronts.some((f) => f.status === 'differs')) return { outcome: 'suspect', notes: ['front-differs'] };
+  const differing = fronts.filter((f) => f.status === 'differs');
+  // A photo's tilt, lens and blur can leave a glyph that does not fit (docs/compare.md, "Limits"):
+  // the outcome stands, and the person is told how to confirm it.
+  if (differing.length) return { outcome: 'suspect', notes: differing.every((f) => f.capture === 'photo') ? ['front-differs', 'front-differs-photo'] : ['front-differs'] };
   const sheets = back.certificate?.sheets ?? 1;
   const matched = new Set(fronts.filter((f) => f.status === 'match').map((f) => f.sheet));
   if (matched.size === 0) return { outcome: 'authentic', notes: fronts.length > 0 ? ['front-unreadable'] : ['front-not-compared'] };

@@ -125,6 +125,13 @@ describe('<kofu-verdict> whole-sheet outcomes', () => {
     expect(items).to.deep.equal(['住民票の写し', '氏名 高橋　一郎']);
   });
 
+  it('tells the person to confirm on a flat scan when only a photo showed the differences', async () => {
+    const el = await fixture<KofuVerdict>(html`<kofu-verdict .report=${{ ...base, outcome: 'suspect', notes: ['front-differs', 'front-differs-photo'], fronts: [front] }}></kofu-verdict>`);
+    const note = el.shadowRoot!.querySelector('[data-note="front-differs-photo"]');
+    expect(note?.textContent).to.contain('300 dpi');
+    expect(el.shadowRoot!.querySelector('[data-note="front-differs"]')).to.not.equal(null);
+  });
+
   it('shows a differing front with its regions, side by side, overlay and blink', async () => {
     const el = await fixture<KofuVerdict>(html`<kofu-verdict .report=${{ ...base, outcome: 'suspect', notes: ['front-differs'], fronts: [front] }}></kofu-verdict>`);
     const compare = el.shadowRoot!.querySelector('kofu-front-compare')!;

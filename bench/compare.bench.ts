@@ -24,8 +24,12 @@ import { PAGE_DPI, backPage, demoSetup, issueDemo as issueSealed } from '../src/
 import type { GreyImage } from '../src/vision/grey.ts';
 import { median } from './timing.ts';
 
-/** Seeds per certificate and capture; the corpus is small because the simulator is slow (seconds per sheet). */
-const SEEDS = [1, 2];
+/**
+ * Seeds per certificate and capture. Seeds 3–8 tuned the cell check (docs/compare.md) and are left
+ * out; 1–2 and 9–11 were never looked at while tuning. Small because the simulator is slow
+ * (≈ 9 s a sheet: the whole bench takes about 25 minutes).
+ */
+const SEEDS = [1, 2, 9, 10, 11];
 const WHOLE_SHEET_RUNS = 3;
 
 const overlaps = (a: { x: number; y: number; w: number; h: number }, b: { x: number; y: number; w: number; h: number }) =>

@@ -1,8 +1,9 @@
-// The ui/ import rule (issue #9): dependencies point ui → app → domains, so a production file in
+// The import rules (issue #9): dependencies point ui → app → domains, so a production file in
 // src/ui/ may import *values* only from src/ui/, src/app/ (but not the app's raw database), npm
 // packages, and the few pure formatting helpers of the domains listed below. From any other
 // domain it may import types (`import type …`, `import { type X } …`, `export type { X } from …`),
-// which vanish at build time.
+// which vanish at build time. And the other way round, a domain file (every folder of src/ but ui/
+// and app/, its testing/ helpers included) never loads ui/, app/, workers/, lit or comlink.
 //
 //   node scripts/check-ui-imports.mjs [root]   (root: the repository, default the working directory)
 //
@@ -30,6 +31,10 @@ export const ALLOWED_DOMAIN_MODULES = [
 ];
 
 const UI_FOLDER = 'src/ui';
+
+/** What a domain may never load: the layers above it, and the libraries only they use. */
+export const DOMAIN_DENIED_FOLDERS = ['src/ui/', 'src/app/', 'workers/'];
+export const DOMAIN_DENIED_PACKAGES = /^(lit|lit-html|lit-element|@lit\/[^/]+|comlink)(\/|$)/;
 
 function* productionFiles(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -92,15 +97,37 @@ function problem(root, file, specifier) {
   return `value import from ${target}`;
 }
 
-/** The violations under `<root>/src/ui`, each { file, line, text, reason }, in file order. */
+/** Why a domain file's import of `specifier` breaks the rule; undefined when it is allowed. */
+function domainProblem(root, file, specifier) {
+  // A computed import() in a domain loads a URL it was given (pdf.js's worker), not a layer above.
+  if (specifier === undefined) return undefined;
+  if (!specifier.startsWith('.') && !specifier.startsWith('/')) return DOMAIN_DENIED_PACKAGES.test(specifier) ? `a domain loads ${specifier}` : undefined;
+  const target = path.relative(root, path.resolve(path.dirname(file), specifier.replace(/[?#].*$/, ''))).split(path.sep).join('/');
+  return DOMAIN_DENIED_FOLDERS.some((folder) => target.startsWith(folder)) ? `a domain loads ${target}` : undefined;
+}
+
+/** The production files of every domain folder under `<root>/src`. */
+function domainFiles(root) {
+  const src = path.join(root, 'src');
+  let entries = [];
+  try {
+    entries = readdirSync(src, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.filter((entry) => entry.isDirectory() && !['ui', 'app'].includes(entry.name)).flatMap((entry) => [...productionFiles(path.join(src, entry.name))]);
+}
+
+/** The violations under `<root>/src/ui` and in the domains, each { file, line, text, reason }, in file order. */
 export function checkUiImports(root) {
   const violations = [];
-  const files = [...productionFiles(path.join(root, UI_FOLDER))].sort();
-  for (const file of files) {
+  const uiFiles = [...productionFiles(path.join(root, UI_FOLDER))].sort();
+  const files = [...uiFiles.map((file) => ({ file, why: problem })), ...domainFiles(root).sort().map((file) => ({ file, why: domainProblem }))];
+  for (const { file, why } of files) {
     const text = readFileSync(file, 'utf8');
     const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
     for (const { node, specifier } of valueImports(source)) {
-      const reason = problem(root, file, specifier);
+      const reason = why(root, file, specifier);
       if (!reason) continue;
       const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));
       violations.push({
@@ -111,19 +138,21 @@ export function checkUiImports(root) {
       });
     }
   }
-  return { files: files.length, violations };
+  return { files: uiFiles.length, domainFiles: files.length - uiFiles.length, violations };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const root = path.resolve(process.argv[2] ?? '.');
-  const { files, violations } = checkUiImports(root);
+  const { files, domainFiles: domains, violations } = checkUiImports(root);
   for (const v of violations) console.log(`${v.file}:${v.line}: ${v.reason}\n    ${v.text}`);
   if (violations.length > 0) {
     console.log(
-      `\nui import check: ${violations.length} value import(s) from domain folders in ${UI_FOLDER}/. ` +
-        'Go through an app/ controller, or use `import type` (allowed domain modules: scripts/check-ui-imports.mjs).',
+      `\nui import check: ${violations.length} value import(s) against the rule (ui → app → domains). ` +
+        'From ui/, go through an app/ controller or use `import type` (allowed domain modules: scripts/check-ui-imports.mjs); a domain never loads ui/, app/, workers/, lit or comlink.',
     );
     process.exit(1);
   }
-  console.log(`ui import check: ${files} files in ${UI_FOLDER}/ import values only from ui/, app/, npm packages and the allowed formatting helpers.`);
+  console.log(
+    `ui import check: ${files} files in ${UI_FOLDER}/ import values only from ui/, app/, npm packages and the allowed formatting helpers; ${domains} domain files load no ui/, app/, workers/, lit or comlink.`,
+  );
 }

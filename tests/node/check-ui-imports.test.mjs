@@ -1,6 +1,7 @@
 // scripts/check-ui-imports.mjs on a small tree of its own: a ui/ file that imports domain values
 // in every form the check knows makes it fail, naming each line; type-only imports, app/, ui/,
-// npm packages and the allowed formatting helpers pass.
+// npm packages and the allowed formatting helpers pass. A domain file (its testing/ helpers too)
+// that loads ui/, app/, workers/, lit or comlink fails it as well.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -76,5 +77,29 @@ describe('scripts/check-ui-imports.mjs', () => {
     assert.doesNotMatch(output, /good-panel|bad-panel\.test/);
     assert.match(output, /bad-panel\.ts:11: value import from src\/app\/database\.ts \(ask an app\/ controller instead\)/);
     assert.match(output, /11 value import\(s\)/);
+    rmSync(path.join(root, 'src/ui/admin/bad-panel.ts'));
+  });
+
+  it('fails on a domain file, production or testing helper, that loads a layer above it', () => {
+    mkdirSync(path.join(root, 'src/registry/testing'), { recursive: true });
+    const fine = `import { expect } from '@open-wc/testing';\nimport type { Mode } from '../../app/modes.ts';\nimport { bytes } from '../bytes/bytes.ts';\nconst worker = (url) => import(url);\n`;
+    writeFileSync(path.join(root, 'src/registry/fine.ts'), fine);
+    assert.equal(check(root).status, 0, check(root).output);
+    const offences = [
+      `import { describeError } from '../../ui/shared/error-messages.ts';`,
+      `import { appDatabase } from '../../app/database.ts';`,
+      `import { LitElement } from 'lit';`,
+      `import * as Comlink from 'comlink';`,
+      `import '../../../workers/verify.worker.ts';`,
+    ].join('\n');
+    writeFileSync(path.join(root, 'src/registry/testing/helper.ts'), offences);
+    writeFileSync(path.join(root, 'src/registry/helper.test.ts'), offences);
+    const { status, output } = check(root);
+    assert.equal(status, 1, output);
+    for (let line = 1; line <= 5; line++) assert.ok(output.includes(`src/registry/testing/helper.ts:${line}: a domain loads `), `line ${line} not reported\n${output}`);
+    assert.match(output, /helper\.ts:1: a domain loads src\/ui\/shared\/error-messages\.ts/);
+    assert.match(output, /helper\.ts:3: a domain loads lit\n/);
+    assert.doesNotMatch(output, /fine\.ts|helper\.test/);
+    assert.match(output, /5 value import\(s\)/);
   });
 });

@@ -9,6 +9,7 @@ import { DOCUMENTS_ERROR_CODES } from '../../documents/errors.ts';
 import { DateError } from '../../documents/dates.ts';
 import { SealContentError } from '../../documents/codec.ts';
 import { IMPORT_PROBLEM_CODES, REFUSAL_CODES, REGISTRY_ERROR_CODES } from '../../registry/errors.ts';
+import { ImportError } from '../../registry/import-check.ts';
 import { RENDER_ERROR_CODES } from '../../render/font.ts';
 import { LOG_PROBLEM_CODES, SEAL_ERROR_CODES, TRUST_STATUS_CODES, TrustListError } from '../../seal/errors.ts';
 import { STORE_ERROR_CODES } from '../../store/errors.ts';
@@ -71,6 +72,13 @@ describe('error catalogue', () => {
     expect(describeError(new DateError('date.invalid', { date: '2025-2-29' }), 'en')).to.match(/valid date/);
     expect(describeError(new DateError('date.bad-format', { text: '2025/01/01' }), 'en')).to.match(/YYYY-MM-DD/);
     expect(describeError(new SealContentError('seal-content.render-version', { renderVersion: '2' }), 'ja')).to.match(/描画版 2/);
+  });
+
+  it('words a refused registry import with its first problem, the count of the others, and that nothing was changed', () => {
+    const problem = { file: 'residents.csv', line: 3, field: 'birth', code: 'import.no-such-date', params: {} } as const;
+    const error = new ImportError([problem, { ...problem, line: 4 }]);
+    expect(describeError(error, 'ja')).to.equal('residents.csv 3行目「birth」: 存在しない日付です（ほか1件）。データは変更していません。ファイルを直してからもう一度読み込んでください。');
+    expect(describeError(error, 'en')).to.equal('residents.csv line 3, field birth: no such date (1 more). Nothing was changed. Fix the file and import it again.');
   });
 
   it('keeps the generic line for errors it does not know', () => {

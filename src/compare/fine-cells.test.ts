@@ -8,7 +8,7 @@ import { noise, overlaps } from './testing/images.ts';
 import { captureFront, changedBox, CORPUS_REQUESTS, frontRuns, issueDemo, renderFront, tamper } from './testing/tamper.ts';
 
 /** A registration that maps the rendering's pixel grid onto a scan `scale` times finer, with no local field. */
-const scaled = (scale: number): Registration => ({ homography: [scale, 0, 0, 0, scale, 0, 0, 0, 1], field: ZERO_FIELD, matches: 0, scale });
+const scaled = (scale: number): Registration => ({ homography: Float64Array.of(scale, 0, 0, 0, scale, 0, 0, 0, 1), field: ZERO_FIELD, matches: 0, scale });
 
 const verdictAt = (x: number, y: number, dx: number, dy: number): CellVerdict => ({ cell: { x, y, w: 16, h: 18 }, ncc: 1, dx, dy, bounded: true, contrast: 1, statistic: 0, residual: new Float64Array(0) });
 

@@ -29,7 +29,7 @@ describe('compare/fine-cells: the cells’ second look at 300 dpi', function () 
     expect(moved.cells[0]).to.deep.equal({ x: 20, y: 20, w: 32, h: 36 });
   });
 
-  it('does not read the fine rendering on a capture below the resolution, or without candidates', () => {
+  it('does not read the fine rendering on a capture below the resolution, without candidates, or with too few cells to calibrate on', () => {
     let reads = 0;
     const counting: FineRendering = (x, y, w, h) => {
       reads++;
@@ -42,6 +42,9 @@ describe('compare/fine-cells: the cells’ second look at 300 dpi', function () 
     expect(refineCells(check, { ...input, registration: scaled(200 / COMPARE_DPI) }).fine.ran).to.equal(false);
     // A 300 dpi scan whose cells are all ordinary (cell 7 is over the limit: already flagged, not a candidate).
     expect(refineCells(check, { ...input, registration: scaled(2) }).fine.ran).to.equal(false);
+    // A candidate (cell 3, 5 MAD) on a page of 10 cells: too few ordinary cells to calibrate 300 dpi on.
+    const few = { ...check, verdicts: verdicts.slice(0, 10).map((v, i) => (i === 3 ? { ...v, statistic: 28.5 } : v)), placed: verdicts.slice(0, 10).map(() => true) };
+    expect(refineCells(few, { ...input, registration: scaled(2) }).fine.ran).to.equal(false);
     expect(reads).to.equal(0);
   });
 

@@ -99,13 +99,17 @@ export interface FineInput {
   readonly dpi: number;
 }
 
+/** Fewest ordinary cells the fine distribution is calibrated on. */
+const MIN_SAMPLE = 12;
+
 /** Space (fine pixels) around a cell's box in its window: the context, the search and the widest Gaussian reach. */
 const MARGIN = 20;
 
 /**
  * The second stage over a stage-1 check: candidates and sample judged at the fine resolution, the
  * candidates over the fine limit added to the check's regions. Returns the check unchanged (with
- * `fine.ran` false) on a capture below minDpi or without candidates: the rendering is then not read.
+ * `fine.ran` false) on a capture below minDpi, without candidates or with fewer than MIN_SAMPLE
+ * ordinary placed cells to calibrate on: the rendering is then not read.
  */
 export function refineCells(check: CellCheck, input: FineInput, options: FineOptions = DEFAULT_FINE): CellCheck & { readonly fine: FineCheck } {
   const dpi = input.registration.scale * input.dpi;
@@ -115,6 +119,8 @@ export function refineCells(check: CellCheck, input: FineInput, options: FineOpt
   const candidates = check.verdicts.flatMap((v, i) => (check.placed[i] && v.statistic <= check.limit && z(v) >= options.candidateZ ? [i] : []));
   if (!candidates.length) return idle;
   const sample = sampleOf(check, new Set(candidates), options.sample);
+  // Too few ordinary cells to calibrate on (a near-empty page): the median and MAD would say nothing.
+  if (sample.length < MIN_SAMPLE) return idle;
   const chosen = [...sample, ...candidates];
   const mosaic = mosaicOf(chosen.map((i) => check.verdicts[i]), input, options.cells);
   const { capture, gain } = estimateCapture(mosaic.rendering, mosaic.scan, mosaic.cells.slice(0, sample.length), options.cells);

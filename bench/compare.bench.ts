@@ -19,7 +19,9 @@ import { simulate } from '../src/carrier/simulate/simulate.ts';
 import { COMPARE_DPI } from '../src/compare/compare.ts';
 import { captureFront, changedBox, CORPUS_REQUESTS, frontRuns, issueDemo, renderFront, tamper, withDotScreen, type Capture } from '../src/compare/testing/tamper.ts';
 import { A4 } from '../src/render/layout.ts';
+import type { FineRendering } from '../src/compare/fine-cells.ts';
 import { checkFront, type PrintedRun } from '../src/verify/front.ts';
+import { restoreWithCanvas } from '../src/verify/restore.ts';
 import { PAGE_DPI, backPage, demoSetup, issueDemo as issueSealed } from '../src/verify/testing/back-side.ts';
 import type { GreyImage } from '../src/vision/grey.ts';
 import { median } from './timing.ts';
@@ -35,8 +37,13 @@ const WHOLE_SHEET_RUNS = 3;
 const overlaps = (a: { x: number; y: number; w: number; h: number }, b: { x: number; y: number; w: number; h: number }) =>
   a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
-/** As the verifier checks a front: against the genuine rendering and the runs the signed content prints. */
-const check = (rendering: GreyImage, runs: readonly PrintedRun[], scan: GreyImage) => checkFront({ page: 0, grey: scan }, { sheet: 0, rendering, runs, page: A4 }).check;
+/**
+ * As the verifier checks a front: against the genuine rendering, the runs the signed content
+ * prints and, for the cells' second look, the front at FINE_DPI (a new one each time, drawn only
+ * when a front has candidates, so that each front pays for its own drawing as in the verifier).
+ */
+const check = (rendering: GreyImage, runs: readonly PrintedRun[], scan: GreyImage, fine?: FineRendering) =>
+  checkFront({ page: 0, grey: scan }, { sheet: 0, rendering, runs, page: A4, ...(fine ? { fine } : {}) }).check;
 
 async function measure(capture: Capture) {
   let tampered = 0;
@@ -50,10 +57,11 @@ async function measure(capture: Capture) {
     const cert = await issueDemo(residentId, request);
     const rendering = await renderFront(cert, COMPARE_DPI);
     const runs = await frontRuns(cert);
+    const restored = await restoreWithCanvas(cert, COMPARE_DPI);
     for (const seed of SEEDS) {
       const scan = await captureFront(cert, capture, seed, { dotScreen: true });
       const started = performance.now();
-      const result = check(rendering, runs, scan);
+      const result = check(rendering, runs, scan, restored.fine?.(0));
       ms.push(performance.now() - started);
       genuine++;
       if (result.status === 'differs') alarms++;
@@ -62,7 +70,7 @@ async function measure(capture: Capture) {
       const forged = tamper(cert, kind, seed);
       const truth = changedBox(rendering, await renderFront(forged, COMPARE_DPI));
       if (!truth) continue;
-      const found = check(rendering, runs, await captureFront(forged, capture, seed + 100, { dotScreen: true }));
+      const found = check(rendering, runs, await captureFront(forged, capture, seed + 100, { dotScreen: true }), restored.fine?.(0));
       tampered++;
       const hit = found.regions.some((r) => overlaps({ x: r.x * rendering.width, y: r.y * rendering.height, w: r.w * rendering.width, h: r.h * rendering.height }, truth));
       if (found.status === 'differs' && hit) detected++;

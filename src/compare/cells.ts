@@ -213,11 +213,23 @@ export function estimateCapture(rendering: GreyImage, aligned: GreyImage, cells:
   return { capture: best, gain: Math.max(0.1, medianOf(gains) || 1) };
 }
 
+/** Each cell aligned on its own under the page's capture model, then judged (its residual and statistic). */
+export function judgeCells(rendering: GreyImage, aligned: GreyImage, cells: readonly Cell[], capture: CaptureModel, gain: number, options: CellOptions): CellVerdict[] {
+  return cells.map((cell) => judgeCell(rendering, aligned, cell, capture, alignCell(rendering, aligned, cell, capture, options), options, gain));
+}
+
+/** The median of a page's cell statistics and their robust spread, 1.4826 · MAD (σ of a normal distribution): a cell's z is (statistic − median) / scale. */
+export function spreadOf(statistics: readonly number[]): { median: number; scale: number } {
+  const median = medianOf(statistics);
+  return { median, scale: 1.4826 * medianOf(statistics.map((s) => Math.abs(s - median))) };
+}
+
 export interface CellCheck {
   readonly capture: CaptureModel;
   /** The page's gain (scan grey levels per rendering grey level). */
   readonly gain: number;
-  /** The page's outlier limit on the statistic. */
+  /** The placed cells' median statistic and robust spread (spreadOf), and the page's outlier limit on the statistic. */
+  readonly spread: { readonly median: number; readonly scale: number };
   readonly limit: number;
   readonly verdicts: readonly CellVerdict[];
   /** Per verdict: whether its neighbourhood was placed (placedCells); only placed cells are judged. */
@@ -237,19 +249,17 @@ export interface CellCheck {
  */
 export function checkCells(rendering: GreyImage, aligned: GreyImage, cells: readonly Cell[], options: CellOptions = DEFAULT_CELLS): CellCheck {
   const { capture, gain } = estimateCapture(rendering, aligned, cells, options);
-  const verdicts = cells.map((cell) => judgeCell(rendering, aligned, cell, capture, alignCell(rendering, aligned, cell, capture, options), options, gain));
+  const verdicts = judgeCells(rendering, aligned, cells, capture, gain, options);
   const placed = placedCells(verdicts, options);
-  const stats = verdicts.filter((_, i) => placed[i]).map((v) => v.statistic);
-  const median = medianOf(stats);
-  const mad = medianOf(stats.map((s) => Math.abs(s - median)));
-  const limit = Math.max(options.floor, median + options.k * 1.4826 * mad);
+  const spread = spreadOf(verdicts.filter((_, i) => placed[i]).map((v) => v.statistic));
+  const limit = Math.max(options.floor, spread.median + options.k * spread.scale);
   const regions = verdicts
     .filter((v, i) => placed[i] && v.statistic > limit)
     .map((v) => regionOf(v, options.regionShare * v.statistic))
     .sort((a, b) => b.mass - a.mass);
   const compared = cells.length ? placed.filter(Boolean).length / cells.length : 0;
   const strength = regions.length ? Math.max(...verdicts.filter((v, i) => placed[i]).map((v) => v.statistic)) / limit : 0;
-  return { capture, gain, limit, verdicts, placed, compared, regions, strength };
+  return { capture, gain, spread, limit, verdicts, placed, compared, regions, strength };
 }
 
 /**
@@ -289,7 +299,7 @@ function placedCells(verdicts: readonly CellVerdict[], options: CellOptions): bo
 }
 
 /** The bounding box of a flagged cell's pixels above `level`, with their count and summed excess. */
-function regionOf(verdict: CellVerdict, level: number): DifferenceRegion {
+export function regionOf(verdict: CellVerdict, level: number): DifferenceRegion {
   const { cell, residual } = verdict;
   let x0 = cell.w;
   let y0 = cell.h;

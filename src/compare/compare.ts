@@ -8,17 +8,20 @@ import type { GreyImage } from '../vision/grey.ts';
 import { cellsFromRuns, type TextRun } from './cell-layout.ts';
 import { checkCells, type CellCheck } from './cells.ts';
 import { compareFront, DEFAULT_DIFFERENCE, type Difference, type DifferenceOptions } from './difference.ts';
+import { FINE_SCALE, refineCells, type FineCheck, type FineRendering } from './fine-cells.ts';
 import { registerToRendering, warpToRendering, ZERO_FIELD, type Registration } from './register.ts';
 
 export const COMPARE_DPI = 150;
+/** The cells' second look (fine-cells.ts) compares suspicious cells of a scan at this resolution. */
+export const FINE_DPI = COMPARE_DPI * FINE_SCALE;
 
 export type FrontComparison =
   | {
       readonly registered: true;
       readonly registration: Registration;
       readonly difference: Difference;
-      /** The per-character-cell check (cells.ts), when the printed runs were given. */
-      readonly cells?: CellCheck;
+      /** The per-character-cell check (cells.ts), when the printed runs were given; with its second look (fine-cells.ts) when the fine rendering was. */
+      readonly cells?: CellCheck & { readonly fine?: FineCheck };
       /** The scan resampled onto the rendering's grid (homography and local field): what was compared. */
       readonly aligned: GreyImage;
     }
@@ -28,15 +31,17 @@ export type FrontComparison =
 /**
  * Registers the scan, then runs the difference map (added or removed ink anywhere: stamps, rows)
  * and, given the runs the rendering prints, the per-character-cell check (cells.ts) on the same
- * aligned scan.
+ * aligned scan; given the rendering at FINE_DPI too, the cells' second look (fine-cells.ts).
  */
-export function compareScanWithRendering(rendering: GreyImage, scan: GreyImage, runs: readonly TextRun[] = [], options: DifferenceOptions = DEFAULT_DIFFERENCE): FrontComparison {
+export function compareScanWithRendering(rendering: GreyImage, scan: GreyImage, runs: readonly TextRun[] = [], options: DifferenceOptions = DEFAULT_DIFFERENCE, fine?: FineRendering): FrontComparison {
   const registration = registerToRendering(rendering, scan);
   if (!registration) return { registered: false };
   const global = warpToRendering(scan, { ...registration, field: ZERO_FIELD }, rendering.width, rendering.height);
   const local = warpToRendering(scan, registration, rendering.width, rendering.height);
   const difference = confirmByRealignment(rendering, local, compareFront(rendering, [global, local], options), options);
-  const cells = runs.length ? checkCells(rendering, local, cellsFromRuns(runs, rendering, COMPARE_DPI)) : undefined;
+  const coarse = runs.length ? checkCells(rendering, local, cellsFromRuns(runs, rendering, COMPARE_DPI)) : undefined;
+  // Given the rendering at FINE_DPI, the suspicious cells of a capture that resolves it are looked at again there.
+  const cells = coarse && fine ? refineCells(coarse, { scan, registration, rendering: fine, dpi: COMPARE_DPI }) : coarse;
   return { registered: true, registration, difference, ...(cells ? { cells } : {}), aligned: local };
 }
 

@@ -14,7 +14,8 @@
  * Pure over grey pixels and text runs; the rendering is drawn by the caller (restore.ts).
  */
 import { COMPARE_DPI, compareScanWithRendering } from '../compare/compare.ts';
-import { mergeOverlapping, type DifferenceRegion } from '../compare/difference.ts';
+import { DEFAULT_DIFFERENCE, mergeOverlapping, type DifferenceRegion } from '../compare/difference.ts';
+import type { FineRendering } from '../compare/fine-cells.ts';
 import { applyHomography } from '../vision/homography.ts';
 import type { GreyImage } from '../vision/grey.ts';
 import type { PageTextItem } from '../vision/pdf-input.ts';
@@ -136,6 +137,8 @@ export interface FrontReference {
   readonly rendering: GreyImage;
   readonly runs: readonly PrintedRun[];
   readonly page: PageMm;
+  /** The same front at FINE_DPI, read window by window (src/compare/fine-cells.ts): a scan's suspicious cells are looked at again there. */
+  readonly fine?: FineRendering;
 }
 
 export interface FrontResult {
@@ -176,7 +179,8 @@ export function checkFront(input: FrontInput, reference: FrontReference): FrontR
   const textSummary = text?.usable ? { added: text.added.map((r) => r.text), missing: text.missing.map((r) => r.text) } : undefined;
   const base = { page: input.page, sheet: reference.sheet, method, ...(textSummary ? { text: textSummary } : {}) } as const;
 
-  const comparison = compareScanWithRendering(rendering, input.grey, reference.runs);
+  // The cells' second look is for captures (a PDF page is checked by its text layer as well).
+  const comparison = compareScanWithRendering(rendering, input.grey, reference.runs, DEFAULT_DIFFERENCE, method === 'image' ? reference.fine : undefined);
   if (!comparison.registered) {
     const status = textRegions.length ? 'differs' : 'unreadable';
     return { check: { ...base, status, regions: textRegions, regionsOnImage: [], score: textRegions.length ? 1 : 0, coverage: 0 } };

@@ -128,6 +128,8 @@ export interface BackResult {
   readonly certificate?: Certificate;
   /** The restore step's text runs per sheet (when a renderer was given). */
   readonly runs?: Restored['runs'];
+  /** The restore step's fine rendering per sheet, drawn when first read (when the renderer has one). */
+  readonly fine?: Restored['fine'];
 }
 
 /** The pipeline on one image, with the signed content for the front comparison (sheet-pipeline.ts). */
@@ -252,6 +254,7 @@ export async function verifyBack(image: RgbaLike, options: PipelineOptions): Pro
     }
     let restored: RestoredImage[] = [];
     let runs: Restored['runs'];
+    let fine: Restored['fine'];
     let sheets = verdict.claims.sheets;
     if (options.restore) {
       const result = await timed('render', async () => {
@@ -263,6 +266,7 @@ export async function verifyBack(image: RgbaLike, options: PipelineOptions): Pro
       });
       restored = result.images;
       runs = result.runs;
+      fine = result.fine;
       sheets = result.sheetCount;
     }
     const problems = bindingProblems(verdict.claims, cert, sheets, verdict.signer.kid);
@@ -284,7 +288,7 @@ export async function verifyBack(image: RgbaLike, options: PipelineOptions): Pro
       timings,
       image: imageSize,
     };
-    return { report, certificate: cert, runs };
+    return { report, certificate: cert, runs, fine };
   } catch (error) {
     const stop = stopWith('input', error);
     timings.total = performance.now() - started;

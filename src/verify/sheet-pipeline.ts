@@ -133,17 +133,19 @@ interface SheetReference extends FrontReference {
 
 /**
  * Each sheet's front drawn from the signed content at the comparison resolution, with its text
- * runs: the back's restored images when they are at that resolution (the default), else drawn anew.
+ * runs: the back's restored images when they are at that resolution (the default), else drawn anew;
+ * and, when the renderer has one, its fine rendering (drawn only if a front's cells ask for it).
  */
 async function referencesFor(back: BackResult, options: SheetOptions): Promise<SheetReference[]> {
   const drawn = back.report.restored;
   const reusable = drawn.length > 0 && drawn.every((image) => image.dpi === COMPARE_DPI) && back.runs;
-  const restored: Pick<Restored, 'images' | 'runs'> = reusable ? { images: [...drawn], runs: back.runs } : await options.restore!(back.certificate!, COMPARE_DPI);
+  const restored: Pick<Restored, 'images' | 'runs' | 'fine'> = reusable ? { images: [...drawn], runs: back.runs, fine: back.fine } : await options.restore!(back.certificate!, COMPARE_DPI);
   return restored.images.map((image, sheet) => ({
     sheet,
     rendering: rgbaToGrey(image.pixels, image.width, image.height),
     runs: restored.runs?.[sheet] ?? [],
     page: A4,
+    ...(restored.fine ? { fine: restored.fine(sheet) } : {}),
     rgba: { width: image.width, height: image.height, pixels: image.pixels, dpi: COMPARE_DPI },
   }));
 }

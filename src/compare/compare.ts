@@ -5,6 +5,7 @@
  * 150 dpi it is 20 px, which a 300 dpi scan and a 150–250 dpi photo both still resolve.
  */
 import type { GreyImage } from '../vision/grey.ts';
+import { suppressBackground } from './background.ts';
 import { cellsFromRuns, type TextRun } from './cell-layout.ts';
 import { checkCells, type CellCheck } from './cells.ts';
 import { compareFront, DEFAULT_DIFFERENCE, type Difference, type DifferenceOptions } from './difference.ts';
@@ -29,19 +30,22 @@ export type FrontComparison =
   | { readonly registered: false };
 
 /**
- * Registers the scan, then runs the difference map (added or removed ink anywhere: stamps, rows)
- * and, given the runs the rendering prints, the per-character-cell check (cells.ts) on the same
- * aligned scan; given the rendering at FINE_DPI too, the cells' second look (fine-cells.ts).
+ * Takes the printed background out of the scan (background.ts), registers it, then runs the
+ * difference map (added or removed ink anywhere: stamps, rows) and, given the runs the rendering
+ * prints, the per-character-cell check (cells.ts) on the same aligned scan; given the rendering at
+ * FINE_DPI too, the cells' second look (fine-cells.ts).
  */
 export function compareScanWithRendering(rendering: GreyImage, scan: GreyImage, runs: readonly TextRun[] = [], options: DifferenceOptions = DEFAULT_DIFFERENCE, fine?: FineRendering): FrontComparison {
-  const registration = registerToRendering(rendering, scan);
+  // The pantograph and the 地紋 under the text are not in the rendering: taken out first (background.ts).
+  const page = suppressBackground(scan).image;
+  const registration = registerToRendering(rendering, page);
   if (!registration) return { registered: false };
-  const global = warpToRendering(scan, { ...registration, field: ZERO_FIELD }, rendering.width, rendering.height);
-  const local = warpToRendering(scan, registration, rendering.width, rendering.height);
+  const global = warpToRendering(page, { ...registration, field: ZERO_FIELD }, rendering.width, rendering.height);
+  const local = warpToRendering(page, registration, rendering.width, rendering.height);
   const difference = confirmByRealignment(rendering, local, compareFront(rendering, [global, local], options), options);
   const coarse = runs.length ? checkCells(rendering, local, cellsFromRuns(runs, rendering, COMPARE_DPI)) : undefined;
   // Given the rendering at FINE_DPI, the suspicious cells of a capture that resolves it are looked at again there.
-  const cells = coarse && fine ? refineCells(coarse, { scan, registration, rendering: fine, dpi: COMPARE_DPI }) : coarse;
+  const cells = coarse && fine ? refineCells(coarse, { scan: page, registration, rendering: fine, dpi: COMPARE_DPI }) : coarse;
   return { registered: true, registration, difference, ...(cells ? { cells } : {}), aligned: local };
 }
 

@@ -19,6 +19,8 @@ import { layoutCertificate } from '../../render/render.ts';
 import { printedRuns } from '../../verify/restore.ts';
 import type { PrintedRun } from '../../verify/front.ts';
 import { seededRandom } from '../../bytes/seeded-random.ts';
+import { certificatePdf } from '../../pdf/certificate-pdf.ts';
+import { renderPdfPages } from '../../vision/pdf-input.ts';
 import { rgbaToGrey, type GreyImage } from '../../vision/grey.ts';
 
 export type Tamper = 'name' | 'date' | 'address' | 'amount' | 'member-removed';
@@ -159,15 +161,35 @@ export function withDotScreen(page: GreyImage, dpi: number, seed: number): GreyI
   return { width: page.width, height: page.height, data };
 }
 
+/**
+ * The first sheet's front exactly as kofu's PDF prints it — the 『複写』 pantograph and the tinted
+ * 地紋 under the text (src/pdf/pdf.ts drawFrontPatterns, seeded by the municipality code, the
+ * default printer profile) — rasterised by PDF.js at `dpi`, in grey: what the printer is sent.
+ */
+export async function printedFront(cert: Certificate, dpi: number): Promise<GreyImage> {
+  const f = await font();
+  const { pdf } = certificatePdf(cert, { bytes: f.bytes, metrics: f.metrics }, [], { print: { seed: Number(cert.issuer.code) } });
+  const [front] = await renderPdfPages(pdf, { dpi });
+  return rgbaToGrey(front.image.data, front.image.width, front.image.height);
+}
+
 export interface CaptureOptions {
-  /** Composite the 地紋 / 『複写』 dot screen (withDotScreen) under the print. */
+  /** Composite the light dot screen of withDotScreen under the canvas rendering. */
   readonly dotScreen?: boolean;
+  /**
+   * Print the PDF's own front instead (printedFront): the 『複写』 pantograph and the 地紋 kofu
+   * prints under the text. Takes precedence over dotScreen.
+   */
+  readonly pdf?: boolean;
 }
 
 /** The front printed and captured: a flatbed scan at 300 dpi or a phone photo, as grey. */
 export async function captureFront(cert: Certificate, capture: Capture, seed: number, options: CaptureOptions = {}): Promise<GreyImage> {
-  const rendered = await renderFront(cert, PRINT_RASTER_DPI);
-  const printed = options.dotScreen ? withDotScreen(rendered, PRINT_RASTER_DPI, seed) : rendered;
+  const printed = options.pdf
+    ? await printedFront(cert, PRINT_RASTER_DPI)
+    : options.dotScreen
+      ? withDotScreen(await renderFront(cert, PRINT_RASTER_DPI), PRINT_RASTER_DPI, seed)
+      : await renderFront(cert, PRINT_RASTER_DPI);
   const conditions = capture === 'scan300' ? flatbedConditions(seed) : photoConditions(seed);
   const image = await simulate(printed, conditions, PRINT_RASTER_DPI);
   return rgbaToGrey(image.data, image.width, image.height);

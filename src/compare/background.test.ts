@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { suppressBackground } from './background.ts';
+import { blockPaperLevel, suppressBackground } from './background.ts';
+import { paperLevel } from './image-ops.ts';
 import type { GreyImage } from '../vision/grey.ts';
 import { seededRandom } from '../bytes/seeded-random.ts';
 
@@ -49,5 +50,26 @@ describe('compare/background', () => {
     const black: GreyImage = { width: 64, height: 64, data: new Uint8Array(64 * 64).fill(230).map((v, i) => (i % 64 < 8 ? 20 : v)) };
     const out = suppressBackground(black).image;
     expect(out.data[0]).to.be.below(60);
+  });
+
+  it('blockPaperLevel follows the full-resolution paper level (image-ops paperLevel, radius 12) under a lighting falloff', () => {
+    const width = 300;
+    const height = 200;
+    const data = new Uint8Array(width * height);
+    for (let y = 0; y < height; y++)
+      for (let x = 0; x < width; x++) {
+        const lit = 240 - 60 * (x / width) - 20 * (y / height); // a photo's falloff across the page
+        const stroke = y % 25 < 2 && x % 40 < 30; // text lines
+        data[y * width + x] = Math.round(stroke ? lit * 0.2 : lit);
+      }
+    const image = { width, height, data };
+    const reference = paperLevel(image, 12);
+    const levels = blockPaperLevel(image);
+    let worst = 0;
+    for (let y = 16; y < height - 16; y++) {
+      const row = levels.row(y);
+      for (let x = 16; x < width - 16; x++) worst = Math.max(worst, Math.abs(row[x] - reference[y * width + x]));
+    }
+    expect(worst).to.be.below(4);
   });
 });

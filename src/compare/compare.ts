@@ -5,18 +5,28 @@
  * 150 dpi it is 20 px, which a 300 dpi scan and a 150–250 dpi photo both still resolve.
  */
 import type { GreyImage } from '../vision/grey.ts';
+import { captureKind, COMPARE_DPI, type CaptureKind } from './capture-geometry.ts';
 import { cellsFromRuns, type TextRun } from './cell-layout.ts';
 import { checkCells, type CellCheck } from './cells.ts';
 import { compareFront, DEFAULT_DIFFERENCE, type Difference, type DifferenceOptions } from './difference.ts';
 import { registerToRendering, warpToRendering, ZERO_FIELD, type Registration } from './register.ts';
 
-export const COMPARE_DPI = 150;
+export { COMPARE_DPI } from './capture-geometry.ts';
+
+/** What the page is: a rasterised PDF page (flat and square-on by construction) or an image, a scan or a photo told apart by the registration (capture-geometry.ts). */
+export type PageSource = 'image' | 'pdf';
 
 export type FrontComparison =
   | {
       readonly registered: true;
       readonly registration: Registration;
-      readonly difference: Difference;
+      /** A scan, or a photo (capture-geometry.ts); a PDF page counts as a scan. */
+      readonly capture: CaptureKind;
+      /**
+       * The difference map, on scans and PDF pages only: on a photo it cannot tell the lens
+       * residual from a changed stroke (docs/compare.md), so it is not computed there.
+       */
+      readonly difference?: Difference;
       /** The per-character-cell check (cells.ts), when the printed runs were given. */
       readonly cells?: CellCheck;
       /** The scan resampled onto the rendering's grid (homography and local field): what was compared. */
@@ -26,18 +36,24 @@ export type FrontComparison =
   | { readonly registered: false };
 
 /**
- * Registers the scan, then runs the difference map (added or removed ink anywhere: stamps, rows)
- * and, given the runs the rendering prints, the per-character-cell check (cells.ts) on the same
- * aligned scan.
+ * Registers the scan, then, on a scan or PDF page, runs the difference map (added or removed ink
+ * anywhere: stamps, rows) and, given the runs the rendering prints, the per-character-cell check
+ * (cells.ts) on the same aligned scan. A photo (capture-geometry.ts) gets the cells only.
  */
-export function compareScanWithRendering(rendering: GreyImage, scan: GreyImage, runs: readonly TextRun[] = [], options: DifferenceOptions = DEFAULT_DIFFERENCE): FrontComparison {
+export function compareScanWithRendering(rendering: GreyImage, scan: GreyImage, runs: readonly TextRun[] = [], options: DifferenceOptions = DEFAULT_DIFFERENCE, source: PageSource = 'image'): FrontComparison {
   const registration = registerToRendering(rendering, scan);
   if (!registration) return { registered: false };
-  const global = warpToRendering(scan, { ...registration, field: ZERO_FIELD }, rendering.width, rendering.height);
+  const capture = source === 'pdf' ? 'scan' : captureKind(registration.homography, rendering.width, rendering.height);
   const local = warpToRendering(scan, registration, rendering.width, rendering.height);
-  const difference = confirmByRealignment(rendering, local, compareFront(rendering, [global, local], options), options);
+  const difference = capture === 'scan' ? mapOf(rendering, scan, registration, local, options) : undefined;
   const cells = runs.length ? checkCells(rendering, local, cellsFromRuns(runs, rendering, COMPARE_DPI)) : undefined;
-  return { registered: true, registration, difference, ...(cells ? { cells } : {}), aligned: local };
+  return { registered: true, registration, capture, ...(difference ? { difference } : {}), ...(cells ? { cells } : {}), aligned: local };
+}
+
+/** The difference map of the scan aligned twice (homography only, and with the local field), each region re-aligned on its own. */
+function mapOf(rendering: GreyImage, scan: GreyImage, registration: Registration, local: GreyImage, options: DifferenceOptions): Difference {
+  const global = warpToRendering(scan, { ...registration, field: ZERO_FIELD }, rendering.width, rendering.height);
+  return confirmByRealignment(rendering, local, compareFront(rendering, [global, local], options), options);
 }
 
 /** Margin around a region and the shifts (rendering pixels, each way) tried when re-aligning it. */

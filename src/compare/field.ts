@@ -157,19 +157,53 @@ export function localField(rendering: GreyImage, scanLevels: GreyImage[], h: Hom
   for (const block of measurableBlocks(rendering, columns, rows, cell)) {
     const { i } = block;
     const m = matchPatch(scan, block.values, cell, { x: block.left + cell / 2, y: block.top + cell / 2 }, toScan(guessX[i], guessY[i]), radius, step);
-    if (m.score < MIN_NCC) continue;
+    // A peak on the search's edge is not a peak (the match lies beyond, or nowhere).
+    if (m.score < MIN_NCC || Math.max(Math.abs(m.offset.x), Math.abs(m.offset.y)) >= radius) continue;
     // Departures from the surface: smoothed and filled below, the surface added back after.
     dx[i] = m.offset.x;
     dy[i] = m.offset.y;
     score[i] = m.score;
   }
   const confidence = confidenceOf(score, columns, rows, cell);
+  // The surface refitted through the fine offsets (sub-pixel, at full resolution): the base the blocks depart from.
+  const fine = refitted(dx, dy, guessX, guessY, columns, rows, rendering);
+  if (fine)
+    for (let i = 0; i < dx.length; i++) {
+      dx[i] += guessX[i] - fine.x[i];
+      dy[i] += guessY[i] - fine.y[i];
+      guessX[i] = fine.x[i];
+      guessY[i] = fine.y[i];
+    }
   smoothField(dx, dy, columns, rows);
   for (let i = 0; i < dx.length; i++) {
     dx[i] += guessX[i];
     dy[i] += guessY[i];
   }
   return { field: { columns, rows, cell, dx, dy }, confidence };
+}
+
+/** The surfaces through the measured blocks' offsets (departure + guess), sampled at every block centre; null without a fit. */
+function refitted(dx: Float32Array, dy: Float32Array, guessX: Float32Array, guessY: Float32Array, columns: number, rows: number, rendering: GreyImage): { x: Float32Array; y: Float32Array } | null {
+  const { cell } = LOCAL;
+  const samplesX: SurfaceSample[] = [];
+  const samplesY: SurfaceSample[] = [];
+  for (let i = 0; i < dx.length; i++) {
+    if (Number.isNaN(dx[i])) continue;
+    const x = (i % columns) * cell + cell / 2;
+    const y = Math.floor(i / columns) * cell + cell / 2;
+    samplesX.push({ x, y, value: dx[i] + guessX[i] });
+    samplesY.push({ x, y, value: dy[i] + guessY[i] });
+  }
+  const sx = fitSurface(samplesX, rendering.width, rendering.height, COARSE.limit);
+  const sy = fitSurface(samplesY, rendering.width, rendering.height, COARSE.limit);
+  if (!sx || !sy) return null;
+  const x = new Float32Array(dx.length);
+  const y = new Float32Array(dx.length);
+  for (let i = 0; i < dx.length; i++) {
+    x[i] = sx.at((i % columns) * cell + cell / 2, Math.floor(i / columns) * cell + cell / 2);
+    y[i] = sy.at((i % columns) * cell + cell / 2, Math.floor(i / columns) * cell + cell / 2);
+  }
+  return { x, y };
 }
 
 /** Each block's kind and reach from which blocks were measured (those with a score). */

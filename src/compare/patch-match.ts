@@ -36,8 +36,8 @@ export function levelFor(ratio: number, levels: number): number {
   return Math.max(0, Math.min(levels - 1, Math.floor(Math.log2(Math.max(1, ratio / LEVEL_TOLERANCE)))));
 }
 
-/** Zero-mean, unit-norm pixel values of a square, or null when the square is (nearly) blank. */
-export function extractPatch(image: GreyImage, left: number, top: number, side: number): Float32Array | null {
+/** Zero-mean, unit-norm pixel values of a square, or null when the square is (nearly) blank: its standard deviation below `minStddev`. */
+export function extractPatch(image: GreyImage, left: number, top: number, side: number, minStddev = MIN_PATCH_STDDEV): Float32Array | null {
   if (left < 0 || top < 0 || left + side > image.width || top + side > image.height) return null;
   const values = new Float32Array(side * side);
   let mean = 0;
@@ -45,7 +45,7 @@ export function extractPatch(image: GreyImage, left: number, top: number, side: 
   mean /= values.length;
   let norm = 0;
   for (let i = 0; i < values.length; i++) norm += (values[i] -= mean) ** 2;
-  if (Math.sqrt(norm / values.length) < MIN_PATCH_STDDEV) return null;
+  if (!(norm > 0) || Math.sqrt(norm / values.length) < minStddev) return null;
   norm = Math.sqrt(norm);
   for (let i = 0; i < values.length; i++) values[i] /= norm;
   return values;

@@ -15,7 +15,7 @@ export interface SurfaceSample {
   readonly value: number;
 }
 
-/** The fitted surface, in the samples' coordinates; `at` clamps to ±`limit`. */
+/** The fitted surface, in the samples' coordinates; `at` holds it constant beyond the samples' bounding box and clamps it to ±`limit`. */
 export interface Surface {
   readonly at: (x: number, y: number) => number;
 }
@@ -52,7 +52,8 @@ function solve(samples: readonly SurfaceSample[], terms: [number, number][], nx:
 /**
  * The polynomial surface of degree ≤ 3 through `samples` over a `width` × `height` domain (the
  * degree lowered to 1 or 0 when there are too few samples for it), refitted twice without the
- * samples beyond OUTLIER_SIGMAS; values clamped to ±limit. Null when there is no sample.
+ * samples beyond OUTLIER_SIGMAS; beyond the kept samples' bounding box the value on the box, and
+ * values clamped to ±limit. Null when there is no sample.
  */
 export function fitSurface(samples: readonly SurfaceSample[], width: number, height: number, limit: number): Surface | null {
   const nx = (x: number) => (2 * x) / width - 1;
@@ -82,5 +83,9 @@ export function fitSurface(samples: readonly SurfaceSample[], width: number, hei
   }
   if (!evaluate) return null;
   const fitted = evaluate;
-  return { at: (x, y) => Math.max(-limit, Math.min(limit, fitted(x, y))) };
+  // A cubic swings outside its samples: beyond them the surface is held at its value on their bounding box.
+  const [x0, x1] = [Math.min(...kept.map((s) => s.x)), Math.max(...kept.map((s) => s.x))];
+  const [y0, y1] = [Math.min(...kept.map((s) => s.y)), Math.max(...kept.map((s) => s.y))];
+  const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
+  return { at: (x, y) => clamp(fitted(clamp(x, x0, x1), clamp(y, y0, y1)), -limit, limit) };
 }

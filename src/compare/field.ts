@@ -1,8 +1,9 @@
 /**
  * The local displacement field of a registration (register.ts step 3): block by block at the
  * rendering's resolution, the offset that the global homography leaves (lens barrel, paper curl,
- * scanner scale drift), as the carrier's alignment refinement does (src/carrier/refine.ts); and
- * how far each block can be trusted.
+ * scanner scale drift), as the carrier's alignment refinement does (src/carrier/refine.ts) — a
+ * coarse pass and a smooth surface through it first (smooth-surface.ts), so that a photo's barrel
+ * residual, several times the fine search, is followed; and how far each block can be trusted.
  */
 import type { GreyImage } from '../vision/grey.ts';
 import { applyHomography, type Homography, type Point } from '../vision/homography.ts';

@@ -3,7 +3,8 @@
  * pixel shows each rendering pixel.
  *
  * 1. A first guess from the ink's moments (centroid, principal axis, spread) in both images: a
- *    similarity, up to the 180° ambiguity of an axis, which is settled by trying both.
+ *    similarity, up to the 180° ambiguity of an axis, which is settled by trying both; each also
+ *    moved by a whole-page search at the coarsest level (placedStart).
  * 2. A global homography (Hartley & Zisserman §4.4) refined coarse to fine over a pyramid: patches
  *    of the rendering with ink in them are found in the scan by normalised cross-correlation
  *    around where the current homography puts them, and the homography is refitted to the matches.
@@ -193,10 +194,11 @@ const MIN_START_NCC = 0.2;
 
 /**
  * The moments' guess moved to where the coarsest rendering level, as one square patch of its
- * middle, best matches the scan: the ink centroid of a photo can be off by ~200 rendering pixels
- * (a security tint or a lighting falloff counted as ink where the rendering has none; measured on
- * the simulated photos), beyond the coarsest level's ±6 patch search, while the angle and scale are
- * close enough for blurred blocks of text to correlate. Null when it does not move the guess.
+ * middle, best matches the scan: on tilted or soft photos (perspective moves the projected ink's
+ * centroid off the projected centre; noise and JPEG add faint "ink" the rendering lacks) the guess
+ * lands 180–190 rendering pixels off (measured against the simulator's geometry on photos at
+ * 166–249 dpi), beyond the coarsest level's ±6 patch search, while its angle and scale are close
+ * enough for blurred blocks of text to correlate. Null when it does not move the guess.
  */
 function placedStart(renderLevels: GreyImage[], scanLevels: GreyImage[], start: Homography): Homography | null {
   const level = renderLevels.length - 1;

@@ -6,21 +6,37 @@
  */
 import type { GreyImage } from '../vision/grey.ts';
 import { suppressBackground } from './background.ts';
+import { captureKind, COMPARE_DPI, type CaptureKind } from './capture-geometry.ts';
 import { cellsFromRuns, type TextRun } from './cell-layout.ts';
 import { checkCells, type CellCheck } from './cells.ts';
 import { compareFront, DEFAULT_DIFFERENCE, type Difference, type DifferenceOptions } from './difference.ts';
 import { FINE_SCALE, refineCells, type FineCheck, type FineRendering } from './fine-cells.ts';
 import { registerToRendering, warpToRendering, ZERO_FIELD, type Registration } from './register.ts';
 
-export const COMPARE_DPI = 150;
+export { COMPARE_DPI } from './capture-geometry.ts';
 /** The cells' second look (fine-cells.ts) compares suspicious cells of a scan at this resolution. */
 export const FINE_DPI = COMPARE_DPI * FINE_SCALE;
+
+/** What the page is: a rasterised PDF page (flat and square-on by construction) or an image, a scan or a photo told apart by the registration (capture-geometry.ts). */
+export type PageSource = 'image' | 'pdf';
+
+/** What else the comparison is given: where the page came from, and the rendering at FINE_DPI for the cells' second look. */
+export interface CompareInputs {
+  readonly source?: PageSource;
+  readonly fine?: FineRendering;
+}
 
 export type FrontComparison =
   | {
       readonly registered: true;
       readonly registration: Registration;
-      readonly difference: Difference;
+      /** A scan, or a photo (capture-geometry.ts); a PDF page counts as a scan. */
+      readonly capture: CaptureKind;
+      /**
+       * The difference map, on scans and PDF pages only: on a photo it cannot tell the lens
+       * residual from a changed stroke (docs/compare.md), so it is not computed there.
+       */
+      readonly difference?: Difference;
       /** The per-character-cell check (cells.ts), when the printed runs were given; with its second look (fine-cells.ts) when the fine rendering was. */
       readonly cells?: CellCheck & { readonly fine?: FineCheck };
       /** The scan resampled onto the rendering's grid (homography and local field): what was compared. */
@@ -30,23 +46,30 @@ export type FrontComparison =
   | { readonly registered: false };
 
 /**
- * Takes the printed background out of the scan (background.ts), registers it, then runs the
- * difference map (added or removed ink anywhere: stamps, rows) and, given the runs the rendering
- * prints, the per-character-cell check (cells.ts) on the same aligned scan; given the rendering at
- * FINE_DPI too, the cells' second look (fine-cells.ts).
+ * Takes the printed background out of the scan (background.ts) and registers it; then, on a scan
+ * or PDF page, runs the difference map (added or removed ink anywhere: stamps, rows) and, given
+ * the runs the rendering prints, the per-character-cell check (cells.ts) on the same aligned scan,
+ * with its second look (fine-cells.ts) when the rendering at FINE_DPI is given. A photo
+ * (capture-geometry.ts) gets the cells only.
  */
-export function compareScanWithRendering(rendering: GreyImage, scan: GreyImage, runs: readonly TextRun[] = [], options: DifferenceOptions = DEFAULT_DIFFERENCE, fine?: FineRendering): FrontComparison {
+export function compareScanWithRendering(rendering: GreyImage, scan: GreyImage, runs: readonly TextRun[] = [], options: DifferenceOptions = DEFAULT_DIFFERENCE, inputs: CompareInputs = {}): FrontComparison {
   // The pantograph and the 地紋 under the text are not in the rendering: taken out first (background.ts).
   const page = suppressBackground(scan).image;
   const registration = registerToRendering(rendering, page);
   if (!registration) return { registered: false };
-  const global = warpToRendering(page, { ...registration, field: ZERO_FIELD }, rendering.width, rendering.height);
+  const capture = inputs.source === 'pdf' ? 'scan' : captureKind(registration.homography, rendering.width, rendering.height);
   const local = warpToRendering(page, registration, rendering.width, rendering.height);
-  const difference = confirmByRealignment(rendering, local, compareFront(rendering, [global, local], options), options);
+  const difference = capture === 'scan' ? mapOf(rendering, page, registration, local, options) : undefined;
   const coarse = runs.length ? checkCells(rendering, local, cellsFromRuns(runs, rendering, COMPARE_DPI)) : undefined;
   // Given the rendering at FINE_DPI, the suspicious cells of a capture that resolves it are looked at again there.
-  const cells = coarse && fine ? refineCells(coarse, { scan: page, registration, rendering: fine, dpi: COMPARE_DPI }) : coarse;
-  return { registered: true, registration, difference, ...(cells ? { cells } : {}), aligned: local };
+  const cells = coarse && inputs.fine ? refineCells(coarse, { scan: page, registration, rendering: inputs.fine, dpi: COMPARE_DPI }) : coarse;
+  return { registered: true, registration, capture, ...(difference ? { difference } : {}), ...(cells ? { cells } : {}), aligned: local };
+}
+
+/** The difference map of the scan aligned twice (homography only, and with the local field), each region re-aligned on its own. */
+function mapOf(rendering: GreyImage, scan: GreyImage, registration: Registration, local: GreyImage, options: DifferenceOptions): Difference {
+  const global = warpToRendering(scan, { ...registration, field: ZERO_FIELD }, rendering.width, rendering.height);
+  return confirmByRealignment(rendering, local, compareFront(rendering, [global, local], options), options);
 }
 
 /** Margin around a region and the shifts (rendering pixels, each way) tried when re-aligning it. */

@@ -1,12 +1,15 @@
 /**
  * The local displacement field of a registration (register.ts step 3): block by block at the
  * rendering's resolution, the offset that the global homography leaves (lens barrel, paper curl,
- * scanner scale drift), as the carrier's alignment refinement does (src/carrier/refine.ts); and
- * how far each block can be trusted.
+ * scanner scale drift), as the carrier's alignment refinement does (src/carrier/refine.ts) — a
+ * coarse pass and a smooth surface through it first (smooth-surface.ts), so that a photo's barrel
+ * residual, several times the fine search, is followed; and how far each block can be trusted.
  */
 import type { GreyImage } from '../vision/grey.ts';
 import { applyHomography, type Homography, type Point } from '../vision/homography.ts';
+import { halve } from './image-ops.ts';
 import { extractPatch, isTwoDimensional, levelFor, localScale, matchPatch, MIN_NCC } from './patch-match.ts';
+import { fitSurface, type Surface, type SurfaceSample } from './smooth-surface.ts';
 
 /** Offsets in rendering pixels, sampled at the centres of `cell`-pixel blocks. */
 export interface DisplacementField {
@@ -18,6 +21,13 @@ export interface DisplacementField {
 }
 
 const LOCAL = { cell: 64, radius: 3, step: 2 };
+/**
+ * The first, coarse pass of the field: the same blocks on the rendering halved, searched ±radius
+ * of its pixels (±12 rendering pixels) — a photo's barrel distortion leaves 5–10 scan pixels inside
+ * the text and 20–30 at the corners after the best homography (measured against the simulator's
+ * own geometry), beyond the fine pass's ±3. `limit` bounds the surface fitted to it (rendering pixels).
+ */
+const COARSE = { radius: 6, step: 2, limit: 24 };
 
 /** A block whose offset was measured (its own patch matched the scan). */
 export const BLOCK_MEASURED = 0;
@@ -64,7 +74,69 @@ export interface ConfidenceLimits {
  */
 export const DEFAULT_CONFIDENCE: ConfidenceLimits = { minScore: MIN_NCC, maxExtrapolation: 1 };
 
-/** Block-wise displacement search at the rendering's resolution, then holes filled and outliers smoothed. */
+/**
+ * The scan level for a target `reduction` times coarser than the rendering, and the map from that
+ * target's pixels to the level's pixels through `h` shifted by an offset in rendering pixels.
+ */
+function levelMap(scanLevels: GreyImage[], h: Homography, scale: number, reduction: number) {
+  const k = levelFor(scale * reduction, scanLevels.length);
+  const g = 2 ** k;
+  return {
+    scan: scanLevels[k],
+    toScan: (ox: number, oy: number) => (x: number, y: number) => {
+      const p = applyHomography(h, x * reduction + ox, y * reduction + oy);
+      return { x: p.x / g, y: p.y / g };
+    },
+  };
+}
+
+/** The measurable blocks (ink varying in two directions) of a `cell`-pixel grid over the rendering: their index and top-left corner. */
+function measurableBlocks(rendering: GreyImage, columns: number, rows: number, cell: number): { i: number; left: number; top: number; values: Float32Array }[] {
+  const out: { i: number; left: number; top: number; values: Float32Array }[] = [];
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < columns; c++) {
+      // Blocks are centred on the field's sample points; those that would stick out of the rendering stay blank.
+      const left = c * cell;
+      const top = r * cell;
+      const values = extractPatch(rendering, left, top, cell);
+      if (values && isTwoDimensional(rendering, left, top, cell)) out.push({ i: r * columns + c, left, top, values });
+    }
+  return out;
+}
+
+/**
+ * The coarse pass: every measurable block found on the halved rendering, ±COARSE.radius of its
+ * pixels around `h`, and the smooth surfaces (smooth-surface.ts) through the offsets found, one per
+ * axis, in rendering pixels; null where too few blocks matched.
+ */
+function coarseSurfaces(rendering: GreyImage, scanLevels: GreyImage[], h: Homography, scale: number): { x: Surface; y: Surface } | null {
+  const half = halve(rendering);
+  const cell = LOCAL.cell / 2;
+  const columns = Math.ceil(rendering.width / LOCAL.cell);
+  const rows = Math.ceil(rendering.height / LOCAL.cell);
+  const { scan, toScan } = levelMap(scanLevels, h, scale, 2);
+  const samplesX: SurfaceSample[] = [];
+  const samplesY: SurfaceSample[] = [];
+  for (const block of measurableBlocks(half, columns, rows, cell)) {
+    const m = matchPatch(scan, block.values, cell, { x: block.left + cell / 2, y: block.top + cell / 2 }, toScan(0, 0), COARSE.radius, COARSE.step);
+    if (m.score < MIN_NCC) continue;
+    const x = 2 * block.left + LOCAL.cell / 2;
+    const y = 2 * block.top + LOCAL.cell / 2;
+    samplesX.push({ x, y, value: 2 * m.offset.x });
+    samplesY.push({ x, y, value: 2 * m.offset.y });
+  }
+  const sx = fitSurface(samplesX, rendering.width, rendering.height, COARSE.limit);
+  const sy = fitSurface(samplesY, rendering.width, rendering.height, COARSE.limit);
+  return sx && sy ? { x: sx, y: sy } : null;
+}
+
+/**
+ * Block-wise displacement search at the rendering's resolution: a coarse pass gives a smooth
+ * surface of the residual (coarseSurfaces), each block is then searched ±LOCAL.radius around it;
+ * the offsets' departures from the surface are median-filtered and holes filled from neighbours,
+ * and the surface is added back (so a margin block far from any text follows the lens, not the
+ * nearest text block).
+ */
 export function localField(rendering: GreyImage, scanLevels: GreyImage[], h: Homography): { field: DisplacementField; confidence: FieldConfidence } {
   const { cell, radius, step } = LOCAL;
   const columns = Math.ceil(rendering.width / cell);
@@ -72,29 +144,67 @@ export function localField(rendering: GreyImage, scanLevels: GreyImage[], h: Hom
   const dx = new Float32Array(columns * rows).fill(NaN);
   const dy = new Float32Array(columns * rows).fill(NaN);
   const score = new Float32Array(columns * rows).fill(NaN);
-  const k = levelFor(localScale(h, rendering.width / 2, rendering.height / 2), scanLevels.length);
-  const scan = scanLevels[k];
-  const g = 2 ** k;
-  const toScan = (x: number, y: number) => {
-    const p = applyHomography(h, x, y);
-    return { x: p.x / g, y: p.y / g };
-  };
-  for (let r = 0; r < rows; r++)
-    for (let c = 0; c < columns; c++) {
-      // Blocks are centred on the field's sample points; those that would stick out of the rendering stay blank.
-      const left = c * cell;
-      const top = r * cell;
-      const values = extractPatch(rendering, left, top, cell);
-      if (!values || !isTwoDimensional(rendering, left, top, cell)) continue;
-      const m = matchPatch(scan, values, cell, { x: left + cell / 2, y: top + cell / 2 }, toScan, radius, step);
-      if (m.score < MIN_NCC) continue;
-      dx[r * columns + c] = m.offset.x;
-      dy[r * columns + c] = m.offset.y;
-      score[r * columns + c] = m.score;
-    }
+  const scale = localScale(h, rendering.width / 2, rendering.height / 2);
+  const surface = coarseSurfaces(rendering, scanLevels, h, scale);
+  const guessX = new Float32Array(columns * rows);
+  const guessY = new Float32Array(columns * rows);
+  if (surface)
+    for (let r = 0; r < rows; r++)
+      for (let c = 0; c < columns; c++) {
+        guessX[r * columns + c] = surface.x.at(c * cell + cell / 2, r * cell + cell / 2);
+        guessY[r * columns + c] = surface.y.at(c * cell + cell / 2, r * cell + cell / 2);
+      }
+  const { scan, toScan } = levelMap(scanLevels, h, scale, 1);
+  for (const block of measurableBlocks(rendering, columns, rows, cell)) {
+    const { i } = block;
+    const m = matchPatch(scan, block.values, cell, { x: block.left + cell / 2, y: block.top + cell / 2 }, toScan(guessX[i], guessY[i]), radius, step);
+    // A peak on the search's edge is not a peak (the match lies beyond, or nowhere).
+    if (m.score < MIN_NCC || Math.max(Math.abs(m.offset.x), Math.abs(m.offset.y)) >= radius) continue;
+    // Departures from the surface: smoothed and filled below, the surface added back after.
+    dx[i] = m.offset.x;
+    dy[i] = m.offset.y;
+    score[i] = m.score;
+  }
   const confidence = confidenceOf(score, columns, rows, cell);
+  // The surface refitted through the fine offsets (sub-pixel, at full resolution): the base the blocks depart from.
+  const fine = refitted(dx, dy, guessX, guessY, columns, rows, rendering);
+  if (fine)
+    for (let i = 0; i < dx.length; i++) {
+      dx[i] += guessX[i] - fine.x[i];
+      dy[i] += guessY[i] - fine.y[i];
+      guessX[i] = fine.x[i];
+      guessY[i] = fine.y[i];
+    }
   smoothField(dx, dy, columns, rows);
+  for (let i = 0; i < dx.length; i++) {
+    dx[i] += guessX[i];
+    dy[i] += guessY[i];
+  }
   return { field: { columns, rows, cell, dx, dy }, confidence };
+}
+
+/** The surfaces through the measured blocks' offsets (departure + guess), sampled at every block centre; null without a fit. */
+function refitted(dx: Float32Array, dy: Float32Array, guessX: Float32Array, guessY: Float32Array, columns: number, rows: number, rendering: GreyImage): { x: Float32Array; y: Float32Array } | null {
+  const { cell } = LOCAL;
+  const samplesX: SurfaceSample[] = [];
+  const samplesY: SurfaceSample[] = [];
+  for (let i = 0; i < dx.length; i++) {
+    if (Number.isNaN(dx[i])) continue;
+    const x = (i % columns) * cell + cell / 2;
+    const y = Math.floor(i / columns) * cell + cell / 2;
+    samplesX.push({ x, y, value: dx[i] + guessX[i] });
+    samplesY.push({ x, y, value: dy[i] + guessY[i] });
+  }
+  const sx = fitSurface(samplesX, rendering.width, rendering.height, COARSE.limit);
+  const sy = fitSurface(samplesY, rendering.width, rendering.height, COARSE.limit);
+  if (!sx || !sy) return null;
+  const x = new Float32Array(dx.length);
+  const y = new Float32Array(dx.length);
+  for (let i = 0; i < dx.length; i++) {
+    x[i] = sx.at((i % columns) * cell + cell / 2, Math.floor(i / columns) * cell + cell / 2);
+    y[i] = sy.at((i % columns) * cell + cell / 2, Math.floor(i / columns) * cell + cell / 2);
+  }
+  return { x, y };
 }
 
 /** Each block's kind and reach from which blocks were measured (those with a score). */

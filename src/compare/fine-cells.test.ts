@@ -59,7 +59,7 @@ describe('compare/fine-cells: the cells’ second look at 300 dpi', function () 
     const truth = changedBox(rendering, await renderFront(forged, COMPARE_DPI))!;
     const scan = await captureFront(forged, 'scan300', 108, { dotScreen: true });
     const coarse = compareScanWithRendering(rendering, scan, runs);
-    const refined = compareScanWithRendering(rendering, scan, runs, undefined, fine);
+    const refined = compareScanWithRendering(rendering, scan, runs, undefined, { fine });
     expect(coarse.registered && refined.registered).to.equal(true);
     if (!coarse.registered || !refined.registered) return;
     expect(coarse.cells!.regions.some((r) => overlaps(r, truth)), '150 dpi alone').to.equal(false);
@@ -67,7 +67,7 @@ describe('compare/fine-cells: the cells’ second look at 300 dpi', function () 
     expect(refined.cells!.regions.some((r) => overlaps(r, truth)), JSON.stringify({ truth, fine: refined.cells!.fine })).to.equal(true);
     expect(refined.cells!.strength).to.be.greaterThan(1);
 
-    const genuine = compareScanWithRendering(rendering, await captureFront(cert, 'scan300', 8, { dotScreen: true }), runs, undefined, fine);
+    const genuine = compareScanWithRendering(rendering, await captureFront(cert, 'scan300', 8, { dotScreen: true }), runs, undefined, { fine });
     expect(genuine.registered).to.equal(true);
     if (!genuine.registered) return;
     expect(genuine.cells!.regions).to.deep.equal([]);

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { matchPatch, matchPatchReference } from './patch-match.ts';
+import { levelFor, matchPatch, matchPatchReference } from './patch-match.ts';
 import { greyNoise } from './testing/noise.ts';
 
 /** Zero-mean, unit-norm values of a side × side square of noise, as register.ts's patches are. */
@@ -37,4 +37,17 @@ describe('patch matching', () => {
     );
   });
 
+  it('levelFor picks the coarsest level that keeps about one scan pixel per target pixel', () => {
+    // Scan pixels per 150 dpi rendering pixel at 150, 230, 250, 285, 295, 300, 450 and 610 dpi.
+    const levels = [150, 230, 250, 285, 295, 300, 450, 610].map((dpi) => levelFor(dpi / 150, 4));
+    expect(levels).to.deep.equal([0, 0, 0, 1, 1, 1, 1, 2]);
+    expect(levelFor(64, 4), 'clamped to the pyramid').to.equal(3);
+    fc.assert(
+      fc.property(fc.double({ min: 1, max: 200, noNaN: true }), (ratio) => {
+        const k = levelFor(ratio, 10);
+        expect(ratio / 2 ** k).to.be.at.least(0.95);
+        expect(ratio / 2 ** (k + 1)).to.be.below(0.95);
+      }),
+    );
+  });
 });

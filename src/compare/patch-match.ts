@@ -19,13 +19,25 @@ export function localScale(h: Homography, x: number, y: number): number {
   return Math.sqrt(Math.abs(a * d - b * c));
 }
 
-/** Scan pyramid level whose pixels are closest to `ratio` full-resolution scan pixels each. */
+/**
+ * A pyramid level may be this much coarser than one of its pixels per target pixel: a 295 dpi
+ * scan (1.97 scan pixels per 150 dpi rendering pixel) is still read from its halved level.
+ */
+const LEVEL_TOLERANCE = 0.95;
+
+/**
+ * The coarsest scan pyramid level that still has (nearly, LEVEL_TOLERANCE) one pixel per target
+ * pixel, where the target has `ratio` full-resolution scan pixels each: halving a 230 dpi photo
+ * (1.53 pixels per 150 dpi rendering pixel) would leave 0.77 of a pixel, a blurred page for the
+ * cells and a half-resolution registration. The nearest level (rounding the logarithm) did exactly
+ * that for every ratio above √2.
+ */
 export function levelFor(ratio: number, levels: number): number {
-  return Math.max(0, Math.min(levels - 1, Math.round(Math.log2(Math.max(1, ratio)))));
+  return Math.max(0, Math.min(levels - 1, Math.floor(Math.log2(Math.max(1, ratio / LEVEL_TOLERANCE)))));
 }
 
-/** Zero-mean, unit-norm pixel values of a square, or null when the square is (nearly) blank. */
-export function extractPatch(image: GreyImage, left: number, top: number, side: number): Float32Array | null {
+/** Zero-mean, unit-norm pixel values of a square, or null when the square is (nearly) blank: its standard deviation below `minStddev`. */
+export function extractPatch(image: GreyImage, left: number, top: number, side: number, minStddev = MIN_PATCH_STDDEV): Float32Array | null {
   if (left < 0 || top < 0 || left + side > image.width || top + side > image.height) return null;
   const values = new Float32Array(side * side);
   let mean = 0;
@@ -33,7 +45,7 @@ export function extractPatch(image: GreyImage, left: number, top: number, side: 
   mean /= values.length;
   let norm = 0;
   for (let i = 0; i < values.length; i++) norm += (values[i] -= mean) ** 2;
-  if (Math.sqrt(norm / values.length) < MIN_PATCH_STDDEV) return null;
+  if (!(norm > 0) || Math.sqrt(norm / values.length) < minStddev) return null;
   norm = Math.sqrt(norm);
   for (let i = 0; i < values.length; i++) values[i] /= norm;
   return values;

@@ -3,7 +3,8 @@
  * pixel shows each rendering pixel.
  *
  * 1. A first guess from the ink's moments (centroid, principal axis, spread) in both images: a
- *    similarity, up to the 180° ambiguity of an axis, which is settled by trying both.
+ *    similarity, up to the 180° ambiguity of an axis, which is settled by trying both; each also
+ *    moved by a whole-page search at the coarsest level (placedStart).
  * 2. A global homography (Hartley & Zisserman §4.4) refined coarse to fine over a pyramid: patches
  *    of the rendering with ink in them are found in the scan by normalised cross-correlation
  *    around where the current homography puts them, and the homography is refitted to the matches.
@@ -18,7 +19,7 @@
 import type { GreyImage } from '../vision/grey.ts';
 import { applyHomography, type Homography, type Point } from '../vision/homography.ts';
 import { localField, type DisplacementField, type FieldConfidence } from './field.ts';
-import { fitHomography } from './fit.ts';
+import { fitHomography, multiply } from './fit.ts';
 import { paperLevel, pyramid } from './image-ops.ts';
 import { extractPatch, levelFor, localScale, matchPatch, MIN_NCC } from './patch-match.ts';
 
@@ -181,6 +182,46 @@ function refineGlobal(renderLevels: GreyImage[], scanLevels: GreyImage[], h: Hom
   return { h: fitted, matches: src.length, score: total };
 }
 
+/**
+ * Search radius (coarsest rendering level pixels, 16 rendering pixels each) of the whole-page
+ * translation search around the moments' guess (placedStart).
+ */
+const START_SHIFT = 12;
+/** The moved guess's placement replaces the moments' guess's only when its summed NCC is this many times higher. */
+const CLEARLY_BETTER = 1.25;
+/** Below this NCC the whole-page search is not trusted and the moments' guess is kept. */
+const MIN_START_NCC = 0.2;
+
+/**
+ * The moments' guess moved to where the coarsest rendering level, as one square patch of its
+ * middle, best matches the scan: on tilted or soft photos (perspective moves the projected ink's
+ * centroid off the projected centre; noise and JPEG add faint "ink" the rendering lacks) the guess
+ * lands 180–190 rendering pixels off (measured against the simulator's geometry on photos at
+ * 166–249 dpi), beyond the coarsest level's ±6 patch search, while its angle and scale are close
+ * enough for blurred blocks of text to correlate. Null when it does not move the guess.
+ */
+function placedStart(renderLevels: GreyImage[], scanLevels: GreyImage[], start: Homography): Homography | null {
+  const level = renderLevels.length - 1;
+  const rendering = renderLevels[level];
+  const f = 2 ** level;
+  const side = Math.min(rendering.width, rendering.height) & ~1;
+  const left = (rendering.width - side) >> 1;
+  const top = (rendering.height - side) >> 1;
+  // The whole middle of a light page at 1/16 scale varies by a few grey levels only: any variation will do.
+  const values = extractPatch(rendering, left, top, side, 0);
+  if (!values) return null;
+  const k = levelFor(localScale(start, (rendering.width * f) / 2, (rendering.height * f) / 2) * f, scanLevels.length);
+  const g = 2 ** k;
+  const toScan = (x: number, y: number) => {
+    const p = applyHomography(start, x * f, y * f);
+    return { x: p.x / g, y: p.y / g };
+  };
+  const m = matchPatch(scanLevels[k], values, side, { x: left + side / 2, y: top + side / 2 }, toScan, START_SHIFT);
+  if (m.score < MIN_START_NCC || Math.hypot(m.offset.x, m.offset.y) < 1) return null;
+  // start ∘ (translation by the offset, in full rendering pixels).
+  return multiply(start, Float64Array.of(1, 0, m.offset.x * f, 0, 1, m.offset.y * f, 0, 0, 1));
+}
+
 /** Global homography through all levels from one starting guess. */
 function globalFrom(renderLevels: GreyImage[], scanLevels: GreyImage[], start: Homography): { h: Homography; matches: number; score: number } | null {
   let h = start;
@@ -212,7 +253,12 @@ export function registerToRendering(rendering: GreyImage, scan: GreyImage): Regi
   if (!rm || !sm) return null;
   let best: { h: Homography; matches: number; score: number } | null = null;
   for (const extra of [0, Math.PI]) {
-    const found = globalFrom(renderLevels, scanLevels, similarity(rm, rScale, sm, 2 ** coarseS, extra));
+    const guess = similarity(rm, rScale, sm, 2 ** coarseS, extra);
+    const placed = placedStart(renderLevels, scanLevels, guess);
+    const fromGuess = globalFrom(renderLevels, scanLevels, guess);
+    const fromPlaced = placed ? globalFrom(renderLevels, scanLevels, placed) : null;
+    // Both right, they end up on one placement (the guess's is kept); one locked a line or a column off, it matches far fewer patches.
+    const found = fromPlaced && (!fromGuess || fromPlaced.score > CLEARLY_BETTER * fromGuess.score) ? fromPlaced : fromGuess;
     if (found && (!best || found.score > best.score)) best = found;
   }
   if (!best) return null;

@@ -7,7 +7,7 @@ import { A4 } from '../render/layout.ts';
 import type { GreyImage } from '../vision/grey.ts';
 import { bilinear } from '../vision/template-match.ts';
 import type { PageTextItem } from '../vision/pdf-input.ts';
-import { captureGeometry, checkFront, checkTextLayer, linesOf, looksLikePrintedPage, readableLines, type PrintedRun } from './front.ts';
+import { checkFront, checkTextLayer, linesOf, looksLikePrintedPage, readableLines, type PrintedRun } from './front.ts';
 import { looksLikeCarrier } from './sheet-pipeline.ts';
 import { backPage, issueDemo } from './testing/back-side.ts';
 
@@ -60,22 +60,6 @@ describe('front: the PDF text layer against the signed content', () => {
     const text = { ...blank, data: blank.data.map((v, i) => (i % 97 < 3 ? 0 : v)) };
     expect(looksLikePrintedPage(text)).to.equal(true);
     expect(looksLikeCarrier(text)).to.equal(false);
-  });
-});
-
-describe('verify/front: which captures of a front are compared', () => {
-  it('reads a flatbed scan as 300 dpi with no perspective, and a tilted 200 dpi photo as neither', () => {
-    const flatbed = captureGeometry((x, y) => ({ x: 2 * x + 10, y: 2 * y + 7 }), 1240, 1754);
-    expect(flatbed.dpi).to.be.closeTo(300, 1e-9);
-    expect(flatbed.perspective).to.be.closeTo(0, 1e-12);
-    // A photo taken from below: the far (top) edge comes out shorter than the near one.
-    const tilt = (x: number, y: number) => {
-      const w = 1 + 0.15 * (1 - y / 1754);
-      return { x: (1.33 * (x - 620)) / w + 825, y: (1.33 * y) / w };
-    };
-    const photo = captureGeometry(tilt, 1240, 1754);
-    expect(photo.dpi).to.be.below(270);
-    expect(photo.perspective).to.be.above(0.03);
   });
 });
 

@@ -13,8 +13,8 @@
  *
  * Pure over grey pixels and text runs; the rendering is drawn by the caller (restore.ts).
  */
-import { COMPARE_DPI, compareScanWithRendering } from '../compare/compare.ts';
-import { DEFAULT_DIFFERENCE, mergeOverlapping, type DifferenceRegion } from '../compare/difference.ts';
+import { compareScanWithRendering } from '../compare/compare.ts';
+import { mergeOverlapping, type DifferenceRegion } from '../compare/difference.ts';
 import type { FineRendering } from '../compare/fine-cells.ts';
 import { applyHomography } from '../vision/homography.ts';
 import type { GreyImage } from '../vision/grey.ts';
@@ -35,15 +35,6 @@ const LINE_TOLERANCE_MM = 0.8;
 const MIN_TEXT_LAYER_AGREEMENT = 0.5;
 /** A front that covers less of the sheet than this is not compared at all ("could not be placed"). */
 const MIN_COVERAGE = 0.6;
-/**
- * A capture at flatbed resolution and geometry (a scan): both the difference map and the cells
- * judge it. Below it, or in perspective (a photo), only the cells do: the map cannot tell a
- * photo's lens residual from a changed stroke (docs/compare.md, "Measured"), each cell aligns on
- * its own and is judged against the page's own cells.
- */
-const MIN_SCAN_DPI = 270;
-/** Opposite page edges may differ in length by this share at most (a flatbed keeps them equal; a tilted photo does not). */
-const MAX_PERSPECTIVE = 0.03;
 /**
  * A front whose printed cells could be placed on fewer than this share (src/compare/cells.ts
  * placedCells: too blurred, bent or cut off to align glyph by glyph) is not compared.
@@ -159,17 +150,6 @@ function coverageOf(toScan: (x: number, y: number) => FractionPoint, width: numb
   return inside / (n * n);
 }
 
-/** The page's corners in the person's image: its resolution (dpi) and how far from a flat, square-on view it is. */
-export function captureGeometry(toPixels: (x: number, y: number) => { x: number; y: number }, width: number, height: number): { dpi: number; perspective: number } {
-  const [a, b, c, d] = [toPixels(0, 0), toPixels(width, 0), toPixels(width, height), toPixels(0, height)];
-  const len = (p: { x: number; y: number }, q: { x: number; y: number }) => Math.hypot(q.x - p.x, q.y - p.y);
-  const [top, right, bottom, left] = [len(a, b), len(b, c), len(d, c), len(a, d)];
-  // Image pixels per rendering pixel: the mean of the horizontal and the vertical edge ratios.
-  const scale = ((top + bottom) / width + (left + right) / height) / 4;
-  const perspective = Math.max(Math.abs(top - bottom) / Math.max(top, bottom), Math.abs(left - right) / Math.max(left, right));
-  return { dpi: scale * COMPARE_DPI, perspective };
-}
-
 /** Compares one front page with one sheet's rendering: text layer (PDF) and pixels. */
 export function checkFront(input: FrontInput, reference: FrontReference): FrontResult {
   const { rendering } = reference;
@@ -180,7 +160,8 @@ export function checkFront(input: FrontInput, reference: FrontReference): FrontR
   const base = { page: input.page, sheet: reference.sheet, method, ...(textSummary ? { text: textSummary } : {}) } as const;
 
   // The cells' second look is for captures (a PDF page is checked by its text layer as well).
-  const comparison = compareScanWithRendering(rendering, input.grey, reference.runs, DEFAULT_DIFFERENCE, method === 'image' ? reference.fine : undefined);
+  const fine = method === 'image' ? reference.fine : undefined;
+  const comparison = compareScanWithRendering(rendering, input.grey, reference.runs, undefined, { source: method, ...(fine ? { fine } : {}) });
   if (!comparison.registered) {
     const status = textRegions.length ? 'differs' : 'unreadable';
     return { check: { ...base, status, regions: textRegions, regionsOnImage: [], score: textRegions.length ? 1 : 0, coverage: 0 } };
@@ -190,8 +171,8 @@ export function checkFront(input: FrontInput, reference: FrontReference): FrontR
     const p = applyHomography(registration.homography, x, y);
     return { x: p.x / input.grey.width, y: p.y / input.grey.height };
   };
-  const geometry = captureGeometry((x, y) => applyHomography(registration.homography, x, y), rendering.width, rendering.height);
-  const photoLike = method === 'image' && (geometry.dpi < MIN_SCAN_DPI || geometry.perspective > MAX_PERSPECTIVE);
+  // A photo (capture-geometry.ts, decided in compareScanWithRendering): the cells only, no difference map.
+  const photoLike = comparison.capture === 'photo';
   // The share of the sheet compared: inside the image, and (where there are cells) placed glyph by glyph.
   const coverage = coverageOf(toScan, rendering.width, rendering.height) * (cells ? cells.compared : 1);
   const unplaced = cells ? cells.compared < MIN_CELLS_PLACED : photoLike;
@@ -204,7 +185,7 @@ export function checkFront(input: FrontInput, reference: FrontReference): FrontR
     const c = toScan(r.x + r.w / 2, r.y + r.h / 2);
     return c.x >= 0 && c.y >= 0 && c.x <= 1 && c.y <= 1;
   };
-  const mapRegions = photoLike ? [] : difference.regions.filter(inView);
+  const mapRegions = (difference?.regions ?? []).filter(inView);
   const cellRegions = (cells?.regions ?? []).filter(inView);
   const pixelRegions = mergeOverlapping([...mapRegions, ...cellRegions]).map((r) => pixelRegion(r, rendering));
   const regions = [...textRegions, ...pixelRegions];

@@ -70,7 +70,7 @@ export interface FrontCheck {
   readonly method: 'pdf' | 'image';
   /**
    * For an image that was placed: `scan` at flatbed resolution and geometry, `photo` otherwise
-   * (compared glyph by glyph only; src/verify/front.ts captureGeometry).
+   * (compared glyph by glyph only; src/compare/capture-geometry.ts).
    */
   readonly capture?: 'scan' | 'photo';
   /** Where the front differs, on the restored rendering. */

@@ -7,10 +7,11 @@
  * the page has been moved (a household member removed and the rows below moved up, a row added),
  * it explains both the moved and the unmoved parts by bending the page, and every glyph ends up a
  * few pixels off. Here the fit is robust instead: pairs of matches propose similarities
- * (every pair, or a fixed draw of 2000, so the result is the same on every run), the one that most matches agree
- * with within a pixel of the level wins — preferring, between equal counts, the one whose
- * agreeing matches span more of the page (the header and the footer of a form, not the moved rows
- * between them) — and an affine map is refitted by least squares to the matches it explains.
+ * (every pair, or a fixed draw of 2000, so the result is the same on every run); the largest set
+ * of matches that agree with one within a pixel of the level is one rigid part of the page, the
+ * largest among the rest another, and of the two the one spread over more of the page is taken
+ * (the header and the footer of a form, not the moved rows between them, even where those hold
+ * more matches); an affine map is refitted by least squares to the matches it explains.
  * Matches it does not explain are content that is not where the signed layout prints it.
  *
  * Pure over grey pixels; no browser globals.
@@ -150,50 +151,80 @@ function* hypothesisPairs(n: number): Generator<[number, number]> {
   }
 }
 
+interface Agreement {
+  readonly count: number;
+  /** Bounding-box area of the agreeing source points. */
+  readonly area: number;
+  readonly agrees: boolean[];
+}
+
 /**
- * The affine map most matches agree with (within `tolerance`, dst units): every pair of matches at
- * least `minSpread` apart (src units) proposes a similarity; the largest agreeing set wins (ties:
- * the larger support area); then an affine map is refitted to it twice, re-counting agreement.
+ * Among the matches whose index `active` accepts, the similarity proposed by a pair of them that
+ * most of them agree with (ties: the larger support area); `agrees` covers every match.
+ */
+function largestAgreement(src: readonly Point[], dst: readonly Point[], active: readonly boolean[], tolerance: number, minSpread: number): Agreement | null {
+  const ids = active.flatMap((on, k) => (on ? [k] : []));
+  const n = ids.length;
+  const t2 = tolerance * tolerance;
+  const sx = Float64Array.from(ids, (k) => src[k].x);
+  const sy = Float64Array.from(ids, (k) => src[k].y);
+  const dx = Float64Array.from(ids, (k) => dst[k].x);
+  const dy = Float64Array.from(ids, (k) => dst[k].y);
+  let best: Agreement | null = null;
+  for (const [i, j] of hypothesisPairs(n)) {
+    if (Math.hypot(sx[j] - sx[i], sy[j] - sy[i]) < minSpread) continue;
+    const h = similarityFrom2(src[ids[i]], src[ids[j]], dst[ids[i]], dst[ids[j]]);
+    if (!h) continue;
+    // The similarity's last row is (0, 0, 1): applied inline, as this loop runs up to n³/2
+    // times; a hypothesis is dropped as soon as it can no longer reach the best count.
+    const [a, b, c, , , f] = h;
+    const need = best ? best.count : 0;
+    let count = 0;
+    let x0 = Infinity;
+    let y0 = Infinity;
+    let x1 = -Infinity;
+    let y1 = -Infinity;
+    for (let k = 0; k < n && count + (n - k) >= need; k++) {
+      const ex = a * sx[k] + b * sy[k] + c - dx[k];
+      const ey = -b * sx[k] + a * sy[k] + f - dy[k];
+      if (ex * ex + ey * ey > t2) continue;
+      count++;
+      x0 = Math.min(x0, sx[k]);
+      x1 = Math.max(x1, sx[k]);
+      y0 = Math.min(y0, sy[k]);
+      y1 = Math.max(y1, sy[k]);
+    }
+    if (count < need) continue;
+    const area = x1 > x0 && y1 > y0 ? (x1 - x0) * (y1 - y0) : 0;
+    if (best && count === best.count && area <= best.area) continue;
+    best = { count, area, agrees: src.map((p, k) => distance(h, p, dst[k]) <= tolerance) };
+  }
+  return best;
+}
+
+/**
+ * A second rigid part holds at least this share of the matches (and MIN_MATCHES) to be weighed
+ * against the first (fewer are the odd wrong match, a stamp, a glyph that slid along its line).
+ */
+const MIN_PART = 0.2;
+
+/**
+ * The affine map that explains the page (within `tolerance`, dst units). Pairs of matches at least
+ * `minSpread` apart (src units) propose similarities; the largest agreeing set is the first rigid
+ * part, the largest among the rest the second. Where content was moved in a block the page splits
+ * into two such parts, and the part spread over more of the page is where the page is (the
+ * header and footer of a form around the moved rows, even when the moved rows hold more
+ * matches); a second part under MIN_PART of the matches or MIN_MATCHES is outvoted. Then an affine map is refitted
+ * to the chosen part twice, re-counting agreement.
  */
 export function robustAffine(src: readonly Point[], dst: readonly Point[], tolerance: number, minSpread = 0): RobustFit | null {
   const n = src.length;
   if (n < 3 || n !== dst.length) return null;
-  let best: { count: number; area: number; agrees: boolean[] } | null = null;
-  const t2 = tolerance * tolerance;
-  const sx = Float64Array.from(src, (p) => p.x);
-  const sy = Float64Array.from(src, (p) => p.y);
-  const dx = Float64Array.from(dst, (p) => p.x);
-  const dy = Float64Array.from(dst, (p) => p.y);
-  for (const [i, j] of hypothesisPairs(n)) {
-      if (Math.hypot(sx[j] - sx[i], sy[j] - sy[i]) < minSpread) continue;
-      const h = similarityFrom2(src[i], src[j], dst[i], dst[j]);
-      if (!h) continue;
-      // The similarity's last row is (0, 0, 1): applied inline, as this loop runs up to n³/2
-      // times; a hypothesis is dropped as soon as it can no longer reach the best count.
-      const [a, b, c, , , f] = h;
-      const need = best ? best.count : 0;
-      let count = 0;
-      let x0 = Infinity;
-      let y0 = Infinity;
-      let x1 = -Infinity;
-      let y1 = -Infinity;
-      for (let k = 0; k < n && count + (n - k) >= need; k++) {
-        const ex = a * sx[k] + b * sy[k] + c - dx[k];
-        const ey = -b * sx[k] + a * sy[k] + f - dy[k];
-        if (ex * ex + ey * ey > t2) continue;
-        count++;
-        x0 = Math.min(x0, sx[k]);
-        x1 = Math.max(x1, sx[k]);
-        y0 = Math.min(y0, sy[k]);
-        y1 = Math.max(y1, sy[k]);
-      }
-      if (count < need) continue;
-      const area = x1 > x0 && y1 > y0 ? (x1 - x0) * (y1 - y0) : 0;
-      if (best && count === best.count && area <= best.area) continue;
-      best = { count, area, agrees: src.map((p, k) => distance(h, p, dst[k]) <= tolerance) };
-  }
-  if (!best || best.count < 3) return null;
-  let agrees = best.agrees;
+  const first = largestAgreement(src, dst, new Array<boolean>(n).fill(true), tolerance, minSpread);
+  if (!first || first.count < 3) return null;
+  const second = largestAgreement(src, dst, first.agrees.map((a) => !a), tolerance, minSpread);
+  const part = second && second.count >= Math.max(MIN_MATCHES, MIN_PART * n) && supportArea(src, second.agrees) > supportArea(src, first.agrees) ? second : first;
+  let agrees = part.agrees;
   let model: Homography | null = null;
   for (let round = 0; round < 2; round++) {
     const next = fitAffine(
@@ -308,8 +339,16 @@ export function largestDisagreement(a: Homography, b: Homography, width: number,
 
 /** Scan pixels per rendering pixel from which a capture has a flatbed's resolution (270 dpi at COMPARE_DPI 150, as src/verify/front.ts). */
 const FLATBED_MIN_SCALE = 1.8;
+/**
+ * Whether a capture whose homography has `scale` at the page centre may be a flatbed's, so that
+ * the flatbed fit is worth running: a bent homography's centre scale is off by a few percent
+ * (measured: 278 dpi where the flatbed fit found 302), a photo's (150–250 dpi) is far below.
+ */
+export function mayBeFlatbed(scale: number): boolean {
+  return scale >= 0.9 * FLATBED_MIN_SCALE;
+}
 /** The flatbed fit must be supported over this share of the page … */
-export const MIN_FLATBED_SUPPORT = 0.5;
+export const MIN_FLATBED_SUPPORT = 0.35;
 /**
  * … and disagree with the homography by more than this (rendering pixels) somewhere on it, to
  * replace the homography. On the genuine tuning scans (seeds 3–8) the two disagreed by at most

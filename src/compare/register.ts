@@ -19,7 +19,7 @@ import type { GreyImage } from '../vision/grey.ts';
 import { applyHomography, type Homography, type Point } from '../vision/homography.ts';
 import { localField, type DisplacementField, type FieldConfidence } from './field.ts';
 import { fitHomography } from './fit.ts';
-import { chooseRegistration, registerFlatbed, type FlatbedRegistration } from './flatbed.ts';
+import { chooseRegistration, mayBeFlatbed, registerFlatbed, type FlatbedRegistration } from './flatbed.ts';
 import { paperLevel, pyramid } from './image-ops.ts';
 import { extractPatch, levelFor, localScale, matchPatch, MIN_NCC } from './patch-match.ts';
 
@@ -229,7 +229,7 @@ export function registerToRendering(rendering: GreyImage, scan: GreyImage): Regi
   if (!best || !bestStart) return null;
   // A flatbed reads no perspective: where an affine fit explains most of the page and the
   // homography disagrees with it, the homography bent the page around a moved block (flatbed.ts).
-  const flat = registerFlatbed(renderLevels, scanLevels, bestStart);
+  const flat = mayBeFlatbed(localScale(best.h, rendering.width / 2, rendering.height / 2)) ? registerFlatbed(renderLevels, scanLevels, bestStart) : null;
   const { choice: chosen, bend } = chooseRegistration(best.h, flat, rendering.width, rendering.height);
   const h = chosen === 'flatbed' && flat ? flat.affine : best.h;
   const { field, confidence } = localField(rendering, scanLevels, h);

@@ -68,6 +68,7 @@ describe('compare/flatbed: which registration is kept', () => {
   it('never takes a photo-resolution or poorly supported fit, and trusts the layout only on a flatbed fit that is used', () => {
     expect(chooseRegistration(bent, flat({ scale: 1.3 }), 1240, 1754).choice).to.equal('homography');
     expect(chooseRegistration(bent, flat({ support: 0.3 }), 1240, 1754).choice).to.equal('homography');
+    expect(chooseRegistration(bent, flat({ agreeing: 15, matches: 20 }), 1240, 1754).choice).to.equal('homography');
     expect(chooseRegistration(bent, null, 1240, 1754).choice).to.equal('homography');
     expect(trustsLayout({ ...flat(), chosen: true, bend: 40 })).to.equal(true);
     expect(trustsLayout({ ...flat(), chosen: false, bend: 1 })).to.equal(true);

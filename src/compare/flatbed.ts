@@ -21,14 +21,12 @@ import { applyHomography, type Homography, type Point } from '../vision/homograp
 import { solveLinearSystem } from '../vision/linear-solve.ts';
 import { extractPatch, levelFor, localScale, matchPatch, MIN_NCC } from './patch-match.ts';
 
-/** Pyramid steps: rendering reduced 2^level, patch side and search radius in that level's pixels (as register.ts' global search). */
-export const FLATBED_LEVELS = [
-  { level: 4, patch: 14, radius: 6 },
-  { level: 3, patch: 18, radius: 5 },
-  { level: 2, patch: 22, radius: 4 },
-  { level: 1, patch: 24, radius: 3 },
-  { level: 0, patch: 28, radius: 2 },
-] as const;
+/** One pyramid step: rendering reduced 2^level, patch side and search radius in that level's pixels (register.ts GLOBAL_LEVELS). */
+export interface PyramidStep {
+  readonly level: number;
+  readonly patch: number;
+  readonly radius: number;
+}
 /**
  * Patch centres: denser than the homography's 9 × 12, because a robust fit needs matches on
  * every part of the page, including a form's header and footer, to outvote a moved block.
@@ -261,7 +259,7 @@ interface LevelMatch {
 }
 
 /** The level's patches found in the scan around where `h` puts them (full-resolution coordinates both sides). */
-export function levelMatches(rendering: GreyImage, scanLevels: readonly GreyImage[], h: Homography, step: (typeof FLATBED_LEVELS)[number]): { matches: LevelMatch[]; levelPixel: number } {
+export function levelMatches(rendering: GreyImage, scanLevels: readonly GreyImage[], h: Homography, step: PyramidStep): { matches: LevelMatch[]; levelPixel: number } {
   const f = 2 ** step.level;
   const levelPixel = localScale(h, (rendering.width * f) / 2, (rendering.height * f) / 2) * f;
   const k = levelFor(levelPixel, scanLevels.length);
@@ -289,15 +287,16 @@ export function levelMatches(rendering: GreyImage, scanLevels: readonly GreyImag
 }
 
 /**
- * Coarse to fine from `start` (rendering pixel → scan pixel), one robust affine fit per level.
- * `renderLevels` / `scanLevels` are the pyramids register.ts builds. Null when a level keeps too
+ * Coarse to fine from `start` (rendering pixel → scan pixel), one robust affine fit per step of
+ * `steps` (register.ts passes its global search's). `renderLevels` / `scanLevels` are the
+ * pyramids register.ts builds. Null when a level keeps too
  * few matches.
  */
-export function registerFlatbed(renderLevels: readonly GreyImage[], scanLevels: readonly GreyImage[], start: Homography): FlatbedRegistration | null {
+export function registerFlatbed(renderLevels: readonly GreyImage[], scanLevels: readonly GreyImage[], start: Homography, steps: readonly PyramidStep[]): FlatbedRegistration | null {
   let h = start;
   let last: FlatbedRegistration | null = null;
   const full = renderLevels[0];
-  for (const step of FLATBED_LEVELS) {
+  for (const step of steps) {
     const rendering = renderLevels[step.level];
     if (!rendering) continue;
     const { matches, levelPixel } = levelMatches(rendering, scanLevels, h, step);
@@ -358,6 +357,15 @@ export const MIN_FLATBED_SUPPORT = 0.35;
 const BENT = 6;
 
 /**
+ * Fewest finest-level matches the flatbed fit must explain to replace the homography. Where it
+ * replaced a bent homography on the tuning scans it explained 33–55; on one (a household whose
+ * last member was removed, seed 107) both fits locked on the table shifted by one member's rows
+ * (its rows repeat the same labels and rules) and the flatbed fit explained 15 of 20: it is not
+ * taken, and that front stays "not compared".
+ */
+const MIN_REPLACING_MATCHES = 24;
+
+/**
  * Which global map to keep: the flatbed fit when the capture has a flatbed's resolution, the fit
  * is supported over most of the page and the homography departs from it by more than a pixel
  * somewhere (it bent the page to fit a moved block); otherwise the homography (on a genuine scan
@@ -366,7 +374,7 @@ const BENT = 6;
 export function chooseRegistration(homography: Homography, flat: FlatbedRegistration | null, width: number, height: number): { choice: 'homography' | 'flatbed'; bend: number } {
   if (!flat) return { choice: 'homography', bend: 0 };
   const bend = largestDisagreement(homography, flat.affine, width, height) / flat.scale;
-  const flatbed = flat.scale >= FLATBED_MIN_SCALE && flat.support >= MIN_FLATBED_SUPPORT;
+  const flatbed = flat.scale >= FLATBED_MIN_SCALE && flat.support >= MIN_FLATBED_SUPPORT && flat.agreeing >= MIN_REPLACING_MATCHES;
   return { choice: flatbed && bend > BENT ? 'flatbed' : 'homography', bend };
 }
 

@@ -229,7 +229,7 @@ export function registerToRendering(rendering: GreyImage, scan: GreyImage): Regi
   if (!best || !bestStart) return null;
   // A flatbed reads no perspective: where an affine fit explains most of the page and the
   // homography disagrees with it, the homography bent the page around a moved block (flatbed.ts).
-  const flat = mayBeFlatbed(localScale(best.h, rendering.width / 2, rendering.height / 2)) ? registerFlatbed(renderLevels, scanLevels, bestStart) : null;
+  const flat = mayBeFlatbed(localScale(best.h, rendering.width / 2, rendering.height / 2)) ? registerFlatbed(renderLevels, scanLevels, bestStart, GLOBAL_LEVELS) : null;
   const { choice: chosen, bend } = chooseRegistration(best.h, flat, rendering.width, rendering.height);
   const h = chosen === 'flatbed' && flat ? flat.affine : best.h;
   const { field, confidence } = localField(rendering, scanLevels, h);

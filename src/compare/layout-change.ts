@@ -23,8 +23,9 @@ export interface LayoutChangeOptions {
 
 /**
  * `gap` 16 px: glyph gaps on a line are 2–10 px and the lines of a row ~10 px apart at 150 dpi.
- * `minCells` 8: a moved or added row has dozens; on the genuine tuning scans (seeds 3–8, 71
- * fronts) no block of unplaced cells in view held more than docs/compare.md states.
+ * `minCells` 8: a moved or removed member's rows left blocks of 6–23 unplaced cells each (a
+ * dozen blocks a page) on the tuning scans; on the 44 genuine tuning scans (seeds 3–8, 103–115)
+ * no block of unplaced cells in view held more than one.
  */
 export const DEFAULT_LAYOUT_CHANGE: LayoutChangeOptions = { gap: 16, minCells: 8 };
 

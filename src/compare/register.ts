@@ -20,6 +20,7 @@ import type { GreyImage } from '../vision/grey.ts';
 import { applyHomography, type Homography, type Point } from '../vision/homography.ts';
 import { localField, type DisplacementField, type FieldConfidence } from './field.ts';
 import { fitHomography, multiply } from './fit.ts';
+import { chooseRegistration, mayBeFlatbed, registerFlatbed, type FlatbedRegistration } from './flatbed.ts';
 import { paperLevel, pyramid } from './image-ops.ts';
 import { extractPatch, levelFor, localScale, matchPatch, MIN_NCC } from './patch-match.ts';
 
@@ -42,6 +43,11 @@ export interface Registration {
    * registerToRendering; optional so that a registration built by hand needs none.
    */
   readonly confidence?: FieldConfidence;
+  /**
+   * The robust flatbed fit (flatbed.ts) when one was found, and whether it was chosen over the
+   * homography (which then had bent the page to fit a moved block). Optional, as `confidence`.
+   */
+  readonly flatbed?: FlatbedRegistration & { readonly chosen: boolean; readonly bend: number };
 }
 
 /** Levels of the global search: rendering reduced 2^level, patch side, search radius (both in that level's pixels). */
@@ -252,17 +258,33 @@ export function registerToRendering(rendering: GreyImage, scan: GreyImage): Regi
   const sm = inkMoments(scanLevels[coarseS]);
   if (!rm || !sm) return null;
   let best: { h: Homography; matches: number; score: number } | null = null;
+  let bestStart: Homography | null = null;
   for (const extra of [0, Math.PI]) {
     const guess = similarity(rm, rScale, sm, 2 ** coarseS, extra);
     const placed = placedStart(renderLevels, scanLevels, guess);
     const fromGuess = globalFrom(renderLevels, scanLevels, guess);
     const fromPlaced = placed ? globalFrom(renderLevels, scanLevels, placed) : null;
     // Both right, they end up on one placement (the guess's is kept); one locked a line or a column off, it matches far fewer patches.
-    const found = fromPlaced && (!fromGuess || fromPlaced.score > CLEARLY_BETTER * fromGuess.score) ? fromPlaced : fromGuess;
-    if (found && (!best || found.score > best.score)) best = found;
+    const usePlaced = !!fromPlaced && (!fromGuess || fromPlaced.score > CLEARLY_BETTER * fromGuess.score);
+    const found = usePlaced ? fromPlaced : fromGuess;
+    if (found && (!best || found.score > best.score)) {
+      best = found;
+      bestStart = usePlaced ? placed : guess;
+    }
   }
-  if (!best) return null;
-  const { field, confidence } = localField(rendering, scanLevels, best.h);
-  return { homography: best.h, field, confidence, matches: best.matches, scale: localScale(best.h, rendering.width / 2, rendering.height / 2) };
+  if (!best || !bestStart) return null;
+  // A flatbed reads no perspective: where an affine fit explains most of the page and the
+  // homography disagrees with it, the homography bent the page around a moved block (flatbed.ts).
+  const flat = mayBeFlatbed(localScale(best.h, rendering.width / 2, rendering.height / 2)) ? registerFlatbed(renderLevels, scanLevels, bestStart, GLOBAL_LEVELS) : null;
+  const { choice: chosen, bend } = chooseRegistration(best.h, flat, rendering.width, rendering.height);
+  const h = chosen === 'flatbed' && flat ? flat.affine : best.h;
+  const { field, confidence } = localField(rendering, scanLevels, h);
+  return {
+    homography: h,
+    field,
+    confidence,
+    matches: chosen === 'flatbed' && flat ? flat.agreeing : best.matches,
+    scale: localScale(h, rendering.width / 2, rendering.height / 2),
+    ...(flat ? { flatbed: { ...flat, chosen: chosen === 'flatbed', bend } } : {}),
+  };
 }
-

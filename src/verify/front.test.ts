@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import { cellsFromRuns } from '../compare/cell-layout.ts';
 import { COMPARE_DPI } from '../compare/compare.ts';
 import { overlaps } from '../compare/testing/images.ts';
-import { frontRuns, issueDemo as issueCorpusDemo, renderFront } from '../compare/testing/tamper.ts';
+import { changedBox, changeOneCharacter, frontRuns, issueDemo as issueCorpusDemo, renderFront } from '../compare/testing/tamper.ts';
+import type { JuminhyoCertificate } from '../documents/types.ts';
 import { A4 } from '../render/layout.ts';
 import type { GreyImage } from '../vision/grey.ts';
 import { bilinear } from '../vision/template-match.ts';
@@ -94,5 +95,36 @@ describe('verify/front: scans and photos of the front, judged by the map and the
     expect(forged.regions.some((r) => overlaps(box(r), target)), JSON.stringify({ target, regions: forged.regions.map(box) })).to.equal(true);
     const photo = checkFront({ page: 0, grey: resampled(rendering, 0.8) }, reference).check;
     expect(photo.status).to.equal('match');
+  });
+
+  const box = (rendering: GreyImage) => (r: { x: number; y: number; w: number; h: number }) => ({ x: r.x * rendering.width, y: r.y * rendering.height, w: r.w * rendering.width, h: r.h * rendering.height });
+
+  it('a household member added (the rows below moved down) differs over the moved rows at 300 dpi, and is not "not compared"', async () => {
+    const cert = (await issueCorpusDemo('r-takahashi-ichiro', { kind: 'juminhyo', scope: 'household', householder: true, honseki: false, myNumber: false })) as JuminhyoCertificate;
+    const rendering = await renderFront(cert, COMPARE_DPI);
+    const reference = { sheet: 0, rendering, runs: await frontRuns(cert), page: A4 };
+    const extra = { ...cert.persons[1], name: changeOneCharacter(cert.persons[1].name, 1) };
+    const added = await renderFront({ ...cert, persons: [cert.persons[0], extra, ...cert.persons.slice(1)] }, COMPARE_DPI);
+    const moved = changedBox(rendering, added)!;
+    const check = checkFront({ page: 0, grey: resampled(added, 2) }, reference).check;
+    expect(check.status).to.equal('differs');
+    const regions = check.regions.map(box(rendering));
+    expect(regions.some((r) => overlaps(r, moved))).to.equal(true);
+    // Nothing above the first moved row (the header and the first member are where they were).
+    expect(regions.every((r) => r.y + r.h > moved.y), JSON.stringify({ moved, regions })).to.equal(true);
+  });
+
+  it('a genuine 300 dpi capture with a strip cut off is not called changed', async () => {
+    const cert = await issueCorpusDemo('r-takahashi-ichiro', { kind: 'juminhyo', scope: 'household', householder: true, honseki: false, myNumber: false });
+    const rendering = await renderFront(cert, COMPARE_DPI);
+    const reference = { sheet: 0, rendering, runs: await frontRuns(cert), page: A4 };
+    const scan = resampled(rendering, 2);
+    // The left fifth of the page outside the scanner's glass.
+    const cutX = Math.round(scan.width / 5);
+    const width = scan.width - cutX;
+    const cut = { width, height: scan.height, data: new Uint8Array(width * scan.height) };
+    for (let y = 0; y < scan.height; y++) cut.data.set(scan.data.subarray(y * scan.width + cutX, (y + 1) * scan.width), y * width);
+    const check = checkFront({ page: 0, grey: cut }, reference).check;
+    expect(check.status, JSON.stringify(check.regions)).to.not.equal('differs');
   });
 });

@@ -16,6 +16,8 @@
 import { compareScanWithRendering } from '../compare/compare.ts';
 import { mergeOverlapping, type DifferenceRegion } from '../compare/difference.ts';
 import type { FineRendering } from '../compare/fine-cells.ts';
+import { trustsLayout } from '../compare/flatbed.ts';
+import { unplacedBlocks } from '../compare/layout-change.ts';
 import { applyHomography } from '../vision/homography.ts';
 import type { GreyImage } from '../vision/grey.ts';
 import type { PageTextItem } from '../vision/pdf-input.ts';
@@ -150,6 +152,11 @@ function coverageOf(toScan: (x: number, y: number) => FractionPoint, width: numb
   return inside / (n * n);
 }
 
+/** Whether a rendering rectangle lies wholly inside the person's image (all four corners). */
+function insideImage(toScan: (x: number, y: number) => FractionPoint, x: number, y: number, w: number, h: number): boolean {
+  return [toScan(x, y), toScan(x + w, y), toScan(x + w, y + h), toScan(x, y + h)].every((p) => p.x >= 0 && p.y >= 0 && p.x <= 1 && p.y <= 1);
+}
+
 /** Compares one front page with one sheet's rendering: text layer (PDF) and pixels. */
 export function checkFront(input: FrontInput, reference: FrontReference): FrontResult {
   const { rendering } = reference;
@@ -176,24 +183,28 @@ export function checkFront(input: FrontInput, reference: FrontReference): FrontR
   // The share of the sheet compared: inside the image, and (where there are cells) placed glyph by glyph.
   const coverage = coverageOf(toScan, rendering.width, rendering.height) * (cells ? cells.compared : 1);
   const unplaced = cells ? cells.compared < MIN_CELLS_PLACED : photoLike;
-  if (coverage < MIN_COVERAGE || unplaced) {
+  // On a trusted flatbed registration, a block of cells that cannot be placed while the page
+  // around them is (src/compare/layout-change.ts) is content moved, removed or added: a region,
+  // and the front is compared, not "not compared". Only cells wholly inside the image count.
+  const layoutRegions = cells && !photoLike && trustsLayout(registration.flatbed) ? unplacedBlocks(cells, (c) => insideImage(toScan, c.x, c.y, c.w, c.h)) : [];
+  if (!layoutRegions.length && (coverage < MIN_COVERAGE || unplaced)) {
     const status = textRegions.length ? 'differs' : 'unreadable';
     return { check: { ...base, status, regions: textRegions, regionsOnImage: [], score: 0, coverage } };
   }
-  // Regions whose centre falls outside the person's image compare the rendering with nothing.
-  const inView = (r: DifferenceRegion) => {
-    const c = toScan(r.x + r.w / 2, r.y + r.h / 2);
-    return c.x >= 0 && c.y >= 0 && c.x <= 1 && c.y <= 1;
-  };
+  // A region reaching outside the person's image compares the rendering with nothing there; a
+  // glyph cut by the image's edge aligns on half its strokes and is flagged (measured: a genuine
+  // scan with its left fifth cut off flagged the cut column's glyphs when only the region's centre
+  // had to be in view).
+  const inView = (r: DifferenceRegion) => insideImage(toScan, r.x, r.y, r.w, r.h);
   const mapRegions = (difference?.regions ?? []).filter(inView);
   const cellRegions = (cells?.regions ?? []).filter(inView);
-  const pixelRegions = mergeOverlapping([...mapRegions, ...cellRegions]).map((r) => pixelRegion(r, rendering));
+  const pixelRegions = mergeOverlapping([...mapRegions, ...cellRegions, ...layoutRegions]).map((r) => pixelRegion(r, rendering));
   const regions = [...textRegions, ...pixelRegions];
   const regionsOnImage = regions.map((r) => {
     const [x0, y0, x1, y1] = [r.x * rendering.width, r.y * rendering.height, (r.x + r.w) * rendering.width, (r.y + r.h) * rendering.height];
     return [toScan(x0, y0), toScan(x1, y0), toScan(x1, y1), toScan(x0, y1)];
   });
-  const score = Math.max(textRegions.length ? 1 : 0, mapRegions.length ? mapRegions[0].mass / 1000 : 0, cellRegions.length ? cells!.strength : 0);
+  const score = Math.max(textRegions.length || layoutRegions.length ? 1 : 0, mapRegions.length ? mapRegions[0].mass / 1000 : 0, cellRegions.length ? cells!.strength : 0);
   const aligned = comparison.aligned;
   return {
     check: { ...base, ...(method === 'image' ? { capture: photoLike ? 'photo' : 'scan' } : {}), status: regions.length ? 'differs' : 'match', regions, regionsOnImage, score, coverage },

@@ -20,14 +20,8 @@ import type { GreyImage } from '../vision/grey.ts';
 import { applyHomography, type Homography, type Point } from '../vision/homography.ts';
 import { solveLinearSystem } from '../vision/linear-solve.ts';
 import { COMPARE_DPI, MIN_SCAN_DPI } from './capture-geometry.ts';
-import { extractPatch, levelFor, localScale, matchPatch, MIN_NCC } from './patch-match.ts';
+import { localScale, matchGrid, type PyramidStep } from './patch-match.ts';
 
-/** One pyramid step: rendering reduced 2^level, patch side and search radius in that level's pixels (register.ts GLOBAL_LEVELS). */
-export interface PyramidStep {
-  readonly level: number;
-  readonly patch: number;
-  readonly radius: number;
-}
 /**
  * Patch centres: denser than the homography's 9 × 12, because a robust fit needs matches on
  * every part of the page, including a form's header and footer, to outvote a moved block.
@@ -253,40 +247,6 @@ export interface FlatbedRegistration {
   readonly scale: number;
 }
 
-interface LevelMatch {
-  readonly src: Point;
-  readonly dst: Point;
-  readonly score: number;
-}
-
-/** The level's patches found in the scan around where `h` puts them (full-resolution coordinates both sides). */
-export function levelMatches(rendering: GreyImage, scanLevels: readonly GreyImage[], h: Homography, step: PyramidStep): { matches: LevelMatch[]; levelPixel: number } {
-  const f = 2 ** step.level;
-  const levelPixel = localScale(h, (rendering.width * f) / 2, (rendering.height * f) / 2) * f;
-  const k = levelFor(levelPixel, scanLevels.length);
-  const scan = scanLevels[k];
-  const g = 2 ** k;
-  const toScan = (x: number, y: number) => {
-    const p = applyHomography(h, x * f, y * f);
-    return { x: p.x / g, y: p.y / g };
-  };
-  const half = step.patch >> 1;
-  const matches: LevelMatch[] = [];
-  for (let r = 0; r < FLATBED_GRID.rows; r++)
-    for (let c = 0; c < FLATBED_GRID.columns; c++) {
-      const centre = { x: Math.round(((c + 0.5) / FLATBED_GRID.columns) * rendering.width), y: Math.round(((r + 0.5) / FLATBED_GRID.rows) * rendering.height) };
-      const values = extractPatch(rendering, centre.x - half, centre.y - half, step.patch);
-      if (!values) continue;
-      const m = matchPatch(scan, values, step.patch, centre, toScan, step.radius);
-      // A peak on the search's edge is no peak: the patch slid along a text line or a rule (or its
-      // content is further away than the search reaches, as a moved block's is).
-      if (m.score < MIN_NCC || Math.max(Math.abs(m.offset.x), Math.abs(m.offset.y)) >= step.radius) continue;
-      const moved = toScan(centre.x + m.offset.x, centre.y + m.offset.y);
-      matches.push({ src: { x: centre.x * f, y: centre.y * f }, dst: { x: moved.x * g, y: moved.y * g }, score: m.score });
-    }
-  return { matches, levelPixel };
-}
-
 /**
  * Coarse to fine from `start` (rendering pixel → scan pixel), one robust affine fit per step of
  * `steps` (register.ts passes its global search's). `renderLevels` / `scanLevels` are the
@@ -300,7 +260,8 @@ export function registerFlatbed(renderLevels: readonly GreyImage[], scanLevels: 
   for (const step of steps) {
     const rendering = renderLevels[step.level];
     if (!rendering) continue;
-    const { matches, levelPixel } = levelMatches(rendering, scanLevels, h, step);
+    // A peak on the search's edge is no peak: at the finest level those were patches that slid along a line.
+    const { matches, levelPixel } = matchGrid(rendering, scanLevels, h, step, FLATBED_GRID, true);
     if (matches.length < MIN_MATCHES) return null;
     const src = matches.map((m) => m.src);
     const fit = robustAffine(

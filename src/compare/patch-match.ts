@@ -4,7 +4,7 @@
  * predicted position its normalised cross-correlation (NCC) peaks, to a sub-pixel offset.
  */
 import type { GreyImage } from '../vision/grey.ts';
-import { homographyJacobian, type Homography, type Point } from '../vision/homography.ts';
+import { applyHomography, homographyJacobian, type Homography, type Point } from '../vision/homography.ts';
 import { bilinear } from '../vision/template-match.ts';
 
 /** A match whose NCC is below this is not trusted (the square is not where it was looked for, or not legible). */
@@ -203,4 +203,60 @@ export function matchPatchReference(scan: GreyImage, values: Float32Array, side:
       scores[(j + radius) * span + i + radius] = norm > 0 && tnorm > 0 ? dot / Math.sqrt(norm * tnorm) : -1;
     }
   return peakOf(scores, radius);
+}
+
+/** One pyramid step: rendering reduced 2^level, patch side and search radius in that level's pixels (register.ts GLOBAL_LEVELS). */
+export interface PyramidStep {
+  readonly level: number;
+  readonly patch: number;
+  readonly radius: number;
+}
+
+/** A patch of the rendering found in the scan: its centre on both sides, full-resolution pixels, and its NCC. */
+export interface GridMatch {
+  readonly src: Point;
+  readonly dst: Point;
+  readonly score: number;
+}
+
+/**
+ * The patches on a `grid` of centres over the rendering level `rendering` (step.level of the
+ * pyramid), each with enough grey variation found in the scan around where `h` puts it, from the
+ * scan level that keeps a scan pixel per target pixel (levelFor): the global homography's step
+ * (register.ts) and the flatbed fit's (flatbed.ts). `levelPixel`: scan pixels per level pixel at
+ * the page's centre. With `dropEdgePeaks`, a match whose peak lies on its search's edge is
+ * dropped (it slid along a text line or a rule, or its content is further than the search reaches).
+ */
+export function matchGrid(
+  rendering: GreyImage,
+  scanLevels: readonly GreyImage[],
+  h: Homography,
+  step: PyramidStep,
+  grid: { readonly columns: number; readonly rows: number },
+  dropEdgePeaks = false,
+): { matches: GridMatch[]; levelPixel: number } {
+  const f = 2 ** step.level;
+  const levelPixel = localScale(h, (rendering.width * f) / 2, (rendering.height * f) / 2) * f;
+  const k = levelFor(levelPixel, scanLevels.length);
+  const scan = scanLevels[k];
+  const g = 2 ** k;
+  // Level pixel → full rendering pixel → full scan pixel → scan level pixel.
+  const toScan = (x: number, y: number) => {
+    const p = applyHomography(h, x * f, y * f);
+    return { x: p.x / g, y: p.y / g };
+  };
+  const half = step.patch >> 1;
+  const matches: GridMatch[] = [];
+  for (let r = 0; r < grid.rows; r++)
+    for (let c = 0; c < grid.columns; c++) {
+      const centre = { x: Math.round(((c + 0.5) / grid.columns) * rendering.width), y: Math.round(((r + 0.5) / grid.rows) * rendering.height) };
+      const values = extractPatch(rendering, centre.x - half, centre.y - half, step.patch);
+      if (!values) continue;
+      const m = matchPatch(scan, values, step.patch, centre, toScan, step.radius);
+      if (m.score < MIN_NCC) continue;
+      if (dropEdgePeaks && Math.max(Math.abs(m.offset.x), Math.abs(m.offset.y)) >= step.radius) continue;
+      const moved = toScan(centre.x + m.offset.x, centre.y + m.offset.y);
+      matches.push({ src: { x: centre.x * f, y: centre.y * f }, dst: { x: moved.x * g, y: moved.y * g }, score: m.score });
+    }
+  return { matches, levelPixel };
 }

@@ -22,7 +22,7 @@ import { localField, type DisplacementField, type FieldConfidence } from './fiel
 import { fitHomography, multiply } from './fit.ts';
 import { chooseRegistration, mayBeFlatbed, registerFlatbed, type FlatbedRegistration } from './flatbed.ts';
 import { paperLevel, pyramid } from './image-ops.ts';
-import { extractPatch, levelFor, localScale, matchPatch, MIN_NCC } from './patch-match.ts';
+import { extractPatch, levelFor, localScale, matchGrid, matchPatch } from './patch-match.ts';
 
 export { blockConfidenceAt, BLOCK_EXTRAPOLATED, BLOCK_INTERPOLATED, BLOCK_MEASURED, confidenceMask, DEFAULT_CONFIDENCE, fieldAt, isConfidentAt, ZERO_FIELD } from './field.ts';
 export type { BlockConfidence, ConfidenceLimits, DisplacementField, FieldConfidence } from './field.ts';
@@ -120,52 +120,12 @@ function similarity(r: Moments, rScale: number, s: Moments, sScale: number, extr
   return Float64Array.of(c, -n, scx - c * rcx + n * rcy, n, c, scy - n * rcx - c * rcy, 0, 0, 1);
 }
 
-interface Patch {
-  readonly centre: Point;
-  readonly values: Float32Array;
-  readonly side: number;
-}
-
-/** Patches on a grid over the rendering level whose grey varies enough to be found again. */
-function patchesOf(image: GreyImage, side: number): Patch[] {
-  const out: Patch[] = [];
-  const half = side >> 1;
-  for (let r = 0; r < PATCH_GRID.rows; r++)
-    for (let c = 0; c < PATCH_GRID.columns; c++) {
-      const cx = Math.round(((c + 0.5) / PATCH_GRID.columns) * image.width);
-      const cy = Math.round(((r + 0.5) / PATCH_GRID.rows) * image.height);
-      const patch = extractPatch(image, cx - half, cy - half, side);
-      if (patch) out.push({ centre: { x: cx, y: cy }, values: patch, side });
-    }
-  return out;
-}
-
-
-
 /** One global step: match the level's patches, fit a homography (dropping outliers twice). */
 function refineGlobal(renderLevels: GreyImage[], scanLevels: GreyImage[], h: Homography, step: (typeof GLOBAL_LEVELS)[number]): { h: Homography; matches: number; score: number } | null {
-  const f = 2 ** step.level;
-  const rendering = renderLevels[step.level];
-  const centreScale = localScale(h, (rendering.width * f) / 2, (rendering.height * f) / 2);
-  const k = levelFor(centreScale * f, scanLevels.length);
-  const scan = scanLevels[k];
-  const g = 2 ** k;
-  // Level pixel → full rendering pixel → full scan pixel → scan level pixel.
-  const toScan = (x: number, y: number) => {
-    const p = applyHomography(h, x * f, y * f);
-    return { x: p.x / g, y: p.y / g };
-  };
-  const src: Point[] = [];
-  const dst: Point[] = [];
-  let total = 0;
-  for (const patch of patchesOf(rendering, step.patch)) {
-    const m = matchPatch(scan, patch.values, patch.side, patch.centre, toScan, step.radius);
-    if (m.score < MIN_NCC) continue;
-    total += m.score;
-    const moved = toScan(patch.centre.x + m.offset.x, patch.centre.y + m.offset.y);
-    src.push({ x: patch.centre.x * f, y: patch.centre.y * f });
-    dst.push({ x: moved.x * g, y: moved.y * g });
-  }
+  const { matches, levelPixel } = matchGrid(renderLevels[step.level], scanLevels, h, step, PATCH_GRID);
+  const src: Point[] = matches.map((m) => m.src);
+  const dst: Point[] = matches.map((m) => m.dst);
+  const total = matches.reduce((sum, m) => sum + m.score, 0);
   let fitted = fitHomography(src, dst);
   for (let round = 0; round < 2 && fitted; round++) {
     const residuals = src.map((p, i) => {
@@ -173,7 +133,7 @@ function refineGlobal(renderLevels: GreyImage[], scanLevels: GreyImage[], h: Hom
       return Math.hypot(q.x - dst[i].x, q.y - dst[i].y);
     });
     const sorted = [...residuals].sort((a, b) => a - b);
-    const limit = Math.max(3 * sorted[sorted.length >> 1], centreScale * f * 0.75);
+    const limit = Math.max(3 * sorted[sorted.length >> 1], levelPixel * 0.75);
     const keep = residuals.map((r) => r <= limit);
     if (keep.every(Boolean)) break;
     const s2 = src.filter((_, i) => keep[i]);

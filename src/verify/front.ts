@@ -140,6 +140,9 @@ export interface FrontResult {
   readonly aligned?: GreyImage;
 }
 
+/** A point of the person's image, as fractions of its width and height, inside the image. */
+const inImage = (p: FractionPoint) => p.x >= 0 && p.y >= 0 && p.x <= 1 && p.y <= 1;
+
 /** Fraction of a grid of rendering points that the registration puts inside the scan. */
 function coverageOf(toScan: (x: number, y: number) => FractionPoint, width: number, height: number): number {
   let inside = 0;
@@ -147,14 +150,14 @@ function coverageOf(toScan: (x: number, y: number) => FractionPoint, width: numb
   for (let j = 0; j < n; j++)
     for (let i = 0; i < n; i++) {
       const p = toScan(((i + 0.5) / n) * width, ((j + 0.5) / n) * height);
-      if (p.x >= 0 && p.y >= 0 && p.x <= 1 && p.y <= 1) inside++;
+      if (inImage(p)) inside++;
     }
   return inside / (n * n);
 }
 
 /** Whether a rendering rectangle lies wholly inside the person's image (all four corners). */
 function insideImage(toScan: (x: number, y: number) => FractionPoint, x: number, y: number, w: number, h: number): boolean {
-  return [toScan(x, y), toScan(x + w, y), toScan(x + w, y + h), toScan(x, y + h)].every((p) => p.x >= 0 && p.y >= 0 && p.x <= 1 && p.y <= 1);
+  return [toScan(x, y), toScan(x + w, y), toScan(x + w, y + h), toScan(x, y + h)].every(inImage);
 }
 
 /** Compares one front page with one sheet's rendering: text layer (PDF) and pixels. */

@@ -45,7 +45,10 @@ function barrelPhoto(rendering: GreyImage, scale: number, margin: number, k: num
   return { photo: { width, height, data }, toScan };
 }
 
-describe('registration of photos', () => {
+describe('registration of photos', function () {
+  // A capture through the simulator and a whole registration: slow on a loaded machine, never a timing assertion.
+  this.timeout(120_000);
+
   it('follows a barrel distortion that leaves several pixels after the best homography (the field searched around a smooth surface)', async () => {
     const cert = await issueDemo('r-takahashi-ichiro', { kind: 'juminhyo', scope: 'household', householder: true, honseki: false, myNumber: false });
     const rendering = await renderFront(cert, COMPARE_DPI);

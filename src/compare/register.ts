@@ -121,7 +121,14 @@ function similarity(r: Moments, rScale: number, s: Moments, sScale: number, extr
 }
 
 /** One global step: match the level's patches, fit a homography (dropping outliers twice). */
-function refineGlobal(renderLevels: GreyImage[], scanLevels: GreyImage[], h: Homography, step: (typeof GLOBAL_LEVELS)[number]): { h: Homography; matches: number; score: number } | null {
+/** A global homography and how well it explains the page: patches matched at the finest level, their summed NCC. */
+interface Global {
+  readonly h: Homography;
+  readonly matches: number;
+  readonly score: number;
+}
+
+function refineGlobal(renderLevels: GreyImage[], scanLevels: GreyImage[], h: Homography, step: (typeof GLOBAL_LEVELS)[number]): Global | null {
   const { matches, levelPixel } = matchGrid(renderLevels[step.level], scanLevels, h, step, PATCH_GRID);
   const src: Point[] = matches.map((m) => m.src);
   const dst: Point[] = matches.map((m) => m.dst);
@@ -158,21 +165,53 @@ const CLEARLY_BETTER = 1.25;
 /** Below this NCC the whole-page search is not trusted and the moments' guess is kept. */
 const MIN_START_NCC = 0.2;
 
+/** A square window of the coarsest rendering level (its pixels) that a start is placed by. */
+export interface StartWindow {
+  readonly left: number;
+  readonly top: number;
+  readonly side: number;
+}
+
+/** The middle square of the coarsest rendering level: the whole page's blurred text blocks. */
+export function middleWindow(rendering: GreyImage): StartWindow {
+  const side = Math.min(rendering.width, rendering.height) & ~1;
+  return { left: (rendering.width - side) >> 1, top: (rendering.height - side) >> 1, side };
+}
+
 /**
- * The moments' guess moved to where the coarsest rendering level, as one square patch of its
- * middle, best matches the scan: on tilted or soft photos (perspective moves the projected ink's
- * centroid off the projected centre; noise and JPEG add faint "ink" the rendering lacks) the guess
- * lands 180–190 rendering pixels off (measured against the simulator's geometry on photos at
- * 166–249 dpi), beyond the coarsest level's ±6 patch search, while its angle and scale are close
- * enough for blurred blocks of text to correlate. Null when it does not move the guess.
+ * Share of the coarsest level's width the header window spans (centred, from the page's top
+ * edge): on A4 at 1/16 scale a square of 46 px, the top 42 % of the page — the title, the issuer
+ * or address block and the first table rows.
  */
-function placedStart(renderLevels: GreyImage[], scanLevels: GreyImage[], start: Homography): Homography | null {
+const HEADER_SHARE = 0.6;
+
+/**
+ * The top of the page, which a removed or added household member (or any block moved further
+ * down) cannot move: on a 住民票 whose member table repeats the same labels and rules, the middle
+ * square and the ink moments can be pulled one member's rows off (the moments' guess by the
+ * missing member's ink: measured 143–332 scan px off on household 0, seed 107), and every
+ * placement from there locks on to the repeated rows.
+ */
+export function headerWindow(rendering: GreyImage): StartWindow {
+  const side = Math.round(rendering.width * HEADER_SHARE) & ~1;
+  return { left: (rendering.width - side) >> 1, top: 0, side };
+}
+
+/**
+ * The moments' guess moved to where `window` of the coarsest rendering level best matches the
+ * scan, within ±START_SHIFT of its pixels. With the middle window: on tilted or soft photos
+ * (perspective moves the projected ink's centroid off the projected centre; noise and JPEG add
+ * faint "ink" the rendering lacks) the guess lands 180–190 rendering pixels off (measured against
+ * the simulator's geometry on photos at 166–249 dpi), beyond the coarsest level's ±6 patch
+ * search, while its angle and scale are close enough for blurred blocks of text to correlate.
+ * With the header window: where a block of the page moved (headerWindow). Null when it does not
+ * move the guess.
+ */
+export function placedStart(renderLevels: readonly GreyImage[], scanLevels: readonly GreyImage[], start: Homography, window: StartWindow): Homography | null {
   const level = renderLevels.length - 1;
   const rendering = renderLevels[level];
   const f = 2 ** level;
-  const side = Math.min(rendering.width, rendering.height) & ~1;
-  const left = (rendering.width - side) >> 1;
-  const top = (rendering.height - side) >> 1;
+  const { left, top, side } = window;
   // The whole middle of a light page at 1/16 scale varies by a few grey levels only: any variation will do.
   const values = extractPatch(rendering, left, top, side, 0);
   if (!values) return null;
@@ -188,10 +227,27 @@ function placedStart(renderLevels: GreyImage[], scanLevels: GreyImage[], start: 
   return multiply(start, Float64Array.of(1, 0, m.offset.x * f, 0, 1, m.offset.y * f, 0, 0, 1));
 }
 
+/**
+ * The starts that are not null, each once: two moved starts that put the page's centre (of a
+ * `width` × `height` rendering) within one coarsest-level pixel of each other would end on one
+ * placement, and the global search is the registration's costly part.
+ */
+function distinctStarts(starts: readonly (Homography | null)[], width: number, height: number, coarsePixel: number): Homography[] {
+  const kept: Homography[] = [];
+  const centre = (h: Homography) => applyHomography(h, width / 2, height / 2);
+  for (const start of starts) {
+    if (!start) continue;
+    const c = centre(start);
+    const unit = coarsePixel * localScale(start, width / 2, height / 2);
+    if (kept.every((k) => Math.hypot(centre(k).x - c.x, centre(k).y - c.y) >= unit)) kept.push(start);
+  }
+  return kept;
+}
+
 /** Global homography through all levels from one starting guess. */
-function globalFrom(renderLevels: GreyImage[], scanLevels: GreyImage[], start: Homography): { h: Homography; matches: number; score: number } | null {
+function globalFrom(renderLevels: GreyImage[], scanLevels: GreyImage[], start: Homography): Global | null {
   let h = start;
-  let last: { h: Homography; matches: number; score: number } | null = null;
+  let last: Global | null = null;
   for (const step of GLOBAL_LEVELS) {
     const next = refineGlobal(renderLevels, scanLevels, h, step);
     if (!next) return last && step.level === 0 ? last : null;
@@ -217,19 +273,25 @@ export function registerToRendering(rendering: GreyImage, scan: GreyImage): Regi
   const rm = inkMoments(renderLevels[coarseR]);
   const sm = inkMoments(scanLevels[coarseS]);
   if (!rm || !sm) return null;
-  let best: { h: Homography; matches: number; score: number } | null = null;
+  let best: Global | null = null;
   let bestStart: Homography | null = null;
+  const coarsest = renderLevels[coarseR];
+  const windows = [middleWindow(coarsest), headerWindow(coarsest)];
   for (const extra of [0, Math.PI]) {
     const guess = similarity(rm, rScale, sm, 2 ** coarseS, extra);
-    const placed = placedStart(renderLevels, scanLevels, guess);
     const fromGuess = globalFrom(renderLevels, scanLevels, guess);
-    const fromPlaced = placed ? globalFrom(renderLevels, scanLevels, placed) : null;
-    // Both right, they end up on one placement (the guess's is kept); one locked a line or a column off, it matches far fewer patches.
-    const usePlaced = !!fromPlaced && (!fromGuess || fromPlaced.score > CLEARLY_BETTER * fromGuess.score);
-    const found = usePlaced ? fromPlaced : fromGuess;
+    // Both right, a moved start and the guess end on one placement (the guess's is kept); one
+    // locked a line, a column or a member's rows off, it matches far fewer patches.
+    let moved: { start: Homography; found: Global } | null = null;
+    for (const start of distinctStarts(windows.map((w) => placedStart(renderLevels, scanLevels, guess, w)), rendering.width, rendering.height, rScale)) {
+      const found = globalFrom(renderLevels, scanLevels, start);
+      if (found && (!moved || found.score > moved.found.score)) moved = { start, found };
+    }
+    const usePlaced = !!moved && (!fromGuess || moved.found.score > CLEARLY_BETTER * fromGuess.score);
+    const found = usePlaced ? moved!.found : fromGuess;
     if (found && (!best || found.score > best.score)) {
       best = found;
-      bestStart = usePlaced ? placed : guess;
+      bestStart = usePlaced ? moved!.start : guess;
     }
   }
   if (!best || !bestStart) return null;

@@ -228,20 +228,21 @@ export function placedStart(renderLevels: readonly GreyImage[], scanLevels: read
 }
 
 /**
- * The starts that are not null, each once: two moved starts that put the page's centre (of a
- * `width` × `height` rendering) within one coarsest-level pixel of each other would end on one
- * placement, and the global search is the registration's costly part.
+ * A placement puts the header where the header search found it when the two maps agree at the
+ * header window's centre within this many coarsest-level pixels: the search's peak is an integer
+ * offset at 1/16 scale from a guess whose angle may be a few degrees off, and a placement locked
+ * a member's rows off is 12 of them away. Then the global search from the header start (the
+ * registration's costly part) would end on the placement already found, and is not run.
  */
-function distinctStarts(starts: readonly (Homography | null)[], width: number, height: number, coarsePixel: number): Homography[] {
-  const kept: Homography[] = [];
-  const centre = (h: Homography) => applyHomography(h, width / 2, height / 2);
-  for (const start of starts) {
-    if (!start) continue;
-    const c = centre(start);
-    const unit = coarsePixel * localScale(start, width / 2, height / 2);
-    if (kept.every((k) => Math.hypot(centre(k).x - c.x, centre(k).y - c.y) >= unit)) kept.push(start);
-  }
-  return kept;
+const HEADER_AGREEMENT = 2;
+
+/** Whether `placement` maps the centre of `window` (coarsest-level pixels, `coarsePixel` rendering pixels each) within HEADER_AGREEMENT of `headerStart`. */
+function placesHeader(placement: Homography, headerStart: Homography, window: StartWindow, coarsePixel: number): boolean {
+  const x = (window.left + window.side / 2) * coarsePixel;
+  const y = (window.top + window.side / 2) * coarsePixel;
+  const p = applyHomography(placement, x, y);
+  const q = applyHomography(headerStart, x, y);
+  return Math.hypot(p.x - q.x, p.y - q.y) <= HEADER_AGREEMENT * coarsePixel * localScale(placement, x, y);
 }
 
 /** Global homography through all levels from one starting guess. */
@@ -276,22 +277,33 @@ export function registerToRendering(rendering: GreyImage, scan: GreyImage): Regi
   let best: Global | null = null;
   let bestStart: Homography | null = null;
   const coarsest = renderLevels[coarseR];
-  const windows = [middleWindow(coarsest), headerWindow(coarsest)];
-  for (const extra of [0, Math.PI]) {
-    const guess = similarity(rm, rScale, sm, 2 ** coarseS, extra);
+  const guesses = [0, Math.PI].map((extra) => similarity(rm, rScale, sm, 2 ** coarseS, extra));
+  let bestGuess: Homography | null = null;
+  for (const guess of guesses) {
+    const placed = placedStart(renderLevels, scanLevels, guess, middleWindow(coarsest));
     const fromGuess = globalFrom(renderLevels, scanLevels, guess);
-    // Both right, a moved start and the guess end on one placement (the guess's is kept); one
-    // locked a line, a column or a member's rows off, it matches far fewer patches.
-    let moved: { start: Homography; found: Global } | null = null;
-    for (const start of distinctStarts(windows.map((w) => placedStart(renderLevels, scanLevels, guess, w)), rendering.width, rendering.height, rScale)) {
-      const found = globalFrom(renderLevels, scanLevels, start);
-      if (found && (!moved || found.score > moved.found.score)) moved = { start, found };
-    }
-    const usePlaced = !!moved && (!fromGuess || moved.found.score > CLEARLY_BETTER * fromGuess.score);
-    const found = usePlaced ? moved!.found : fromGuess;
+    const fromPlaced = placed ? globalFrom(renderLevels, scanLevels, placed) : null;
+    // Both right, they end up on one placement (the guess's is kept); one locked a line or a column off, it matches far fewer patches.
+    const usePlaced = !!fromPlaced && (!fromGuess || fromPlaced.score > CLEARLY_BETTER * fromGuess.score);
+    const found = usePlaced ? fromPlaced : fromGuess;
     if (found && (!best || found.score > best.score)) {
       best = found;
-      bestStart = usePlaced ? moved!.start : guess;
+      bestStart = usePlaced ? placed : guess;
+      bestGuess = guess;
+    }
+  }
+  // The page's top, which a moved block cannot move (headerWindow): searched from the guess of the
+  // placement found (its orientation; from both when none was found), and followed only where
+  // that placement does not put the header there; it replaces the placement when clearly better,
+  // as the middle square's start replaces the guess's.
+  const header = headerWindow(coarsest);
+  for (const guess of bestGuess ? [bestGuess] : guesses) {
+    const start = placedStart(renderLevels, scanLevels, guess, header);
+    if (!start || (best && placesHeader(best.h, start, header, rScale))) continue;
+    const found = globalFrom(renderLevels, scanLevels, start);
+    if (found && (!best || found.score > CLEARLY_BETTER * best.score)) {
+      best = found;
+      bestStart = start;
     }
   }
   if (!best || !bestStart) return null;

@@ -4,7 +4,9 @@
  *
  * 1. A first guess from the ink's moments (centroid, principal axis, spread) in both images: a
  *    similarity, up to the 180° ambiguity of an axis, which is settled by trying both; each also
- *    moved by a whole-page search at the coarsest level (placedStart).
+ *    moved by a whole-page search at the coarsest level (placedStart), and, where the placement
+ *    found does not put the page's header where a search for it does, by the header (a block of
+ *    rows moved below it cannot move it: headerWindow).
  * 2. A global homography (Hartley & Zisserman §4.4) refined coarse to fine over a pyramid: patches
  *    of the rendering with ink in them are found in the scan by normalised cross-correlation
  *    around where the current homography puts them, and the homography is refitted to the matches.
@@ -120,7 +122,6 @@ function similarity(r: Moments, rScale: number, s: Moments, sScale: number, extr
   return Float64Array.of(c, -n, scx - c * rcx + n * rcy, n, c, scy - n * rcx - c * rcy, 0, 0, 1);
 }
 
-/** One global step: match the level's patches, fit a homography (dropping outliers twice). */
 /** A global homography and how well it explains the page: patches matched at the finest level, their summed NCC. */
 interface Global {
   readonly h: Homography;
@@ -128,6 +129,7 @@ interface Global {
   readonly score: number;
 }
 
+/** One global step: match the level's patches, fit a homography (dropping outliers twice). */
 function refineGlobal(renderLevels: GreyImage[], scanLevels: GreyImage[], h: Homography, step: (typeof GLOBAL_LEVELS)[number]): Global | null {
   const { matches, levelPixel } = matchGrid(renderLevels[step.level], scanLevels, h, step, PATCH_GRID);
   const src: Point[] = matches.map((m) => m.src);
@@ -166,14 +168,14 @@ const CLEARLY_BETTER = 1.25;
 const MIN_START_NCC = 0.2;
 
 /** A square window of the coarsest rendering level (its pixels) that a start is placed by. */
-export interface StartWindow {
+interface StartWindow {
   readonly left: number;
   readonly top: number;
   readonly side: number;
 }
 
 /** The middle square of the coarsest rendering level: the whole page's blurred text blocks. */
-export function middleWindow(rendering: GreyImage): StartWindow {
+function middleWindow(rendering: GreyImage): StartWindow {
   const side = Math.min(rendering.width, rendering.height) & ~1;
   return { left: (rendering.width - side) >> 1, top: (rendering.height - side) >> 1, side };
 }
@@ -192,7 +194,7 @@ const HEADER_SHARE = 0.6;
  * missing member's ink: measured 143–332 scan px off on household 0, seed 107), and every
  * placement from there locks on to the repeated rows.
  */
-export function headerWindow(rendering: GreyImage): StartWindow {
+function headerWindow(rendering: GreyImage): StartWindow {
   const side = Math.round(rendering.width * HEADER_SHARE) & ~1;
   return { left: (rendering.width - side) >> 1, top: 0, side };
 }
@@ -207,7 +209,7 @@ export function headerWindow(rendering: GreyImage): StartWindow {
  * With the header window: where a block of the page moved (headerWindow). Null when it does not
  * move the guess.
  */
-export function placedStart(renderLevels: readonly GreyImage[], scanLevels: readonly GreyImage[], start: Homography, window: StartWindow): Homography | null {
+function placedStart(renderLevels: readonly GreyImage[], scanLevels: readonly GreyImage[], start: Homography, window: StartWindow): Homography | null {
   const level = renderLevels.length - 1;
   const rendering = renderLevels[level];
   const f = 2 ** level;

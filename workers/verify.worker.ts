@@ -3,17 +3,38 @@
  * src/verify/sheet-pipeline.ts (every page of a sheet, fronts compared). The scan's pixels arrive
  * transferred; the restored images leave transferred.
  */
-import { expose, transfer } from 'comlink';
+import { expose, transfer, wrap, type Remote } from 'comlink';
 import { scanCameraFrame, type FrameScan } from '../src/app/camera-guidance.ts';
 import { installErrorTransfer } from '../src/app/worker-errors.ts';
 import { KofuError, type ErrorParams } from '../src/bytes/errors.ts';
 import { decodeLocator } from '../src/seal/locator.ts';
 import { verifyImage, type TrustInput } from '../src/verify/pipeline.ts';
 import { restoreWithCanvas } from '../src/verify/restore.ts';
-import { verifySheet, type SheetPage } from '../src/verify/sheet-pipeline.ts';
+import { verifySheet, type SheetOptions, type SheetPage } from '../src/verify/sheet-pipeline.ts';
 import type { VerificationReport } from '../src/verify/report.ts';
+import type { PageCheckWorkerApi } from './page-check.worker.ts';
 
 installErrorTransfer();
+
+let pageChecker: Remote<PageCheckWorkerApi> | undefined;
+
+/**
+ * The page-check worker (page-check.worker.ts), started on the first sheet of two pages or more
+ * and kept while this worker lives (it ends with it); none on a single core or where a worker
+ * cannot start a worker: every page is then read here.
+ */
+function readElsewhere(trust: TrustInput, locatorText: string | undefined): SheetOptions['readElsewhere'] {
+  if (!pageChecker) {
+    if (typeof Worker === 'undefined' || (navigator.hardwareConcurrency ?? 1) < 2) return undefined;
+    try {
+      pageChecker = wrap<PageCheckWorkerApi>(new Worker(new URL('./page-check.worker.ts', import.meta.url), { type: 'module', name: 'kofu-page-check' }));
+    } catch {
+      return undefined;
+    }
+  }
+  const checker = pageChecker;
+  return (page, index) => checker.readPage(transfer({ data: page.data, width: page.width, height: page.height }, [page.data.buffer as ArrayBuffer]), index, trust, locatorText);
+}
 
 /** The locator's issuer and serial, or the code and params of why it cannot be read. */
 export type LocatorPeek = { ok: true; issuer: number; serial: number } | { ok: false; code: string; params: object };
@@ -41,7 +62,14 @@ const api = {
    */
   async verifySheet(pages: SheetPage[], trust: TrustInput, locatorText: string | undefined, onProgress?: (fraction: number) => unknown): Promise<VerificationReport> {
     let delivered: unknown;
-    const report = await verifySheet(pages, { trust, locatorText, restore: restoreWithCanvas, onProgress: (fraction) => (delivered = onProgress?.(fraction)) });
+    const elsewhere = pages.length > 1 ? readElsewhere(trust, locatorText) : undefined;
+    const report = await verifySheet(pages, {
+      trust,
+      locatorText,
+      restore: restoreWithCanvas,
+      onProgress: (fraction) => (delivered = onProgress?.(fraction)),
+      ...(elsewhere ? { readElsewhere: elsewhere } : {}),
+    });
     await delivered;
     return transfer(report, buffersOf(report));
   },

@@ -35,8 +35,37 @@ const MAX_CLIP = 0.97;
 /** Bins of the ink-ratio histogram. */
 const BINS = 256;
 
-/** The scan with its light background tones turned to paper (see the module comment), and the clip level (ink ratio, 0–1). */
-export function suppressBackground(scan: GreyImage): { image: GreyImage; clip: number } {
+/** Step 0's result: the scan with its background turned to paper, and the clip level (ink ratio, 0–1). */
+export interface Suppressed {
+  readonly image: GreyImage;
+  readonly clip: number;
+}
+
+/**
+ * Results by scan: a scan is never written after it is made, so its result stays valid while it
+ * lives. A result computed on another thread from the same pixels is adopted (adoptSuppressed).
+ */
+const suppressed = new WeakMap<GreyImage, Suppressed>();
+
+/**
+ * Takes `result` as step 0 of `scan`: it must be suppressBackground of the same pixels, computed
+ * elsewhere (the verify worker's page-check worker, src/verify/sheet-pipeline.ts), so that the
+ * comparison does not compute it again.
+ */
+export function adoptSuppressed(scan: GreyImage, result: Suppressed): void {
+  suppressed.set(scan, result);
+}
+
+/** The scan with its light background tones turned to paper (see the module comment), and the clip level (ink ratio, 0–1); computed once per scan. */
+export function suppressBackground(scan: GreyImage): Suppressed {
+  const known = suppressed.get(scan);
+  if (known) return known;
+  const result = suppressedOf(scan);
+  suppressed.set(scan, result);
+  return result;
+}
+
+function suppressedOf(scan: GreyImage): Suppressed {
   const { width, height } = scan;
   const src = scan.data;
   const paper = blockPaperLevel(scan);

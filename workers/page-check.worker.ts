@@ -13,6 +13,10 @@ import { readPage, type PageReading, type SheetPage } from '../src/verify/sheet-
 installErrorTransfer();
 
 const api = {
+  /** Answers once this worker has loaded (the verify worker waits for it before sending a page). */
+  ready(): true {
+    return true;
+  },
   async readPage(page: SheetPage, index: number, trust: TrustInput, locatorText: string | undefined): Promise<PageReading> {
     const reading = await readPage(page, index, { trust, locatorText, restore: restoreWithCanvas }, true);
     // The fine rendering is a function over this thread's canvas: it stays here (the verify worker draws its own).

@@ -16,24 +16,47 @@ import type { PageCheckWorkerApi } from './page-check.worker.ts';
 
 installErrorTransfer();
 
-let pageChecker: Remote<PageCheckWorkerApi> | undefined;
+/** Longest wait for the page-check worker to answer its first call (it loads one module). */
+const PAGE_CHECKER_START_MS = 10_000;
+
+let pageChecker: Promise<PageChecker | undefined> | undefined;
+
+interface PageChecker {
+  readonly remote: Remote<PageCheckWorkerApi>;
+  /** Rejects when the worker fails (an error event): a call in flight then fails instead of waiting for ever. */
+  readonly failed: Promise<never>;
+}
 
 /**
  * The page-check worker (page-check.worker.ts), started on the first sheet of two pages or more
- * and kept while this worker lives (it ends with it); none on a single core or where a worker
- * cannot start a worker: every page is then read here.
+ * and kept while this worker lives (it ends with it). Undefined on a single core, where a worker
+ * cannot start a worker, or when it does not answer: every page is then read here.
  */
-function readElsewhere(trust: TrustInput, locatorText: string | undefined): SheetOptions['readElsewhere'] {
-  if (!pageChecker) {
-    if (typeof Worker === 'undefined' || (navigator.hardwareConcurrency ?? 1) < 2) return undefined;
-    try {
-      pageChecker = wrap<PageCheckWorkerApi>(new Worker(new URL('./page-check.worker.ts', import.meta.url), { type: 'module', name: 'kofu-page-check' }));
-    } catch {
-      return undefined;
-    }
+function startPageChecker(): Promise<PageChecker | undefined> {
+  if (typeof Worker === 'undefined' || (navigator.hardwareConcurrency ?? 1) < 2) return Promise.resolve(undefined);
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./page-check.worker.ts', import.meta.url), { type: 'module', name: 'kofu-page-check' });
+  } catch {
+    return Promise.resolve(undefined);
   }
-  const checker = pageChecker;
-  return (page, index) => checker.readPage(transfer({ data: page.data, width: page.width, height: page.height }, [page.data.buffer as ArrayBuffer]), index, trust, locatorText);
+  const remote = wrap<PageCheckWorkerApi>(worker);
+  const failed = new Promise<never>((_, reject) => worker.addEventListener('error', (event) => reject(new Error(`page-check worker: ${event.message}`)), { once: true }));
+  failed.catch(() => undefined);
+  const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), PAGE_CHECKER_START_MS));
+  return Promise.race([remote.ready().then(() => ({ remote, failed })), failed.catch(() => undefined), timeout]).then((checker) => {
+    if (!checker) worker.terminate();
+    return checker;
+  });
+}
+
+function readElsewhere(trust: TrustInput, locatorText: string | undefined): NonNullable<SheetOptions['readElsewhere']> {
+  return async (page, index) => {
+    const checker = await (pageChecker ??= startPageChecker());
+    if (!checker) return undefined;
+    const call = checker.remote.readPage(transfer({ data: page.data, width: page.width, height: page.height }, [page.data.buffer as ArrayBuffer]), index, trust, locatorText);
+    return Promise.race([call, checker.failed]);
+  };
 }
 
 /** The locator's issuer and serial, or the code and params of why it cannot be read. */
@@ -62,13 +85,12 @@ const api = {
    */
   async verifySheet(pages: SheetPage[], trust: TrustInput, locatorText: string | undefined, onProgress?: (fraction: number) => unknown): Promise<VerificationReport> {
     let delivered: unknown;
-    const elsewhere = pages.length > 1 ? readElsewhere(trust, locatorText) : undefined;
     const report = await verifySheet(pages, {
       trust,
       locatorText,
       restore: restoreWithCanvas,
       onProgress: (fraction) => (delivered = onProgress?.(fraction)),
-      ...(elsewhere ? { readElsewhere: elsewhere } : {}),
+      ...(pages.length > 1 ? { readElsewhere: readElsewhere(trust, locatorText) } : {}),
     });
     await delivered;
     return transfer(report, buffersOf(report));

@@ -112,6 +112,9 @@ describe('whole-sheet pipeline', function () {
       const summary = (r: typeof alone) => ({ outcome: r.outcome, notes: r.notes, backPage: r.backPage, fronts: r.fronts?.map((f) => ({ status: f.status, regions: f.regions, score: f.score, coverage: f.coverage })) });
       expect(summary(shared), order).to.deep.equal(summary(alone));
       expect(alone.outcome, order).to.equal('suspect');
+      // The other thread not there (it could not start): every page read here, the same report.
+      const unavailable = await verifySheet(pages(), { trust, now: FIXTURE_NOW, restore: restoreWithCanvas, readElsewhere: async () => undefined });
+      expect(summary(unavailable), `${order}, no other thread`).to.deep.equal(summary(alone));
     }
   });
 });

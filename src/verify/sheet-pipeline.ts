@@ -37,9 +37,11 @@ export interface SheetOptions extends Omit<PipelineOptions, 'onProgress'> {
    * Reads a page on another thread (the verify worker's page-check worker): with two or more
    * pages, this thread and that one take pages from either end of the list, so that a front's QR
    * search and step 0 of its comparison run beside the back's carrier decoding. The page's pixels
-   * may be transferred (unusable here afterwards). Absent: every page is read here, in order.
+   * may be transferred (unusable here afterwards). Undefined: that thread is not there (it could
+   * not start) and the page was left untouched; it and the rest are read here. Absent: every page
+   * is read here, in order.
    */
-  readonly readElsewhere?: (page: SheetPage, index: number) => Promise<PageReading>;
+  readonly readElsewhere?: (page: SheetPage, index: number) => Promise<PageReading | undefined>;
 }
 
 /** What reading one page found (readPage): its result as a back and, for a front candidate, the page in grey. */
@@ -139,10 +141,13 @@ async function readPages(pages: readonly SheetPage[], options: SheetOptions): Pr
     }
   };
   const fromStart = async () => {
+    let there = true;
     while (first <= last) {
       throwIfAborted(options.signal);
       const index = first++;
-      readings[index] = { ...(await elsewhere(pages[index], index)), elsewhere: true };
+      const reading: PageReading | undefined = there ? await elsewhere(pages[index], index) : undefined;
+      there = reading !== undefined;
+      readings[index] = reading ? { ...reading, elsewhere: true } : await here(index);
       options.onProgress?.(++done * share);
     }
   };

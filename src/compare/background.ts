@@ -134,6 +134,17 @@ function brightestOfBlocks(scan: GreyImage, bw: number, bh: number): Uint8Array 
 }
 
 /**
+ * Where pixel coordinate p falls between the centres of blocks (PAPER_BLOCK pixels each, `count`
+ * of them along the axis): the block before, the block after and the weight of the latter,
+ * clamped at the edges.
+ */
+function betweenCentres(p: number, count: number): { lo: number; hi: number; t: number } {
+  const f = Math.max(0, Math.min(count - 1, (p + 0.5) / PAPER_BLOCK - 0.5));
+  const lo = Math.floor(f);
+  return { lo, hi: Math.min(count - 1, lo + 1), t: f - lo };
+}
+
+/**
  * The paper level (PAPER_BLOCK comment), row by row: `row(y)` is the level of every pixel of row y
  * (at least 1). The bilinear interpolation is separable: each block row is interpolated along x
  * once (in doubles, as blockPaperLevelReference computes it per pixel) and kept while the rows
@@ -151,10 +162,10 @@ export function blockPaperLevel(scan: GreyImage): { row(y: number): Float32Array
   const t = new Float32Array(width);
   const u = new Float64Array(width);
   for (let x = 0; x < width; x++) {
-    const f = Math.max(0, Math.min(bw - 1, (x + 0.5) / PAPER_BLOCK - 0.5));
-    lo[x] = Math.floor(f);
-    hi[x] = Math.min(bw - 1, lo[x] + 1);
-    t[x] = f - lo[x];
+    const at = betweenCentres(x, bw);
+    lo[x] = at.lo;
+    hi[x] = at.hi;
+    t[x] = at.t;
     u[x] = 1 - t[x];
   }
   /** Block rows interpolated along x: two are kept (a row mixes two neighbours; rows are read top to bottom). */
@@ -175,10 +186,7 @@ export function blockPaperLevel(scan: GreyImage): { row(y: number): Float32Array
   const out = new Float32Array(width);
   return {
     row(y) {
-      const f = Math.max(0, Math.min(bh - 1, (y + 0.5) / PAPER_BLOCK - 0.5));
-      const r0 = Math.floor(f);
-      const r1 = Math.min(bh - 1, r0 + 1);
-      const ty = f - r0;
+      const { lo: r0, hi: r1, t: ty } = betweenCentres(y, bh);
       const sy = 1 - ty;
       const a = across(r0, r1);
       const b = across(r1, r0);
@@ -229,24 +237,15 @@ export function blockPaperLevelReference(scan: GreyImage): { row(y: number): Flo
   const top = squareExtremum({ width: bw, height: bh, data: brightest }, PAPER_RADIUS, true);
   const level = boxMean(Float32Array.from(top.data), bw, bh, PAPER_RADIUS);
   // Bilinear between block centres, clamped at the edges.
-  const column = (x: number) => Math.max(0, Math.min(bw - 1, (x + 0.5) / PAPER_BLOCK - 0.5));
-  const lo = new Int32Array(width);
-  const t = new Float32Array(width);
-  for (let x = 0; x < width; x++) {
-    const f = column(x);
-    lo[x] = Math.floor(f);
-    t[x] = f - lo[x];
-  }
+  const columns = Array.from({ length: width }, (_, x) => betweenCentres(x, bw));
+  const t = Float32Array.from(columns, (c) => c.t);
   const out = new Float32Array(width);
   return {
     row(y) {
-      const f = Math.max(0, Math.min(bh - 1, (y + 0.5) / PAPER_BLOCK - 0.5));
-      const r0 = Math.floor(f);
-      const r1 = Math.min(bh - 1, r0 + 1);
-      const ty = f - r0;
+      const { lo: r0, hi: r1, t: ty } = betweenCentres(y, bh);
       for (let x = 0; x < width; x++) {
-        const c0 = lo[x];
-        const c1 = Math.min(bw - 1, c0 + 1);
+        const c0 = columns[x].lo;
+        const c1 = columns[x].hi;
         const top0 = level[r0 * bw + c0] * (1 - t[x]) + level[r0 * bw + c1] * t[x];
         const bottom0 = level[r1 * bw + c0] * (1 - t[x]) + level[r1 * bw + c1] * t[x];
         out[x] = Math.max(1, top0 * (1 - ty) + bottom0 * ty);

@@ -156,35 +156,6 @@ function max3x3(src: Uint8Array, dst: Uint8Array, width: number, height: number)
   }
 }
 
-/** max3x3 for the minimum. */
-function min3x3(src: Uint8Array, dst: Uint8Array, width: number, height: number): void {
-  const tmp = new Uint8Array(src.length);
-  for (let y = 0; y < height; y++) {
-    const row = y * width;
-    let left = src[row];
-    let centre = src[row];
-    for (let x = 0; x < width; x++) {
-      const right = src[row + (x + 1 < width ? x + 1 : x)];
-      const m = left < centre ? left : centre;
-      tmp[row + x] = right < m ? right : m;
-      left = centre;
-      centre = right;
-    }
-  }
-  for (let y = 0; y < height; y++) {
-    const above = (y > 0 ? y - 1 : 0) * width;
-    const here = y * width;
-    const below = (y + 1 < height ? y + 1 : y) * width;
-    for (let x = 0; x < width; x++) {
-      const a = tmp[above + x];
-      const b = tmp[here + x];
-      const c = tmp[below + x];
-      const m = a < b ? a : b;
-      dst[here + x] = c < m ? c : m;
-    }
-  }
-}
-
 /** 255 − v for every pixel (a bitwise not, four pixels a word): a min filter is the max filter of the negative, negated. */
 function negative(data: Uint8Array): Uint8Array {
   const out = new Uint8Array(data.length);
@@ -203,16 +174,10 @@ function negative(data: Uint8Array): Uint8Array {
 export function squareExtremum(image: GreyImage, radius: number, max: boolean): GreyImage {
   const { width, height } = image;
   if (radius <= 0) return { width, height, data: image.data.slice() };
-  if (radius === 1) {
-    // Direct at this radius, for the minimum as well (no negative copies): the envelope of every difference map.
-    const out = new Uint8Array(image.data.length);
-    if (max) max3x3(image.data, out, width, height);
-    else min3x3(image.data, out, width, height);
-    return { width, height, data: out };
-  }
   const src = max ? image.data : negative(image.data);
   const out = new Uint8Array(src.length);
-  {
+  if (radius === 1) max3x3(src, out, width, height);
+  else {
     const tmp = new Uint8Array(src.length);
     maxRows(src, tmp, width, height, radius);
     maxColumns(tmp, out, width, height, radius);

@@ -217,12 +217,24 @@ export function boxMean(values: Float32Array | Uint8Array, width: number, height
   const out = new Float32Array(values.length);
   const n = 2 * radius + 1;
   const clampX = (x: number) => (x < 0 ? 0 : x >= width ? width - 1 : x);
+  // Where neither the entering nor the leaving pixel is clamped, the window's ends are read directly.
+  const interiorFrom = radius + 1;
+  const interiorTo = width - radius;
   for (let y = 0; y < height; y++) {
     const row = y * width;
     let acc = 0;
     for (let i = -radius; i <= radius; i++) acc += values[row + clampX(i)];
     tmp[row] = acc / n;
-    for (let x = 1; x < width; x++) {
+    let x = 1;
+    for (; x < width && x < interiorFrom; x++) {
+      acc += values[row + clampX(x + radius)] - values[row + clampX(x - radius - 1)];
+      tmp[row + x] = acc / n;
+    }
+    for (; x < interiorTo; x++) {
+      acc += values[row + x + radius] - values[row + x - radius - 1];
+      tmp[row + x] = acc / n;
+    }
+    for (; x < width; x++) {
       acc += values[row + clampX(x + radius)] - values[row + clampX(x - radius - 1)];
       tmp[row + x] = acc / n;
     }

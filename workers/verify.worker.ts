@@ -3,17 +3,61 @@
  * src/verify/sheet-pipeline.ts (every page of a sheet, fronts compared). The scan's pixels arrive
  * transferred; the restored images leave transferred.
  */
-import { expose, transfer } from 'comlink';
+import { expose, transfer, wrap, type Remote } from 'comlink';
 import { scanCameraFrame, type FrameScan } from '../src/app/camera-guidance.ts';
 import { installErrorTransfer } from '../src/app/worker-errors.ts';
 import { KofuError, type ErrorParams } from '../src/bytes/errors.ts';
 import { decodeLocator } from '../src/seal/locator.ts';
 import { verifyImage, type TrustInput } from '../src/verify/pipeline.ts';
 import { restoreWithCanvas } from '../src/verify/restore.ts';
-import { verifySheet, type SheetPage } from '../src/verify/sheet-pipeline.ts';
+import { verifySheet, type SheetOptions, type SheetPage } from '../src/verify/sheet-pipeline.ts';
 import type { VerificationReport } from '../src/verify/report.ts';
+import type { PageCheckWorkerApi } from './page-check.worker.ts';
 
 installErrorTransfer();
+
+/** Longest wait for the page-check worker to answer its first call (it loads one module). */
+const PAGE_CHECKER_START_MS = 10_000;
+
+let pageChecker: Promise<PageChecker | undefined> | undefined;
+
+interface PageChecker {
+  readonly remote: Remote<PageCheckWorkerApi>;
+  /** Rejects when the worker fails (an error event): a call in flight then fails instead of waiting for ever. */
+  readonly failed: Promise<never>;
+}
+
+/**
+ * The page-check worker (page-check.worker.ts), started on the first sheet of two pages or more
+ * and kept while this worker lives (it ends with it). Undefined on a single core, where a worker
+ * cannot start a worker, or when it does not answer: every page is then read here.
+ */
+function startPageChecker(): Promise<PageChecker | undefined> {
+  if (typeof Worker === 'undefined' || (navigator.hardwareConcurrency ?? 1) < 2) return Promise.resolve(undefined);
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./page-check.worker.ts', import.meta.url), { type: 'module', name: 'kofu-page-check' });
+  } catch {
+    return Promise.resolve(undefined);
+  }
+  const remote = wrap<PageCheckWorkerApi>(worker);
+  const failed = new Promise<never>((_, reject) => worker.addEventListener('error', (event) => reject(new Error(`page-check worker: ${event.message}`)), { once: true }));
+  failed.catch(() => undefined);
+  const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), PAGE_CHECKER_START_MS));
+  return Promise.race([remote.ready().then(() => ({ remote, failed })), failed.catch(() => undefined), timeout]).then((checker) => {
+    if (!checker) worker.terminate();
+    return checker;
+  });
+}
+
+function readElsewhere(trust: TrustInput, locatorText: string | undefined): NonNullable<SheetOptions['readElsewhere']> {
+  return async (page, index) => {
+    const checker = await (pageChecker ??= startPageChecker());
+    if (!checker) return undefined;
+    const call = checker.remote.readPage(transfer({ data: page.data, width: page.width, height: page.height }, [page.data.buffer as ArrayBuffer]), index, trust, locatorText);
+    return Promise.race([call, checker.failed]);
+  };
+}
 
 /** The locator's issuer and serial, or the code and params of why it cannot be read. */
 export type LocatorPeek = { ok: true; issuer: number; serial: number } | { ok: false; code: string; params: object };
@@ -41,7 +85,13 @@ const api = {
    */
   async verifySheet(pages: SheetPage[], trust: TrustInput, locatorText: string | undefined, onProgress?: (fraction: number) => unknown): Promise<VerificationReport> {
     let delivered: unknown;
-    const report = await verifySheet(pages, { trust, locatorText, restore: restoreWithCanvas, onProgress: (fraction) => (delivered = onProgress?.(fraction)) });
+    const report = await verifySheet(pages, {
+      trust,
+      locatorText,
+      restore: restoreWithCanvas,
+      onProgress: (fraction) => (delivered = onProgress?.(fraction)),
+      ...(pages.length > 1 ? { readElsewhere: readElsewhere(trust, locatorText) } : {}),
+    });
     await delivered;
     return transfer(report, buffersOf(report));
   },

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { correlationSurface, correlationSurfaceReference, modelWindow, modelWindowReference, toneCurve } from './capture-model.ts';
 import { cellsFromRuns, type Cell } from './cell-layout.ts';
-import { checkCells, topMean } from './cells.ts';
+import fc from 'fast-check';
+import { checkCells, topMean, topMeanReference } from './cells.ts';
 import { compareScanWithRendering, COMPARE_DPI } from './compare.ts';
 import { noise, overlaps } from './testing/images.ts';
 import { captureFront, changedBox, frontRuns, issueDemo, renderFront, tamper } from './testing/tamper.ts';
@@ -42,6 +43,15 @@ describe('compare/cells: the per-character-cell check', function () {
   it('the statistic is the mean of the largest magnitudes, whatever their sign', () => {
     expect(topMean(Float64Array.of(1, -9, 3, 7, -2), 2)).to.equal(8);
     expect(topMean(Float64Array.of(-4), 5)).to.equal(4);
+  });
+
+  it('topMean equals its slow reference bit for bit (any values, any count)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ noNaN: true, min: -300, max: 300 }), { maxLength: 80 }), fc.integer({ min: 0, max: 100 }), (values, count) => {
+        expect(topMean(Float64Array.from(values), count)).to.equal(topMeanReference(Float64Array.from(values), count));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('cuts the printed runs into glyph cells on their own ink, each inside its run’s em band', async () => {

@@ -142,15 +142,33 @@ function judgeCell(rendering: GreyImage, aligned: GreyImage, cell: Cell, capture
   return { cell, ncc: found.ncc, dx: found.dx, dy: found.dy, bounded: found.bounded, contrast, statistic, residual };
 }
 
+// Plain loops, not reduce with a callback (a closure call per pixel of every cell); the same sums in the same order.
 const varianceOf = (values: Float64Array) => {
   const m = mean(values);
-  return values.reduce((a, v) => a + (v - m) * (v - m), 0);
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += (values[i] - m) * (values[i] - m);
+  return sum;
 };
 
-const mean = (values: Float64Array) => values.reduce((a, b) => a + b, 0) / values.length;
+const mean = (values: Float64Array) => {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i];
+  return sum / values.length;
+};
 
-/** Mean of the `count` largest |values| (all of them when there are fewer). */
+/** Mean of the `count` largest |values| (all of them when there are fewer), summed largest first. */
 export function topMean(values: Float64Array, count: number): number {
+  const magnitudes = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) magnitudes[i] = Math.abs(values[i]);
+  magnitudes.sort();
+  const n = Math.min(count, magnitudes.length);
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += magnitudes[magnitudes.length - 1 - i];
+  return n ? sum / n : 0;
+}
+
+/** Slow reference for topMean: the magnitudes sorted largest first, the first `count` averaged. */
+export function topMeanReference(values: Float64Array, count: number): number {
   const magnitudes = Float64Array.from(values, Math.abs).sort().reverse();
   const n = Math.min(count, magnitudes.length);
   let sum = 0;

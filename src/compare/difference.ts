@@ -65,32 +65,39 @@ export interface Difference {
  */
 export function normaliseTone(scan: GreyImage, rendering: GreyImage, paperRadius: number): GreyImage {
   const paper = paperLevel(scan, paperRadius);
-  const flat = new Float32Array(scan.data.length);
-  for (let i = 0; i < flat.length; i++) flat[i] = Math.min(1.2, scan.data[i] / Math.max(1, paper[i]));
-  let n = 0;
+  const source = scan.data;
+  const target = rendering.data;
+  const flat = new Float32Array(source.length);
+  // One pass: the flattened value as stored (float32) and the least-squares sums, in the order normaliseToneReference adds them.
   let sx = 0;
   let sy = 0;
   let sxx = 0;
   let sxy = 0;
   for (let i = 0; i < flat.length; i++) {
-    const x = flat[i];
-    const y = rendering.data[i];
-    n++;
+    const level = paper[i];
+    const ratio = source[i] / (level > 1 ? level : 1);
+    const x = Math.fround(ratio < 1.2 ? ratio : 1.2);
+    const y = target[i];
+    flat[i] = x;
     sx += x;
     sy += y;
     sxx += x * x;
     sxy += x * y;
   }
+  const n = flat.length;
   const slope = (n * sxy - sx * sy) / Math.max(1e-9, n * sxx - sx * sx);
   const offset = (sy - slope * sx) / n;
   const data = new Uint8Array(flat.length);
-  for (let i = 0; i < flat.length; i++) data[i] = Math.max(0, Math.min(255, Math.round(offset + slope * flat[i])));
+  for (let i = 0; i < flat.length; i++) {
+    const v = Math.round(offset + slope * flat[i]);
+    data[i] = v < 0 ? 0 : v > 255 ? 255 : v;
+  }
   return { width: scan.width, height: scan.height, data };
 }
 
 /** The rendering blurred as a print–scan blurs it (box of radius 1), so its edges compare like the scan's. */
 function softened(rendering: GreyImage): GreyImage {
-  const blurred = boxMean(Float32Array.from(rendering.data), rendering.width, rendering.height, 1);
+  const blurred = boxMean(rendering.data, rendering.width, rendering.height, 1);
   // A plain loop: Uint8Array.from with a mapping callback costs ~0.3 s on a 150 dpi page.
   const data = new Uint8Array(blurred.length);
   for (let i = 0; i < blurred.length; i++) data[i] = Math.round(blurred[i]);
@@ -142,11 +149,29 @@ export function differenceMapReference(rendering: GreyImage, scan: GreyImage, ra
 export function compareFront(rendering: GreyImage, registeredScans: readonly GreyImage[], options: DifferenceOptions = DEFAULT_DIFFERENCE): Difference {
   const { width, height } = rendering;
   const reference = softened(rendering);
+  // The rendering's envelope is the same against every resampling: found once (differenceMap finds it per call).
+  const referenceMin = squareExtremum(reference, options.radius, false).data;
   const map = new Uint8Array(width * height).fill(255);
   for (const registered of registeredScans) {
-    const candidate = differenceMap(reference, normaliseTone(registered, reference, options.paperRadius), options.radius);
-    for (let i = 0; i < map.length; i++) if (candidate[i] < map[i]) map[i] = candidate[i];
+    const scan = normaliseTone(registered, reference, options.paperRadius);
+    lowerToExcess(map, reference.data, referenceMin, scan.data, squareExtremum(scan, options.radius, false).data);
   }
+  return withRegions(rendering, map, options);
+}
+
+/** map[i] lowered to differenceMap's value at i (the larger excess darkness, either way) where that is smaller. */
+function lowerToExcess(map: Uint8Array, reference: Uint8Array, referenceMin: Uint8Array, scan: Uint8Array, scanMin: Uint8Array): void {
+  for (let i = 0; i < map.length; i++) {
+    const added = referenceMin[i] - scan[i];
+    const missing = scanMin[i] - reference[i];
+    const excess = added > missing ? added : missing;
+    if (excess < map[i]) map[i] = excess > 0 ? excess : 0;
+  }
+}
+
+/** The difference map's regions: counted pixels (above the threshold, off the border) grouped, measured and filtered, strongest first. */
+function withRegions(rendering: GreyImage, map: Uint8Array, options: DifferenceOptions): Difference {
+  const { width, height } = rendering;
   const b = options.border;
   const counted = new Uint8Array(map.length);
   for (let y = b; y < height - b; y++) for (let x = b; x < width - b; x++) if (map[y * width + x] > options.threshold) counted[y * width + x] = 1;
@@ -168,6 +193,17 @@ export function compareFront(rendering: GreyImage, registeredScans: readonly Gre
   return { width, height, map, regions, score: regions.length ? regions[0].mass / 1000 : 0 };
 }
 
+/** Slow reference for compareFront: every resampling's tone and differenceMap computed from the definitions (the references), then the minimum taken. */
+export function compareFrontReference(rendering: GreyImage, registeredScans: readonly GreyImage[], options: DifferenceOptions = DEFAULT_DIFFERENCE): Difference {
+  const reference = softened(rendering);
+  const map = new Uint8Array(rendering.width * rendering.height).fill(255);
+  for (const registered of registeredScans) {
+    const candidate = differenceMapReference(reference, normaliseToneReference(registered, reference, options.paperRadius), options.radius);
+    for (let i = 0; i < map.length; i++) if (candidate[i] < map[i]) map[i] = candidate[i];
+  }
+  return withRegions(rendering, map, options);
+}
+
 /** Regions that overlap joined into their bounding box (areas and masses summed), until none overlap; strongest first. */
 export function mergeOverlapping(regions: readonly DifferenceRegion[]): DifferenceRegion[] {
   const out: DifferenceRegion[] = [];
@@ -186,4 +222,30 @@ export function mergeOverlapping(regions: readonly DifferenceRegion[]): Differen
     out.push(merged);
   }
   return out.sort((a, b) => b.mass - a.mass);
+}
+
+/** Slow reference for normaliseTone: one pass per step, as first written. */
+export function normaliseToneReference(scan: GreyImage, rendering: GreyImage, paperRadius: number): GreyImage {
+  const paper = paperLevel(scan, paperRadius);
+  const flat = new Float32Array(scan.data.length);
+  for (let i = 0; i < flat.length; i++) flat[i] = Math.min(1.2, scan.data[i] / Math.max(1, paper[i]));
+  let n = 0;
+  let sx = 0;
+  let sy = 0;
+  let sxx = 0;
+  let sxy = 0;
+  for (let i = 0; i < flat.length; i++) {
+    const x = flat[i];
+    const y = rendering.data[i];
+    n++;
+    sx += x;
+    sy += y;
+    sxx += x * x;
+    sxy += x * y;
+  }
+  const slope = (n * sxy - sx * sy) / Math.max(1e-9, n * sxx - sx * sx);
+  const offset = (sy - slope * sx) / n;
+  const data = new Uint8Array(flat.length);
+  for (let i = 0; i < flat.length; i++) data[i] = Math.max(0, Math.min(255, Math.round(offset + slope * flat[i])));
+  return { width: scan.width, height: scan.height, data };
 }

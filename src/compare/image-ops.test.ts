@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { boxMean, boxMeanReference, squareExtremum, squareExtremumReference } from './image-ops.ts';
+import { boxMean, boxMeanReference, halve, pyramid, squareExtremum, squareExtremumReference } from './image-ops.ts';
 import { greyNoise } from './testing/noise.ts';
 
 describe('image ops: fast filters against their slow references', () => {
@@ -48,5 +48,21 @@ describe('image ops: fast filters against their slow references', () => {
     let worst = 0;
     for (let i = 0; i < fast.length; i++) worst = Math.max(worst, Math.abs(fast[i] - slow[i]));
     expect(worst).to.be.lessThan(1e-3);
+  });
+  it('the box mean of grey levels is the same read from a Uint8Array as from its float32 copy', () => {
+    const image = greyNoise(37, 29, 5);
+    expect(Array.from(boxMean(image.data, 37, 29, 4))).to.deep.equal(Array.from(boxMeanReference(Float32Array.from(image.data), 37, 29, 4)));
+  });
+
+  it('pyramid is built once per image: a second call, shorter or longer, gives the same levels as fresh halvings', () => {
+    const image = greyNoise(203, 150, 8);
+    const short = pyramid(image, 2);
+    const long = pyramid(image, 6);
+    expect(long[1]).to.equal(short[1]);
+    const fresh = [image];
+    while (fresh.length < 6 && fresh[fresh.length - 1].width > 8) fresh.push(halve(fresh[fresh.length - 1]));
+    expect(long.length).to.equal(fresh.length);
+    long.forEach((level, i) => expect(Array.from(level.data), `level ${i}`).to.deep.equal(Array.from(fresh[i].data)));
+    expect(pyramid(image, 3).length).to.equal(3);
   });
 });

@@ -5,7 +5,7 @@ import { changedBox, printedFront, renderFront, tamper, withDotScreen } from '..
 import { COMPARE_DPI } from '../compare/compare.ts';
 import { greyToRgba, type GreyImage } from '../vision/grey.ts';
 import { restoreWithCanvas } from './restore.ts';
-import { verifySheet, type SheetPage } from './sheet-pipeline.ts';
+import { readPage, verifySheet, type PageReading, type SheetPage } from './sheet-pipeline.ts';
 import { FIXTURE_NOW, backPage, demoSetup, greyToRgbaImage, issueDemo, PAGE_DPI } from './testing/back-side.ts';
 
 const rgbaPage = (grey: GreyImage): SheetPage => ({ data: greyToRgba(grey), width: grey.width, height: grey.height });
@@ -13,6 +13,18 @@ const rgbaPage = (grey: GreyImage): SheetPage => ({ data: greyToRgba(grey), widt
 async function run(pages: SheetPage[]) {
   const { trust } = await demoSetup();
   return verifySheet(pages, { trust, now: FIXTURE_NOW, restore: restoreWithCanvas });
+}
+
+/**
+ * A reader "on another thread" as the page-check worker is one: readPage with step 0 done ahead,
+ * the fine rendering left behind, and the reading structured-cloned (what postMessage does).
+ */
+async function readOnAnotherThread(page: SheetPage, index: number, seen: number[]): Promise<PageReading> {
+  seen.push(index);
+  const { trust } = await demoSetup();
+  const reading = await readPage(page, index, { trust, now: FIXTURE_NOW, restore: restoreWithCanvas }, true);
+  const { fine: _fine, ...result } = reading.result;
+  return structuredClone({ ...reading, result });
 }
 
 const overlaps = (a: { x: number; y: number; w: number; h: number }, b: { x: number; y: number; w: number; h: number }) =>
@@ -85,5 +97,24 @@ describe('whole-sheet pipeline', function () {
     const report = await run([greyToRgbaImage(backPage(issued))]);
     expect(report.outcome).to.equal('authentic');
     expect(report.notes).to.deep.equal(['front-not-compared']);
+  });
+  it('pages read on two threads (readElsewhere) give the same report as read on one, front first or back first', async () => {
+    const issued = await issueDemo(64);
+    const forgedFront = withDotScreen(await renderFront(tamper(issued.cert, 'name', 1), PAGE_DPI), PAGE_DPI, 6);
+    const { trust } = await demoSetup();
+    for (const order of ['front-first', 'back-first'] as const) {
+      // Fresh pages for each run: a page read on the other thread is transferred there.
+      const pages = () => (order === 'front-first' ? [rgbaPage(forgedFront), greyToRgbaImage(backPage(issued))] : [greyToRgbaImage(backPage(issued)), rgbaPage(forgedFront)]);
+      const alone = await verifySheet(pages(), { trust, now: FIXTURE_NOW, restore: restoreWithCanvas });
+      const seen: number[] = [];
+      const shared = await verifySheet(pages(), { trust, now: FIXTURE_NOW, restore: restoreWithCanvas, readElsewhere: (page, index) => readOnAnotherThread(page, index, seen) });
+      expect(seen, `${order}: the other thread read the first page`).to.deep.equal([0]);
+      const summary = (r: typeof alone) => ({ outcome: r.outcome, notes: r.notes, backPage: r.backPage, fronts: r.fronts?.map((f) => ({ status: f.status, regions: f.regions, score: f.score, coverage: f.coverage })) });
+      expect(summary(shared), order).to.deep.equal(summary(alone));
+      expect(alone.outcome, order).to.equal('suspect');
+      // The other thread not there (it could not start): every page read here, the same report.
+      const unavailable = await verifySheet(pages(), { trust, now: FIXTURE_NOW, restore: restoreWithCanvas, readElsewhere: async () => undefined });
+      expect(summary(unavailable), `${order}, no other thread`).to.deep.equal(summary(alone));
+    }
   });
 });

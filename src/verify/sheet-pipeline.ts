@@ -13,6 +13,7 @@
  * verify worker; every browser-facing part (QR reader, renderer) is a dependency.
  */
 import { throwIfAborted } from '../bytes/errors.ts';
+import { adoptSuppressed, suppressBackground, type Suppressed } from '../compare/background.ts';
 import { COMPARE_DPI } from '../compare/compare.ts';
 import { A4 } from '../render/layout.ts';
 import { greyToRgba, rgbaToGrey, type GreyImage } from '../vision/grey.ts';
@@ -32,6 +33,28 @@ export interface SheetPage extends RgbaLike {
 
 export interface SheetOptions extends Omit<PipelineOptions, 'onProgress'> {
   readonly onProgress?: (fraction: number) => void;
+  /**
+   * Reads a page on another thread (the verify worker's page-check worker): with two or more
+   * pages, this thread and that one take pages from either end of the list, so that a front's QR
+   * search and step 0 of its comparison run beside the back's carrier decoding. The page's pixels
+   * may be transferred (unusable here afterwards). Undefined: that thread is not there (it could
+   * not start) and the page was left untouched; it and the rest are read here. Absent: every page
+   * is read here, in order.
+   */
+  readonly readElsewhere?: (page: SheetPage, index: number) => Promise<PageReading | undefined>;
+}
+
+/** What reading one page found (readPage): its result as a back and, for a front candidate, the page in grey. */
+export interface PageReading {
+  readonly index: number;
+  readonly result: BackResult;
+  /**
+   * Not a back (no QR code and no carrier): the page in grey, and step 0 of its comparison
+   * (src/compare/background.ts) when the reader did it ahead (readPage's `prepareFront`).
+   */
+  readonly front?: { readonly grey: GreyImage; readonly background?: Suppressed };
+  /** Read by `readElsewhere`: a back's fine rendering did not come with it (a function stays on the thread that made it). */
+  readonly elsewhere?: boolean;
 }
 
 /** Failures that say "this page is not a back" (no QR code, no carrier): a front candidate. */
@@ -70,27 +93,81 @@ const greyOf = (page: RgbaLike): GreyImage => (page.data.length === page.width *
 interface Classified {
   readonly index: number;
   readonly result: BackResult;
+  readonly elsewhere?: boolean;
+}
+
+/**
+ * One page read as a back (pipeline.ts verifyBack); a page that is not one (no QR code, no
+ * carrier) is a front candidate, in grey, with step 0 of its comparison done ahead when
+ * `prepareFront` (for a reader on another thread, whose spare time it uses).
+ */
+export async function readPage(page: SheetPage, index: number, options: PipelineOptions, prepareFront = false): Promise<PageReading> {
+  const result = await verifyBack(page, options);
+  if (!NOT_A_BACK.has(result.report.code)) return { index, result };
+  const grey = greyOf(page);
+  if (result.report.code === 'verify.no-qr' && looksLikeCarrier(grey)) return { index, result };
+  return { index, result, front: { grey, ...(prepareFront ? { background: suppressBackground(grey) } : {}) } };
+}
+
+/**
+ * Every page read (readPage), in page order. With `readElsewhere` and two pages or more, this
+ * thread takes pages from the end of the list and the other from the start (a front usually comes
+ * before its back, and the back's carrier is the longer read): each page is read once, by whichever
+ * thread reaches it first, and what a page gives does not depend on which thread read it.
+ */
+async function readPages(pages: readonly SheetPage[], options: SheetOptions): Promise<PageReading[]> {
+  // Backs take most of the time (the carrier); the comparison of fronts comes after.
+  const share = 0.7 / Math.max(1, pages.length);
+  const readings: PageReading[] = [];
+  let done = 0;
+  const here = (index: number) => readPage(pages[index], index, { ...options, onProgress: (p) => options.onProgress?.((done + p.fraction) * share) });
+  const elsewhere = options.readElsewhere;
+  if (!elsewhere || pages.length < 2) {
+    for (let index = 0; index < pages.length; index++) {
+      throwIfAborted(options.signal);
+      readings[index] = await here(index);
+      done++;
+    }
+    return readings;
+  }
+  let first = 0;
+  let last = pages.length - 1;
+  const fromEnd = async () => {
+    while (first <= last) {
+      throwIfAborted(options.signal);
+      const index = last--;
+      readings[index] = await here(index);
+      options.onProgress?.(++done * share);
+    }
+  };
+  const fromStart = async () => {
+    let there = true;
+    while (first <= last) {
+      throwIfAborted(options.signal);
+      const index = first++;
+      const reading: PageReading | undefined = there ? await elsewhere(pages[index], index) : undefined;
+      there = reading !== undefined;
+      readings[index] = reading ? { ...reading, elsewhere: true } : await here(index);
+      options.onProgress?.(++done * share);
+    }
+  };
+  await Promise.all([fromEnd(), fromStart()]);
+  return readings;
 }
 
 /** Verifies every page; returns the whole-sheet report. */
 export async function verifySheet(pages: readonly SheetPage[], options: SheetOptions): Promise<VerificationReport> {
-  // Backs take most of the time (the carrier); the comparison of fronts comes after.
-  const share = 0.7 / Math.max(1, pages.length);
   const backs: Classified[] = [];
   const fronts: { index: number; grey: GreyImage; text?: readonly PageTextItem[] }[] = [];
   let firstFailure: Classified | undefined;
-  for (let index = 0; index < pages.length; index++) {
-    throwIfAborted(options.signal);
-    const page = pages[index];
-    const result = await verifyBack(page, { ...options, onProgress: (p) => options.onProgress?.(index * share + p.fraction * share) });
+  for (const { index, result, front, elsewhere } of await readPages(pages, options)) {
     firstFailure ??= { index, result };
-    if (!NOT_A_BACK.has(result.report.code)) {
-      backs.push({ index, result });
-      continue;
+    if (!front) backs.push({ index, result, elsewhere });
+    else {
+      // Step 0 done by the other thread on the same pixels: the comparison takes it from there.
+      if (front.background) adoptSuppressed(front.grey, front.background);
+      fronts.push({ index, grey: front.grey, text: pages[index].text });
     }
-    const grey = greyOf(page);
-    if (result.report.code === 'verify.no-qr' && looksLikeCarrier(grey)) backs.push({ index, result });
-    else fronts.push({ index, grey, text: page.text });
   }
   const chosen = chooseBack(backs.map((b) => ({ ...b.result.report, classified: b })))?.classified;
   const frontLike = fronts.filter((f) => (f.text && f.text.length > 0) || looksLikePrintedPage(f.grey)).length;
@@ -114,7 +191,7 @@ export async function verifySheet(pages: readonly SheetPage[], options: SheetOpt
 
   const checks: FrontCheck[] = [];
   if (fronts.length > 0 && options.restore) {
-    const references = await referencesFor(chosen.result, options);
+    const references = await referencesFor(chosen, options);
     for (const [ordinal, front] of fronts.entries()) {
       throwIfAborted(options.signal);
       checks.push(compareWithSheets(front, references, ordinal));
@@ -136,9 +213,11 @@ interface SheetReference extends FrontReference {
  * runs: the back's restored images when they are at that resolution (the default), else drawn anew;
  * and, when the renderer has one, its fine rendering (drawn only if a front's cells ask for it).
  */
-async function referencesFor(back: BackResult, options: SheetOptions): Promise<SheetReference[]> {
+async function referencesFor(chosen: Classified, options: SheetOptions): Promise<SheetReference[]> {
+  const back = chosen.result;
   const drawn = back.report.restored;
-  const reusable = drawn.length > 0 && drawn.every((image) => image.dpi === COMPARE_DPI) && back.runs;
+  // A back read on the other thread has no fine rendering (a function stays on the thread that made it): drawn anew here.
+  const reusable = drawn.length > 0 && drawn.every((image) => image.dpi === COMPARE_DPI) && back.runs && !chosen.elsewhere;
   const restored: Pick<Restored, 'images' | 'runs' | 'fine'> = reusable ? { images: [...drawn], runs: back.runs, fine: back.fine } : await options.restore!(back.certificate!, COMPARE_DPI);
   return restored.images.map((image, sheet) => ({
     sheet,

@@ -1,0 +1,34 @@
+/**
+ * Page-check worker: reads one page of a sheet for the verify worker (src/verify/sheet-pipeline.ts
+ * readPage, step 0 of a front's comparison included), on a second core, so that the front's QR
+ * search and step 0 run beside the back's carrier decoding. Started by the verify worker; the
+ * page's pixels arrive transferred, the reading's leave transferred.
+ */
+import { expose, transfer } from 'comlink';
+import { installErrorTransfer } from '../src/app/worker-errors.ts';
+import type { TrustInput } from '../src/verify/pipeline.ts';
+import { restoreWithCanvas } from '../src/verify/restore.ts';
+import { readPage, type PageReading, type SheetPage } from '../src/verify/sheet-pipeline.ts';
+
+installErrorTransfer();
+
+const api = {
+  /** Answers once this worker has loaded (the verify worker waits for it before sending a page). */
+  ready(): true {
+    return true;
+  },
+  async readPage(page: SheetPage, index: number, trust: TrustInput, locatorText: string | undefined): Promise<PageReading> {
+    const reading = await readPage(page, index, { trust, locatorText, restore: restoreWithCanvas }, true);
+    // The fine rendering is a function over this thread's canvas: it stays here (the verify worker draws its own).
+    const { fine: _fine, ...result } = reading.result;
+    const buffers = [
+      ...result.report.restored.map((image) => image.pixels.buffer),
+      ...(reading.front ? [reading.front.grey.data.buffer, ...(reading.front.background ? [reading.front.background.image.data.buffer] : [])] : []),
+    ] as ArrayBuffer[];
+    return transfer({ ...reading, result }, [...new Set(buffers)]);
+  },
+};
+
+export type PageCheckWorkerApi = typeof api;
+
+expose(api);

@@ -23,8 +23,10 @@ let pageChecker: Promise<PageChecker | undefined> | undefined;
 
 interface PageChecker {
   readonly remote: Remote<PageCheckWorkerApi>;
-  /** Rejects when the worker fails (an error event): a call in flight then fails instead of waiting for ever. */
+  /** Rejects when the worker fails (an error event): a call in flight then ends instead of waiting for ever. */
   readonly failed: Promise<never>;
+  /** Set once `failed` has rejected. */
+  readonly crashed: () => boolean;
 }
 
 /**
@@ -41,10 +43,14 @@ function startPageChecker(): Promise<PageChecker | undefined> {
     return Promise.resolve(undefined);
   }
   const remote = wrap<PageCheckWorkerApi>(worker);
+  let crashed = false;
   const failed = new Promise<never>((_, reject) => worker.addEventListener('error', (event) => reject(new Error(`page-check worker: ${event.message}`)), { once: true }));
-  failed.catch(() => undefined);
+  failed.catch(() => {
+    crashed = true;
+    worker.terminate();
+  });
   const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), PAGE_CHECKER_START_MS));
-  return Promise.race([remote.ready().then(() => ({ remote, failed })), failed.catch(() => undefined), timeout]).then((checker) => {
+  return Promise.race([remote.ready().then(() => ({ remote, failed, crashed: () => crashed })), failed.catch(() => undefined), timeout]).then((checker) => {
     if (!checker) worker.terminate();
     return checker;
   });
@@ -52,10 +58,21 @@ function startPageChecker(): Promise<PageChecker | undefined> {
 
 function readElsewhere(trust: TrustInput, locatorText: string | undefined): NonNullable<SheetOptions['readElsewhere']> {
   return async (page, index) => {
-    const checker = await (pageChecker ??= startPageChecker());
+    const started = (pageChecker ??= startPageChecker());
+    const checker = await started;
     if (!checker) return undefined;
-    const call = checker.remote.readPage(transfer({ data: page.data, width: page.width, height: page.height }, [page.data.buffer as ArrayBuffer]), index, trust, locatorText);
-    return Promise.race([call, checker.failed]);
+    // A copy is sent (≈ 5 ms for an A4 page at 300 dpi), so that should the worker fail, this
+    // thread still has the page and reads it itself: a crash costs time, never the verdict.
+    const data = page.data.slice();
+    const call = checker.remote.readPage(transfer({ data, width: page.width, height: page.height }, [data.buffer as ArrayBuffer]), index, trust, locatorText);
+    try {
+      return await Promise.race([call, checker.failed]);
+    } catch (error) {
+      if (!checker.crashed()) throw error;
+      // The next sheet starts a new page-check worker; this page is read here (undefined).
+      if (pageChecker === started) pageChecker = undefined;
+      return undefined;
+    }
   };
 }
 

@@ -29,15 +29,16 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 
 /**
  * The pages to verify: for each document, its genuine PDF and its forged ones, each front captured
- * under each condition. Renders and prints are cached in `dir` (a rerun reuses them).
+ * under each condition (`tampers(document)`: which forgeries, default all of the document's;
+ * `withGenuine: false` leaves the genuine one out). Renders and prints are cached in `dir`.
  * @returns {Promise<{ document: string, tamper: string | null, condition: string, front: string, back: string }[]>}
  */
-export async function makeCaptures({ dir, documents = DOCUMENTS, conditions = CONDITIONS, serial = 40, tampers } = {}) {
+export async function makeCaptures({ dir, documents = DOCUMENTS, conditions = CONDITIONS, serial = 40, tampers, withGenuine = true } = {}) {
   mkdirSync(dir, { recursive: true });
   const captures = [];
   for (const document of documents) {
     const { genuine, forged } = await documentPdfs(document, serial, tampers?.(document) ?? document.tampers);
-    const variants = [{ tamper: null, pdf: genuine }, ...forged];
+    const variants = [...(withGenuine ? [{ tamper: null, pdf: genuine }] : []), ...forged];
     const back = path.join(dir, `${document.id}.back.png`);
     const genuineFile = path.join(dir, `${document.id}.pdf`);
     writeIfMissing(genuineFile, genuine);

@@ -4,12 +4,7 @@
 // (src/compare/testing/tamper.ts `tamper`: one character of a name or the address, a date moved by
 // a day, one digit of a tax amount, a household member removed) above the genuine back: what a
 // forger gets by editing the paper, while the signed data still describes the genuine one.
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { importTypeScript } from '../../tests/support/import-ts.mjs';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
+import { fixture } from '../../tests/e2e/back-side-pdf.mjs';
 
 /**
  * The certificates drawn on (the tamper corpus' requests, CORPUS_REQUESTS in tamper.ts, those
@@ -24,28 +19,6 @@ export const DOCUMENTS = [
   { id: 'takahashi-tax', residentId: 'r-takahashi-ichiro', request: { kind: 'tax', taxKind: 'shotoku', fiscalYear: 2025 }, tampers: ['amount'] },
   { id: 'teshigawara-inkan', residentId: 'r-teshigawara-saemon', request: { kind: 'inkan' }, tampers: ['address', 'name'] },
 ];
-
-let loaded;
-function kofu() {
-  loaded ??= (async () => {
-    const module = await importTypeScript(
-      [
-        "export * from './src/verify/testing/back-side.ts';",
-        "export { allRequests } from './src/registry/issue.fixtures.ts';",
-        "export { parseFont } from './src/render/font.ts';",
-        "export { certificatePdf } from './src/pdf/certificate-pdf.ts';",
-        "export { tamper } from './src/compare/testing/tamper.ts';",
-      ],
-      // jsPDF's optional HTML/SVG helpers are never used here.
-      { external: ['html2canvas', 'dompurify', 'canvg', 'core-js'] },
-    );
-    const bytes = new Uint8Array(await readFile(path.join(root, 'node_modules/@expo-google-fonts/biz-udmincho/400Regular/BIZUDMincho_400Regular.ttf')));
-    const metrics = module.parseFont(bytes);
-    module.useFont(async () => metrics);
-    return { module, font: { bytes, metrics } };
-  })();
-  return loaded;
-}
 
 const canonical = (value) => JSON.stringify(Object.keys(value).sort().filter((k) => value[k] !== undefined).map((k) => [k, value[k]]));
 
@@ -62,7 +35,7 @@ function requestIndex(all, document) {
  * @returns {Promise<{ genuine: Buffer, forged: { tamper: string, pdf: Buffer }[], sheets: number }>}
  */
 export async function documentPdfs(document, serial, tampers = document.tampers) {
-  const { module: k, font } = await kofu();
+  const { module: k, font } = await fixture();
   const issued = await k.issueDemo(serial, requestIndex(k.allRequests, document));
   const back = { carrier: issued.carrier, qr: issued.qr };
   const options = { createdAt: new Date(k.FIXTURE_NOW * 1000), verifierUrl: k.VERIFIER_URL, print: { seed: Number(issued.cert.issuer.code) } };

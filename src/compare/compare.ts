@@ -6,6 +6,7 @@
  */
 import type { GreyImage } from '../vision/grey.ts';
 import { suppressBackground } from './background.ts';
+import { paperSurround } from './surround.ts';
 import { captureKind, COMPARE_DPI, type CaptureKind } from './capture-geometry.ts';
 import { cellsFromRuns, type TextRun } from './cell-layout.ts';
 import { checkCells, type CellCheck } from './cells.ts';
@@ -46,15 +47,17 @@ export type FrontComparison =
   | { readonly registered: false };
 
 /**
- * Takes the printed background out of the scan (background.ts) and registers it; then, on a scan
+ * Turns what lies around the page to paper (surround.ts), takes the printed background out of
+ * the scan (background.ts) and registers it; then, on a scan
  * or PDF page, runs the difference map (added or removed ink anywhere: stamps, rows) and, given
  * the runs the rendering prints, the per-character-cell check (cells.ts) on the same aligned scan,
  * with its second look (fine-cells.ts) when the rendering at FINE_DPI is given. A photo
  * (capture-geometry.ts) gets the cells only.
  */
 export function compareScanWithRendering(rendering: GreyImage, scan: GreyImage, runs: readonly TextRun[] = [], options: DifferenceOptions = DEFAULT_DIFFERENCE, inputs: CompareInputs = {}): FrontComparison {
-  // The pantograph and the 地紋 under the text are not in the rendering: taken out first (background.ts).
-  const page = suppressBackground(scan).image;
+  // A dark lid or desk around the page would pull the registration's first guess off the page
+  // (surround.ts); the pantograph and the 地紋 under the text are not in the rendering (background.ts).
+  const page = suppressBackground(paperSurround(scan)).image;
   const registration = registerToRendering(rendering, page);
   if (!registration) return { registered: false };
   const capture = inputs.source === 'pdf' ? 'scan' : captureKind(registration.homography, rendering.width, rendering.height);

@@ -12,7 +12,11 @@ import { encodePng } from '../support/png.mjs';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 let loaded;
-function fixture() {
+/**
+ * kofu's modules for making PDFs in Node (the verifier fixture, the PDF module, the layout, the
+ * request matrix and the tamper corpus' `tamper`) with the certificate font loaded: `{ module, font }`.
+ */
+export function fixture() {
   loaded ??= (async () => {
     const module = await importTypeScript(
       [
@@ -22,6 +26,8 @@ function fixture() {
         "export { buildPdf } from './src/pdf/pdf.ts';",
         "export { layoutCertificate } from './src/render/render.ts';",
         "export { CERTIFICATE_TITLES } from './src/documents/types.ts';",
+        "export { allRequests } from './src/registry/issue.fixtures.ts';",
+        "export { tamper } from './src/compare/testing/tamper.ts';",
       ],
       // jsPDF's optional HTML/SVG helpers are never used here.
       { external: ['html2canvas', 'dompurify', 'canvg', 'core-js'] },

@@ -15,7 +15,7 @@
 import type { GreyImage } from '../vision/grey.ts';
 
 /** Darker than this share of the paper level, and reached from the border: not the page. */
-export const SURROUND_RATIO = 0.6;
+export const SURROUND_RATIO = 0.35;
 /** The paper level: this quantile of the image's grey levels (paper is most of a page). */
 const PAPER_QUANTILE = 0.9;
 const BLOCK = 4;

@@ -9,7 +9,7 @@ import type { GreyImage } from '../vision/grey.ts';
 import { bilinear } from '../vision/template-match.ts';
 import type { PageTextItem } from '../vision/pdf-input.ts';
 import { checkFront, checkTextLayer, linesOf, looksLikePrintedPage, readableLines, type PrintedRun } from './front.ts';
-import { looksLikeCarrier } from './sheet-pipeline.ts';
+import { looksLikeCarrier } from './carrier-like.ts';
 import { backPage, issueDemo } from './testing/back-side.ts';
 
 const signed: PrintedRun[] = [

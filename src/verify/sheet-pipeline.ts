@@ -12,6 +12,7 @@
  * Like the pipeline, it never throws for bad input; only cancellation escapes. Runs in the
  * verify worker; every browser-facing part (QR reader, renderer) is a dependency.
  */
+import { looksLikeCarrier } from './carrier-like.ts';
 import { throwIfAborted } from '../bytes/errors.ts';
 import { adoptSuppressed, suppressBackground, type Suppressed } from '../compare/background.ts';
 import { COMPARE_DPI } from '../compare/compare.ts';
@@ -59,34 +60,6 @@ export interface PageReading {
 
 /** Failures that say "this page is not a back" (no QR code, no carrier): a front candidate. */
 const NOT_A_BACK = new Set(['verify.no-qr', 'carrier.not-found']);
-
-/**
- * Whether the page shows a scrambled image whose QR code did not read: a block of tiles each
- * about half ink (the carrier's modules are black and white in equal measure after whitening),
- * which no front has — text covers a tile by a fifth at most. Finder patterns alone are no sign:
- * a dot screen scanned with noise shows dozens of finder-like rings.
- */
-export function looksLikeCarrier(grey: GreyImage): boolean {
-  const tile = Math.max(16, Math.round(Math.min(grey.width, grey.height) / 40));
-  let tiles = 0;
-  let dense = 0;
-  for (let ty = 0; ty + tile <= grey.height; ty += tile)
-    for (let tx = 0; tx + tile <= grey.width; tx += tile) {
-      tiles++;
-      let dark = 0;
-      let n = 0;
-      for (let y = ty; y < ty + tile; y += 2)
-        for (let x = tx; x < tx + tile; x += 2) {
-          n++;
-          if (grey.data[y * grey.width + x] < 128) dark++;
-        }
-      if (dark / n >= 0.3 && dark / n <= 0.75) dense++;
-    }
-  return tiles > 0 && dense / tiles >= CARRIER_TILE_SHARE;
-}
-
-/** A printed carrier covers about 6 % of an A4 back; a photo of it, more. */
-const CARRIER_TILE_SHARE = 0.02;
 
 const greyOf = (page: RgbaLike): GreyImage => (page.data.length === page.width * page.height ? { width: page.width, height: page.height, data: page.data as Uint8Array } : rgbaToGrey(page.data, page.width, page.height));
 

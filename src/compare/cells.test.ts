@@ -54,6 +54,27 @@ describe('compare/cells: the per-character-cell check', function () {
     );
   });
 
+  it('a changed glyph on a line of two is judged: its one neighbour vouches for the placement, not the glyph itself', async () => {
+    // Found by the independent print–scan pipeline (docs/compare.md): a changed character of a
+    // two-character surname correlated 0.52–0.58 and outvoted its only witness (0.88–0.91), so the
+    // cell was never judged under 270 dpi, where the cells are the only check.
+    const cert = await issueDemo('r-takahashi-ichiro', household);
+    const rendering = await renderFront(cert, COMPARE_DPI);
+    const cells = cellsFromRuns(await frontRuns(cert), rendering, COMPARE_DPI);
+    const centre = (c: Cell) => ({ x: c.x + c.w / 2, y: c.y + c.h / 2 });
+    const lineMates = (i: number) => cells.filter((c, j) => j !== i && Math.abs(centre(c).y - centre(cells[i]).y) <= 8 && Math.abs(centre(c).x - centre(cells[i]).x) <= 60);
+    const pair = cells.findIndex((c, i) => c.w >= 12 && lineMates(i).length === 1);
+    expect(pair, 'a cell with exactly one neighbour on its line').to.be.at.least(0);
+    const target = cells[pair];
+    // The glyph turned upside down in its place: other strokes, the same ink (the aligned scan is otherwise the rendering).
+    const aligned = { ...rendering, data: Uint8Array.from(rendering.data) };
+    for (let y = 0; y < target.h; y++)
+      for (let x = 0; x < target.w; x++) aligned.data[(target.y + y) * rendering.width + target.x + x] = rendering.data[(target.y + target.h - 1 - y) * rendering.width + target.x + target.w - 1 - x];
+    const check = checkCells(rendering, aligned, cells);
+    expect(check.placed[pair], 'the changed cell is placed').to.equal(true);
+    expect(check.regions.some((r) => overlaps(r, target)), 'and flagged').to.equal(true);
+  });
+
   it('cuts the printed runs into glyph cells on their own ink, each inside its run’s em band', async () => {
     const cert = await issueDemo('r-takahashi-ichiro', household);
     const rendering = await renderFront(cert, COMPARE_DPI);

@@ -87,6 +87,7 @@ function carrierTile(grey: GreyImage, left: number, top: number, tile: number, i
   return share >= MIN_INK_SHARE && share <= MAX_INK_SHARE && changes / rows >= MIN_CHANGES_PER_ROW;
 }
 
+/** Whether at least CARRIER_TILE_SHARE of the page's tiles are carrier-like, against their own paper. */
 export function looksLikeCarrier(grey: GreyImage): boolean {
   const tile = Math.max(MIN_TILE, Math.round(Math.min(grey.width, grey.height) / TILES_PER_SIDE));
   const across = Math.floor(grey.width / tile);

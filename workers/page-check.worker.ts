@@ -5,12 +5,16 @@
  * page's pixels arrive transferred, the reading's leave transferred.
  */
 import { expose, transfer } from 'comlink';
+import * as zxing from 'zxing-wasm/reader';
 import { installErrorTransfer } from '../src/app/worker-errors.ts';
 import type { TrustInput } from '../src/verify/pipeline.ts';
+import { provideQrReader } from '../src/verify/qr.ts';
 import { restoreWithCanvas } from '../src/verify/restore.ts';
 import { readPage, type PageReading, type SheetPage } from '../src/verify/sheet-pipeline.ts';
 
 installErrorTransfer();
+// In this worker's own module graph: no dynamic import() at the first page (see provideQrReader).
+provideQrReader(zxing);
 
 const api = {
   /** Answers once this worker has loaded (the verify worker waits for it before sending a page). */

@@ -5,10 +5,13 @@
  * The file's bytes arrive transferred; the pixels leave transferred.
  */
 import { expose, transfer } from 'comlink';
+import * as pdfjs from 'pdfjs-dist';
 import { installErrorTransfer } from '../src/app/worker-errors.ts';
-import { renderPdfBackPage, renderPdfPages, type PageTextItem } from '../src/vision/pdf-input.ts';
+import { providePdfjs, renderPdfBackPage, renderPdfPages, type PageTextItem } from '../src/vision/pdf-input.ts';
 
 installErrorTransfer();
+// Part of this worker's own module graph: no dynamic import() at the first PDF (see providePdfjs).
+providePdfjs(pdfjs);
 
 export interface RenderedPage {
   readonly rgba: Uint8ClampedArray;

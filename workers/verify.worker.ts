@@ -4,17 +4,21 @@
  * transferred; the restored images leave transferred.
  */
 import { expose, transfer, wrap, type Remote } from 'comlink';
+import * as zxing from 'zxing-wasm/reader';
 import { scanCameraFrame, type FrameScan } from '../src/app/camera-guidance.ts';
 import { installErrorTransfer } from '../src/app/worker-errors.ts';
 import { KofuError, type ErrorParams } from '../src/bytes/errors.ts';
 import { decodeLocator } from '../src/seal/locator.ts';
 import { verifyImage, type TrustInput } from '../src/verify/pipeline.ts';
+import { provideQrReader } from '../src/verify/qr.ts';
 import { restoreWithCanvas } from '../src/verify/restore.ts';
 import { verifySheet, type SheetOptions, type SheetPage } from '../src/verify/sheet-pipeline.ts';
 import type { VerificationReport } from '../src/verify/report.ts';
 import type { PageCheckWorkerApi } from './page-check.worker.ts';
 
 installErrorTransfer();
+// In this worker's own module graph: no dynamic import() at the first page (see provideQrReader).
+provideQrReader(zxing);
 
 /** Longest wait for the page-check worker to answer its first call (it loads one module). */
 const PAGE_CHECKER_START_MS = 10_000;
@@ -27,6 +31,8 @@ interface PageChecker {
   readonly failed: Promise<never>;
   /** Set once `failed` has rejected. */
   readonly crashed: () => boolean;
+  /** Ends the worker (it stopped answering); a call in flight is then left to the caller's fallback. */
+  readonly retire: () => void;
 }
 
 /**
@@ -50,17 +56,27 @@ function startPageChecker(): Promise<PageChecker | undefined> {
     worker.terminate();
   });
   const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), PAGE_CHECKER_START_MS));
-  return Promise.race([remote.ready().then(() => ({ remote, failed, crashed: () => crashed })), failed.catch(() => undefined), timeout]).then((checker) => {
+  const checker: PageChecker = { remote, failed, crashed: () => crashed, retire: () => worker.terminate() };
+  return Promise.race([remote.ready().then(() => checker), failed.catch(() => undefined), timeout]).then((checker) => {
     if (!checker) worker.terminate();
     return checker;
   });
 }
 
 function readElsewhere(trust: TrustInput, locatorText: string | undefined): NonNullable<SheetOptions['readElsewhere']> {
-  return async (page, index) => {
+  return async (page, index, signal) => {
     const started = (pageChecker ??= startPageChecker());
     const checker = await started;
-    if (!checker) return undefined;
+    if (!checker || signal.aborted) return undefined;
+    // The sheet pipeline gave up waiting: this worker is not asked again, and the next sheet starts a new one.
+    signal.addEventListener(
+      'abort',
+      () => {
+        checker.retire();
+        if (pageChecker === started) pageChecker = undefined;
+      },
+      { once: true },
+    );
     // A copy is sent (≈ 5 ms for an A4 page at 300 dpi), so that should the worker fail, this
     // thread still has the page and reads it itself: a crash costs time, never the verdict.
     const data = page.data.slice();

@@ -22,11 +22,21 @@ export interface RgbaLike {
 
 type Reader = typeof import('zxing-wasm/reader');
 let reader: Promise<Reader> | undefined;
+let provided: Reader | undefined;
+
+/**
+ * zxing-wasm as imported statically by a worker (workers/verify.worker.ts, page-check.worker.ts),
+ * so that no dynamic import() runs there: Firefox ESR 153 has left one pending for ever under load
+ * (see providePdfjs in src/vision/pdf-input.ts), and a page waiting on it never got a verdict.
+ */
+export function provideQrReader(module: Reader): void {
+  provided = module;
+}
 
 /** Loads zxing-wasm once per thread, pointing it at the wasm this app serves. */
 export function loadQrReader(): Promise<Reader> {
   reader ??= (async () => {
-    const zxing = await import('zxing-wasm/reader');
+    const zxing = provided ?? (await import('zxing-wasm/reader'));
     await zxing.prepareZXingModule({
       overrides: { locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? wasmUrl : prefix + path) },
       fireImmediately: true,

@@ -115,6 +115,21 @@ describe('whole-sheet pipeline', function () {
       // The other thread not there (it could not start): every page read here, the same report.
       const unavailable = await verifySheet(pages(), { trust, now: FIXTURE_NOW, restore: restoreWithCanvas, readElsewhere: async () => undefined });
       expect(summary(unavailable), `${order}, no other thread`).to.deep.equal(summary(alone));
+      // The other thread never answers (a lost message, a worker ended without an error event):
+      // once this thread has read its share and the grace has passed, the page is read here.
+      let given: AbortSignal | undefined;
+      const silent = await verifySheet(pages(), {
+        trust,
+        now: FIXTURE_NOW,
+        restore: restoreWithCanvas,
+        otherThreadGraceMs: 20,
+        readElsewhere: (_page, _index, signal) => {
+          given = signal;
+          return new Promise<never>(() => {});
+        },
+      });
+      expect(summary(silent), `${order}, the other thread silent`).to.deep.equal(summary(alone));
+      expect(given?.aborted, `${order}: the silent thread was told it was given up`).to.equal(true);
     }
   });
 });

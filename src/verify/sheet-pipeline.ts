@@ -38,12 +38,23 @@ export interface SheetOptions extends Omit<PipelineOptions, 'onProgress'> {
    * Reads a page on another thread (the verify worker's page-check worker): with two or more
    * pages, this thread and that one take pages from either end of the list, so that a front's QR
    * search and step 0 of its comparison run beside the back's carrier decoding. The page's pixels
-   * may be transferred (unusable here afterwards). Undefined: that thread is not there (it could
-   * not start) and the page was left untouched; it and the rest are read here. Absent: every page
-   * is read here, in order.
+   * must stay usable here (send a copy). Undefined: that thread is not there (it could not start,
+   * or it failed) and the page is read here, as are the rest. `signal` aborts when this thread has
+   * given up waiting (see OTHER_THREAD_GRACE_MS): the other thread should then be stopped. Absent:
+   * every page is read here, in order.
    */
-  readonly readElsewhere?: (page: SheetPage, index: number) => Promise<PageReading | undefined>;
+  readonly readElsewhere?: (page: SheetPage, index: number, signal: AbortSignal) => Promise<PageReading | undefined>;
+  /** Least wait for the other thread once this one has read its share (default OTHER_THREAD_GRACE_MS); tests shorten it. */
+  readonly otherThreadGraceMs?: number;
 }
+
+/**
+ * Once this thread has read its share of the pages, the other thread is given this long, or twice
+ * this thread's slowest page if that is longer, to answer; past that its page is read here. A
+ * thread that stopped answering (a browser that lost a message or ended a worker without an error
+ * event) then costs seconds, never the verdict.
+ */
+export const OTHER_THREAD_GRACE_MS = 5_000;
 
 /** What reading one page found (readPage): its result as a back and, for a front candidate, the page in grey. */
 export interface PageReading {
@@ -105,27 +116,55 @@ async function readPages(pages: readonly SheetPage[], options: SheetOptions): Pr
   }
   let first = 0;
   let last = pages.length - 1;
+  let slowestHere = 0;
   const fromEnd = async () => {
     while (first <= last) {
       throwIfAborted(options.signal);
       const index = last--;
+      const started = performance.now();
       readings[index] = await here(index);
+      slowestHere = Math.max(slowestHere, performance.now() - started);
       options.onProgress?.(++done * share);
     }
   };
+  const local = fromEnd();
+  const grace = () => Math.max(options.otherThreadGraceMs ?? OTHER_THREAD_GRACE_MS, 2 * slowestHere);
   const fromStart = async () => {
     let there = true;
     while (first <= last) {
       throwIfAborted(options.signal);
       const index = first++;
-      const reading: PageReading | undefined = there ? await elsewhere(pages[index], index) : undefined;
+      const reading: PageReading | undefined = there ? await untilGivenUp((signal) => elsewhere(pages[index], index, signal), local, grace) : undefined;
       there = reading !== undefined;
       readings[index] = reading ? { ...reading, elsewhere: true } : await here(index);
       options.onProgress?.(++done * share);
     }
   };
-  await Promise.all([fromEnd(), fromStart()]);
+  await Promise.all([local, fromStart()]);
   return readings;
+}
+
+/**
+ * `call`'s answer, or undefined once `idle` (this thread's own share) has settled and `grace()`
+ * more milliseconds have passed without one; the call's signal is then aborted.
+ */
+async function untilGivenUp<T>(call: (signal: AbortSignal) => Promise<T>, idle: Promise<unknown>, grace: () => number): Promise<T | undefined> {
+  const stop = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const givenUp = idle.then(
+    () =>
+      new Promise<undefined>((resolve) => {
+        timer = setTimeout(() => {
+          stop.abort();
+          resolve(undefined);
+        }, grace());
+      }),
+  );
+  try {
+    return await Promise.race([call(stop.signal), givenUp]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Verifies every page; returns the whole-sheet report. */

@@ -78,9 +78,20 @@ const tooComplex = () => new PdfInputError('vision.pdf-too-complex', { max: MAX_
 
 type Pdfjs = typeof import('pdfjs-dist');
 
+let provided: Pdfjs | undefined;
+
+/**
+ * PDF.js as imported statically by the worker that renders pages (workers/pdf-page.worker.ts), so
+ * that no dynamic import() runs in a worker: Firefox ESR 153 left one pending for ever in about 1
+ * run in 7 of kofu's e2e under load (the page then hit the 30 s deadline).
+ */
+export function providePdfjs(module: Pdfjs): void {
+  provided = module;
+}
+
 /** PDF.js, and the worker it parses in: its own in a page, a nested one in a worker, none (same thread) where nesting is unavailable. */
 async function loadPdfjs(): Promise<{ pdfjs: Pdfjs; parser?: InstanceType<Pdfjs['PDFWorker']>; nested?: Worker }> {
-  const pdfjs = await import('pdfjs-dist');
+  const pdfjs = provided ?? (await import('pdfjs-dist'));
   pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
   const inPage = typeof window !== 'undefined';
   if (inPage) return { pdfjs };

@@ -35,6 +35,15 @@ function watchErrors(page) {
   return errors;
 }
 
+/** Every console message of `page`, with its time since the page opened: what a failure message shows. */
+function watchConsole(page) {
+  const started = Date.now();
+  const lines = [];
+  page.on('console', (message) => lines.push(`${Date.now() - started} ms ${message.type()}: ${message.text()}`));
+  page.on('pageerror', (error) => lines.push(`${Date.now() - started} ms pageerror: ${error.message}`));
+  return lines;
+}
+
 /** A page expression: the text of `selector` inside the verifier view (shadow roots pierced by hand). */
 const verifierText = (selector) =>
   `document.querySelector('kofu-app')?.shadowRoot?.querySelector('kofu-verifier-home')?.shadowRoot?.querySelector(${JSON.stringify(selector)})?.textContent ?? ''`;
@@ -42,8 +51,13 @@ const verifierText = (selector) =>
 /** A page expression: the shadow root of the verdict panel. */
 const verdictRoot = `document.querySelector('kofu-app')?.shadowRoot?.querySelector('kofu-verifier-home')?.shadowRoot?.querySelector('kofu-verdict')?.shadowRoot`;
 
-/** What the app's main area shows, for a failure message. */
-const shownText = (page) => page.evaluate(`document.querySelector('kofu-app')?.shadowRoot?.querySelector('main')?.innerText ?? ''`);
+/** What the verifier view shows (its shadow root and the verdict panel's), for a failure message. */
+const shownText = (page) =>
+  page.evaluate(`(() => {
+    const home = document.querySelector('kofu-app')?.shadowRoot?.querySelector('kofu-verifier-home')?.shadowRoot;
+    const text = (root) => [...(root?.children ?? [])].map((node) => node.innerText ?? node.textContent ?? '').join(' ').replace(/\\s+/g, ' ').trim();
+    return text(home) + ' | verdict panel: ' + text(${verdictRoot});
+  })()`);
 
 async function waitForText(page, selector, fragment) {
   try {
@@ -55,11 +69,11 @@ async function waitForText(page, selector, fragment) {
 }
 
 /** Waits for the verdict panel to show a verdict; fails with what the page shows instead. */
-async function waitForVerdict(page, timeout) {
+async function waitForVerdict(page, timeout, log = []) {
   try {
     await page.waitForFunction(`!!(${verdictRoot})?.querySelector('section[data-verdict]')`, { timeout, polling: 200 });
   } catch (error) {
-    throw new Error(`no verdict appeared; the page shows: ${await shownText(page)}`, { cause: error });
+    throw new Error(`no verdict appeared; the page shows: ${await shownText(page)}\nconsole:\n${log.join('\n')}`, { cause: error });
   }
 }
 
@@ -84,6 +98,7 @@ describe('verifier in Firefox', () => {
   async function openVerifier() {
     const page = await browser.newPage();
     const errors = watchErrors(page);
+    const log = watchConsole(page);
     await page.goto(`${app.origin}/verify`);
     await waitForText(page, 'h1', '証明書の確認');
     const input = await page.evaluateHandle(
@@ -94,7 +109,7 @@ describe('verifier in Firefox', () => {
       await writeFile(path.join(dir, name), bytes);
       await input.uploadFile(path.join(dir, name));
     };
-    return { page, errors, upload };
+    return { page, errors, log, upload };
   }
 
   it('opens /verify, reads a scan in the worker, and explains a damaged file', { skip }, async () => {
@@ -143,15 +158,15 @@ describe('verifier in Firefox', () => {
 
   it('verifies a kofu PDF: its back page rendered by PDF.js in the pdf-page worker (OffscreenCanvas)', { skip, timeout: 120_000 }, async () => {
     const issued = await backSidePdf({ serial: 15 });
-    const { page, errors, upload } = await openVerifier();
+    const { page, errors, log, upload } = await openVerifier();
     await upload('certificate-000015.pdf', issued.pdf);
-    await waitForVerdict(page, 90_000);
+    await waitForVerdict(page, 90_000, log);
     const result = await page.evaluate(`(() => {
       const section = (${verdictRoot}).querySelector('section[data-verdict]');
       const serial = (${verdictRoot}).querySelector('[data-field="serial"]');
       return { verdict: section.dataset.verdict, text: section.textContent, serial: serial ? serial.textContent.trim() : '' };
     })()`);
-    assert.equal(result.verdict, 'demo', result.text);
+    assert.equal(result.verdict, 'demo', `${await shownText(page)}\nconsole:\n${log.join('\n')}`);
     assert.equal(result.serial, issued.serial);
     assert.deepEqual(errors, []);
     await page.close();

@@ -68,15 +68,12 @@ function readElsewhere(trust: TrustInput, locatorText: string | undefined): NonN
     const started = (pageChecker ??= startPageChecker());
     const checker = await started;
     if (!checker || signal.aborted) return undefined;
-    // The sheet pipeline gave up waiting: this worker is not asked again, and the next sheet starts a new one.
-    signal.addEventListener(
-      'abort',
-      () => {
-        checker.retire();
-        if (pageChecker === started) pageChecker = undefined;
-      },
-      { once: true },
-    );
+    // The sheet pipeline gave up waiting for this page: the worker is ended, and the next sheet starts a new one.
+    const giveUp = () => {
+      checker.retire();
+      if (pageChecker === started) pageChecker = undefined;
+    };
+    signal.addEventListener('abort', giveUp, { once: true });
     // A copy is sent (≈ 5 ms for an A4 page at 300 dpi), so that should the worker fail, this
     // thread still has the page and reads it itself: a crash costs time, never the verdict.
     const data = page.data.slice();
@@ -88,6 +85,8 @@ function readElsewhere(trust: TrustInput, locatorText: string | undefined): NonN
       // The next sheet starts a new page-check worker; this page is read here (undefined).
       if (pageChecker === started) pageChecker = undefined;
       return undefined;
+    } finally {
+      signal.removeEventListener('abort', giveUp);
     }
   };
 }

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { paperSurround, paperQuantile } from './surround.ts';
+import fc from 'fast-check';
+import { adoptSurroundRemoved, paperSurround, paperSurroundReference, paperQuantile } from './surround.ts';
 import type { GreyImage } from '../vision/grey.ts';
 
 /** A 200 × 300 page of paper (240) with a glyph-like dark square inside, optionally in a lid (30) `lid` px wide on the left and top. */
@@ -39,5 +40,46 @@ describe('paperSurround', () => {
 
   it('reads the paper level as a high quantile of the page', () => {
     expect(paperQuantile(scan(13))).to.equal(240);
+  });
+
+  it('gives what the slow reference gives: lids of any width on any edges, ink near or on them, noise', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          width: fc.integer({ min: 5, max: 61 }),
+          height: fc.integer({ min: 5, max: 61 }),
+          lids: fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 4, maxLength: 4 }),
+          lid: fc.integer({ min: 0, max: 120 }),
+          spots: fc.array(fc.record({ x: fc.nat(), y: fc.nat(), size: fc.integer({ min: 1, max: 12 }), level: fc.integer({ min: 0, max: 255 }) }), { maxLength: 6 }),
+          seed: fc.nat(),
+        }),
+        ({ width, height, lids: [left, top, right, bottom], lid, spots, seed }) => {
+          let state = seed;
+          const data = new Uint8Array(width * height);
+          for (let y = 0; y < height; y++)
+            for (let x = 0; x < width; x++) {
+              state = (state * 1103515245 + 12345) >>> 0;
+              const inLid = x < left || y < top || x >= width - right || y >= height - bottom;
+              data[y * width + x] = inLid ? lid : 200 + (state % 50);
+            }
+          for (const { x, y, size, level } of spots)
+            for (let yy = y % height; yy < Math.min(height, (y % height) + size); yy++) for (let xx = x % width; xx < Math.min(width, (x % width) + size); xx++) data[yy * width + xx] = level;
+          const image = { width, height, data };
+          const fast = paperSurround({ ...image, data: data.slice() });
+          const slow = paperSurroundReference({ ...image, data: data.slice() });
+          expect(Array.from(fast.data)).to.deep.equal(Array.from(slow.data));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('returns a page already through it, or adopted from another thread, as it is', () => {
+    const once = paperSurround(scan(13));
+    expect(paperSurround(once)).to.equal(once);
+    // A copy (what postMessage delivers) is looked at again unless adopted.
+    const copy = { ...once, data: once.data.slice() };
+    adoptSurroundRemoved(copy);
+    expect(paperSurround(copy)).to.equal(copy);
   });
 });

@@ -43,8 +43,92 @@ export function paperQuantile(image: GreyImage): number {
   return 255;
 }
 
+/** Images that have been through paperSurround (see adoptSurroundRemoved): returned as they are. */
+const cleaned = new WeakMap<GreyImage, GreyImage['data']>();
+
+/**
+ * Marks `image` as already through paperSurround — a page cleaned on another thread arrives as a
+ * new object (structured clone) — so that the comparison does not look for a surround again.
+ */
+export function adoptSurroundRemoved(image: GreyImage): void {
+  cleaned.set(image, image.data);
+}
+
 /** The image with its dark surround (if any) set to the paper level; the same object when there is none. */
 export function paperSurround(image: GreyImage): GreyImage {
+  if (cleaned.get(image) === image.data) return image;
+  const result = withoutSurround(image);
+  cleaned.set(result, result.data);
+  return result;
+}
+
+function withoutSurround(image: GreyImage): GreyImage {
+  const { width, height } = image;
+  const paper = paperQuantile(image);
+  const cut = SURROUND_RATIO * paper;
+  const bw = Math.ceil(width / BLOCK);
+  const bh = Math.ceil(height / BLOCK);
+  // Whether each block is dark, found when the flood first reaches it (-1: not yet): a page with
+  // nothing dark on its border costs its border blocks only.
+  const dark = new Int8Array(bw * bh).fill(-1);
+  const isDark = (b: number) => {
+    if (dark[b] < 0) {
+      const bx = b % bw;
+      const by = (b - bx) / bw;
+      let sum = 0;
+      let n = 0;
+      for (let y = by * BLOCK; y < Math.min(height, (by + 1) * BLOCK); y++)
+        for (let x = bx * BLOCK; x < Math.min(width, (bx + 1) * BLOCK); x++) {
+          sum += image.data[y * width + x];
+          n++;
+        }
+      dark[b] = sum < cut * n ? 1 : 0;
+    }
+    return dark[b] === 1;
+  };
+  // Flood from the border blocks over dark blocks (4-connected).
+  const surround = new Uint8Array(bw * bh);
+  const stack: number[] = [];
+  const push = (b: number) => {
+    if (!surround[b] && isDark(b)) {
+      surround[b] = 1;
+      stack.push(b);
+    }
+  };
+  for (let bx = 0; bx < bw; bx++) {
+    push(bx);
+    push((bh - 1) * bw + bx);
+  }
+  for (let by = 0; by < bh; by++) {
+    push(by * bw);
+    push(by * bw + bw - 1);
+  }
+  if (!stack.length) return image;
+  while (stack.length) {
+    const b = stack.pop()!;
+    const bx = b % bw;
+    const by = (b - bx) / bw;
+    if (bx > 0) push(b - 1);
+    if (bx < bw - 1) push(b + 1);
+    if (by > 0) push(b - bw);
+    if (by < bh - 1) push(b + bw);
+  }
+  const data = Uint8Array.from(image.data);
+  const level = Math.round(paper);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const bx = (x / BLOCK) | 0;
+      const by = (y / BLOCK) | 0;
+      const b = by * bw + bx;
+      if (surround[b]) data[y * width + x] = level;
+      // The rim: a dark pixel in a block beside the surround (the blocks straddling the page's edge).
+      else if (data[y * width + x] < cut && ((bx > 0 && surround[b - 1]) || (bx < bw - 1 && surround[b + 1]) || (by > 0 && surround[b - bw]) || (by < bh - 1 && surround[b + bw]))) data[y * width + x] = level;
+    }
+  return { width, height, data };
+}
+
+/** Slow reference for paperSurround: every block's darkness found first, then the flood (as before the lazy blocks). */
+export function paperSurroundReference(image: GreyImage): GreyImage {
   const { width, height } = image;
   const paper = paperQuantile(image);
   const cut = SURROUND_RATIO * paper;

@@ -5,7 +5,7 @@ import { changedBox, printedFront, renderFront, tamper, withDotScreen } from '..
 import { COMPARE_DPI } from '../compare/compare.ts';
 import { greyToRgba, type GreyImage } from '../vision/grey.ts';
 import { restoreWithCanvas } from './restore.ts';
-import { readPage, verifySheet, type PageReading, type SheetPage } from './sheet-pipeline.ts';
+import { OTHER_THREAD_GRACE_MS, readPage, verifySheet, type PageReading, type SheetPage } from './sheet-pipeline.ts';
 import { FIXTURE_NOW, backPage, demoSetup, greyToRgbaImage, issueDemo, PAGE_DPI } from './testing/back-side.ts';
 
 const rgbaPage = (grey: GreyImage): SheetPage => ({ data: greyToRgba(grey), width: grey.width, height: grey.height });
@@ -107,8 +107,21 @@ describe('whole-sheet pipeline', function () {
       const pages = () => (order === 'front-first' ? [rgbaPage(forgedFront), greyToRgbaImage(backPage(issued))] : [greyToRgbaImage(backPage(issued)), rgbaPage(forgedFront)]);
       const alone = await verifySheet(pages(), { trust, now: FIXTURE_NOW, restore: restoreWithCanvas });
       const seen: number[] = [];
-      const shared = await verifySheet(pages(), { trust, now: FIXTURE_NOW, restore: restoreWithCanvas, readElsewhere: (page, index) => readOnAnotherThread(page, index, seen) });
+      const signals: AbortSignal[] = [];
+      const started = performance.now();
+      const shared = await verifySheet(pages(), {
+        trust,
+        now: FIXTURE_NOW,
+        restore: restoreWithCanvas,
+        readElsewhere: (page, index, signal) => {
+          signals.push(signal);
+          return readOnAnotherThread(page, index, seen);
+        },
+      });
       expect(seen, `${order}: the other thread read the first page`).to.deep.equal([0]);
+      // An answered call is never given up afterwards (the wait is at most twice this thread's slowest page, or the grace).
+      await new Promise((resolve) => setTimeout(resolve, Math.max(OTHER_THREAD_GRACE_MS, 2 * (performance.now() - started)) + 200));
+      expect(signals.map((signal) => signal.aborted), `${order}: the answered call's signal`).to.deep.equal([false]);
       const summary = (r: typeof alone) => ({ outcome: r.outcome, notes: r.notes, backPage: r.backPage, fronts: r.fronts?.map((f) => ({ status: f.status, regions: f.regions, score: f.score, coverage: f.coverage })) });
       expect(summary(shared), order).to.deep.equal(summary(alone));
       expect(alone.outcome, order).to.equal('suspect');

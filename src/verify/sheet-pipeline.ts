@@ -16,6 +16,7 @@ import { looksLikeCarrier } from './carrier-like.ts';
 import { throwIfAborted } from '../bytes/errors.ts';
 import { adoptSuppressed, suppressBackground, type Suppressed } from '../compare/background.ts';
 import { COMPARE_DPI } from '../compare/compare.ts';
+import { adoptSurroundRemoved, paperSurround } from '../compare/surround.ts';
 import { A4 } from '../render/layout.ts';
 import { greyToRgba, rgbaToGrey, type GreyImage } from '../vision/grey.ts';
 import type { PageTextItem } from '../vision/pdf-input.ts';
@@ -61,8 +62,9 @@ export interface PageReading {
   readonly index: number;
   readonly result: BackResult;
   /**
-   * Not a back (no QR code and no carrier): the page in grey, and step 0 of its comparison
-   * (src/compare/background.ts) when the reader did it ahead (readPage's `prepareFront`).
+   * Not a back (no QR code and no carrier): the page in grey with its surround turned to paper
+   * (src/compare/surround.ts), and step 0 of its comparison (src/compare/background.ts) when the
+   * reader did it ahead (readPage's `prepareFront`).
    */
   readonly front?: { readonly grey: GreyImage; readonly background?: Suppressed };
   /** Read by `readElsewhere`: a back's fine rendering did not come with it (a function stays on the thread that made it). */
@@ -90,7 +92,10 @@ export async function readPage(page: SheetPage, index: number, options: Pipeline
   if (!NOT_A_BACK.has(result.report.code)) return { index, result };
   const grey = greyOf(page);
   if (result.report.code === 'verify.no-qr' && looksLikeCarrier(grey)) return { index, result };
-  return { index, result, front: { grey, ...(prepareFront ? { background: suppressBackground(grey) } : {}) } };
+  // A dark lid or desk around the page turned to paper here (src/compare/surround.ts), before
+  // step 0, so that step 0 done ahead is the one the comparison uses.
+  const front = paperSurround(grey);
+  return { index, result, front: { grey: front, ...(prepareFront ? { background: suppressBackground(front) } : {}) } };
 }
 
 /**
@@ -151,18 +156,22 @@ async function readPages(pages: readonly SheetPage[], options: SheetOptions): Pr
 async function untilGivenUp<T>(call: (signal: AbortSignal) => Promise<T>, idle: Promise<unknown>, grace: () => number): Promise<T | undefined> {
   const stop = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const givenUp = idle.then(
-    () =>
-      new Promise<undefined>((resolve) => {
-        timer = setTimeout(() => {
-          stop.abort();
-          resolve(undefined);
-        }, grace());
-      }),
+  // The call may answer before `idle` settles: no timer is started after that (it would abort an answered call).
+  let answered = false;
+  const givenUp = idle.then(() =>
+    answered
+      ? undefined
+      : new Promise<undefined>((resolve) => {
+          timer = setTimeout(() => {
+            stop.abort();
+            resolve(undefined);
+          }, grace());
+        }),
   );
   try {
     return await Promise.race([call(stop.signal), givenUp]);
   } finally {
+    answered = true;
     clearTimeout(timer);
   }
 }
@@ -176,7 +185,8 @@ export async function verifySheet(pages: readonly SheetPage[], options: SheetOpt
     firstFailure ??= { index, result };
     if (!front) backs.push({ index, result, elsewhere });
     else {
-      // Step 0 done by the other thread on the same pixels: the comparison takes it from there.
+      // The surround and step 0 done by the other thread on the same pixels: the comparison takes it from there.
+      adoptSurroundRemoved(front.grey);
       if (front.background) adoptSuppressed(front.grey, front.background);
       fronts.push({ index, grey: front.grey, text: pages[index].text });
     }

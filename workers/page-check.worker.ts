@@ -7,6 +7,7 @@
 import { expose, transfer } from 'comlink';
 import * as zxing from 'zxing-wasm/reader';
 import { installErrorTransfer } from '../src/app/worker-errors.ts';
+import { globalExcess, type GlobalExcessJob } from '../src/compare/compare.ts';
 import type { TrustInput } from '../src/verify/pipeline.ts';
 import { provideQrReader } from '../src/verify/qr.ts';
 import { restoreWithCanvas } from '../src/verify/restore.ts';
@@ -30,6 +31,11 @@ const api = {
       ...(reading.front ? [reading.front.grey.data.buffer, ...(reading.front.background ? [reading.front.background.image.data.buffer] : [])] : []),
     ] as ArrayBuffer[];
     return transfer({ ...reading, result }, [...new Set(buffers)]);
+  },
+  /** The global half of a front's difference map (src/compare/compare.ts), while the verify worker computes the rest. */
+  globalExcess(job: GlobalExcessJob): Uint8Array {
+    const excess = globalExcess(job);
+    return transfer(excess, [excess.buffer as ArrayBuffer]);
   },
 };
 

@@ -64,31 +64,51 @@ function startPageChecker(): Promise<PageChecker | undefined> {
 }
 
 function readElsewhere(trust: TrustInput, locatorText: string | undefined): NonNullable<SheetOptions['readElsewhere']> {
-  return async (page, index, signal) => {
-    const started = (pageChecker ??= startPageChecker());
-    const checker = await started;
-    if (!checker || signal.aborted) return undefined;
-    // The sheet pipeline gave up waiting for this page: the worker is ended, and the next sheet starts a new one.
-    const giveUp = () => {
-      checker.retire();
-      if (pageChecker === started) pageChecker = undefined;
-    };
-    signal.addEventListener('abort', giveUp, { once: true });
-    // A copy is sent (≈ 5 ms for an A4 page at 300 dpi), so that should the worker fail, this
-    // thread still has the page and reads it itself: a crash costs time, never the verdict.
-    const data = page.data.slice();
-    const call = checker.remote.readPage(transfer({ data, width: page.width, height: page.height }, [data.buffer as ArrayBuffer]), index, trust, locatorText);
-    try {
-      return await Promise.race([call, checker.failed]);
-    } catch (error) {
-      if (!checker.crashed()) throw error;
-      // The next sheet starts a new page-check worker; this page is read here (undefined).
-      if (pageChecker === started) pageChecker = undefined;
-      return undefined;
-    } finally {
-      signal.removeEventListener('abort', giveUp);
-    }
+  return (page, index, signal) =>
+    onPageChecker((pageChecker ??= startPageChecker()), signal, (checker) => {
+      // A copy is sent (≈ 5 ms for an A4 page at 300 dpi), so that should the worker fail, this
+      // thread still has the page and reads it itself: a crash costs time, never the verdict.
+      const data = page.data.slice();
+      return checker.remote.readPage(transfer({ data, width: page.width, height: page.height }, [data.buffer as ArrayBuffer]), index, trust, locatorText);
+    });
+}
+
+/** The global half of a front's difference map on the page-check worker, when one was started for this sheet. */
+const compareElsewhere: NonNullable<SheetOptions['compareElsewhere']> = (job, signal) => {
+  if (!pageChecker) return Promise.resolve(undefined);
+  return onPageChecker(pageChecker, signal, (checker) => {
+    // Copies again: the page and the rendering stay usable here should the answer not come.
+    const page = { ...job.page, data: job.page.data.slice() };
+    const rendering = { ...job.rendering, data: job.rendering.data.slice() };
+    return checker.remote.globalExcess(transfer({ ...job, page, rendering }, [page.data.buffer as ArrayBuffer, rendering.data.buffer as ArrayBuffer]));
+  });
+};
+
+/**
+ * `call` on the page-check worker `started`: its answer, or undefined when there is none (it did
+ * not start, it failed, or `signal` says the sheet pipeline gave up waiting, which also ends it).
+ * The next sheet then starts a new one.
+ */
+async function onPageChecker<T>(started: Promise<PageChecker | undefined>, signal: AbortSignal, call: (checker: PageChecker) => Promise<T>): Promise<T | undefined> {
+  const checker = await started;
+  if (!checker || checker.crashed() || signal.aborted) return undefined;
+  const forget = () => {
+    if (pageChecker === started) pageChecker = undefined;
   };
+  const giveUp = () => {
+    checker.retire();
+    forget();
+  };
+  signal.addEventListener('abort', giveUp, { once: true });
+  try {
+    return await Promise.race([call(checker), checker.failed]);
+  } catch (error) {
+    if (!checker.crashed()) throw error;
+    forget();
+    return undefined;
+  } finally {
+    signal.removeEventListener('abort', giveUp);
+  }
 }
 
 /** The locator's issuer and serial, or the code and params of why it cannot be read. */
@@ -122,7 +142,7 @@ const api = {
       locatorText,
       restore: restoreWithCanvas,
       onProgress: (fraction) => (delivered = onProgress?.(fraction)),
-      ...(pages.length > 1 ? { readElsewhere: readElsewhere(trust, locatorText) } : {}),
+      ...(pages.length > 1 ? { readElsewhere: readElsewhere(trust, locatorText), compareElsewhere } : {}),
     });
     await delivered;
     return transfer(report, buffersOf(report));

@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { applyHomography } from '../vision/homography.ts';
 import { bilinear } from '../vision/template-match.ts';
-import { compareScanWithRendering, COMPARE_DPI, confirmByRealignment } from './compare.ts';
-import { compareFront, differenceMap, differenceMapReference, mergeOverlapping } from './difference.ts';
+import { compareScanWithRendering, compareScanWithRenderingElsewhere, COMPARE_DPI, confirmByRealignment, globalExcess } from './compare.ts';
+import { compareFront, DEFAULT_DIFFERENCE, differenceMap, differenceMapReference, mergeOverlapping } from './difference.ts';
 import { fitHomography, invert3 } from './fit.ts';
 import { squareExtremum, squareExtremumReference } from './image-ops.ts';
 import { registerToRendering } from './register.ts';
@@ -104,5 +104,23 @@ describe('front comparison', function () {
     if (!result.registered) return;
     expect(result.difference?.regions.length).to.be.greaterThan(0);
     expect(result.difference?.regions.some((r) => overlaps(r, truth))).to.equal(true);
+
+    // The global half of the map on "another thread" (structured-cloned both ways): the same map, regions and cells.
+    const scan = await captureFront(forged, 'scan300', 2);
+    let asked = 0;
+    const shared = await compareScanWithRenderingElsewhere(rendering, scan, [], DEFAULT_DIFFERENCE, {}, async (job, localDone) => {
+      asked++;
+      await localDone;
+      return structuredClone(globalExcess(structuredClone(job)));
+    });
+    const alone = compareScanWithRendering(rendering, scan);
+    expect(asked).to.equal(1);
+    expect(shared.registered && alone.registered).to.equal(true);
+    if (!shared.registered || !alone.registered) return;
+    expect(shared.difference?.map).to.deep.equal(alone.difference?.map);
+    expect(shared.difference?.regions).to.deep.equal(alone.difference?.regions);
+    // No answer from there: computed here, the same again.
+    const fallback = await compareScanWithRenderingElsewhere(rendering, scan, [], DEFAULT_DIFFERENCE, {}, async () => undefined);
+    expect(fallback.registered && fallback.difference?.regions).to.deep.equal(alone.difference?.regions);
   });
 });

@@ -10,8 +10,9 @@ import { paperSurround } from './surround.ts';
 import { captureKind, COMPARE_DPI, type CaptureKind } from './capture-geometry.ts';
 import { cellsFromRuns, type TextRun } from './cell-layout.ts';
 import { checkCells, type CellCheck } from './cells.ts';
-import { compareFront, DEFAULT_DIFFERENCE, type Difference, type DifferenceOptions } from './difference.ts';
+import { compareFront, DEFAULT_DIFFERENCE, differenceFromExcess, excessOf, mapReference, type Difference, type DifferenceOptions, type MapReference } from './difference.ts';
 import { FINE_SCALE, refineCells, type FineCheck, type FineRendering } from './fine-cells.ts';
+import type { Homography } from '../vision/homography.ts';
 import { registerToRendering, warpToRendering, ZERO_FIELD, type Registration } from './register.ts';
 
 export { COMPARE_DPI } from './capture-geometry.ts';
@@ -55,24 +56,107 @@ export type FrontComparison =
  * (capture-geometry.ts) gets the cells only.
  */
 export function compareScanWithRendering(rendering: GreyImage, scan: GreyImage, runs: readonly TextRun[] = [], options: DifferenceOptions = DEFAULT_DIFFERENCE, inputs: CompareInputs = {}): FrontComparison {
+  const placed = placePage(rendering, scan, inputs);
+  if (!placed) return { registered: false };
+  const reference = placed.capture === 'scan' ? mapReference(rendering, options) : undefined;
+  const global = reference ? globalExcess(globalJob(rendering, placed, options), reference) : undefined;
+  return assemble(rendering, placed, comparedHere(rendering, placed, runs, options, inputs, reference), global, options);
+}
+
+/**
+ * The half of the difference map that needs only the homography — the scan resampled through it
+ * alone, tone normalised, its excess darkness against the rendering (difference.ts excessOf) —
+ * asked of another thread, which `localDone` tells when this thread has finished its own half
+ * (the resampling with the local field, its excess, the cells). Undefined: computed here.
+ */
+export type GlobalExcessElsewhere = (job: GlobalExcessJob, localDone: Promise<void>) => Promise<Uint8Array | undefined>;
+
+/** What globalExcess needs: the page after step 0, the homography and its scale, the rendering (its size and tones). */
+export interface GlobalExcessJob {
+  readonly page: GreyImage;
+  readonly homography: Homography;
+  /** Registration.scale: which level of the page's pyramid the resampling reads. */
+  readonly scale: number;
+  readonly rendering: GreyImage;
+  readonly options: DifferenceOptions;
+}
+
+/** The global half of the difference map (see GlobalExcessElsewhere), on whichever thread runs it. */
+export function globalExcess({ page, homography, scale, rendering, options }: GlobalExcessJob, reference: MapReference = mapReference(rendering, options)): Uint8Array {
+  const global = warpToRendering(page, { homography, scale, field: ZERO_FIELD, matches: 0 }, rendering.width, rendering.height);
+  return excessOf(reference, global, options);
+}
+
+/** compareScanWithRendering with the global half of the difference map on another thread; the same result. */
+export async function compareScanWithRenderingElsewhere(
+  rendering: GreyImage,
+  scan: GreyImage,
+  runs: readonly TextRun[],
+  options: DifferenceOptions,
+  inputs: CompareInputs,
+  elsewhere: GlobalExcessElsewhere,
+): Promise<FrontComparison> {
+  const placed = placePage(rendering, scan, inputs);
+  if (!placed) return { registered: false };
+  const job = globalJob(rendering, placed, options);
+  let localDone!: () => void;
+  const done = new Promise<void>((resolve) => (localDone = resolve));
+  const there = placed.capture === 'scan' ? elsewhere(job, done) : undefined;
+  // Yield once so the job leaves before this thread starts its own half.
+  await Promise.resolve();
+  const reference = there ? mapReference(rendering, options) : undefined;
+  const here = comparedHere(rendering, placed, runs, options, inputs, reference);
+  localDone();
+  const global = there ? ((await there) ?? globalExcess(job, reference)) : undefined;
+  return assemble(rendering, placed, here, global, options);
+}
+
+interface PlacedPage {
+  /** The scan after the surround and step 0. */
+  readonly page: GreyImage;
+  readonly registration: Registration;
+  readonly capture: CaptureKind;
+}
+
+function placePage(rendering: GreyImage, scan: GreyImage, inputs: CompareInputs): PlacedPage | null {
   // A dark lid or desk around the page would pull the registration's first guess off the page
   // (surround.ts); the pantograph and the 地紋 under the text are not in the rendering (background.ts).
   const page = suppressBackground(paperSurround(scan)).image;
   const registration = registerToRendering(rendering, page);
-  if (!registration) return { registered: false };
+  if (!registration) return null;
   const capture = inputs.source === 'pdf' ? 'scan' : captureKind(registration.homography, rendering.width, rendering.height);
+  return { page, registration, capture };
+}
+
+const globalJob = (rendering: GreyImage, placed: PlacedPage, options: DifferenceOptions): GlobalExcessJob => ({
+  page: placed.page,
+  homography: placed.registration.homography,
+  scale: placed.registration.scale,
+  rendering,
+  options,
+});
+
+interface LocalHalf {
+  readonly local: GreyImage;
+  readonly localExcess?: Uint8Array;
+  readonly cells?: CellCheck & { readonly fine?: FineCheck };
+}
+
+/** The resampling with the local field, its excess (on a scan), and the cells on it. */
+function comparedHere(rendering: GreyImage, { page, registration }: PlacedPage, runs: readonly TextRun[], options: DifferenceOptions, inputs: CompareInputs, reference: MapReference | undefined): LocalHalf {
   const local = warpToRendering(page, registration, rendering.width, rendering.height);
-  const difference = capture === 'scan' ? mapOf(rendering, page, registration, local, options) : undefined;
+  // The difference map is on scans and PDF pages only (see FrontComparison.difference).
+  const localExcess = reference ? excessOf(reference, local, options) : undefined;
   const coarse = runs.length ? checkCells(rendering, local, cellsFromRuns(runs, rendering, COMPARE_DPI)) : undefined;
   // Given the rendering at FINE_DPI, the suspicious cells of a capture that resolves it are looked at again there.
   const cells = coarse && inputs.fine ? refineCells(coarse, { scan: page, registration, rendering: inputs.fine, dpi: COMPARE_DPI }) : coarse;
-  return { registered: true, registration, capture, ...(difference ? { difference } : {}), ...(cells ? { cells } : {}), aligned: local };
+  return { local, ...(localExcess ? { localExcess } : {}), ...(cells ? { cells } : {}) };
 }
 
 /** The difference map of the scan aligned twice (homography only, and with the local field), each region re-aligned on its own. */
-function mapOf(rendering: GreyImage, scan: GreyImage, registration: Registration, local: GreyImage, options: DifferenceOptions): Difference {
-  const global = warpToRendering(scan, { ...registration, field: ZERO_FIELD }, rendering.width, rendering.height);
-  return confirmByRealignment(rendering, local, compareFront(rendering, [global, local], options), options);
+function assemble(rendering: GreyImage, { registration, capture }: PlacedPage, { local, localExcess, cells }: LocalHalf, global: Uint8Array | undefined, options: DifferenceOptions): FrontComparison {
+  const difference = global && localExcess ? confirmByRealignment(rendering, local, differenceFromExcess(rendering, [global, localExcess], options), options) : undefined;
+  return { registered: true, registration, capture, ...(difference ? { difference } : {}), ...(cells ? { cells } : {}), aligned: local };
 }
 
 /** Margin around a region and the shifts (rendering pixels, each way) tried when re-aligning it. */

@@ -147,15 +147,37 @@ export function differenceMapReference(rendering: GreyImage, scan: GreyImage, ra
  * forgiven by the other, a changed glyph differs in all of them.
  */
 export function compareFront(rendering: GreyImage, registeredScans: readonly GreyImage[], options: DifferenceOptions = DEFAULT_DIFFERENCE): Difference {
-  const { width, height } = rendering;
+  const reference = mapReference(rendering, options);
+  return differenceFromExcess(rendering, registeredScans.map((registered) => excessOf(reference, registered, options)), options);
+}
+
+/** The rendering as the difference map compares it (softened) and its min envelope: the same against every resampling. */
+export interface MapReference {
+  readonly reference: GreyImage;
+  readonly referenceMin: Uint8Array;
+}
+
+export function mapReference(rendering: GreyImage, options: DifferenceOptions = DEFAULT_DIFFERENCE): MapReference {
   const reference = softened(rendering);
-  // The rendering's envelope is the same against every resampling: found once (differenceMap finds it per call).
-  const referenceMin = squareExtremum(reference, options.radius, false).data;
-  const map = new Uint8Array(width * height).fill(255);
-  for (const registered of registeredScans) {
-    const scan = normaliseTone(registered, reference, options.paperRadius);
-    lowerToExcess(map, reference.data, referenceMin, scan.data, squareExtremum(scan, options.radius, false).data);
-  }
+  return { reference, referenceMin: squareExtremum(reference, options.radius, false).data };
+}
+
+/**
+ * One resampling's excess darkness either way against the rendering (differenceMap's value, tone
+ * normalised, never below 0): compareFront's map is the least of these over the resamplings, so
+ * each can be computed apart (on another thread) and the map assembled after.
+ */
+export function excessOf({ reference, referenceMin }: MapReference, registered: GreyImage, options: DifferenceOptions = DEFAULT_DIFFERENCE): Uint8Array {
+  const scan = normaliseTone(registered, reference, options.paperRadius);
+  const excess = new Uint8Array(reference.data.length).fill(255);
+  lowerToExcess(excess, reference.data, referenceMin, scan.data, squareExtremum(scan, options.radius, false).data);
+  return excess;
+}
+
+/** compareFront from each resampling's excessOf: the least of them per pixel, and its regions. */
+export function differenceFromExcess(rendering: GreyImage, excesses: readonly Uint8Array[], options: DifferenceOptions = DEFAULT_DIFFERENCE): Difference {
+  const map = new Uint8Array(rendering.width * rendering.height).fill(255);
+  for (const excess of excesses) for (let i = 0; i < map.length; i++) if (excess[i] < map[i]) map[i] = excess[i];
   return withRegions(rendering, map, options);
 }
 

@@ -13,8 +13,8 @@
  *
  * Pure over grey pixels and text runs; the rendering is drawn by the caller (restore.ts).
  */
-import { compareScanWithRendering } from '../compare/compare.ts';
-import { mergeOverlapping, type DifferenceRegion } from '../compare/difference.ts';
+import { compareScanWithRendering, compareScanWithRenderingElsewhere, type CompareInputs, type FrontComparison, type GlobalExcessElsewhere } from '../compare/compare.ts';
+import { DEFAULT_DIFFERENCE, mergeOverlapping, type DifferenceRegion } from '../compare/difference.ts';
 import type { FineRendering } from '../compare/fine-cells.ts';
 import { trustsLayout } from '../compare/flatbed.ts';
 import { unplacedBlocks } from '../compare/layout-change.ts';
@@ -162,6 +162,23 @@ function insideImage(toScan: (x: number, y: number) => FractionPoint, x: number,
 
 /** Compares one front page with one sheet's rendering: text layer (PDF) and pixels. */
 export function checkFront(input: FrontInput, reference: FrontReference): FrontResult {
+  return judgeFront(input, reference, compareScanWithRendering(reference.rendering, input.grey, reference.runs, DEFAULT_DIFFERENCE, compareInputs(input, reference)));
+}
+
+/** checkFront with the global half of the difference map on another thread (src/compare/compare.ts); the same result. */
+export async function checkFrontElsewhere(input: FrontInput, reference: FrontReference, elsewhere: GlobalExcessElsewhere): Promise<FrontResult> {
+  return judgeFront(input, reference, await compareScanWithRenderingElsewhere(reference.rendering, input.grey, reference.runs, DEFAULT_DIFFERENCE, compareInputs(input, reference), elsewhere));
+}
+
+/** Where the page came from and, for a capture, the fine rendering: the cells' second look is for captures (a PDF page is checked by its text layer as well). */
+function compareInputs(input: FrontInput, reference: FrontReference): CompareInputs {
+  const source = input.text ? 'pdf' : 'image';
+  const fine = source === 'image' ? reference.fine : undefined;
+  return { source, ...(fine ? { fine } : {}) };
+}
+
+/** The front's check from its text layer (a PDF page) and the comparison of its pixels. */
+function judgeFront(input: FrontInput, reference: FrontReference, comparison: FrontComparison): FrontResult {
   const { rendering } = reference;
   const method = input.text ? 'pdf' : 'image';
   const text = input.text ? checkTextLayer(reference.runs, input.text) : undefined;
@@ -169,9 +186,6 @@ export function checkFront(input: FrontInput, reference: FrontReference): FrontR
   const textSummary = text?.usable ? { added: text.added.map((r) => r.text), missing: text.missing.map((r) => r.text) } : undefined;
   const base = { page: input.page, sheet: reference.sheet, method, ...(textSummary ? { text: textSummary } : {}) } as const;
 
-  // The cells' second look is for captures (a PDF page is checked by its text layer as well).
-  const fine = method === 'image' ? reference.fine : undefined;
-  const comparison = compareScanWithRendering(rendering, input.grey, reference.runs, undefined, { source: method, ...(fine ? { fine } : {}) });
   if (!comparison.registered) {
     const status = textRegions.length ? 'differs' : 'unreadable';
     return { check: { ...base, status, regions: textRegions, regionsOnImage: [], score: textRegions.length ? 1 : 0, coverage: 0 } };

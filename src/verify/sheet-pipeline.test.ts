@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { flatbedConditions } from '../carrier/simulate/conditions.ts';
 import { simulate } from '../carrier/simulate/simulate.ts';
 import { changedBox, printedFront, renderFront, tamper, withDotScreen } from '../compare/testing/tamper.ts';
-import { COMPARE_DPI } from '../compare/compare.ts';
+import { COMPARE_DPI, globalExcess } from '../compare/compare.ts';
 import { greyToRgba, type GreyImage } from '../vision/grey.ts';
 import { restoreWithCanvas } from './restore.ts';
 import { OTHER_THREAD_GRACE_MS, readPage, verifySheet, type PageReading, type SheetPage } from './sheet-pipeline.ts';
@@ -108,6 +108,7 @@ describe('whole-sheet pipeline', function () {
       const alone = await verifySheet(pages(), { trust, now: FIXTURE_NOW, restore: restoreWithCanvas });
       const seen: number[] = [];
       const signals: AbortSignal[] = [];
+      let jobs = 0;
       const started = performance.now();
       const shared = await verifySheet(pages(), {
         trust,
@@ -117,7 +118,13 @@ describe('whole-sheet pipeline', function () {
           signals.push(signal);
           return readOnAnotherThread(page, index, seen);
         },
+        // The global half of the difference map "on the other thread": structured-cloned both ways.
+        compareElsewhere: async (job) => {
+          jobs++;
+          return structuredClone(globalExcess(structuredClone(job)));
+        },
       });
+      expect(jobs, `${order}: the global half was asked of the other thread`).to.equal(1);
       expect(seen, `${order}: the other thread read the first page`).to.deep.equal([0]);
       // An answered call is never given up afterwards (the wait is at most twice this thread's slowest page, or the grace).
       await new Promise((resolve) => setTimeout(resolve, Math.max(OTHER_THREAD_GRACE_MS, 2 * (performance.now() - started)) + 200));
@@ -131,6 +138,7 @@ describe('whole-sheet pipeline', function () {
       // The other thread never answers (a lost message, a worker ended without an error event):
       // once this thread has read its share and the grace has passed, the page is read here.
       let given: AbortSignal | undefined;
+      let givenJob: AbortSignal | undefined;
       const silent = await verifySheet(pages(), {
         trust,
         now: FIXTURE_NOW,
@@ -140,9 +148,14 @@ describe('whole-sheet pipeline', function () {
           given = signal;
           return new Promise<never>(() => {});
         },
+        compareElsewhere: (_job, signal) => {
+          givenJob = signal;
+          return new Promise<never>(() => {});
+        },
       });
       expect(summary(silent), `${order}, the other thread silent`).to.deep.equal(summary(alone));
       expect(given?.aborted, `${order}: the silent thread was told it was given up`).to.equal(true);
+      expect(givenJob?.aborted, `${order}: the silent thread's comparison job was given up`).to.equal(true);
     }
   });
 });

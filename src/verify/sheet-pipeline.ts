@@ -15,12 +15,12 @@
 import { looksLikeCarrier } from './carrier-like.ts';
 import { throwIfAborted } from '../bytes/errors.ts';
 import { adoptSuppressed, suppressBackground, type Suppressed } from '../compare/background.ts';
-import { COMPARE_DPI } from '../compare/compare.ts';
+import { COMPARE_DPI, type GlobalExcessElsewhere, type GlobalExcessJob } from '../compare/compare.ts';
 import { adoptSurroundRemoved, paperSurround } from '../compare/surround.ts';
 import { A4 } from '../render/layout.ts';
 import { greyToRgba, rgbaToGrey, type GreyImage } from '../vision/grey.ts';
 import type { PageTextItem } from '../vision/pdf-input.ts';
-import { checkFront, looksLikePrintedPage, type FrontReference, type FrontResult } from './front.ts';
+import { checkFront, checkFrontElsewhere, looksLikePrintedPage, type FrontReference, type FrontResult } from './front.ts';
 import { verifyBack, type BackResult, type PipelineOptions } from './pipeline.ts';
 import type { RgbaLike } from './qr.ts';
 import type { FrontCheck, RestoredImage, VerificationReport } from './report.ts';
@@ -47,6 +47,13 @@ export interface SheetOptions extends Omit<PipelineOptions, 'onProgress'> {
   readonly readElsewhere?: (page: SheetPage, index: number, signal: AbortSignal) => Promise<PageReading | undefined>;
   /** Least wait for the other thread once this one has read its share (default OTHER_THREAD_GRACE_MS); tests shorten it. */
   readonly otherThreadGraceMs?: number;
+  /**
+   * The global half of a scanned front's difference map on the other thread (src/compare/compare.ts
+   * GlobalExcessElsewhere), while this one computes the rest of the comparison; undefined from it,
+   * or no answer within the grace once this thread is done, and it is computed here. `signal`
+   * aborts when this thread gives up waiting. Absent: all of it here.
+   */
+  readonly compareElsewhere?: (job: GlobalExcessJob, signal: AbortSignal) => Promise<Uint8Array | undefined>;
 }
 
 /**
@@ -216,7 +223,7 @@ export async function verifySheet(pages: readonly SheetPage[], options: SheetOpt
     const references = await referencesFor(chosen, options);
     for (const [ordinal, front] of fronts.entries()) {
       throwIfAborted(options.signal);
-      checks.push(compareWithSheets(front, references, ordinal));
+      checks.push(await compareWithSheets(front, references, ordinal, options));
       options.onProgress?.(0.7 + (0.3 * (ordinal + 1)) / fronts.length);
     }
   }
@@ -255,14 +262,18 @@ async function referencesFor(chosen: Classified, options: SheetOptions): Promise
  * Front `ordinal` (in page order) against sheet `ordinal` first — a kofu PDF and a duplex scan
  * keep the sheets in order — and, when it cannot be placed there, against the other sheets.
  */
-function compareWithSheets(front: { index: number; grey: GreyImage; text?: readonly PageTextItem[] }, references: readonly SheetReference[], ordinal: number): FrontCheck {
+async function compareWithSheets(front: { index: number; grey: GreyImage; text?: readonly PageTextItem[] }, references: readonly SheetReference[], ordinal: number, options: SheetOptions): Promise<FrontCheck> {
   const first = Math.min(ordinal, references.length - 1);
   const order = [first, ...references.map((_, i) => i).filter((i) => i !== first)];
+  const there = options.compareElsewhere;
+  // Given up once this thread has done its half and the other has not answered within the grace.
+  const elsewhere: GlobalExcessElsewhere | undefined = there && ((job, localDone) => untilGivenUp((signal) => there(job, signal), localDone, () => options.otherThreadGraceMs ?? OTHER_THREAD_GRACE_MS));
   let result: FrontResult | undefined;
   let reference = references[first];
   for (const sheet of order) {
     reference = references[sheet];
-    result = checkFront({ page: front.index, grey: front.grey, text: front.text }, reference);
+    const input = { page: front.index, grey: front.grey, text: front.text };
+    result = elsewhere ? await checkFrontElsewhere(input, reference, elsewhere) : checkFront(input, reference);
     if (result.check.status !== 'unreadable') break;
   }
   const aligned = result!.aligned;
